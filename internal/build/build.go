@@ -1,0 +1,191 @@
+// Package build is the press pipeline: it loads and validates a site's
+// sources, renders the website (and later PDFs and feeds) into a staging
+// directory, and swaps the result into place only when everything succeeded,
+// so a failed build leaves the previous output untouched.
+package build
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/site"
+)
+
+// Options says what to build.
+type Options struct {
+	// Source is the site directory; empty means the current directory.
+	Source string
+	// Dest is the output directory; empty means "public" inside Source.
+	Dest string
+	// CacheDir holds caches outside the site; empty means the user's cache.
+	CacheDir string
+	// BaseURL overrides the site's configured base URL.
+	BaseURL string
+	// Today is the date the membership rules and templates take as "today".
+	// Zero means the build's date setting or, failing that, the clock's date.
+	Today time.Time
+	// Log receives warnings; nil discards them.
+	Log io.Writer
+
+	preview bool // set by Memory: development environment, drafts included
+}
+
+// Result describes a finished build.
+type Result struct {
+	Dest     string        // where the site was written
+	Pages    int           // pages rendered by Hugo
+	Files    int           // files in the output
+	Warnings diag.List     // problems that did not stop the build
+	Elapsed  time.Duration // wall time of the whole build
+	// Output is the built site when it was built in memory (see Memory).
+	Output fs.FS
+}
+
+// Error is a failed build: every problem found, each with its position.
+type Error struct {
+	Diagnostics diag.List
+}
+
+func (e *Error) Error() string { return e.Diagnostics.Error() }
+
+// Resolve fills in the defaults of opts: absolute Source and Dest.
+func (o Options) Resolve() (Options, error) {
+	if o.Source == "" {
+		o.Source = "."
+	}
+	src, err := filepath.Abs(o.Source)
+	if err != nil {
+		return o, err
+	}
+	o.Source = src
+	if o.Dest == "" {
+		o.Dest = filepath.Join(src, "public")
+	}
+	if o.Dest, err = filepath.Abs(o.Dest); err != nil {
+		return o, err
+	}
+	return o, nil
+}
+
+// Build runs the whole pipeline and publishes the result to opts.Dest.
+func Build(opts Options) (*Result, error) {
+	start := time.Now()
+	opts, err := opts.Resolve()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := site.ConfigFile(opts.Source); err != nil {
+		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
+	}
+	if inside(opts.Dest, opts.Source) && opts.Dest == opts.Source {
+		return nil, fmt.Errorf("the output directory %s is the site itself", opts.Dest)
+	}
+
+	stage, err := newStage(opts.Dest)
+	if err != nil {
+		return nil, err
+	}
+	defer stage.discard()
+
+	res, err := render(opts, stage.dir)
+	if err != nil {
+		return nil, err
+	}
+	files, err := countFiles(stage.dir)
+	if err != nil {
+		return nil, err
+	}
+	if err := stage.commit(); err != nil {
+		return nil, err
+	}
+	res.Dest = opts.Dest
+	res.Files = files
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+// Memory builds the site into memory for the preview server, as the
+// "development" environment with drafts, and returns it in Result.Output.
+func Memory(opts Options) (*Result, error) {
+	start := time.Now()
+	opts, err := opts.Resolve()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := site.ConfigFile(opts.Source); err != nil {
+		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
+	}
+	opts.preview = true
+	res, err := render(opts, "")
+	if err != nil {
+		return nil, err
+	}
+	res.Elapsed = time.Since(start)
+	return res, nil
+}
+
+const hintNoConfig = "run press in the site directory or pass --source DIR"
+
+// render builds everything into dir, or into memory when dir is empty.
+func render(opts Options, dir string) (*Result, error) {
+	so := site.Options{
+		Source:   opts.Source,
+		Dest:     dir,
+		CacheDir: opts.CacheDir,
+		BaseURL:  opts.BaseURL,
+		Clock:    opts.Today,
+		Log:      opts.Log,
+	}
+	if opts.preview {
+		so.Environment = "development"
+		so.Drafts = true
+	}
+	sres, err := site.Build(so)
+	if err != nil {
+		return nil, siteError(err)
+	}
+	res := &Result{Pages: sres.Pages, Output: sres.Output}
+	for _, w := range sres.Warnings {
+		res.Warnings = append(res.Warnings, diag.Diagnostic{Severity: diag.Warning, Message: w})
+	}
+	return res, nil
+}
+
+// siteError converts the site package's error into a build Error.
+func siteError(err error) error {
+	var be *site.BuildError
+	if errors.As(err, &be) {
+		var l diag.List
+		for _, d := range be.Diagnostics {
+			l = append(l, diag.Diagnostic{File: d.File, Line: d.Line, Column: d.Column, Message: d.Message})
+		}
+		return &Error{Diagnostics: l}
+	}
+	return err
+}
+
+func inside(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && !strings.HasPrefix(rel, "..")
+}
+
+func countFiles(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(_ string, d os.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			n++
+		}
+		return nil
+	})
+	return n, err
+}

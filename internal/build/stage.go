@@ -1,0 +1,71 @@
+package build
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+)
+
+// stage is a staging directory beside the destination, on the same file
+// system, so the finished output can be swapped in with renames.
+type stage struct {
+	dest string
+	dir  string
+	done bool
+}
+
+const stagePrefix = ".press-stage-"
+
+// newStage makes an empty staging directory next to dest, removing stale
+// ones that an interrupted build left behind.
+func newStage(dest string) (*stage, error) {
+	parent := filepath.Dir(dest)
+	if err := os.MkdirAll(parent, 0o755); err != nil {
+		return nil, err
+	}
+	base := filepath.Base(dest)
+	if old, _ := filepath.Glob(filepath.Join(parent, stagePrefix+base+"-*")); len(old) > 0 {
+		for _, o := range old {
+			os.RemoveAll(o)
+		}
+	}
+	dir, err := os.MkdirTemp(parent, stagePrefix+base+"-")
+	if err != nil {
+		return nil, err
+	}
+	return &stage{dest: dest, dir: dir}, nil
+}
+
+// commit replaces dest with the staged output. The old output is moved
+// aside first and restored if the swap fails.
+func (s *stage) commit() error {
+	old := ""
+	if _, err := os.Lstat(s.dest); err == nil {
+		old = s.dir + ".old"
+		if err := os.Rename(s.dest, old); err != nil {
+			return fmt.Errorf("moving the previous output aside: %w", err)
+		}
+	}
+	if err := os.Rename(s.dir, s.dest); err != nil {
+		if old != "" {
+			os.Rename(old, s.dest)
+		}
+		return fmt.Errorf("putting the new output in place: %w", err)
+	}
+	// The staging directory was created 0700 by MkdirTemp; give the output
+	// the usual permissions of a published directory.
+	os.Chmod(s.dest, 0o755)
+	s.done = true
+	if old != "" {
+		os.RemoveAll(old)
+	}
+	return nil
+}
+
+// discard removes the staging directory unless it was committed.
+func (s *stage) discard() {
+	if !s.done && strings.Contains(filepath.Base(s.dir), stagePrefix) {
+		os.RemoveAll(s.dir)
+	}
+}

@@ -1,0 +1,59 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/msg"
+)
+
+// shanghai is the association's time zone; dates on the command line are read in it.
+var shanghai = time.FixedZone("CST", 8*3600)
+
+// parseToday reads a --today value (YYYY-MM-DD); empty gives the zero time.
+func parseToday(s string) (time.Time, error) {
+	if s == "" {
+		return time.Time{}, nil
+	}
+	t, err := time.ParseInLocation("2006-01-02", s, shanghai)
+	if err != nil {
+		return time.Time{}, usageError{errors.New(msg.T("today.bad", s))}
+	}
+	return t, nil
+}
+
+func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
+	var opts build.Options
+	var today string
+	c := &cobra.Command{
+		Use:     "build",
+		Short:   msg.T("build.short"),
+		Long:    msg.T("build.long"),
+		Example: msg.T("build.example"),
+		Args:    cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			var err error
+			if opts.Today, err = parseToday(today); err != nil {
+				return err
+			}
+			opts.Log = nil
+			res, err := build.Build(opts)
+			if err != nil {
+				return err
+			}
+			printDiagnostics(stderr, res.Warnings)
+			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, res.Dest, res.Elapsed.Round(time.Millisecond)))
+			return nil
+		},
+	}
+	addSourceFlag(c, &opts.Source)
+	c.Flags().StringVarP(&opts.Dest, "dest", "d", "", msg.T("flag.dest"))
+	c.Flags().StringVar(&opts.BaseURL, "base-url", "", msg.T("flag.baseurl"))
+	c.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
+	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", msg.T("flag.cachedir"))
+	return c
+}

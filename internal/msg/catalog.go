@@ -1,0 +1,114 @@
+package msg
+
+// catalog maps a message key to its English and Chinese text.
+var catalog = map[string][2]string{
+	"error.prefix": {"error: ", "错误："},
+	"usage.hint":   {"Run \"press help\" for usage.", "运行 \"press help\" 查看用法。"},
+	"root.short":   {"Build the website, PDFs and feeds of 郑州市信息化促进会", "生成郑州市信息化促进会的网站、PDF 与订阅源"},
+	"root.long": {`press turns the association's Markdown content and YAML data into its website,
+print-ready PDFs and calendar feeds. The website is built by Hugo, embedded.
+
+Exit codes: 0 success; 1 content or build errors; 2 wrong command line.`,
+		`press 把协会的 Markdown 内容与 YAML 数据生成网站、印刷用 PDF 和日历订阅源。
+网站由内嵌的 Hugo 生成。
+
+退出码：0 成功；1 内容或构建错误；2 命令行用法错误。`},
+	"root.example": {`  press build                  build the site in this directory into public/
+  press build --source site --dest /tmp/out
+  press serve                  preview at http://127.0.0.1:1313/ with live reload
+  press help build             help for one command`,
+		`  press build                  生成当前目录的网站到 public/
+  press build --source site --dest /tmp/out
+  press serve                  在 http://127.0.0.1:1313/ 实时预览
+  press help build             查看某个命令的帮助`},
+	"usage.template": {`Usage:{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [command]{{end}}{{if gt (len .Aliases) 0}}
+
+Aliases:
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+Examples:
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+Commands:{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+Flags:
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+Global flags:
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+Run "{{.CommandPath}} help [command]" for more about a command.{{end}}
+`, `用法：{{if .Runnable}}
+  {{.UseLine}}{{end}}{{if .HasAvailableSubCommands}}
+  {{.CommandPath}} [命令]{{end}}{{if gt (len .Aliases) 0}}
+
+别名：
+  {{.NameAndAliases}}{{end}}{{if .HasExample}}
+
+示例：
+{{.Example}}{{end}}{{if .HasAvailableSubCommands}}
+
+命令：{{range .Commands}}{{if (or .IsAvailableCommand (eq .Name "help"))}}
+  {{rpad .Name .NamePadding }} {{.Short}}{{end}}{{end}}{{end}}{{if .HasAvailableLocalFlags}}
+
+选项：
+{{.LocalFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableInheritedFlags}}
+
+全局选项：
+{{.InheritedFlags.FlagUsages | trimTrailingWhitespaces}}{{end}}{{if .HasAvailableSubCommands}}
+
+运行 "{{.CommandPath}} help [命令]" 查看某个命令的详细说明。{{end}}
+`},
+	"help.template": {"{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}\n\n{{end}}{{if or .Runnable .HasSubCommands}}{{.UsageString}}{{end}}",
+		"{{with (or .Long .Short)}}{{. | trimTrailingWhitespaces}}\n\n{{end}}{{if or .Runnable .HasSubCommands}}{{.UsageString}}{{end}}"},
+	"help.short":   {"Help about any command", "查看命令的帮助"},
+	"help.unknown": {"Unknown help topic %q.\n", "没有名为 %q 的命令。\n"},
+	"flag.help":    {"help for this command", "显示帮助"},
+	"flag.source":  {"site directory (the one holding hugo.toml)", "网站目录（含 hugo.toml 的目录）"},
+	"flag.dest":    {"output directory (default: public/ in the site)", "输出目录（默认：网站目录下的 public/）"},
+	"flag.baseurl": {"base URL of the published site, overriding the config", "发布地址，覆盖配置中的 baseURL"},
+	"flag.today":   {"the date taken as today, YYYY-MM-DD (for reproducible builds)", "作为“今天”的日期，格式 YYYY-MM-DD（用于可重现的构建）"},
+	"flag.cachedir": {"cache directory (default: the user's cache directory, never the site)",
+		"缓存目录（默认：用户缓存目录，绝不写入网站目录）"},
+	"flag.addr":     {"address and port to listen on", "监听的地址和端口"},
+	"today.bad":     {"--today %q is not a date of the form YYYY-MM-DD", "--today %q 不是 YYYY-MM-DD 格式的日期"},
+	"version.short": {"Print the version of press and of the embedded Hugo", "显示 press 与内嵌 Hugo 的版本"},
+	"build.short":   {"Build the website into public/", "生成网站到 public/"},
+	"build.long": {`Builds the site: validates the sources, renders every page with the embedded
+Hugo into a staging directory, and replaces the output directory only when
+everything succeeded. On errors it prints each one as file:line:col: message,
+exits with status 1 and leaves the previous output untouched.`,
+		`生成网站：先校验源文件，再用内嵌的 Hugo 把所有页面生成到临时目录，全部成功后才替换输出目录。
+出错时逐条打印“文件:行:列: 说明”，以状态 1 退出，原有输出保持不变。`},
+	"build.example": {`  press build
+  press build --source ../other-site --dest /srv/www/site
+  press build --today 2026-11-27 --base-url https://www.example.org/`,
+		`  press build
+  press build --source ../other-site --dest /srv/www/site
+  press build --today 2026-11-27 --base-url https://www.example.org/`},
+	"build.done":   {"Built %d pages (%d files) into %s in %v.", "已生成 %d 个页面（%d 个文件）到 %s，用时 %v。"},
+	"build.failed": {"Build failed with %d error(s); the previous output is unchanged.", "构建失败，共 %d 个错误；原有输出未改动。"},
+	"serve.short":  {"Preview the site with live reload", "实时预览网站（修改后自动刷新）"},
+	"serve.long": {`Builds the site into memory and serves it on 127.0.0.1:1313. Every change to
+content, data, layouts, static files or the config rebuilds the site and
+reloads open browser tabs. A bad edit shows its errors in the terminal and in
+the browser; the preview recovers when the edit is fixed. Stop with Ctrl-C.`,
+		`把网站生成到内存中，并在 127.0.0.1:1313 提供预览。修改内容、数据、模板、静态文件或配置后会自动重新生成，
+并刷新已打开的浏览器页面。编辑出错时，终端和浏览器都会显示错误；改正后预览自动恢复。按 Ctrl-C 停止。`},
+	"serve.example": {`  press serve
+  press serve --addr 127.0.0.1:8080
+  press serve --source ../other-site`, `  press serve
+  press serve --addr 127.0.0.1:8080
+  press serve --source ../other-site`},
+	"serve.listening": {"Preview at %s (Ctrl-C to stop)", "预览地址：%s（按 Ctrl-C 停止）"},
+	"serve.stopped":   {"Preview stopped.", "预览已停止。"},
+	"serve.built":     {"Built %d pages in %v.", "已生成 %d 个页面，用时 %v。"},
+	"serve.failed":    {"Build failed; the browser shows the errors until they are fixed.", "构建失败；改正之前，浏览器中会显示这些错误。"},
+	"serve.watcherr":  {"watching files: %v", "监视文件出错：%v"},
+	"serve.errtitle":  {"The site could not be built", "网站生成失败"},
+	"serve.errhint": {"Fix the errors below and save; this page reloads by itself.",
+		"请改正下列错误并保存，本页面会自动刷新。"},
+}

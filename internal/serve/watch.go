@@ -1,0 +1,93 @@
+package serve
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/fsnotify/fsnotify"
+)
+
+// watcher reports changed source files under a site directory, following
+// directories as they are created.
+type watcher struct {
+	w       *fsnotify.Watcher
+	changes chan string
+	errors  chan error
+	done    chan struct{}
+}
+
+func newWatcher(root string) (*watcher, error) {
+	fw, err := fsnotify.NewWatcher()
+	if err != nil {
+		return nil, err
+	}
+	w := &watcher{w: fw, changes: make(chan string, 64), errors: make(chan error, 4), done: make(chan struct{})}
+	if err := w.addTree(root, true); err != nil {
+		fw.Close()
+		return nil, err
+	}
+	go w.loop()
+	return w, nil
+}
+
+// addTree watches dir and its subdirectories, skipping output and VCS folders.
+func (w *watcher) addTree(dir string, top bool) error {
+	return filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if !d.IsDir() {
+			return nil
+		}
+		if p != dir || !top {
+			if ignoredDir(d.Name()) {
+				return filepath.SkipDir
+			}
+		}
+		return w.w.Add(p)
+	})
+}
+
+func (w *watcher) loop() {
+	defer close(w.changes)
+	for {
+		select {
+		case <-w.done:
+			return
+		case ev, ok := <-w.w.Events:
+			if !ok {
+				return
+			}
+			if ev.Has(fsnotify.Chmod) && !ev.Has(fsnotify.Write) {
+				continue
+			}
+			if ev.Has(fsnotify.Create) {
+				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() && !ignoredDir(filepath.Base(ev.Name)) {
+					w.addTree(ev.Name, false)
+				}
+			}
+			base := filepath.Base(ev.Name)
+			if len(base) > 0 && (base[0] == '.' || base[len(base)-1] == '~') {
+				continue // editor swap and backup files
+			}
+			select {
+			case w.changes <- ev.Name:
+			default:
+			}
+		case err, ok := <-w.w.Errors:
+			if !ok {
+				return
+			}
+			select {
+			case w.errors <- err:
+			default:
+			}
+		}
+	}
+}
+
+func (w *watcher) close() {
+	close(w.done)
+	w.w.Close()
+}

@@ -1,0 +1,466 @@
+// Package site builds a Hugo site in-process with the embedded Hugo
+// (github.com/gohugoio/hugo). It is the only package that sees Hugo's types:
+// callers give it directories and options and get back plain Go values.
+package site
+
+import (
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/bep/logg"
+	"github.com/gohugoio/hugo/common/herrors"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
+	"github.com/spf13/fsync"
+)
+
+// Options says what to build and where.
+type Options struct {
+	// Source is the site directory (the one holding hugo.toml).
+	Source string
+	// Dest is the directory the site is written to. Empty means in memory.
+	Dest string
+	// CacheDir holds Hugo's caches and processed resources; it must be
+	// outside the site. Empty means the user's cache directory.
+	CacheDir string
+	// Environment is Hugo's environment ("production" or "development").
+	Environment string
+	// BaseURL overrides the site's baseURL when set.
+	BaseURL string
+	// Drafts includes draft, future and expired content (preview).
+	Drafts bool
+	// Mounts adds directories outside the site (for generated content or data)
+	// to the site's component folders.
+	Mounts []Mount
+	// Params are set as site parameters (site.Params), overriding the config.
+	Params map[string]any
+	// Clock, when not zero, is the time templates see as "now".
+	Clock time.Time
+	// Log receives Hugo's warnings; nil discards them.
+	Log io.Writer
+}
+
+// Mount adds the directory Source to the site's Target folder
+// ("content", "data", "layouts", "static", "assets" or "i18n").
+type Mount struct {
+	Source string
+	Target string
+}
+
+// Result describes a finished build.
+type Result struct {
+	// Pages is the number of pages Hugo rendered (all kinds and languages).
+	Pages int
+	// Warnings are Hugo's warnings, in order.
+	Warnings []string
+	// Output is the built site when Options.Dest was empty.
+	Output fs.FS
+}
+
+// Diagnostic is one problem found in a source file.
+type Diagnostic struct {
+	File    string // path relative to the site when possible
+	Line    int    // 1-based; 0 when unknown
+	Column  int    // 1-based; 0 when unknown
+	Message string
+}
+
+// String formats the diagnostic as file:line:col: message.
+func (d Diagnostic) String() string {
+	switch {
+	case d.File == "":
+		return d.Message
+	case d.Line == 0:
+		return fmt.Sprintf("%s: %s", d.File, d.Message)
+	case d.Column == 0:
+		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message)
+	}
+	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Column, d.Message)
+}
+
+// BuildError is returned when the site failed to build. It lists every
+// problem Hugo reported.
+type BuildError struct {
+	Diagnostics []Diagnostic
+}
+
+func (e *BuildError) Error() string {
+	var b strings.Builder
+	for i, d := range e.Diagnostics {
+		if i > 0 {
+			b.WriteByte('\n')
+		}
+		b.WriteString(d.String())
+	}
+	return b.String()
+}
+
+// hugoMu serialises builds: Hugo keeps some global state (its clock and
+// default logger) that concurrent builds in one process would share.
+var hugoMu sync.Mutex
+
+// Build builds the site once.
+func Build(opts Options) (*Result, error) {
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(src); err != nil {
+		return nil, err
+	}
+	cacheDir := opts.CacheDir
+	if cacheDir == "" {
+		cacheDir, err = DefaultCacheDir()
+		if err != nil {
+			return nil, err
+		}
+	}
+
+	var warnings []string
+	var logged []string
+	var logMu sync.Mutex
+	logger := loggers.New(loggers.Options{
+		Level:         logg.LevelWarn,
+		DistinctLevel: logg.LevelWarn,
+		StdOut:        io.Discard,
+		StdErr:        io.Discard,
+		StoreErrors:   true,
+		HandlerPost: func(e *logg.Entry) error {
+			logMu.Lock()
+			defer logMu.Unlock()
+			switch {
+			case e.Level == logg.LevelWarn:
+				warnings = append(warnings, e.Message)
+				if opts.Log != nil {
+					fmt.Fprintln(opts.Log, e.Message)
+				}
+			case e.Level >= logg.LevelError:
+				logged = append(logged, e.Message)
+			}
+			return nil
+		},
+	})
+
+	flags := config.New()
+	flags.Set("workingDir", src)
+	flags.Set("noBuildLock", true)
+	flags.Set("cacheDir", filepath.Join(cacheDir, "hugo"))
+	flags.Set("resourceDir", filepath.Join(cacheDir, "resources"))
+	flags.Set("environment", environment(opts))
+	if opts.BaseURL != "" {
+		flags.Set("baseURL", opts.BaseURL)
+	}
+	if opts.Drafts {
+		flags.Set("buildDrafts", true)
+		flags.Set("buildFuture", true)
+	}
+	if !opts.Clock.IsZero() {
+		flags.Set("clock", opts.Clock.Format(time.RFC3339))
+	}
+	inMemory := opts.Dest == ""
+	if inMemory {
+		flags.Set("publishDir", "/")
+	} else {
+		dest, err := filepath.Abs(opts.Dest)
+		if err != nil {
+			return nil, err
+		}
+		flags.Set("publishDir", dest)
+	}
+
+	configFile, cleanup, err := overlayConfig(src, opts)
+	if err != nil {
+		return nil, err
+	}
+	defer cleanup()
+
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags:       flags,
+		Fs:          hugofs.Os,
+		Filename:    configFile,
+		Environment: environment(opts),
+		Environ:     cleanEnviron(),
+		Logger:      logger,
+	})
+	if err != nil {
+		return nil, toBuildError(src, err, logged)
+	}
+	base := configs.Base
+	flags.Set("publishDir", base.PublishDir)
+	flags.Set("publishDirStatic", base.PublishDir)
+	flags.Set("publishDirDynamic", base.PublishDir)
+
+	var destFs afero.Fs = hugofs.Os
+	if inMemory {
+		destFs = afero.NewMemMapFs()
+	}
+	hfs := hugofs.NewFromSourceAndDestination(hugofs.Os, destFs, flags)
+
+	h, err := hugolib.NewHugoSites(deps.DepsCfg{
+		Configs:  configs,
+		Fs:       hfs,
+		StdOut:   io.Discard,
+		StdErr:   io.Discard,
+		LogLevel: logg.LevelWarn,
+		// TestLogger is the only way to hand Hugo our own logger, which
+		// collects warnings and errors as values instead of printing them.
+		TestLogger: logger,
+	})
+	if err != nil {
+		return nil, toBuildError(src, err, logged)
+	}
+	defer h.Close()
+
+	if err := copyStatic(h, hfs); err != nil {
+		return nil, toBuildError(src, err, logged)
+	}
+	if err := h.Build(hugolib.BuildCfg{NoBuildLock: true}); err != nil {
+		return nil, toBuildError(src, err, logged)
+	}
+	if len(logged) > 0 {
+		return nil, toBuildError(src, nil, logged)
+	}
+
+	res := &Result{Warnings: warnings}
+	for _, s := range h.Sites {
+		res.Pages += len(s.Pages())
+	}
+	if inMemory {
+		res.Output = afero.NewIOFS(destFs)
+	}
+	return res, nil
+}
+
+// copyStatic copies the static folders (the site's and any mounted ones) to
+// the output. Hugo's command line does this outside hugolib's Build.
+func copyStatic(h *hugolib.HugoSites, hfs *hugofs.Fs) error {
+	for _, sfs := range h.BaseFs.SourceFilesystems.Static {
+		syncer := fsync.NewSyncer()
+		syncer.NoTimes = true
+		syncer.NoChmod = true
+		syncer.SrcFs = sfs.Fs
+		syncer.DestFs = hfs.PublishDirStatic
+		to := string(filepath.Separator)
+		if sfs.PublishFolder != "" {
+			to = filepath.Join(to, sfs.PublishFolder)
+		}
+		if err := syncer.Sync(to, string(filepath.Separator)); err != nil && !herrors.IsNotExist(err) {
+			return fmt.Errorf("copying static files: %w", err)
+		}
+	}
+	return nil
+}
+
+func environment(opts Options) string {
+	if opts.Environment != "" {
+		return opts.Environment
+	}
+	return "production"
+}
+
+// DefaultCacheDir is where press keeps Hugo's caches: the user's cache
+// directory, never the site.
+func DefaultCacheDir() (string, error) {
+	if d := os.Getenv("PRESS_CACHE_DIR"); d != "" {
+		return d, nil
+	}
+	d, err := os.UserCacheDir()
+	if err != nil {
+		return filepath.Join(os.TempDir(), "press-cache"), nil
+	}
+	return filepath.Join(d, "press"), nil
+}
+
+// cleanEnviron is the process environment without HUGO_* variables, so that
+// stray settings in an editor's shell or a CI runner cannot change the site.
+// It is never empty (an empty list makes Hugo read os.Environ itself).
+func cleanEnviron() []string {
+	env := []string{"PRESS=1"}
+	for _, kv := range os.Environ() {
+		if strings.HasPrefix(strings.ToUpper(kv), "HUGO") {
+			continue
+		}
+		env = append(env, kv)
+	}
+	return env
+}
+
+// toBuildError turns Hugo's error (and errors it only logged) into
+// diagnostics with file positions relative to the site.
+func toBuildError(src string, err error, logged []string) error {
+	var diags []Diagnostic
+	seen := map[string]bool{}
+	add := func(d Diagnostic) {
+		if rel, err := filepath.Rel(src, d.File); err == nil && !strings.HasPrefix(rel, "..") {
+			d.File = filepath.ToSlash(rel)
+		}
+		k := d.String()
+		if !seen[k] {
+			seen[k] = true
+			diags = append(diags, d)
+		}
+	}
+	if err != nil {
+		for _, e := range herrors.Errors(err) {
+			fes := herrors.UnwrapFileErrors(e)
+			if len(fes) == 0 {
+				add(Diagnostic{Message: cleanMessage(e.Error())})
+				continue
+			}
+			// The innermost file error has the most precise position.
+			fe := fes[len(fes)-1]
+			pos := fe.Position()
+			add(Diagnostic{File: pos.Filename, Line: pos.LineNumber, Column: pos.ColumnNumber, Message: cleanMessage(rootCause(fe))})
+		}
+	}
+	for _, m := range logged {
+		add(parseLogged(m))
+	}
+	if len(diags) == 0 {
+		return errors.New("build failed")
+	}
+	sort.SliceStable(diags, func(i, j int) bool {
+		if diags[i].File != diags[j].File {
+			return diags[i].File < diags[j].File
+		}
+		return diags[i].Line < diags[j].Line
+	})
+	return &BuildError{Diagnostics: diags}
+}
+
+// configNames are the site configuration files Hugo looks for, in its order.
+var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+
+// ConfigFile returns the site's configuration file, or an error saying none was found.
+func ConfigFile(src string) (string, error) {
+	for _, n := range configNames {
+		p := filepath.Join(src, n)
+		if _, err := os.Stat(p); err == nil {
+			return p, nil
+		}
+	}
+	return "", fmt.Errorf("%s: no site configuration (hugo.toml) found", src)
+}
+
+// defaultMounts are Hugo's own component folders; an overlay that declares
+// mounts must repeat them, since declared mounts replace the defaults.
+var defaultMounts = []string{"content", "data", "layouts", "static", "assets", "i18n", "archetypes"}
+
+// overlayConfig returns the config file list for Hugo: the site's own file,
+// followed by a generated overlay (outside the site) holding extra mounts and
+// params, which wins over the site's settings.
+func overlayConfig(src string, opts Options) (string, func(), error) {
+	base, err := ConfigFile(src)
+	if err != nil {
+		return "", func() {}, err
+	}
+	if len(opts.Mounts) == 0 && len(opts.Params) == 0 {
+		return base, func() {}, nil
+	}
+	overlay := map[string]any{}
+	if len(opts.Mounts) > 0 {
+		var mounts []map[string]any
+		for _, d := range defaultMounts {
+			if _, err := os.Stat(filepath.Join(src, d)); err == nil {
+				mounts = append(mounts, map[string]any{"source": d, "target": d})
+			}
+		}
+		for _, m := range opts.Mounts {
+			abs, err := filepath.Abs(m.Source)
+			if err != nil {
+				return "", func() {}, err
+			}
+			mounts = append(mounts, map[string]any{"source": abs, "target": m.Target})
+		}
+		overlay["module"] = map[string]any{"mounts": mounts}
+	}
+	if len(opts.Params) > 0 {
+		overlay["params"] = opts.Params
+	}
+	dir, err := os.MkdirTemp("", "press-config-")
+	if err != nil {
+		return "", func() {}, err
+	}
+	cleanup := func() { os.RemoveAll(dir) }
+	b, err := json.Marshal(overlay)
+	if err != nil {
+		cleanup()
+		return "", func() {}, err
+	}
+	p := filepath.Join(dir, "press-overlay.json")
+	if err := os.WriteFile(p, b, 0o644); err != nil {
+		cleanup()
+		return "", func() {}, err
+	}
+	return base + "," + p, cleanup, nil
+}
+
+// rootCause is the message of the innermost error, without the chain of
+// "render: failed to render pages:" prefixes Hugo adds on the way up.
+func rootCause(err error) string {
+	msg := err.Error()
+	for e := errors.Unwrap(err); e != nil; e = errors.Unwrap(e) {
+		if _, ok := e.(herrors.FileError); ok {
+			continue
+		}
+		msg = e.Error()
+	}
+	return msg
+}
+
+// cleanMessage strips the position prefix Hugo puts in messages
+// ("\"/abs/file.md:3:1\": ") since the diagnostic carries it separately.
+func cleanMessage(m string) string {
+	m = strings.TrimSpace(m)
+	for {
+		if !strings.HasPrefix(m, "\"") {
+			break
+		}
+		end := strings.Index(m[1:], "\": ")
+		if end < 0 {
+			break
+		}
+		m = m[end+4:]
+	}
+	return m
+}
+
+// parseLogged reads an error Hugo only logged, in the form
+// `"/path/file:line:col": message` or plain text.
+func parseLogged(m string) Diagnostic {
+	m = strings.TrimSpace(m)
+	if strings.HasPrefix(m, "\"") {
+		if end := strings.Index(m[1:], "\""); end > 0 {
+			loc := m[1 : end+1]
+			rest := strings.TrimSpace(strings.TrimPrefix(m[end+2:], ":"))
+			d := Diagnostic{Message: rest}
+			parts := strings.Split(loc, ":")
+			d.File = parts[0]
+			if len(parts) > 1 {
+				fmt.Sscan(parts[1], &d.Line)
+			}
+			if len(parts) > 2 {
+				fmt.Sscan(parts[2], &d.Column)
+			}
+			return d
+		}
+	}
+	return Diagnostic{Message: m}
+}
