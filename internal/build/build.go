@@ -14,6 +14,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/site"
 )
@@ -133,8 +134,24 @@ func Memory(opts Options) (*Result, error) {
 
 const hintNoConfig = "run press in the site directory or pass --source DIR"
 
+// validate checks every source before anything is rendered, so that all
+// problems are reported at once.
+func validate(opts Options) (diag.List, error) {
+	var l diag.List
+	l = append(l, content.Check(opts.Source, filepath.Join(opts.Source, "content"))...)
+	l.Sort()
+	if l.HasErrors() {
+		return l, &Error{Diagnostics: l.Errors()}
+	}
+	return l, nil
+}
+
 // render builds everything into dir, or into memory when dir is empty.
 func render(opts Options, dir string) (*Result, error) {
+	warnings, err := validate(opts)
+	if err != nil {
+		return nil, err
+	}
 	so := site.Options{
 		Source:   opts.Source,
 		Dest:     dir,
@@ -151,9 +168,9 @@ func render(opts Options, dir string) (*Result, error) {
 	if err != nil {
 		return nil, siteError(err)
 	}
-	res := &Result{Pages: sres.Pages, Output: sres.Output}
+	res := &Result{Pages: sres.Pages, Output: sres.Output, Warnings: warnings}
 	for _, w := range sres.Warnings {
-		res.Warnings = append(res.Warnings, diag.Diagnostic{Severity: diag.Warning, Message: w})
+		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
 	}
 	return res, nil
 }

@@ -7,13 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
-	"runtime/debug"
+	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/site"
 )
 
 // Exit codes of press.
@@ -113,17 +114,7 @@ func newVersionCmd(stdout io.Writer) *cobra.Command {
 
 // buildInfo names the embedded Hugo version and the Go version.
 func buildInfo() string {
-	bi, ok := debug.ReadBuildInfo()
-	if !ok {
-		return "unknown build"
-	}
-	hugo := "?"
-	for _, d := range bi.Deps {
-		if d.Path == "github.com/gohugoio/hugo" {
-			hugo = d.Version
-		}
-	}
-	return fmt.Sprintf("hugo %s, %s", hugo, bi.GoVersion)
+	return fmt.Sprintf("hugo %s, %s", site.HugoVersion(), runtime.Version())
 }
 
 // localizeHelp replaces cobra's English help and usage headings with the

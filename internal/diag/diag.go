@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"sort"
 	"strings"
+
+	"github.com/zzia/press/internal/msg"
 )
 
 // Severity says whether a diagnostic stops the build.
@@ -41,11 +43,11 @@ func (d Diagnostic) String() string {
 		fmt.Fprintf(&b, "%s:%d:%d: ", d.File, d.Line, d.Column)
 	}
 	if d.Severity == Warning {
-		b.WriteString("warning: ")
+		b.WriteString(msg.T("diag.warning"))
 	}
 	b.WriteString(d.Message)
 	if d.Hint != "" {
-		b.WriteString("; ")
+		b.WriteString(msg.T("diag.hintsep"))
 		b.WriteString(d.Hint)
 	}
 	return b.String()

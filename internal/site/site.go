@@ -11,6 +11,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strings"
 	"sync"
@@ -18,6 +19,7 @@ import (
 
 	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/herrors"
+	hugoversion "github.com/gohugoio/hugo/common/hugo"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
@@ -65,8 +67,8 @@ type Mount struct {
 type Result struct {
 	// Pages is the number of pages Hugo rendered (all kinds and languages).
 	Pages int
-	// Warnings are Hugo's warnings, in order.
-	Warnings []string
+	// Warnings are Hugo's warnings, in order, with file positions where Hugo gave them.
+	Warnings []Diagnostic
 	// Output is the built site when Options.Dest was empty.
 	Output fs.FS
 }
@@ -133,7 +135,7 @@ func Build(opts Options) (*Result, error) {
 		}
 	}
 
-	var warnings []string
+	var warnings []Diagnostic
 	var logged []string
 	var logMu sync.Mutex
 	logger := loggers.New(loggers.Options{
@@ -147,9 +149,10 @@ func Build(opts Options) (*Result, error) {
 			defer logMu.Unlock()
 			switch {
 			case e.Level == logg.LevelWarn:
-				warnings = append(warnings, e.Message)
+				d := parseWarning(src, e.Message)
+				warnings = append(warnings, d)
 				if opts.Log != nil {
-					fmt.Fprintln(opts.Log, e.Message)
+					fmt.Fprintln(opts.Log, d.String())
 				}
 			case e.Level >= logg.LevelError:
 				logged = append(logged, e.Message)
@@ -243,7 +246,9 @@ func Build(opts Options) (*Result, error) {
 		res.Pages += len(s.Pages())
 	}
 	if inMemory {
-		res.Output = afero.NewIOFS(destFs)
+		// Hugo writes rooted paths ("/posts/…"); the base path makes the
+		// io/fs names ("posts/…") resolve to them.
+		res.Output = afero.NewIOFS(afero.NewBasePathFs(destFs, "/"))
 	}
 	return res, nil
 }
@@ -327,7 +332,8 @@ func toBuildError(src string, err error, logged []string) error {
 			// The innermost file error has the most precise position.
 			fe := fes[len(fes)-1]
 			pos := fe.Position()
-			add(Diagnostic{File: pos.Filename, Line: pos.LineNumber, Column: pos.ColumnNumber, Message: cleanMessage(rootCause(fe))})
+			d := Diagnostic{File: pos.Filename, Line: pos.LineNumber, Column: pos.ColumnNumber, Message: cleanMessage(rootCause(fe))}
+			add(templatePosition(src, d))
 		}
 	}
 	for _, m := range logged {
@@ -426,9 +432,10 @@ func rootCause(err error) string {
 }
 
 // cleanMessage strips the position prefix Hugo puts in messages
-// ("\"/abs/file.md:3:1\": ") since the diagnostic carries it separately.
+// ("\"/abs/file.md:3:1\": ") since the diagnostic carries it separately,
+// and keeps only the first line (parsers append a source excerpt).
 func cleanMessage(m string) string {
-	m = strings.TrimSpace(m)
+	m = strings.TrimSpace(strings.SplitN(strings.TrimSpace(m), "\n", 2)[0])
 	for {
 		if !strings.HasPrefix(m, "\"") {
 			break
@@ -439,7 +446,7 @@ func cleanMessage(m string) string {
 		}
 		m = m[end+4:]
 	}
-	return m
+	return yamlPos.ReplaceAllString(m, "")
 }
 
 // parseLogged reads an error Hugo only logged, in the form
@@ -463,4 +470,70 @@ func parseLogged(m string) Diagnostic {
 		}
 	}
 	return Diagnostic{Message: m}
+}
+
+var (
+	// templateRef finds "template: page.html:3:12:" in Go template errors,
+	// which name the template that failed even when Hugo's position points
+	// at the base template that included it.
+	templateRef = regexp.MustCompile(`template: ([^\s:]+):(\d+)(?::(\d+))?:`)
+	// yamlPos is goccy/go-yaml's "[2:7] " prefix, relative to the front matter.
+	yamlPos = regexp.MustCompile(`^\[\d+:\d+\]\s*`)
+	// rawHTML is goldmark's warning for omitted raw HTML.
+	rawHTML = regexp.MustCompile(`Raw HTML omitted while rendering "([^"]+)"`)
+)
+
+// templatePosition moves a template error to the template file and line the
+// message names, when that file exists under the site's layouts.
+func templatePosition(src string, d Diagnostic) Diagnostic {
+	m := templateRef.FindStringSubmatch(d.Message)
+	if m == nil {
+		return d
+	}
+	name := filepath.FromSlash(m[1])
+	var found string
+	filepath.WalkDir(filepath.Join(src, "layouts"), func(p string, e fs.DirEntry, err error) error {
+		if err == nil && !e.IsDir() && (p == filepath.Join(src, "layouts", name) || strings.HasSuffix(p, string(filepath.Separator)+name)) {
+			if found == "" {
+				found = p
+			}
+		}
+		return nil
+	})
+	if found == "" {
+		return d
+	}
+	d.File = found
+	fmt.Sscan(m[2], &d.Line)
+	d.Column = 0
+	if m[3] != "" {
+		fmt.Sscan(m[3], &d.Column)
+	}
+	d.Message = strings.TrimSpace(d.Message[strings.Index(d.Message, m[0])+len(m[0]):])
+	if i := strings.LastIndex(d.Message, ": "); strings.HasPrefix(d.Message, "executing") && i > 0 {
+		d.Message = d.Message[i+2:]
+	}
+	return d
+}
+
+// parseWarning turns a Hugo warning into a diagnostic, naming the file
+// where Hugo says which one.
+func parseWarning(src, m string) Diagnostic {
+	first := strings.TrimSpace(strings.SplitN(m, "\n", 2)[0])
+	if r := rawHTML.FindStringSubmatch(first); r != nil {
+		return relTo(src, Diagnostic{File: r[1], Message: "raw HTML omitted: Markdown raw HTML is disabled on this site; use Markdown or a shortcode instead"})
+	}
+	return relTo(src, parseLogged(first))
+}
+
+func relTo(src string, d Diagnostic) Diagnostic {
+	if rel, err := filepath.Rel(src, d.File); err == nil && !strings.HasPrefix(rel, "..") && d.File != "" {
+		d.File = filepath.ToSlash(rel)
+	}
+	return d
+}
+
+// HugoVersion is the version of the embedded Hugo, e.g. "v0.165.0".
+func HugoVersion() string {
+	return "v" + hugoversion.CurrentVersion.String()
 }

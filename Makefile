@@ -1,0 +1,42 @@
+# press — the publishing pipeline of 郑州市信息化促进会.
+#   make site    build the bundled site into public/ (installs what is missing)
+#   make test    run every test (installs what is missing)
+#   make bench   benchmarks: press vs plain Hugo, the typesetter, the data layer
+GO      ?= go
+BIN     := bin
+PRESS   := $(BIN)/press
+VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
+LDFLAGS := -X github.com/zzia/press/internal/cli.Version=$(VERSION)
+
+.PHONY: all site test bench deps press hugo clean vet
+
+all: press
+
+## deps: install the Debian packages press and its tests need (fonts, poppler-utils)
+deps:
+	@./scripts/ensure-packages
+
+## press: build the press binary into bin/
+press:
+	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(PRESS) ./cmd/press
+
+## site: build the association's site into public/
+site: deps press
+	./$(PRESS) build
+
+## test: every test, including the fuzz seeds
+test: deps
+	$(GO) vet ./...
+	$(GO) test -count=1 -timeout 40m ./...
+
+## hugo: plain Hugo v0.165.0 (the version press embeds) for the comparison benchmark
+hugo:
+	$(GO) build -o $(BIN)/hugo github.com/gohugoio/hugo
+
+## bench: press vs plain Hugo on synthetic sites, plus every Go benchmark
+bench: deps press hugo
+	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -pages 1000,10000
+	$(GO) test -run '^$$' -bench . -benchmem ./...
+
+clean:
+	rm -rf $(BIN) public

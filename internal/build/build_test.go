@@ -1,0 +1,381 @@
+package build_test
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"sort"
+	"strings"
+	"testing"
+
+	"github.com/zzia/press/internal/build"
+)
+
+// repoRoot is the bundled site: the repository itself.
+var repoRoot = filepath.Join("..", "..")
+
+func fixture(name string) string { return filepath.Join(repoRoot, "testdata", "sites", name) }
+
+func buildTo(t *testing.T, src, dest string) *build.Result {
+	t.Helper()
+	res, err := build.Build(build.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatalf("build %s: %v", src, err)
+	}
+	return res
+}
+
+func read(t *testing.T, dir, rel string) string {
+	t.Helper()
+	b, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(rel)))
+	if err != nil {
+		t.Fatalf("reading output: %v", err)
+	}
+	return string(b)
+}
+
+// tree hashes every file under dir, keyed by relative path.
+func tree(t *testing.T, dir string) map[string]string {
+	t.Helper()
+	m := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		m[filepath.ToSlash(rel)] = fmt.Sprintf("%x", sha256.Sum256(b))
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return m
+}
+
+func diffTrees(a, b map[string]string) []string {
+	var out []string
+	for k, v := range a {
+		if w, ok := b[k]; !ok {
+			out = append(out, "only in first: "+k)
+		} else if v != w {
+			out = append(out, "differs: "+k)
+		}
+	}
+	for k := range b {
+		if _, ok := a[k]; !ok {
+			out = append(out, "only in second: "+k)
+		}
+	}
+	sort.Strings(out)
+	return out
+}
+
+var tagRE = regexp.MustCompile(`<[^>]+>`)
+
+// text is the page's visible text with tags removed and whitespace collapsed.
+func text(html string) string {
+	return strings.Join(strings.Fields(tagRE.ReplaceAllString(html, " ")), " ")
+}
+
+func TestBundledSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "public")
+	res := buildTo(t, repoRoot, out)
+	if res.Pages < 20 {
+		t.Errorf("built %d pages, want the whole site (at least 20)", res.Pages)
+	}
+
+	home := read(t, out, "index.html")
+	for _, want := range []string{`<html lang="zh-CN">`, `class="skip-link" href="#main"`, `<main id="main"`, `<nav class="site-nav" aria-label="主导航">`, `<footer`, `https://beian.miit.gov.cn/`} {
+		if !strings.Contains(home, want) {
+			t.Errorf("home page lacks %s", want)
+		}
+	}
+	for _, item := range []string{"首页", "协会简介", "组织机构", "会员服务", "新闻动态", "通知公告", "联系我们", "会员名录", "活动与培训", "会刊", "白皮书", "简讯"} {
+		if !strings.Contains(home, ">"+item+"<") {
+			t.Errorf("navigation lacks %s", item)
+		}
+	}
+	// The home page lists the latest news and notices.
+	if n := strings.Count(home, `href="/news/20`); n < 4 {
+		t.Errorf("home lists %d news posts, want 4", n)
+	}
+	if n := strings.Count(home, `href="/notices/20`); n < 3 {
+		t.Errorf("home lists %d notices, want at least 3", n)
+	}
+
+	t.Run("fees", func(t *testing.T) {
+		p := text(read(t, out, "membership/fees/index.html"))
+		for _, want := range []string{"副会长会员 （副会长单位） 30,000 元/年", "理事会员 （理事单位） 10,000 元/年", "普通会员 （普通会员单位） 2,000 元/年", "郑州银行西建材支行", "90501880190002349", "单位名称 郑州市信息化促进会"} {
+			if !strings.Contains(p, want) {
+				t.Errorf("fees page lacks %q\n%s", want, p)
+			}
+		}
+	})
+
+	t.Run("nine articles", func(t *testing.T) {
+		p := read(t, out, "membership/rules/index.html")
+		for _, a := range []string{"第一条", "第二条", "第三条", "第四条", "第五条", "第六条", "第七条", "第八条", "第九条"} {
+			if !regexp.MustCompile(`<h2 id="[^"]*">` + a + `</h2>`).MatchString(p) {
+				t.Errorf("rules page lacks the heading of %s", a)
+			}
+		}
+		for _, want := range []string{"连续3次无人参加活动", "视同自动退会处理", "会内相应职务也将被自动取消"} {
+			if !strings.Contains(p, want) {
+				t.Errorf("rules page lacks %q", want)
+			}
+		}
+	})
+
+	t.Run("departments", func(t *testing.T) {
+		duties := map[string][]string{
+			"organization/administration/index.html":      {"人事方面", "行政方面", "行政人事部职责细则", "每月制作相关行政费用供秘书长审查并进行存档"},
+			"organization/editorial/index.html":           {"综合管理职责", "网站与会刊管理职责", "信息管理职责", "负责促进会白皮书的编写、制订、发布及相关专题的材料收集"},
+			"organization/consulting-training/index.html": {"咨询职责", "培训职责", "定期举办各类专题研讨会、论坛、讲座"},
+			"organization/member-development/index.html":  {"会员发展部", "/membership/guide/", "/membership/fees/", "/membership/rules/"},
+		}
+		for page, wants := range duties {
+			p := read(t, out, page)
+			for _, w := range wants {
+				if !strings.Contains(p, w) {
+					t.Errorf("%s lacks %q", page, w)
+				}
+			}
+		}
+	})
+
+	t.Run("org chart", func(t *testing.T) {
+		p := read(t, out, "organization/index.html")
+		svg := regexp.MustCompile(`(?s)<svg class="orgchart-wide".*?</svg>`).FindString(p)
+		if svg == "" {
+			t.Fatal("no inline SVG organization chart")
+		}
+		for _, node := range []string{"郑州市信息化促进会", "秘书处", "会员发展部", "信息编辑部", "行政人事部", "咨询培训部"} {
+			if !strings.Contains(svg, ">"+node+"<") {
+				t.Errorf("org chart lacks node %s", node)
+			}
+		}
+		if strings.Contains(p, "<img") && strings.Contains(p, "orgchart") && strings.Contains(p, ".png") {
+			t.Error("org chart must be inline SVG, not an image file")
+		}
+	})
+
+	t.Run("coming sections say so", func(t *testing.T) {
+		for _, s := range []string{"members", "activities", "journal", "whitepapers", "newsletter"} {
+			p := read(t, out, s+"/index.html")
+			if !strings.Contains(p, "即将上线") {
+				t.Errorf("%s does not say it is coming", s)
+			}
+		}
+	})
+
+	t.Run("samples are marked", func(t *testing.T) {
+		for _, dir := range []string{"news", "notices"} {
+			entries, _ := os.ReadDir(filepath.Join(out, dir))
+			n := 0
+			for _, e := range entries {
+				if !e.IsDir() || !strings.HasPrefix(e.Name(), "20") {
+					continue
+				}
+				n++
+				p := read(t, out, dir+"/"+e.Name()+"/index.html")
+				if !strings.Contains(p, "sample-notice") {
+					t.Errorf("%s/%s is not marked as a sample", dir, e.Name())
+				}
+			}
+			if n < 3 {
+				t.Errorf("%s has %d posts, want at least 3", dir, n)
+			}
+		}
+	})
+
+	t.Run("no request to another host", func(t *testing.T) {
+		// Every src, stylesheet and script must be local; links to other
+		// hosts (the ICP filing site) are fine, loading from them is not.
+		load := regexp.MustCompile(`(?i)(?:src|srcset)\s*=\s*"([^"]*)"|<link[^>]+rel="(?:stylesheet|preload|icon)"[^>]*href="([^"]*)"|url\(([^)]*)\)|@import`)
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err != nil || d.IsDir() || !(strings.HasSuffix(p, ".html") || strings.HasSuffix(p, ".css")) {
+				return nil
+			}
+			b, _ := os.ReadFile(p)
+			for _, m := range load.FindAllStringSubmatch(string(b), -1) {
+				u := m[1] + m[2] + m[3]
+				if m[0] == "@import" || strings.Contains(u, "//") {
+					t.Errorf("%s loads %q from another host", p, m[0])
+				}
+			}
+			return nil
+		})
+	})
+
+	t.Run("raw HTML stays disabled", func(t *testing.T) {
+		filepath.WalkDir(filepath.Join(repoRoot, "content"), func(p string, d fs.DirEntry, err error) error {
+			return nil
+		})
+		if bytes.Contains([]byte(home), []byte("<!-- raw HTML omitted -->")) {
+			t.Error("bundled content uses raw HTML")
+		}
+	})
+}
+
+func TestOtherSite(t *testing.T) {
+	out := filepath.Join(t.TempDir(), "out")
+	res := buildTo(t, fixture("minimal"), out)
+	if got := read(t, out, "posts/second/index.html"); !strings.Contains(got, "<h1>第二篇</h1>") {
+		t.Errorf("fixture page not rendered by its own layouts:\n%s", got)
+	}
+	if got := read(t, out, "robots-fixture.txt"); got != "static file\n" {
+		t.Errorf("static file not copied: %q", got)
+	}
+	if strings.Contains(read(t, out, "posts/first/index.html"), "alert(") {
+		t.Error("raw HTML in Markdown reached the output")
+	}
+	var warned bool
+	for _, w := range res.Warnings {
+		if w.File == "content/posts/first.md" {
+			warned = true
+		}
+	}
+	if !warned {
+		t.Errorf("no warning naming content/posts/first.md for its raw HTML; got %v", res.Warnings)
+	}
+}
+
+func TestFailedBuildKeepsOutput(t *testing.T) {
+	cases := []struct {
+		site string
+		want string // file:line prefix of the first diagnostic
+	}{
+		{"badtemplate", "layouts/page.html:3"},
+		{"badfrontmatter", "content/posts/second.md:3:7"},
+	}
+	for _, c := range cases {
+		t.Run(c.site, func(t *testing.T) {
+			out := filepath.Join(t.TempDir(), "public")
+			buildTo(t, fixture("minimal"), out)
+			before := tree(t, out)
+
+			_, err := build.Build(build.Options{Source: fixture(c.site), Dest: out, CacheDir: t.TempDir()})
+			var be *build.Error
+			if !errors.As(err, &be) {
+				t.Fatalf("want a build error, got %v", err)
+			}
+			if !strings.HasPrefix(be.Diagnostics[0].String(), c.want) {
+				t.Errorf("diagnostic %q does not start with %q", be.Diagnostics[0].String(), c.want)
+			}
+			if d := diffTrees(before, tree(t, out)); len(d) > 0 {
+				t.Errorf("failed build changed the previous output: %v", d)
+			}
+			// No staging directory is left behind.
+			left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".press-stage-*"))
+			if len(left) > 0 {
+				t.Errorf("staging directories left behind: %v", left)
+			}
+		})
+	}
+}
+
+func TestAllFrontMatterErrorsAtOnce(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, fixture("minimal"), src)
+	write := func(rel, s string) {
+		if err := os.WriteFile(filepath.Join(src, rel), []byte(s), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("content/posts/a.md", "---\ntitle: \"unclosed\n---\nbody\n")
+	write("content/posts/b.md", "---\ntitle: b\ndate: 2025-02-30\n---\nbody\n")
+	write("content/posts/c.md", "+++\ntitle = c\n+++\nbody\n")
+	_, err := build.Build(build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "o"), CacheDir: t.TempDir()})
+	var be *build.Error
+	if !errors.As(err, &be) {
+		t.Fatalf("want a build error, got %v", err)
+	}
+	var got []string
+	for _, d := range be.Diagnostics {
+		got = append(got, d.String())
+	}
+	want := []string{"content/posts/a.md:2:8:", "content/posts/b.md:3:1:", "content/posts/c.md:2:9:"}
+	if len(got) != len(want) {
+		t.Fatalf("got %d diagnostics, want %d:\n%s", len(got), len(want), strings.Join(got, "\n"))
+	}
+	for i := range want {
+		if !strings.HasPrefix(got[i], want[i]) {
+			t.Errorf("diagnostic %d = %q, want prefix %q", i, got[i], want[i])
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a := filepath.Join(t.TempDir(), "a")
+	b := filepath.Join(t.TempDir(), "b")
+	buildTo(t, repoRoot, a)
+	buildTo(t, repoRoot, b)
+	if d := diffTrees(tree(t, a), tree(t, b)); len(d) > 0 {
+		t.Errorf("two builds differ: %v", d)
+	}
+}
+
+func TestWritesNothingIntoSourceAndIgnoresHugoEnv(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, fixture("minimal"), src)
+	before := tree(t, src)
+	ref := filepath.Join(t.TempDir(), "ref")
+	buildTo(t, src, ref)
+
+	t.Setenv("HUGO_TITLE", "Hijacked")
+	t.Setenv("HUGO_BASEURL", "https://evil.example/")
+	t.Setenv("HUGO_PUBLISHDIR", filepath.Join(src, "hijacked"))
+	t.Setenv("HUGO_ENVIRONMENT", "hijack")
+	out := filepath.Join(t.TempDir(), "out")
+	buildTo(t, src, out)
+
+	if d := diffTrees(before, tree(t, src)); len(d) > 0 {
+		t.Errorf("build wrote into the source tree: %v", d)
+	}
+	if d := diffTrees(tree(t, ref), tree(t, out)); len(d) > 0 {
+		t.Errorf("HUGO_* variables changed the output: %v", d)
+	}
+}
+
+func TestDefaultDestIsPublicInSite(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, fixture("minimal"), src)
+	res := buildTo(t, src, "")
+	if res.Dest != filepath.Join(src, "public") {
+		t.Errorf("dest = %s, want public/ in the site", res.Dest)
+	}
+	if _, err := os.Stat(filepath.Join(src, "public", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}

@@ -1,0 +1,80 @@
+package cli
+
+import (
+	"bytes"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zzia/press/internal/msg"
+)
+
+func run(lang msg.Lang, args ...string) (int, string, string) {
+	old := msg.Current
+	msg.Current = lang
+	defer func() { msg.Current = old }()
+	var out, errb bytes.Buffer
+	code := Main(args, &out, &errb)
+	return code, out.String(), errb.String()
+}
+
+func fixtureSite(name string) string { return filepath.Join("..", "..", "testdata", "sites", name) }
+
+func TestExitCodesAndMessages(t *testing.T) {
+	tmp := t.TempDir()
+	cases := []struct {
+		name     string
+		lang     msg.Lang
+		args     []string
+		code     int
+		out, err string // substrings expected in stdout and stderr
+	}{
+		{"unknown command", msg.En, []string{"bogus"}, ExitUsage, "", `unknown command "bogus"`},
+		{"unknown flag", msg.En, []string{"build", "--nope"}, ExitUsage, "", "unknown flag: --nope"},
+		{"bad today", msg.Zh, []string{"build", "--today", "2026-13-01"}, ExitUsage, "", "不是 YYYY-MM-DD 格式的日期"},
+		{"extra argument", msg.En, []string{"build", "extra"}, ExitUsage, "", "unknown command"},
+		{"build ok", msg.En, []string{"build", "--source", fixtureSite("minimal"), "--dest", filepath.Join(tmp, "ok"), "--cache-dir", filepath.Join(tmp, "c")}, ExitOK, "Built 4 pages", ""},
+		{"build ok zh", msg.Zh, []string{"build", "--source", fixtureSite("minimal"), "--dest", filepath.Join(tmp, "ok"), "--cache-dir", filepath.Join(tmp, "c")}, ExitOK, "已生成 4 个页面", ""},
+		{"build error", msg.En, []string{"build", "--source", fixtureSite("badfrontmatter"), "--dest", filepath.Join(tmp, "bad"), "--cache-dir", filepath.Join(tmp, "c")}, ExitBuild, "", "content/posts/second.md:3:7: front matter: sequence end token ']' not found"},
+		{"build error zh", msg.Zh, []string{"build", "--source", fixtureSite("badfrontmatter"), "--dest", filepath.Join(tmp, "bad"), "--cache-dir", filepath.Join(tmp, "c")}, ExitBuild, "", "构建失败，共 1 个错误；原有输出未改动。"},
+		{"no site", msg.En, []string{"build", "--source", tmp, "--dest", filepath.Join(tmp, "x")}, ExitBuild, "", "no site configuration (hugo.toml) found"},
+		{"version", msg.En, []string{"version"}, ExitOK, "hugo v0.165.0", ""},
+		{"help en", msg.En, []string{"help"}, ExitOK, "Exit codes: 0 success; 1 content or build errors; 2 wrong command line.", ""},
+		{"help zh", msg.Zh, []string{"help", "build"}, ExitOK, "示例：", ""},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			code, out, errs := run(c.lang, c.args...)
+			if code != c.code {
+				t.Errorf("exit %d, want %d\nstdout: %s\nstderr: %s", code, c.code, out, errs)
+			}
+			if !strings.Contains(out, c.out) {
+				t.Errorf("stdout lacks %q:\n%s", c.out, out)
+			}
+			if !strings.Contains(errs, c.err) {
+				t.Errorf("stderr lacks %q:\n%s", c.err, errs)
+			}
+		})
+	}
+}
+
+func TestLocale(t *testing.T) {
+	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
+	cases := []struct {
+		vars map[string]string
+		want msg.Lang
+	}{
+		{map[string]string{"LANG": "zh_CN.UTF-8"}, msg.Zh},
+		{map[string]string{"LANG": "en_US.UTF-8"}, msg.En},
+		{map[string]string{"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, msg.Zh},
+		{map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, msg.En},
+		{map[string]string{"LANGUAGE": "zh_CN:en"}, msg.Zh},
+		{map[string]string{"PRESS_LANG": "en", "LANG": "zh_CN.UTF-8"}, msg.En},
+		{map[string]string{}, msg.En},
+	}
+	for _, c := range cases {
+		if got := msg.FromEnv(env(c.vars)); got != c.want {
+			t.Errorf("FromEnv(%v) = %v, want %v", c.vars, got, c.want)
+		}
+	}
+}

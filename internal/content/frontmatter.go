@@ -1,0 +1,206 @@
+// Package content checks the site's Markdown files before Hugo sees them, so
+// that every front-matter mistake in every file is reported at once with its
+// position (Hugo stops at the first one).
+package content
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"time"
+
+	"github.com/goccy/go-yaml"
+	"github.com/pelletier/go-toml/v2"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
+)
+
+// contentExts are the file kinds Hugo reads as pages.
+var contentExts = map[string]bool{".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+// dateFields are the front-matter keys Hugo reads as dates.
+var dateFields = []string{"date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate", "unpublishdate"}
+
+// Check reads every content file under dir (reported relative to root) and
+// returns the problems in their front matter.
+func Check(root, dir string) diag.List {
+	var out diag.List
+	var files []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() {
+			if p != dir && strings.HasPrefix(d.Name(), ".") {
+				return filepath.SkipDir
+			}
+			return nil
+		}
+		if contentExts[strings.ToLower(filepath.Ext(p))] {
+			files = append(files, p)
+		}
+		return nil
+	})
+	sort.Strings(files)
+	for _, p := range files {
+		rel, err := filepath.Rel(root, p)
+		if err != nil {
+			rel = p
+		}
+		src, err := os.ReadFile(p)
+		if err != nil {
+			out = append(out, diag.Diagnostic{File: filepath.ToSlash(rel), Message: err.Error()})
+			continue
+		}
+		out = append(out, CheckFile(filepath.ToSlash(rel), src)...)
+	}
+	return out
+}
+
+// CheckFile checks the front matter of one content file.
+func CheckFile(name string, src []byte) diag.List {
+	fm, kind, offset, d := split(src)
+	if d != nil {
+		d.File = name
+		return diag.List{*d}
+	}
+	if kind == 0 {
+		return nil
+	}
+	var out diag.List
+	var values map[string]any
+	switch kind {
+	case '-':
+		if err := yaml.Unmarshal(fm, &values); err != nil {
+			out = append(out, yamlDiag(name, offset, err))
+			return out
+		}
+	case '+':
+		if err := toml.Unmarshal(fm, &values); err != nil {
+			out = append(out, tomlDiag(name, offset, err))
+			return out
+		}
+	case '{':
+		if err := json.Unmarshal(fm, &values); err != nil {
+			out = append(out, diag.Diagnostic{File: name, Line: offset + 1, Message: msg.T("fm.json", err.Error())})
+			return out
+		}
+	}
+	for _, k := range dateFields {
+		for key, v := range values {
+			if !strings.EqualFold(key, k) {
+				continue
+			}
+			if s, ok := v.(string); ok && !isDate(s) {
+				line := offset + lineOf(fm, key)
+				out = append(out, diag.Diagnostic{File: name, Line: line, Column: 1,
+					Message: msg.T("fm.date", key, s),
+					Hint:    msg.T("fm.date.hint")})
+			}
+		}
+	}
+	return out
+}
+
+// split finds the front matter: YAML between --- lines, TOML between +++
+// lines, or a JSON object. offset is the number of lines before it.
+func split(src []byte) (fm []byte, kind byte, offset int, d *diag.Diagnostic) {
+	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	switch {
+	case bytes.HasPrefix(src, []byte("---")):
+		kind = '-'
+	case bytes.HasPrefix(src, []byte("+++")):
+		kind = '+'
+	case bytes.HasPrefix(src, []byte("{")):
+		// JSON front matter ends at the matching brace; let the decoder find it.
+		dec := json.NewDecoder(bytes.NewReader(src))
+		var raw json.RawMessage
+		if err := dec.Decode(&raw); err != nil {
+			return nil, 0, 0, &diag.Diagnostic{Line: 1, Message: msg.T("fm.json", err.Error())}
+		}
+		return raw, '{', 0, nil
+	default:
+		return nil, 0, 0, nil
+	}
+	delim := src[:3]
+	first := bytes.IndexByte(src, '\n')
+	if first < 0 || len(bytes.TrimSpace(src[3:first])) != 0 {
+		return nil, 0, 0, nil
+	}
+	rest := src[first+1:]
+	line := 1
+	for len(rest) > 0 {
+		nl := bytes.IndexByte(rest, '\n')
+		var l []byte
+		if nl < 0 {
+			l = rest
+		} else {
+			l = rest[:nl]
+		}
+		if bytes.Equal(bytes.TrimRight(l, " \t\r"), delim) {
+			return src[first+1 : len(src)-len(rest)], kind, 1, nil
+		}
+		line++
+		if nl < 0 {
+			break
+		}
+		rest = rest[nl+1:]
+	}
+	return nil, 0, 0, &diag.Diagnostic{Line: 1, Column: 1,
+		Message: msg.T("fm.unclosed", string(delim)),
+		Hint:    msg.T("fm.unclosed.hint", string(delim))}
+}
+
+func yamlDiag(name string, offset int, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: name, Line: offset + 1, Message: msg.T("fm.syntax", err.Error())}
+	var ye yaml.Error
+	if errors.As(err, &ye) {
+		d.Message = msg.T("fm.syntax", ye.GetMessage())
+		if t := ye.GetToken(); t != nil && t.Position != nil {
+			d.Line = offset + t.Position.Line
+			d.Column = t.Position.Column
+		}
+	}
+	return d
+}
+
+func tomlDiag(name string, offset int, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: name, Line: offset + 1, Message: msg.T("fm.syntax", err.Error())}
+	var te *toml.DecodeError
+	if errors.As(err, &te) {
+		row, col := te.Position()
+		d.Line, d.Column = offset+row, col
+		d.Message = msg.T("fm.syntax", te.Error())
+	}
+	return d
+}
+
+// isDate accepts the date forms Hugo reads in front matter.
+func isDate(s string) bool {
+	s = strings.TrimSpace(s)
+	for _, layout := range []string{time.RFC3339Nano, "2006-01-02T15:04:05", "2006-01-02 15:04:05", "2006-01-02 15:04:05Z07:00", "2006-01-02 15:04", "2006-01-02T15:04", "2006-01-02", "2006-01-02 15:04:05 -0700", "2006-01-02 15:04:05 -07:00"} {
+		if _, err := time.Parse(layout, s); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// lineOf returns the 1-based line of the first top-level key in fm.
+func lineOf(fm []byte, key string) int {
+	for i, l := range strings.Split(string(fm), "\n") {
+		t := strings.TrimLeft(l, " \t\"'")
+		if strings.HasPrefix(t, key) {
+			r := strings.TrimLeft(t[len(key):], " \t\"'")
+			if strings.HasPrefix(r, ":") || strings.HasPrefix(r, "=") {
+				return i + 1
+			}
+		}
+	}
+	return 1
+}

@@ -1,0 +1,43 @@
+package content
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestCheckFile(t *testing.T) {
+	cases := []struct {
+		name, src string
+		want      string // prefix of the only diagnostic; "" for none
+	}{
+		{"yaml ok", "---\ntitle: 标题\ndate: 2026-11-27\n---\n正文\n", ""},
+		{"toml ok", "+++\ntitle = \"x\"\ndate = 2026-11-27\n+++\nbody\n", ""},
+		{"json ok", "{\"title\": \"x\"}\nbody\n", ""},
+		{"no front matter", "正文\n", ""},
+		{"thematic break later is not front matter", "正文\n\n---\n\n更多\n", ""},
+		{"yaml syntax", "---\ntitle: 标题\ndate: [2026\n---\n", "a.md:3:7: front matter: sequence end token ']' not found"},
+		{"yaml unclosed quote", "---\ntitle: \"x\n---\n", "a.md:2:8:"},
+		{"impossible date", "---\ntitle: x\ndate: 2025-02-30\n---\n", "a.md:3:1: date: \"2025-02-30\" is not a date"},
+		{"bad lastmod", "---\nlastmod: yesterday\n---\n", "a.md:2:1: lastmod: \"yesterday\" is not a date"},
+		{"unclosed", "---\ntitle: x\n", "a.md:1:1: front matter opened with \"---\" is never closed"},
+		{"toml syntax", "+++\ntitle = x\n+++\n", "a.md:2:9: front matter: toml:"},
+		{"json syntax", "{\"title\": }\n", "a.md:1: front matter is not valid JSON"},
+	}
+	for _, c := range cases {
+		t.Run(c.name, func(t *testing.T) {
+			l := CheckFile("a.md", []byte(c.src))
+			if c.want == "" {
+				if len(l) != 0 {
+					t.Fatalf("unexpected diagnostics: %v", l)
+				}
+				return
+			}
+			if len(l) != 1 {
+				t.Fatalf("got %d diagnostics, want 1: %v", len(l), l)
+			}
+			if !strings.HasPrefix(l[0].String(), c.want) {
+				t.Errorf("got %q, want prefix %q", l[0].String(), c.want)
+			}
+		})
+	}
+}

@@ -1,0 +1,134 @@
+package serve_test
+
+import (
+	"context"
+	"io"
+	"io/fs"
+	"net/http"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zzia/press/internal/serve"
+)
+
+func copyDir(t *testing.T, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+func get(t *testing.T, url string) (int, string) {
+	t.Helper()
+	req, _ := http.NewRequest("GET", url, nil)
+	req.Header.Set("Accept", "text/html")
+	resp, err := http.DefaultClient.Do(req)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer resp.Body.Close()
+	b, _ := io.ReadAll(resp.Body)
+	return resp.StatusCode, string(b)
+}
+
+// waitFor polls url until cond holds on its response; the deadline only
+// bounds a hung test, it is not a timing requirement.
+func waitFor(t *testing.T, url string, what string, cond func(int, string) bool) string {
+	t.Helper()
+	deadline := time.Now().Add(30 * time.Second)
+	for {
+		code, body := get(t, url)
+		if cond(code, body) {
+			return body
+		}
+		if time.Now().After(deadline) {
+			t.Fatalf("waiting for %s: last response %d:\n%s", what, code, body)
+		}
+		time.Sleep(50 * time.Millisecond)
+	}
+}
+
+func TestServeRebuildsAndRecovers(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, filepath.Join("..", "..", "testdata", "sites", "minimal"), src)
+
+	ctx, cancel := context.WithCancel(context.Background())
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{
+			Source: src, Addr: "127.0.0.1:0", CacheDir: t.TempDir(),
+			Debounce: 20 * time.Millisecond,
+			Ready:    func(u string) { ready <- u },
+		})
+	}()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(60 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	page := base + "posts/second/"
+
+	code, body := get(t, page)
+	if code != 200 || !strings.Contains(body, "中文内容") {
+		t.Fatalf("first page: %d %s", code, body)
+	}
+	if !strings.Contains(body, `<script src="/__press/reload.js"></script></body>`) {
+		t.Error("reload script not injected")
+	}
+	if code, _ := get(t, base+"no/such/page/"); code != 404 {
+		t.Errorf("missing page gave %d, want 404", code)
+	}
+
+	post := filepath.Join(src, "content", "posts", "second.md")
+	os.WriteFile(post, []byte("---\ntitle: 第二篇\n---\n修改后的内容。\n"), 0o644)
+	waitFor(t, page, "the edit", func(c int, b string) bool { return c == 200 && strings.Contains(b, "修改后的内容") })
+
+	os.WriteFile(post, []byte("---\ntitle: [broken\n---\n"), 0o644)
+	body = waitFor(t, page, "the error page", func(c int, b string) bool { return c == 500 })
+	if !strings.Contains(body, "content/posts/second.md:2") {
+		t.Errorf("error page does not name the file and line:\n%s", body)
+	}
+
+	os.WriteFile(post, []byte("---\ntitle: 第二篇\n---\n恢复了。\n"), 0o644)
+	waitFor(t, page, "recovery", func(c int, b string) bool { return c == 200 && strings.Contains(b, "恢复了") })
+
+	// A new page in a new directory is picked up too.
+	os.MkdirAll(filepath.Join(src, "content", "more"), 0o755)
+	os.WriteFile(filepath.Join(src, "content", "more", "third.md"), []byte("---\ntitle: Third\n---\nnew\n"), 0o644)
+	waitFor(t, base+"more/third/", "a page in a new directory", func(c int, b string) bool { return c == 200 && strings.Contains(b, "Third") })
+
+	cancel()
+	select {
+	case err := <-done:
+		if err != nil {
+			t.Errorf("serve returned %v on shutdown", err)
+		}
+	case <-time.After(30 * time.Second):
+		t.Fatal("serve did not stop")
+	}
+	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
+		t.Error("serve wrote public/ into the site; it must serve from memory")
+	}
+}
