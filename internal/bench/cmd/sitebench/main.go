@@ -1,0 +1,81 @@
+// Command sitebench compares press with plain Hugo on deterministic synthetic
+// sites of the same content and layouts, printing wall time, peak memory and
+// the press/Hugo ratio. It is what "make bench" runs.
+package main
+
+import (
+	"flag"
+	"fmt"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"github.com/zzia/press/internal/bench/sitegen"
+)
+
+func main() {
+	press := flag.String("press", "bin/press", "the press binary")
+	hugo := flag.String("hugo", "bin/hugo", "a plain Hugo binary of the version press embeds")
+	sizes := flag.String("pages", "1000,10000", "comma-separated article counts")
+	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
+	theme := flag.String("theme", ".", "site whose layouts and config the synthetic sites use")
+	work := flag.String("work", filepath.Join(os.TempDir(), "press-sitebench"), "where the synthetic sites are kept")
+	flag.Parse()
+
+	fmt.Printf("%-8s %-6s %10s %12s\n", "pages", "tool", "wall", "peak RSS")
+	for _, f := range strings.Split(*sizes, ",") {
+		n, err := strconv.Atoi(strings.TrimSpace(f))
+		if err != nil {
+			fail(err)
+		}
+		dir := filepath.Join(*work, fmt.Sprintf("site-%d", n))
+		if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err != nil {
+			os.RemoveAll(dir)
+			if err := sitegen.Generate(dir, *theme, n, 1); err != nil {
+				fail(err)
+			}
+		}
+		cache := filepath.Join(*work, "cache")
+		pw, pm := measure(*runs, *press, "build", "--source", dir, "--dest", filepath.Join(*work, "out-press"), "--cache-dir", cache)
+		hw, hm := measure(*runs, *hugo, "--source", dir, "--destination", filepath.Join(*work, "out-hugo"), "--cacheDir", cache, "--quiet", "--noBuildLock")
+		fmt.Printf("%-8d %-6s %10s %9.0f MB\n", n, "press", pw.Round(time.Millisecond), pm)
+		fmt.Printf("%-8d %-6s %10s %9.0f MB\n", n, "hugo", hw.Round(time.Millisecond), hm)
+		fmt.Printf("%-8d ratio  %10.3f %12.3f   (press/hugo; target ≤ 1.10 at 10,000)\n", n, float64(pw)/float64(hw), pm/hm)
+	}
+}
+
+// measure runs the command runs times and returns the median wall time and
+// the median peak resident memory in MB.
+func measure(runs int, name string, args ...string) (time.Duration, float64) {
+	var walls []time.Duration
+	var mems []float64
+	for range runs {
+		cmd := exec.Command(name, args...)
+		cmd.Stderr = os.Stderr
+		start := time.Now()
+		if err := cmd.Run(); err != nil {
+			fail(fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err))
+		}
+		walls = append(walls, time.Since(start))
+		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+			mems = append(mems, float64(ru.Maxrss)/1024)
+		}
+	}
+	sort.Slice(walls, func(i, j int) bool { return walls[i] < walls[j] })
+	sort.Float64s(mems)
+	m := 0.0
+	if len(mems) > 0 {
+		m = mems[len(mems)/2]
+	}
+	return walls[len(walls)/2], m
+}
+
+func fail(err error) {
+	fmt.Fprintln(os.Stderr, "sitebench:", err)
+	os.Exit(1)
+}
