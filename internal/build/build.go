@@ -132,6 +132,24 @@ func Memory(opts Options) (*Result, error) {
 	return res, nil
 }
 
+// Check runs everything a build validates and renders the site in memory
+// (production settings), writing nothing. It returns the warnings, or an
+// *Error listing every problem.
+func Check(opts Options) (diag.List, error) {
+	opts, err := opts.Resolve()
+	if err != nil {
+		return nil, err
+	}
+	if _, err := site.ConfigFile(opts.Source); err != nil {
+		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
+	}
+	res, err := render(opts, "")
+	if err != nil {
+		return nil, err
+	}
+	return res.Warnings, nil
+}
+
 const hintNoConfig = "run press in the site directory or pass --source DIR"
 
 // validate checks every source before anything is rendered, so that all
@@ -167,6 +185,17 @@ func render(opts Options, dir string) (*Result, error) {
 	sres, err := site.Build(so)
 	if err != nil {
 		return nil, siteError(err)
+	}
+	out := sres.Output
+	if out == nil {
+		out = os.DirFS(dir)
+	}
+	broken, err := checkLinks(out, sres.BaseURL, sres.Sources, opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if len(broken) > 0 {
+		return nil, &Error{Diagnostics: broken}
 	}
 	res := &Result{Pages: sres.Pages, Output: sres.Output, Warnings: warnings}
 	for _, w := range sres.Warnings {

@@ -379,3 +379,32 @@ func copyDir(t *testing.T, from, to string) {
 		t.Fatal(err)
 	}
 }
+
+func TestBrokenLinksFailTheBuild(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, fixture("minimal"), src)
+	os.WriteFile(filepath.Join(src, "content", "posts", "links.md"), []byte("---\ntitle: L\n---\nSee [two](/posts/secnd/) and [x](/posts/first/#nope).\n\n![logo](/img/none.png)\n"), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	buildTo(t, fixture("minimal"), out)
+	before := tree(t, out)
+	_, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir()})
+	var be *build.Error
+	if !errors.As(err, &be) {
+		t.Fatalf("want a build error, got %v", err)
+	}
+	want := []string{
+		`content/posts/links.md:4:11: page /posts/links/ links to /posts/secnd/, which does not exist; did you mean "/posts/second/"?`,
+		`content/posts/links.md:4:34: page /posts/links/ links to /posts/first/#nope, but that page has no such anchor`,
+		`content/posts/links.md:6:9: page /posts/links/ links to /img/none.png, which does not exist`,
+	}
+	var got []string
+	for _, d := range be.Diagnostics {
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("got\n%s\nwant\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	if d := diffTrees(before, tree(t, out)); len(d) > 0 {
+		t.Errorf("failed build changed the previous output: %v", d)
+	}
+}

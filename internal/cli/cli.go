@@ -41,7 +41,10 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	}
 	var be *build.Error
 	var ue usageError
+	var sf silentFailure
 	switch {
+	case errors.As(err, &sf):
+		return ExitBuild
 	case errors.As(err, &be):
 		printDiagnostics(stderr, be.Diagnostics)
 		fmt.Fprintln(stderr, msg.T("build.failed", len(be.Diagnostics.Errors())))
@@ -95,6 +98,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.AddCommand(
 		newBuildCmd(stdout, stderr),
 		newServeCmd(stdout, stderr),
+		newCheckCmd(stdout, stderr),
 		newVersionCmd(stdout),
 	)
 	return root

@@ -119,4 +119,21 @@ the browser; the preview recovers when the edit is fixed. Stop with Ctrl-C.`,
 	"fm.unclosed.hint": {"add a line with %q after the last front-matter field", "请在最后一个字段后加一行 %q"},
 	"diag.warning":     {"warning: ", "警告："},
 	"diag.hintsep":     {"; ", "；"},
+	"check.short":      {"Check sources and the rendered site without writing output", "检查源文件和生成结果，不写入任何输出"},
+	"check.long": {`Runs every check a build runs (front matter, data, templates) and renders the
+site in memory, writing nothing. Reports every problem at once and exits 1 on
+errors. --format json prints a machine-readable report; --format github prints
+GitHub Actions workflow annotations.`, `执行构建时的全部检查（front matter、数据、模板），并在内存中生成网站，不写入任何文件。
+一次报告所有问题，有错误时以状态 1 退出。--format json 输出机器可读的报告；--format github 输出 GitHub Actions 注释。`},
+	"check.example": {`  press check
+  press check --format json
+  press check --format github   # in a GitHub Actions workflow`, `  press check
+  press check --format json
+  press check --format github   # 在 GitHub Actions 工作流中使用`},
+	"check.ok":        {"No problems found.", "未发现问题。"},
+	"check.badformat": {"--format %q: use human, json or github", "--format %q：只能是 human、json 或 github"},
+	"flag.format":     {"report format: human, json or github", "报告格式：human、json 或 github"},
+	"link.missing":    {"page %s links to %s, which does not exist", "页面 %s 链接到 %s，但该地址不存在"},
+	"link.anchor":     {"page %s links to %s, but that page has no such anchor", "页面 %s 链接到 %s，但目标页面没有这个锚点"},
+	"hint.didyoumean": {"did you mean %q?", "是否应为 %q？"},
 }

@@ -71,6 +71,11 @@ type Result struct {
 	Warnings []Diagnostic
 	// Output is the built site when Options.Dest was empty.
 	Output fs.FS
+	// BaseURL is the site's resolved base URL.
+	BaseURL string
+	// Sources maps each page's URL path ("/news/x/") to its source file,
+	// relative to the site ("content/news/x.md"), for pages that have one.
+	Sources map[string]string
 }
 
 // Diagnostic is one problem found in a source file.
@@ -241,9 +246,21 @@ func Build(opts Options) (*Result, error) {
 		return nil, toBuildError(src, nil, logged)
 	}
 
-	res := &Result{Warnings: warnings}
+	res := &Result{Warnings: warnings, Sources: map[string]string{}}
 	for _, s := range h.Sites {
 		res.Pages += len(s.Pages())
+		if res.BaseURL == "" {
+			res.BaseURL = s.Home().Permalink()
+		}
+		for _, p := range s.Pages() {
+			if f := p.File(); f != nil {
+				if rel, err := filepath.Rel(src, f.Filename()); err == nil && !strings.HasPrefix(rel, "..") {
+					res.Sources[p.RelPermalink()] = filepath.ToSlash(rel)
+				} else {
+					res.Sources[p.RelPermalink()] = f.Filename()
+				}
+			}
+		}
 	}
 	if inMemory {
 		// Hugo writes rooted paths ("/posts/…"); the base path makes the

@@ -1,0 +1,115 @@
+package build
+
+import (
+	"bytes"
+	"io/fs"
+	"net/url"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"unicode/utf8"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/linkcheck"
+	"github.com/zzia/press/internal/msg"
+)
+
+// checkLinks reports every broken internal link and image in the built site
+// at the place in the source where it was written, when it can be found there.
+func checkLinks(out fs.FS, base string, sources map[string]string, srcDir string) (diag.List, error) {
+	broken, err := linkcheck.Check(out, base)
+	if err != nil {
+		return nil, err
+	}
+	if len(broken) == 0 {
+		return nil, nil
+	}
+	var known []string
+	for u := range sources {
+		known = append(known, u)
+	}
+	sort.Strings(known)
+	cache := map[string][]byte{}
+	var l diag.List
+	for _, b := range broken {
+		pageURL := "/" + strings.TrimSuffix(b.Page, "index.html")
+		d := diag.Diagnostic{File: b.Page}
+		if src, ok := sources[pageURL]; ok {
+			d.File = src
+			if _, seen := cache[src]; !seen {
+				cache[src], _ = os.ReadFile(filepath.Join(srcDir, filepath.FromSlash(src)))
+			}
+			d.Line, d.Column = position(cache[src], b.Target)
+		}
+		if b.Reason == "missing anchor" {
+			d.Message = msg.T("link.anchor", pageURL, b.Target)
+		} else {
+			d.Message = msg.T("link.missing", pageURL, b.Target)
+		}
+		if s := suggest(b.Target, known); s != "" && b.Reason != "missing anchor" {
+			d.Hint = msg.T("hint.didyoumean", s)
+		}
+		l = append(l, d)
+	}
+	l.Sort()
+	return l, nil
+}
+
+// position finds the 1-based line and column (in characters) of target in
+// src, or of its path without the fragment; 0, 0 when it is not there.
+func position(src []byte, target string) (int, int) {
+	for _, t := range []string{target, strings.SplitN(target, "#", 2)[0]} {
+		if t == "" {
+			continue
+		}
+		i := bytes.Index(src, []byte(t))
+		if i < 0 {
+			continue
+		}
+		line := bytes.Count(src[:i], []byte("\n")) + 1
+		start := bytes.LastIndexByte(src[:i], '\n') + 1
+		return line, utf8.RuneCount(src[start:i]) + 1
+	}
+	return 0, 0
+}
+
+// suggest returns the page URL closest to the broken target, if one is close.
+func suggest(target string, known []string) string {
+	u, err := url.Parse(target)
+	if err != nil || u.Path == "" {
+		return ""
+	}
+	p := u.Path
+	if !strings.HasSuffix(p, "/") && !strings.Contains(p[strings.LastIndex(p, "/")+1:], ".") {
+		p += "/"
+	}
+	best, bestD := "", len(p)/3+2
+	for _, k := range known {
+		if d := distance(p, k); d < bestD {
+			best, bestD = k, d
+		}
+	}
+	return best
+}
+
+// distance is the Levenshtein distance between a and b, by bytes.
+func distance(a, b string) int {
+	prev := make([]int, len(b)+1)
+	cur := make([]int, len(b)+1)
+	for j := range prev {
+		prev[j] = j
+	}
+	for i := 1; i <= len(a); i++ {
+		cur[0] = i
+		for j := 1; j <= len(b); j++ {
+			c := prev[j-1]
+			if a[i-1] != b[j-1] {
+				c++
+			}
+			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
+		}
+		prev, cur = cur, prev
+	}
+	return prev[len(b)]
+}

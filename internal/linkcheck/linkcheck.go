@@ -1,0 +1,221 @@
+// Package linkcheck finds broken internal links in a built site: links and
+// image, script and stylesheet references in every HTML page, and the links
+// in feeds and sitemaps, checked against the files of the site and the ids
+// of the page they point into.
+package linkcheck
+
+import (
+	"bytes"
+	"io"
+	"io/fs"
+	"net/url"
+	"path"
+	"regexp"
+	"sort"
+	"strings"
+
+	"golang.org/x/net/html"
+)
+
+// Broken is one reference to something the site does not have.
+type Broken struct {
+	Page   string // the output file holding the reference, e.g. "news/x/index.html"
+	Target string // the reference as written, e.g. "/membership/fee/#a"
+	Reason string // "missing" or "missing anchor"
+}
+
+// refAttrs are the attributes that reference another resource, per element.
+var refAttrs = map[string][]string{
+	"a": {"href"}, "area": {"href"}, "link": {"href"}, "img": {"src", "srcset"},
+	"script": {"src"}, "source": {"src", "srcset"}, "video": {"src", "poster"},
+	"audio": {"src"}, "iframe": {"src"}, "embed": {"src"}, "object": {"data"},
+	"use": {"href", "xlink:href"}, "image": {"href", "xlink:href"},
+}
+
+// xmlLink finds URLs in RSS, Atom and sitemap files.
+var xmlLink = regexp.MustCompile(`<(?:link|loc|guid)[^>]*>([^<]+)</|<link[^>]+href="([^"]+)"`)
+
+// page is what the checker knows of one HTML file.
+type page struct {
+	ids  map[string]bool
+	refs []string
+}
+
+// Check scans every HTML, XML and CSS-free file in site. base is the site's
+// base URL (e.g. "https://www.zzia.example/"); absolute links to its host are
+// internal too. The result is sorted by page and target.
+func Check(site fs.FS, base string) ([]Broken, error) {
+	bu, err := url.Parse(base)
+	if err != nil {
+		return nil, err
+	}
+	basePath := bu.Path
+	if !strings.HasSuffix(basePath, "/") {
+		basePath += "/"
+	}
+	files := map[string]bool{}
+	pages := map[string]*page{}
+	xmlRefs := map[string][]string{}
+	err = fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			return nil
+		}
+		files[p] = true
+		switch path.Ext(p) {
+		case ".html", ".htm":
+			f, err := site.Open(p)
+			if err != nil {
+				return err
+			}
+			pg, err := scanHTML(f)
+			f.Close()
+			if err != nil {
+				return err
+			}
+			pages[p] = pg
+		case ".xml":
+			b, err := fs.ReadFile(site, p)
+			if err != nil {
+				return err
+			}
+			for _, m := range xmlLink.FindAllSubmatch(b, -1) {
+				xmlRefs[p] = append(xmlRefs[p], html.UnescapeString(string(bytes.TrimSpace(append(m[1], m[2]...)))))
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+
+	var out []Broken
+	check := func(from, ref string, isXML bool) {
+		target, frag, ok := resolve(from, ref, bu, basePath)
+		if !ok {
+			return
+		}
+		file, found := lookup(files, target)
+		if !found {
+			out = append(out, Broken{Page: from, Target: ref, Reason: "missing"})
+			return
+		}
+		if frag == "" || isXML {
+			return
+		}
+		if pg := pages[file]; pg != nil && !pg.ids[frag] && frag != "top" {
+			out = append(out, Broken{Page: from, Target: ref, Reason: "missing anchor"})
+		}
+	}
+	for p, pg := range pages {
+		for _, r := range pg.refs {
+			check(p, r, false)
+		}
+	}
+	for p, refs := range xmlRefs {
+		for _, r := range refs {
+			check(p, r, true)
+		}
+	}
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Page != out[j].Page {
+			return out[i].Page < out[j].Page
+		}
+		return out[i].Target < out[j].Target
+	})
+	return out, nil
+}
+
+// scanHTML collects the ids and references of one page.
+func scanHTML(r io.Reader) (*page, error) {
+	pg := &page{ids: map[string]bool{}}
+	z := html.NewTokenizer(r)
+	for {
+		tt := z.Next()
+		switch tt {
+		case html.ErrorToken:
+			if z.Err() == io.EOF {
+				return pg, nil
+			}
+			return nil, z.Err()
+		case html.StartTagToken, html.SelfClosingTagToken:
+			name, hasAttr := z.TagName()
+			tag := string(name)
+			attrs := refAttrs[tag]
+			for hasAttr {
+				var k, v []byte
+				k, v, hasAttr = z.TagAttr()
+				key := string(k)
+				if key == "id" || (key == "name" && tag == "a") {
+					pg.ids[string(v)] = true
+					continue
+				}
+				for _, a := range attrs {
+					if key != a {
+						continue
+					}
+					if key == "srcset" {
+						for _, c := range strings.Split(string(v), ",") {
+							if f := strings.Fields(c); len(f) > 0 {
+								pg.refs = append(pg.refs, f[0])
+							}
+						}
+					} else {
+						pg.refs = append(pg.refs, string(v))
+					}
+				}
+			}
+		}
+	}
+}
+
+// resolve turns a reference found in page from into a site path and a
+// fragment; ok is false for external and non-HTTP references.
+func resolve(from, ref string, base *url.URL, basePath string) (target, frag string, ok bool) {
+	ref = strings.TrimSpace(ref)
+	if ref == "" {
+		return "", "", false
+	}
+	u, err := url.Parse(ref)
+	if err != nil {
+		return "", "", false
+	}
+	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
+		return "", "", false // mailto:, tel:, data:, javascript:
+	}
+	if u.Host != "" && !strings.EqualFold(u.Host, base.Host) {
+		return "", "", false
+	}
+	p := u.Path
+	if p == "" {
+		p = "/" + from // a fragment-only link points into its own page
+	} else if !strings.HasPrefix(p, "/") {
+		p = path.Join("/"+path.Dir(from), p)
+		if strings.HasSuffix(u.Path, "/") {
+			p += "/"
+		}
+	} else if strings.HasPrefix(p, basePath) {
+		p = "/" + strings.TrimPrefix(p, basePath)
+	}
+	return p, u.Fragment, true
+}
+
+// lookup finds the file a URL path serves: the file itself, or index.html
+// in the directory.
+func lookup(files map[string]bool, p string) (string, bool) {
+	clean := strings.TrimPrefix(path.Clean(p), "/")
+	if clean == "" || clean == "." {
+		return "index.html", files["index.html"]
+	}
+	if strings.HasSuffix(p, "/") {
+		f := clean + "/index.html"
+		return f, files[f]
+	}
+	if files[clean] {
+		return clean, true
+	}
+	f := clean + "/index.html"
+	return f, files[f]
+}

@@ -1,0 +1,49 @@
+package linkcheck
+
+import (
+	"reflect"
+	"testing"
+	"testing/fstest"
+)
+
+func TestCheck(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html": {Data: []byte(`<html><body id="top"><a href="/about/">ok</a><a href="/about/#team">anchor ok</a>
+<a href="/about/#nobody">bad anchor</a><a href="/missing/">missing</a><a href="#main">self</a><main id="main"></main>
+<img src="/img/logo.png"><img src="img/missing.png" srcset="/img/logo.png 1x, /img/2x.png 2x">
+<a href="https://other.example/x">external</a><a href="mailto:a@b.example">mail</a><a href="https://www.site.example/about/">own host</a>
+<a href="https://www.site.example/gone/">own host missing</a><link rel="stylesheet" href="/css/a.css"><script src="/js/none.js"></script></body></html>`)},
+		"about/index.html": {Data: []byte(`<h2 id="team">Team</h2><a href="../">up</a><a href="report.pdf">pdf</a><a href="../index.html#main">back</a>`)},
+		"about/report.pdf": {Data: []byte("%PDF")},
+		"img/logo.png":     {Data: []byte("png")},
+		"css/a.css":        {Data: []byte("")},
+		"index.xml":        {Data: []byte(`<rss><channel><link>https://www.site.example/</link><item><link>https://www.site.example/news/gone/</link></item></channel></rss>`)},
+	}
+	got, err := Check(site, "https://www.site.example/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Broken{
+		{"index.html", "/about/#nobody", "missing anchor"},
+		{"index.html", "/img/2x.png", "missing"},
+		{"index.html", "/js/none.js", "missing"},
+		{"index.html", "/missing/", "missing"},
+		{"index.html", "https://www.site.example/gone/", "missing"},
+		{"index.html", "img/missing.png", "missing"},
+		{"index.xml", "https://www.site.example/news/gone/", "missing"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%v\nwant\n%v", got, want)
+	}
+}
+
+func TestBasePathPrefix(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html":   {Data: []byte(`<a href="/sub/a/">ok</a><a href="/sub/b/">bad</a>`)},
+		"a/index.html": {Data: []byte(`x`)},
+	}
+	got, _ := Check(site, "https://h.example/sub/")
+	if len(got) != 1 || got[0].Target != "/sub/b/" {
+		t.Errorf("got %v", got)
+	}
+}
