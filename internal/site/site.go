@@ -48,6 +48,10 @@ type Options struct {
 	// Mounts adds directories outside the site (for generated content or data)
 	// to the site's component folders.
 	Mounts []Mount
+	// Exclude hides files of the site's own component folders from Hugo,
+	// keyed by folder ("data") with glob patterns ("members/**"): press reads
+	// those itself and hands Hugo only what may be published.
+	Exclude map[string][]string
 	// Params are set as site parameters (site.Params), overriding the config.
 	Params map[string]any
 	// Clock, when not zero, is the time templates see as "now".
@@ -73,6 +77,9 @@ type Result struct {
 	Output fs.FS
 	// BaseURL is the site's resolved base URL.
 	BaseURL string
+	// WriteFile adds a file to the output (on disk or in memory); press uses
+	// it for outputs Hugo does not make (feeds, search index).
+	WriteFile func(name string, data []byte) error
 	// Sources maps each page's URL path ("/news/x/") to its source file,
 	// relative to the site ("content/news/x.md"), for pages that have one.
 	Sources map[string]string
@@ -247,6 +254,13 @@ func Build(opts Options) (*Result, error) {
 	}
 
 	res := &Result{Warnings: warnings, Sources: map[string]string{}}
+	res.WriteFile = func(name string, data []byte) error {
+		name = filepath.Join(string(filepath.Separator), filepath.FromSlash(name))
+		if err := hfs.PublishDir.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		return afero.WriteFile(hfs.PublishDir, name, data, 0o644)
+	}
 	for _, s := range h.Sites {
 		res.Pages += len(s.Pages())
 		if res.BaseURL == "" {
@@ -394,15 +408,19 @@ func overlayConfig(src string, opts Options) (string, func(), error) {
 	if err != nil {
 		return "", func() {}, err
 	}
-	if len(opts.Mounts) == 0 && len(opts.Params) == 0 {
+	if len(opts.Mounts) == 0 && len(opts.Params) == 0 && len(opts.Exclude) == 0 {
 		return base, func() {}, nil
 	}
 	overlay := map[string]any{}
-	if len(opts.Mounts) > 0 {
+	if len(opts.Mounts) > 0 || len(opts.Exclude) > 0 {
 		var mounts []map[string]any
 		for _, d := range defaultMounts {
 			if _, err := os.Stat(filepath.Join(src, d)); err == nil {
-				mounts = append(mounts, map[string]any{"source": d, "target": d})
+				m := map[string]any{"source": d, "target": d}
+				if ex := opts.Exclude[d]; len(ex) > 0 {
+					m["excludeFiles"] = ex
+				}
+				mounts = append(mounts, m)
 			}
 		}
 		for _, m := range opts.Mounts {

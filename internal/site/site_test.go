@@ -1,0 +1,58 @@
+package site
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+var minimal = filepath.Join("..", "..", "testdata", "sites", "minimal")
+
+func TestExcludeAndWriteFile(t *testing.T) {
+	for _, inMemory := range []bool{false, true} {
+		dest := ""
+		if !inMemory {
+			dest = t.TempDir()
+		}
+		res, err := Build(Options{Source: minimal, Dest: dest, CacheDir: t.TempDir(), Exclude: map[string][]string{"data": {"secret/**"}}})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := res.WriteFile("feeds/extra.ics", []byte("BEGIN:VCALENDAR")); err != nil {
+			t.Fatal(err)
+		}
+		out := res.Output
+		if out == nil {
+			out = os.DirFS(dest)
+		}
+		home, err := fs.ReadFile(out, "index.html")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if strings.Contains(string(home), "SECRET") || strings.Contains(string(home), "[secret]") {
+			t.Errorf("excluded data reached the templates (memory=%v):\n%s", inMemory, home)
+		}
+		if !strings.Contains(string(home), "[info]") {
+			t.Errorf("other data files must stay visible (memory=%v):\n%s", inMemory, home)
+		}
+		if b, err := fs.ReadFile(out, "feeds/extra.ics"); err != nil || string(b) != "BEGIN:VCALENDAR" {
+			t.Errorf("WriteFile: %q %v (memory=%v)", b, err, inMemory)
+		}
+	}
+}
+
+func TestMountAddsGeneratedData(t *testing.T) {
+	gen := t.TempDir()
+	os.MkdirAll(filepath.Join(gen, "press"), 0o755)
+	os.WriteFile(filepath.Join(gen, "press", "members.json"), []byte(`{"count": 61}`), 0o644)
+	res, err := Build(Options{Source: minimal, CacheDir: t.TempDir(), Mounts: []Mount{{Source: gen, Target: "data"}}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	home, _ := fs.ReadFile(res.Output, "index.html")
+	if !strings.Contains(string(home), "[press]") || !strings.Contains(string(home), "61") {
+		t.Errorf("mounted data not visible:\n%s", home)
+	}
+}
