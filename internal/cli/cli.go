@@ -99,6 +99,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		newBuildCmd(stdout, stderr),
 		newServeCmd(stdout, stderr),
 		newCheckCmd(stdout, stderr),
+		newPDFCmd(stdout, stderr),
 		newVersionCmd(stdout),
 	)
 	return root

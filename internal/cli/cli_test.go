@@ -2,6 +2,7 @@ package cli
 
 import (
 	"bytes"
+	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -76,5 +77,35 @@ func TestLocale(t *testing.T) {
 		if got := msg.FromEnv(env(c.vars)); got != c.want {
 			t.Errorf("FromEnv(%v) = %v, want %v", c.vars, got, c.want)
 		}
+	}
+}
+
+func TestPDFCommand(t *testing.T) {
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Skip("pdftotext not found: install poppler-utils (make deps)")
+	}
+	out := filepath.Join(t.TempDir(), "rules.pdf")
+	src := filepath.Join("..", "..", "content", "membership", "rules.md")
+	code, stdout, stderr := run(msg.En, "pdf", src, "-o", out, "--size", "16K", "--toc")
+	if code != ExitOK {
+		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+	}
+	info, _ := exec.Command("pdfinfo", out).Output()
+	for _, want := range []string{"Title:           会员管理办法", "Page size:       524.41 x 737.01 pts"} {
+		if !strings.Contains(string(info), want) {
+			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
+		}
+	}
+	text, _ := exec.Command("pdftotext", "-layout", out, "-").Output()
+	for _, want := range []string{"目", "第九条", "视同自动退会处理"} {
+		if !strings.Contains(string(text), want) {
+			t.Errorf("PDF text lacks %q", want)
+		}
+	}
+	if strings.Contains(string(text), "weight:") {
+		t.Error("front matter was typeset as text")
+	}
+	if code, _, stderr := run(msg.En, "pdf", src, "--size", "A3"); code != ExitUsage || !strings.Contains(stderr, "use A4, 16K or B5") {
+		t.Errorf("bad size: exit %d, %s", code, stderr)
 	}
 }

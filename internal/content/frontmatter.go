@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"encoding/json"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -203,4 +204,59 @@ func lineOf(fm []byte, key string) int {
 		}
 	}
 	return 1
+}
+
+// FrontMatter splits a content file into its front-matter values and its
+// body. The front-matter lines are replaced by empty lines in body, so line
+// numbers in the body still match the file. A file without front matter
+// gives nil values and the file itself.
+func FrontMatter(src []byte) (values map[string]any, body []byte, err error) {
+	fm, kind, offset, d := split(src)
+	if d != nil {
+		return nil, nil, errors.New(d.Message)
+	}
+	if kind == 0 {
+		return nil, src, nil
+	}
+	switch kind {
+	case '-':
+		err = yaml.Unmarshal(fm, &values)
+	case '+':
+		err = toml.Unmarshal(fm, &values)
+	case '{':
+		err = json.Unmarshal(fm, &values)
+	}
+	if err != nil {
+		return nil, nil, err
+	}
+	// Skip the front matter and its closing delimiter line.
+	rest := src[bytes.Index(src, fm)+len(fm):]
+	if kind != '{' {
+		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
+			rest = rest[nl+1:]
+		} else {
+			rest = nil
+		}
+	}
+	lines := offset + bytes.Count(fm, []byte("\n"))
+	if kind != '{' {
+		lines++ // the closing delimiter
+	}
+	body = append(bytes.Repeat([]byte("\n"), lines), rest...)
+	return values, body, nil
+}
+
+// String returns the front-matter value of key as a string, or "".
+func String(values map[string]any, key string) string {
+	if v, ok := values[key]; ok && v != nil {
+		switch t := v.(type) {
+		case string:
+			return t
+		case time.Time:
+			return t.Format("2006-01-02")
+		default:
+			return strings.TrimSpace(strings.Trim(fmt.Sprint(t), "[]"))
+		}
+	}
+	return ""
 }

@@ -41,3 +41,21 @@ func TestCheckFile(t *testing.T) {
 		})
 	}
 }
+
+func TestFrontMatterKeepsLineNumbers(t *testing.T) {
+	src := "---\ntitle: 会员管理办法\ndate: 2026-11-27\n---\n正文第一行\n"
+	v, body, err := FrontMatter([]byte(src))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if String(v, "title") != "会员管理办法" || String(v, "date") != "2026-11-27" {
+		t.Errorf("values = %v", v)
+	}
+	lines := strings.Split(string(body), "\n")
+	if len(lines) < 5 || lines[4] != "正文第一行" {
+		t.Errorf("body line 5 = %q, want the first body line; body %q", lines[4], body)
+	}
+	if _, body, _ := FrontMatter([]byte("# 标题\n")); string(body) != "# 标题\n" {
+		t.Errorf("a file without front matter changed: %q", body)
+	}
+}

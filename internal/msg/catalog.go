@@ -136,4 +136,34 @@ GitHub Actions workflow annotations.`, `执行构建时的全部检查（front m
 	"link.missing":    {"page %s links to %s, which does not exist", "页面 %s 链接到 %s，但该地址不存在"},
 	"link.anchor":     {"page %s links to %s, but that page has no such anchor", "页面 %s 链接到 %s，但目标页面没有这个锚点"},
 	"hint.didyoumean": {"did you mean %q?", "是否应为 %q？"},
+	"pdf.short":       {"Typeset a Markdown file as a print-quality PDF", "把 Markdown 文件排版为印刷质量的 PDF"},
+	"pdf.long": {`Typesets Markdown as PDF by the rules of Chinese text layout (W3C clreq):
+line breaking with the prohibition rules, punctuation compression, Han-Latin
+spacing, 2-em indents, footnotes at the foot of the page, tables, a contents
+page and PDF bookmarks. Fonts are found on the system (see README) or given
+with --font ROLE=FILE.ttf.`, `按中文排版规则（W3C clreq）把 Markdown 排成 PDF：避头尾断行、标点挤压、中西文间距、
+段首缩进两字、页下脚注、表格、目录和 PDF 书签。字体自动在系统中查找（见 README），
+也可用 --font 角色=字体文件.ttf 指定。`},
+	"pdf.example": {`  press pdf report.md
+  press pdf report.md -o report.pdf --size 16K --toc --numbering chinese
+  press pdf notes.md --title "会议纪要" --author 秘书处 --date 2026-11-27`, `  press pdf report.md
+  press pdf report.md -o report.pdf --size 16K --toc --numbering chinese
+  press pdf notes.md --title "会议纪要" --author 秘书处 --date 2026-11-27`},
+	"pdf.done":           {"Wrote %s (%d KB) in %v.", "已生成 %s（%d KB），用时 %v。"},
+	"pdf.badsize":        {"--size %q: use A4, 16K or B5", "--size %q：只能是 A4、16K 或 B5"},
+	"pdf.badnumbering":   {"--numbering %q: use chinese or decimal", "--numbering %q：只能是 chinese 或 decimal"},
+	"pdf.baddate":        {"--date %q is not a date of the form YYYY-MM-DD", "--date %q 不是 YYYY-MM-DD 格式的日期"},
+	"pdf.badfont":        {"--font %q: write ROLE=FILE.ttf, e.g. song=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", "--font %q：应写成 角色=字体文件.ttf，例如 song=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"},
+	"flag.pdf.output":    {"output file (default: FILE.pdf beside the input)", "输出文件（默认：与输入同名的 .pdf）"},
+	"flag.pdf.size":      {"page size: A4, 16K (185×260 mm) or B5", "纸张：A4、16K（185×260 毫米）或 B5"},
+	"flag.pdf.toc":       {"add a table of contents", "生成目录"},
+	"flag.pdf.numbering": {"number headings: chinese (一、（一）1.) or decimal (1, 1.1)", "标题编号：chinese（一、（一）1.）或 decimal（1、1.1）"},
+	"flag.pdf.title":     {"document title (default: the single level-1 heading)", "文档标题（默认：唯一的一级标题）"},
+	"flag.pdf.author":    {"author in the PDF metadata", "PDF 元数据中的作者"},
+	"flag.pdf.subject":   {"subject in the PDF metadata", "PDF 元数据中的主题"},
+	"flag.pdf.keywords":  {"comma-separated keywords for the PDF metadata", "PDF 元数据中的关键词，用逗号分隔"},
+	"flag.pdf.header":    {"running head (default: the title; \"-\" for none)", "页眉（默认：标题；\"-\" 表示不要页眉）"},
+	"flag.pdf.footer":    {"running foot; {page} and {pages} are replaced (default: {page})", "页脚；{page}、{pages} 会被替换为页码和总页数（默认：{page}）"},
+	"flag.pdf.date":      {"creation date written into the PDF, YYYY-MM-DD (default: none, for reproducible output)", "写入 PDF 的创建日期，格式 YYYY-MM-DD（默认不写，保证输出可重现）"},
+	"flag.pdf.font":      {"font override ROLE=FILE.ttf (song, hei, kai, serif, sans, mono, …); repeatable", "指定字体 角色=文件.ttf（song、hei、kai、serif、sans、mono 等），可重复"},
 }

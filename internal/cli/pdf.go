@@ -1,0 +1,167 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"time"
+
+	"github.com/spf13/cobra"
+	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/content"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pdf"
+)
+
+func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
+	var opts pdf.Options
+	var out, date, keywords string
+	var fontFlags []string
+	c := &cobra.Command{
+		Use:     "pdf FILE.md",
+		Short:   msg.T("pdf.short"),
+		Long:    msg.T("pdf.long"),
+		Example: msg.T("pdf.example"),
+		Args:    cobra.ExactArgs(1),
+		RunE: func(_ *cobra.Command, args []string) error {
+			in := args[0]
+			switch strings.ToUpper(opts.PageSize) {
+			case "A4", "16K", "B5":
+				opts.PageSize = strings.ToUpper(opts.PageSize)
+			default:
+				return usageError{errors.New(msg.T("pdf.badsize", opts.PageSize))}
+			}
+			switch opts.Numbering {
+			case "", "chinese", "decimal":
+			default:
+				return usageError{errors.New(msg.T("pdf.badnumbering", opts.Numbering))}
+			}
+			if date != "" {
+				t, err := time.ParseInLocation("2006-01-02", date, shanghai)
+				if err != nil {
+					return usageError{errors.New(msg.T("pdf.baddate", date))}
+				}
+				opts.CreationDate = t
+			}
+			if keywords != "" {
+				opts.Keywords = strings.Split(keywords, ",")
+			}
+			for _, f := range fontFlags {
+				role, path, ok := strings.Cut(f, "=")
+				if !ok {
+					return usageError{errors.New(msg.T("pdf.badfont", f))}
+				}
+				if opts.Fonts == nil {
+					opts.Fonts = map[string]string{}
+				}
+				opts.Fonts[role] = path
+			}
+			raw, err := os.ReadFile(in)
+			if err != nil {
+				return err
+			}
+			// Hugo content has front matter: its title, author, summary,
+			// keywords and date fill the options not given as flags.
+			fm, src, err := content.FrontMatter(raw)
+			if err != nil {
+				return &build.Error{Diagnostics: content.CheckFile(in, raw)}
+			}
+			fill := func(p *string, keys ...string) {
+				for _, k := range keys {
+					if *p == "" {
+						*p = content.String(fm, k)
+					}
+				}
+			}
+			if t := content.String(fm, "title"); t != "" && !hasH1(src) && len(src) > 0 && src[0] == '\n' {
+				// Show the front-matter title as the document's heading, on
+				// the first (blanked) front-matter line so line numbers hold.
+				src = append([]byte("# "+strings.ReplaceAll(t, "\n", " ")), src...)
+			}
+			fill(&opts.Title, "title")
+			fill(&opts.Author, "author", "authors")
+			fill(&opts.Subject, "description", "summary")
+			if len(opts.Keywords) == 0 {
+				if k := content.String(fm, "keywords"); k != "" {
+					opts.Keywords = strings.Fields(k)
+				} else if k := content.String(fm, "tags"); k != "" {
+					opts.Keywords = strings.Fields(k)
+				}
+			}
+			if opts.CreationDate.IsZero() {
+				if d := content.String(fm, "date"); len(d) >= 10 {
+					if t, err := time.ParseInLocation("2006-01-02", d[:10], shanghai); err == nil {
+						opts.CreationDate = t
+					}
+				}
+			}
+			if out == "" {
+				out = strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf"
+			}
+			start := time.Now()
+			data, warnings, err := pdf.Render(src, in, opts)
+			printDiagnostics(stderr, warnings)
+			if err != nil {
+				var l diag.List
+				if errors.As(err, &l) {
+					return &build.Error{Diagnostics: l}
+				}
+				return err
+			}
+			if err := writeFileAtomic(out, data); err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, msg.T("pdf.done", out, len(data)/1024, time.Since(start).Round(time.Millisecond)))
+			return nil
+		},
+	}
+	f := c.Flags()
+	f.StringVarP(&out, "output", "o", "", msg.T("flag.pdf.output"))
+	f.StringVar(&opts.PageSize, "size", "A4", msg.T("flag.pdf.size"))
+	f.BoolVar(&opts.TOC, "toc", false, msg.T("flag.pdf.toc"))
+	f.StringVar(&opts.Numbering, "numbering", "", msg.T("flag.pdf.numbering"))
+	f.StringVar(&opts.Title, "title", "", msg.T("flag.pdf.title"))
+	f.StringVar(&opts.Author, "author", "", msg.T("flag.pdf.author"))
+	f.StringVar(&opts.Subject, "subject", "", msg.T("flag.pdf.subject"))
+	f.StringVar(&keywords, "keywords", "", msg.T("flag.pdf.keywords"))
+	f.StringVar(&opts.Header, "header", "", msg.T("flag.pdf.header"))
+	f.StringVar(&opts.Footer, "footer", "", msg.T("flag.pdf.footer"))
+	f.StringVar(&date, "date", "", msg.T("flag.pdf.date"))
+	f.StringArrayVar(&fontFlags, "font", nil, msg.T("flag.pdf.font"))
+	return c
+}
+
+// writeFileAtomic writes data to a temporary file beside name and renames it
+// into place, so a failed write never leaves a truncated file.
+func writeFileAtomic(name string, data []byte) error {
+	dir := filepath.Dir(name)
+	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-")
+	if err != nil {
+		return err
+	}
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		os.Remove(tmp.Name())
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		os.Remove(tmp.Name())
+		return err
+	}
+	os.Chmod(tmp.Name(), 0o644)
+	return os.Rename(tmp.Name(), name)
+}
+
+// hasH1 reports whether Markdown src has an ATX level-1 heading.
+func hasH1(src []byte) bool {
+	for _, l := range strings.Split(string(src), "\n") {
+		if strings.HasPrefix(l, "# ") {
+			return true
+		}
+	}
+	return false
+}

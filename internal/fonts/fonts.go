@@ -1,0 +1,350 @@
+// Package fonts finds the TrueType fonts the typesetter sets Chinese and
+// Latin text in, loads each file once, and chooses a face per character: the
+// CJK face (Song for serif text, Hei for sans) for Han and full-width
+// punctuation, the Latin serif, sans or mono face for Latin letters and
+// digits, with bold and italic faces where they exist.
+//
+// Fonts come from paths given in the configuration first, then from the
+// usual system directories (/usr/share/fonts, /usr/local/share/fonts,
+// ~/.fonts, ~/.local/share/fonts). Only single TrueType (.ttf) files can be
+// embedded by the PDF backend; a missing font is an error that names the
+// Debian package to install.
+package fonts
+
+import (
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/zzia/press/internal/typeset/clreq"
+)
+
+// Role is what a face is used for.
+type Role int
+
+// The roles a font set fills. Song, Hei, Serif, Sans and Mono are required;
+// the others fall back to them (bold and italic are then synthesized).
+const (
+	Song Role = iota // CJK serif (宋体/明体): body text
+	Hei              // CJK sans (黑体): headings
+	Kai              // CJK script (楷体): emphasis and quotations; optional
+	Serif
+	SerifBold
+	SerifItalic
+	SerifBoldItalic
+	Sans
+	SansBold
+	SansItalic
+	SansBoldItalic
+	Mono
+	MonoBold
+	MonoItalic
+	MonoBoldItalic
+	Symbol // fallback for arrows, check boxes and the like; optional
+	numRoles
+)
+
+var roleNames = [numRoles]string{"song", "hei", "kai", "serif", "serif-bold", "serif-italic", "serif-bolditalic",
+	"sans", "sans-bold", "sans-italic", "sans-bolditalic", "mono", "mono-bold", "mono-italic", "mono-bolditalic", "symbol"}
+
+// String returns the role's configuration name, e.g. "song" or "serif-bold".
+func (r Role) String() string {
+	if r < 0 || r >= numRoles {
+		return fmt.Sprintf("Role(%d)", int(r))
+	}
+	return roleNames[r]
+}
+
+// ParseRole returns the role with the given configuration name.
+func ParseRole(name string) (Role, bool) {
+	for i, n := range roleNames {
+		if n == name {
+			return Role(i), true
+		}
+	}
+	return 0, false
+}
+
+type candidate struct {
+	file string // base name of a .ttf file
+	pkg  string // Debian package that installs it
+}
+
+// candidates lists, per role, the files we look for, best first.
+var candidates = [numRoles][]candidate{
+	Song:            {{"gbsn00lp.ttf", "fonts-arphic-gbsn00lp"}, {"simsun.ttf", ""}, {"SimSun.ttf", ""}},
+	Hei:             {{"DroidSansFallbackFull.ttf", "fonts-droid-fallback"}, {"DroidSansFallback.ttf", "fonts-droid-fallback"}, {"simhei.ttf", ""}, {"SimHei.ttf", ""}},
+	Kai:             {{"LXGWWenKai-Regular.ttf", "fonts-lxgw-wenkai"}, {"gkai00mp.ttf", "fonts-arphic-gkai00mp"}},
+	Serif:           {{"LiberationSerif-Regular.ttf", "fonts-liberation"}, {"DejaVuSerif.ttf", "fonts-dejavu-core"}},
+	SerifBold:       {{"LiberationSerif-Bold.ttf", "fonts-liberation"}, {"DejaVuSerif-Bold.ttf", "fonts-dejavu-core"}},
+	SerifItalic:     {{"LiberationSerif-Italic.ttf", "fonts-liberation"}, {"DejaVuSerif-Italic.ttf", "fonts-dejavu-extra"}},
+	SerifBoldItalic: {{"LiberationSerif-BoldItalic.ttf", "fonts-liberation"}, {"DejaVuSerif-BoldItalic.ttf", "fonts-dejavu-extra"}},
+	Sans:            {{"LiberationSans-Regular.ttf", "fonts-liberation"}, {"DejaVuSans.ttf", "fonts-dejavu-core"}},
+	SansBold:        {{"LiberationSans-Bold.ttf", "fonts-liberation"}, {"DejaVuSans-Bold.ttf", "fonts-dejavu-core"}},
+	SansItalic:      {{"LiberationSans-Italic.ttf", "fonts-liberation"}, {"DejaVuSans-Oblique.ttf", "fonts-dejavu-extra"}},
+	SansBoldItalic:  {{"LiberationSans-BoldItalic.ttf", "fonts-liberation"}, {"DejaVuSans-BoldOblique.ttf", "fonts-dejavu-extra"}},
+	Mono:            {{"LiberationMono-Regular.ttf", "fonts-liberation"}, {"DejaVuSansMono.ttf", "fonts-dejavu-core"}},
+	MonoBold:        {{"LiberationMono-Bold.ttf", "fonts-liberation"}, {"DejaVuSansMono-Bold.ttf", "fonts-dejavu-core"}},
+	MonoItalic:      {{"LiberationMono-Italic.ttf", "fonts-liberation"}, {"DejaVuSansMono-Oblique.ttf", "fonts-dejavu-extra"}},
+	MonoBoldItalic:  {{"LiberationMono-BoldItalic.ttf", "fonts-liberation"}, {"DejaVuSansMono-BoldOblique.ttf", "fonts-dejavu-extra"}},
+	Symbol:          {{"DejaVuSans.ttf", "fonts-dejavu-core"}},
+}
+
+var describe = [numRoles]string{
+	Song:  "a Song/Ming (CJK serif) font for body text",
+	Hei:   "a Hei (CJK sans) font for headings",
+	Serif: "a Latin serif font",
+	Sans:  "a Latin sans-serif font",
+	Mono:  "a Latin monospace font",
+}
+
+// SearchDirs are the directories searched for fonts, in order, after the
+// paths given in the configuration.
+func SearchDirs() []string {
+	dirs := []string{"/usr/share/fonts", "/usr/local/share/fonts"}
+	if home, err := os.UserHomeDir(); err == nil {
+		dirs = append(dirs, filepath.Join(home, ".fonts"), filepath.Join(home, ".local/share/fonts"))
+	}
+	return dirs
+}
+
+var index struct {
+	sync.Once
+	files map[string]string // base name → first path found
+}
+
+// systemFile returns the path of the first file with the given base name in
+// the search directories.
+func systemFile(base string) string {
+	index.Do(func() {
+		index.files = make(map[string]string)
+		for _, dir := range SearchDirs() {
+			filepath.WalkDir(dir, func(path string, d fs.DirEntry, err error) error {
+				if err != nil {
+					return nil
+				}
+				if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".ttf") {
+					if _, ok := index.files[d.Name()]; !ok {
+						index.files[d.Name()] = path
+					}
+				}
+				return nil
+			})
+		}
+	})
+	return index.files[base]
+}
+
+// Set is the faces a document is set in, one per role (nil for an optional
+// role that is not available).
+type Set struct {
+	faces [numRoles]*Face
+}
+
+// Discover fills every role: from paths (role name → .ttf path, e.g.
+// "song": "/srv/fonts/simsun.ttf") first, then from the system directories.
+// A required role with no font is an error naming the Debian package that
+// provides one.
+func Discover(paths map[string]string) (*Set, error) {
+	return discover(paths, systemFile)
+}
+
+// discover is Discover with the system lookup (base name → path, "" when
+// absent) as a parameter.
+func discover(paths map[string]string, lookup func(string) string) (*Set, error) {
+	s := new(Set)
+	names := make([]string, 0, len(paths))
+	for name := range paths {
+		names = append(names, name)
+	}
+	sort.Strings(names)
+	for _, name := range names {
+		role, ok := ParseRole(name)
+		if !ok {
+			return nil, fmt.Errorf("fonts: unknown font role %q (known: %s)", name, strings.Join(roleNames[:], ", "))
+		}
+		f, err := Load(paths[name])
+		if err != nil {
+			return nil, fmt.Errorf("fonts: %s font: %w", name, err)
+		}
+		s.faces[role] = f
+	}
+	for role := Role(0); role < numRoles; role++ {
+		if s.faces[role] != nil {
+			continue
+		}
+		for _, c := range candidates[role] {
+			if path := lookup(c.file); path != "" {
+				f, err := Load(path)
+				if err != nil {
+					return nil, fmt.Errorf("fonts: %s font: %w", role, err)
+				}
+				s.faces[role] = f
+				break
+			}
+		}
+		if s.faces[role] == nil && describe[role] != "" {
+			c := candidates[role][0]
+			return nil, fmt.Errorf("fonts: no %s found (role %q; looked for %s in %s); install it with `apt-get install %s`, or give a .ttf path for %q in the configuration",
+				describe[role], role, c.file, strings.Join(SearchDirs(), ", "), c.pkg, role)
+		}
+	}
+	return s, nil
+}
+
+// NewSet returns a set from faces given directly, for tests and for callers
+// that load fonts themselves. Required roles must be present.
+func NewSet(faces map[Role]*Face) (*Set, error) {
+	s := new(Set)
+	for r, f := range faces {
+		if r < 0 || r >= numRoles {
+			return nil, fmt.Errorf("fonts: bad role %d", r)
+		}
+		s.faces[r] = f
+	}
+	for r := Role(0); r < numRoles; r++ {
+		if s.faces[r] == nil && describe[r] != "" {
+			return nil, fmt.Errorf("fonts: no %s (role %q)", describe[r], r)
+		}
+	}
+	return s, nil
+}
+
+// Face returns the face filling role, or nil.
+func (s *Set) Face(role Role) *Face { return s.faces[role] }
+
+// Roles returns the roles that have a face, in order.
+func (s *Set) Roles() []Role {
+	var out []Role
+	for r := Role(0); r < numRoles; r++ {
+		if s.faces[r] != nil {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// Family is a typeface family a style asks for.
+type Family uint8
+
+// The families: serif (Song with a Latin serif), sans (Hei with a Latin
+// sans) and mono (Hei with a Latin monospace).
+const (
+	SerifFamily Family = iota
+	SansFamily
+	MonoFamily
+)
+
+// Style is what a piece of text asks of its face.
+type Style struct {
+	Family Family
+	Bold   bool
+	Italic bool
+}
+
+// Choice is the face chosen for a character and what the backend must
+// synthesize because the face lacks it.
+type Choice struct {
+	Role        Role
+	Face        *Face
+	SynthBold   bool // draw with fill and stroke
+	SynthItalic bool // draw slanted
+}
+
+// Pick chooses the face for r in style st. cjk says whether r, when it is a
+// mark Chinese and Latin share (“”‘’—…·), sits in Chinese text. A character
+// no face has gets the first choice's face (and will show as a blank box);
+// Covered reports such characters.
+func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
+	if clreq.IsCJK(r) || cjk && clreq.IsAmbiguous(r) {
+		c := s.cjkChoice(st)
+		if c.Face.Has(r) {
+			return c
+		}
+		for _, alt := range []Role{Song, Hei, Kai} {
+			if f := s.faces[alt]; f != nil && f.Has(r) {
+				c.Role, c.Face = alt, f
+				return c
+			}
+		}
+		if f := s.faces[Symbol]; f != nil && f.Has(r) {
+			return Choice{Role: Symbol, Face: f, SynthBold: st.Bold}
+		}
+		return s.cjkChoice(st)
+	}
+	c := s.latinChoice(st)
+	if c.Face.Has(r) || r == ' ' {
+		return c
+	}
+	if f := s.faces[Symbol]; f != nil && f.Has(r) {
+		return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, SynthItalic: st.Italic}
+	}
+	for _, alt := range []Role{Song, Hei} {
+		if f := s.faces[alt]; f.Has(r) {
+			return Choice{Role: alt, Face: f, SynthBold: st.Bold}
+		}
+	}
+	return c
+}
+
+// Covered reports whether some face of the set has a glyph for r.
+func (s *Set) Covered(r rune) bool {
+	for _, f := range s.faces {
+		if f != nil && f.Has(r) {
+			return true
+		}
+	}
+	return false
+}
+
+func (s *Set) cjkChoice(st Style) Choice {
+	role := Song
+	if st.Family != SerifFamily {
+		role = Hei
+	}
+	c := Choice{Role: role, Face: s.faces[role], SynthBold: st.Bold}
+	if st.Italic {
+		if st.Family == SerifFamily && s.faces[Kai] != nil {
+			c.Role, c.Face = Kai, s.faces[Kai]
+		} else {
+			c.SynthItalic = true
+		}
+	}
+	return c
+}
+
+func (s *Set) latinChoice(st Style) Choice {
+	base := Serif
+	switch st.Family {
+	case SansFamily:
+		base = Sans
+	case MonoFamily:
+		base = Mono
+	}
+	want := base
+	switch {
+	case st.Bold && st.Italic:
+		want = base + 3
+	case st.Bold:
+		want = base + 1
+	case st.Italic:
+		want = base + 2
+	}
+	if f := s.faces[want]; f != nil {
+		return Choice{Role: want, Face: f}
+	}
+	// Fall back to the nearest face and synthesize the rest.
+	if st.Bold && st.Italic {
+		if f := s.faces[base+1]; f != nil {
+			return Choice{Role: base + 1, Face: f, SynthItalic: true}
+		}
+		if f := s.faces[base+2]; f != nil {
+			return Choice{Role: base + 2, Face: f, SynthBold: true}
+		}
+	}
+	return Choice{Role: base, Face: s.faces[base], SynthBold: st.Bold, SynthItalic: st.Italic}
+}

@@ -1,0 +1,128 @@
+package fonts
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+)
+
+// system returns the fonts installed here; the tests need the Debian
+// packages listed in scripts/debian-packages.txt.
+func system(t *testing.T) *Set {
+	t.Helper()
+	s, err := Discover(nil)
+	if err != nil {
+		t.Fatalf("the typesetter's fonts are not installed: %v", err)
+	}
+	return s
+}
+
+func TestMissingFontNamesThePackage(t *testing.T) {
+	_, err := discover(nil, func(string) string { return "" })
+	if err == nil {
+		t.Fatal("no error with no fonts at all")
+	}
+	for _, want := range []string{"Song", "apt-get install fonts-arphic-gbsn00lp", `"song"`} {
+		if !strings.Contains(err.Error(), want) {
+			t.Errorf("error %q does not mention %q", err, want)
+		}
+	}
+	// With every CJK font but no Latin mono face.
+	s := system(t)
+	_, err = discover(nil, func(base string) string {
+		if strings.Contains(base, "Mono") {
+			return ""
+		}
+		for r := Role(0); r < numRoles; r++ {
+			if f := s.Face(r); f != nil && filepath.Base(f.Path) == base {
+				return f.Path
+			}
+		}
+		return ""
+	})
+	if err == nil || !strings.Contains(err.Error(), "monospace") || !strings.Contains(err.Error(), "apt-get install fonts-liberation") {
+		t.Errorf("missing mono face: got %v", err)
+	}
+}
+
+func TestConfiguredPathWins(t *testing.T) {
+	s := system(t)
+	serif := s.Face(Serif).Path
+	got, err := Discover(map[string]string{"sans": serif})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got.Face(Sans).Path != serif {
+		t.Errorf("sans = %s, want the configured %s", got.Face(Sans).Path, serif)
+	}
+	if _, err := Discover(map[string]string{"song": "/nonexistent/simsun.ttf"}); err == nil || !strings.Contains(err.Error(), "song") {
+		t.Errorf("a configured font that does not exist: got %v", err)
+	}
+	if _, err := Discover(map[string]string{"bold": serif}); err == nil || !strings.Contains(err.Error(), "unknown font role") {
+		t.Errorf("an unknown role: got %v", err)
+	}
+}
+
+func TestRejectsCollectionsAndCFF(t *testing.T) {
+	dir := t.TempDir()
+	for name, head := range map[string]string{"a.ttc": "ttcf", "b.otf": "OTTO"} {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(head+strings.Repeat("\x00", 64)), 0o644)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), ".ttf") {
+			t.Errorf("%s: got %v, want an error pointing to .ttf fonts", name, err)
+		}
+	}
+}
+
+func TestPickPerCharacter(t *testing.T) {
+	s := system(t)
+	serif := Style{Family: SerifFamily}
+	cases := []struct {
+		r    rune
+		cjk  bool
+		st   Style
+		want Role
+	}{
+		{'中', false, serif, Song},
+		{'，', false, serif, Song},
+		{'A', false, serif, Serif},
+		{'7', false, serif, Serif},
+		{'“', true, serif, Song},
+		{'“', false, serif, Serif},
+		{'中', false, Style{Family: SansFamily}, Hei},
+		{'A', false, Style{Family: SansFamily}, Sans},
+		{'A', false, Style{Family: SerifFamily, Bold: true}, SerifBold},
+		{'A', false, Style{Family: MonoFamily}, Mono},
+		{'中', false, Style{Family: MonoFamily}, Hei},
+	}
+	for _, c := range cases {
+		if got := s.Pick(c.st, c.r, c.cjk); got.Role != c.want || !got.Face.Has(c.r) {
+			t.Errorf("Pick(%+v, %q, cjk=%v) = %v (has glyph: %v), want %v", c.st, c.r, c.cjk, got.Role, got.Face.Has(c.r), c.want)
+		}
+	}
+	// Han bold has no face: synthesized.
+	if c := s.Pick(Style{Bold: true}, '中', false); !c.SynthBold {
+		t.Error("bold Han is not synthesized")
+	}
+	// A quote in a Hei heading falls back to the Song face that has it.
+	if c := s.Pick(Style{Family: SansFamily}, '“', true); !c.Face.Has('“') {
+		t.Errorf("“ in sans got %v, which lacks it", c.Role)
+	}
+}
+
+func TestMetricsMatchEmGrid(t *testing.T) {
+	s := system(t)
+	song := s.Face(Song)
+	for _, r := range "中国，。（）《》" {
+		if w := song.Advance(r); w != 1000 {
+			t.Errorf("Song advance of %q = %d, want a full em (1000)", r, w)
+		}
+	}
+	if w := s.Face(Serif).Advance('i'); w <= 0 || w >= 500 {
+		t.Errorf("Latin serif 'i' advance %d, want a narrow letter", w)
+	}
+	if _, y0, _, y1, ok := song.Bounds('—'); !ok || y1 <= y0 || y0 < 0 {
+		t.Errorf("bounds of the Song dash: %d..%d ok=%v", y0, y1, ok)
+	}
+}

@@ -1,0 +1,117 @@
+// Package box holds the typesetter's output: pages of positioned boxes
+// (glyph runs, filled rectangles, images, links, link destinations and
+// outline entries) that a backend draws without further layout.
+//
+// Lengths are in PostScript points; the origin is the top-left corner of the
+// page and y grows downward. A glyph run's Y is its baseline.
+package box
+
+import "github.com/zzia/press/internal/fonts"
+
+// Color is an RGB colour with components from 0 to 255.
+type Color struct{ R, G, B uint8 }
+
+// Black is the colour of body text.
+var Black = Color{}
+
+// Document is a laid-out document: its pages, and the metadata the backend
+// writes.
+type Document struct {
+	Pages []Page
+	Fonts *fonts.Set // faces the runs refer to
+}
+
+// Page is one page and everything drawn on it, in drawing order.
+type Page struct {
+	Width, Height float64
+	Label         string // the page number as printed ("3", "ii"); may be empty
+	Boxes         []Box
+}
+
+// Box is one thing drawn on a page: a *Text, *Rect, *Image, *Link, *Anchor
+// or *Bookmark.
+type Box interface{ isBox() }
+
+// Text is a run of characters in one face, size and colour, starting at X
+// on baseline Y. CharSpacing is added after every character (PDF Tc): it is
+// how a justified run of Han characters is spread.
+type Text struct {
+	X, Y        float64
+	Role        fonts.Role
+	Face        *fonts.Face
+	Size        float64
+	CharSpacing float64
+	Text        string
+	Color       Color
+	SynthBold   bool // fill and stroke, for a face with no bold
+	SynthItalic bool // slanted, for a face with no italic
+	Invisible   bool // present for text extraction only; the ink is drawn otherwise (a dash drawn as a rule)
+}
+
+// Rect is a filled rectangle: a rule, a table line, a code background.
+type Rect struct {
+	X, Y, W, H float64
+	Color      Color
+}
+
+// Image is a raster image scaled into a rectangle.
+type Image struct {
+	X, Y, W, H float64
+	Name       string // a key unique per image data, e.g. its path
+	Type       string // "png" or "jpg"
+	Data       []byte
+}
+
+// Link is a clickable area: to a URL, or to an Anchor of the same document.
+type Link struct {
+	X, Y, W, H float64
+	URL        string // external target; empty for an internal link
+	Dest       string // name of an Anchor when URL is empty
+}
+
+// Anchor is a named destination on its page at height Y.
+type Anchor struct {
+	Name string
+	Y    float64
+}
+
+// Bookmark is an entry of the PDF outline pointing at height Y of its page.
+// Level 0 is the top of the outline; each entry is at most one level deeper
+// than the one before.
+type Bookmark struct {
+	Title string
+	Level int
+	Y     float64
+}
+
+func (*Text) isBox()     {}
+func (*Rect) isBox()     {}
+func (*Image) isBox()    {}
+func (*Link) isBox()     {}
+func (*Anchor) isBox()   {}
+func (*Bookmark) isBox() {}
+
+// Advances returns the x position of every character of t, in order.
+func (t *Text) Advances() []float64 {
+	var xs []float64
+	x := t.X
+	for _, r := range t.Text {
+		xs = append(xs, x)
+		x += float64(t.Face.Advance(r))*t.Size/1000 + t.CharSpacing
+	}
+	return xs
+}
+
+// Width returns the advance of the whole run, without the spacing after its
+// last character.
+func (t *Text) Width() float64 {
+	w, n := 0.0, 0
+	for _, r := range t.Text {
+		w += float64(t.Face.Advance(r)) * t.Size / 1000
+		n++
+	}
+	if n > 1 {
+		w += float64(n-1) * t.CharSpacing
+	}
+	return w
+}

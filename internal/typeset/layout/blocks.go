@@ -1,0 +1,287 @@
+package layout
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // image.DecodeConfig for JPEG figures
+	_ "image/png"  // image.DecodeConfig for PNG figures
+	"math"
+	"os"
+	"strconv"
+	"strings"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/line"
+	"github.com/zzia/press/internal/typeset/tree"
+)
+
+var headingColor = box.Color{R: 0x10, G: 0x10, B: 0x10}
+
+// title sets a part's title: large Hei, centred.
+func (l *layouter) title(in tree.Inline, id string) {
+	size := l.opts.BodySize * 2
+	c := &ctx{width: l.width, size: size, family: fonts.SansFamily, color: headingColor, leading: 1.5}
+	items := l.lineItems(in, c, fonts.Style{Family: fonts.SansFamily})
+	lines := line.Break(items, l.set, line.Params{Width: l.width, Align: line.Center})
+	l.pending = 0
+	its := l.addLines(lines, c, c.lead(&l.opts), true)
+	if len(its) == 0 {
+		return
+	}
+	if id == "" {
+		id = "title"
+	}
+	name := l.anchor(id)
+	text := strings.TrimSpace(in.PlainText())
+	its[0].boxes = append(its[0].boxes, &box.Anchor{Name: name}, &box.Bookmark{Title: text, Level: 0})
+	l.entries = append(l.entries, Entry{Level: 0, Text: text, Anchor: name, Index: -1})
+	its[0].entry = len(l.entries)
+	its[len(its)-1].keep = true
+	l.space(l.lead() * 1.5)
+}
+
+// heading sets a numbered heading in Hei, kept with what follows.
+func (l *layouter) heading(h *tree.Heading) {
+	depth := h.Level - l.base + 1
+	if depth < 1 {
+		depth = 1
+	}
+	number := l.number(depth)
+	scale := [...]float64{1, 1.5, 1.3, 1.15, 1.05, 1, 1}[min(depth, 6)]
+	size := l.opts.BodySize * scale
+	before := [...]float64{0, 1.6, 1.1, 0.8, 0.6, 0.5, 0.5}[min(depth, 6)]
+	l.space(l.lead() * before)
+	c := &ctx{width: l.width, size: size, family: fonts.SansFamily, color: headingColor, leading: 1.5}
+	in := h.Text
+	if number != "" {
+		in = append(tree.Inline{{Text: number}}, in...)
+	}
+	items := l.lineItems(in, c, fonts.Style{Family: fonts.SansFamily, Bold: depth >= 4})
+	lines := line.Break(items, l.set, line.Params{Width: l.width})
+	its := l.addLines(lines, c, c.lead(&l.opts), true)
+	if len(its) == 0 {
+		return
+	}
+	id := h.ID
+	if id == "" {
+		id = fmt.Sprintf("h%d", len(l.entries)+1)
+	}
+	name := l.anchor(id)
+	text := strings.TrimSpace(h.Text.PlainText())
+	title := text
+	if number != "" {
+		title = strings.TrimSpace(number) + " " + text
+		if l.opts.Numbering == NumberChinese {
+			title = number + text
+		}
+	}
+	its[0].boxes = append(its[0].boxes, &box.Anchor{Name: name}, &box.Bookmark{Title: title, Level: depth})
+	l.entries = append(l.entries, Entry{Level: depth, Number: number, Text: text, Anchor: name, Index: -1})
+	its[0].entry = len(l.entries)
+	l.space(l.lead() * 0.45)
+}
+
+var cnDigits = []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+
+// chineseNumber writes n (1–999) in Chinese numerals: 一, 十二, 二十, 一百零五.
+func chineseNumber(n int) string {
+	if n <= 0 || n >= 1000 {
+		return strconv.Itoa(n)
+	}
+	var b strings.Builder
+	h, t, u := n/100, n/10%10, n%10
+	if h > 0 {
+		b.WriteString(cnDigits[h] + "百")
+		if t == 0 && u != 0 {
+			b.WriteString("零")
+		}
+	}
+	if t > 0 {
+		if t > 1 || h > 0 {
+			b.WriteString(cnDigits[t])
+		}
+		b.WriteString("十")
+	}
+	if u > 0 {
+		b.WriteString(cnDigits[u])
+	}
+	return b.String()
+}
+
+// number returns the number of the next heading at depth, with the
+// punctuation or space that separates it from the heading text.
+func (l *layouter) number(depth int) string {
+	if l.opts.Numbering == NumberNone || depth < 1 || depth > 6 {
+		return ""
+	}
+	l.counter[depth]++
+	for d := depth + 1; d < len(l.counter); d++ {
+		l.counter[d] = 0
+	}
+	n := l.counter[depth]
+	if l.opts.Numbering == NumberChinese {
+		switch depth {
+		case 1:
+			return chineseNumber(n) + "、"
+		case 2:
+			return "（" + chineseNumber(n) + "）"
+		case 3:
+			return strconv.Itoa(n) + ". "
+		case 4:
+			return "（" + strconv.Itoa(n) + "）"
+		default:
+			return strconv.Itoa(n) + ") "
+		}
+	}
+	parts := make([]string, depth)
+	for d := 1; d <= depth; d++ {
+		parts[d-1] = strconv.Itoa(l.counter[d])
+	}
+	return strings.Join(parts, ".") + "\u3000"
+}
+
+var bullets = []string{"•", "◦", "▪"}
+
+// list sets a list: each item's flow indented by 2 em, its marker hung in
+// the indent on the item's first line.
+func (l *layouter) list(b *tree.List, c *ctx) {
+	l.listDepth++
+	defer func() { l.listDepth-- }()
+	ind := 2 * c.size
+	for i, itFlow := range b.Items {
+		mark := bullets[(l.listDepth-1)%len(bullets)]
+		if b.Ordered {
+			mark = strconv.Itoa(b.Start+i) + "."
+		}
+		if b.Checks != nil && i < len(b.Checks) && b.Checks[i] != 0 {
+			mark = "☐"
+			if b.Checks[i] == 2 {
+				mark = "☑"
+			}
+		}
+		mi := []line.Item{{Text: mark, Style: fonts.Style{Family: fonts.SerifFamily}, Size: c.size, Color: c.color}}
+		ml := line.Break(mi, l.set, line.Params{Width: 10 * c.size})
+		ic := *c
+		ic.x += ind
+		ic.width -= ind
+		ic.indent = false
+		if len(ml) > 0 {
+			x := c.x + ind - 0.4*c.size - ml[0].Width
+			ic.marker = lineBoxes(&ml[0], x, 0)
+		}
+		if !b.Tight && i > 0 {
+			l.space(l.lead() * 0.3)
+		}
+		l.flow(itFlow, &ic)
+		if ic.marker != nil {
+			l.addLines([]line.Line{{Last: true}}, &ic, ic.lead(&l.opts), false)
+		}
+	}
+}
+
+var codeBackground = box.Color{R: 0xf2, G: 0xf2, B: 0xf2}
+
+// code sets a code block in the monospace faces on a grey ground, wrapped
+// at the measure.
+func (l *layouter) code(b *tree.Code, c *ctx) {
+	size := c.size * 0.85
+	pad := size * 0.6
+	cc := *c
+	cc.size = size
+	cc.x += pad
+	cc.width -= 2 * pad
+	cc.leading = 1.45
+	cc.marker = nil
+	items := []line.Item{{Text: b.Text, Style: fonts.Style{Family: fonts.MonoFamily}, Size: size, Color: c.color}}
+	lines := line.Break(items, l.set, line.Params{Width: cc.width, Code: true})
+	if len(lines) == 0 {
+		lines = []line.Line{{Last: true}}
+	}
+	if c.marker != nil {
+		cc.marker = c.marker
+		c.marker = nil
+	}
+	its := l.addLines(lines, &cc, cc.lead(&l.opts), false)
+	for i, it := range its {
+		top, bottom := 0.0, 0.0
+		if i == 0 {
+			top = pad / 2
+		}
+		if i == len(its)-1 {
+			bottom = pad / 2
+		}
+		// Move the line down by the top padding and grow the item.
+		if top > 0 {
+			for k, bx := range it.boxes {
+				it.boxes[k] = shift(bx, 0, top)
+			}
+		}
+		it.h += top + bottom
+		bg := &box.Rect{X: c.x, Y: 0, W: c.width, H: it.h, Color: codeBackground}
+		it.boxes = append([]box.Box{bg}, it.boxes...)
+	}
+}
+
+// figure sets an image scaled to the column, centred, with its caption.
+func (l *layouter) figure(f *tree.Figure, c *ctx) {
+	fallback := func() {
+		alt := f.Alt
+		if alt == "" {
+			alt = f.Path
+		}
+		cc := *c
+		cc.color = box.Color{R: 0x55, G: 0x55, B: 0x55}
+		items := l.lineItems(tree.Inline{{Text: "〔图：" + alt + "〕"}}, &cc, fonts.Style{Family: fonts.SerifFamily})
+		lines := line.Break(items, l.set, line.Params{Width: c.width, Align: line.Center})
+		l.addLines(lines, &cc, cc.lead(&l.opts), false)
+	}
+	if f.File == "" {
+		fallback()
+		return
+	}
+	data, err := os.ReadFile(f.File)
+	var cfg image.Config
+	var format string
+	if err == nil {
+		cfg, format, err = image.DecodeConfig(bytes.NewReader(data))
+	}
+	if err == nil && format != "png" && format != "jpeg" {
+		err = fmt.Errorf("%s images are not supported (PNG and JPEG are)", format)
+	}
+	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
+		if err == nil {
+			err = fmt.Errorf("empty image")
+		}
+		l.warnings = append(l.warnings, diag.Diagnostic{File: l.file, Line: f.Source, Severity: diag.Warning,
+			Message: fmt.Sprintf("image %q: %v", f.Path, err), Hint: "its alt text is printed instead"})
+		fallback()
+		return
+	}
+	// 96 pixels to the inch, scaled down to the column and 60% of the page.
+	w, h := float64(cfg.Width)*0.75, float64(cfg.Height)*0.75
+	scale := math.Min(1, math.Min(c.width/w, l.height*0.6/h))
+	w, h = w*scale, h*scale
+	typ := "png"
+	if format == "jpeg" {
+		typ = "jpg"
+	}
+	img := &box.Image{X: c.x + (c.width-w)/2, Y: 0, W: w, H: h, Name: f.File, Type: typ, Data: data}
+	it := &item{h: h, boxes: []box.Box{img}, bars: c.bars, keep: len(f.Caption) > 0}
+	if c.marker != nil {
+		l.addLines([]line.Line{{Last: true}}, c, c.lead(&l.opts), false)
+	}
+	l.add(it)
+	if len(f.Caption) > 0 {
+		l.space(c.size * 0.4)
+		cc := *c
+		cc.size = c.size * 0.9
+		cc.family = fonts.SansFamily
+		items := l.lineItems(f.Caption, &cc, fonts.Style{Family: fonts.SansFamily})
+		lines := line.Break(items, l.set, line.Params{Width: c.width * 0.85, Align: line.Center})
+		cc.x += c.width * 0.075
+		l.addLines(lines, &cc, cc.lead(&l.opts), false)
+	}
+}

@@ -1,0 +1,270 @@
+package layout
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/line"
+	"github.com/zzia/press/internal/typeset/tree"
+)
+
+const eps = 1e-6
+
+var ruleGrey = box.Color{R: 0x80, G: 0x80, B: 0x80}
+
+// noteItems returns the laid-out lines of a footnote, setting them the
+// first time: smaller text, the mark in front.
+func (l *layouter) noteItems(fn *tree.Footnote) []*item {
+	if its, ok := l.notes[fn]; ok {
+		return its
+	}
+	saved, savedPending := l.items, l.pending
+	l.items, l.pending = nil, 0
+	body := fn.Body
+	mark := tree.Span{Text: fn.Mark, Footnote: fn}
+	if len(body) > 0 {
+		if p, ok := body[0].(*tree.Paragraph); ok {
+			q := *p
+			q.Text = append(tree.Inline{mark, {Text: " "}}, p.Text...)
+			body = append(tree.Flow{&q}, body[1:]...)
+		} else {
+			body = append(tree.Flow{&tree.Paragraph{Text: tree.Inline{mark}}}, body...)
+		}
+	} else {
+		body = tree.Flow{&tree.Paragraph{Text: tree.Inline{mark}}}
+	}
+	l.flow(body, &ctx{width: l.width, size: l.opts.BodySize * 0.82, family: fonts.SerifFamily, notes: true, leading: 1.5})
+	its := l.items
+	l.items, l.pending = saved, savedPending
+	for _, it := range its {
+		it.keep = false
+	}
+	if len(its) > 0 {
+		its[0].before = 0
+	}
+	l.notes[fn] = its
+	return its
+}
+
+func itemsHeight(its []*item) float64 {
+	h := 0.0
+	for i, it := range its {
+		if i > 0 {
+			h += it.before
+		}
+		h += it.h
+	}
+	return h
+}
+
+// noteSep is the space the footnote rule takes above the first footnote.
+func (l *layouter) noteSep() float64 { return l.lead() }
+
+// paginate breaks the galley into pages.
+func (l *layouter) paginate(items []*item) ([]box.Page, error) {
+	placed := make(map[*tree.Footnote]bool)
+	var pages []box.Page
+	for i := 0; i < len(items); {
+		start := i
+		var head []*item
+		if items[i].head != nil {
+			head = items[i].head
+		}
+		y := itemsHeight(head)
+		noteH := 0.0
+		local := make(map[*tree.Footnote]bool)
+		last := start
+		for j := start; j < len(items); j++ {
+			it := items[j]
+			if j > start && it.newPage {
+				break
+			}
+			need := it.h
+			if j > start {
+				need += it.before
+			}
+			nh := 0.0
+			for _, fn := range it.notes {
+				if placed[fn] || local[fn] {
+					continue
+				}
+				if noteH+nh == 0 {
+					nh += l.noteSep()
+				} else {
+					nh += l.lead() * 0.2
+				}
+				nh += itemsHeight(l.noteItems(fn))
+			}
+			if j > start && y+need+noteH+nh > l.height+eps {
+				break
+			}
+			y += need
+			noteH += nh
+			for _, fn := range it.notes {
+				local[fn] = true
+			}
+			last = j
+		}
+		// Keep with next: never end a page on an item that must stay with
+		// the one after it (a heading, a paragraph's first line, the line
+		// before a paragraph's last), unless the whole page is one chain.
+		if last+1 < len(items) && !items[last+1].newPage {
+			k := last
+			for k >= start && items[k].keep {
+				k--
+			}
+			if k >= start {
+				last = k
+			}
+		}
+		if items[start].newPage {
+			l.partStarts[len(pages)] = true
+		}
+		pages = append(pages, l.compose(items[start:last+1], head, placed, len(pages)))
+		i = last + 1
+		if i < len(items) && items[i].tableID != 0 && items[i].tableID == items[last].tableID {
+			// The table goes on: close it on this page with a rule.
+			p := &pages[len(pages)-1]
+			p.Boxes = append(p.Boxes, &box.Rect{X: l.left, Y: l.pageBottom(items[start:last+1], head), W: l.width, H: 1})
+		}
+	}
+	return pages, nil
+}
+
+// pageBottom returns where the last item of a page ends.
+func (l *layouter) pageBottom(its, head []*item) float64 {
+	y := l.top + itemsHeight(head)
+	for i, it := range its {
+		if i > 0 {
+			y += it.before
+		}
+		y += it.h
+	}
+	return y
+}
+
+// compose places items (after repeated header rows) on a page, with the
+// footnotes they refer to that no earlier page has.
+func (l *layouter) compose(its, head []*item, placed map[*tree.Footnote]bool, index int) box.Page {
+	pg := box.Page{Width: l.opts.Size.Width, Height: l.opts.Size.Height}
+	y := l.top
+	var notes []*tree.Footnote
+	place := func(it *item, first bool) {
+		top := y
+		if !first {
+			top = y
+			y += it.before
+		}
+		for _, b := range it.boxes {
+			pg.Boxes = append(pg.Boxes, shift(b, l.left, y))
+		}
+		for _, bar := range it.bars {
+			pg.Boxes = append(pg.Boxes, &box.Rect{X: l.left + bar - 0.4, Y: top, W: 0.8, H: y + it.h - top, Color: box.Color{R: 0xbb, G: 0xbb, B: 0xbb}})
+		}
+		if it.entry > 0 {
+			l.entries[it.entry-1].Index = index
+		}
+		for _, fn := range it.notes {
+			if !placed[fn] {
+				placed[fn] = true
+				notes = append(notes, fn)
+			}
+		}
+		y += it.h
+	}
+	for k, it := range head {
+		place(it, k == 0)
+	}
+	for k, it := range its {
+		place(it, k == 0 && len(head) == 0)
+	}
+	if len(notes) > 0 {
+		h := l.noteSep()
+		for k, fn := range notes {
+			if k > 0 {
+				h += l.lead() * 0.2
+			}
+			h += itemsHeight(l.noteItems(fn))
+		}
+		y = l.top + l.height - h
+		pg.Boxes = append(pg.Boxes, &box.Rect{X: l.left, Y: y + l.noteSep()*0.45, W: l.width / 4, H: 0.5, Color: ruleGrey})
+		y += l.noteSep()
+		for k, fn := range notes {
+			if k > 0 {
+				y += l.lead() * 0.2
+			}
+			for m, it := range l.noteItems(fn) {
+				if m > 0 {
+					y += it.before
+				}
+				for _, b := range it.boxes {
+					pg.Boxes = append(pg.Boxes, shift(b, l.left, y))
+				}
+				y += it.h
+			}
+		}
+	}
+	return pg
+}
+
+// furniture adds running heads and feet and fixes outline levels.
+func (l *layouter) furniture(pages []box.Page, front, body int) {
+	size := l.opts.BodySize * 0.85
+	c := &ctx{size: size, family: fonts.SerifFamily, color: box.Color{R: 0x33, G: 0x33, B: 0x33}}
+	set := func(text string, y float64) []box.Box {
+		items := l.lineItems(tree.Inline{{Text: text}}, c, fonts.Style{Family: fonts.SerifFamily})
+		lines := line.Break(items, l.set, line.Params{Width: l.width, Align: line.Center})
+		var out []box.Box
+		for k := range lines {
+			out = append(out, lineBoxes(&lines[k], l.left, y+float64(k)*size*1.3)...)
+		}
+		return out
+	}
+	footer := strings.ReplaceAll(l.opts.Footer, "{pages}", strconv.Itoa(body))
+	// Outline levels start at 0 and go down one level at a time.
+	shiftLevel := 1
+	for _, e := range l.entries {
+		if e.Level == 0 {
+			shiftLevel = 0
+		}
+	}
+	level := -1
+	for i := range pages {
+		pg := &pages[i]
+		partStart := i == 0 || i >= front && l.partStarts[i-front]
+		if l.opts.Header != "" && !partStart {
+			y := l.top - l.lead()*0.9
+			pg.Boxes = append(pg.Boxes, set(l.opts.Header, y)...)
+			pg.Boxes = append(pg.Boxes, &box.Rect{X: l.left, Y: y + size*0.45, W: l.width, H: 0.4, Color: c.color})
+		}
+		pg.Boxes = append(pg.Boxes, set(strings.ReplaceAll(footer, "{page}", pg.Label), l.top+l.height+l.lead()*1.4)...)
+		for _, b := range pg.Boxes {
+			if bm, ok := b.(*box.Bookmark); ok {
+				bm.Level -= shiftLevel
+				if bm.Level < 0 {
+					bm.Level = 0
+				}
+				if bm.Level > level+1 {
+					bm.Level = level + 1
+				}
+				level = bm.Level
+			}
+		}
+	}
+}
+
+// roman writes n in upper-case Roman numerals.
+func roman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}

@@ -1,0 +1,695 @@
+// Package line breaks a paragraph of styled text into justified lines of
+// positioned glyph runs, by the rules of Chinese text layout (W3C clreq):
+// break opportunities from UAX #14 filtered by the line-start and line-end
+// prohibitions, full-width punctuation compression, a quarter-em space
+// between Han and Latin, justification that spreads the remaining space
+// evenly, and a last line of at least two characters.
+package line
+
+import (
+	"math"
+	"strings"
+	"sync"
+
+	"github.com/go-text/typesetting/segmenter"
+
+	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/clreq"
+)
+
+// Item is a piece of inline text in one style.
+type Item struct {
+	Text          string
+	Style         fonts.Style
+	Size          float64 // font size in points
+	Color         box.Color
+	Rise          float64 // baseline shift upward, for superscripts
+	Link          string  // URL, or "#name" for an internal link; empty for none
+	Strike        bool
+	Tag           int  // non-zero tags are reported on the line holding the item's first character
+	NoBreakBefore bool // keep the item on the line of the text before it (a footnote mark)
+}
+
+// Align is how a line that is not justified sits in its width.
+type Align uint8
+
+// Alignments.
+const (
+	Left Align = iota
+	Center
+	Right
+)
+
+// Params are the measures of a paragraph.
+type Params struct {
+	Width   float64 // line width in points
+	Indent  float64 // first-line indent in points
+	Justify bool    // justify every line but the last and those ending in a hard break
+	Align   Align   // alignment of lines that are not justified
+	Code    bool    // preformatted: break at spaces, else anywhere; no clreq rules
+}
+
+// Line is one line of a paragraph, relative to its start on the baseline.
+type Line struct {
+	Width   float64 // the line's set width (the measure for a justified line)
+	Ascent  float64 // highest point above the baseline (positive)
+	Descent float64 // lowest point below the baseline (positive)
+	Runs    []box.Text
+	Rects   []box.Rect // strike-through rules
+	Links   []box.Link
+	Tags    []int
+	Text    string // the characters of the line, a space where a space was set
+	Last    bool   // the paragraph's last line, or a line ended by a hard break
+}
+
+// kind classifies a glyph for spacing and justification.
+type kind uint8
+
+const (
+	kHan     kind = iota // Han, kana, full-width forms: on the em grid
+	kPunct               // Chinese punctuation set full-width
+	kLatin               // letters, digits and anything else in a Latin face
+	kNewline             // a hard break
+)
+
+type glyph struct {
+	r        rune
+	item     int32
+	kind     kind
+	choice   fonts.Choice
+	size     float64
+	adv      float64 // natural advance
+	lead     float64 // blank removed before the glyph (an opening mark compressed)
+	trail    float64 // blank removed after the glyph (a closing mark compressed)
+	pre      float64 // natural gap before the glyph: a space, or ¼ em between Han and Latin
+	shrink   float64 // how much of pre may be given up
+	stretch  bool    // whether the gap before the glyph takes justification space
+	space    bool    // the gap before the glyph is an inter-word space
+	breakOK  bool    // a line may break before this glyph
+	mustBrk  bool    // a line must break before this glyph (after a hard break)
+	hasSpace bool    // an inter-word space was typed before the glyph
+	first    bool    // the first glyph of its item
+	raised   bool    // part of a superscript (a footnote mark)
+}
+
+var segPool = sync.Pool{New: func() any { return new(segmenter.Segmenter) }}
+
+// Break sets items into lines of width p.Width.
+func Break(items []Item, set *fonts.Set, p Params) []Line {
+	gs := shape(items, set, p)
+	if len(gs) == 0 {
+		return nil
+	}
+	starts := breakLines(gs, p)
+	lines := make([]Line, 0, len(starts))
+	for i, s := range starts {
+		e := len(gs)
+		if i+1 < len(starts) {
+			e = starts[i+1]
+		}
+		last := i == len(starts)-1 || gs[e].mustBrk
+		width := p.Width
+		indent := 0.0
+		if i == 0 {
+			indent = p.Indent
+		}
+		lines = append(lines, set1(gs[s:e], items, width-indent, indent, p, last))
+	}
+	return lines
+}
+
+// shape turns items into glyphs with their advances, gaps and break
+// opportunities.
+func shape(items []Item, set *fonts.Set, p Params) []glyph {
+	n := 0
+	for _, it := range items {
+		n += len(it.Text)
+	}
+	runes := make([]rune, 0, n)
+	owner := make([]int32, 0, n)
+	for i, it := range items {
+		for _, r := range it.Text {
+			if r == '\r' || r == '\t' {
+				r = ' '
+			}
+			runes = append(runes, r)
+			owner = append(owner, int32(i))
+		}
+	}
+	if len(runes) == 0 {
+		return nil
+	}
+	// Break opportunities from UAX #14: opp[k] is true when a line may
+	// break before rune k.
+	opp := make([]bool, len(runes)+1)
+	seg := segPool.Get().(*segmenter.Segmenter)
+	seg.Init(runes)
+	it := seg.LineIterator()
+	for it.Next() {
+		l := it.Line()
+		opp[l.Offset] = true
+	}
+	segPool.Put(seg)
+
+	gs := make([]glyph, 0, len(runes))
+	pendingSpace := false
+	spaceWidth := 0.0
+	spaceOpp := false
+	for k, r := range runes {
+		item := &items[owner[k]]
+		if r == ' ' && !p.Code {
+			if !pendingSpace {
+				c := set.Pick(item.Style, ' ', false)
+				spaceWidth = float64(c.Face.Advance(' ')) * item.Size / 1000
+			}
+			pendingSpace = true
+			spaceOpp = spaceOpp || opp[k+1]
+			continue
+		}
+		g := glyph{r: r, item: owner[k], size: item.Size, first: k == 0 || owner[k-1] != owner[k], raised: item.Rise != 0}
+		if r == '\n' {
+			g.kind = kNewline
+			g.choice = set.Pick(item.Style, ' ', false)
+		} else {
+			cjk := clreq.IsCJK(r)
+			if !cjk && clreq.IsAmbiguous(r) {
+				cjk = cjkContext(runes, k)
+			}
+			g.choice = set.Pick(item.Style, r, cjk)
+			switch {
+			case clreq.IsHan(r):
+				g.kind = kHan
+			case p.Code:
+				g.kind = kLatin // code is set as typed: no compression or trimming
+			case cjk && clreq.IsPunct(r):
+				g.kind = kPunct
+			case cjk:
+				g.kind = kHan
+			default:
+				g.kind = kLatin
+			}
+			g.adv = float64(g.choice.Face.Advance(r)) * item.Size / 1000
+		}
+		g.breakOK = opp[k] || pendingSpace && spaceOpp
+		if len(gs) > 0 {
+			prev := &gs[len(gs)-1]
+			g.hasSpace = pendingSpace
+			if prev.kind == kNewline {
+				g.mustBrk, g.breakOK = true, true
+			} else if !p.Code && g.breakOK {
+				if pendingSpace {
+					g.breakOK = !clreq.IsNoStart(r) && !clreq.IsNoEnd(prev.r)
+				} else {
+					g.breakOK = !clreq.KeepTogether(prev.r, r)
+				}
+			}
+			if item.NoBreakBefore && (k == 0 || owner[k-1] != owner[k]) {
+				g.breakOK = false
+			}
+			g.pre, g.shrink, g.stretch, g.space = gap(prev, &g, pendingSpace, spaceWidth, p.Code)
+			// Adjacent full-width punctuation: 1.5 em for the pair.
+			if prev.kind == kPunct && g.kind == kPunct && prev.trail == 0 && prev.lead == 0 {
+				if clreq.IsClosing(prev.r) {
+					prev.trail = prev.adv / 2
+				} else if clreq.IsOpening(g.r) {
+					g.lead = g.adv / 2
+				}
+			}
+		} else {
+			g.breakOK = false
+		}
+		if p.Code && len(gs) > 0 && !g.mustBrk {
+			// In code, break only after spaces (or anywhere as a last resort).
+			g.breakOK = gs[len(gs)-1].r == ' ' && r != ' '
+		}
+		pendingSpace, spaceOpp = false, false
+		gs = append(gs, g)
+	}
+	return gs
+}
+
+// cjkContext reports whether the ambiguous mark at k sits in Chinese text:
+// the nearest letter before or after it is CJK.
+func cjkContext(runes []rune, k int) bool {
+	for j := k + 1; j < len(runes); j++ {
+		if r := runes[j]; clreq.IsCJK(r) {
+			return true
+		} else if r != ' ' && !clreq.IsAmbiguous(r) {
+			break
+		}
+	}
+	for j := k - 1; j >= 0; j-- {
+		if r := runes[j]; clreq.IsCJK(r) {
+			return true
+		} else if r != ' ' && !clreq.IsAmbiguous(r) {
+			return false
+		}
+	}
+	// A run of marks alone (“……”) is Chinese.
+	return true
+}
+
+// gap returns the natural gap before g, how much of it may shrink, whether
+// it takes justification space and whether it is an inter-word space.
+func gap(prev, g *glyph, space bool, spaceWidth float64, code bool) (pre, shrink float64, stretch, isSpace bool) {
+	if code {
+		if space {
+			return spaceWidth, 0, false, true
+		}
+		return 0, 0, false, false
+	}
+	if g.kind == kNewline || prev.kind == kNewline {
+		return 0, 0, false, false
+	}
+	if clreq.IsInseparable(prev.r, g.r) {
+		// The halves of —— and …… stay together, evenly spaced.
+		return 0, 0, false, false
+	}
+	if g.raised && !space {
+		// A footnote mark sits right after the text it annotates.
+		return 0, 0, false, false
+	}
+	hanLatin := prev.kind == kHan && g.kind == kLatin && clreq.IsLatin(g.r) ||
+		prev.kind == kLatin && g.kind == kHan && clreq.IsLatin(prev.r)
+	switch {
+	case hanLatin:
+		// A quarter em between Han and Latin letters or digits, whether or
+		// not the author typed a space.
+		em := math.Max(prev.size, g.size)
+		return em / 4, em / 8, true, space
+	case prev.kind == kPunct || g.kind == kPunct:
+		// No space beside Chinese punctuation.
+		return 0, 0, true, false
+	case space:
+		return spaceWidth, spaceWidth / 3, true, true
+	case prev.kind == kLatin && g.kind == kLatin:
+		return 0, 0, false, false
+	}
+	return 0, 0, true, false
+}
+
+// width of gs[s:e] as set on one line at natural size, and how much it may
+// shrink. The line-end mark is trimmed.
+func measure(gs []glyph) (nat, shrink float64) {
+	for i := range gs {
+		g := &gs[i]
+		if i > 0 {
+			nat += g.pre
+			shrink += g.shrink
+		}
+		nat += g.adv - g.lead - g.trail
+	}
+	if len(gs) > 0 {
+		nat -= endTrim(&gs[len(gs)-1]) + startTrim(&gs[0])
+	}
+	return nat, shrink
+}
+
+// endTrim is how much of a line-end mark is trimmed: the blank half of a
+// closing mark not already compressed.
+func endTrim(g *glyph) float64 {
+	if g.kind == kPunct && g.trail == 0 && clreq.IsClosing(g.r) {
+		return g.adv / 2
+	}
+	return 0
+}
+
+const eps = 1e-6
+
+// startTrim is how much of a line-start mark is trimmed: the blank half of
+// an opening bracket or quote, so the ink starts at the margin.
+func startTrim(g *glyph) float64 {
+	if g.kind == kPunct && g.lead == 0 && clreq.IsOpening(g.r) {
+		return g.adv / 2
+	}
+	return 0
+}
+
+// breakLines chooses the first glyph of every line, first fit, then moves
+// the last break back when the last line would hold a single character.
+func breakLines(gs []glyph, p Params) []int {
+	var starts []int
+	s := 0
+	for s < len(gs) {
+		starts = append(starts, s)
+		width := p.Width
+		if len(starts) == 1 {
+			width -= p.Indent
+		}
+		e := fit(gs, s, width, p)
+		s = e
+	}
+	if p.Justify && len(starts) >= 2 {
+		last := starts[len(starts)-1]
+		if chars(gs[last:]) < 2 && !gs[last].mustBrk {
+			prevStart := starts[len(starts)-2]
+			for b := last - 1; b > prevStart+1; b-- {
+				if gs[b].breakOK && !gs[b].mustBrk {
+					if nat, shrink := measure(gs[b:]); nat-shrink <= p.Width+eps && chars(gs[b:]) >= 2 {
+						starts[len(starts)-1] = b
+					}
+					break
+				}
+			}
+		}
+	}
+	return starts
+}
+
+// chars counts the characters of a line that are not punctuation.
+func chars(gs []glyph) int {
+	n := 0
+	for i := range gs {
+		if gs[i].kind != kPunct && gs[i].kind != kNewline {
+			n++
+		}
+	}
+	return n
+}
+
+// fit returns the end of the longest line starting at s that fits width,
+// breaking only where allowed (or, when no allowed break fits, anywhere that
+// keeps the line inside the measure).
+func fit(gs []glyph, s int, width float64, p Params) int {
+	best := -1
+	bestNat := 0.0
+	nat, shrink := -startTrim(&gs[s]), 0.0
+	complete := true
+	for i := s; i < len(gs); i++ {
+		g := &gs[i]
+		if i > s {
+			if g.mustBrk {
+				if nat-shrink-endTrim(&gs[i-1]) <= width+eps || best < 0 {
+					return i
+				}
+				return best
+			}
+			if g.breakOK {
+				if nat-shrink-endTrim(&gs[i-1]) <= width+eps {
+					best, bestNat = i, nat-endTrim(&gs[i-1])
+				} else {
+					complete = false
+					break
+				}
+			}
+			nat += g.pre
+			shrink += g.shrink
+		}
+		nat += g.adv - g.lead - g.trail
+		if best >= 0 && nat-shrink-endTrim(g) > width+eps {
+			complete = false
+			break
+		}
+	}
+	if complete && nat-shrink-endTrim(&gs[len(gs)-1]) <= width+eps {
+		return len(gs)
+	}
+	if best < 0 {
+		return emergency(gs, s, width)
+	}
+	// A long URL or path that would leave the line loosely spread breaks
+	// after a slash instead.
+	if !p.Code && width-bestNat > 3*gs[best].size && isURLChunk(gs, best) {
+		if e := emergency(gs, s, width); e > best && e < len(gs) && gs[e-1].r == '/' {
+			return e
+		}
+	}
+	return best
+}
+
+// isURLChunk reports whether the unbreakable piece starting at i is Latin
+// text with a slash in it: a URL or a path.
+func isURLChunk(gs []glyph, i int) bool {
+	slash := false
+	for j := i; j < len(gs); j++ {
+		if j > i && (gs[j].breakOK || gs[j].mustBrk) {
+			break
+		}
+		if gs[j].kind != kLatin {
+			break // the punctuation after a URL
+		}
+		if gs[j].r == '/' {
+			slash = true
+		}
+	}
+	return slash
+}
+
+// emergency breaks a chunk too long for the line: after the last slash,
+// hyphen, dot or question mark that fits (a URL or path), else after the
+// last character that fits. At least one character goes on the line.
+func emergency(gs []glyph, s int, width float64) int {
+	nat := 0.0
+	lastFit, lastSoft := s+1, -1
+	for i := s; i < len(gs); i++ {
+		g := &gs[i]
+		if i > s {
+			nat += g.pre
+		}
+		nat += g.adv - g.lead - g.trail
+		if nat > width+eps {
+			break
+		}
+		lastFit = i + 1
+		switch g.r {
+		case '/', '-', '.', '?', '&', '=', '_', '\\', '／':
+			lastSoft = i + 1
+		}
+	}
+	if lastSoft > s && lastSoft < len(gs) && lastSoft >= lastFit-12 {
+		return lastSoft
+	}
+	if lastFit > len(gs) {
+		lastFit = len(gs)
+	}
+	return lastFit
+}
+
+// set1 positions the glyphs of one line and groups them into runs.
+func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) Line {
+	// Hard breaks have no ink; a trailing one ends the line.
+	for len(gs) > 0 && gs[len(gs)-1].kind == kNewline {
+		gs = gs[:len(gs)-1]
+	}
+	ln := Line{Last: last}
+	if len(gs) == 0 {
+		ln.Width = indent
+		return ln
+	}
+	nat, shrink := measure(gs)
+	trim := endTrim(&gs[len(gs)-1])
+	if t := startTrim(&gs[0]); t > 0 {
+		gs[0].lead = t // gs is this line's own slice of the paragraph's glyphs
+		defer func() { gs[0].lead = 0 }()
+	}
+	nStretch := 0
+	for i := 1; i < len(gs); i++ {
+		if gs[i].stretch {
+			nStretch++
+		}
+	}
+	extra, shrinkRatio := 0.0, 0.0
+	switch {
+	case nat > width+eps && shrink > 0:
+		shrinkRatio = math.Min(1, (nat-width)/shrink)
+	case p.Justify && !last && nStretch > 0 && nat < width:
+		extra = (width - nat) / float64(nStretch)
+	}
+	x := indent
+	setWidth := nat
+	if extra > 0 {
+		setWidth = width
+	} else if shrinkRatio > 0 {
+		setWidth = nat - shrink*shrinkRatio
+	}
+	if !p.Justify || last {
+		switch p.Align {
+		case Center:
+			x += (width - setWidth) / 2
+		case Right:
+			x += width - setWidth
+		}
+	}
+	var text strings.Builder
+	var cur *box.Text
+	var curEnd float64 // where the next glyph of cur would be drawn with no spacing
+	var curItem int32 = -1
+	curN := 0
+	for i := range gs {
+		g := &gs[i]
+		it := &items[g.item]
+		gapExtra := 0.0
+		if i > 0 {
+			x += g.pre - g.shrink*shrinkRatio
+			if g.stretch {
+				gapExtra = extra
+				x += extra
+			}
+			if g.hasSpace {
+				text.WriteByte(' ')
+			}
+		}
+		if g.kind == kNewline {
+			continue
+		}
+		text.WriteRune(g.r)
+		drawX := x - g.lead
+		adv := g.adv
+		dash := g.kind == kPunct && (g.r == '—' || g.r == '⸺')
+		if dash {
+			ln.Rects = append(ln.Rects, dashRule(g, drawX, it.Color, i+1 < len(gs) && gs[i+1].r == g.r, i > 0 && gs[i-1].r == g.r))
+		}
+		join := cur != nil && curItem == g.item && cur.Role == g.choice.Role && cur.SynthBold == g.choice.SynthBold && cur.Invisible == dash &&
+			cur.SynthItalic == g.choice.SynthItalic && g.lead == 0 && g.pre == 0 &&
+			math.Abs(drawX-(curEnd+cur.CharSpacing)) < 1e-6
+		if !join && cur != nil && curN == 1 && curItem == g.item && cur.Role == g.choice.Role &&
+			cur.SynthBold == g.choice.SynthBold && cur.SynthItalic == g.choice.SynthItalic && cur.Invisible == dash &&
+			g.lead == 0 && g.pre == 0 && gapExtra > 0 && math.Abs(drawX-curEnd-gapExtra) < 1e-6 {
+			// The second glyph of a run fixes the run's character spacing.
+			cur.CharSpacing = gapExtra
+			join = true
+		}
+		if join {
+			cur.Text += string(g.r)
+			curN++
+		} else {
+			ln.Runs = append(ln.Runs, box.Text{
+				X: drawX, Y: -it.Rise, Role: g.choice.Role, Face: g.choice.Face, Size: g.size,
+				Text: string(g.r), Color: it.Color, SynthBold: g.choice.SynthBold, SynthItalic: g.choice.SynthItalic,
+				Invisible: dash,
+			})
+			cur = &ln.Runs[len(ln.Runs)-1]
+			curItem = g.item
+			curN = 1
+		}
+		curEnd = drawX + adv
+		if i == len(gs)-1 {
+			x += adv - g.lead - g.trail - trim
+		} else {
+			x += adv - g.lead - g.trail
+		}
+		asc := float64(g.choice.Face.Ascent)*g.size/1000 + it.Rise
+		desc := -float64(g.choice.Face.Descent)*g.size/1000 - it.Rise
+		ln.Ascent = math.Max(ln.Ascent, asc)
+		ln.Descent = math.Max(ln.Descent, desc)
+		if it.Tag != 0 && g.first {
+			ln.Tags = append(ln.Tags, it.Tag)
+		}
+	}
+	ln.Width = x
+	ln.Text = text.String()
+	decorate(&ln, gs, items)
+	return ln
+}
+
+// decorate adds link areas and strike-through rules over the runs of items
+// that ask for them.
+func decorate(ln *Line, gs []glyph, items []Item) {
+	type span struct {
+		item       int32
+		x0, x1     float64
+		size, rise float64
+	}
+	var spans []span
+	// Runs were created in glyph order; walk them and merge adjacent runs of
+	// the same item.
+	gi := 0
+	for ri := range ln.Runs {
+		r := &ln.Runs[ri]
+		// find the item of this run: the glyph at gi.
+		for gi < len(gs) && gs[gi].kind == kNewline {
+			gi++
+		}
+		if gi >= len(gs) {
+			break
+		}
+		item := gs[gi].item
+		gi += len([]rune(r.Text))
+		it := &items[item]
+		if it.Link == "" && !it.Strike {
+			continue
+		}
+		x0, x1 := r.X, r.X+r.Width()
+		if n := len(spans); n > 0 && spans[n-1].item == item {
+			spans[n-1].x1 = x1
+			continue
+		}
+		spans = append(spans, span{item, x0, x1, r.Size, it.Rise})
+	}
+	for _, s := range spans {
+		it := &items[s.item]
+		if it.Link != "" {
+			l := box.Link{X: s.x0, Y: -s.size*0.88 - s.rise, W: s.x1 - s.x0, H: s.size * 1.1}
+			if strings.HasPrefix(it.Link, "#") {
+				l.Dest = it.Link[1:]
+			} else {
+				l.URL = it.Link
+			}
+			ln.Links = append(ln.Links, l)
+		}
+		if it.Strike {
+			ln.Rects = append(ln.Rects, box.Rect{X: s.x0, Y: -s.size*0.3 - s.rise, W: s.x1 - s.x0, H: s.size * 0.05, Color: it.Color})
+		}
+	}
+}
+
+// Measure returns the narrowest measure items can be set in without an
+// emergency break (the width of their widest unbreakable piece) and the
+// width they take set on one line (the longest line between hard breaks).
+func Measure(items []Item, set *fonts.Set, p Params) (minWidth, maxWidth float64) {
+	gs := shape(items, set, p)
+	chunk, total := 0.0, 0.0
+	for i := range gs {
+		g := &gs[i]
+		if i > 0 {
+			if g.breakOK || g.mustBrk {
+				minWidth = math.Max(minWidth, chunk-endTrim(&gs[i-1]))
+				chunk = 0
+			} else {
+				chunk += g.pre
+			}
+			if g.mustBrk {
+				maxWidth = math.Max(maxWidth, total-endTrim(&gs[i-1]))
+				total = 0
+			} else {
+				total += g.pre
+			}
+		}
+		if g.kind == kNewline {
+			continue
+		}
+		w := g.adv - g.lead - g.trail
+		chunk += w
+		total += w
+	}
+	if n := len(gs); n > 0 {
+		minWidth = math.Max(minWidth, chunk-endTrim(&gs[n-1]))
+		maxWidth = math.Max(maxWidth, total-endTrim(&gs[n-1]))
+	}
+	return minWidth, maxWidth
+}
+
+// dashRule draws a CJK dash as a rule at the height and thickness of the
+// font's dash glyph, so that the two halves of —— join into one line (the
+// glyphs of Song fonts leave gaps). The glyph itself is kept, invisible,
+// for text extraction. joinNext and joinPrev say whether the neighbours
+// are dashes too: the rule then runs on into them.
+func dashRule(g *glyph, x float64, c box.Color, joinNext, joinPrev bool) box.Rect {
+	em := g.size
+	yMid, thick := 0.33*em, 0.05*em
+	if _, y0, _, y1, ok := g.choice.Face.Bounds(g.r); ok && y1 > y0 {
+		yMid = float64(y0+y1) / 2 * em / 1000
+		thick = max(float64(y1-y0)*em/1000, 0.03*em)
+	}
+	x0, x1 := x, x+g.adv
+	if !joinPrev {
+		x0 += 0.04 * em
+	}
+	if joinNext {
+		x1 += 0.02 * em // overlap what justification puts between the halves
+	} else {
+		x1 -= 0.04 * em
+	}
+	return box.Rect{X: x0, Y: -yMid - thick/2, W: x1 - x0, H: thick, Color: c}
+}
