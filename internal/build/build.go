@@ -34,6 +34,13 @@ type Options struct {
 	Today time.Time
 	// Log receives warnings; nil discards them.
 	Log io.Writer
+	// Print makes the printer's edition of the PDFs: 3 mm bleed and crop
+	// marks, with MediaBox, BleedBox and TrimBox set.
+	Print bool
+	// Progress, when set, receives progress of long work (PDF typesetting);
+	// Terminal says whether it is a terminal (a live display) or a log (lines).
+	Progress io.Writer
+	Terminal bool
 
 	preview bool // set by Memory: development environment, drafts included
 }
@@ -164,12 +171,31 @@ func validate(opts Options) (diag.List, error) {
 	return l, nil
 }
 
-// render builds everything into dir, or into memory when dir is empty.
+// render builds everything into dir, or into memory when dir is empty:
+// validate and derive (into generated data and files), render the site with
+// Hugo, add the generated files, then check every internal link.
 func render(opts Options, dir string) (*Result, error) {
 	warnings, err := validate(opts)
 	if err != nil {
 		return nil, err
 	}
+	gen := newGenerated()
+	if l := derive(opts, gen); l.HasErrors() {
+		return nil, &Error{Diagnostics: l.Errors()}
+	} else {
+		warnings = append(warnings, l...)
+	}
+
+	genDir, err := os.MkdirTemp("", "press-gen-")
+	if err != nil {
+		return nil, err
+	}
+	defer os.RemoveAll(genDir)
+	dataDir, err := gen.writeData(genDir)
+	if err != nil {
+		return nil, err
+	}
+
 	so := site.Options{
 		Source:   opts.Source,
 		Dest:     dir,
@@ -177,6 +203,12 @@ func render(opts Options, dir string) (*Result, error) {
 		BaseURL:  opts.BaseURL,
 		Clock:    opts.Today,
 		Log:      opts.Log,
+		// Member and activity files hold private contact details: Hugo never
+		// sees them, only the public data press derives from them.
+		Exclude: map[string][]string{"data": privateData},
+	}
+	if dataDir != "" {
+		so.Mounts = append(so.Mounts, site.Mount{Source: dataDir, Target: "data"})
 	}
 	if opts.preview {
 		so.Environment = "development"
@@ -185,6 +217,9 @@ func render(opts Options, dir string) (*Result, error) {
 	sres, err := site.Build(so)
 	if err != nil {
 		return nil, siteError(err)
+	}
+	if err := gen.writeFiles(sres.WriteFile); err != nil {
+		return nil, err
 	}
 	out := sres.Output
 	if out == nil {
@@ -202,6 +237,17 @@ func render(opts Options, dir string) (*Result, error) {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
 	}
 	return res, nil
+}
+
+// privateData are the data files with private details, read by press and
+// hidden from Hugo's templates.
+var privateData = []string{"members/**", "activities/**"}
+
+// derive makes the generated data and files from the validated sources.
+func derive(opts Options, gen *generated) diag.List {
+	var l diag.List
+	l = append(l, publications(opts, gen)...)
+	return l
 }
 
 // siteError converts the site package's error into a build Error.

@@ -41,6 +41,7 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			opts.Log = nil
+			opts.Progress, opts.Terminal = stderr, isTerminal(stderr)
 			res, err := build.Build(opts)
 			if err != nil {
 				return err
@@ -55,5 +56,6 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 	c.Flags().StringVar(&opts.BaseURL, "base-url", "", msg.T("flag.baseurl"))
 	c.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", msg.T("flag.cachedir"))
+	c.Flags().BoolVar(&opts.Print, "print", false, msg.T("flag.print"))
 	return c
 }
