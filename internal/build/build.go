@@ -42,7 +42,8 @@ type Options struct {
 	Progress io.Writer
 	Terminal bool
 
-	preview bool // set by Memory: development environment, drafts included
+	preview bool      // set by Memory: development environment, drafts included
+	clock   time.Time // Today as given by the caller, for Hugo's "now"
 }
 
 // Result describes a finished build.
@@ -68,6 +69,9 @@ func (o Options) Resolve() (Options, error) {
 	if o.Source == "" {
 		o.Source = "."
 	}
+	if o.clock.IsZero() {
+		o.clock = o.Today
+	}
 	src, err := filepath.Abs(o.Source)
 	if err != nil {
 		return o, err
@@ -77,6 +81,9 @@ func (o Options) Resolve() (Options, error) {
 		o.Dest = filepath.Join(src, "public")
 	}
 	if o.Dest, err = filepath.Abs(o.Dest); err != nil {
+		return o, err
+	}
+	if o.Today, err = today(o.Today, os.Getenv); err != nil {
 		return o, err
 	}
 	return o, nil
@@ -201,7 +208,7 @@ func render(opts Options, dir string) (*Result, error) {
 		Dest:     dir,
 		CacheDir: opts.CacheDir,
 		BaseURL:  opts.BaseURL,
-		Clock:    opts.Today,
+		Clock:    opts.clock,
 		Log:      opts.Log,
 		// Member and activity files hold private contact details: Hugo never
 		// sees them, only the public data press derives from them.
@@ -245,7 +252,10 @@ var privateData = []string{"members/**", "activities/**"}
 
 // derive makes the generated data and files from the validated sources.
 func derive(opts Options, gen *generated) diag.List {
-	var l diag.List
+	_, _, l := members(opts, gen)
+	if l.HasErrors() {
+		return l
+	}
 	l = append(l, publications(opts, gen)...)
 	return l
 }

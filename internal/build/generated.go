@@ -64,3 +64,6 @@ func (g *generated) writeFiles(write func(string, []byte) error) error {
 	}
 	return nil
 }
+
+// jsonRaw marks bytes that are already JSON.
+func jsonRaw(b []byte) json.RawMessage { return json.RawMessage(b) }

@@ -7,12 +7,14 @@ import (
 	"fmt"
 	"io"
 	"os"
+	"path/filepath"
 	"runtime"
 	"strings"
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/site"
 )
@@ -33,6 +35,11 @@ type usageError struct{ error }
 
 // Main runs press with args and returns the process exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
+	if msg.Current == msg.Zh {
+		member.SetLang(member.Chinese)
+	} else {
+		member.SetLang(member.English)
+	}
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
 	err := root.Execute()
@@ -100,6 +107,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		newServeCmd(stdout, stderr),
 		newCheckCmd(stdout, stderr),
 		newPDFCmd(stdout, stderr),
+		newReportCmd(stdout, stderr),
 		newVersionCmd(stdout),
 	)
 	return root
@@ -159,4 +167,15 @@ func isTerminal(w io.Writer) bool {
 	}
 	st, err := f.Stat()
 	return err == nil && st.Mode()&os.ModeCharDevice != 0
+}
+
+// inside reports whether path is dir or inside it.
+func inside(path, dir string) bool {
+	p, err1 := filepath.Abs(path)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }

@@ -149,22 +149,38 @@ with --font ROLE=FILE.ttf.`, `按中文排版规则（W3C clreq）把 Markdown �
   press pdf notes.md --title "会议纪要" --author 秘书处 --date 2026-11-27`, `  press pdf report.md
   press pdf report.md -o report.pdf --size 16K --toc --numbering chinese
   press pdf notes.md --title "会议纪要" --author 秘书处 --date 2026-11-27`},
-	"pdf.done":           {"Wrote %s (%d KB) in %v.", "已生成 %s（%d KB），用时 %v。"},
-	"pdf.badsize":        {"--size %q: use A4, 16K or B5", "--size %q：只能是 A4、16K 或 B5"},
-	"pdf.badnumbering":   {"--numbering %q: use chinese or decimal", "--numbering %q：只能是 chinese 或 decimal"},
-	"pdf.baddate":        {"--date %q is not a date of the form YYYY-MM-DD", "--date %q 不是 YYYY-MM-DD 格式的日期"},
-	"pdf.badfont":        {"--font %q: write ROLE=FILE.ttf, e.g. song=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", "--font %q：应写成 角色=字体文件.ttf，例如 song=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"},
-	"flag.pdf.output":    {"output file (default: FILE.pdf beside the input)", "输出文件（默认：与输入同名的 .pdf）"},
-	"flag.pdf.size":      {"page size: A4, 16K (185×260 mm) or B5", "纸张：A4、16K（185×260 毫米）或 B5"},
-	"flag.pdf.toc":       {"add a table of contents", "生成目录"},
-	"flag.pdf.numbering": {"number headings: chinese (一、（一）1.) or decimal (1, 1.1)", "标题编号：chinese（一、（一）1.）或 decimal（1、1.1）"},
-	"flag.pdf.title":     {"document title (default: the single level-1 heading)", "文档标题（默认：唯一的一级标题）"},
-	"flag.pdf.author":    {"author in the PDF metadata", "PDF 元数据中的作者"},
-	"flag.pdf.subject":   {"subject in the PDF metadata", "PDF 元数据中的主题"},
-	"flag.pdf.keywords":  {"comma-separated keywords for the PDF metadata", "PDF 元数据中的关键词，用逗号分隔"},
-	"flag.pdf.header":    {"running head (default: the title; \"-\" for none)", "页眉（默认：标题；\"-\" 表示不要页眉）"},
-	"flag.pdf.footer":    {"running foot; {page} and {pages} are replaced (default: {page})", "页脚；{page}、{pages} 会被替换为页码和总页数（默认：{page}）"},
-	"flag.pdf.date":      {"creation date written into the PDF, YYYY-MM-DD (default: none, for reproducible output)", "写入 PDF 的创建日期，格式 YYYY-MM-DD（默认不写，保证输出可重现）"},
-	"flag.pdf.font":      {"font override ROLE=FILE.ttf (song, hei, kai, serif, sans, mono, …); repeatable", "指定字体 角色=文件.ttf（song、hei、kai、serif、sans、mono 等），可重复"},
-	"flag.print":         {"make the printer's edition of the PDFs (3 mm bleed, crop marks)", "生成印刷版 PDF（3 毫米出血和裁切线）"},
+	"pdf.done":             {"Wrote %s (%d KB) in %v.", "已生成 %s（%d KB），用时 %v。"},
+	"pdf.badsize":          {"--size %q: use A4, 16K or B5", "--size %q：只能是 A4、16K 或 B5"},
+	"pdf.badnumbering":     {"--numbering %q: use chinese or decimal", "--numbering %q：只能是 chinese 或 decimal"},
+	"pdf.baddate":          {"--date %q is not a date of the form YYYY-MM-DD", "--date %q 不是 YYYY-MM-DD 格式的日期"},
+	"pdf.badfont":          {"--font %q: write ROLE=FILE.ttf, e.g. song=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf", "--font %q：应写成 角色=字体文件.ttf，例如 song=/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf"},
+	"flag.pdf.output":      {"output file (default: FILE.pdf beside the input)", "输出文件（默认：与输入同名的 .pdf）"},
+	"flag.pdf.size":        {"page size: A4, 16K (185×260 mm) or B5", "纸张：A4、16K（185×260 毫米）或 B5"},
+	"flag.pdf.toc":         {"add a table of contents", "生成目录"},
+	"flag.pdf.numbering":   {"number headings: chinese (一、（一）1.) or decimal (1, 1.1)", "标题编号：chinese（一、（一）1.）或 decimal（1、1.1）"},
+	"flag.pdf.title":       {"document title (default: the single level-1 heading)", "文档标题（默认：唯一的一级标题）"},
+	"flag.pdf.author":      {"author in the PDF metadata", "PDF 元数据中的作者"},
+	"flag.pdf.subject":     {"subject in the PDF metadata", "PDF 元数据中的主题"},
+	"flag.pdf.keywords":    {"comma-separated keywords for the PDF metadata", "PDF 元数据中的关键词，用逗号分隔"},
+	"flag.pdf.header":      {"running head (default: the title; \"-\" for none)", "页眉（默认：标题；\"-\" 表示不要页眉）"},
+	"flag.pdf.footer":      {"running foot; {page} and {pages} are replaced (default: {page})", "页脚；{page}、{pages} 会被替换为页码和总页数（默认：{page}）"},
+	"flag.pdf.date":        {"creation date written into the PDF, YYYY-MM-DD (default: none, for reproducible output)", "写入 PDF 的创建日期，格式 YYYY-MM-DD（默认不写，保证输出可重现）"},
+	"flag.pdf.font":        {"font override ROLE=FILE.ttf (song, hei, kai, serif, sans, mono, …); repeatable", "指定字体 角色=文件.ttf（song、hei、kai、serif、sans、mono 等），可重复"},
+	"flag.print":           {"make the printer's edition of the PDFs (3 mm bleed, crop marks)", "生成印刷版 PDF（3 毫米出血和裁切线）"},
+	"report.short":         {"Internal reports for the secretariat (never published)", "秘书处内部报表（不会发布到网站）"},
+	"report.members.short": {"Members' status, reasons, fees and attendance (HTML and CSV)", "会员状态、依据、会费与参加活动情况（HTML 与 CSV）"},
+	"report.members.long": {`Applies the membership rules (会员管理办法) to the member and activity data as
+of --today and writes an internal report, members.html and members.csv, with
+each member's status and the reasons, fee status, attendance rate and contact
+details. The files are private: they go to ./secretariat/ (or --out), never
+into the public site.`, `按《会员管理办法》以 --today 为当天核算会员与活动数据，生成内部报表 members.html 和 members.csv：
+每个会员的状态及依据、会费情况、参加活动比例和联系方式。报表含私密信息，写入 ./secretariat/（或 --out 指定的目录），
+绝不进入公开网站。`},
+	"report.members.example": {`  press report members
+  press report members --today 2026-12-31 --out /srv/secretariat/2026`, `  press report members
+  press report members --today 2026-12-31 --out /srv/secretariat/2026`},
+	"report.wrote":     {"Wrote %s", "已写入 %s"},
+	"report.nomembers": {"no member data in %s", "%s 中没有会员数据"},
+	"report.public":    {"--out %s is inside the public site's output; internal reports must stay out of it", "--out %s 位于公开网站的输出目录内；内部报表不能放在那里"},
+	"flag.report.out":  {"directory for the internal files (default: secretariat/ in the site)", "内部文件的目录（默认：网站目录下的 secretariat/）"},
 }

@@ -18,6 +18,7 @@ import (
 	"time"
 
 	"github.com/bep/logg"
+	"github.com/goccy/go-yaml"
 	"github.com/gohugoio/hugo/common/herrors"
 	hugoversion "github.com/gohugoio/hugo/common/hugo"
 	"github.com/gohugoio/hugo/common/loggers"
@@ -26,6 +27,7 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
 )
@@ -418,7 +420,11 @@ func overlayConfig(src string, opts Options) (string, func(), error) {
 			if _, err := os.Stat(filepath.Join(src, d)); err == nil {
 				m := map[string]any{"source": d, "target": d}
 				if ex := opts.Exclude[d]; len(ex) > 0 {
-					m["excludeFiles"] = ex
+					var files []string
+					for _, p := range ex {
+						files = append(files, "! "+p)
+					}
+					m["files"] = files
 				}
 				mounts = append(mounts, m)
 			}
@@ -571,4 +577,36 @@ func relTo(src string, d Diagnostic) Diagnostic {
 // HugoVersion is the version of the embedded Hugo, e.g. "v0.165.0".
 func HugoVersion() string {
 	return "v" + hugoversion.CurrentVersion.String()
+}
+
+// BaseURL reads the baseURL setting of the site's configuration file
+// without building the site.
+func BaseURL(src string) (string, error) {
+	p, err := ConfigFile(src)
+	if err != nil {
+		return "", err
+	}
+	b, err := os.ReadFile(p)
+	if err != nil {
+		return "", err
+	}
+	var m map[string]any
+	switch filepath.Ext(p) {
+	case ".toml":
+		err = toml.Unmarshal(b, &m)
+	case ".yaml", ".yml":
+		err = yaml.Unmarshal(b, &m)
+	case ".json":
+		err = json.Unmarshal(b, &m)
+	}
+	if err != nil {
+		return "", fmt.Errorf("%s: %w", p, err)
+	}
+	for k, v := range m {
+		if strings.EqualFold(k, "baseURL") {
+			s, _ := v.(string)
+			return s, nil
+		}
+	}
+	return "", nil
 }

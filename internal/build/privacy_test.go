@@ -1,0 +1,95 @@
+package build_test
+
+import (
+	"bytes"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zzia/press/internal/build"
+)
+
+// TestPrivacyScan fills every private field of fixture members with unique
+// markers, builds the whole site, and scans every output file (pages, feeds,
+// JSON, CSV, calendars, search index, PDFs) for them.
+func TestPrivacyScan(t *testing.T) {
+	src := t.TempDir()
+	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
+		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(src, d))
+	}
+	cfg, _ := os.ReadFile(filepath.Join(repoRoot, "hugo.toml"))
+	os.WriteFile(filepath.Join(src, "hugo.toml"), cfg, 0o644)
+
+	var markers []string
+	n := 0
+	mark := func(format string) string {
+		n++
+		m := fmt.Sprintf(format, n)
+		markers = append(markers, m)
+		return m
+	}
+	contact := func(indent string) string {
+		return fmt.Sprintf("%scontact:\n%s  phone: \"0371-9%07d\"\n%s  mobile: \"199-%04d-%04d\"\n%s  fax: \"0371-8%07d\"\n%s  email: %s\n%s  address: %s\n",
+			indent, indent, 1000000+len(markers), indent, 7000+len(markers), 1000+len(markers), indent, 2000000+len(markers),
+			indent, mark("privmark%02d@private.example"), indent, mark("私密地址标记%02d号"))
+	}
+	// The numbers in phone, mobile and fax are markers too.
+	listed := "id: zz-privacy-listed\nname: 隐私测试公开单位\nlevel: 理事单位\nunit_type: 企业\nregion: 金水区\nindustry: 软件和信息技术服务业\njoined: 2026-11-20\nlisted: true\n" +
+		"representatives:\n  - role: 主代表\n    name: 公开代表\n    title: 经理\n" + contact("    ") +
+		"  - role: 副代表\n    name: " + mark("离任代表标记%02d") + "\n    left: 2024-01-01\n" +
+		contact("") +
+		"fees:\n  - year: 2026\n    amount: 5000\n    paid: 2026-01-05\n    note: " + mark("会费备注标记%02d") + "\n" +
+		"notes: " + mark("秘书处备注标记%02d") + "\n"
+	unlisted := "id: zz-privacy-unlisted\nname: " + mark("不公开单位标记%02d") + "\nlevel: 普通会员单位\nunit_type: 企业\nregion: 中原区\nindustry: 软件和信息技术服务业\njoined: 2020-01-01\nlisted: false\n" +
+		"representatives:\n  - role: 主代表\n    name: " + mark("不公开代表标记%02d") + "\n" + contact("    ") + contact("")
+	os.WriteFile(filepath.Join(src, "data", "members", "zz-privacy-listed.yaml"), []byte(listed), 0o644)
+	os.WriteFile(filepath.Join(src, "data", "members", "zz-privacy-unlisted.yaml"), []byte(unlisted), 0o644)
+	// Phone, mobile and fax numbers of both members, as written and as digits.
+	for _, f := range []string{listed, unlisted} {
+		for _, l := range strings.Split(f, "\n") {
+			for _, k := range []string{"phone: ", "mobile: ", "fax: "} {
+				if i := strings.Index(l, k); i >= 0 {
+					v := strings.Trim(l[i+len(k):], `"`)
+					markers = append(markers, v, strings.ReplaceAll(v, "-", ""))
+				}
+			}
+		}
+	}
+
+	out := filepath.Join(t.TempDir(), "public")
+	if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))}); err != nil {
+		t.Fatalf("build: %v", err)
+	}
+	files := 0
+	var sawListed bool
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		files++
+		b, err := os.ReadFile(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(b, []byte("隐私测试公开单位")) {
+			sawListed = true
+		}
+		for _, m := range markers {
+			if bytes.Contains(b, []byte(m)) {
+				rel, _ := filepath.Rel(out, p)
+				t.Errorf("%s contains private marker %q", rel, m)
+			}
+		}
+		return nil
+	})
+	if !sawListed {
+		t.Error("the listed fixture member appears nowhere: the scan would prove nothing")
+	}
+	if files < 50 || len(markers) < 15 {
+		t.Errorf("scanned %d files for %d markers; expected the whole site and every field", files, len(markers))
+	}
+}

@@ -1,0 +1,75 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"path/filepath"
+
+	"github.com/spf13/cobra"
+	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/report"
+	"github.com/zzia/press/internal/rules"
+)
+
+// defaultInternalDir is where the secretariat's internal outputs go unless
+// --out says otherwise: beside the site's sources, never inside public/.
+const defaultInternalDir = "secretariat"
+
+func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
+	c := &cobra.Command{
+		Use:   "report",
+		Short: msg.T("report.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return c.Help()
+		},
+	}
+	var opts build.Options
+	var today, out string
+	members := &cobra.Command{
+		Use:     "members",
+		Short:   msg.T("report.members.short"),
+		Long:    msg.T("report.members.long"),
+		Example: msg.T("report.members.example"),
+		Args:    cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			var err error
+			if opts.Today, err = parseToday(today); err != nil {
+				return err
+			}
+			if opts, err = opts.Resolve(); err != nil {
+				return err
+			}
+			ds, l := member.Load(opts.Source)
+			printDiagnostics(stderr, l.Warnings())
+			if l.HasErrors() {
+				return &build.Error{Diagnostics: l.Errors()}
+			}
+			if len(ds.Members) == 0 {
+				return errors.New(msg.T("report.nomembers", filepath.Join(opts.Source, "data", "members")))
+			}
+			if out == "" {
+				out = filepath.Join(opts.Source, defaultInternalDir)
+			}
+			if inside(out, opts.Dest) {
+				return usageError{errors.New(msg.T("report.public", out))}
+			}
+			paths, err := report.Write(out, ds, rules.Derive(ds, opts.Today))
+			if err != nil {
+				return err
+			}
+			for _, p := range paths {
+				fmt.Fprintln(stdout, msg.T("report.wrote", p))
+			}
+			return nil
+		},
+	}
+	addSourceFlag(members, &opts.Source)
+	members.Flags().StringVarP(&out, "out", "o", "", msg.T("flag.report.out"))
+	members.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
+	c.AddCommand(members)
+	return c
+}

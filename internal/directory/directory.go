@@ -1,0 +1,293 @@
+// Package directory projects the member and activity data onto what the
+// public site may show: the member directory (会员名录) with its four
+// classifications, the activity calendar (活动与培训) and the chronicle
+// (大事记), as Go values and as deterministic JSON for the site's templates,
+// plus the public CSV of the directory.
+//
+// Nothing private leaves this package: no phone, mobile, fax, e-mail or
+// postal address, no fees, no secretariat notes, no attendance persons, and
+// no member that is not listed. Text is passed through as written; the
+// templates escape it.
+package directory
+
+import (
+	"sort"
+	"time"
+
+	"golang.org/x/text/collate"
+	"golang.org/x/text/language"
+
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/rules"
+)
+
+// Public statuses and their labels. A suspended or withdrawn member is
+// never shown as active.
+var statusLabels = map[rules.Status]string{
+	rules.Active:    "正常",
+	rules.Suspended: "已警告，暂停会员权利",
+	rules.Withdrawn: "视同退会",
+}
+
+var statusNotes = map[rules.Status]string{
+	rules.Suspended: "依据会员管理办法第九条第2款，停止享受会内一切会员权利和待遇，只保留会员名誉。",
+	rules.Withdrawn: "依据会员管理办法，视同自动退会，不再享有会员名誉。",
+}
+
+// Term is a value of a closed list with its URL slug.
+type Term struct {
+	Value string `json:"value"`
+	Slug  string `json:"slug"`
+}
+
+// Directory is the public member directory.
+type Directory struct {
+	Today string `json:"today"` // the rules' day, YYYY-MM-DD
+	// Total counts Members; Suspended those of them suspended.
+	Total     int `json:"total"`
+	Suspended int `json:"suspended"`
+	// Members are the listed members that are members in name (active and
+	// suspended), by level from the highest, then by name in pinyin order.
+	Members []Member `json:"members"`
+	// Former are listed members treated as withdrawn, by the day they were.
+	Former []Former `json:"former"`
+	// Levels groups Members by level, highest first; every level appears.
+	Levels Classification `json:"levels"`
+	// Classifications are the four of Article 2, in its order: 会内职务,
+	// 单位类型, 区域, 行业. Every allowed value appears, with count 0 if unused.
+	Classifications []Classification `json:"classifications"`
+}
+
+// Member is the public view of one member.
+type Member struct {
+	ID        string `json:"id"`
+	Slug      string `json:"slug"`
+	Name      string `json:"name"`
+	ShortName string `json:"short_name,omitempty"`
+	Level     Term   `json:"level"`
+	UnitType  Term   `json:"unit_type"`
+	Region    Term   `json:"region"`
+	Industry  Term   `json:"industry"`
+	Posts     []Term `json:"posts"` // effective posts, highest first; 会员 when none
+	Joined    string `json:"joined"`
+	Website   string `json:"website,omitempty"`
+	Logo      string `json:"logo,omitempty"`
+	Intro     string `json:"intro,omitempty"` // Markdown
+	// Status is "active" or "suspended"; StatusLabel and StatusNote say it
+	// in Chinese.
+	Status          string           `json:"status"`
+	StatusLabel     string           `json:"status_label"`
+	StatusNote      string           `json:"status_note,omitempty"`
+	StatusSince     string           `json:"status_since,omitempty"`
+	Representatives []Representative `json:"representatives"`
+	// Search is the text the client-side filter matches: names and values.
+	Search string `json:"search"`
+}
+
+// Representative is the public view of a current representative.
+type Representative struct {
+	Role  string `json:"role"`
+	Name  string `json:"name"`
+	Title string `json:"title,omitempty"`
+	Post  string `json:"post,omitempty"` // effective post
+}
+
+// Former is a listed member treated as withdrawn.
+type Former struct {
+	ID          string `json:"id"`
+	Slug        string `json:"slug"`
+	Name        string `json:"name"`
+	Level       Term   `json:"level"`
+	Status      string `json:"status"`
+	StatusLabel string `json:"status_label"`
+	StatusNote  string `json:"status_note"`
+	Since       string `json:"since"`
+}
+
+// Summary is a member as listed on a classification page.
+type Summary struct {
+	ID          string `json:"id"`
+	Slug        string `json:"slug"`
+	Name        string `json:"name"`
+	ShortName   string `json:"short_name,omitempty"`
+	Level       string `json:"level"`
+	Status      string `json:"status"`
+	StatusLabel string `json:"status_label"`
+}
+
+// Classification is one way of grouping the directory, with every value.
+type Classification struct {
+	Key    string  `json:"key"`   // post, unit_type, region, industry or level
+	Label  string  `json:"label"` // 会内职务, …
+	Slug   string  `json:"slug"`  // for URLs: posts, unit-types, regions, industries, levels
+	Max    int     `json:"max"`   // the largest count, to scale bar charts
+	Groups []Group `json:"groups"`
+}
+
+// Group is the members with one value of a classification.
+type Group struct {
+	Value   string    `json:"value"`
+	Slug    string    `json:"slug"`
+	Count   int       `json:"count"`
+	Percent int       `json:"percent"` // of Max, rounded, 0–100: a bar's length
+	Members []Summary `json:"members"`
+}
+
+// BuildDirectory projects the members of ds, with their derived status in
+// res, onto the public directory.
+func BuildDirectory(ds *member.Dataset, res *rules.Result) *Directory {
+	dir := &Directory{Today: day(res.Today), Members: []Member{}, Former: []Former{}}
+	var listed []*member.Member
+	for _, m := range ds.Members {
+		if m.Listed {
+			listed = append(listed, m)
+		}
+	}
+	SortMembers(listed)
+	for _, m := range listed {
+		s := res.Member(m.ID)
+		if s == nil {
+			continue
+		}
+		if s.Status == rules.Withdrawn {
+			dir.Former = append(dir.Former, Former{
+				ID: m.ID, Slug: m.ID, Name: m.Name, Level: term(member.Levels, m.Level),
+				Status: string(s.Status), StatusLabel: statusLabels[s.Status], StatusNote: statusNotes[s.Status],
+				Since: day(s.Since),
+			})
+			continue
+		}
+		dir.Members = append(dir.Members, publicMember(m, s))
+		if s.Status == rules.Suspended {
+			dir.Suspended++
+		}
+	}
+	sort.SliceStable(dir.Former, func(i, j int) bool { return dir.Former[i].Since > dir.Former[j].Since })
+	dir.Total = len(dir.Members)
+
+	dir.Levels = classify("level", "会员级别", "levels", member.Levels, dir.Members,
+		func(m *Member) []string { return []string{m.Level.Value} })
+	dir.Classifications = []Classification{
+		classify("post", "会内职务", "posts", member.Posts, dir.Members, func(m *Member) []string {
+			out := make([]string, len(m.Posts))
+			for i, p := range m.Posts {
+				out[i] = p.Value
+			}
+			return out
+		}),
+		classify("unit_type", "单位类型", "unit-types", member.UnitTypes, dir.Members,
+			func(m *Member) []string { return []string{m.UnitType.Value} }),
+		classify("region", "区域", "regions", member.Regions, dir.Members,
+			func(m *Member) []string { return []string{m.Region.Value} }),
+		classify("industry", "行业", "industries", member.Industries, dir.Members,
+			func(m *Member) []string { return []string{m.Industry.Value} }),
+	}
+	return dir
+}
+
+func publicMember(m *member.Member, s *rules.MemberStatus) Member {
+	pm := Member{
+		ID: m.ID, Slug: m.ID, Name: m.Name, ShortName: m.ShortName,
+		Level:    term(member.Levels, m.Level),
+		UnitType: term(member.UnitTypes, m.UnitType),
+		Region:   term(member.Regions, m.Region),
+		Industry: term(member.Industries, m.Industry),
+		Joined:   day(m.Joined), Website: m.Website, Logo: m.Logo, Intro: m.Intro,
+		Status: string(s.Status), StatusLabel: statusLabels[s.Status], StatusNote: statusNotes[s.Status],
+		Representatives: []Representative{},
+	}
+	if s.Status != rules.Active {
+		pm.StatusSince = day(s.Since)
+	}
+	for _, p := range s.Posts {
+		pm.Posts = append(pm.Posts, term(member.Posts, p))
+	}
+	for i, r := range m.Representatives {
+		rs := s.Representatives[i]
+		if !rs.Current {
+			continue
+		}
+		pm.Representatives = append(pm.Representatives, Representative{
+			Role: r.Role, Name: r.Name, Title: r.Title, Post: rs.EffectivePost,
+		})
+	}
+	sort.SliceStable(pm.Representatives, func(i, j int) bool {
+		return member.Roles.Index(pm.Representatives[i].Role) < member.Roles.Index(pm.Representatives[j].Role)
+	})
+	pm.Search = searchText(pm)
+	return pm
+}
+
+func searchText(m Member) string {
+	parts := []string{m.Name, m.ShortName, m.ID, m.Level.Value, m.UnitType.Value, m.Region.Value, m.Industry.Value}
+	for _, p := range m.Posts {
+		parts = append(parts, p.Value)
+	}
+	out := ""
+	for _, p := range parts {
+		if p != "" {
+			if out != "" {
+				out += " "
+			}
+			out += p
+		}
+	}
+	return out
+}
+
+func classify(key, label, slug string, voc member.Vocabulary, members []Member, values func(*Member) []string) Classification {
+	c := Classification{Key: key, Label: label, Slug: slug}
+	index := map[string]int{}
+	for _, t := range voc {
+		index[t.Value] = len(c.Groups)
+		c.Groups = append(c.Groups, Group{Value: t.Value, Slug: t.Slug, Members: []Summary{}})
+	}
+	for i := range members {
+		m := &members[i]
+		for _, v := range values(m) {
+			g, ok := index[v]
+			if !ok {
+				continue
+			}
+			c.Groups[g].Count++
+			c.Groups[g].Members = append(c.Groups[g].Members, Summary{
+				ID: m.ID, Slug: m.Slug, Name: m.Name, ShortName: m.ShortName, Level: m.Level.Value,
+				Status: m.Status, StatusLabel: m.StatusLabel,
+			})
+		}
+	}
+	for _, g := range c.Groups {
+		c.Max = max(c.Max, g.Count)
+	}
+	for i := range c.Groups {
+		if c.Max > 0 {
+			c.Groups[i].Percent = (c.Groups[i].Count*100 + c.Max/2) / c.Max
+		}
+	}
+	return c
+}
+
+// SortMembers orders members by level from the highest, then by name in
+// pinyin order, then by id.
+func SortMembers(ms []*member.Member) {
+	col := collate.New(language.Chinese)
+	sort.SliceStable(ms, func(i, j int) bool {
+		a, b := ms[i], ms[j]
+		if la, lb := member.Levels.Index(a.Level), member.Levels.Index(b.Level); la != lb {
+			return la < lb
+		}
+		if c := col.CompareString(a.Name, b.Name); c != 0 {
+			return c < 0
+		}
+		return a.ID < b.ID
+	})
+}
+
+func term(voc member.Vocabulary, v string) Term { return Term{Value: v, Slug: voc.Slug(v)} }
+
+func day(t time.Time) string {
+	if t.IsZero() {
+		return ""
+	}
+	return t.In(member.Shanghai).Format("2006-01-02")
+}

@@ -1,0 +1,287 @@
+package directory
+
+import (
+	"bytes"
+	"encoding/csv"
+	"encoding/json"
+	"fmt"
+	"reflect"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/rules"
+)
+
+func d(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02", s, member.Shanghai)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// markers hands out unique strings and remembers them.
+type markers struct{ all []string }
+
+func (mk *markers) next(what string) string {
+	s := fmt.Sprintf("PRIVATE-%s-%03d", what, len(mk.all))
+	mk.all = append(mk.all, s)
+	return s
+}
+
+// fillContact sets every field of a Contact, found by reflection so that a
+// field added later is covered too.
+func (mk *markers) fillContact(c *member.Contact) {
+	v := reflect.ValueOf(c).Elem()
+	for i := 0; i < v.NumField(); i++ {
+		v.Field(i).SetString(mk.next(v.Type().Field(i).Name))
+	}
+}
+
+// fixture returns members and activities whose private fields all hold
+// markers, and the markers.
+func fixture() (*member.Dataset, []string) {
+	mk := &markers{}
+	newMember := func(id, name, level, post string, listed bool) *member.Member {
+		m := &member.Member{
+			ID: id, Name: name, Level: level, UnitType: "企业", Region: "金水区", Industry: "互联网",
+			Joined: d("2025-01-01"), Listed: listed, Intro: "<script>alert('x')</script>",
+			Representatives: []*member.Representative{
+				{Role: member.RoleMain, Name: name + "代表", Title: "总经理", Post: post},
+				{Role: member.RoleDeputy, Name: mk.next("LEFTREP"), Post: member.PostCouncil, Left: d("2025-06-01")},
+			},
+			Notes: mk.next("NOTES"),
+			Fees:  []member.Fee{{Year: 2026, Amount: 7654321, Paid: d("2026-01-01"), Note: mk.next("FEENOTE")}},
+		}
+		mk.fillContact(&m.Contact)
+		for _, r := range m.Representatives {
+			mk.fillContact(&r.Contact)
+		}
+		return m
+	}
+	members := []*member.Member{
+		newMember("vp", "郑州示例云数据科技有限公司", member.LevelVicePresident, member.PostVicePresident, true),
+		newMember("council", "中原虚构大学", member.LevelCouncil, member.PostCouncil, true),
+		newMember("ord", "安阳示例信息有限公司", member.LevelOrdinary, "", true),
+		newMember("gone", "北湖虚构软件有限公司", member.LevelOrdinary, "", true),
+	}
+	hidden := newMember("hidden-unit", mk.next("UNLISTEDNAME"), member.LevelCouncil, member.PostCouncil, false)
+	hidden.ShortName = mk.next("UNLISTEDSHORT")
+	hidden.Representatives[0].Name = mk.next("UNLISTEDREP")
+	hidden.Intro = mk.next("UNLISTEDINTRO")
+	hidden.Website = "https://" + strings.ToLower(mk.next("unlistedsite")) + ".example.com"
+	members = append(members, hidden)
+
+	var acts []*member.Activity
+	for i := 0; i < 8; i++ {
+		a := &member.Activity{
+			ID: fmt.Sprintf("act-%d", i), Title: fmt.Sprintf("活动%d", i), Kind: "论坛", Department: "咨询培训部",
+			Start: d("2026-01-01").AddDate(0, i, 0).Add(14 * time.Hour), Status: member.StatusHeld, Audience: member.AudienceAll,
+			Attendance: []member.Attendance{
+				{Member: "vp", Persons: []string{"郑州示例云数据科技有限公司代表"}},
+				{Member: "council", Persons: []string{"中原虚构大学代表"}},
+				{Member: "hidden-unit", Persons: []string{hidden.Representatives[0].Name}, Others: 1},
+			},
+		}
+		if i < 5 { // "ord" stops coming after 5, "gone" never comes
+			a.Attendance = append(a.Attendance, member.Attendance{Member: "ord", Others: 1})
+		}
+		a.End = a.Start.Add(3 * time.Hour)
+		acts = append(acts, a)
+	}
+	planned := &member.Activity{ID: "next", Title: "年会", Kind: "会议", Department: "行政人事部", Status: member.StatusPlanned,
+		Audience: member.AudienceAll, Start: d("2026-12-20").Add(9 * time.Hour), AllDay: false,
+		Registration: member.Registration{URL: "https://reg.example.com/next", Deadline: d("2026-12-10")}}
+	planned.End = planned.Start.Add(8 * time.Hour)
+	acts = append(acts, planned)
+	ds, diags := member.Assemble(members, acts, []member.Milestone{{Date: d("2010-05-18"), Title: "促进会成立"}})
+	if diags.HasErrors() {
+		panic(diags)
+	}
+	return ds, mk.all
+}
+
+func build(t *testing.T) (*Site, []string) {
+	t.Helper()
+	ds, marks := fixture()
+	return Build(ds, rules.Derive(ds, d("2026-11-27"))), marks
+}
+
+// TestNoPrivateData fills every private field with a unique marker and
+// checks that none reaches the JSON or the CSV.
+func TestNoPrivateData(t *testing.T) {
+	site, marks := build(t)
+	files, err := site.DataFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	outputs := map[string][]byte{"members.csv": site.Directory.CSV()}
+	for _, f := range files {
+		outputs[f.Name] = f.Data
+	}
+	if len(marks) < 20 {
+		t.Fatalf("only %d markers", len(marks))
+	}
+	for name, b := range outputs {
+		for _, m := range marks {
+			if bytes.Contains(bytes.ToUpper(b), []byte(strings.ToUpper(m))) {
+				t.Errorf("%s contains private marker %s", name, m)
+			}
+		}
+		for _, s := range []string{"7654321", "hidden-unit", "PRIVATE"} {
+			if bytes.Contains(b, []byte(s)) {
+				t.Errorf("%s contains %q", name, s)
+			}
+		}
+	}
+}
+
+func TestDeterministic(t *testing.T) {
+	a, _ := build(t)
+	b, _ := build(t)
+	fa, _ := a.DataFiles()
+	fb, _ := b.DataFiles()
+	for i := range fa {
+		if !bytes.Equal(fa[i].Data, fb[i].Data) {
+			t.Errorf("%s differs between builds", fa[i].Name)
+		}
+	}
+	if !bytes.Equal(a.Directory.CSV(), b.Directory.CSV()) {
+		t.Error("CSV differs between builds")
+	}
+}
+
+func TestDirectory(t *testing.T) {
+	site, _ := build(t)
+	dir := site.Directory
+	var names []string
+	for _, m := range dir.Members {
+		names = append(names, m.ID+":"+m.Status)
+	}
+	// Levels first, then pinyin: 安阳 (an) before 北湖 (bei) — but "gone"
+	// (北湖) never attended and is withdrawn, "ord" (安阳) missed the last 3.
+	if got := strings.Join(names, " "); got != "vp:active council:active ord:suspended" {
+		t.Errorf("members = %s", got)
+	}
+	if dir.Total != 3 || dir.Suspended != 1 {
+		t.Errorf("total %d suspended %d", dir.Total, dir.Suspended)
+	}
+	if len(dir.Former) != 1 || dir.Former[0].ID != "gone" || dir.Former[0].StatusLabel != "视同退会" {
+		t.Errorf("former = %+v", dir.Former)
+	}
+	for _, m := range dir.Members {
+		if m.Status == "suspended" && (m.StatusLabel == "正常" || m.StatusNote == "") {
+			t.Errorf("suspended member shown as %q", m.StatusLabel)
+		}
+		for _, r := range m.Representatives {
+			if strings.HasPrefix(r.Name, "PRIVATE") {
+				t.Errorf("a representative who left is shown: %+v", r)
+			}
+		}
+	}
+	if len(dir.Classifications) != 4 {
+		t.Fatalf("%d classifications", len(dir.Classifications))
+	}
+	want := []string{"post", "unit_type", "region", "industry"}
+	for i, c := range dir.Classifications {
+		if c.Key != want[i] {
+			t.Errorf("classification %d is %s, want %s", i, c.Key, want[i])
+		}
+		total := 0
+		for _, g := range c.Groups {
+			total += g.Count
+			if g.Count != len(g.Members) || g.Slug == "" {
+				t.Errorf("%s/%s: count %d, %d members, slug %q", c.Key, g.Value, g.Count, len(g.Members), g.Slug)
+			}
+		}
+		if c.Key != "post" && total != dir.Total {
+			t.Errorf("%s counts %d members, want %d", c.Key, total, dir.Total)
+		}
+	}
+	posts := map[string]int{}
+	for _, g := range dir.Classifications[0].Groups {
+		posts[g.Value] = g.Count
+	}
+	if posts["副会长"] != 1 || posts["理事"] != 1 || posts["会员"] != 1 {
+		t.Errorf("post counts %v", posts)
+	}
+	region := dir.Classifications[2]
+	for _, g := range region.Groups {
+		if g.Value == "金水区" && (g.Count != 3 || g.Percent != 100 || region.Max != 3) {
+			t.Errorf("金水区: %+v max %d", g, region.Max)
+		}
+	}
+	if len(dir.Levels.Groups) != 4 || dir.Levels.Groups[0].Value != member.LevelVicePresident || dir.Levels.Groups[0].Count != 1 {
+		t.Errorf("levels = %+v", dir.Levels.Groups)
+	}
+}
+
+func TestCSV(t *testing.T) {
+	site, _ := build(t)
+	b := site.Directory.CSV()
+	if !bytes.HasPrefix(b, []byte("\ufeff标识,名称")) || !bytes.Contains(b, []byte("\r\n")) {
+		t.Errorf("CSV starts %q", b[:40])
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(b, []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 4 || rows[1][0] != "vp" || rows[1][7] != "副会长" || rows[3][10] != "已警告，暂停会员权利" {
+		t.Errorf("rows = %q", rows)
+	}
+	if got := SafeCells([]string{"=HYPERLINK(1)", "-1", "ok"}); got[0] != "'=HYPERLINK(1)" || got[1] != "'-1" || got[2] != "ok" {
+		t.Errorf("SafeCells = %q", got)
+	}
+}
+
+func TestCalendar(t *testing.T) {
+	site, _ := build(t)
+	cal := site.Calendar
+	if len(cal.Activities) != 9 || len(cal.Upcoming) != 1 || cal.Upcoming[0].ID != "next" {
+		t.Fatalf("activities %d upcoming %+v", len(cal.Activities), cal.Upcoming)
+	}
+	if len(cal.Archive) != 1 || cal.Archive[0].Year != 2026 || cal.Archive[0].Count != 8 || cal.Archive[0].Activities[0].ID != "act-7" {
+		t.Errorf("archive = %+v", cal.Archive)
+	}
+	if len(cal.Months) != 9 || cal.Months[0].Label != "2026年1月" {
+		t.Errorf("months = %+v", cal.Months)
+	}
+	first := cal.Activities[0]
+	if first.Start != "2026-01-01T14:00:00+08:00" || first.When != "2026年1月1日 14:00–17:00" {
+		t.Errorf("first = %s %s", first.Start, first.When)
+	}
+	if at := first.Attendance; at == nil || at.Count != 4 || at.People != 5 || len(at.Units) != 3 {
+		t.Errorf("attendance = %+v", first.Attendance)
+	}
+	next := cal.Activities[8]
+	if next.Registration == nil || !next.Registration.Open || next.Attendance != nil {
+		t.Errorf("next = %+v", next)
+	}
+	chron := site.Chronicle
+	if len(chron.Years) != 2 || chron.Years[0].Year != 2026 || chron.Years[1].Entries[0].Title != "促进会成立" {
+		t.Errorf("chronicle = %+v", chron.Years)
+	}
+	if e := chron.Years[0].Entries; len(e) != 8 || e[0].Activity != "act-0" {
+		t.Errorf("2026 entries = %+v", e)
+	}
+}
+
+func TestJSONShape(t *testing.T) {
+	site, _ := build(t)
+	files, _ := site.DataFiles()
+	var got map[string]any
+	if err := json.Unmarshal(files[2].Data, &got); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"today", "total", "members", "former", "levels", "classifications"} {
+		if _, ok := got[k]; !ok {
+			t.Errorf("members.json lacks %q", k)
+		}
+	}
+	// HTML stays data in the JSON (escaped for JSON, not removed).
+	if !bytes.Contains(files[2].Data, []byte(`\u003cscript\u003ealert('x')\u003c/script\u003e`)) {
+		t.Error("intro with HTML not kept as data")
+	}
+}

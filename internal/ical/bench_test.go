@@ -1,0 +1,34 @@
+package ical
+
+import (
+	"os"
+	"testing"
+	"time"
+
+	"github.com/zzia/press/internal/member"
+)
+
+// BenchmarkFeeds writes the feeds of 2,000 activities (all, per kind, and
+// one file per activity).
+func BenchmarkFeeds(b *testing.B) {
+	dir, err := os.MkdirTemp("", "press-bench-")
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.RemoveAll(dir)
+	if err := member.Synthetic(dir, 500, 2000, 1); err != nil {
+		b.Fatal(err)
+	}
+	ds, diags := member.Load(dir)
+	if diags.HasErrors() {
+		b.Fatal(diags.Errors()[:1])
+	}
+	o := Options{Stamp: time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai)}
+	b.ReportAllocs()
+	b.ResetTimer()
+	for b.Loop() {
+		if files := Feeds(ds, o); len(files) != 2000+1+len(member.Kinds) {
+			b.Fatal(len(files))
+		}
+	}
+}

@@ -1,0 +1,257 @@
+package ical
+
+import (
+	"bytes"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zzia/press/internal/member"
+)
+
+func at(s string) time.Time {
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, member.Shanghai)
+	if err != nil {
+		panic(err)
+	}
+	return t
+}
+
+// fixture has activities with text that stresses escaping and folding:
+// long Chinese text (3-byte characters), an emoji (4 bytes), commas,
+// semicolons, backslashes, CR LF, HTML.
+func fixture() *member.Dataset {
+	long := strings.Repeat("郑州市信息化促进会数字化转型系列研讨", 6)
+	acts := []*member.Activity{
+		{ID: "forum-2025", Title: "数字化转型论坛：AI, 数据; 安全\\未来 🚀", Kind: "论坛", Department: "咨询培训部",
+			Start: at("2025-03-02 14:00"), End: at("2025-03-02 17:00"), Location: "郑州示例会展中心, 3号厅; A区",
+			Summary: "第一段 <b>加粗</b>\r\n第二段 <script>alert(1)</script>\n" + long, Status: member.StatusHeld,
+			Speakers:     []member.Speaker{{Name: "王虚构", Affiliation: "中原虚构大学", Title: "教授", Topic: "大模型, 与治理"}},
+			Registration: member.Registration{URL: "https://reg.example.com/forum?a=1,b=2", Deadline: at("2025-02-28 18:00")},
+			Updated:      at("2025-02-20 10:00")},
+		{ID: "training-2026", Title: long, Kind: "培训", Department: "咨询培训部", AllDay: true,
+			Start: at("2026-04-01 00:00"), End: at("2026-04-02 00:00"), Status: member.StatusPlanned, Sequence: 2},
+		{ID: "meeting-2026", Title: "理事会", Kind: "会议", Department: "行政人事部",
+			Start: at("2026-06-01 09:00"), End: at("2026-06-01 12:00"), Status: member.StatusCancelled, Sequence: 1},
+	}
+	ds, diags := member.Assemble(nil, acts, nil)
+	if diags.HasErrors() {
+		panic(diags)
+	}
+	return ds
+}
+
+var opts = Options{
+	Stamp: at("2026-11-27 00:00"),
+	URL:   func(a *member.Activity) string { return "https://www.example.org/activities/" + a.ID + "/" },
+}
+
+func TestFeedsAreStrictRFC5545(t *testing.T) {
+	files := Feeds(fixture(), opts)
+	var names []string
+	for _, f := range files {
+		names = append(names, f.Name)
+		for _, e := range checkStrict(f.Data) {
+			t.Errorf("%s: %s", f.Name, e)
+		}
+	}
+	want := "all.ics events/forum-2025.ics events/meeting-2026.ics events/training-2026.ics forum.ics meeting.ics training.ics"
+	if got := strings.Join(names, " "); got != want {
+		t.Errorf("files = %s, want %s", got, want)
+	}
+}
+
+// The checker itself must catch what the library gets wrong by default.
+func TestCheckerCatchesMistakes(t *testing.T) {
+	good := Calendar("x", fixture().Activities, opts)
+	tests := []struct {
+		name string
+		data []byte
+		want string
+	}{
+		{"bare LF", bytes.ReplaceAll(good, []byte("\r\n"), []byte("\n")), "does not end with CRLF"},
+		{"long line", bytes.Replace(good, []byte("SUMMARY:"), []byte("SUMMARY:"+strings.Repeat("x", 80)), 1), "more than 75"},
+		{"split character", bytes.Replace(good, []byte("SUMMARY:数"), []byte("SUMMARY:\xe6\x95\r\n \xb0"), 1), "split"},
+		{"unescaped comma", bytes.Replace(good, []byte(`AI\,`), []byte(`AI,`), 1), "unescaped ,"},
+		{"local time", bytes.Replace(good, []byte("DTSTART:20250302T060000Z"), []byte("DTSTART:20250302T140000"), 1), "neither UTC"},
+		{"missing UID", regexp.MustCompile(`UID:forum-2025@zzia-press\r\n`).ReplaceAll(good, nil), "0 UID"},
+		{"unbalanced", bytes.Replace(good, []byte("END:VEVENT"), []byte("END:VTODO"), 1), "does not close"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			errs := strings.Join(checkStrict(tt.data), "\n")
+			if !strings.Contains(errs, tt.want) {
+				t.Errorf("checker missed %q; got:\n%s", tt.want, errs)
+			}
+		})
+	}
+}
+
+func TestEventContent(t *testing.T) {
+	ds := fixture()
+	cal := string(Event(ds.Activity("forum-2025"), opts))
+	unfolded := strings.ReplaceAll(cal, "\r\n ", "")
+	for _, want := range []string{
+		"UID:forum-2025@zzia-press\r\n",
+		"DTSTART:20250302T060000Z\r\n", // 14:00 in Shanghai
+		"DTEND:20250302T090000Z\r\n",
+		"DTSTAMP:20250220T020000Z\r\n", // the updated field
+		"LAST-MODIFIED:20250220T020000Z\r\n",
+		"SEQUENCE:0\r\n",
+		"STATUS:CONFIRMED\r\n",
+		`SUMMARY:数字化转型论坛：AI\, 数据\; 安全\\未来 🚀` + "\r\n",
+		`LOCATION:郑州示例会展中心\, 3号厅\; A区` + "\r\n",
+		`DESCRIPTION:第一段 <b>加粗</b>\n第二段 <script>alert(1)</script>\n`,
+		"URL:https://www.example.org/activities/forum-2025/\r\n",
+		"X-WR-TIMEZONE:Asia/Shanghai\r\n",
+		"METHOD:PUBLISH\r\n",
+	} {
+		if !strings.Contains(unfolded, want) {
+			t.Errorf("event lacks %q\n%s", want, unfolded)
+		}
+	}
+	allDay := strings.ReplaceAll(string(Event(ds.Activity("training-2026"), opts)), "\r\n ", "")
+	for _, want := range []string{"DTSTART;VALUE=DATE:20260401\r\n", "DTEND;VALUE=DATE:20260403\r\n", "SEQUENCE:2\r\n",
+		"LAST-MODIFIED:20261126T160000Z\r\n"} {
+		if !strings.Contains(allDay, want) {
+			t.Errorf("all-day event lacks %q\n%s", want, allDay)
+		}
+	}
+	cancelled := string(Event(ds.Activity("meeting-2026"), opts))
+	if !strings.Contains(cancelled, "STATUS:CANCELLED\r\n") || !strings.Contains(cancelled, "SEQUENCE:2\r\n") {
+		t.Errorf("cancelled event:\n%s", cancelled)
+	}
+}
+
+func TestRevisionHook(t *testing.T) {
+	o := opts
+	o.Revision = func(a *member.Activity) (Revision, bool) {
+		return Revision{Sequence: 5, Modified: at("2026-01-02 03:04")}, a.ID == "training-2026"
+	}
+	cal := string(Event(fixture().Activity("training-2026"), o))
+	if !strings.Contains(cal, "SEQUENCE:5\r\n") || !strings.Contains(cal, "LAST-MODIFIED:20260101T190400Z\r\n") {
+		t.Errorf("revision not used:\n%s", cal)
+	}
+}
+
+var uidRe = regexp.MustCompile(`(?m)^UID:(.*)\r$`)
+
+// Two builds give the same UIDs, and the same bytes for the same options.
+func TestStableAcrossBuilds(t *testing.T) {
+	a := Feeds(fixture(), opts)
+	b := Feeds(fixture(), opts)
+	for i := range a {
+		if !bytes.Equal(a[i].Data, b[i].Data) {
+			t.Errorf("%s differs between builds", a[i].Name)
+		}
+	}
+	later := opts
+	later.Stamp = at("2027-01-01 00:00")
+	c := Feeds(fixture(), later)
+	uids := func(f []File) string {
+		var all []string
+		for _, m := range uidRe.FindAllSubmatch(f[0].Data, -1) {
+			all = append(all, string(m[1]))
+		}
+		return strings.Join(all, " ")
+	}
+	if uids(a) != uids(c) || uids(a) != "forum-2025@zzia-press training-2026@zzia-press meeting-2026@zzia-press" {
+		t.Errorf("UIDs %q and %q", uids(a), uids(c))
+	}
+}
+
+// TestICalJS parses every feed with ical.js, the parser Thunderbird uses,
+// and checks the values it reads back. It needs node and npm.
+func TestICalJS(t *testing.T) {
+	node, err := exec.LookPath("node")
+	if err != nil {
+		t.Skip("node not installed: skipping the ical.js check")
+	}
+	npm, err := exec.LookPath("npm")
+	if err != nil {
+		t.Skip("npm not installed: skipping the ical.js check")
+	}
+	dir := filepath.Join(os.TempDir(), "press-test-icaljs")
+	if _, err := os.Stat(filepath.Join(dir, "node_modules", "ical.js", "package.json")); err != nil {
+		if err := os.MkdirAll(dir, 0o755); err != nil {
+			t.Fatal(err)
+		}
+		cmd := exec.Command(npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir, "ical.js@2")
+		if out, err := cmd.CombinedOutput(); err != nil {
+			t.Skipf("npm install ical.js failed (offline?): skipping: %v\n%s", err, out)
+		}
+	}
+	files := Feeds(fixture(), opts)
+	tmp := t.TempDir()
+	for _, f := range files {
+		p := filepath.Join(tmp, filepath.FromSlash(f.Name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, f.Data, 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	script := `
+const ICAL = require(process.argv[1]);
+const fs = require('fs');
+const out = {};
+for (const f of process.argv.slice(2)) {
+  const comp = new ICAL.Component(ICAL.parse(fs.readFileSync(f, 'utf8')));
+  out[f] = comp.getAllSubcomponents('vevent').map(v => {
+    const e = new ICAL.Event(v);
+    return {uid: e.uid, summary: e.summary, location: e.location || '', description: e.description || '',
+      start: e.startDate.toJSDate().toISOString(), end: e.endDate.toJSDate().toISOString(),
+      allDay: e.startDate.isDate, sequence: e.sequence, status: v.getFirstPropertyValue('status'),
+      lastModified: v.getFirstPropertyValue('last-modified').toString()};
+  });
+}
+console.log(JSON.stringify(out));
+`
+	args := []string{"-e", script, filepath.Join(dir, "node_modules", "ical.js", "dist", "ical.es5.cjs")}
+	for _, f := range files {
+		args = append(args, filepath.Join(tmp, filepath.FromSlash(f.Name)))
+	}
+	out, err := exec.Command(node, args...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("ical.js rejected the feeds: %v\n%s", err, out)
+	}
+	type ev struct {
+		UID, Summary, Location, Description, Start, End, Status, LastModified string
+		AllDay                                                                bool
+		Sequence                                                              int
+	}
+	var parsed map[string][]ev
+	if err := json.Unmarshal(out, &parsed); err != nil {
+		t.Fatalf("%v: %s", err, out)
+	}
+	all := parsed[filepath.Join(tmp, "all.ics")]
+	if len(all) != 3 {
+		t.Fatalf("ical.js read %d events from all.ics", len(all))
+	}
+	ds := fixture()
+	f := all[0]
+	a := ds.Activity("forum-2025")
+	if f.UID != "forum-2025@zzia-press" || f.Summary != a.Title || f.Location != a.Location ||
+		f.Start != "2025-03-02T06:00:00.000Z" || f.End != "2025-03-02T09:00:00.000Z" || f.Status != "CONFIRMED" {
+		t.Errorf("forum as read by ical.js: %+v", f)
+	}
+	if !strings.HasPrefix(f.Description, "第一段 <b>加粗</b>\n第二段 <script>alert(1)</script>\n郑州市") ||
+		!strings.Contains(f.Description, "主讲：王虚构（中原虚构大学 教授）：大模型, 与治理") {
+		t.Errorf("description as read by ical.js: %q", f.Description)
+	}
+	if tr := all[1]; !tr.AllDay || tr.Summary != ds.Activity("training-2026").Title || tr.Sequence != 2 {
+		t.Errorf("training as read by ical.js: %+v", tr)
+	}
+	if m := all[2]; m.Status != "CANCELLED" || m.Sequence != 2 {
+		t.Errorf("meeting as read by ical.js: %+v", m)
+	}
+	for name, evs := range parsed {
+		if len(evs) == 0 {
+			t.Errorf("%s: no events", name)
+		}
+	}
+}

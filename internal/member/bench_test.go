@@ -1,0 +1,57 @@
+package member
+
+import (
+	"os"
+	"sync"
+	"testing"
+)
+
+var (
+	benchOnce sync.Once
+	benchDir  string
+	benchErr  error
+)
+
+// BenchSite returns a site directory with Synthetic(5000, 2000) data,
+// written once per test process.
+func benchSite(b *testing.B) string {
+	benchOnce.Do(func() {
+		benchDir, benchErr = os.MkdirTemp("", "press-bench-")
+		if benchErr == nil {
+			benchErr = Synthetic(benchDir, 5000, 2000, 1)
+		}
+	})
+	if benchErr != nil {
+		b.Fatal(benchErr)
+	}
+	return benchDir
+}
+
+// BenchmarkLoad reads and checks 5,000 members and 2,000 activities.
+func BenchmarkLoad(b *testing.B) {
+	dir := benchSite(b)
+	b.ReportAllocs()
+	for b.Loop() {
+		ds, diags := Load(dir)
+		if diags.HasErrors() {
+			b.Fatal(diags[:1])
+		}
+		if len(ds.Members) != 5000 || len(ds.Activities) != 2000 {
+			b.Fatalf("%d members %d activities", len(ds.Members), len(ds.Activities))
+		}
+	}
+}
+
+func TestSynthetic(t *testing.T) {
+	dir := t.TempDir()
+	if err := Synthetic(dir, 200, 100, 7); err != nil {
+		t.Fatal(err)
+	}
+	ds, diags := Load(dir)
+	if diags.HasErrors() {
+		t.Fatal(diags.Errors()[:1])
+	}
+	if len(ds.Members) != 200 || len(ds.Activities) != 100 {
+		t.Errorf("%d members %d activities", len(ds.Members), len(ds.Activities))
+	}
+}

@@ -1,0 +1,95 @@
+package report
+
+import (
+	"bytes"
+	"encoding/csv"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/rules"
+)
+
+func d(s string) time.Time {
+	t, _ := time.ParseInLocation("2006-01-02", s, member.Shanghai)
+	return t
+}
+
+func fixture(t *testing.T) (*member.Dataset, *rules.Result) {
+	t.Helper()
+	member.SetLang(member.Chinese)
+	m := &member.Member{ID: "x", Name: "<script>alert(1)</script>示例", Level: member.LevelCouncil, UnitType: "企业",
+		Region: "金水区", Industry: "互联网", Joined: d("2025-01-01"), Listed: false,
+		Representatives: []*member.Representative{{Role: member.RoleMain, Name: "张示甲", Post: member.PostVicePresident,
+			Contact: member.Contact{Mobile: "155-5555-0101"}}},
+		Contact: member.Contact{Phone: "0371-5555-0001", Email: "office@example.com", Address: "郑州市金水区示例路1号"},
+		Fees:    []member.Fee{{Year: 2025, Paid: d("2025-02-01"), Amount: 10000}},
+		Notes:   "=cmd",
+	}
+	var acts []*member.Activity
+	for i := 0; i < 3; i++ {
+		a := &member.Activity{ID: "a" + string(rune('0'+i)), Start: d("2026-03-01").AddDate(0, i, 0), Status: member.StatusHeld, Audience: member.AudienceAll}
+		a.End = a.Start
+		acts = append(acts, a)
+	}
+	ds, diags := member.Assemble([]*member.Member{m}, acts, nil)
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	return ds, rules.Derive(ds, d("2026-11-27"))
+}
+
+func TestReport(t *testing.T) {
+	ds, res := fixture(t)
+	rep := Build(ds, res)
+	if rep.Total != 1 || rep.Suspended != 1 || rep.Owing != 1 {
+		t.Fatalf("counts %+v", rep)
+	}
+	row := rep.Rows[0]
+	if row.Rate != "0.0%" || row.FeeThisYear != "未缴" || row.UnpaidYears != "2026" || row.Since != "2026-05-01" {
+		t.Errorf("row = %+v", row)
+	}
+	html, err := rep.HTML()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, want := range []string{"&lt;script&gt;alert(1)&lt;/script&gt;示例", "第九条第2款：连续3次活动无人参加（2026-03-01 起）",
+		"第九条：2026年度会费未缴纳（欠缴会费）", "0371-5555-0001", "155-5555-0101", "noindex"} {
+		if !bytes.Contains(html, []byte(want)) {
+			t.Errorf("HTML lacks %q", want)
+		}
+	}
+	if bytes.Contains(html, []byte("<script>alert")) {
+		t.Error("HTML not escaped")
+	}
+	rows, err := csv.NewReader(bytes.NewReader(bytes.TrimPrefix(rep.CSV(), []byte("\ufeff")))).ReadAll()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(rows) != 2 || len(rows[1]) != len(CSVHeader) || rows[1][17] != "0371-5555-0001" || rows[1][22] != "'=cmd" ||
+		!strings.Contains(rows[1][9], "第九条第2款") || !strings.Contains(rows[1][16], "155-5555-0101") {
+		t.Errorf("csv = %q", rows)
+	}
+}
+
+func TestWrite(t *testing.T) {
+	ds, res := fixture(t)
+	dir := filepath.Join(t.TempDir(), "report")
+	paths, err := Write(dir, ds, res)
+	if err != nil || len(paths) != 2 {
+		t.Fatal(paths, err)
+	}
+	for _, p := range paths {
+		st, err := os.Stat(p)
+		if err != nil || st.Mode().Perm() != 0o600 || st.Size() == 0 {
+			t.Errorf("%s: %v %v", p, st, err)
+		}
+	}
+	entries, _ := os.ReadDir(dir)
+	if len(entries) != 2 {
+		t.Errorf("temporary files left: %v", entries)
+	}
+}

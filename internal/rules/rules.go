@@ -1,0 +1,517 @@
+// Package rules applies the association's membership rules (会员管理办法,
+// Articles 6–9) to the member and activity data: for every member its
+// status (active, warned and suspended, treated as withdrawn), whether it is
+// in arrears, each representative's effective association post, its
+// attendance, and the reasons, as sentences citing the article.
+//
+// The rules never read the clock: "today" is an argument, so a build is
+// reproducible. The readings of the ambiguous parts are in docs/rules.md.
+package rules
+
+import (
+	"time"
+
+	"github.com/zzia/press/internal/member"
+)
+
+// Thresholds of Article 9, named so a different reading is one edit.
+const (
+	// SuspendUnitMisses: 连续3次无人参加活动 → warned and suspended.
+	SuspendUnitMisses = 3
+	// SuspendRepMisses: 连续6次本人不参加活动 → warned and suspended.
+	SuspendRepMisses = 6
+	// WithdrawMisses: 6次以上不参加活动 → treated as withdrawn. "以上"
+	// includes the number itself (《民法典》第一千二百五十九条), so 6 misses
+	// in a row suffice.
+	WithdrawMisses = 6
+	// WithdrawYears: 连续1年不参加活动 → treated as withdrawn.
+	WithdrawYears = 1
+	// LeaderIdleMonths: 连续6个月不参与相应工作的会内领导 → relieved.
+	LeaderIdleMonths = 6
+)
+
+// Status is a member's standing under Article 9.
+type Status string
+
+// Member statuses.
+const (
+	// Active: the member enjoys all rights.
+	Active Status = "active"
+	// Suspended: warned, all rights suspended, only the name of member kept
+	// (第九条第2款 前段).
+	Suspended Status = "suspended"
+	// Withdrawn: treated as having withdrawn, no longer a member in name
+	// either (第九条第2款 后段; 第七条 for individual members who left the city).
+	Withdrawn Status = "withdrawn"
+)
+
+// Kind says what a reason is about.
+type Kind string
+
+// Kinds of reasons.
+const (
+	KindStatus  Kind = "status"  // why the member is suspended or withdrawn
+	KindHistory Kind = "history" // a past warning that no longer applies
+	KindFee     Kind = "fee"     // fees unpaid
+	KindPost    Kind = "post"    // a representative's post was lost
+)
+
+// Reason is one finding, as a sentence that cites the article.
+type Reason struct {
+	Kind    Kind
+	Article string // e.g. "第九条第2款"
+	Text    string // the full sentence, starting with the article
+	Date    time.Time
+}
+
+// Result holds the derived state of every member on one day.
+type Result struct {
+	Today   time.Time
+	Members []*MemberStatus // in the dataset's order (by id)
+
+	byID map[string]*MemberStatus
+}
+
+// Member returns the status of the member with the given id, or nil.
+func (r *Result) Member(id string) *MemberStatus { return r.byID[id] }
+
+// MemberStatus is what the rules say about one member.
+type MemberStatus struct {
+	ID     string
+	Status Status
+	// Since is the day the current status took effect; zero when active.
+	Since time.Time
+	// InArrears: the fee of the current year (Today's year) is unpaid.
+	InArrears bool
+	// UnpaidYears lists every year from joining to Today's year without a
+	// paid fee, oldest first.
+	UnpaidYears []int
+	// Expected counts the held activities the member was expected at, up to
+	// Today; Attended those at which anyone from the member was present.
+	Expected, Attended int
+	// LastAttended is the start of the last activity attended; zero if none.
+	LastAttended time.Time
+	// Representatives follows the order of the member's representatives.
+	Representatives []*RepStatus
+	// Posts are the distinct effective posts of current representatives,
+	// highest first; [member.PostNone] when there is none.
+	Posts   []string
+	Reasons []Reason
+}
+
+// Rate returns the attendance rate (Attended/Expected) and whether there
+// was any activity to attend.
+func (s *MemberStatus) Rate() (float64, bool) {
+	if s.Expected == 0 {
+		return 0, false
+	}
+	return float64(s.Attended) / float64(s.Expected), true
+}
+
+// ReasonsOf returns the reasons of one kind.
+func (s *MemberStatus) ReasonsOf(k Kind) []Reason {
+	var out []Reason
+	for _, r := range s.Reasons {
+		if r.Kind == k {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// RepStatus is what the rules say about one representative.
+type RepStatus struct {
+	Name string
+	Role string
+	// Post is the post as recorded; EffectivePost what remains of it after
+	// Articles 7, 8 and 9.3 ("" for none).
+	Post          string
+	EffectivePost string
+	// Current: the representative had not left by Today.
+	Current bool
+	// Expected and Attended count the activities since the representative
+	// took office and those attended in person.
+	Expected, Attended int
+	// Relieved is the day a leader was relieved under Article 9.3; zero if not.
+	Relieved time.Time
+}
+
+// Derive applies the rules to every member of ds as of today (a day in
+// Asia/Shanghai; the time of day is ignored).
+func Derive(ds *member.Dataset, today time.Time) *Result {
+	today = dayOf(today)
+	res := &Result{Today: today, byID: make(map[string]*MemberStatus, len(ds.Members))}
+	// Held activities up to today, in order; each member picks its share.
+	var held []*member.Activity
+	var days []time.Time
+	for _, a := range ds.Activities {
+		if d := dayOf(a.Start); a.Held() && !d.After(today) {
+			held = append(held, a)
+			days = append(days, d)
+		}
+	}
+	// Who attended what, by member, so that each member's walk over the
+	// activities looks attendance up instead of scanning every list.
+	attended := make(map[string]attendance, len(ds.Members))
+	for _, a := range held {
+		for i := range a.Attendance {
+			at := &a.Attendance[i]
+			if attended[at.Member] == nil {
+				attended[at.Member] = attendance{}
+			}
+			attended[at.Member][a] = at
+		}
+	}
+	for _, m := range ds.Members {
+		s := deriveMember(m, held, days, attended[m.ID], today)
+		res.Members = append(res.Members, s)
+		res.byID[m.ID] = s
+	}
+	return res
+}
+
+// dayOf returns the start of t's day in Shanghai.
+func dayOf(t time.Time) time.Time {
+	y, mo, d := t.In(member.Shanghai).Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, member.Shanghai)
+}
+
+// Expects reports whether member m was expected at activity a: it had
+// joined by the activity's day and the activity was for its level.
+func Expects(m *member.Member, a *member.Activity) bool {
+	if dayOf(a.Start).Before(dayOf(m.Joined)) {
+		return false
+	}
+	if a.Audience == member.AudienceCouncil {
+		return m.Level == member.LevelVicePresident || m.Level == member.LevelCouncil
+	}
+	return true
+}
+
+// attendance maps the activities a member attended to its record there.
+type attendance map[*member.Activity]*member.Attendance
+
+// person reports whether the named representative came to a in person.
+func (att attendance) person(a *member.Activity, name string) bool {
+	at := att[a]
+	return at != nil && at.Person(name)
+}
+
+func deriveMember(m *member.Member, held []*member.Activity, days []time.Time, att attendance, today time.Time) *MemberStatus {
+	s := &MemberStatus{ID: m.ID, Status: Active}
+	var expected []*member.Activity
+	var came []bool
+	joined := dayOf(m.Joined)
+	council := m.Level == member.LevelVicePresident || m.Level == member.LevelCouncil
+	for i, a := range held {
+		// As Expects, with the days computed once.
+		if days[i].Before(joined) || (a.Audience == member.AudienceCouncil && !council) {
+			continue
+		}
+		expected = append(expected, a)
+		at := att[a] != nil
+		came = append(came, at)
+		if at {
+			s.Attended++
+			s.LastAttended = a.Start
+		}
+	}
+	s.Expected = len(expected)
+
+	withdrawn(s, m, expected, came, today)
+	if s.Status != Withdrawn {
+		suspended(s, m, expected, came, att, today)
+	}
+	fees(s, m, today)
+	representatives(s, m, expected, att, today)
+	return s
+}
+
+func (s *MemberStatus) add(k Kind, article string, date time.Time, key msg, args ...any) {
+	s.Reasons = append(s.Reasons, Reason{Kind: k, Article: article, Date: date, Text: text(key, args...)})
+}
+
+// withdraw marks the member withdrawn from day on, keeping the earliest.
+func (s *MemberStatus) withdraw(on time.Time) bool {
+	if s.Status == Withdrawn && !s.Since.After(on) {
+		return false
+	}
+	s.Status, s.Since = Withdrawn, on
+	return true
+}
+
+// withdrawn applies 第九条第2款 后段 (连续1年或6次以上不参加活动) and
+// 第七条 for individual members who left the city. Withdrawal is final:
+// attending later does not undo it (a member who is re-admitted gets a new
+// joined date).
+func withdrawn(s *MemberStatus, m *member.Member, expected []*member.Activity, came []bool, today time.Time) {
+	type finding struct {
+		on   time.Time
+		key  msg
+		args []any
+	}
+	var found []finding
+	// Six misses in a row.
+	run := 0
+	for i, a := range expected {
+		if came[i] {
+			run = 0
+			continue
+		}
+		run++
+		if run == WithdrawMisses {
+			first := expected[i-WithdrawMisses+1]
+			found = append(found, finding{dayOf(a.Start), msgWithdrawMisses, []any{WithdrawMisses, date(first.Start), date(a.Start)}})
+			break
+		}
+	}
+	// A year without attending, with at least one activity missed in it.
+	anchor := dayOf(m.Joined)
+	missed := 0
+	yearFrom := func(t time.Time) time.Time { return t.AddDate(WithdrawYears, 0, 0) }
+	for i, a := range expected {
+		d := dayOf(a.Start)
+		if !d.Before(yearFrom(anchor)) && missed > 0 {
+			found = append(found, finding{yearFrom(anchor), msgWithdrawYear, []any{date(anchor), missed, date(yearFrom(anchor))}})
+			missed = -1
+			break
+		}
+		if came[i] {
+			anchor, missed = d, 0
+		} else if d.Before(yearFrom(anchor)) {
+			missed++
+		}
+	}
+	if missed > 0 && !today.Before(yearFrom(anchor)) {
+		found = append(found, finding{yearFrom(anchor), msgWithdrawYear, []any{date(anchor), missed, date(yearFrom(anchor))}})
+	}
+	// Article 7: an individual member who left the city.
+	if m.Individual() {
+		for _, r := range m.Representatives {
+			if r.LeftCity && r.HasLeft(today) {
+				found = append(found, finding{dayOf(r.Left), msgIndividualLeftCity, []any{r.Name, date(r.Left)}})
+			}
+		}
+	}
+	for _, f := range found {
+		s.withdraw(f.on)
+	}
+	for _, f := range found {
+		article := "第九条第2款"
+		if f.key == msgIndividualLeftCity {
+			article = "第七条"
+		}
+		s.add(KindStatus, article, f.on, f.key, f.args...)
+	}
+}
+
+// suspended applies 第九条第2款 前段: the member's trailing run of activities
+// with nobody from it, or its main representative's trailing run of
+// activities missed in person. Suspension lasts while the run does: the
+// next activity attended ends it, and the earlier warning is kept as
+// history.
+func suspended(s *MemberStatus, m *member.Member, expected []*member.Activity, came []bool, att attendance, today time.Time) {
+	// Past runs of SuspendUnitMisses or more that were ended by attending.
+	run := 0
+	for i := range expected {
+		if !came[i] {
+			run++
+			continue
+		}
+		if run >= SuspendUnitMisses {
+			first := expected[i-run]
+			s.add(KindHistory, "第九条第2款", dayOf(expected[i-run+SuspendUnitMisses-1].Start), msgPastWarning,
+				run, date(first.Start), date(expected[i].Start))
+		}
+		run = 0
+	}
+	if run >= SuspendUnitMisses {
+		first := expected[len(expected)-run]
+		on := dayOf(expected[len(expected)-run+SuspendUnitMisses-1].Start)
+		s.Status, s.Since = Suspended, on
+		s.add(KindStatus, "第九条第2款", on, msgSuspendUnit, run, date(first.Start))
+	}
+	// The main representative in person.
+	for _, r := range m.Representatives {
+		if r.Role != member.RoleMain || !isCurrent(r, today) {
+			continue
+		}
+		from := laterOf(m.Joined, r.Since)
+		run, first := 0, time.Time{}
+		var on time.Time
+		for i, a := range expected {
+			if dayOf(a.Start).Before(dayOf(from)) {
+				continue
+			}
+			if came[i] && att.person(a, r.Name) {
+				run = 0
+				continue
+			}
+			run++
+			if run == 1 {
+				first = a.Start
+			}
+			if run == SuspendRepMisses {
+				on = dayOf(a.Start)
+			}
+		}
+		if run >= SuspendRepMisses {
+			if s.Status != Suspended || on.Before(s.Since) {
+				s.Status, s.Since = Suspended, on
+			}
+			s.add(KindStatus, "第九条第2款", on, msgSuspendRep, r.Name, run, date(first))
+		}
+	}
+}
+
+// fees: Article 9 names 欠缴会费 among the grounds for losing membership; the
+// rules flag it (the secretariat decides) and list every unpaid year.
+func fees(s *MemberStatus, m *member.Member, today time.Time) {
+	paid := map[int]bool{}
+	for _, f := range m.Fees {
+		if !f.Paid.IsZero() && !dayOf(f.Paid).After(today) {
+			paid[f.Year] = true
+		}
+	}
+	if m.Joined.IsZero() {
+		return
+	}
+	for y := m.Joined.In(member.Shanghai).Year(); y <= today.Year(); y++ {
+		if !paid[y] {
+			s.UnpaidYears = append(s.UnpaidYears, y)
+		}
+	}
+	if !paid[today.Year()] && !dayOf(m.Joined).After(today) {
+		s.InArrears = true
+		s.add(KindFee, "第九条", today, msgArrears, today.Year())
+	}
+	for _, y := range s.UnpaidYears {
+		if y != today.Year() {
+			s.add(KindFee, "第九条", today, msgArrearsPast, y)
+		}
+	}
+}
+
+func isCurrent(r *member.Representative, today time.Time) bool {
+	return r.Left.IsZero() || dayOf(r.Left).After(today)
+}
+
+func laterOf(a, b time.Time) time.Time {
+	if b.After(a) {
+		return b
+	}
+	return a
+}
+
+// representatives applies Article 7 (a representative who left loses the
+// post), Article 8 (a successor does not inherit the post without the
+// council's approval, recorded as post_since) and Article 9.3 (a leader six
+// months without taking part is relieved).
+func representatives(s *MemberStatus, m *member.Member, expected []*member.Activity, att attendance, today time.Time) {
+	posts := map[string]bool{}
+	for _, r := range m.Representatives {
+		rs := &RepStatus{Name: r.Name, Role: r.Role, Post: r.Post, EffectivePost: r.Post, Current: isCurrent(r, today)}
+		s.Representatives = append(s.Representatives, rs)
+		from := laterOf(m.Joined, r.Since)
+		for _, a := range expected {
+			if dayOf(a.Start).Before(dayOf(from)) || (!rs.Current && !dayOf(a.Start).Before(dayOf(r.Left))) {
+				continue
+			}
+			rs.Expected++
+			if att.person(a, r.Name) {
+				rs.Attended++
+			}
+		}
+		if !rs.Current {
+			rs.EffectivePost = ""
+			switch {
+			case m.Individual():
+				// Article 7 for individuals is a matter of membership: see withdrawn.
+			case r.Post != "" && r.LeftCity:
+				s.add(KindPost, "第七条", dayOf(r.Left), msgLeftPostCity, r.Name, date(r.Left), r.Post)
+			case r.Post != "":
+				s.add(KindPost, "第七条", dayOf(r.Left), msgLeftPost, r.Name, date(r.Left), r.Post)
+			case r.LeftCity:
+				s.add(KindPost, "第七条", dayOf(r.Left), msgLeftCity, r.Name, date(r.Left))
+			default:
+				s.add(KindPost, "第七条", dayOf(r.Left), msgLeft, r.Name, date(r.Left))
+			}
+			continue
+		}
+		if r.Post == "" {
+			continue
+		}
+		if s.Status == Withdrawn {
+			rs.EffectivePost = ""
+			s.add(KindPost, "第九条第2款", s.Since, msgPostWithdrawn, r.Name, r.Post)
+			continue
+		}
+		if pred := predecessor(m, r, today); pred != nil && r.PostSince.IsZero() {
+			rs.EffectivePost = ""
+			s.add(KindPost, "第八条", dayOf(r.Since), msgSuccessor, r.Name, pred.Name, r.Post)
+			continue
+		}
+		if member.LeaderPosts.Has(r.Post) {
+			if on, missed, anchor := relieved(m, r, expected, att, today); !on.IsZero() {
+				rs.EffectivePost = ""
+				rs.Relieved = on
+				s.add(KindPost, "第九条第3款", on, msgRelieved, r.Post, r.Name, date(anchor), LeaderIdleMonths, missed, date(on))
+				continue
+			}
+		}
+		posts[rs.EffectivePost] = true
+	}
+	for _, p := range member.HeldPosts {
+		if posts[p.Value] {
+			s.Posts = append(s.Posts, p.Value)
+		}
+	}
+	if len(s.Posts) == 0 {
+		s.Posts = []string{member.PostNone}
+	}
+}
+
+// predecessor returns a representative with a post who had left by the
+// time r took office, or nil.
+func predecessor(m *member.Member, r *member.Representative, today time.Time) *member.Representative {
+	if r.Since.IsZero() {
+		return nil
+	}
+	for _, p := range m.Representatives {
+		if p != r && p.Post != "" && !p.Left.IsZero() && !isCurrent(p, today) && !dayOf(r.Since).Before(dayOf(p.Left)) {
+			return p
+		}
+	}
+	return nil
+}
+
+// relieved applies Article 9.3 to a leader: the first span of six months,
+// counted from taking the post or from the last activity attended in
+// person, in which the leader missed at least one activity and attended
+// none. It returns the day the leader was relieved (zero if never), the
+// activities missed in that span and the day the span began.
+func relieved(m *member.Member, r *member.Representative, expected []*member.Activity, att attendance, today time.Time) (time.Time, int, time.Time) {
+	anchor := dayOf(laterOf(laterOf(m.Joined, r.Since), r.PostSince))
+	idleUntil := func(t time.Time) time.Time { return t.AddDate(0, LeaderIdleMonths, 0) }
+	missed := 0
+	for _, a := range expected {
+		d := dayOf(a.Start)
+		if d.Before(anchor) {
+			continue
+		}
+		if !d.Before(idleUntil(anchor)) && missed > 0 {
+			return idleUntil(anchor), missed, anchor
+		}
+		if att.person(a, r.Name) {
+			anchor, missed = d, 0
+		} else if d.Before(idleUntil(anchor)) {
+			missed++
+		}
+	}
+	if missed > 0 && !today.Before(idleUntil(anchor)) {
+		return idleUntil(anchor), missed, anchor
+	}
+	return time.Time{}, 0, time.Time{}
+}
+
+func date(t time.Time) string { return t.In(member.Shanghai).Format("2006-01-02") }
