@@ -1,0 +1,199 @@
+package publish
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+)
+
+// DirResult reports what ToDir changed.
+type DirResult struct {
+	Copied    int // files written because they were new or different
+	Unchanged int // files already identical in the destination
+	Removed   int // files and directories removed as no longer built
+}
+
+// ToDir makes dest a mirror of the built directory: new and changed files
+// are copied (each written to a temporary file beside it and renamed into
+// place, so a reader never sees half a file), identical files are left
+// alone, and files and directories that are no longer built are removed.
+// A top-level .git in dest is kept (dest may be a checkout). dest is created
+// when missing; it may not contain built, nor lie inside it.
+func ToDir(built, dest string) (*DirResult, error) {
+	src, err := filepath.Abs(built)
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	dst, err := filepath.Abs(dest)
+	if err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	if fi, err := os.Stat(src); err != nil {
+		return nil, fmt.Errorf("publish: built site: %w", err)
+	} else if !fi.IsDir() {
+		return nil, fmt.Errorf("publish: built site %s is not a directory", built)
+	}
+	if within(src, dst) || within(dst, src) {
+		return nil, fmt.Errorf("publish: %s and %s overlap; publish to a directory outside the built site", built, dest)
+	}
+	if err := os.MkdirAll(dst, 0o755); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
+	res := &DirResult{}
+	wanted := map[string]bool{}
+	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(src, path)
+		if rel == "." {
+			return nil
+		}
+		if rel == ".git" {
+			return filepath.SkipDir
+		}
+		wanted[rel] = true
+		target := filepath.Join(dst, rel)
+		switch {
+		case d.IsDir():
+			if fi, err := os.Lstat(target); err == nil && !fi.IsDir() {
+				if err := os.Remove(target); err != nil {
+					return err
+				}
+				res.Removed++
+			}
+			return os.MkdirAll(target, 0o755)
+		case d.Type().IsRegular():
+			if fi, err := os.Lstat(target); err == nil && fi.IsDir() {
+				if err := os.RemoveAll(target); err != nil {
+					return err
+				}
+				res.Removed++
+			}
+			same, err := sameFile(path, target)
+			if err != nil {
+				return err
+			}
+			if same {
+				res.Unchanged++
+				return nil
+			}
+			if err := copyFile(path, target); err != nil {
+				return err
+			}
+			res.Copied++
+			return nil
+		default:
+			return fmt.Errorf("%s: not a regular file or directory", path)
+		}
+	})
+	if err != nil {
+		return nil, fmt.Errorf("publish: copy to %s: %w", dest, err)
+	}
+
+	// Remove what is no longer built, deepest first.
+	var stale []string
+	err = filepath.WalkDir(dst, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dst, path)
+		if rel == "." {
+			return nil
+		}
+		if rel == ".git" {
+			return filepath.SkipDir
+		}
+		if !wanted[rel] {
+			stale = append(stale, path)
+			if d.IsDir() {
+				return filepath.SkipDir
+			}
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, fmt.Errorf("publish: scan %s: %w", dest, err)
+	}
+	sort.Sort(sort.Reverse(sort.StringSlice(stale)))
+	for _, path := range stale {
+		if err := os.RemoveAll(path); err != nil {
+			return nil, fmt.Errorf("publish: remove stale %s: %w", path, err)
+		}
+		res.Removed++
+	}
+	return res, nil
+}
+
+// within reports whether path is dir or inside it.
+func within(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
+}
+
+// sameFile reports whether target exists as a regular file with a's content.
+func sameFile(a, target string) (bool, error) {
+	fb, err := os.Lstat(target)
+	if errors.Is(err, fs.ErrNotExist) {
+		return false, nil
+	}
+	if err != nil {
+		return false, err
+	}
+	fa, err := os.Stat(a)
+	if err != nil {
+		return false, err
+	}
+	if !fb.Mode().IsRegular() || fa.Size() != fb.Size() || fa.Mode().Perm() != fb.Mode().Perm() {
+		return false, nil
+	}
+	ca, err := os.ReadFile(a)
+	if err != nil {
+		return false, err
+	}
+	cb, err := os.ReadFile(target)
+	if err != nil {
+		return false, err
+	}
+	return bytes.Equal(ca, cb), nil
+}
+
+// copyFile writes src's content to a temporary file beside dst and renames
+// it over dst.
+func copyFile(src, dst string) (err error) {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	fi, err := in.Stat()
+	if err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".press-*")
+	if err != nil {
+		return err
+	}
+	defer func() {
+		if err != nil {
+			tmp.Close()
+			os.Remove(tmp.Name())
+		}
+	}()
+	if _, err = io.Copy(tmp, in); err != nil {
+		return err
+	}
+	if err = tmp.Chmod(fi.Mode().Perm()); err != nil {
+		return err
+	}
+	if err = tmp.Close(); err != nil {
+		return err
+	}
+	return os.Rename(tmp.Name(), dst)
+}

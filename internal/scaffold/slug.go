@@ -1,0 +1,194 @@
+package scaffold
+
+import (
+	"strings"
+	"unicode"
+
+	"github.com/mozillazg/go-pinyin"
+)
+
+// MaxSyllables is how many syllables (pinyin syllables or Latin words) a
+// slug keeps at most; whole words are kept, so a slug may stop earlier.
+const MaxSyllables = 6
+
+// lexicon lists words common in the association's titles, with their
+// pinyin (which also settles polyphones such as 行 and 会). Titles are cut
+// into words by longest match against it, so that a slug reads
+// "xinxihua-yantaohui" rather than "xin-xi-hua-yan-tao-hui". Characters in
+// no word are paired up.
+var lexicon = map[string]string{
+	"信息化": "xinxihua", "信息": "xinxi", "研讨会": "yantaohui", "研讨": "yantao", "会议": "huiyi",
+	"理事会": "lishihui", "理事": "lishi", "会员": "huiyuan", "会员单位": "huiyuan-danwei", "大会": "dahui",
+	"年会": "nianhui", "促进会": "cujinhui", "协会": "xiehui", "郑州": "zhengzhou", "郑州市": "zhengzhoushi",
+	"河南": "henan", "河南省": "henansheng", "中原": "zhongyuan", "论坛": "luntan", "峰会": "fenghui",
+	"讲座": "jiangzuo", "培训": "peixun", "培训班": "peixunban", "活动": "huodong", "通知": "tongzhi",
+	"公告": "gonggao", "公示": "gongshi", "新闻": "xinwen", "动态": "dongtai", "白皮书": "baipishu",
+	"报告": "baogao", "会刊": "huikan", "数字": "shuzi", "数字化": "shuzihua", "经济": "jingji",
+	"数据": "shuju", "安全": "anquan", "网络": "wangluo", "网络安全": "wangluo-anquan",
+	"数据安全": "shuju-anquan", "人工智能": "rengong-zhineng", "智能": "zhineng", "智慧": "zhihui",
+	"城市": "chengshi", "产业": "chanye", "企业": "qiye", "行业": "hangye", "银行": "yinhang",
+	"发展": "fazhan", "创新": "chuangxin", "技术": "jishu", "科技": "keji", "应用": "yingyong",
+	"服务": "fuwu", "平台": "pingtai", "项目": "xiangmu", "申报": "shenbao", "评选": "pingxuan",
+	"表彰": "biaozhang", "工作": "gongzuo", "总结": "zongjie", "计划": "jihua", "年度": "niandu",
+	"政策": "zhengce", "解读": "jiedu", "交流": "jiaoliu", "合作": "hezuo", "签约": "qianyue",
+	"成立": "chengli", "举办": "juban", "召开": "zhaokai", "开展": "kaizhan", "关于": "guanyu",
+	"入会": "ruhui", "申请": "shenqing", "会费": "huifei", "缴纳": "jiaona", "换届": "huanjie",
+	"选举": "xuanju", "秘书处": "mishuchu", "秘书长": "mishuzhang", "会长": "huizhang",
+	"副会长": "fuhuizhang", "专题": "zhuanti", "专家": "zhuanjia", "大学": "daxue", "学院": "xueyuan",
+	"研究院": "yanjiuyuan", "有限公司": "youxian-gongsi", "公司": "gongsi", "集团": "jituan",
+	"中心": "zhongxin", "云计算": "yunjisuan", "大数据": "dashuju", "物联网": "wulianwang",
+	"区块链": "qukuailian", "电子政务": "dianzi-zhengwu", "政务": "zhengwu", "建设": "jianshe",
+	"治理": "zhili", "标准": "biaozhun", "调研": "diaoyan", "考察": "kaocha", "参观": "canguan",
+	"开幕": "kaimu", "闭幕": "bimu", "圆满": "yuanman", "成功": "chenggong", "重要": "zhongyao",
+	"第": "di", "届": "jie", "期": "qi", "年": "nian", "月": "yue", "日": "ri", "单位": "danwei",
+	"的": "de", "了": "le", "和": "he", "与": "yu", "及": "ji", "暨": "ji",
+	"有限责任公司": "youxian-zeren-gongsi", "股份有限公司": "gufen-youxian-gongsi",
+}
+
+// stopWords are dropped from slugs: they carry no meaning in a title.
+var stopWords = map[string]bool{
+	"关于": true, "的": true, "了": true, "和": true, "与": true, "及": true, "暨": true,
+	"举办": true, "召开": true, "开展": true, "圆满": true, "成功": true, "重要": true,
+	"有限公司": true, "有限责任公司": true, "股份有限公司": true,
+}
+
+var maxWord = func() int {
+	n := 0
+	for w := range lexicon {
+		n = max(n, len([]rune(w)))
+	}
+	return n
+}()
+
+// Slug makes a readable ASCII slug from a title in Chinese, English or both:
+// lowercase pinyin without tones, Latin words and numbers, joined by
+// hyphens, at most MaxSyllables syllables. It returns "" when the title has
+// nothing to spell (only punctuation, say).
+func Slug(title string) string {
+	var words []string // each word's syllables joined, ready to print
+	var counts []int   // syllables per word
+	add := func(w string, n int) {
+		if w != "" {
+			words = append(words, w)
+			counts = append(counts, n)
+		}
+	}
+	runes := []rune(title)
+	for i := 0; i < len(runes); {
+		r := runes[i]
+		switch {
+		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			j := i
+			for j < len(runes) && runes[j] < unicode.MaxASCII && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j])) {
+				j++
+			}
+			add(strings.ToLower(string(runes[i:j])), 1)
+			i = j
+		case unicode.Is(unicode.Han, r):
+			j := i
+			for j < len(runes) && unicode.Is(unicode.Han, runes[j]) {
+				j++
+			}
+			for _, w := range segment(runes[i:j]) {
+				if stopWords[w] {
+					continue
+				}
+				add(spell(w))
+			}
+			i = j
+		default:
+			i++
+		}
+	}
+	var out []string
+	total := 0
+	for k, w := range words {
+		if total+counts[k] > MaxSyllables {
+			switch {
+			case total == 0:
+				// A single long word: keep its first syllables.
+				parts := strings.Split(w, "-")
+				out = append(out, strings.Join(parts[:min(len(parts), MaxSyllables)], "-"))
+			case total < 4 && total+counts[k] <= MaxSyllables+2:
+				// A short slug takes one more word rather than stop at
+				// a place name ("zhengzhoushi-shuju-anquan").
+				out = append(out, w)
+			}
+			break
+		}
+		out = append(out, w)
+		total += counts[k]
+	}
+	return strings.Join(out, "-")
+}
+
+// segment cuts a run of Han characters into words: the segmentation with
+// the fewest words from the lexicon, a character in no word costing as much
+// as two words (on a tie, the earlier word is the longer: 银行|业). Consecutive characters in no word are paired up (an odd run
+// ends with a group of three).
+func segment(run []rune) []string {
+	n := len(run)
+	cost := make([]int, n+1)
+	step := make([]int, n+1) // length of the last piece of the best prefix
+	for i := 1; i <= n; i++ {
+		cost[i], step[i] = cost[i-1]+2, 1 // a loose character
+		for l := 1; l <= min(maxWord, i); l++ {
+			if _, ok := lexicon[string(run[i-l:i])]; ok && cost[i-l]+1 < cost[i] {
+				cost[i], step[i] = cost[i-l]+1, l
+			}
+		}
+	}
+	var pieces []string // in reverse
+	for i := n; i > 0; i -= step[i] {
+		pieces = append(pieces, string(run[i-step[i]:i]))
+	}
+	var words []string
+	var loose []rune
+	flush := func() {
+		for len(loose) > 0 {
+			k := 2
+			if len(loose) == 3 || len(loose) == 1 {
+				k = len(loose)
+			}
+			words = append(words, string(loose[:k]))
+			loose = loose[k:]
+		}
+	}
+	for i := len(pieces) - 1; i >= 0; i-- {
+		p := pieces[i]
+		if _, ok := lexicon[p]; !ok {
+			loose = append(loose, []rune(p)...)
+			continue
+		}
+		flush()
+		words = append(words, p)
+	}
+	flush()
+	return words
+}
+
+var pinyinArgs = pinyin.NewArgs() // Normal style: no tones
+
+// spell returns a word's pinyin (syllables of a word run together; a
+// lexicon entry may hold a hyphen between words) and its syllable count.
+func spell(w string) (string, int) {
+	runes := []rune(w)
+	if p, ok := lexicon[w]; ok {
+		return p, len(runes)
+	}
+	var b strings.Builder
+	n := 0
+	for _, r := range runes {
+		s := pinyin.SinglePinyin(r, pinyinArgs)
+		if len(s) == 0 {
+			continue
+		}
+		for _, c := range strings.ReplaceAll(s[0], "ü", "v") {
+			if c < unicode.MaxASCII && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+				b.WriteRune(unicode.ToLower(c))
+			}
+		}
+		n++
+	}
+	return b.String(), n
+}

@@ -1,0 +1,537 @@
+// Package search builds the site's search index at build time: a small JSON
+// manifest, binary shards of posting lists split by term range, and chunks of
+// page text for the result snippets, all written under search/ and read by
+// assets/js/search.js in the browser.
+//
+// Chinese has no spaces between words, so the index has no word list: every
+// pair of adjacent CJK characters is a term (a bigram, with its positions in
+// the page), every CJK character is a term too (unigram, without positions,
+// for one-character queries), and every run of letters or digits is a term
+// (a word such as "ipv6", with positions). A query of n characters becomes
+// n-1 bigrams whose positions must be consecutive for a phrase match; pages
+// that contain most of the bigrams but not the phrase still match, ranked
+// lower. The same matching and ranking is implemented in Go (Index.Search,
+// used by the tests) and in search.js; the tests run both on the same queries.
+//
+// Only the rendered pages' <main> is read, never the data files; elements
+// marked data-search-ignore or data-pagefind-ignore, <address>, mailto:/tel:
+// links, scripts and forms are skipped, and e-mail addresses and phone-like
+// numbers are removed from the text.
+package search
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/binary"
+	"encoding/hex"
+	"encoding/json"
+	"io/fs"
+	"math"
+	"regexp"
+	"runtime"
+	"slices"
+	"strings"
+	"sync"
+)
+
+// Version is the index format version, written in the manifest.
+const Version = 1
+
+// ManifestName is the manifest's file name inside the index folder.
+const ManifestName = "manifest.json"
+
+// shardMagic starts every shard file.
+const shardMagic = "PSI1"
+
+// Ranking constants (BM25 with field weights).
+const (
+	k1            = 1.2
+	bm25b         = 0.75
+	weightBody    = 1
+	weightHeading = 2
+	weightTitle   = 4
+)
+
+// Options tunes Build. The zero value is the default.
+type Options struct {
+	// Dir is the index folder inside the site; default "search".
+	Dir string
+	// ShardBytes is the target size of one posting shard; default 12 KiB. A
+	// smaller value means less to load per query and more files.
+	ShardBytes int
+	// ChunkBytes is the target size of one chunk of page text; default 12 KiB.
+	ChunkBytes int
+	// Exclude reports whether a page stays out of the index, given its URL
+	// relative to the site root ("news/x/", "" for the home page); nil means
+	// DefaultExclude.
+	Exclude func(url string) bool
+	// Workers is how many pages are read at once; 0 means GOMAXPROCS.
+	Workers int
+}
+
+var paginated = regexp.MustCompile(`(^|/)page/[0-9]+/$`)
+
+// DefaultExclude leaves out the 404 page, the search page and everything
+// under search/, and paginated list pages (".../page/2/"), which repeat the
+// titles of the pages they list.
+func DefaultExclude(url string) bool {
+	return url == "404.html" || strings.HasPrefix(url, "search/") || paginated.MatchString(url)
+}
+
+// Files are the files of an index, keyed by slash-separated path relative to
+// the site root ("search/manifest.json", "search/t/….bin", "search/d/….json").
+type Files map[string][]byte
+
+// Size is the total size of the files in bytes.
+func (f Files) Size() int {
+	n := 0
+	for _, b := range f {
+		n += len(b)
+	}
+	return n
+}
+
+// Manifest is the index's entry point, search/manifest.json.
+type Manifest struct {
+	Version int `json:"v"`
+	Pages   int `json:"pages"`
+	// Shards are the posting shards in term order: [first term, file]. The
+	// first shard's first term is "".
+	Shards [][2]string `json:"shards"`
+	// Chunks are the page-text chunks in page order: [first page, file].
+	Chunks [][2]any `json:"chunks"`
+}
+
+// page text chunk entry: [url, title, text]
+type chunkEntry [3]string
+
+type termBuf struct {
+	df         int
+	last       int
+	positional bool
+	buf        []byte
+}
+
+type docResult struct {
+	page   *page
+	length int
+}
+
+// Build reads the built site (HTML pages under site; URL from the file path:
+// "news/x/index.html" is "news/x/") and returns the index files. The bytes
+// depend only on the pages: files are named by content hash, terms and pages
+// are sorted.
+func Build(site fs.FS, opts Options) (Files, error) {
+	if opts.Dir == "" {
+		opts.Dir = "search"
+	}
+	if opts.ShardBytes <= 0 {
+		opts.ShardBytes = 12 << 10
+	}
+	if opts.ChunkBytes <= 0 {
+		opts.ChunkBytes = 12 << 10
+	}
+	if opts.Exclude == nil {
+		opts.Exclude = DefaultExclude
+	}
+	if opts.Workers <= 0 {
+		opts.Workers = runtime.GOMAXPROCS(0)
+	}
+	dirPrefix := strings.Trim(opts.Dir, "/") + "/"
+
+	var names []string
+	err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if d.IsDir() {
+			if p+"/" == dirPrefix {
+				return fs.SkipDir
+			}
+			return nil
+		}
+		if strings.HasSuffix(p, ".html") && !opts.Exclude(pageURL(p)) {
+			names = append(names, p)
+		}
+		return nil
+	})
+	if err != nil {
+		return nil, err
+	}
+	slices.SortFunc(names, func(a, b string) int { return strings.Compare(pageURL(a), pageURL(b)) })
+
+	// Pass 1: read and extract every page, count its tokens.
+	docs := make([]docResult, len(names))
+	if err := parallel(len(names), opts.Workers, func(i int) error {
+		src, err := fs.ReadFile(site, names[i])
+		if err != nil {
+			return err
+		}
+		title, segs, ok := extract(src)
+		if !ok {
+			return nil
+		}
+		p := &page{url: pageURL(names[i]), title: title, segments: segs}
+		n := 0
+		for _, s := range segs {
+			n += countTokens(s.text)
+		}
+		docs[i] = docResult{page: p, length: n}
+		return nil
+	}); err != nil {
+		return nil, err
+	}
+	docs = slices.DeleteFunc(docs, func(d docResult) bool { return d.page == nil })
+	total := 0
+	for _, d := range docs {
+		total += d.length
+	}
+	avg := 1.0
+	if len(docs) > 0 && total > 0 {
+		avg = float64(total) / float64(len(docs))
+	}
+
+	// Pass 2: postings, a batch of pages at a time, merged in page order.
+	terms := map[string]*termBuf{}
+	const batch = 256
+	results := make([][]termEntry, batch)
+	workers := make([]*indexer, opts.Workers)
+	for i := range workers {
+		workers[i] = newIndexer()
+	}
+	var mu sync.Mutex
+	free := slices.Clone(workers)
+	for start := 0; start < len(docs); start += batch {
+		end := min(start+batch, len(docs))
+		err := parallel(end-start, opts.Workers, func(i int) error {
+			mu.Lock()
+			ix := free[len(free)-1]
+			free = free[:len(free)-1]
+			mu.Unlock()
+			d := docs[start+i]
+			results[i] = ix.index(d.page, d.length, avg)
+			mu.Lock()
+			free = append(free, ix)
+			mu.Unlock()
+			return nil
+		})
+		if err != nil {
+			return nil, err
+		}
+		for i := range end - start {
+			id := start + i
+			for _, e := range results[i] {
+				tb := terms[e.term]
+				if tb == nil {
+					tb = &termBuf{positional: e.positional}
+					terms[e.term] = tb
+				}
+				tb.buf = binary.AppendUvarint(tb.buf, uint64(id-tb.last))
+				tb.buf = append(tb.buf, e.payload...)
+				tb.last = id
+				tb.df++
+			}
+			results[i] = nil
+		}
+	}
+
+	files := Files{}
+	put := func(kind, ext string, data []byte) string {
+		sum := sha256.Sum256(data)
+		name := kind + "/" + hex.EncodeToString(sum[:6]) + "." + ext
+		files[dirPrefix+name] = data
+		return name
+	}
+
+	// Shards: terms in order, cut when a shard reaches its target size.
+	sorted := make([]string, 0, len(terms))
+	for t := range terms {
+		sorted = append(sorted, t)
+	}
+	slices.Sort(sorted)
+	man := Manifest{Version: Version, Pages: len(docs), Shards: [][2]string{}, Chunks: [][2]any{}}
+	var (
+		shardTerms []string
+		shardSize  int
+	)
+	emit := func() {
+		if len(shardTerms) == 0 {
+			return
+		}
+		data := encodeShard(shardTerms, terms, len(docs))
+		first := shardTerms[0]
+		if len(man.Shards) == 0 {
+			first = ""
+		}
+		man.Shards = append(man.Shards, [2]string{first, put("t", "bin", data)})
+		shardTerms, shardSize = shardTerms[:0], 0
+	}
+	for _, t := range sorted {
+		sz := len(t) + 8 + len(terms[t].buf)
+		if shardSize > 0 && shardSize+sz > opts.ShardBytes {
+			emit()
+		}
+		shardTerms = append(shardTerms, t)
+		shardSize += sz
+	}
+	emit()
+
+	// Page text chunks.
+	var (
+		chunk     []chunkEntry
+		chunkSize int
+		chunkFrom int
+	)
+	emitChunk := func(next int) error {
+		if len(chunk) == 0 {
+			return nil
+		}
+		data, err := marshal(chunk)
+		if err != nil {
+			return err
+		}
+		man.Chunks = append(man.Chunks, [2]any{chunkFrom, put("d", "json", data)})
+		chunk, chunkSize, chunkFrom = nil, 0, next
+		return nil
+	}
+	for i, d := range docs {
+		e := chunkEntry{d.page.url, d.page.title, d.page.text()}
+		sz := len(e[0]) + len(e[1]) + len(e[2]) + 12
+		if chunkSize > 0 && chunkSize+sz > opts.ChunkBytes {
+			if err := emitChunk(i); err != nil {
+				return nil, err
+			}
+		}
+		chunk = append(chunk, e)
+		chunkSize += sz
+	}
+	if err := emitChunk(len(docs)); err != nil {
+		return nil, err
+	}
+
+	data, err := marshal(man)
+	if err != nil {
+		return nil, err
+	}
+	files[dirPrefix+ManifestName] = data
+	return files, nil
+}
+
+func marshal(v any) ([]byte, error) {
+	var b bytes.Buffer
+	enc := json.NewEncoder(&b)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		return nil, err
+	}
+	return bytes.TrimRight(b.Bytes(), "\n"), nil
+}
+
+// pageURL is the URL of an HTML file relative to the site root.
+func pageURL(name string) string {
+	switch {
+	case name == "index.html":
+		return ""
+	case strings.HasSuffix(name, "/index.html"):
+		return strings.TrimSuffix(name, "index.html")
+	}
+	return name
+}
+
+// idfQ is the quantised inverse document frequency (BM25's, ×1000).
+func idfQ(df, n int) int {
+	v := math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5))
+	q := int(math.Round(float64(v * 1000)))
+	return max(q, 1)
+}
+
+func encodeShard(ts []string, terms map[string]*termBuf, n int) []byte {
+	var b []byte
+	b = append(b, shardMagic...)
+	b = binary.AppendUvarint(b, uint64(len(ts)))
+	for _, t := range ts {
+		tb := terms[t]
+		b = binary.AppendUvarint(b, uint64(len(t)))
+		b = append(b, t...)
+		b = binary.AppendUvarint(b, uint64(tb.df))
+		b = binary.AppendUvarint(b, uint64(idfQ(tb.df, n)))
+		flags := uint64(0)
+		if tb.positional {
+			flags = 1
+		}
+		b = binary.AppendUvarint(b, flags)
+		b = binary.AppendUvarint(b, uint64(len(tb.buf)))
+	}
+	for _, t := range ts {
+		b = append(b, terms[t].buf...)
+	}
+	return b
+}
+
+// termEntry is one term of one page, its posting encoded (without the page).
+type termEntry struct {
+	term       string
+	positional bool
+	payload    []byte
+}
+
+type acc struct {
+	tfw        int
+	title      bool
+	positional bool
+	pos        []uint32
+}
+
+// indexer turns pages into term entries; one per worker, reused.
+type indexer struct {
+	tok   tokenizer
+	toks  []token
+	accs  map[string]*acc
+	pool  []*acc
+	key   []byte
+	order []string
+}
+
+func newIndexer() *indexer { return &indexer{accs: map[string]*acc{}} }
+
+func (ix *indexer) get(key []byte, positional bool) *acc {
+	if a, ok := ix.accs[string(key)]; ok {
+		return a
+	}
+	var a *acc
+	if n := len(ix.pool); n > 0 {
+		a = ix.pool[n-1]
+		ix.pool = ix.pool[:n-1]
+		*a = acc{pos: a.pos[:0]}
+	} else {
+		a = &acc{}
+	}
+	a.positional = positional
+	k := string(key)
+	ix.accs[k] = a
+	ix.order = append(ix.order, k)
+	return a
+}
+
+func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
+	ix.tok = tokenizer{}
+	for _, s := range p.segments {
+		ix.toks = ix.tok.tokens(ix.toks[:0], s.text)
+		ix.tok.pos++ // block break
+		w := weightBody
+		switch s.field {
+		case fieldHeading:
+			w = weightHeading
+		case fieldTitle:
+			w = weightTitle
+		}
+		for i, t := range ix.toks {
+			ix.key = append(ix.key[:0], t.text...)
+			if t.cjk {
+				a := ix.get(ix.key, false)
+				a.tfw += w
+				a.title = a.title || s.field == fieldTitle
+				if i+1 < len(ix.toks) && ix.toks[i+1].cjk && ix.toks[i+1].joined {
+					ix.key = append(ix.key, ix.toks[i+1].text...)
+				} else {
+					continue
+				}
+			}
+			a := ix.get(ix.key, true)
+			a.tfw += w
+			a.title = a.title || s.field == fieldTitle
+			a.pos = append(a.pos, uint32(t.pos))
+		}
+	}
+	norm := float64(k1 * (1 - bm25b + bm25b*float64(length)/avg))
+	out := make([]termEntry, 0, len(ix.order))
+	for _, k := range ix.order {
+		a := ix.accs[k]
+		tf := float64(a.tfw)
+		impact := int(math.Round(float64(255 * tf / float64(tf+norm))))
+		impact = min(max(impact, 1), 255)
+		v := uint64(impact) << 1
+		if a.title {
+			v |= 1
+		}
+		var pl []byte
+		pl = binary.AppendUvarint(pl, v)
+		if a.positional {
+			pl = binary.AppendUvarint(pl, uint64(len(a.pos)))
+			prev := uint32(0)
+			for _, x := range a.pos {
+				pl = binary.AppendUvarint(pl, uint64(x-prev))
+				prev = x
+			}
+		}
+		out = append(out, termEntry{term: k, positional: a.positional, payload: pl})
+		ix.pool = append(ix.pool, a)
+	}
+	clear(ix.accs)
+	ix.order = ix.order[:0]
+	return out
+}
+
+// countTokens counts the tokens of s the way tokenizer.tokens would.
+func countTokens(s string) int {
+	n := 0
+	inWord := false
+	var buf []rune
+	for _, r := range s {
+		buf = normRune(buf[:0], r)
+		for _, c := range buf {
+			switch classOf(c) {
+			case classWord:
+				if !inWord {
+					n++
+					inWord = true
+				}
+			case classCJK:
+				n++
+				inWord = false
+			default:
+				inWord = false
+			}
+		}
+	}
+	return n
+}
+
+// parallel runs f(0..n-1) on up to workers goroutines; the first error wins.
+func parallel(n, workers int, f func(i int) error) error {
+	if n == 0 {
+		return nil
+	}
+	workers = min(workers, n)
+	var (
+		wg    sync.WaitGroup
+		next  int
+		mu    sync.Mutex
+		first error
+	)
+	for range workers {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			for {
+				mu.Lock()
+				i := next
+				next++
+				stop := first != nil
+				mu.Unlock()
+				if i >= n || stop {
+					return
+				}
+				if err := f(i); err != nil {
+					mu.Lock()
+					if first == nil {
+						first = err
+					}
+					mu.Unlock()
+				}
+			}
+		}()
+	}
+	wg.Wait()
+	return first
+}

@@ -1,0 +1,229 @@
+package search
+
+import (
+	"strings"
+	"sync"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/unicode/norm"
+)
+
+// The text model, mirrored exactly by assets/js/search.js (see tokenize
+// there). Every code point is normalised on its own (NFKC, then lower case),
+// so that a position in the normalised text always maps back to one code
+// point of the original: that is what lets the client highlight the original
+// text. The normalised code points fall in three classes:
+//
+//   - CJK (Han, Hiragana, Katakana, Hangul): every character is a token;
+//   - word characters (other letters, digits, combining marks): a maximal run
+//     of them is one token (a Latin word, a number such as "2027", "ipv6");
+//   - anything else separates tokens.
+//
+// A token's position is its index in the page's token sequence; a block
+// boundary (the '\n' the extractor writes between paragraphs, headings, list
+// items …) adds one to the position so a phrase never matches across blocks.
+
+const (
+	classSep = iota
+	classCJK
+	classWord
+)
+
+// blockBreak separates blocks in extracted text.
+const blockBreak = '\n'
+
+// normRune appends the normalised form of r to dst.
+func normRune(dst []rune, r rune) []rune {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'A' <= r && r <= 'Z' {
+			r += 'a' - 'A'
+		}
+		return append(dst, r)
+	case 0x4E00 <= r && r <= 0x9FFF: // CJK Unified Ideographs: NFKC-stable, caseless
+		return append(dst, r)
+	case r < 0x10000:
+		bmpOnce.Do(initBMP)
+		if m := bmp[r]; m != multiRune {
+			return append(dst, rune(m))
+		}
+	}
+	for _, n := range norm.NFKC.String(string(r)) {
+		dst = append(dst, unicode.ToLower(n))
+	}
+	return dst
+}
+
+// bmp maps every code point of the Basic Multilingual Plane whose
+// normalised form is one code point to that form; multiRune marks the others.
+var (
+	bmp     []uint32
+	bmpOnce sync.Once
+)
+
+const multiRune = 0xFFFFFFFF
+
+func initBMP() {
+	bmp = make([]uint32, 0x10000)
+	for r := range rune(0x10000) {
+		bmp[r] = multiRune
+		if 0xD800 <= r && r <= 0xDFFF {
+			continue
+		}
+		n := []rune(norm.NFKC.String(string(r)))
+		if len(n) == 1 {
+			bmp[r] = uint32(unicode.ToLower(n[0]))
+		}
+	}
+}
+
+func classOf(r rune) int {
+	switch {
+	case r < utf8.RuneSelf:
+		if 'a' <= r && r <= 'z' || '0' <= r && r <= '9' {
+			return classWord
+		}
+		return classSep
+	case 0x4E00 <= r && r <= 0x9FFF:
+		return classCJK
+	case unicode.In(r, unicode.Han, unicode.Hiragana, unicode.Katakana, unicode.Hangul):
+		return classCJK
+	case unicode.IsLetter(r) || unicode.IsNumber(r) || unicode.Is(unicode.M, r):
+		return classWord
+	}
+	return classSep
+}
+
+// token is one unit of the token sequence.
+type token struct {
+	text   string // normalised: one CJK character, or a whole word
+	cjk    bool
+	pos    int  // position in the sequence
+	joined bool // directly follows the previous token, no separator between
+}
+
+// tokenizer splits text into tokens; it is reusable to save allocations.
+type tokenizer struct {
+	buf  []rune
+	word []rune
+	pos  int // next position
+}
+
+// tokens appends the tokens of s to dst and continues the position count
+// from earlier calls; a block break in s skips one position.
+func (t *tokenizer) tokens(dst []token, s string) []token {
+	joined := false
+	flush := func() {
+		if len(t.word) > 0 {
+			dst = append(dst, token{text: string(t.word), pos: t.pos, joined: joined})
+			t.pos++
+			t.word = t.word[:0]
+			joined = true
+		}
+	}
+	for _, r := range s {
+		if r == blockBreak {
+			flush()
+			t.pos++
+			joined = false
+			continue
+		}
+		t.buf = normRune(t.buf[:0], r)
+		for _, n := range t.buf {
+			switch classOf(n) {
+			case classWord:
+				t.word = append(t.word, n)
+			case classCJK:
+				flush()
+				dst = append(dst, token{text: string(n), cjk: true, pos: t.pos, joined: joined})
+				t.pos++
+				joined = true
+			default:
+				flush()
+				joined = false
+			}
+		}
+	}
+	flush()
+	return dst
+}
+
+// queryTerm is one term of a query: a CJK bigram, a lone CJK character
+// (unigram, matched without position) or a word (possibly a prefix).
+type queryTerm struct {
+	text   string
+	pos    int  // relative position in its group; -1: not positional
+	prefix bool // the last word of the query while it is being typed
+}
+
+// group is a run of query tokens with no separator: matched as a phrase.
+type group struct {
+	terms []queryTerm
+	text  string // the normalised group, for messages
+}
+
+// parseQuery splits a query into groups of terms. A word at the very end of
+// the query (no separator after it) is a prefix: the reader may still be
+// typing it.
+func parseQuery(q string) []group {
+	var t tokenizer
+	toks := t.tokens(nil, strings.ReplaceAll(q, "\n", " "))
+	var groups []group
+	for i := 0; i < len(toks); {
+		j := i + 1
+		for j < len(toks) && toks[j].joined {
+			j++
+		}
+		g := groupTerms(toks[i:j])
+		if len(g.terms) > 0 {
+			groups = append(groups, g)
+		}
+		i = j
+	}
+	if n := len(groups); n > 0 && len(toks) > 0 {
+		last := toks[len(toks)-1]
+		trailingSep := !endsWithWordChar(q)
+		if !last.cjk && !trailingSep {
+			g := &groups[n-1]
+			g.terms[len(g.terms)-1].prefix = true
+		}
+	}
+	return groups
+}
+
+func endsWithWordChar(q string) bool {
+	r, _ := utf8.DecodeLastRuneInString(q)
+	if r == utf8.RuneError {
+		return false
+	}
+	n := normRune(nil, r)
+	return len(n) > 0 && classOf(n[len(n)-1]) == classWord
+}
+
+// groupTerms turns one group of joined tokens into terms: adjacent CJK
+// characters give bigrams, a CJK character with no CJK neighbour gives a
+// unigram, a word gives itself.
+func groupTerms(toks []token) group {
+	var g group
+	var b strings.Builder
+	base := toks[0].pos
+	for i, tk := range toks {
+		b.WriteString(tk.text)
+		rel := tk.pos - base
+		if !tk.cjk {
+			g.terms = append(g.terms, queryTerm{text: tk.text, pos: rel})
+			continue
+		}
+		nextCJK := i+1 < len(toks) && toks[i+1].cjk
+		prevCJK := i > 0 && toks[i-1].cjk
+		switch {
+		case nextCJK:
+			g.terms = append(g.terms, queryTerm{text: tk.text + toks[i+1].text, pos: rel})
+		case !prevCJK:
+			g.terms = append(g.terms, queryTerm{text: tk.text, pos: -1})
+		}
+	}
+	g.text = b.String()
+	return g
+}
