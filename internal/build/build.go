@@ -11,11 +11,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"sort"
 	"strings"
 	"time"
 
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
 )
 
@@ -232,6 +234,9 @@ func render(opts Options, dir string) (*Result, error) {
 	if out == nil {
 		out = os.DirFS(dir)
 	}
+	if err := indexForSearch(out, sres); err != nil {
+		return nil, err
+	}
 	broken, err := checkLinks(out, sres.BaseURL, sres.Sources, opts.Source)
 	if err != nil {
 		return nil, err
@@ -244,6 +249,29 @@ func render(opts Options, dir string) (*Result, error) {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
 	}
 	return res, nil
+}
+
+// indexForSearch adds the search index to the output of a site that has a
+// search page (/search/); it reads only the rendered public pages.
+func indexForSearch(out fs.FS, sres *site.Result) error {
+	if _, ok := sres.Sources["/search/"]; !ok {
+		return nil
+	}
+	files, err := search.Build(out, search.Options{})
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	for _, n := range names {
+		if err := sres.WriteFile(n, files[n]); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // privateData are the data files with private details, read by press and
