@@ -108,6 +108,9 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		newCheckCmd(stdout, stderr),
 		newPDFCmd(stdout, stderr),
 		newReportCmd(stdout, stderr),
+		newNewCmd(stdout),
+		newPublishCmd(stdout, stderr),
+		newHooksCmd(stdout),
 		newVersionCmd(stdout),
 	)
 	return root

@@ -179,8 +179,46 @@ into the public site.`, `按《会员管理办法》以 --today 为当天核算�
 	"report.members.example": {`  press report members
   press report members --today 2026-12-31 --out /srv/secretariat/2026`, `  press report members
   press report members --today 2026-12-31 --out /srv/secretariat/2026`},
-	"report.wrote":     {"Wrote %s", "已写入 %s"},
-	"report.nomembers": {"no member data in %s", "%s 中没有会员数据"},
-	"report.public":    {"--out %s is inside the public site's output; internal reports must stay out of it", "--out %s 位于公开网站的输出目录内；内部报表不能放在那里"},
-	"flag.report.out":  {"directory for the internal files (default: secretariat/ in the site)", "内部文件的目录（默认：网站目录下的 secretariat/）"},
+	"report.wrote":        {"Wrote %s", "已写入 %s"},
+	"report.nomembers":    {"no member data in %s", "%s 中没有会员数据"},
+	"report.public":       {"--out %s is inside the public site's output; internal reports must stay out of it", "--out %s 位于公开网站的输出目录内；内部报表不能放在那里"},
+	"flag.report.out":     {"directory for the internal files (default: secretariat/ in the site)", "内部文件的目录（默认：网站目录下的 secretariat/）"},
+	"new.short":           {"Create a new news post, notice, activity, member, journal issue or white paper", "新建新闻、通知、活动、会员、会刊或白皮书文件"},
+	"new.long":            {"Creates a valid file with today's date and a readable slug (pinyin of the title).\nIt never overwrites a file.\n\nKinds:\n%s", "用今天的日期和可读的短名（标题的拼音）新建一个格式正确的文件，绝不覆盖已有文件。\n\n种类：\n%s"},
+	"new.example":         {"  press new news 信息化研讨会在郑州召开\n  press new notice 关于召开理事会议的通知\n  press new journal 2027-1", "  press new news 信息化研讨会在郑州召开\n  press new notice 关于召开理事会议的通知\n  press new journal 2027-1"},
+	"new.badkind":         {"unknown kind %q: use news, notice, activity, member, journal or whitepaper", "没有 %q 这种类型：可用 news、notice、activity、member、journal、whitepaper"},
+	"new.exists":          {"%v; choose another title or edit that file", "%v；请换一个标题，或直接编辑该文件"},
+	"new.done":            {"Created %s", "已创建 %s"},
+	"hooks.short":         {"Git hooks for editors", "编辑用的 git 钩子"},
+	"hooks.install.short": {"Install a pre-commit hook that runs press check on the staged content", "安装 pre-commit 钩子：提交前对暂存的内容运行 press check"},
+	"hooks.install.long":  {"Writes .git/hooks/pre-commit so that every commit is checked first: the hook\ncopies the staged files aside and runs \"press check\" on them; a commit with\nerrors is refused. Installing again is safe.", "写入 .git/hooks/pre-commit，每次提交前先检查：钩子把暂存的文件复制到临时目录并运行 \"press check\"，\n有错误的提交会被拒绝。重复安装是安全的。"},
+	"hooks.done":          {"Installed %s", "已安装 %s"},
+	"hooks.foreign":       {"%v; use --force to replace it (it is kept as pre-commit.press-backup)", "%v；如需替换请加 --force（原钩子另存为 pre-commit.press-backup）"},
+	"flag.hooks.command":  {"the press command the hook runs", "钩子运行的 press 命令"},
+	"flag.hooks.force":    {"replace a pre-commit hook that is not press's", "替换不是 press 安装的 pre-commit 钩子"},
+	"publish.short":       {"Build, then commit the output to the gh-pages branch and push it", "生成网站，并把结果提交到 gh-pages 分支后推送"},
+	"publish.long": {`Builds the site, then commits the output to a branch (default gh-pages) — one
+commit per publish, naming the source commit, none when nothing changed — and
+pushes it to the remote. Credentials come from the environment: PRESS_GIT_TOKEN
+or GITHUB_TOKEN for HTTPS remotes, the SSH agent for SSH remotes; they are never
+printed. A failed build is never published, nor sources with uncommitted
+changes unless --force. --dir PATH copies the output to a directory instead
+(for an rsync or object-storage step).`, `先生成网站，再把结果提交到一个分支（默认 gh-pages）——每次发布一个提交，提交说明注明源提交；
+没有变化时不提交——并推送到远程仓库。凭据取自环境变量：HTTPS 仓库用 PRESS_GIT_TOKEN 或 GITHUB_TOKEN，
+SSH 仓库用 SSH agent；凭据绝不会打印出来。构建失败时不发布；源文件有未提交的修改时也不发布，除非加 --force。
+--dir 路径 表示改为复制到一个目录（供 rsync 或对象存储上传）。`},
+	"publish.example":      {"  press publish\n  press publish --remote https://git.example.org/zzia/site.git --branch pages\n  press publish --dir /srv/www/site", "  press publish\n  press publish --remote https://git.example.org/zzia/site.git --branch pages\n  press publish --dir /srv/www/site"},
+	"publish.norepo":       {"cannot publish: %v (publishing needs the site's git repository; use --dir to copy to a directory)", "无法发布：%v（发布需要网站所在的 git 仓库；如只需复制到目录请用 --dir）"},
+	"publish.dirty":        {"the sources have uncommitted changes (%s); commit them first, or use --force", "源文件有未提交的修改（%s）；请先提交，或加 --force"},
+	"publish.dir":          {"Copied to %s: %d written, %d removed, %d unchanged.", "已复制到 %s：写入 %d 个，删除 %d 个，未变 %d 个。"},
+	"publish.unchanged":    {"Nothing changed since the last publish; no commit made on %s.", "自上次发布以来没有变化，%s 上没有新提交。"},
+	"publish.pushed":       {"Published %s at %s to %s.", "已发布：%s 分支 %s，已推送到 %s。"},
+	"publish.committed":    {"Committed %s at %s (not pushed: no remote).", "已提交到 %s 分支 %s（没有远程仓库，未推送）。"},
+	"flag.publish.branch":  {"branch to publish to", "发布到的分支"},
+	"flag.publish.remote":  {"remote name, URL or path to push to (empty: commit only)", "推送到的远程仓库名称、URL 或路径（留空则只提交不推送）"},
+	"flag.publish.message": {"first line of the commit message", "提交说明的第一行"},
+	"flag.publish.author":  {"author name of the publish commit", "发布提交的作者名"},
+	"flag.publish.email":   {"author e-mail of the publish commit", "发布提交的作者邮箱"},
+	"flag.publish.dir":     {"copy the built site to this directory instead of committing", "不提交，改为把生成的网站复制到这个目录"},
+	"flag.publish.force":   {"publish even if the sources have uncommitted changes", "即使源文件有未提交的修改也发布"},
 }
