@@ -17,6 +17,7 @@ import (
 
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
 )
@@ -44,8 +45,9 @@ type Options struct {
 	Progress io.Writer
 	Terminal bool
 
-	preview bool      // set by Memory: development environment, drafts included
-	clock   time.Time // Today as given by the caller, for Hugo's "now"
+	preview bool             // set by Memory: development environment, drafts included
+	clock   time.Time        // Today as given by the caller, for Hugo's "now"
+	history *history.History // the site's git history, when it has one
 }
 
 // Result describes a finished build.
@@ -280,7 +282,10 @@ var privateData = []string{"members/**", "activities/**"}
 
 // derive makes the generated data and files from the validated sources.
 func derive(opts Options, gen *generated) diag.List {
-	_, _, l := members(opts, gen)
+	hist, l := pageHistory(opts, gen)
+	opts.history = hist
+	_, _, ml := members(opts, gen)
+	l = append(l, ml...)
 	if l.HasErrors() {
 		return l
 	}

@@ -47,10 +47,18 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 		base, _ = site.BaseURL(opts.Source)
 	}
 	base = strings.TrimSuffix(base, "/") + "/"
-	for _, f := range ical.Feeds(ds, ical.Options{
+	icalOpts := ical.Options{
 		Stamp: opts.Today,
 		URL:   func(a *member.Activity) string { return base + "activities/" + a.ID + "/" },
-	}) {
+	}
+	if h := opts.history; h != nil {
+		// An edited activity's LAST-MODIFIED is the date of its last commit.
+		icalOpts.Revision = func(a *member.Activity) (ical.Revision, bool) {
+			f, ok := h.File("data/activities/" + a.ID + ".yaml")
+			return ical.Revision{Modified: f.Modified}, ok
+		}
+	}
+	for _, f := range ical.Feeds(ds, icalOpts) {
 		gen.addFile(calendarDir+f.Name, f.Data)
 	}
 	return ds, res, l

@@ -221,4 +221,7 @@ SSH 仓库用 SSH agent；凭据绝不会打印出来。构建失败时不发布
 	"flag.publish.email":   {"author e-mail of the publish commit", "发布提交的作者邮箱"},
 	"flag.publish.dir":     {"copy the built site to this directory instead of committing", "不提交，改为把生成的网站复制到这个目录"},
 	"flag.publish.force":   {"publish even if the sources have uncommitted changes", "即使源文件有未提交的修改也发布"},
+	"history.failed":       {"page history unavailable, using dates from the content: %v", "无法读取页面历史，改用内容中的日期：%v"},
+	"history.shallow":      {"this is a shallow git clone: pages last changed before its first commit show the dates in their front matter", "这是浅克隆（shallow clone）：最早提交之前修改的页面将显示 front matter 中的日期"},
+	"history.shallow.hint": {"clone with full history (git fetch --unshallow, or fetch-depth: 0 in CI)", "请获取完整历史（git fetch --unshallow，或在 CI 中设置 fetch-depth: 0）"},
 }
