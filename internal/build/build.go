@@ -13,6 +13,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"sync"
 	"time"
 
 	"github.com/zzia/press/internal/content"
@@ -236,12 +237,22 @@ func render(opts Options, dir string) (*Result, error) {
 	if out == nil {
 		out = os.DirFS(dir)
 	}
-	if err := indexForSearch(out, sres); err != nil {
-		return nil, err
-	}
-	broken, err := checkLinks(out, sres.BaseURL, sres.Sources, opts.Source)
+	// The search index and the link check both read every page; they run
+	// side by side. The index only adds files under search/, which the link
+	// check does not look at.
+	var (
+		wg        sync.WaitGroup
+		searchErr error
+		broken    diag.List
+	)
+	wg.Go(func() { searchErr = indexForSearch(out, sres) })
+	broken, err = checkLinks(out, sres.BaseURL, sres.Sources, opts.Source)
+	wg.Wait()
 	if err != nil {
 		return nil, err
+	}
+	if searchErr != nil {
+		return nil, searchErr
 	}
 	if len(broken) > 0 {
 		return nil, &Error{Diagnostics: broken}

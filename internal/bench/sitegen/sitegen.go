@@ -36,13 +36,20 @@ func Generate(dir, themeDir string, n int, seed uint64) error {
 	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
 		return err
 	}
-	// The sections the theme expects, so its links resolve.
-	for _, sec := range []string{"news", "notices", "organization", "membership", "members", "activities", "journal", "whitepapers", "newsletter"} {
-		front := fmt.Sprintf("---\ntitle: %s\n---\n", sec)
-		if sec == "news" || sec == "notices" {
-			front = fmt.Sprintf("---\ntitle: %s\noutputs: [html, rss]\n---\n", sec)
-		}
+	// The theme's own pages (about, organization, membership, contact, …)
+	// so that its links resolve; the periodicals and the data-driven
+	// sections stay out: this site measures the rendering of articles.
+	if err := copyContent(filepath.Join(themeDir, "content"), filepath.Join(dir, "content")); err != nil {
+		return err
+	}
+	for _, sec := range []string{"news", "notices"} {
+		front := fmt.Sprintf("---\ntitle: %s\noutputs: [html, rss]\n---\n", sec)
 		if err := write(filepath.Join(dir, "content", sec, "_index.md"), front); err != nil {
+			return err
+		}
+	}
+	for _, sec := range []string{"members", "activities", "journal", "whitepapers", "newsletter"} {
+		if err := write(filepath.Join(dir, "content", sec, "_index.md"), fmt.Sprintf("---\ntitle: %s\n---\n", sec)); err != nil {
 			return err
 		}
 	}
@@ -126,6 +133,36 @@ func write(name, s string) error {
 		return err
 	}
 	return os.WriteFile(name, []byte(s), 0o644)
+}
+
+// skipSections are the theme's content folders a synthetic site replaces.
+var skipSections = map[string]bool{"news": true, "notices": true, "journal": true, "whitepapers": true, "newsletter": true, "members": true, "activities": true, "chronicle": true}
+
+// copyContent copies the theme's content except the sections in skipSections.
+func copyContent(from, to string) error {
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return nil
+	}
+	for _, e := range entries {
+		if skipSections[e.Name()] {
+			continue
+		}
+		if e.IsDir() {
+			if err := copyTree(filepath.Join(from, e.Name()), filepath.Join(to, e.Name()), false); err != nil {
+				return err
+			}
+			continue
+		}
+		b, err := os.ReadFile(filepath.Join(from, e.Name()))
+		if err != nil {
+			return err
+		}
+		if err := write(filepath.Join(to, e.Name()), string(b)); err != nil {
+			return err
+		}
+	}
+	return nil
 }
 
 // copyTree copies a directory; topOnly copies only its files, not subfolders
