@@ -1,9 +1,39 @@
 package build
 
-import "github.com/zzia/press/internal/diag"
+import (
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/publication"
+	"github.com/zzia/press/internal/site"
+)
 
 // publications typesets the journal issues, white papers and newsletters
-// into PDFs and adds them, with the data their web pages need, to gen.
+// into PDFs and adds them, with the data their web pages need, to gen:
+// the PDFs and the newsletters' e-mail editions as files at their pages'
+// paths, and hugo.Data.press.publications, keyed by Hugo page path
+// ("/journal/2026-1"), with each page's PDF link, size and page count.
 func publications(opts Options, gen *generated) diag.List {
-	return nil
+	cache := opts.CacheDir
+	if cache == "" {
+		// The same default as Hugo's caches: outside the site.
+		cache, _ = site.DefaultCacheDir()
+	}
+	res, l, err := publication.Build(publication.Options{
+		Source:   opts.Source,
+		CacheDir: cache,
+		Print:    opts.Print,
+		Drafts:   opts.preview,
+		Progress: opts.Progress,
+		Terminal: opts.Terminal,
+	})
+	if err != nil {
+		return append(l, diag.Diagnostic{Message: err.Error()})
+	}
+	if res == nil {
+		return l
+	}
+	for name, b := range res.Files {
+		gen.addFile(name, b)
+	}
+	gen.addData("publications", res.Pages)
+	return l
 }

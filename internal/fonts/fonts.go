@@ -348,3 +348,37 @@ func (s *Set) latinChoice(st Style) Choice {
 	}
 	return Choice{Role: base, Face: s.faces[base], SynthBold: st.Bold, SynthItalic: st.Italic}
 }
+
+// Paths returns the files Discover(paths) would load, one per role found,
+// in role order, without loading them: for callers that fingerprint the
+// fonts (a cache key) before deciding whether to set anything.
+func Paths(paths map[string]string) ([]string, error) {
+	var out []string
+	for role := Role(0); role < numRoles; role++ {
+		if p, ok := paths[role.String()]; ok {
+			out = append(out, p)
+			continue
+		}
+		found := ""
+		for _, c := range candidates[role] {
+			if p := systemFile(c.file); p != "" {
+				found = p
+				break
+			}
+		}
+		if found == "" && describe[role] != "" {
+			c := candidates[role][0]
+			return nil, fmt.Errorf("fonts: no %s found (role %q; looked for %s in %s); install it with `apt-get install %s`",
+				describe[role], role, c.file, strings.Join(SearchDirs(), ", "), c.pkg)
+		}
+		if found != "" {
+			out = append(out, found)
+		}
+	}
+	for name := range paths {
+		if _, ok := ParseRole(name); !ok {
+			return nil, fmt.Errorf("fonts: unknown font role %q (known: %s)", name, strings.Join(roleNames[:], ", "))
+		}
+	}
+	return out, nil
+}

@@ -19,7 +19,20 @@ type Info struct {
 	Keywords               []string
 	Language               string    // BCP 47; empty: zh-CN
 	CreationDate           time.Time // zero: no creation or modification date is written
+
+	// Bleed, in millimetres, makes the printer's edition: every page grows
+	// by Bleed on each side (the MediaBox and BleedBox), the laid-out page
+	// becomes the TrimBox, and what is drawn beyond the page's edges (a
+	// cover image) shows in the bleed. Zero: the screen edition, with no
+	// BleedBox or TrimBox.
+	Bleed float64
+	// CropMarks draws crop marks at the corners of the trim, in the bleed.
+	CropMarks bool
 }
+
+// markGap is the distance, in millimetres, between a crop mark and the
+// trim: the marks stay clear of the page even when the cut is off a little.
+const markGap = 1.0
 
 // slant is the angle, in degrees, of synthesized italics.
 const slant = 12
@@ -32,7 +45,11 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 		return nil, fmt.Errorf("pdf: the document has no pages")
 	}
 	first := doc.Pages[0]
-	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width, Ht: first.Height}})
+	bleed := info.Bleed * mm
+	if bleed < 0 {
+		return nil, fmt.Errorf("pdf: negative bleed %gmm", info.Bleed)
+	}
+	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width + 2*bleed, Ht: first.Height + 2*bleed}})
 	f.SetAutoPageBreak(false, 0)
 	f.SetMargins(0, 0, 0)
 	f.SetCompression(true)
@@ -100,16 +117,20 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 			if a, ok := b.(*box.Anchor); ok {
 				if _, dup := links[a.Name]; !dup {
 					id := f.AddLink()
-					f.SetLink(id, a.Y, i+1)
+					f.SetLink(id, a.Y+bleed, i+1)
 					links[a.Name] = id
 				}
 			}
 		}
 	}
 	images := make(map[string]bool)
-	d := drawer{f: f}
+	d := drawer{f: f, ox: bleed, oy: bleed}
 	for _, p := range doc.Pages {
-		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width, Ht: p.Height})
+		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width + 2*bleed, Ht: p.Height + 2*bleed})
+		if bleed > 0 {
+			f.SetPageBox("BleedBox", 0, 0, p.Width+2*bleed, p.Height+2*bleed)
+			f.SetPageBox("TrimBox", bleed, bleed, p.Width, p.Height)
+		}
 		d.page()
 		for _, b := range p.Boxes {
 			switch b := b.(type) {
@@ -117,7 +138,7 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 				d.text(b)
 			case *box.Rect:
 				d.fill(b.Color)
-				f.Rect(b.X, b.Y, b.W, b.H, "F")
+				f.Rect(b.X+bleed, b.Y+bleed, b.W, b.H, "F")
 			case *box.Image:
 				if !images[b.Name] {
 					if err := registerImage(f, b); err != nil {
@@ -125,12 +146,18 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 					}
 					images[b.Name] = true
 				}
-				f.ImageOptions(b.Name, b.X, b.Y, b.W, b.H, false, fpdf.ImageOptions{ImageType: b.Type}, 0, "")
+				if b.Clip != nil {
+					f.ClipRect(b.Clip.X+bleed, b.Clip.Y+bleed, b.Clip.W, b.Clip.H, false)
+				}
+				f.ImageOptions(b.Name, b.X+bleed, b.Y+bleed, b.W, b.H, false, fpdf.ImageOptions{ImageType: b.Type}, 0, "")
+				if b.Clip != nil {
+					f.ClipEnd()
+				}
 			case *box.Link:
 				if b.URL != "" {
-					f.LinkString(b.X, b.Y, b.W, b.H, b.URL)
+					f.LinkString(b.X+bleed, b.Y+bleed, b.W, b.H, b.URL)
 				} else if id, ok := links[b.Dest]; ok {
-					f.Link(b.X, b.Y, b.W, b.H, id)
+					f.Link(b.X+bleed, b.Y+bleed, b.W, b.H, id)
 				}
 			case *box.Bookmark:
 				if !d.fontSet {
@@ -138,8 +165,11 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 					f.SetFont(anyRole.String(), "", 10)
 					d.fontSet = true
 				}
-				f.Bookmark(b.Title, b.Level, b.Y)
+				f.Bookmark(b.Title, b.Level, b.Y+bleed)
 			}
+		}
+		if info.CropMarks && bleed > 0 {
+			d.cropMarks(p.Width, p.Height, bleed)
 		}
 		if err := f.Error(); err != nil {
 			return nil, fmt.Errorf("pdf: %w", err)
@@ -149,7 +179,20 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 	if err := f.Output(&buf); err != nil {
 		return nil, fmt.Errorf("pdf: %w", err)
 	}
-	out := buf.Bytes()
+	out, err := orderImages(buf.Bytes())
+	if err != nil {
+		return nil, err
+	}
+	// fpdf writes a page's boxes in map order: put them in one order, so
+	// the same document gives the same bytes. Swapping two lines of the
+	// same page object leaves every offset in the cross-reference right.
+	out = boxPair.ReplaceAllFunc(out, func(m []byte) []byte {
+		sub := boxPair.FindSubmatch(m)
+		if bytes.HasPrefix(sub[1], []byte("/TrimBox")) {
+			return append(append([]byte{}, sub[2]...), sub[1]...)
+		}
+		return m
+	})
 	if info.CreationDate.IsZero() {
 		// Blank the dates with spaces of the same length, so the
 		// cross-reference offsets stay right.
@@ -175,10 +218,42 @@ func registerImage(f *fpdf.Fpdf, b *box.Image) (err error) {
 
 var dateEntry = regexp.MustCompile(`/(Creation|Mod)Date \(D:20000101000000\)`)
 
+// boxPair is a page's BleedBox and TrimBox entries, in either order.
+var boxPair = regexp.MustCompile(`(/(?:Bleed|Trim)Box \[[0-9. ]+\]\n)(/(?:Bleed|Trim)Box \[[0-9. ]+\]\n)`)
+
+// mm is one millimetre in points.
+const mm = 72 / 25.4
+
+// cropMarks draws the crop marks of a w×h trim set bleed in from the media
+// edges: at each corner, a hairline along each trim edge, from the media
+// edge to markGap short of the trim, in registration black.
+func (d *drawer) cropMarks(w, h, bleed float64) {
+	f := d.f
+	f.SetDrawColor(0, 0, 0)
+	f.SetLineWidth(0.25)
+	d.drawSet, d.drawCol, d.lineW = true, box.Black, 0.25
+	l := bleed - markGap*mm
+	if l <= 0 {
+		return
+	}
+	x0, x1 := bleed, bleed+w
+	y0, y1 := bleed, bleed+h
+	W, H := w+2*bleed, h+2*bleed
+	for _, y := range []float64{y0, y1} {
+		f.Line(0, y, l, y)
+		f.Line(W-l, y, W, y)
+	}
+	for _, x := range []float64{x0, x1} {
+		f.Line(x, 0, x, l)
+		f.Line(x, H-l, x, H)
+	}
+}
+
 // drawer tracks the graphics state fpdf does not, to write each operator
 // only when it changes.
 type drawer struct {
 	f        *fpdf.Fpdf
+	ox, oy   float64 // offset of the trimmed page in the media (the bleed)
 	tc       float64
 	fill0    box.Color
 	fillSet  bool
@@ -241,12 +316,13 @@ func (d *drawer) text(t *box.Text) {
 		f.SetTextRenderingMode(mode)
 		d.mode = mode
 	}
+	x, y := t.X+d.ox, t.Y+d.oy
 	if t.SynthItalic {
 		f.TransformBegin()
-		f.TransformSkewX(-slant, t.X, t.Y)
-		f.Text(t.X, t.Y, t.Text)
+		f.TransformSkewX(-slant, x, y)
+		f.Text(x, y, t.Text)
 		f.TransformEnd()
 		return
 	}
-	f.Text(t.X, t.Y, t.Text)
+	f.Text(x, y, t.Text)
 }

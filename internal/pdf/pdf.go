@@ -65,6 +65,22 @@ type Options struct {
 	// CreationDate is written as the PDF's creation and modification date;
 	// zero writes none. The clock is never read.
 	CreationDate time.Time
+
+	// HeaderEven, when set, is the running head of even pages; odd pages
+	// carry their part's Header (or Header).
+	HeaderEven string
+	// Mirror sets running heads and page numbers at the outer edges.
+	Mirror bool
+	// FirstPage is the number of the first body page (zero: 1), PageStyle
+	// how pages are numbered: "" (1, 2, 3) or "roman" (I, II, III).
+	FirstPage int
+	PageStyle string
+	// AnchorPrefix makes the anchors of this document distinct from those
+	// of another laid out separately and joined to it.
+	AnchorPrefix string
+	// NumberCaptions numbers figures and tables: 图1, 表1 per part, or
+	// 图3-1 in a part whose Number is "3".
+	NumberCaptions bool
 }
 
 // Margins are page margins in millimetres.
@@ -77,6 +93,19 @@ type Source struct {
 	Src      []byte
 	Filename string // for diagnostics, and (by its directory) for images
 	BaseDir  string // overrides the directory of Filename for images
+
+	// Title is the part's title; empty means its single leading level-1
+	// heading, if any.
+	Title string
+	// Label is set before the title ("第3章"); Number prefixes heading,
+	// figure and table numbers ("3" gives 3.1 and 图3-1).
+	Label, Number string
+	// Kicker is set above the title (a column), Byline below it (the
+	// author); Header is the running head of the part's pages.
+	Kicker, Byline, Header string
+	// Sink is the space in millimetres left empty at the top of the part's
+	// first page.
+	Sink float64
 }
 
 // Render sets the Markdown src, read from filename, as a PDF. Warnings
@@ -129,9 +158,14 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 		}
 		doc, ws := mdtree.Parse(p.Src, mdtree.Options{File: p.Filename, BaseDir: base})
 		warnings = append(warnings, ws...)
-		lparts = append(lparts, layout.Part{Body: doc.Body, Title: doc.Title, File: p.Filename})
+		pt := doc.Title
+		if p.Title != "" {
+			pt = p.Title
+		}
+		lparts = append(lparts, layout.Part{Body: doc.Body, Title: pt, File: p.Filename,
+			Label: p.Label, Number: p.Number, Kicker: p.Kicker, Byline: p.Byline, Header: p.Header, Sink: p.Sink * layout.MM})
 		if title == "" {
-			title = doc.Title
+			title = pt
 		}
 	}
 	header := opts.Header
@@ -150,6 +184,13 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 		Header:    header,
 		Footer:    opts.Footer,
 		Fonts:     set,
+
+		HeaderEven:     opts.HeaderEven,
+		Mirror:         opts.Mirror,
+		FirstPage:      opts.FirstPage,
+		PageStyle:      opts.PageStyle,
+		AnchorPrefix:   opts.AnchorPrefix,
+		NumberCaptions: opts.NumberCaptions,
 	}
 	res, err := layout.Layout(lparts, lo)
 	if err != nil {

@@ -10,6 +10,8 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/zzia/press/internal/member"
 )
 
 // han is a pool of common Chinese words the generator draws from.
@@ -188,4 +190,20 @@ func copyTree(from, to string, topOnly bool) error {
 		}
 		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
 	})
+}
+
+// WithMembers adds n synthetic member units and m activities (written by
+// member.Synthetic) to a generated site, with the theme's directory and
+// calendar sections so their pages are built.
+func WithMembers(dir, themeDir string, n, m int, seed uint64) error {
+	if err := member.Synthetic(filepath.Join(dir), n, m, seed); err != nil {
+		return err
+	}
+	for _, sec := range []string{"members", "activities", "chronicle"} {
+		os.RemoveAll(filepath.Join(dir, "content", sec))
+		if err := copyTree(filepath.Join(themeDir, "content", sec), filepath.Join(dir, "content", sec), false); err != nil {
+			return err
+		}
+	}
+	return nil
 }

@@ -60,6 +60,9 @@ type Image struct {
 	Name       string // a key unique per image data, e.g. its path
 	Type       string // "png" or "jpg"
 	Data       []byte
+	// Clip, when not nil, is the rectangle the image is cut to (its colour
+	// is ignored): an image scaled to fill an area and cropped.
+	Clip *Rect
 }
 
 // Link is a clickable area: to a URL, or to an Anchor of the same document.

@@ -20,13 +20,54 @@ import (
 
 var headingColor = box.Color{R: 0x10, G: 0x10, B: 0x10}
 
-// title sets a part's title: large Hei, centred.
-func (l *layouter) title(in tree.Inline, id string) {
-	size := l.opts.BodySize * 2
-	c := &ctx{width: l.width, size: size, family: fonts.SansFamily, color: headingColor, leading: 1.5}
-	items := l.lineItems(in, c, fonts.Style{Family: fonts.SansFamily})
+// kickerColor is the colour of the line above a part's title.
+var kickerColor = box.Color{R: 0x0b, G: 0x4a, B: 0x8b}
+
+// kicker sets the short line above a part's title (a journal's column):
+// small Hei in the accent colour, centred, with a short rule below.
+func (l *layouter) kicker(text string) {
+	size := l.opts.BodySize * 0.95
+	c := &ctx{width: l.width, size: size, family: fonts.SansFamily, color: kickerColor, leading: 1.6}
+	items := l.lineItems(tree.Inline{{Text: text}}, c, fonts.Style{Family: fonts.SansFamily})
 	lines := line.Break(items, l.set, line.Params{Width: l.width, Align: line.Center})
 	l.pending = 0
+	its := l.addLines(lines, c, c.lead(&l.opts), true)
+	if n := len(its); n > 0 {
+		last := its[n-1]
+		w := 2 * l.opts.BodySize
+		last.boxes = append(last.boxes, &box.Rect{X: (l.width - w) / 2, Y: last.h - 1, W: w, H: 0.8, Color: kickerColor})
+	}
+	l.space(l.lead() * 0.6)
+}
+
+// byline sets the line below a part's title (the author): Kai, centred.
+func (l *layouter) byline(text string) {
+	size := l.opts.BodySize * 1.05
+	c := &ctx{width: l.width, size: size, family: fonts.SerifFamily, color: box.Color{R: 0x33, G: 0x33, B: 0x33}, leading: 1.6}
+	items := l.lineItems(tree.Inline{{Text: text}}, c, fonts.Style{Family: fonts.SerifFamily, Italic: true})
+	lines := line.Break(items, l.set, line.Params{Width: l.width * 0.85, Align: line.Center})
+	c.x = l.width * 0.075
+	l.pending = l.lead() * 0.2
+	its := l.addLines(lines, c, c.lead(&l.opts), true)
+	if n := len(its); n > 0 {
+		its[n-1].keep = true
+	}
+	l.space(l.lead() * 1.5)
+}
+
+// title sets a part's title: large Hei, centred, after its label.
+func (l *layouter) title(in tree.Inline, id, label string) {
+	size := l.opts.BodySize * 2
+	c := &ctx{width: l.width, size: size, family: fonts.SansFamily, color: headingColor, leading: 1.5}
+	shown := in
+	if label != "" {
+		shown = append(tree.Inline{{Text: label + "\u3000"}}, in...)
+	}
+	items := l.lineItems(shown, c, fonts.Style{Family: fonts.SansFamily})
+	lines := balanced(items, l.set, l.width, size, c)
+	if len(l.items) == 0 || l.items[len(l.items)-1].part != l.part-1 {
+		l.pending = 0
+	}
 	its := l.addLines(lines, c, c.lead(&l.opts), true)
 	if len(its) == 0 {
 		return
@@ -36,8 +77,12 @@ func (l *layouter) title(in tree.Inline, id string) {
 	}
 	name := l.anchor(id)
 	text := strings.TrimSpace(in.PlainText())
-	its[0].boxes = append(its[0].boxes, &box.Anchor{Name: name}, &box.Bookmark{Title: text, Level: 0})
-	l.entries = append(l.entries, Entry{Level: 0, Text: text, Anchor: name, Index: -1})
+	mark := text
+	if label != "" {
+		mark = label + "\u3000" + text
+	}
+	its[0].boxes = append(its[0].boxes, &box.Anchor{Name: name}, &box.Bookmark{Title: mark, Level: 0})
+	l.entries = append(l.entries, Entry{Level: 0, Number: label, Text: text, Anchor: name, Index: -1, Part: l.part - 1})
 	its[0].entry = len(l.entries)
 	its[len(its)-1].keep = true
 	l.space(l.lead() * 1.5)
@@ -79,7 +124,7 @@ func (l *layouter) heading(h *tree.Heading) {
 		}
 	}
 	its[0].boxes = append(its[0].boxes, &box.Anchor{Name: name}, &box.Bookmark{Title: title, Level: depth})
-	l.entries = append(l.entries, Entry{Level: depth, Number: number, Text: text, Anchor: name, Index: -1})
+	l.entries = append(l.entries, Entry{Level: depth, Number: number, Text: text, Anchor: name, Index: -1, Part: l.part - 1})
 	its[0].entry = len(l.entries)
 	l.space(l.lead() * 0.45)
 }
@@ -136,9 +181,12 @@ func (l *layouter) number(depth int) string {
 			return strconv.Itoa(n) + ") "
 		}
 	}
-	parts := make([]string, depth)
+	var parts []string
+	if l.part > 0 && l.part <= len(l.parts) && l.parts[l.part-1].Number != "" {
+		parts = append(parts, l.parts[l.part-1].Number)
+	}
 	for d := 1; d <= depth; d++ {
-		parts[d-1] = strconv.Itoa(l.counter[d])
+		parts = append(parts, strconv.Itoa(l.counter[d]))
 	}
 	return strings.Join(parts, ".") + "\u3000"
 }
@@ -269,19 +317,62 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 		typ = "jpg"
 	}
 	img := &box.Image{X: c.x + (c.width-w)/2, Y: 0, W: w, H: h, Name: f.File, Type: typ, Data: data}
-	it := &item{h: h, boxes: []box.Box{img}, bars: c.bars, keep: len(f.Caption) > 0}
+	it := &item{h: h, boxes: []box.Box{img}, bars: c.bars}
 	if c.marker != nil {
 		l.addLines([]line.Line{{Last: true}}, c, c.lead(&l.opts), false)
 	}
 	l.add(it)
-	if len(f.Caption) > 0 {
+	caption := l.caption("图", &l.figNum, f.Caption)
+	it.keep = len(caption) > 0
+	if len(caption) > 0 {
 		l.space(c.size * 0.4)
 		cc := *c
 		cc.size = c.size * 0.9
 		cc.family = fonts.SansFamily
-		items := l.lineItems(f.Caption, &cc, fonts.Style{Family: fonts.SansFamily})
+		items := l.lineItems(caption, &cc, fonts.Style{Family: fonts.SansFamily})
 		lines := line.Break(items, l.set, line.Params{Width: c.width * 0.85, Align: line.Center})
 		cc.x += c.width * 0.075
 		l.addLines(lines, &cc, cc.lead(&l.opts), false)
 	}
+}
+
+// caption returns the caption of the next figure or table: with
+// Options.NumberCaptions, kind ("图" or "表") and its number in the part
+// (prefixed by the part's Number, 图3-1) before the text, which may then be
+// empty; otherwise the text as it is.
+func (l *layouter) caption(kind string, counter *int, text tree.Inline) tree.Inline {
+	if !l.opts.NumberCaptions {
+		return text
+	}
+	*counter++
+	num := strconv.Itoa(*counter)
+	if l.part > 0 && l.part <= len(l.parts) && l.parts[l.part-1].Number != "" {
+		num = l.parts[l.part-1].Number + "-" + num
+	}
+	label := kind + num
+	if len(text) > 0 {
+		label += "\u3000"
+	}
+	return append(tree.Inline{{Text: label}}, text...)
+}
+
+// balanced breaks a centred title into lines of even length: as narrow as
+// it can be set without taking another line, so that a title of two lines
+// does not end in one or two characters. It sets c.x to centre the narrower
+// measure.
+func balanced(items []line.Item, set *fonts.Set, width, em float64, c *ctx) []line.Line {
+	lines := line.Break(items, set, line.Params{Width: width, Align: line.Center})
+	if len(lines) < 2 {
+		return lines
+	}
+	w := width
+	for w-em > width/3 {
+		try := line.Break(items, set, line.Params{Width: w - em, Align: line.Center})
+		if len(try) != len(lines) {
+			break
+		}
+		lines, w = try, w-em
+	}
+	c.x += (width - w) / 2
+	return lines
 }

@@ -9,6 +9,7 @@ package layout
 
 import (
 	"fmt"
+	"math"
 	"strconv"
 	"strings"
 
@@ -27,6 +28,22 @@ type Part struct {
 	Title string
 	// File names the part's source in diagnostics.
 	File string
+	// Label is set before the title, e.g. "第3章"; it is the Number of the
+	// title's entry. Empty for none.
+	Label string
+	// Number prefixes the part's decimal heading numbers ("3" gives 3.1,
+	// 3.1.1) and its figure and table numbers (图3-1, 表3-1). Empty for none.
+	Number string
+	// Kicker is a short line set above the title, e.g. a journal column.
+	Kicker string
+	// Byline is set below the title, e.g. the author.
+	Byline string
+	// Header, when not empty, is the running head of the part's pages in
+	// place of Options.Header (on odd pages when Options.HeaderEven is set).
+	Header string
+	// Sink is the space, in points, left empty at the top of the part's
+	// first page (a chapter opening set lower, a masthead drawn above).
+	Sink float64
 }
 
 // Entry is a heading as it appears in the table of contents and the
@@ -38,6 +55,7 @@ type Entry struct {
 	Anchor string
 	Page   string // label of the page the heading is on
 	Index  int    // index of that page in Document.Pages
+	Part   int    // index of the part the heading is in, from 0
 }
 
 // Result is a laid-out document and the headings found in it.
@@ -49,6 +67,16 @@ type Result struct {
 	// Warnings are problems that did not stop the layout (an image that
 	// could not be read).
 	Warnings diag.List
+	// Frame is the text block the pages were set in, for callers that add
+	// pages of their own in the same measure.
+	Frame Frame
+}
+
+// Frame is a page's text block in points from the page's top-left corner,
+// and the body's baseline distance. The running head's baseline is
+// Lead×0.9 above Top; the running foot's is Lead×1.4 below Top+Height.
+type Frame struct {
+	Left, Top, Width, Height, Lead float64
 }
 
 // item is one entry of the galley: a line, a table row, a rule or an image,
@@ -67,6 +95,7 @@ type item struct {
 	// item's height including the space above it when it is not the first
 	// of its page.
 	bars []float64
+	part int // index of the part the item belongs to
 }
 
 type layouter struct {
@@ -91,6 +120,11 @@ type layouter struct {
 	listDepth int
 	// partStarts holds the indexes of body pages that begin a part.
 	partStarts map[int]bool
+	// parts are the parts being set; pageParts the part of each body page.
+	parts     []Part
+	pageParts []int
+	// figures and tables count the numbered figures and tables of a part.
+	figNum, tabNum int
 }
 
 // Layout sets parts on pages.
@@ -98,10 +132,11 @@ func Layout(parts []Part, opts Options) (*Result, error) {
 	if err := opts.defaults(); err != nil {
 		return nil, err
 	}
-	l := &layouter{opts: opts, set: opts.Fonts, notes: make(map[*tree.Footnote][]*item), partStarts: make(map[int]bool)}
+	l := &layouter{opts: opts, set: opts.Fonts, notes: make(map[*tree.Footnote][]*item), partStarts: make(map[int]bool), parts: parts}
 	l.measure()
 	for i, p := range parts {
 		l.part = i + 1
+		l.figNum, l.tabNum = 0, 0
 		l.file = p.File
 		start := len(l.items)
 		l.partFlow(p)
@@ -117,10 +152,10 @@ func Layout(parts []Part, opts Options) (*Result, error) {
 		// An empty document is one blank page.
 		pages = []box.Page{{Width: opts.Size.Width, Height: opts.Size.Height}}
 	}
-	// Body pages are numbered from 1; the contents in front of them in
-	// Roman numerals.
+	// Body pages are numbered from Options.FirstPage; the contents in
+	// front of them in Roman numerals.
 	for i := range pages {
-		pages[i].Label = strconv.Itoa(i + 1)
+		pages[i].Label = l.label(i)
 	}
 	for i := range l.entries {
 		if l.entries[i].Index >= 0 {
@@ -139,7 +174,18 @@ func Layout(parts []Part, opts Options) (*Result, error) {
 		l.entries[i].Index += len(front)
 	}
 	l.furniture(all, len(front), len(pages))
-	return &Result{Doc: &box.Document{Pages: all, Fonts: l.set}, Entries: l.entries, BodyStart: len(front), Warnings: l.warnings}, nil
+	return &Result{Doc: &box.Document{Pages: all, Fonts: l.set}, Entries: l.entries, BodyStart: len(front), Warnings: l.warnings,
+		Frame: Frame{Left: l.left, Top: l.top, Width: l.width, Height: l.height, Lead: l.lead()}}, nil
+}
+
+// label returns the label of body page i: its number from FirstPage, in
+// the page style.
+func (l *layouter) label(i int) string {
+	n := i + l.opts.FirstPage
+	if l.opts.PageStyle == PageRoman {
+		return roman(n)
+	}
+	return strconv.Itoa(n)
 }
 
 // measure fixes the text block: a whole number of body characters wide and
@@ -168,6 +214,7 @@ func (l *layouter) space(s float64) {
 // add appends an item, giving it the space owed.
 func (l *layouter) add(it *item) {
 	it.before += l.pending
+	it.part = l.part - 1
 	l.pending = 0
 	l.items = append(l.items, it)
 }
@@ -176,17 +223,27 @@ func (l *layouter) partFlow(p Part) {
 	body := p.Body
 	l.base = 1
 	l.counter = [7]int{}
+	if p.Sink > 0 {
+		l.pending = 0
+		l.add(&item{h: math.Min(p.Sink, l.height/2), keep: true})
+	}
+	if p.Kicker != "" {
+		l.kicker(p.Kicker)
+	}
 	if p.Title != "" {
 		if len(body) > 0 {
 			if h, ok := body[0].(*tree.Heading); ok && h.Level == 1 && strings.TrimSpace(h.Text.PlainText()) == p.Title {
-				l.title(h.Text, h.ID)
+				l.title(h.Text, h.ID, p.Label)
 				body = body[1:]
 				l.base = 2
 			}
 		}
 		if l.base == 1 {
-			l.title(tree.Inline{{Text: p.Title}}, "")
+			l.title(tree.Inline{{Text: p.Title}}, "", p.Label)
 			l.base = 2
+		}
+		if p.Byline != "" {
+			l.byline(p.Byline)
 		}
 		// Sections are the shallowest headings below the title.
 		if m := minLevel(body); m > l.base {
@@ -329,7 +386,9 @@ func (l *layouter) noteTag(fn *tree.Footnote) int {
 }
 
 // anchor returns the document-wide name of heading id of the current part.
-func (l *layouter) anchor(id string) string { return fmt.Sprintf("p%d-%s", l.part, id) }
+func (l *layouter) anchor(id string) string {
+	return fmt.Sprintf("%sp%d-%s", l.opts.AnchorPrefix, l.part, id)
+}
 
 // lines sets inline content and adds one item per line.
 func (l *layouter) paragraph(in tree.Inline, c *ctx, indent bool) {

@@ -68,7 +68,30 @@ type Options struct {
 	// "{page}".
 	Footer string
 	Fonts  *fonts.Set
+
+	// HeaderEven, when not empty, is the running head of even pages; odd
+	// pages then carry the part's Header (or Header).
+	HeaderEven string
+	// Mirror sets running heads and page numbers at the outer edges: the
+	// left on even pages, the right on odd ones (by page number).
+	Mirror bool
+	// FirstPage is the number of the first body page; zero means 1.
+	FirstPage int
+	// PageStyle is how body pages are numbered: PageArabic or PageRoman.
+	PageStyle string
+	// AnchorPrefix is put before every anchor name, so that documents laid
+	// out separately can be joined without clashes.
+	AnchorPrefix string
+	// NumberCaptions numbers figures and tables per part: 图1, 表1, or
+	// 图3-1, 表3-1 in a part with a Number. Captions then read "图1　…".
+	NumberCaptions bool
 }
+
+// Page numbering styles.
+const (
+	PageArabic = ""      // 1, 2, 3
+	PageRoman  = "roman" // I, II, III
+)
 
 func (o *Options) defaults() error {
 	if o.Fonts == nil {
@@ -91,6 +114,14 @@ func (o *Options) defaults() error {
 	}
 	if o.Footer == "" {
 		o.Footer = "{page}"
+	}
+	if o.FirstPage == 0 {
+		o.FirstPage = 1
+	}
+	switch o.PageStyle {
+	case PageArabic, PageRoman:
+	default:
+		return fmt.Errorf("layout: unknown page style %q (want %q or %q)", o.PageStyle, PageArabic, PageRoman)
 	}
 	switch o.Numbering {
 	case NumberNone, NumberChinese, NumberDecimal:

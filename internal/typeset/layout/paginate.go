@@ -122,6 +122,7 @@ func (l *layouter) paginate(items []*item) ([]box.Page, error) {
 		if items[start].newPage {
 			l.partStarts[len(pages)] = true
 		}
+		l.pageParts = append(l.pageParts, items[start].part)
 		pages = append(pages, l.compose(items[start:last+1], head, placed, len(pages)))
 		i = last + 1
 		if i < len(items) && items[i].tableID != 0 && items[i].tableID == items[last].tableID {
@@ -213,9 +214,9 @@ func (l *layouter) compose(its, head []*item, placed map[*tree.Footnote]bool, in
 func (l *layouter) furniture(pages []box.Page, front, body int) {
 	size := l.opts.BodySize * 0.85
 	c := &ctx{size: size, family: fonts.SerifFamily, color: box.Color{R: 0x33, G: 0x33, B: 0x33}}
-	set := func(text string, y float64) []box.Box {
+	set := func(text string, y float64, align line.Align) []box.Box {
 		items := l.lineItems(tree.Inline{{Text: text}}, c, fonts.Style{Family: fonts.SerifFamily})
-		lines := line.Break(items, l.set, line.Params{Width: l.width, Align: line.Center})
+		lines := line.Break(items, l.set, line.Params{Width: l.width, Align: align})
 		var out []box.Box
 		for k := range lines {
 			out = append(out, lineBoxes(&lines[k], l.left, y+float64(k)*size*1.3)...)
@@ -234,12 +235,31 @@ func (l *layouter) furniture(pages []box.Page, front, body int) {
 	for i := range pages {
 		pg := &pages[i]
 		partStart := i == 0 || i >= front && l.partStarts[i-front]
-		if l.opts.Header != "" && !partStart {
+		// Parity by page number: odd pages are right-hand pages.
+		even := (i+1)%2 == 0
+		header := l.opts.Header
+		if i >= front {
+			even = (i-front+l.opts.FirstPage)%2 == 0
+			if k := i - front; k < len(l.pageParts) && l.pageParts[k] < len(l.parts) && l.parts[l.pageParts[k]].Header != "" {
+				header = l.parts[l.pageParts[k]].Header
+			}
+			if even && l.opts.HeaderEven != "" {
+				header = l.opts.HeaderEven
+			}
+		}
+		align := line.Center
+		if l.opts.Mirror {
+			align = line.Right
+			if even {
+				align = line.Left
+			}
+		}
+		if header != "" && !partStart {
 			y := l.top - l.lead()*0.9
-			pg.Boxes = append(pg.Boxes, set(l.opts.Header, y)...)
+			pg.Boxes = append(pg.Boxes, set(header, y, align)...)
 			pg.Boxes = append(pg.Boxes, &box.Rect{X: l.left, Y: y + size*0.45, W: l.width, H: 0.4, Color: c.color})
 		}
-		pg.Boxes = append(pg.Boxes, set(strings.ReplaceAll(footer, "{page}", pg.Label), l.top+l.height+l.lead()*1.4)...)
+		pg.Boxes = append(pg.Boxes, set(strings.ReplaceAll(footer, "{page}", pg.Label), l.top+l.height+l.lead()*1.4, align)...)
 		for _, b := range pg.Boxes {
 			if bm, ok := b.(*box.Bookmark); ok {
 				bm.Level -= shiftLevel

@@ -26,6 +26,18 @@ func (l *layouter) table(t *tree.Table, c *ctx) {
 	}
 	l.tables++
 	id := l.tables
+	if caption := l.caption("表", &l.tabNum, t.Caption); len(caption) > 0 {
+		// The title above the table, centred, kept with the header row.
+		cc := *c
+		cc.size = c.size * 0.9
+		cc.family = fonts.SansFamily
+		cc.marker = nil
+		items := l.lineItems(caption, &cc, fonts.Style{Family: fonts.SansFamily})
+		lines := line.Break(items, l.set, line.Params{Width: c.width * 0.85, Align: line.Center})
+		cc.x += c.width * 0.075
+		l.addLines(lines, &cc, cc.lead(&l.opts), true)
+		l.space(c.size * 0.3)
+	}
 	size := c.size * 0.9
 	cc := *c
 	cc.size = size

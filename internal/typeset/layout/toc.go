@@ -17,9 +17,9 @@ const tocDepth = 3
 // tocDepth, indented by level, with dot leaders to the page number, each
 // entry a link to its heading. Its pages come before the body.
 func (l *layouter) contents() []box.Page {
-	saved, savedPending, savedStarts := l.items, l.pending, l.partStarts
-	l.items, l.pending, l.partStarts = nil, 0, make(map[int]bool)
-	defer func() { l.items, l.pending, l.partStarts = saved, savedPending, savedStarts }()
+	saved, savedPending, savedStarts, savedParts := l.items, l.pending, l.partStarts, l.pageParts
+	l.items, l.pending, l.partStarts, l.pageParts = nil, 0, make(map[int]bool), nil
+	defer func() { l.items, l.pending, l.partStarts, l.pageParts = saved, savedPending, savedStarts, savedParts }()
 
 	// The heading of the contents, in the style of a part title.
 	size := l.opts.BodySize * 1.6
@@ -62,7 +62,7 @@ func (l *layouter) contents() []box.Page {
 		}
 		c := &ctx{x: indent, width: l.width - indent, size: em, family: st.Family}
 		text := e.Number + e.Text
-		if l.opts.Numbering == NumberDecimal && e.Number != "" {
+		if e.Level == 0 && e.Number != "" || l.opts.Numbering == NumberDecimal && e.Number != "" {
 			text = strings.TrimSpace(e.Number) + "\u3000" + e.Text
 		}
 		items := l.lineItems(tree.Inline{{Text: text}}, c, st)

@@ -696,9 +696,38 @@ func (b *builder) tableNode(_ util.BufWriter, _ []byte, n ast.Node, entering boo
 		}
 		return ast.WalkContinue, nil
 	}
+	b.table.Caption = b.takeCaption()
 	b.add(b.table)
 	b.table = nil
 	return ast.WalkContinue, nil
+}
+
+// captionPrefixes start a paragraph that is the title of the table after it.
+var captionPrefixes = []string{"表：", "表:"}
+
+// takeCaption removes the paragraph just before a table when it is the
+// table's title, "表：…", and returns the title without the prefix.
+func (b *builder) takeCaption() tree.Inline {
+	flow := b.flows[len(b.flows)-1]
+	if len(flow) == 0 {
+		return nil
+	}
+	p, ok := flow[len(flow)-1].(*tree.Paragraph)
+	if !ok || len(p.Text) == 0 || p.Text[0].Footnote != nil {
+		return nil
+	}
+	for _, pre := range captionPrefixes {
+		if rest, ok := strings.CutPrefix(p.Text[0].Text, pre); ok {
+			in := append(tree.Inline{}, p.Text...)
+			in[0].Text = strings.TrimLeft(rest, " \t　")
+			if strings.TrimSpace(in.PlainText()) == "" {
+				return nil
+			}
+			b.flows[len(b.flows)-1] = flow[:len(flow)-1]
+			return trimInline(in)
+		}
+	}
+	return nil
 }
 
 func align(a east.Alignment) tree.Align {

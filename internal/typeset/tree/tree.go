@@ -90,11 +90,14 @@ const (
 	AlignRight
 )
 
-// Table is a table with one header row. Cells hold inline text.
+// Table is a table with one header row. Cells hold inline text. Caption
+// is its title (from a paragraph "表：…" just before it in Markdown); it may
+// be empty.
 type Table struct {
-	Align  []Align
-	Header []Inline
-	Rows   [][]Inline
+	Align   []Align
+	Header  []Inline
+	Rows    [][]Inline
+	Caption Inline
 }
 
 func (*Paragraph) isBlock() {}

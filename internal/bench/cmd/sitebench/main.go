@@ -25,7 +25,12 @@ func main() {
 	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
 	theme := flag.String("theme", ".", "site whose layouts and config the synthetic sites use")
 	work := flag.String("work", filepath.Join(os.TempDir(), "press-sitebench"), "where the synthetic sites are kept")
+	members := flag.String("members", "", "also compare press on a 1,000-article site with and without N members and M activities, given as N,M (e.g. 5000,2000)")
 	flag.Parse()
+	if *members != "" {
+		compareMembers(*press, *work, *theme, *members, *runs)
+		return
+	}
 
 	fmt.Printf("%-8s %-6s %10s %12s\n", "pages", "tool", "wall", "peak RSS")
 	for _, f := range strings.Split(*sizes, ",") {
@@ -46,6 +51,37 @@ func main() {
 		fmt.Printf("%-8d %-6s %10s %9.0f MB\n", n, "press", pw.Round(time.Millisecond), pm)
 		fmt.Printf("%-8d %-6s %10s %9.0f MB\n", n, "hugo", hw.Round(time.Millisecond), hm)
 		fmt.Printf("%-8d ratio  %10.3f %12.3f   (press/hugo; target ≤ 1.10 at 10,000)\n", n, float64(pw)/float64(hw), pm/hm)
+	}
+}
+
+// compareMembers times press on the same 1,000-article site with and
+// without synthetic member and activity data.
+func compareMembers(press, work, theme, spec string, runs int) {
+	var n, m int
+	if _, err := fmt.Sscanf(spec, "%d,%d", &n, &m); err != nil {
+		fail(fmt.Errorf("-members %q: want N,M", spec))
+	}
+	plain := filepath.Join(work, "site-1000")
+	with := filepath.Join(work, fmt.Sprintf("site-1000-members-%d-%d", n, m))
+	for _, dir := range []string{plain, with} {
+		if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err == nil {
+			continue
+		}
+		os.RemoveAll(dir)
+		if err := sitegen.Generate(dir, theme, 1000, 1); err != nil {
+			fail(err)
+		}
+		if dir == with {
+			if err := sitegen.WithMembers(dir, theme, n, m, 1); err != nil {
+				fail(err)
+			}
+		}
+	}
+	cache := filepath.Join(work, "cache")
+	fmt.Printf("%-34s %10s %12s\n", "site", "wall", "peak RSS")
+	for _, dir := range []string{plain, with} {
+		w, mem := measure(runs, press, "build", "--source", dir, "--dest", filepath.Join(work, "out-members"), "--cache-dir", cache, "--today", "2026-11-27")
+		fmt.Printf("%-34s %10s %9.0f MB\n", filepath.Base(dir), w.Round(time.Millisecond), mem)
 	}
 }
 

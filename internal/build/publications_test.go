@@ -1,0 +1,134 @@
+package build_test
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"regexp"
+	"strings"
+	"testing"
+
+	"github.com/zzia/press/internal/build"
+)
+
+// publicationSite is the bundled theme with the publication fixture's
+// configuration and content: one journal issue, one white paper, one
+// newsletter.
+func publicationSite(t *testing.T) string {
+	t.Helper()
+	dst := t.TempDir()
+	copyTree := func(src, to string) {
+		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
+			if err != nil {
+				return err
+			}
+			rel, _ := filepath.Rel(src, p)
+			if d.IsDir() {
+				return os.MkdirAll(filepath.Join(to, rel), 0o755)
+			}
+			b, err := os.ReadFile(p)
+			if err != nil {
+				return err
+			}
+			return os.WriteFile(filepath.Join(to, rel), b, 0o644)
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+	}
+	for _, d := range []string{"layouts", "assets", "i18n", "static"} {
+		copyTree(filepath.Join(repoRoot, d), filepath.Join(dst, d))
+	}
+	copyTree(filepath.Join(repoRoot, "testdata", "publications", "site"), dst)
+	return dst
+}
+
+func TestPublications(t *testing.T) {
+	src := publicationSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	cache := t.TempDir()
+	res, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: cache})
+	if err != nil {
+		t.Fatal(err)
+	}
+	_ = res
+	for _, f := range []string{
+		"journal/2026-1/journal-2026-1.pdf",
+		"whitepapers/test-baipishu/test-baipishu.pdf",
+		"newsletter/2026-01/newsletter-2026-01.pdf",
+		"newsletter/2026-01/email.html",
+		"newsletter/2026-01/email.txt",
+		"newsletter/index.xml",
+		"newsletter/atom.xml",
+	} {
+		if _, err := os.Stat(filepath.Join(out, f)); err != nil {
+			t.Errorf("missing %s", f)
+		}
+	}
+	issue := read(t, out, "journal/2026-1/index.html")
+	if !regexp.MustCompile(`href="/journal/2026-1/journal-2026-1.pdf"[^>]*download`).MatchString(issue) {
+		t.Error("the issue page does not link its PDF")
+	}
+	if !regexp.MustCompile(`PDF，\d+ KB，共 \d+ 页`).MatchString(issue) {
+		t.Error("the issue page does not give the PDF's size and pages")
+	}
+	for _, col := range []string{"政策解读", "行业观察", "会务动态"} {
+		if !strings.Contains(issue, "<h3>"+col+"</h3>") {
+			t.Errorf("the issue's contents lack the column %s", col)
+		}
+	}
+	article := read(t, out, "journal/2026-1/zhengce/index.html")
+	if !regexp.MustCompile(`journal-2026-1.pdf#page=\d+`).MatchString(article) {
+		t.Error("the article page does not link to its page of the PDF")
+	}
+	if !strings.Contains(article, `rel="next"`) {
+		t.Error("the article page has no link to the next article")
+	}
+	archive := read(t, out, "journal/index.html")
+	if !regexp.MustCompile(`<img class="pub-cover" src="/journal/2026-1/cover_[^"]+\.png"`).MatchString(archive) {
+		t.Error("the archive shows no cover thumbnail")
+	}
+	chapter := read(t, out, "whitepapers/test-baipishu/01-gaishu/index.html")
+	if !strings.Contains(chapter, "第一章") {
+		t.Error("the chapter page is not numbered")
+	}
+	atom := read(t, out, "newsletter/atom.xml")
+	if !strings.Contains(atom, "<updated>2026-04-15T00:00:00+08:00</updated>") || !strings.Contains(atom, "会务动态") {
+		t.Errorf("the Atom feed lacks the content's date or full text:\n%.600s", atom)
+	}
+	rss := read(t, out, "newsletter/index.xml")
+	if !strings.Contains(rss, "<content:encoded><![CDATA[") || !strings.Contains(rss, "1月16日") {
+		t.Error("the RSS feed lacks the full text")
+	}
+
+	// The cache and other internal outputs stay out of the published site.
+	filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(out, p)
+		if d.IsDir() && (d.Name() == "pdf" || strings.HasPrefix(d.Name(), "press-")) || regexp.MustCompile(`^[0-9a-f]{64}\.(pdf|json)$`).MatchString(d.Name()) {
+			t.Errorf("internal output in the site: %s", rel)
+		}
+		return nil
+	})
+	if m, _ := filepath.Glob(filepath.Join(cache, "pdf", "*.pdf")); len(m) != 3 {
+		t.Errorf("%d PDFs in the cache, want 3", len(m))
+	}
+	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
+		t.Error("the build wrote into the site's public/")
+	}
+
+	// The printer's edition: same PDFs with page boxes.
+	res, err = build.Build(build.Options{Source: src, Dest: out, CacheDir: cache, Print: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	pdf := read(t, out, "journal/2026-1/journal-2026-1.pdf")
+	if !strings.Contains(pdf, "/TrimBox") || !strings.Contains(pdf, "/BleedBox") {
+		t.Error("--print made no page boxes")
+	}
+	if !strings.Contains(read(t, out, "journal/2026-1/index.html"), "印刷版") {
+		t.Error("the issue page does not say its PDF is the printer's edition")
+	}
+}

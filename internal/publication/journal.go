@@ -1,0 +1,562 @@
+package publication
+
+import (
+	"bytes"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/layout"
+	"github.com/zzia/press/internal/typeset/line"
+)
+
+// Meta is what a build needs to know about a typeset PDF without reading
+// it; it is cached with the PDF.
+type Meta struct {
+	Pages int `json:"pages"`
+	// Starts maps the page path of each article or chapter to the page of
+	// the PDF (from 1) it starts on.
+	Starts map[string]int `json:"starts,omitempty"`
+	// Labels maps the same pages to the page number printed there.
+	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// composer typesets the publications of one site in one edition.
+type composer struct {
+	cfg   Config
+	print bool // the printer's edition: bleed and crop marks
+}
+
+func (c *composer) info(title, subject string, keywords []string, date time.Time) pdf.Info {
+	in := pdf.Info{Title: title, Author: c.cfg.Publisher, Subject: subject, Keywords: keywords, CreationDate: date}
+	if c.print {
+		in.Bleed = bleedMM
+		in.CropMarks = true
+	}
+	return in
+}
+
+// margins are the body margins for a page size, in millimetres.
+func margins(size string) pdf.Margins {
+	if size == "16K" {
+		return pdf.Margins{Top: 22, Bottom: 22, Left: 20, Right: 20}
+	}
+	return pdf.Margins{Top: 25, Bottom: 25, Left: 24, Right: 24}
+}
+
+// issueLine is how an issue is cited: 2026年第1期（总第1期）.
+func issueLine(year, number, serial int) string {
+	s := fmt.Sprintf("%d年第%d期", year, number)
+	if serial > 0 {
+		s += fmt.Sprintf("（总第%d期）", serial)
+	}
+	return s
+}
+
+func dateCN(t time.Time) string { return t.Format("2006年1月2日") }
+
+// noteTitle is the title of an issue's editor's note.
+const noteTitle = "卷首语"
+
+// blank reports whether Markdown has no text.
+func blank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
+
+// Journal typesets an issue: cover, colophon, contents by column, the
+// editor's note and the articles (each on a new page, with its column, title
+// and author, running heads with the journal and the issue on the left-hand
+// pages and the column on the right-hand ones), and the back cover.
+func (c *composer) journal(is *Issue) ([]byte, Meta, diag.List, error) {
+	return c.write(c.journalDoc(is))
+}
+
+// composed is a document ready to be drawn.
+type composed struct {
+	doc  *box.Document
+	info pdf.Info
+	meta Meta
+}
+
+// write draws a composed document.
+func (c *composer) write(d *composed, l diag.List, err error) ([]byte, Meta, diag.List, error) {
+	if err != nil || d == nil {
+		return nil, Meta{}, l, err
+	}
+	out, err := pdf.Write(d.doc, d.info)
+	return out, d.meta, l, err
+}
+
+// journalDoc composes an issue (see journal).
+func (c *composer) journalDoc(is *Issue) (*composed, diag.List, error) {
+	name := c.cfg.JournalName
+	issue := issueLine(is.Year, is.Number, is.Serial)
+	type part struct {
+		path, column, title, author string
+	}
+	var parts []pdf.Source
+	var info []part
+	if !blank(is.Note) {
+		editor := is.Editor
+		if editor == "" {
+			editor = c.cfg.Editor
+		}
+		parts = append(parts, pdf.Source{Src: is.Note, Filename: is.File, BaseDir: is.Dir, Title: noteTitle, Byline: editor, Header: noteTitle})
+		info = append(info, part{path: is.Path, column: noteTitle, title: noteTitle, author: editor})
+	}
+	for _, a := range is.Articles {
+		parts = append(parts, pdf.Source{Src: a.Body, Filename: a.File, BaseDir: a.Dir, Title: a.Title, Kicker: a.Column, Byline: a.Author, Header: a.Column})
+		info = append(info, part{path: a.Path, column: a.Column, title: a.Title, author: a.Author})
+	}
+	if len(parts) == 0 {
+		return nil, diag.List{{File: is.File, Line: 1, Message: "the issue has no editor's note and no articles"}}, nil
+	}
+	opts := pdf.Options{
+		PageSize:       c.cfg.JournalPageSize,
+		Margins:        margins(c.cfg.JournalPageSize),
+		Title:          "《" + name + "》" + issue,
+		Author:         c.cfg.Publisher,
+		Header:         name,
+		HeaderEven:     name + "　" + issue,
+		Mirror:         true,
+		NumberCaptions: true,
+		Fonts:          c.cfg.Fonts,
+		CreationDate:   is.Date,
+	}
+	laid, warnings, err := pdf.Layout(parts, opts)
+	if err != nil {
+		return nil, warnings, err
+	}
+	set := laid.Doc.Fonts
+	w, h := laid.Doc.Pages[0].Width, laid.Doc.Pages[0].Height
+	fr := laid.Frame
+
+	// The articles' titles, where they landed.
+	type entry struct {
+		part
+		label, anchor string
+		index         int
+	}
+	var entries []entry
+	for _, e := range laid.Entries {
+		if e.Level == 0 && e.Part < len(info) {
+			entries = append(entries, entry{part: info[e.Part], label: e.Page, anchor: e.Anchor, index: e.Index})
+		}
+	}
+
+	var warn diag.List
+	front := []box.Page{c.journalCover(set, is, w, h, entries0(entries, func(e entry) (string, string) { return e.column, e.title }), &warn)}
+	front = append(front, c.journalColophon(set, is, w, h, fr))
+	// Contents by column, in the issue's order of columns.
+	var groups []contentsGroup
+	for _, e := range entries {
+		if len(groups) == 0 || groups[len(groups)-1].name != e.column {
+			groups = append(groups, contentsGroup{name: e.column})
+		}
+		g := &groups[len(groups)-1]
+		g.items = append(g.items, contentsItem{title: e.title, byline: e.author, label: e.label, anchor: e.anchor})
+	}
+	toc := contentsPages(set, fr, w, h, contentsSpec{title: "目　录", subtitle: "《" + name + "》" + issue, groups: groups, bodySize: 10.5})
+	front = append(front, toc...)
+	if len(front)%2 == 1 {
+		// The first article starts on a right-hand page.
+		front = append(front, box.Page{Width: w, Height: h})
+	}
+
+	// The outline: the contents, then each column with its articles and
+	// their sections under it.
+	body := laid.Doc.Pages
+	for i := range body {
+		for _, b := range body[i].Boxes {
+			if bm, ok := b.(*box.Bookmark); ok {
+				bm.Level++
+			}
+		}
+	}
+	lastColumn := ""
+	for _, e := range entries {
+		if e.column == lastColumn {
+			continue
+		}
+		lastColumn = e.column
+		pg := &body[e.index]
+		for k, b := range pg.Boxes {
+			if bm, ok := b.(*box.Bookmark); ok && bm.Level == 1 {
+				col := &box.Bookmark{Title: e.column, Level: 0, Y: bm.Y}
+				pg.Boxes = append(pg.Boxes[:k], append([]box.Box{col}, pg.Boxes[k:]...)...)
+				break
+			}
+		}
+	}
+	front[2].Boxes = append(front[2].Boxes, &box.Bookmark{Title: "目录", Level: 0})
+
+	pages := append(front, body...)
+	if len(pages)%2 == 0 {
+		// The back cover is a left-hand page.
+		pages = append(pages, box.Page{Width: w, Height: h})
+	}
+	pages = append(pages, c.journalBack(set, is, w, h))
+	doc := &box.Document{Pages: pages, Fonts: set}
+	meta := Meta{Pages: len(pages), Starts: map[string]int{}, Labels: map[string]string{}}
+	for _, e := range entries {
+		meta.Starts[e.path] = len(front) + e.index + 1
+		meta.Labels[e.path] = e.label
+	}
+	return &composed{doc: doc, info: c.info(opts.Title, is.Title, []string{name, issue, c.cfg.Publisher}, is.Date), meta: meta}, append(warnings, warn...), nil
+}
+
+// entries0 lists (column, title) of the articles, for the cover's
+// highlights.
+func entries0[E any](es []E, f func(E) (string, string)) [][2]string {
+	var out [][2]string
+	for _, e := range es {
+		a, b := f(e)
+		out = append(out, [2]string{a, b})
+	}
+	return out
+}
+
+// journalCover draws the front cover: the publisher and the journal's name
+// on the association's blue, the issue and its date, the cover image to
+// the edges, the issue's highlights (本期要目) and the notice.
+func (c *composer) journalCover(set *fonts.Set, is *Issue, w, h float64, articles [][2]string, warn *diag.List) box.Page {
+	s := newSheet(set, w, h)
+	b := bleedMM * mm
+	m := 18 * mm
+	bandH := h * 0.34
+	s.rect(-b, -b, w+2*b, bandH+b, brand)
+	s.rect(-b, bandH, w+2*b, 1.2*mm, accent)
+	y := 16 * mm
+	y = s.text(m, y, w-2*m, c.cfg.Publisher+"　主办", style{family: fonts.SansFamily, size: 11, color: white, track: 1.5})
+	name := c.cfg.JournalName
+	size := 34.0
+	for size > 18 && s.width(name, style{family: fonts.SansFamily, size: size, track: size * 0.08}) > w-2*m {
+		size--
+	}
+	y += 6 * mm
+	y = s.text(m, y, w-2*m, name, style{family: fonts.SansFamily, size: size, color: white, track: size * 0.08, leading: 1.3})
+	y += 3 * mm
+	s.rect(m, y, 30*mm, 0.8, white)
+	y += 4 * mm
+	y = s.text(m, y, w-2*m, issueLine(is.Year, is.Number, is.Serial), style{family: fonts.SansFamily, size: 15, color: white, track: 1})
+	s.text(m, bandH-12*mm, w-2*m, dateCN(is.Date)+"出版", style{family: fonts.SerifFamily, size: 10.5, color: brandSoft, align: line.Right})
+	s.bookmark("封面", 0, 0)
+
+	// The cover image, to the edges.
+	imgTop := bandH + 1.2*mm
+	imgH := h * 0.40
+	if err := s.image(is.Cover, -b, imgTop, w+2*b, imgH+b*0, true); err != nil {
+		*warn = append(*warn, diag.Diagnostic{File: is.File, Line: 1, Severity: diag.Warning, Message: "cover image: " + err.Error()})
+		s.rect(-b, imgTop, w+2*b, imgH, brandSoft)
+	}
+	// 本期要目: the articles, the editor's note left out.
+	y = imgTop + imgH + 7*mm
+	s.rect(m, y+1.2*mm, 1.2*mm, 5*mm, accent)
+	s.text(m+3.5*mm, y, w-2*m, "本期要目", style{family: fonts.SansFamily, size: 13, color: brandDark, track: 2})
+	y += 10 * mm
+	bottom := h - 22*mm
+	for _, a := range articles {
+		if a[0] == noteTitle && a[1] == noteTitle {
+			continue
+		}
+		st := style{family: fonts.SerifFamily, size: 11, color: ink}
+		if y+st.lead() > bottom {
+			break
+		}
+		s.text(m, y, 22*mm, a[0], style{family: fonts.SansFamily, size: 9.5, color: brand, leading: 11 * 1.5 / 9.5})
+		lines := s.lines(a[1], w-2*m-24*mm, st)
+		if len(lines) > 0 {
+			s.setLine(&lines[0], m+24*mm, y, w-2*m-24*mm, st)
+		}
+		y += st.lead() * 1.1
+	}
+	// The foot: the notice and the association.
+	s.rect(-b, h-14*mm, w+2*b, 14*mm+b, brandDark)
+	st := style{family: fonts.SansFamily, size: 10, color: white, leading: 1.4}
+	s.text(m, h-9.5*mm, w-2*m, c.cfg.Notice, st)
+	st.align = line.Right
+	s.text(m, h-9.5*mm, w-2*m, c.cfg.Publisher, st)
+	return s.page
+}
+
+// colophonRows are the label–value lines of a colophon, empty values left
+// out.
+func colophonRows(rows [][2]string) [][2]string {
+	var out [][2]string
+	for _, r := range rows {
+		if strings.TrimSpace(r[1]) != "" {
+			out = append(out, r)
+		}
+	}
+	return out
+}
+
+// journalColophon draws the inside front cover: the cover caption at the
+// top and, at the foot, the colophon (版权页) in a frame.
+func (c *composer) journalColophon(set *fonts.Set, is *Issue, w, h float64, fr layout.Frame) box.Page {
+	s := newSheet(set, w, h)
+	if is.CoverCaption != "" {
+		cap := is.CoverCaption
+		if !strings.HasPrefix(cap, "封面") {
+			cap = "封面说明：" + cap
+		}
+		s.text(fr.Left, fr.Top, fr.Width, cap, style{family: fonts.SerifFamily, italic: true, size: 9.5, color: grey, leading: 1.7})
+	}
+	editor := is.Editor
+	if editor == "" {
+		editor = c.cfg.Editor
+	}
+	rows := colophonRows([][2]string{
+		{"主办单位", c.cfg.Publisher},
+		{"编　　辑", editor},
+		{"地　　址", c.cfg.Contact.Address},
+		{"邮政编码", c.cfg.Contact.Postcode},
+		{"电　　话", c.cfg.Contact.Phone},
+		{"电子邮箱", c.cfg.Contact.Email},
+		{"网　　址", c.cfg.BaseURL},
+		{"出版日期", dateCN(is.Date)},
+		{"准印证号", c.cfg.Permit},
+	})
+	c.colophonBlock(s, fr, "《"+c.cfg.JournalName+"》", issueLine(is.Year, is.Number, is.Serial), rows,
+		"本刊所载文章仅代表作者观点，不代表本刊立场。未经本刊同意，不得转载。")
+	return s.page
+}
+
+// colophonBlock draws a colophon at the foot of the text block: the title,
+// a rule, the rows, the statement, and the notice in a box.
+func (c *composer) colophonBlock(s *sheet, fr layout.Frame, title, sub string, rows [][2]string, statement string) {
+	row := style{family: fonts.SerifFamily, size: 9.5, color: ink, leading: 1.75}
+	head := style{family: fonts.SansFamily, size: 12, color: ink, leading: 1.5}
+	h := head.lead() + row.lead() + 4*mm + float64(len(rows))*row.lead() + 4*mm
+	if statement != "" {
+		h += 2 * row.lead()
+	}
+	h += 12 * mm
+	x := fr.Left + fr.Width*0.12
+	wd := fr.Width * 0.76
+	y := fr.Top + fr.Height - h
+	s.rect(x, y-3*mm, wd, 0.8, ink)
+	y = s.text(x, y, wd, title, head)
+	if sub != "" {
+		y = s.text(x, y, wd, sub, style{family: fonts.SerifFamily, size: 10, color: grey, leading: 1.6})
+	}
+	y += 2 * mm
+	s.rect(x, y, wd, 0.4, rule)
+	y += 2 * mm
+	labelW := 5 * row.size
+	for _, r := range rows {
+		s.text(x, y, labelW, r[0], style{family: fonts.SansFamily, size: row.size, color: grey, leading: row.leading})
+		y = s.text(x+labelW+row.size, y, wd-labelW-row.size, r[1], row)
+	}
+	y += 2 * mm
+	if statement != "" {
+		y = s.text(x, y, wd, statement, style{family: fonts.SerifFamily, size: 8.5, color: grey, leading: 1.6})
+	}
+	y += 2 * mm
+	s.rect(x, y, wd, 0.4, rule)
+	y += 3 * mm
+	nst := style{family: fonts.SansFamily, size: 10.5, color: accent, align: line.Center, track: 2}
+	nw := s.width(c.cfg.Notice, nst) + 6*mm
+	s.rect(x+(wd-nw)/2, y-0.5*mm, nw, 0.6, accent)
+	s.rect(x+(wd-nw)/2, y+nst.lead()+0.5*mm, nw, 0.6, accent)
+	s.rect(x+(wd-nw)/2, y-0.5*mm, 0.6, nst.lead()+1.6*mm, accent)
+	s.rect(x+(wd+nw)/2-0.6, y-0.5*mm, 0.6, nst.lead()+1.6*mm, accent)
+	s.text(x, y, wd, c.cfg.Notice, nst)
+}
+
+// journalBack draws the back cover: the association and how to reach it,
+// on the band of the front cover.
+func (c *composer) journalBack(set *fonts.Set, is *Issue, w, h float64) box.Page {
+	s := newSheet(set, w, h)
+	b := bleedMM * mm
+	m := 18 * mm
+	s.rect(-b, h*0.62, w+2*b, h*0.38+b, brand)
+	s.rect(-b, h*0.62-1.2*mm, w+2*b, 1.2*mm, accent)
+	y := h*0.62 + 16*mm
+	y = s.text(m, y, w-2*m, c.cfg.Publisher, style{family: fonts.SansFamily, size: 20, color: white, track: 3, align: line.Center})
+	y += 2 * mm
+	y = s.text(m, y, w-2*m, "《"+c.cfg.JournalName+"》 "+issueLine(is.Year, is.Number, is.Serial), style{family: fonts.SerifFamily, size: 11, color: brandSoft, align: line.Center})
+	y += 8 * mm
+	ct := c.cfg.Contact
+	var lines []string
+	if ct.Address != "" {
+		addr := "地址：" + ct.Address
+		if ct.Postcode != "" {
+			addr += "　邮编：" + ct.Postcode
+		}
+		lines = append(lines, addr)
+	}
+	var tel []string
+	if ct.Phone != "" {
+		tel = append(tel, "电话："+ct.Phone)
+	}
+	if ct.Email != "" {
+		tel = append(tel, "电子邮箱："+ct.Email)
+	}
+	if len(tel) > 0 {
+		lines = append(lines, strings.Join(tel, "　"))
+	}
+	if c.cfg.BaseURL != "" {
+		lines = append(lines, "网址："+c.cfg.BaseURL)
+	}
+	for _, l := range lines {
+		y = s.text(m, y, w-2*m, l, style{family: fonts.SerifFamily, size: 10, color: white, align: line.Center, leading: 1.8})
+	}
+	s.text(m, h-16*mm, w-2*m, c.cfg.Notice, style{family: fonts.SansFamily, size: 11, color: white, align: line.Center, track: 2})
+	return s.page
+}
+
+// contentsItem is one entry of a contents page.
+type contentsItem struct {
+	number, title, byline, label, anchor string
+	level                                int // 0: a title; 1, 2: sections under it
+}
+
+// contentsGroup is a column (or, unnamed, a run of chapters) of the contents.
+type contentsGroup struct {
+	name  string
+	items []contentsItem
+}
+
+type contentsSpec struct {
+	title, subtitle string
+	groups          []contentsGroup
+	bodySize        float64
+	// head, label: the running head and page numbering of the contents
+	// pages; label(i) is the label of the i-th page, "" for none.
+	head   string
+	label  func(i int) string
+	mirror bool
+	odd    func(i int) bool
+}
+
+// contentsPages sets the contents on as many pages as they need, in the
+// frame of the body pages: the title, then per group its name on a bar
+// and its entries with dot leaders to the page number, each a link to the
+// entry's anchor.
+func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsSpec) []box.Page {
+	em := spec.bodySize
+	var pages []box.Page
+	var s *sheet
+	var y float64
+	bottom := fr.Top + fr.Height
+	numW := 3 * em
+	start := func() {
+		if s != nil {
+			pages = append(pages, s.page)
+		}
+		s = newSheet(set, w, h)
+		y = fr.Top
+		if len(pages) == 0 {
+			y += 4 * mm
+			s.anchor("contents", 0)
+			y = s.text(fr.Left, y, fr.Width, spec.title, style{family: fonts.SansFamily, size: em * 2.2, color: ink, align: line.Center, leading: 1.4})
+			if spec.subtitle != "" {
+				y = s.text(fr.Left, y+1*mm, fr.Width, spec.subtitle, style{family: fonts.SerifFamily, size: em, color: grey, align: line.Center})
+			}
+			y += 3 * mm
+			s.rect(fr.Left, y, fr.Width, 1.2, brand)
+			s.rect(fr.Left, y+2, fr.Width, 0.4, brand)
+			y += 6 * mm
+		}
+	}
+	start()
+	titleSt := style{family: fonts.SerifFamily, size: em * 1.05, color: ink, leading: 1.55}
+	secSt := style{family: fonts.SerifFamily, size: em * 0.95, color: ink, leading: 1.55}
+	bySt := style{family: fonts.SerifFamily, italic: true, size: em * 0.85, color: grey, leading: 1.5}
+	groupSt := style{family: fonts.SansFamily, size: em * 1.15, color: brandDark, leading: 1.5, track: 1}
+	for _, g := range spec.groups {
+		if g.name != "" {
+			need := groupSt.lead() + 2*mm + titleSt.lead()
+			if y+need > bottom {
+				start()
+			}
+			y += 2 * mm
+			s.rect(fr.Left, y+groupSt.size*0.25, 1.2*mm, groupSt.size*1.1, accent)
+			s.text(fr.Left+3*mm, y, fr.Width, g.name, groupSt)
+			s.rect(fr.Left, y+groupSt.lead()+0.5*mm, fr.Width, 0.4, rule)
+			y += groupSt.lead() + 2*mm
+		}
+		for _, it := range g.items {
+			st := titleSt
+			indent := 0.0
+			if g.name != "" {
+				indent = 1 * em
+			}
+			if it.level == 0 && g.name == "" {
+				st.family = fonts.SansFamily
+			}
+			if it.level > 0 {
+				st = secSt
+				indent += float64(it.level) * 2 * em
+			}
+			text := it.title
+			if it.number != "" {
+				text = it.number + "\u3000" + it.title
+			}
+			lines := s.lines(text, fr.Width-indent-numW, st)
+			need := float64(len(lines)) * st.lead()
+			if it.byline != "" {
+				need += bySt.lead()
+			}
+			if y+need > bottom {
+				start()
+			}
+			top := y
+			for k := range lines {
+				s.setLine(&lines[k], fr.Left+indent, y, fr.Width-indent-numW, st)
+				if k == len(lines)-1 && it.label != "" {
+					base := y + (st.lead()-st.size)/2 + st.size*0.88
+					lw := s.width(it.label, st)
+					s.text(fr.Left+fr.Width-lw, y, lw, it.label, style{family: fonts.SerifFamily, size: st.size, color: ink, leading: st.leading})
+					s.leaders(fr.Left+indent+textWidth(lines[k].Runs)+0.5*em, fr.Left+fr.Width-lw-0.5*em, base, st.size)
+				}
+				y += st.lead()
+			}
+			if it.byline != "" {
+				y = s.text(fr.Left+indent+1*em, y, fr.Width-indent-numW-em, it.byline, bySt)
+			}
+			if it.level == 0 && g.name != "" {
+				y += 1 * mm
+			}
+			if it.anchor != "" {
+				s.link(fr.Left+indent, top, fr.Width-indent, y-top, it.anchor)
+			}
+		}
+		y += 2 * mm
+	}
+	pages = append(pages, s.page)
+	if spec.label != nil {
+		for i := range pages {
+			s := &sheet{set: set, page: pages[i]}
+			head := ""
+			if i > 0 {
+				head = spec.head
+			}
+			s.furniture(fr, head, spec.label(i), spec.odd(i), spec.mirror, spec.bodySize)
+			pages[i] = s.page
+		}
+	}
+	return pages
+}
+
+// chineseOrdinal writes n (1–99) in Chinese numerals, for chapter labels.
+func chineseOrdinal(n int) string {
+	d := []string{"〇", "一", "二", "三", "四", "五", "六", "七", "八", "九"}
+	switch {
+	case n <= 0 || n >= 100:
+		return strconv.Itoa(n)
+	case n < 10:
+		return d[n]
+	case n == 10:
+		return "十"
+	case n < 20:
+		return "十" + d[n%10]
+	case n%10 == 0:
+		return d[n/10] + "十"
+	}
+	return d[n/10] + "十" + d[n%10]
+}

@@ -1,0 +1,63 @@
+package publication
+
+import (
+	"fmt"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/line"
+)
+
+// newsletterName is the masthead of the newsletter.
+const newsletterName = "简讯"
+
+// newsletterIssue is how a newsletter issue is cited: 2026年第1期（总第3期）.
+func newsletterIssue(n *Newsletter) string {
+	return issueLine(n.Date.Year(), n.Number, n.Serial)
+}
+
+// newsletterPDF typesets a newsletter: a masthead on the first page, the
+// title, and the text, on A4.
+func (c *composer) newsletterPDF(n *Newsletter) ([]byte, Meta, diag.List, error) {
+	return c.write(c.newsletterDoc(n))
+}
+
+// newsletterDoc composes a newsletter's PDF (see newsletterPDF).
+func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
+	const sinkMM = 30
+	opts := pdf.Options{
+		PageSize:     "A4",
+		Margins:      margins("A4"),
+		Title:        c.cfg.Publisher + newsletterName + " " + newsletterIssue(n),
+		Author:       c.cfg.Publisher,
+		Header:       c.cfg.Publisher + newsletterName + "　" + newsletterIssue(n),
+		Footer:       "第 {page} 页　共 {pages} 页",
+		Fonts:        c.cfg.Fonts,
+		CreationDate: n.Date,
+	}
+	laid, warnings, err := pdf.Layout([]pdf.Source{{Src: n.Body, Filename: n.File, BaseDir: n.Dir, Title: n.Title, Sink: sinkMM}}, opts)
+	if err != nil {
+		return nil, warnings, err
+	}
+	set := laid.Doc.Fonts
+	pg := &laid.Doc.Pages[0]
+	s := newSheet(set, pg.Width, pg.Height)
+	fr := laid.Frame
+	b := bleedMM * mm
+	bandBottom := fr.Top + sinkMM*mm - 8*mm
+	s.rect(-b, -b, pg.Width+2*b, bandBottom+b, brand)
+	s.rect(-b, bandBottom, pg.Width+2*b, 1.2*mm, accent)
+	y := fr.Top - 8*mm
+	s.text(fr.Left, y, fr.Width, c.cfg.Publisher, style{family: fonts.SansFamily, size: 12, color: brandSoft, track: 2})
+	s.text(fr.Left, y+7*mm, fr.Width, "简　讯", style{family: fonts.SansFamily, size: 30, color: white, track: 4, leading: 1.3})
+	right := style{family: fonts.SerifFamily, size: 11, color: white, align: line.Right, leading: 1.6}
+	y2 := s.text(fr.Left, y+12*mm, fr.Width, newsletterIssue(n), right)
+	s.text(fr.Left, y2, fr.Width, dateCN(n.Date), right)
+	// The masthead is drawn first, under the text.
+	pg.Boxes = append(s.page.Boxes, pg.Boxes...)
+	doc := &box.Document{Pages: laid.Doc.Pages, Fonts: set}
+	info := c.info(opts.Title, n.Summary, []string{c.cfg.Publisher, newsletterName, fmt.Sprintf("%d年第%d期", n.Date.Year(), n.Number)}, n.Date)
+	return &composed{doc: doc, info: info, meta: Meta{Pages: len(doc.Pages)}}, warnings, nil
+}

@@ -1,0 +1,227 @@
+package publication
+
+import (
+	"strconv"
+	"strings"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/layout"
+	"github.com/zzia/press/internal/typeset/line"
+)
+
+// prefaceTitle is the title of a white paper's preface.
+const prefaceTitle = "前言"
+
+// Whitepaper typesets a white paper: cover, copyright page, preface (pages
+// numbered I, II, …), contents, the chapters (第一章…, sections 1.1 and
+// 1.1.1, figures and tables 图1-1 and 表1-1, footnotes) numbered from 1,
+// the references, and the association's colophon.
+func (c *composer) whitepaper(wp *Whitepaper) ([]byte, Meta, diag.List, error) {
+	return c.write(c.whitepaperDoc(wp))
+}
+
+// whitepaperDoc composes a white paper (see whitepaper).
+func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
+	size := c.cfg.WhitepaperPageSize
+	base := pdf.Options{
+		PageSize:       size,
+		Margins:        margins(size),
+		Title:          wp.Title,
+		Author:         c.cfg.Publisher,
+		Header:         wp.Title,
+		HeaderEven:     wp.Title,
+		Mirror:         true,
+		Numbering:      "decimal",
+		NumberCaptions: true,
+		Fonts:          c.cfg.Fonts,
+		CreationDate:   wp.Date,
+	}
+	var warnings diag.List
+	// The preface, numbered in Roman numerals, laid out on its own.
+	var preface *pdf.Laid
+	if !blank(wp.Preface) {
+		o := base
+		o.PageStyle = "roman"
+		o.AnchorPrefix = "pre-"
+		o.Numbering = ""
+		o.NumberCaptions = false
+		var ws diag.List
+		var err error
+		preface, ws, err = pdf.Layout([]pdf.Source{{Src: wp.Preface, Filename: wp.File, BaseDir: wp.Dir, Title: prefaceTitle, Header: prefaceTitle, Sink: 12}}, o)
+		warnings = append(warnings, ws...)
+		if err != nil {
+			return nil, warnings, err
+		}
+	}
+	// The chapters and the references.
+	var parts []pdf.Source
+	n := 0
+	for _, ch := range wp.Chapters {
+		src := pdf.Source{Src: ch.Body, Filename: ch.File, BaseDir: ch.Dir, Title: ch.Title, Header: ch.Title, Sink: 12}
+		if !ch.References && len(wp.Chapters) > 1 {
+			n++
+			src.Label = "第" + chineseOrdinal(n) + "章"
+			src.Number = strconv.Itoa(n)
+			src.Header = src.Label + "　" + ch.Title
+		}
+		parts = append(parts, src)
+	}
+	laid, ws, err := pdf.Layout(parts, base)
+	warnings = append(warnings, ws...)
+	if err != nil {
+		return nil, warnings, err
+	}
+	set := laid.Doc.Fonts
+	w, h := laid.Doc.Pages[0].Width, laid.Doc.Pages[0].Height
+	fr := laid.Frame
+
+	var warn diag.List
+	pages := []box.Page{c.whitepaperCover(set, wp, w, h, &warn), c.copyrightPage(set, wp, w, h, fr)}
+	if preface != nil {
+		pages = append(pages, preface.Doc.Pages...)
+	}
+	// The contents: chapters with their sections and subsections.
+	var items []contentsItem
+	for _, e := range laid.Entries {
+		if e.Level > 1 {
+			// Chapters and their sections: subsections would make the
+			// contents longer than a reader scans.
+			continue
+		}
+		items = append(items, contentsItem{number: strings.TrimSpace(e.Number), title: e.Text, label: e.Page, anchor: e.Anchor, level: e.Level})
+	}
+	romanStart := 1
+	if preface != nil {
+		romanStart += len(preface.Doc.Pages)
+	}
+	spec := contentsSpec{title: "目　录", groups: []contentsGroup{{items: items}}, bodySize: 10.5,
+		head: wp.Title, mirror: true,
+		label: func(i int) string { return romanNumeral(romanStart + i) },
+		odd:   func(i int) bool { return (romanStart+i)%2 == 1 },
+	}
+	toc := contentsPages(set, fr, w, h, spec)
+	toc[0].Boxes = append(toc[0].Boxes, &box.Bookmark{Title: "目录", Level: 0})
+	pages = append(pages, toc...)
+	if len(pages)%2 == 1 {
+		// Chapter 1 starts on a right-hand page.
+		pages = append(pages, box.Page{Width: w, Height: h})
+	}
+	front := len(pages)
+	pages = append(pages, laid.Doc.Pages...)
+	if len(pages)%2 == 0 {
+		pages = append(pages, box.Page{Width: w, Height: h})
+	}
+	pages = append(pages, c.whitepaperColophon(set, wp, w, h, fr))
+	doc := &box.Document{Pages: pages, Fonts: set}
+	keywords := append([]string{wp.Title}, wp.Authors...)
+	meta := Meta{Pages: len(pages), Starts: map[string]int{}, Labels: map[string]string{}}
+	for _, e := range laid.Entries {
+		if e.Level == 0 && e.Part < len(wp.Chapters) {
+			meta.Starts[wp.Chapters[e.Part].Path] = front + e.Index + 1
+			meta.Labels[wp.Chapters[e.Part].Path] = e.Page
+		}
+	}
+	return &composed{doc: doc, info: c.info(wp.Title, wp.Subtitle, keywords, wp.Date), meta: meta}, append(warnings, warn...), nil
+}
+
+// romanNumeral writes n in upper-case Roman numerals, as package layout
+// numbers front matter.
+func romanNumeral(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// whitepaperCover draws the cover: the association's blue over the top
+// two thirds with the title, subtitle and edition, the cover image across
+// it, and the authors, publisher and date below.
+func (c *composer) whitepaperCover(set *fonts.Set, wp *Whitepaper, w, h float64, warn *diag.List) box.Page {
+	s := newSheet(set, w, h)
+	b := bleedMM * mm
+	m := 25 * mm
+	bandH := h * 0.62
+	s.rect(-b, -b, w+2*b, bandH+b, brand)
+	if wp.Cover != "" {
+		top := bandH * 0.58
+		if err := s.image(wp.Cover, -b, top, w+2*b, bandH-top, true); err != nil {
+			*warn = append(*warn, diag.Diagnostic{File: wp.File, Line: 1, Severity: diag.Warning, Message: "cover image: " + err.Error()})
+		}
+	}
+	s.rect(-b, bandH, w+2*b, 1.5*mm, accent)
+	s.bookmark("封面", 0, 0)
+	y := 30 * mm
+	y = s.text(m, y, w-2*m, "白皮书", style{family: fonts.SansFamily, size: 14, color: brandSoft, track: 6})
+	s.rect(m, y+1*mm, 18*mm, 1, white)
+	y += 10 * mm
+	size := 30.0
+	for size > 18 && len(s.lines(wp.Title, w-2*m, style{family: fonts.SansFamily, size: size, track: 1})) > 2 {
+		size--
+	}
+	y = s.text(m, y, w-2*m, wp.Title, style{family: fonts.SansFamily, size: size, color: white, track: 1, leading: 1.35})
+	if wp.Subtitle != "" {
+		y = s.text(m, y+4*mm, w-2*m, "——"+wp.Subtitle, style{family: fonts.SansFamily, size: 15, color: white, leading: 1.5})
+	}
+	if wp.Edition != "" {
+		s.text(m, y+6*mm, w-2*m, "（"+wp.Edition+"）", style{family: fonts.SerifFamily, size: 13, color: brandSoft})
+	}
+	y = bandH + 14*mm
+	if len(wp.Authors) > 0 {
+		y = s.text(m, y, w-2*m, "编写单位", style{family: fonts.SansFamily, size: 10, color: grey, track: 2})
+		for _, a := range wp.Authors {
+			y = s.text(m, y, w-2*m, a, style{family: fonts.SerifFamily, size: 12, color: ink, leading: 1.7})
+		}
+	}
+	st := style{family: fonts.SansFamily, size: 16, color: brandDark, align: line.Center, track: 2}
+	s.text(m, h-38*mm, w-2*m, c.cfg.Publisher, st)
+	s.text(m, h-28*mm, w-2*m, wp.Date.Format("2006年1月"), style{family: fonts.SerifFamily, size: 12, color: ink, align: line.Center})
+	return s.page
+}
+
+// copyrightPage is the back of the cover: the copyright statement.
+func (c *composer) copyrightPage(set *fonts.Set, wp *Whitepaper, w, h float64, fr layout.Frame) box.Page {
+	s := newSheet(set, w, h)
+	st := style{family: fonts.SerifFamily, size: 10, color: ink, leading: 1.8}
+	text := "本白皮书版权属于" + c.cfg.Publisher + "，并受法律保护。转载、摘编或利用其他方式使用本白皮书文字或者观点的，应注明“来源：" + c.cfg.Publisher + "”。违反上述声明者，本会将追究其相关法律责任。"
+	lines := s.lines(text, fr.Width*0.8, st)
+	hgt := st.lead()*float64(len(lines)) + 14*mm
+	y := fr.Top + fr.Height - hgt
+	x := fr.Left + fr.Width*0.1
+	s.text(x, y, fr.Width*0.8, "版权声明", style{family: fonts.SansFamily, size: 12, color: ink, align: line.Center, track: 4})
+	y += 9 * mm
+	s.rect(x, y-2*mm, fr.Width*0.8, 0.4, rule)
+	s.text(x, y, fr.Width*0.8, text, st)
+	return s.page
+}
+
+// whitepaperColophon is the last page: the association's colophon.
+func (c *composer) whitepaperColophon(set *fonts.Set, wp *Whitepaper, w, h float64, fr layout.Frame) box.Page {
+	s := newSheet(set, w, h)
+	rows := colophonRows([][2]string{
+		{"发布单位", c.cfg.Publisher},
+		{"编写单位", strings.Join(wp.Authors, "、")},
+		{"编　　辑", c.cfg.Editor},
+		{"地　　址", c.cfg.Contact.Address},
+		{"邮政编码", c.cfg.Contact.Postcode},
+		{"电　　话", c.cfg.Contact.Phone},
+		{"电子邮箱", c.cfg.Contact.Email},
+		{"网　　址", c.cfg.BaseURL},
+		{"发布日期", dateCN(wp.Date)},
+	})
+	sub := wp.Subtitle
+	if wp.Edition != "" {
+		sub = strings.TrimSpace(sub + "（" + wp.Edition + "）")
+	}
+	c.colophonBlock(s, fr, wp.Title, sub, rows, "")
+	s.bookmark("版权页", 0, 0)
+	return s.page
+}

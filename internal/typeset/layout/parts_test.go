@@ -1,0 +1,135 @@
+package layout
+
+import (
+	"strings"
+	"testing"
+
+	"github.com/zzia/press/internal/typeset/mdtree"
+	"github.com/zzia/press/internal/typeset/sampledoc"
+)
+
+// layParts lays out Markdown parts with the part settings given.
+func layParts(t *testing.T, parts []Part, srcs []string, opts Options) *Result {
+	t.Helper()
+	for i, s := range srcs {
+		doc, _ := mdtree.Parse([]byte(s), mdtree.Options{File: "test.md"})
+		parts[i].Body = doc.Body
+	}
+	opts.Fonts = system(t)
+	res, err := Layout(parts, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return res
+}
+
+func pageText(res *Result) []string {
+	var out []string
+	for _, p := range res.Doc.Pages {
+		var b strings.Builder
+		for _, l := range printedLines(p) {
+			b.WriteString(l.text)
+			b.WriteByte('\n')
+		}
+		out = append(out, b.String())
+	}
+	return out
+}
+
+func TestFiguresAndTablesAreNumberedPerPart(t *testing.T) {
+	chapter := "## 一节\n\n正文。\n\n表：第一张表\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n![图](missing.png \"第一幅图\")\n\n| 丙 |\n|---|\n| 3 |\n"
+	res := layParts(t, []Part{{Title: "第一部分", Number: "1", Label: "第一章"}, {Title: "第二部分", Number: "2", Label: "第二章"}},
+		[]string{chapter, chapter}, Options{NumberCaptions: true, Numbering: NumberDecimal})
+	all := strings.Join(pageText(res), "")
+	for _, want := range []string{"第一章　第一部分", "1.1　一节", "表1-1　第一张表", "表1-2", "第二章　第二部分", "2.1　一节", "表2-1　第一张表", "表2-2"} {
+		if !strings.Contains(all, want) {
+			t.Errorf("missing %q in\n%s", want, all)
+		}
+	}
+	if strings.Contains(all, "表：") {
+		t.Error("the caption paragraph is printed as well as the caption")
+	}
+	// The table's title comes before its header row.
+	if i, j := strings.Index(all, "表1-1"), strings.Index(all, "甲"); i < 0 || j < i {
+		t.Error("the table title is not above the table")
+	}
+	// Entries carry their part and the chapter label.
+	if e := res.Entries[0]; e.Level != 0 || e.Number != "第一章" || e.Part != 0 {
+		t.Errorf("first entry: %+v", e)
+	}
+	if e := res.Entries[len(res.Entries)-1]; e.Part != 1 {
+		t.Errorf("last entry in part %d, want 1", e.Part)
+	}
+}
+
+func TestRunningHeadsPerPartAndMirrored(t *testing.T) {
+	src := string(sampledoc.Generate(sampledoc.Options{Seed: 5, Sections: 4}))
+	src = src[strings.Index(src, "\n")+1:]
+	res := layParts(t, []Part{{Title: "甲文", Header: "栏目甲", Kicker: "栏目甲", Byline: "作者甲"}, {Title: "乙文", Header: "栏目乙"}},
+		[]string{src, src}, Options{Header: "刊名", HeaderEven: "刊名　2026年第1期", Mirror: true, FirstPage: 1})
+	fr := res.Frame
+	heads := map[string]int{}
+	for i, p := range res.Doc.Pages {
+		lines := printedLines(p)
+		if len(lines) == 0 {
+			continue
+		}
+		head, foot := lines[0], lines[len(lines)-1]
+		n := i + 1
+		if foot.text != p.Label || p.Label != strings.TrimSpace(p.Label) {
+			t.Errorf("page %d: foot %q, label %q", n, foot.text, p.Label)
+		}
+		// Page numbers at the outer edge.
+		if n%2 == 1 && foot.x1 < fr.Left+fr.Width-1 || n%2 == 0 && foot.x0 > fr.Left+1 {
+			t.Errorf("page %d: number %q at %.1f–%.1f, not at the outer edge", n, foot.text, foot.x0, foot.x1)
+		}
+		if head.y > fr.Top {
+			continue // a part's first page: no running head
+		}
+		want := "栏目甲"
+		if i >= firstPageOf(res, 1) {
+			want = "栏目乙"
+		}
+		if n%2 == 0 {
+			want = "刊名　2026年第1期"
+		}
+		if head.text != want {
+			t.Errorf("page %d: running head %q, want %q", n, head.text, want)
+		}
+		// Heads at the outer edge too.
+		if n%2 == 0 && head.x0 > fr.Left+1 || n%2 == 1 && head.x1 < fr.Left+fr.Width-1 {
+			t.Errorf("page %d: running head at %.1f–%.1f, not at the outer edge", n, head.x0, head.x1)
+		}
+		heads[want]++
+	}
+	if heads["栏目甲"] == 0 || heads["栏目乙"] == 0 || heads["刊名　2026年第1期"] == 0 {
+		t.Errorf("running heads seen: %v", heads)
+	}
+	all := strings.Join(pageText(res), "")
+	if !strings.Contains(all, "栏目甲\n甲文\n作者甲") {
+		t.Error("the first part's kicker, title and byline are not set in that order")
+	}
+}
+
+// firstPageOf returns the index of the page where part k's title is.
+func firstPageOf(res *Result, k int) int {
+	for _, e := range res.Entries {
+		if e.Level == 0 && e.Part == k {
+			return e.Index
+		}
+	}
+	return -1
+}
+
+func TestLongTitlesAreBalanced(t *testing.T) {
+	title := "数据安全合规要点：写给会员单位的实务指引与常见问题解答汇编"
+	res := layParts(t, []Part{{Title: title}}, []string{"正文。"}, Options{Size: K16})
+	lines := printedLines(res.Doc.Pages[0])
+	if len(lines) < 2 {
+		t.Fatalf("title on %d lines", len(lines))
+	}
+	a, b := []rune(lines[0].text), []rune(lines[1].text)
+	if len(b) < len(a)/2 {
+		t.Errorf("unbalanced title: %q / %q", lines[0].text, lines[1].text)
+	}
+}
