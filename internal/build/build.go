@@ -58,8 +58,30 @@ type Result struct {
 	Files    int           // files in the output
 	Warnings diag.List     // problems that did not stop the build
 	Elapsed  time.Duration // wall time of the whole build
+	Stages   []Stage       // wall time of each stage, in order
 	// Output is the built site when it was built in memory (see Memory).
 	Output fs.FS
+}
+
+// Stage is the wall time one stage of the pipeline took.
+type Stage struct {
+	Name    string
+	Elapsed time.Duration
+}
+
+// timer records the stages of one build.
+type timer struct {
+	last   time.Time
+	stages []Stage
+}
+
+func newTimer() *timer { return &timer{last: time.Now()} }
+
+// done ends the current stage under name.
+func (t *timer) done(name string) {
+	now := time.Now()
+	t.stages = append(t.stages, Stage{name, now.Sub(t.last)})
+	t.last = now
 }
 
 // Error is a failed build: every problem found, each with its position.
@@ -118,6 +140,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	t := newTimer()
 	files, err := countFiles(stage.dir)
 	if err != nil {
 		return nil, err
@@ -125,6 +148,8 @@ func Build(opts Options) (*Result, error) {
 	if err := stage.commit(); err != nil {
 		return nil, err
 	}
+	t.done("publish")
+	res.Stages = append(res.Stages, t.stages...)
 	res.Dest = opts.Dest
 	res.Files = files
 	res.Elapsed = time.Since(start)
@@ -187,16 +212,19 @@ func validate(opts Options) (diag.List, error) {
 // validate and derive (into generated data and files), render the site with
 // Hugo, add the generated files, then check every internal link.
 func render(opts Options, dir string) (*Result, error) {
+	tm := newTimer()
 	warnings, err := validate(opts)
 	if err != nil {
 		return nil, err
 	}
+	tm.done("validate")
 	gen := newGenerated()
 	if l := derive(opts, gen); l.HasErrors() {
 		return nil, &Error{Diagnostics: l.Errors()}
 	} else {
 		warnings = append(warnings, l...)
 	}
+	tm.done("derive")
 
 	genDir, err := os.MkdirTemp("", "press-gen-")
 	if err != nil {
@@ -230,9 +258,11 @@ func render(opts Options, dir string) (*Result, error) {
 	if err != nil {
 		return nil, siteError(err)
 	}
+	tm.done("hugo")
 	if err := gen.writeFiles(sres.WriteFile); err != nil {
 		return nil, err
 	}
+	tm.done("write")
 	out := sres.Output
 	if out == nil {
 		out = os.DirFS(dir)
@@ -248,6 +278,7 @@ func render(opts Options, dir string) (*Result, error) {
 	wg.Go(func() { searchErr = indexForSearch(out, sres) })
 	broken, err = checkLinks(out, sres.BaseURL, sres.Sources, opts.Source)
 	wg.Wait()
+	tm.done("search+links")
 	if err != nil {
 		return nil, err
 	}
@@ -257,7 +288,7 @@ func render(opts Options, dir string) (*Result, error) {
 	if len(broken) > 0 {
 		return nil, &Error{Diagnostics: broken}
 	}
-	res := &Result{Pages: sres.Pages, Output: sres.Output, Warnings: warnings}
+	res := &Result{Pages: sres.Pages, Output: sres.Output, Warnings: warnings, Stages: tm.stages}
 	for _, w := range sres.Warnings {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
 	}

@@ -29,6 +29,7 @@ func parseToday(s string) (time.Time, error) {
 func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 	var opts build.Options
 	var today string
+	var timings bool
 	c := &cobra.Command{
 		Use:     "build",
 		Short:   msg.T("build.short"),
@@ -47,6 +48,11 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			printDiagnostics(stderr, res.Warnings)
+			if timings {
+				for _, st := range res.Stages {
+					fmt.Fprintf(stderr, "  %-14s %v\n", st.Name, st.Elapsed.Round(time.Millisecond))
+				}
+			}
 			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, res.Dest, res.Elapsed.Round(time.Millisecond)))
 			return nil
 		},
@@ -57,5 +63,6 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 	c.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", msg.T("flag.cachedir"))
 	c.Flags().BoolVar(&opts.Print, "print", false, msg.T("flag.print"))
+	c.Flags().BoolVar(&timings, "timings", false, msg.T("flag.timings"))
 	return c
 }

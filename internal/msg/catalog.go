@@ -224,4 +224,5 @@ SSH 仓库用 SSH agent；凭据绝不会打印出来。构建失败时不发布
 	"history.failed":       {"page history unavailable, using dates from the content: %v", "无法读取页面历史，改用内容中的日期：%v"},
 	"history.shallow":      {"this is a shallow git clone: pages last changed before its first commit show the dates in their front matter", "这是浅克隆（shallow clone）：最早提交之前修改的页面将显示 front matter 中的日期"},
 	"history.shallow.hint": {"clone with full history (git fetch --unshallow, or fetch-depth: 0 in CI)", "请获取完整历史（git fetch --unshallow，或在 CI 中设置 fetch-depth: 0）"},
+	"flag.timings":         {"print how long each stage of the build took", "打印构建各阶段的用时"},
 }

@@ -38,9 +38,10 @@ func Generate(dir, themeDir string, n int, seed uint64) error {
 	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
 		return err
 	}
-	// The theme's own pages (about, organization, membership, contact, …)
-	// so that its links resolve; the periodicals and the data-driven
-	// sections stay out: this site measures the rendering of articles.
+	// The theme's own pages (about, organization, membership, contact, the
+	// directory and calendar sections with their content adapters) so that
+	// its links resolve; the periodicals stay out: this site measures the
+	// rendering of articles.
 	if err := copyContent(filepath.Join(themeDir, "content"), filepath.Join(dir, "content")); err != nil {
 		return err
 	}
@@ -50,7 +51,7 @@ func Generate(dir, themeDir string, n int, seed uint64) error {
 			return err
 		}
 	}
-	for _, sec := range []string{"members", "activities", "journal", "whitepapers", "newsletter"} {
+	for _, sec := range []string{"journal", "whitepapers", "newsletter"} {
 		if err := write(filepath.Join(dir, "content", sec, "_index.md"), fmt.Sprintf("---\ntitle: %s\n---\n", sec)); err != nil {
 			return err
 		}
@@ -138,7 +139,7 @@ func write(name, s string) error {
 }
 
 // skipSections are the theme's content folders a synthetic site replaces.
-var skipSections = map[string]bool{"news": true, "notices": true, "journal": true, "whitepapers": true, "newsletter": true, "members": true, "activities": true, "chronicle": true}
+var skipSections = map[string]bool{"news": true, "notices": true, "journal": true, "whitepapers": true, "newsletter": true}
 
 // copyContent copies the theme's content except the sections in skipSections.
 func copyContent(from, to string) error {
@@ -193,17 +194,10 @@ func copyTree(from, to string, topOnly bool) error {
 }
 
 // WithMembers adds n synthetic member units and m activities (written by
-// member.Synthetic) to a generated site, with the theme's directory and
-// calendar sections so their pages are built.
+// member.Synthetic) to a generated site.
 func WithMembers(dir, themeDir string, n, m int, seed uint64) error {
 	if err := member.Synthetic(filepath.Join(dir), n, m, seed); err != nil {
 		return err
-	}
-	for _, sec := range []string{"members", "activities", "chronicle"} {
-		os.RemoveAll(filepath.Join(dir, "content", sec))
-		if err := copyTree(filepath.Join(themeDir, "content", sec), filepath.Join(dir, "content", sec), false); err != nil {
-			return err
-		}
 	}
 	return nil
 }
