@@ -6,13 +6,17 @@ package linkcheck
 
 import (
 	"bytes"
+	"errors"
 	"io"
 	"io/fs"
 	"net/url"
 	"path"
 	"regexp"
+	"runtime"
 	"sort"
 	"strings"
+	"sync"
+	"sync/atomic"
 
 	"golang.org/x/net/html"
 )
@@ -54,8 +58,7 @@ func Check(site fs.FS, base string) ([]Broken, error) {
 		basePath += "/"
 	}
 	files := map[string]bool{}
-	pages := map[string]*page{}
-	xmlRefs := map[string][]string{}
+	var htmlFiles, xmlFiles []string
 	err = fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -66,29 +69,55 @@ func Check(site fs.FS, base string) ([]Broken, error) {
 		files[p] = true
 		switch path.Ext(p) {
 		case ".html", ".htm":
-			f, err := site.Open(p)
-			if err != nil {
-				return err
-			}
-			pg, err := scanHTML(f)
-			f.Close()
-			if err != nil {
-				return err
-			}
-			pages[p] = pg
+			htmlFiles = append(htmlFiles, p)
 		case ".xml":
-			b, err := fs.ReadFile(site, p)
-			if err != nil {
-				return err
-			}
-			for _, m := range xmlLink.FindAllSubmatch(b, -1) {
-				xmlRefs[p] = append(xmlRefs[p], html.UnescapeString(string(bytes.TrimSpace(append(m[1], m[2]...)))))
-			}
+			xmlFiles = append(xmlFiles, p)
 		}
 		return nil
 	})
 	if err != nil {
 		return nil, err
+	}
+
+	// Scan the pages on every core; each worker fills its own slots.
+	scanned := make([]*page, len(htmlFiles))
+	errs := make([]error, len(htmlFiles))
+	var next atomic.Int64
+	var wg sync.WaitGroup
+	for range runtime.GOMAXPROCS(0) {
+		wg.Go(func() {
+			for {
+				i := int(next.Add(1) - 1)
+				if i >= len(htmlFiles) {
+					return
+				}
+				f, err := site.Open(htmlFiles[i])
+				if err != nil {
+					errs[i] = err
+					continue
+				}
+				scanned[i], errs[i] = scanHTML(f)
+				f.Close()
+			}
+		})
+	}
+	wg.Wait()
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
+	}
+	pages := make(map[string]*page, len(htmlFiles))
+	for i, p := range htmlFiles {
+		pages[p] = scanned[i]
+	}
+	xmlRefs := map[string][]string{}
+	for _, p := range xmlFiles {
+		b, err := fs.ReadFile(site, p)
+		if err != nil {
+			return nil, err
+		}
+		for _, m := range xmlLink.FindAllSubmatch(b, -1) {
+			xmlRefs[p] = append(xmlRefs[p], html.UnescapeString(string(bytes.TrimSpace(append(m[1], m[2]...)))))
+		}
 	}
 
 	var out []Broken
