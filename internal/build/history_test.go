@@ -1,0 +1,95 @@
+package build_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+
+	git "github.com/go-git/go-git/v5"
+	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/zzia/press/internal/build"
+)
+
+// siteRepo copies the bundled site into a new git repository and commits it
+// in two steps by two editors; it returns the work tree.
+func siteRepo(t *testing.T) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
+		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dir, d))
+	}
+	cfg, _ := os.ReadFile(filepath.Join(repoRoot, "hugo.toml"))
+	os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644)
+	r, err := git.PlainInit(dir, false)
+	if err != nil {
+		t.Fatal(err)
+	}
+	w, _ := r.Worktree()
+	commit := func(who string, when time.Time, msg string) {
+		if err := w.AddGlob("."); err != nil {
+			t.Fatal(err)
+		}
+		sig := &object.Signature{Name: who, Email: "editor@example.org", When: when}
+		if _, err := w.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cst := time.FixedZone("CST", 8*3600)
+	commit("编辑甲", time.Date(2026, 9, 1, 10, 0, 0, 0, cst), "网站初稿")
+	fees := filepath.Join(dir, "content", "membership", "fees.md")
+	b, _ := os.ReadFile(fees)
+	os.WriteFile(fees, append(b, []byte("\n会费请按年度缴纳。\n")...), 0o644)
+	commit("编辑乙", time.Date(2026, 10, 15, 16, 30, 0, 0, cst), "修订会费说明")
+	return dir
+}
+
+func TestPageHistoryFromGit(t *testing.T) {
+	src := siteRepo(t)
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "shallow") {
+			t.Errorf("a full clone warned about a shallow one: %v", w)
+		}
+	}
+	fees := text(read(t, out, "membership/fees/index.html"))
+	if !strings.Contains(fees, "最后更新： 2026年10月15日") || !strings.Contains(fees, "编辑：编辑乙、编辑甲") {
+		t.Errorf("fees page lacks its history (last change 2026-10-15 by 编辑乙, first by 编辑甲):\n%s", fees)
+	}
+	about := text(read(t, out, "about/index.html"))
+	if !strings.Contains(about, "最后更新： 2026年9月1日") || !strings.Contains(about, "编辑：编辑甲") || strings.Contains(about, "编辑乙") {
+		t.Errorf("about page history wrong:\n%s", about)
+	}
+	sitemap := read(t, out, "sitemap.xml")
+	if !strings.Contains(sitemap, "<loc>https://www.zzia.example/membership/fees/</loc>\n    <lastmod>2026-10-15T16:30:00+08:00</lastmod>") {
+		t.Errorf("sitemap lacks the fees page's lastmod from git:\n%s", sitemap)
+	}
+}
+
+func TestShallowCloneBuildsWithWarning(t *testing.T) {
+	origin := siteRepo(t)
+	clone := t.TempDir()
+	if _, err := git.PlainClone(clone, false, &git.CloneOptions{URL: origin, Depth: 1}); err != nil {
+		t.Fatalf("shallow clone: %v", err)
+	}
+	out := filepath.Join(t.TempDir(), "public")
+	res, err := build.Build(build.Options{Source: clone, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))})
+	if err != nil {
+		t.Fatalf("a shallow clone must still build: %v", err)
+	}
+	warned := false
+	for _, w := range res.Warnings {
+		warned = warned || strings.Contains(w.Message, "shallow")
+	}
+	if !warned {
+		t.Errorf("no warning about the shallow clone; warnings: %v", res.Warnings)
+	}
+	if _, err := os.Stat(filepath.Join(out, "membership", "fees", "index.html")); err != nil {
+		t.Error(err)
+	}
+}
