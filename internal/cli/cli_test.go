@@ -2,6 +2,8 @@ package cli
 
 import (
 	"bytes"
+	"encoding/json"
+	"os"
 	"os/exec"
 	"path/filepath"
 	"strings"
@@ -107,5 +109,38 @@ func TestPDFCommand(t *testing.T) {
 	}
 	if code, _, stderr := run(msg.En, "pdf", src, "--size", "A3"); code != ExitUsage || !strings.Contains(stderr, "use A4, 16K or B5") {
 		t.Errorf("bad size: exit %d, %s", code, stderr)
+	}
+}
+
+func TestCheckJSONListsBrokenLink(t *testing.T) {
+	site := siteRepo(t) // a copy of the minimal fixture
+	os.WriteFile(filepath.Join(site, "content", "posts", "links.md"), []byte("---\ntitle: L\n---\n见[会费](/membership/fee/)。\n"), 0o644)
+	code, out, errs := run(msg.En, "check", "--source", site, "--format", "json", "--cache-dir", t.TempDir())
+	if code != ExitBuild {
+		t.Fatalf("exit %d, want 1\n%s\n%s", code, out, errs)
+	}
+	var rep struct {
+		Errors   int
+		Problems []struct {
+			File, Message, Severity string
+			Line, Column            int
+		}
+	}
+	if err := json.Unmarshal([]byte(out), &rep); err != nil {
+		t.Fatalf("not JSON: %v\n%s", err, out)
+	}
+	if rep.Errors != 1 || len(rep.Problems) != 1 {
+		t.Fatalf("want one problem, got %+v", rep)
+	}
+	p := rep.Problems[0]
+	if p.File != "content/posts/links.md" || p.Line != 4 || !strings.Contains(p.Message, "/posts/links/") || !strings.Contains(p.Message, "/membership/fee/") {
+		t.Errorf("problem does not name the page and the target: %+v", p)
+	}
+	if _, err := os.Stat(filepath.Join(site, "public")); err == nil {
+		t.Error("check wrote output")
+	}
+	code, out, _ = run(msg.En, "check", "--source", site, "--format", "github", "--cache-dir", t.TempDir())
+	if code != ExitBuild || !strings.HasPrefix(out, "::error file=content/posts/links.md,line=4,col=") {
+		t.Errorf("github format: exit %d\n%s", code, out)
 	}
 }
