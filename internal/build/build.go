@@ -254,7 +254,12 @@ func render(opts Options, dir string) (*Result, error) {
 		so.Environment = "development"
 		so.Drafts = true
 	}
+	// Pages are scanned for the link check and the search index while Hugo
+	// writes them, on workers beside Hugo's own.
+	scan := newPageScan(hasSearchPage(opts.Source))
+	so.OnPage = scan.add
 	sres, err := site.Build(so)
+	scan.wait()
 	if err != nil {
 		return nil, siteError(err)
 	}
@@ -275,8 +280,8 @@ func render(opts Options, dir string) (*Result, error) {
 		searchErr error
 		broken    diag.List
 	)
-	wg.Go(func() { searchErr = indexForSearch(out, sres) })
-	broken, err = checkLinks(out, sres.BaseURL, sres.Sources, opts.Source)
+	wg.Go(func() { searchErr = indexForSearch(out, sres, scan.search) })
+	broken, err = checkLinks(out, sres.BaseURL, sres.Sources, opts.Source, scan.links)
 	wg.Wait()
 	tm.done("search+links")
 	if err != nil {
@@ -297,11 +302,11 @@ func render(opts Options, dir string) (*Result, error) {
 
 // indexForSearch adds the search index to the output of a site that has a
 // search page (/search/); it reads only the rendered public pages.
-func indexForSearch(out fs.FS, sres *site.Result) error {
+func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
 	if _, ok := sres.Sources["/search/"]; !ok {
 		return nil
 	}
-	files, err := search.Build(out, search.Options{})
+	files, err := search.Build(out, search.Options{Pages: pages})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}

@@ -17,8 +17,8 @@ import (
 
 // checkLinks reports every broken internal link and image in the built site
 // at the place in the source where it was written, when it can be found there.
-func checkLinks(out fs.FS, base string, sources map[string]string, srcDir string) (diag.List, error) {
-	broken, err := linkcheck.Check(out, base)
+func checkLinks(out fs.FS, base string, sources map[string]string, srcDir string, scanned *linkcheck.Pages) (diag.List, error) {
+	broken, err := linkcheck.CheckPages(out, base, scanned)
 	if err != nil {
 		return nil, err
 	}

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 )
 
 // stage is a staging directory beside the destination, on the same file
@@ -58,9 +59,30 @@ func (s *stage) commit() error {
 	os.Chmod(s.dest, 0o755)
 	s.done = true
 	if old != "" {
-		os.RemoveAll(old)
+		removeAll(old)
 	}
 	return nil
+}
+
+// removeAll deletes a directory tree, its top-level entries side by side:
+// removing a large previous output is mostly waiting on the file system.
+func removeAll(dir string) {
+	entries, err := os.ReadDir(dir)
+	if err != nil {
+		os.RemoveAll(dir)
+		return
+	}
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for _, e := range entries {
+		sem <- struct{}{}
+		wg.Go(func() {
+			os.RemoveAll(filepath.Join(dir, e.Name()))
+			<-sem
+		})
+	}
+	wg.Wait()
+	os.RemoveAll(dir)
 }
 
 // discard removes the staging directory unless it was committed.

@@ -45,10 +45,47 @@ type page struct {
 	refs []string
 }
 
-// Check scans every HTML, XML and CSS-free file in site. base is the site's
+// Pages collects the references and ids of pages as the site generator
+// writes them, so Check need not read them back. It is safe for concurrent use.
+type Pages struct {
+	mu    sync.Mutex
+	pages map[string]*page
+}
+
+// NewPages returns an empty collection.
+func NewPages() *Pages { return &Pages{pages: map[string]*page{}} }
+
+// Add scans the HTML page written at name (slash-separated, relative to the
+// site root).
+func (ps *Pages) Add(name string, data []byte) {
+	pg, err := scanHTML(bytes.NewReader(data))
+	if err != nil {
+		return // Check scans it again from the file and reports the error
+	}
+	ps.mu.Lock()
+	ps.pages[name] = pg
+	ps.mu.Unlock()
+}
+
+func (ps *Pages) get(name string) *page {
+	if ps == nil {
+		return nil
+	}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	return ps.pages[name]
+}
+
+// Check scans every HTML and XML file in site. base is the site's
 // base URL (e.g. "https://www.zzia.example/"); absolute links to its host are
 // internal too. The result is sorted by page and target.
 func Check(site fs.FS, base string) ([]Broken, error) {
+	return CheckPages(site, base, nil)
+}
+
+// CheckPages is Check with pages already scanned (see Pages); the pages it
+// lacks are read from site.
+func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 	bu, err := url.Parse(base)
 	if err != nil {
 		return nil, err
@@ -90,6 +127,10 @@ func Check(site fs.FS, base string) ([]Broken, error) {
 				i := int(next.Add(1) - 1)
 				if i >= len(htmlFiles) {
 					return
+				}
+				if pg := known.get(htmlFiles[i]); pg != nil {
+					scanned[i] = pg
+					continue
 				}
 				f, err := site.Open(htmlFiles[i])
 				if err != nil {

@@ -67,6 +67,54 @@ type Options struct {
 	Exclude func(url string) bool
 	// Workers is how many pages are read at once; 0 means GOMAXPROCS.
 	Workers int
+	// Pages, when set, holds pages already extracted while they were being
+	// written (see Pages.Add); Build reads from site only the others.
+	Pages *Pages
+}
+
+// Pages collects pages for the index as the site generator writes them, so
+// the text is extracted while rendering goes on, without reading the files
+// back. It is safe for concurrent use.
+type Pages struct {
+	mu   sync.Mutex
+	docs map[string]docResult
+}
+
+// NewPages returns an empty collection.
+func NewPages() *Pages { return &Pages{docs: map[string]docResult{}} }
+
+// Add extracts the page written at name (slash-separated, relative to the
+// site root, e.g. "news/x/index.html") from its HTML.
+func (ps *Pages) Add(name string, html []byte) {
+	d := extractDoc(name, html)
+	ps.mu.Lock()
+	ps.docs[name] = d
+	ps.mu.Unlock()
+}
+
+func (ps *Pages) get(name string) (docResult, bool) {
+	if ps == nil {
+		return docResult{}, false
+	}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	d, ok := ps.docs[name]
+	return d, ok
+}
+
+// extractDoc extracts one page and counts its tokens; a page without
+// content to index gives a docResult with a nil page.
+func extractDoc(name string, src []byte) docResult {
+	title, segs, ok := extract(src)
+	if !ok {
+		return docResult{}
+	}
+	p := &page{url: pageURL(name), title: title, segments: segs}
+	n := 0
+	for _, s := range segs {
+		n += countTokens(s.text)
+	}
+	return docResult{page: p, length: n}
 }
 
 var paginated = regexp.MustCompile(`(^|/)page/[0-9]+/$`)
@@ -163,20 +211,15 @@ func Build(site fs.FS, opts Options) (Files, error) {
 	// Pass 1: read and extract every page, count its tokens.
 	docs := make([]docResult, len(names))
 	if err := parallel(len(names), opts.Workers, func(i int) error {
+		if d, ok := opts.Pages.get(names[i]); ok {
+			docs[i] = d
+			return nil
+		}
 		src, err := fs.ReadFile(site, names[i])
 		if err != nil {
 			return err
 		}
-		title, segs, ok := extract(src)
-		if !ok {
-			return nil
-		}
-		p := &page{url: pageURL(names[i]), title: title, segments: segs}
-		n := 0
-		for _, s := range segs {
-			n += countTokens(s.text)
-		}
-		docs[i] = docResult{page: p, length: n}
+		docs[i] = extractDoc(names[i], src)
 		return nil
 	}); err != nil {
 		return nil, err

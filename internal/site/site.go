@@ -60,6 +60,11 @@ type Options struct {
 	Clock time.Time
 	// Log receives Hugo's warnings; nil discards them.
 	Log io.Writer
+	// OnPage, when set, receives every HTML file Hugo writes as soon as it
+	// is written (path relative to the output, slash-separated), from
+	// Hugo's rendering goroutines; it must be safe for concurrent use and
+	// must not keep data after returning unless it copies it.
+	OnPage func(name string, data []byte)
 }
 
 // Mount adds the directory Source to the site's Target folder
@@ -228,7 +233,15 @@ func Build(opts Options) (*Result, error) {
 	if inMemory {
 		destFs = afero.NewMemMapFs()
 	}
-	hfs := hugofs.NewFromSourceAndDestination(hugofs.Os, destFs, flags)
+	hugoDest := destFs
+	if opts.OnPage != nil {
+		root := string(filepath.Separator)
+		if !inMemory {
+			root, _ = filepath.Abs(opts.Dest)
+		}
+		hugoDest = hookFs{Fs: destFs, root: root, fn: opts.OnPage}
+	}
+	hfs := hugofs.NewFromSourceAndDestination(hugofs.Os, hugoDest, flags)
 
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,

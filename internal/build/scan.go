@@ -1,0 +1,80 @@
+package build
+
+import (
+	"os"
+	"path/filepath"
+	"runtime"
+	"sync"
+
+	"github.com/zzia/press/internal/linkcheck"
+	"github.com/zzia/press/internal/search"
+)
+
+// pageScan reads pages for the link check and the search index as Hugo
+// writes them: the work overlaps rendering and no page is read back.
+type pageScan struct {
+	links  *linkcheck.Pages
+	search *search.Pages // nil when the site has no search page
+	queue  chan scannedPage
+	wg     sync.WaitGroup
+	mu     sync.RWMutex
+	closed bool
+}
+
+type scannedPage struct {
+	name string
+	data []byte
+}
+
+func newPageScan(withSearch bool) *pageScan {
+	s := &pageScan{links: linkcheck.NewPages(), queue: make(chan scannedPage, 256)}
+	if withSearch {
+		s.search = search.NewPages()
+	}
+	for range runtime.GOMAXPROCS(0) {
+		s.wg.Go(func() {
+			for p := range s.queue {
+				s.scan(p)
+			}
+		})
+	}
+	return s
+}
+
+func (s *pageScan) scan(p scannedPage) {
+	s.links.Add(p.name, p.data)
+	if s.search != nil {
+		s.search.Add(p.name, p.data)
+	}
+}
+
+// add queues a page; Hugo hands over the bytes and does not reuse them.
+// Pages written after wait (press's own generated files) are scanned at once.
+func (s *pageScan) add(name string, data []byte) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		s.scan(scannedPage{name, data})
+		return
+	}
+	s.queue <- scannedPage{name, data}
+}
+
+// wait finishes the queued scanning once Hugo is done writing.
+func (s *pageScan) wait() {
+	s.mu.Lock()
+	s.closed = true
+	close(s.queue)
+	s.mu.Unlock()
+	s.wg.Wait()
+}
+
+// hasSearchPage reports whether the site has a search page (/search/).
+func hasSearchPage(src string) bool {
+	for _, p := range []string{"content/search.md", "content/search/_index.md", "content/search/index.md"} {
+		if _, err := os.Stat(filepath.Join(src, filepath.FromSlash(p))); err == nil {
+			return true
+		}
+	}
+	return false
+}

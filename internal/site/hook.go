@@ -1,0 +1,65 @@
+package site
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"strings"
+
+	"github.com/spf13/afero"
+)
+
+// hookFs is the output file system with a hook: every .html file Hugo
+// creates is also handed, once closed, to fn with its path relative to root.
+type hookFs struct {
+	afero.Fs
+	root string
+	fn   func(name string, data []byte)
+}
+
+// Create is how Hugo opens every page it publishes.
+func (h hookFs) Create(name string) (afero.File, error) {
+	f, err := h.Fs.Create(name)
+	if err != nil || !strings.HasSuffix(name, ".html") {
+		return f, err
+	}
+	rel, rerr := filepath.Rel(h.root, name)
+	if rerr != nil || strings.HasPrefix(rel, "..") {
+		return f, err
+	}
+	return &hookFile{File: f, name: filepath.ToSlash(rel), fn: h.fn}, nil
+}
+
+// OpenFile routes creating opens through Create so they are seen too.
+func (h hookFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 && flag&os.O_TRUNC != 0 && flag&(os.O_WRONLY|os.O_RDWR) != 0 {
+		return h.Create(name)
+	}
+	return h.Fs.OpenFile(name, flag, perm)
+}
+
+// hookFile keeps a copy of what is written and passes it on at Close.
+type hookFile struct {
+	afero.File
+	name string
+	buf  bytes.Buffer
+	fn   func(string, []byte)
+}
+
+func (f *hookFile) Write(p []byte) (int, error) {
+	f.buf.Write(p)
+	return f.File.Write(p)
+}
+
+func (f *hookFile) WriteString(s string) (int, error) {
+	f.buf.WriteString(s)
+	return f.File.WriteString(s)
+}
+
+func (f *hookFile) Close() error {
+	err := f.File.Close()
+	if err == nil {
+		f.fn(f.name, f.buf.Bytes())
+	}
+	return err
+}
