@@ -16,6 +16,8 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/bench/sitegen"
+	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 
 func main() {
@@ -25,10 +27,15 @@ func main() {
 	runs := flag.Int("runs", 3, "runs per measurement (the median is reported)")
 	theme := flag.String("theme", ".", "site whose layouts and config the synthetic sites use")
 	work := flag.String("work", filepath.Join(os.TempDir(), "press-sitebench"), "where the synthetic sites are kept")
+	pdfDoc := flag.Bool("pdf", false, "time press pdf on the deterministic 100-page A4 Chinese document (headings, tables, lists, footnotes)")
 	members := flag.String("members", "", "also compare press on a 1,000-article site with and without N members and M activities, given as N,M (e.g. 5000,2000)")
 	flag.Parse()
 	if *members != "" {
 		compareMembers(*press, *work, *theme, *members, *runs)
+		return
+	}
+	if *pdfDoc {
+		timePDF(*press, *work, *runs)
 		return
 	}
 
@@ -83,6 +90,31 @@ func compareMembers(press, work, theme, spec string, runs int) {
 		w, mem := measure(runs, press, "build", "--source", dir, "--dest", filepath.Join(work, "out-members"), "--cache-dir", cache, "--today", "2026-11-27")
 		fmt.Printf("%-34s %10s %9.0f MB\n", filepath.Base(dir), w.Round(time.Millisecond), mem)
 	}
+}
+
+// timePDF times the whole press pdf command on the 100-page sample
+// document, fonts loading and all.
+func timePDF(press, work string, runs int) {
+	if err := os.MkdirAll(work, 0o755); err != nil {
+		fail(err)
+	}
+	src := filepath.Join(work, "hundred-pages.md")
+	if err := os.WriteFile(src, sampledoc.Generate(sampledoc.Options{Seed: 1, Sections: pdf.HundredPageSections}), 0o644); err != nil {
+		fail(err)
+	}
+	out := filepath.Join(work, "hundred-pages.pdf")
+	w, mem := measure(runs, press, "pdf", src, "-o", out, "--toc", "--numbering", "decimal")
+	pages := countPages(out)
+	fmt.Printf("press pdf: %d A4 pages in %s (%.0f pages/s), peak RSS %.0f MB\n", pages, w.Round(time.Millisecond), float64(pages)/w.Seconds(), mem)
+}
+
+// countPages counts the page objects of a PDF written by press.
+func countPages(name string) int {
+	b, err := os.ReadFile(name)
+	if err != nil {
+		fail(err)
+	}
+	return strings.Count(string(b), "/Type /Page\n") + strings.Count(string(b), "/Type /Page ") + strings.Count(string(b), "/Type /Page/")
 }
 
 // measure runs the command runs times and returns the median wall time and
