@@ -7,24 +7,41 @@ BIN     := bin
 PRESS   := $(BIN)/press
 VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/zzia/press/internal/cli.Version=$(VERSION)
+BROWSER := tests/browser
 
-.PHONY: all site test bench deps press hugo clean vet
+.PHONY: all site test bench deps packages browser-deps press hugo clean vet
 
 all: press
 
-## deps: install the Debian packages press and its tests need (fonts, poppler-utils)
-deps:
+## deps: install what press and its tests need and is missing: the Debian packages
+##   (fonts, poppler-utils, chromium) and the browser tests' tools (browser-deps)
+deps: packages browser-deps
+
+## packages: the Debian packages of scripts/debian-packages.txt
+packages:
 	@./scripts/ensure-packages
+
+## browser-deps: the tools of the browser tests (internal/e2e) besides chromium:
+##   a Java runtime for the Nu HTML checker, and axe-core and vnu-jar (npm ci in tests/browser;
+##   install scripts off: vnu-jar's would download a Java runtime)
+browser-deps: packages $(BROWSER)/node_modules/.package-lock.json
+	@command -v java >/dev/null 2>&1 || ./scripts/ensure-packages default-jre-headless
+
+$(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/package-lock.json
+	@command -v npm >/dev/null 2>&1 || ./scripts/ensure-packages npm
+	cd $(BROWSER) && npm ci --ignore-scripts --no-audit --no-fund
+	@touch $@
 
 ## press: build the press binary into bin/
 press:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(PRESS) ./cmd/press
 
 ## site: build the association's site into public/
-site: deps press
+site: packages press
 	./$(PRESS) build
 
-## test: every test, including the fuzz seeds
+## test: every test, including the fuzz seeds and the browser tests (internal/e2e:
+##   headless Chromium, axe-core, the Nu HTML checker over every page)
 test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 40m ./...
