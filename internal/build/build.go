@@ -337,6 +337,7 @@ func derive(opts Options, gen *generated) diag.List {
 		return l
 	}
 	l = append(l, publications(opts, gen)...)
+	l = append(l, applicationForm(opts, gen)...)
 	return l
 }
 

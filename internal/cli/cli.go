@@ -108,6 +108,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		newCheckCmd(stdout, stderr),
 		newPDFCmd(stdout, stderr),
 		newReportCmd(stdout, stderr),
+		newPrintCmd(stdout, stderr),
 		newNewCmd(stdout),
 		newPublishCmd(stdout, stderr),
 		newHooksCmd(stdout),

@@ -29,6 +29,9 @@ type Calendar struct {
 	Archive []Year `json:"archive"`
 	// Kinds counts activities of each kind, in the list's order.
 	Kinds []KindCount `json:"kinds"`
+	// Index gives each activity's position in Activities by id, so a
+	// template finds one without scanning the list.
+	Index map[string]int `json:"index"`
 }
 
 // Activity is the public view of one activity.
@@ -54,6 +57,8 @@ type Activity struct {
 	Status       string        `json:"status"`
 	StatusLabel  string        `json:"status_label"`
 	Upcoming     bool          `json:"upcoming"`
+	// Archived says the activity is listed in the archive of its year.
+	Archived bool `json:"archived"`
 	// Attendance, for held activities: the listed member units that came
 	// (by name order), and how many units and people came in all.
 	Attendance *Attendance `json:"attendance,omitempty"`
@@ -86,6 +91,10 @@ type Unit struct {
 	ID   string `json:"id"`
 	Slug string `json:"slug"`
 	Name string `json:"name"`
+	// Page says the unit has a page in the directory (it is a member in
+	// name); Former that it has since been treated as withdrawn.
+	Page   bool `json:"page"`
+	Former bool `json:"former"`
 }
 
 // ActivitySummary is an activity as listed in the upcoming list, the month
@@ -127,10 +136,11 @@ type KindCount struct {
 func BuildCalendar(ds *member.Dataset, res *rules.Result) *Calendar {
 	today := res.Today
 	cal := &Calendar{Today: day(today), Activities: []Activity{}, Upcoming: []ActivitySummary{},
-		Months: []Month{}, Archive: []Year{}}
+		Months: []Month{}, Archive: []Year{}, Index: map[string]int{}}
 	kinds := map[string]int{}
 	for _, a := range ds.Activities {
-		pa := publicActivity(ds, a, today)
+		pa := publicActivity(ds, res, a, today)
+		cal.Index[a.ID] = len(cal.Activities)
 		cal.Activities = append(cal.Activities, pa)
 		kinds[a.Kind]++
 		sum := summary(pa)
@@ -154,6 +164,7 @@ func BuildCalendar(ds *member.Dataset, res *rules.Result) *Calendar {
 			cal.Archive = append(cal.Archive, Year{Year: pa.Year})
 		}
 		y := &cal.Archive[len(cal.Archive)-1]
+		cal.Activities[i].Archived = true
 		y.Activities = append(y.Activities, summary(pa))
 		y.Count++
 	}
@@ -169,7 +180,7 @@ func lastDay(a *member.Activity) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, member.Shanghai)
 }
 
-func publicActivity(ds *member.Dataset, a *member.Activity, today time.Time) Activity {
+func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, today time.Time) Activity {
 	start := a.Start.In(member.Shanghai)
 	pa := Activity{
 		ID: a.ID, Slug: a.ID, Title: a.Title, Kind: term(member.Kinds, a.Kind),
@@ -209,7 +220,11 @@ func publicActivity(ds *member.Dataset, a *member.Activity, today time.Time) Act
 		}
 		SortMembers(listed)
 		for _, m := range listed {
-			at.Units = append(at.Units, Unit{ID: m.ID, Slug: m.ID, Name: m.Name})
+			former := false
+			if st := res.Member(m.ID); st != nil {
+				former = st.Status == rules.Withdrawn
+			}
+			at.Units = append(at.Units, Unit{ID: m.ID, Slug: m.ID, Name: m.Name, Page: !former, Former: former})
 		}
 		pa.Attendance = at
 	}

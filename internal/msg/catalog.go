@@ -225,4 +225,67 @@ SSH 仓库用 SSH agent；凭据绝不会打印出来。构建失败时不发布
 	"history.shallow":      {"this is a shallow git clone: pages last changed before its first commit show the dates in their front matter", "这是浅克隆（shallow clone）：最早提交之前修改的页面将显示 front matter 中的日期"},
 	"history.shallow.hint": {"clone with full history (git fetch --unshallow, or fetch-depth: 0 in CI)", "请获取完整历史（git fetch --unshallow，或在 CI 中设置 fetch-depth: 0）"},
 	"flag.timings":         {"print how long each stage of the build took", "打印构建各阶段的用时"},
+	"print.short":          {"The secretariat's print jobs: roster, mailing labels, certificates, application form", "秘书处印制文件：会员名录、会刊邮寄标签、会员证书、入会申请表"},
+	"print.long": {`Makes the secretariat's print jobs from the member data, as PDF (and CSV):
+
+  roster        the internal member roster (会员名录, 会员通信联络表) with every contact
+  labels        A4 label sheets for mailing the printed journal, and the distribution list (CSV)
+  certificates  one membership certificate per active member unit whose fee is paid
+  form          the membership application form (入会申请表; also published with the site)
+
+The roster, labels and certificates hold private contact details: they are
+written to --out (default: secretariat/ in the site), never inside the public
+output or the site's content/ and static/ folders. Dates printed come from
+--today (or PRESS_TODAY, SOURCE_DATE_EPOCH), so the files can be reproduced.`,
+		`由会员数据生成秘书处的印制文件（PDF，另有 CSV）：
+
+  roster        内部会员名录（会员通信联络表），含全部联络方式
+  labels        会刊邮寄用 A4 不干胶标签，以及发放清单（CSV）
+  certificates  会员证书：每个状态正常、已缴当年会费的会员单位一页
+  form          入会申请表（网站也会发布）
+
+会员名录、标签和证书含有不公开的联络方式：写入 --out（默认为网站目录下的
+secretariat/），绝不写入公开网站的输出目录或网站的 content/、static/ 目录。
+文件上的日期取自 --today（或 PRESS_TODAY、SOURCE_DATE_EPOCH），结果可重现。`},
+	"print.example": {`  press print roster --today 2026-11-27
+  press print labels --labels 2x7 --label-size 99.1x38.1 --copies 副会长单位=3,理事单位=2,普通会员单位=1
+  press print labels --labels 3x8 --label-size 70x36 --label-gap 0,0 --outline
+  press print certificates --year 2026
+  press print certificates --only m00-zhongyuan,m01-erqi
+  press print form --out 入会申请表.pdf`, `  press print roster --today 2026-11-27
+  press print labels --labels 2x7 --label-size 99.1x38.1 --copies 副会长单位=3,理事单位=2,普通会员单位=1
+  press print labels --labels 3x8 --label-size 70x36 --label-gap 0,0 --outline
+  press print certificates --year 2026
+  press print certificates --only m00-zhongyuan,m01-erqi
+  press print form --out 入会申请表.pdf`},
+	"print.roster.short":       {"Internal member roster with every contact (PDF)", "内部会员名录，含全部联络方式（PDF）"},
+	"print.labels.short":       {"Mailing labels for the journal (PDF) and the distribution list (CSV)", "会刊邮寄标签（PDF）与发放清单（CSV）"},
+	"print.labels.long":        {"One label per copy for every member with an address, by level and region; withdrawn members and members without an address are left out and listed as warnings.", "每个有通信地址的会员按份数各印一张标签，按级别、区域排列；视同退会的会员和没有通信地址的会员不印，并作为警告列出。"},
+	"print.certificates.short": {"Membership certificates, one page per eligible member unit (PDF)", "会员证书，每个符合条件的会员单位一页（PDF）"},
+	"print.certificates.long": {`One certificate (副会长单位证书, 理事单位证书, 会员单位证书) per member unit that is active
+and has paid the fee of the year of validity; numbers are PREFIX-YEAR-CODE-NNN, CODE
+FHZ/LS/HY by level, NNN by order of joining among all units of the level.`, `为每个状态正常、已缴有效年度会费的会员单位印一张证书（副会长单位证书、理事单位证书、
+会员单位证书）；编号为 前缀-年度-级别代码-序号，级别代码 FHZ/LS/HY，序号按该级别全部
+会员单位的入会先后排定。`},
+	"print.form.short":           {"The membership application form (入会申请表, PDF)", "入会申请表（PDF）"},
+	"print.skipped":              {"no label for %s (%s): %s", "不印标签：%s（%s）：%s"},
+	"print.nocert":               {"no certificate for %s (%s): %s", "不发证书：%s（%s）：%s"},
+	"print.labels.summary":       {"%d labels for %d addressees on %d sheets.", "共 %[1]d 张标签，%[2]d 个收件单位，%[3]d 页。"},
+	"print.certificates.summary": {"%d certificates.", "共 %d 份证书。"},
+	"print.public":               {"%s is inside %s, which is published; the secretariat's files must stay out of it", "%s 位于会被发布的 %s 之内；秘书处文件不能放在那里"},
+	"print.badpair":              {"%s %q: want two numbers such as 2x7, 99.1x38.1 or 15,4.6", "%s %q：应为两个数，如 2x7、99.1x38.1 或 15,4.6"},
+	"print.badcopies":            {"--copies %q: want LEVEL=N with a level among %s", "--copies %q：应为 级别=份数，级别为 %s 之一"},
+	"print.unknownmember":        {"--only: no member with id %q", "--only：没有标识为 %q 的会员"},
+	"flag.print.out":             {"directory for the files (default: secretariat/ in the site)", "输出目录（默认：网站目录下的 secretariat/）"},
+	"flag.print.formout":         {"file to write (default: secretariat/application-form.pdf in the site)", "输出文件（默认：网站目录下的 secretariat/application-form.pdf）"},
+	"flag.print.labels":          {"labels per A4 sheet, COLUMNSxROWS", "每张 A4 标签纸的标签数，列x行"},
+	"flag.print.labelsize":       {"size of one label in millimetres, WIDTHxHEIGHT", "单张标签尺寸（毫米），宽x高"},
+	"flag.print.margins":         {"margins to the first label in millimetres, TOP,LEFT (default: the grid centred)", "第一张标签距纸边的边距（毫米），上,左（默认居中）"},
+	"flag.print.gap":             {"space between labels in millimetres, ACROSS,DOWN (default: 2.5,0 for 2x7 99.1 mm labels, else 0,0)", "标签之间的间距（毫米），横向,纵向（默认：2x7、99.1 毫米标签为 2.5,0，其余为 0,0）"},
+	"flag.print.copies":          {"copies of the journal per level, LEVEL=N,…", "各级别会员的会刊份数，级别=份数,…"},
+	"flag.print.outline":         {"draw the labels' outlines (for a trial print on plain paper)", "画出标签轮廓（用普通纸试印时）"},
+	"flag.print.skipsuspended":   {"leave out suspended members too", "暂停会员权利的会员也不印"},
+	"flag.print.year":            {"year of validity (default: the year of --today)", "有效年度（默认：--today 所在年份）"},
+	"flag.print.prefix":          {"first part of the certificate numbers", "证书编号的前缀"},
+	"flag.print.only":            {"print only these member ids (numbers stay those of the full run)", "只印这些会员标识的证书（编号不变）"},
 }

@@ -26,23 +26,7 @@ var latin = strings.Fields(`cloud data API Kubernetes Linux open source IPv6 5G 
 // assets, i18n, static, data and the config file) of themeDir. The same n and
 // seed always give the same files.
 func Generate(dir, themeDir string, n int, seed uint64) error {
-	for _, d := range []string{"layouts", "assets", "i18n", "static", "data"} {
-		if err := copyTree(filepath.Join(themeDir, d), filepath.Join(dir, d), d == "data"); err != nil {
-			return err
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(themeDir, "hugo.toml"))
-	if err != nil {
-		return err
-	}
-	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
-		return err
-	}
-	// The theme's own pages (about, organization, membership, contact, the
-	// directory and calendar sections with their content adapters) so that
-	// its links resolve; the periodicals stay out: this site measures the
-	// rendering of articles.
-	if err := copyContent(filepath.Join(themeDir, "content"), filepath.Join(dir, "content")); err != nil {
+	if err := RefreshTheme(dir, themeDir); err != nil {
 		return err
 	}
 	for _, sec := range []string{"news", "notices"} {
@@ -136,6 +120,32 @@ func write(name, s string) error {
 		return err
 	}
 	return os.WriteFile(name, []byte(s), 0o644)
+}
+
+// RefreshTheme copies the theme's layouts, assets, i18n, static files, data
+// files, config and own pages into a generated site again, so a site kept
+// between benchmark runs measures the current theme.
+func RefreshTheme(dir, themeDir string) error {
+	for _, d := range []string{"layouts", "assets", "i18n", "static"} {
+		os.RemoveAll(filepath.Join(dir, d))
+	}
+	for _, d := range []string{"layouts", "assets", "i18n", "static", "data"} {
+		if err := copyTree(filepath.Join(themeDir, d), filepath.Join(dir, d), d == "data"); err != nil {
+			return err
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(themeDir, "hugo.toml"))
+	if err != nil {
+		return err
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
+		return err
+	}
+	// The theme's own pages (about, organization, membership, contact, the
+	// directory and calendar sections with their content adapters) so that
+	// its links resolve; the periodicals stay out: this site measures the
+	// rendering of articles.
+	return copyContent(filepath.Join(themeDir, "content"), filepath.Join(dir, "content"))
 }
 
 // skipSections are the theme's content folders a synthetic site replaces.

@@ -51,6 +51,8 @@ func main() {
 			if err := sitegen.Generate(dir, *theme, n, 1); err != nil {
 				fail(err)
 			}
+		} else if err := sitegen.RefreshTheme(dir, *theme); err != nil {
+			fail(err)
 		}
 		cache := filepath.Join(*work, "cache")
 		pw, pm := measure(*runs, *press, "build", "--source", dir, "--dest", filepath.Join(*work, "out-press"), "--cache-dir", cache)
@@ -72,6 +74,9 @@ func compareMembers(press, work, theme, spec string, runs int) {
 	with := filepath.Join(work, fmt.Sprintf("site-1000-members-%d-%d", n, m))
 	for _, dir := range []string{plain, with} {
 		if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err == nil {
+			if err := sitegen.RefreshTheme(dir, theme); err != nil {
+				fail(err)
+			}
 			continue
 		}
 		os.RemoveAll(dir)

@@ -1,0 +1,340 @@
+package cli
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"strconv"
+	"strings"
+
+	"github.com/spf13/cobra"
+	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/printjob"
+	"github.com/zzia/press/internal/publication"
+	"github.com/zzia/press/internal/rules"
+)
+
+// File names press print writes in its --out directory.
+const (
+	rosterFile       = "roster.pdf"
+	labelsFile       = "labels.pdf"
+	distributionFile = "distribution.csv"
+	certificatesFile = "certificates.pdf"
+	formFile         = "application-form.pdf"
+)
+
+// printEnv is what every print subcommand reads: the site's options, the
+// day, the fonts of its configuration and, for the member documents, the
+// data and the rules' result.
+type printEnv struct {
+	opts  build.Options
+	fonts map[string]string
+	ds    *member.Dataset
+	res   *rules.Result
+}
+
+func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
+	c := &cobra.Command{
+		Use:     "print",
+		Short:   msg.T("print.short"),
+		Long:    msg.T("print.long"),
+		Example: msg.T("print.example"),
+		Args:    cobra.NoArgs,
+		RunE: func(c *cobra.Command, _ []string) error {
+			return c.Help()
+		},
+	}
+	var source, today, out string
+	// resolve resolves the site, the day and the fonts of the site's
+	// configuration.
+	resolve := func() (*printEnv, error) {
+		env := &printEnv{opts: build.Options{Source: source}}
+		var err error
+		if env.opts.Today, err = parseToday(today); err != nil {
+			return nil, err
+		}
+		if env.opts, err = env.opts.Resolve(); err != nil {
+			return nil, err
+		}
+		cfg, l := publication.LoadConfig(env.opts.Source)
+		printDiagnostics(stderr, l.Warnings())
+		env.fonts = cfg.Fonts
+		return env, nil
+	}
+	// load loads and checks the member data and applies the rules.
+	load := func(env *printEnv) error {
+		ds, dl := member.Load(env.opts.Source)
+		printDiagnostics(stderr, dl.Warnings())
+		if dl.HasErrors() {
+			return &build.Error{Diagnostics: dl.Errors()}
+		}
+		if len(ds.Members) == 0 {
+			return errors.New(msg.T("report.nomembers", filepath.Join(env.opts.Source, "data", "members")))
+		}
+		env.ds, env.res = ds, rules.Derive(ds, env.opts.Today)
+		return nil
+	}
+	// dir returns the output directory, refusing one that would be
+	// published.
+	dir := func(env *printEnv) (string, error) {
+		d := out
+		if d == "" {
+			d = filepath.Join(env.opts.Source, defaultInternalDir)
+		}
+		if err := private(d, env.opts); err != nil {
+			return "", err
+		}
+		return d, nil
+	}
+	// prepare resolves the site, checks the output directory and loads the
+	// members, in that order: a wrong --out fails before any work.
+	prepare := func() (*printEnv, string, error) {
+		env, err := resolve()
+		if err != nil {
+			return nil, "", err
+		}
+		d, err := dir(env)
+		if err != nil {
+			return nil, "", err
+		}
+		return env, d, load(env)
+	}
+	common := func(sub *cobra.Command, outUsage string) {
+		addSourceFlag(sub, &source)
+		sub.Flags().StringVarP(&out, "out", "o", "", outUsage)
+		sub.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
+		c.AddCommand(sub)
+	}
+
+	roster := &cobra.Command{
+		Use:   "roster",
+		Short: msg.T("print.roster.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			env, d, err := prepare()
+			if err != nil {
+				return err
+			}
+			b, err := printjob.Roster(env.ds, env.res, printjob.Options{Today: env.opts.Today, Fonts: env.fonts})
+			if err != nil {
+				return err
+			}
+			return writeOut(stdout, d, rosterFile, b)
+		},
+	}
+	common(roster, msg.T("flag.print.out"))
+
+	var grid, size, margins, gap, copies string
+	var outline, skipSuspended bool
+	labels := &cobra.Command{
+		Use:   "labels",
+		Short: msg.T("print.labels.short"),
+		Long:  msg.T("print.labels.long"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			lo := printjob.LabelOptions{Outline: outline, SkipSuspended: skipSuspended}
+			if err := parseLabelLayout(&lo, grid, size, margins, gap, copies); err != nil {
+				return usageError{err}
+			}
+			if _, err := lo.Cells(); err != nil {
+				return usageError{err}
+			}
+			env, d, err := prepare()
+			if err != nil {
+				return err
+			}
+			lo.Options = printjob.Options{Today: env.opts.Today, Fonts: env.fonts}
+			recips, skipped := printjob.Distribution(env.ds, env.res, lo)
+			for _, s := range skipped {
+				fmt.Fprintln(stderr, msg.T("diag.warning")+msg.T("print.skipped", s.ID, s.Name, s.Reason))
+			}
+			pdfBytes, csvBytes, err := printjob.Labels(env.ds, env.res, lo)
+			if err != nil {
+				return err
+			}
+			if err := writeOut(stdout, d, labelsFile, pdfBytes); err != nil {
+				return err
+			}
+			if err := writeOut(stdout, d, distributionFile, csvBytes); err != nil {
+				return err
+			}
+			n := 0
+			for _, r := range recips {
+				n += r.Copies
+			}
+			cells, _ := lo.Cells()
+			fmt.Fprintln(stdout, msg.T("print.labels.summary", n, len(recips), (n+len(cells)-1)/len(cells)))
+			return nil
+		},
+	}
+	labels.Flags().StringVar(&grid, "labels", "2x7", msg.T("flag.print.labels"))
+	labels.Flags().StringVar(&size, "label-size", "99.1x38.1", msg.T("flag.print.labelsize"))
+	labels.Flags().StringVar(&margins, "label-margins", "", msg.T("flag.print.margins"))
+	labels.Flags().StringVar(&gap, "label-gap", "", msg.T("flag.print.gap"))
+	labels.Flags().StringVar(&copies, "copies", "副会长单位=3,理事单位=2,普通会员单位=1,个人会员=1", msg.T("flag.print.copies"))
+	labels.Flags().BoolVar(&outline, "outline", false, msg.T("flag.print.outline"))
+	labels.Flags().BoolVar(&skipSuspended, "skip-suspended", false, msg.T("flag.print.skipsuspended"))
+	common(labels, msg.T("flag.print.out"))
+
+	var year int
+	var prefix string
+	var only []string
+	certs := &cobra.Command{
+		Use:   "certificates",
+		Short: msg.T("print.certificates.short"),
+		Long:  msg.T("print.certificates.long"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			env, d, err := prepare()
+			if err != nil {
+				return err
+			}
+			co := printjob.CertificateOptions{Options: printjob.Options{Today: env.opts.Today, Fonts: env.fonts}, Year: year, Prefix: prefix, Only: only}
+			for _, id := range only {
+				if env.ds.Member(id) == nil {
+					return usageError{errors.New(msg.T("print.unknownmember", id))}
+				}
+			}
+			list, skipped := printjob.Eligible(env.ds, env.res, co)
+			for _, s := range skipped {
+				fmt.Fprintln(stderr, msg.T("print.nocert", s.ID, s.Name, s.Reason))
+			}
+			b, err := printjob.Certificates(env.ds, env.res, co)
+			if err != nil {
+				return err
+			}
+			if err := writeOut(stdout, d, certificatesFile, b); err != nil {
+				return err
+			}
+			fmt.Fprintln(stdout, msg.T("print.certificates.summary", len(list)))
+			return nil
+		},
+	}
+	certs.Flags().IntVar(&year, "year", 0, msg.T("flag.print.year"))
+	certs.Flags().StringVar(&prefix, "prefix", "ZZIA", msg.T("flag.print.prefix"))
+	certs.Flags().StringSliceVar(&only, "only", nil, msg.T("flag.print.only"))
+	common(certs, msg.T("flag.print.out"))
+
+	form := &cobra.Command{
+		Use:   "form",
+		Short: msg.T("print.form.short"),
+		Args:  cobra.NoArgs,
+		RunE: func(*cobra.Command, []string) error {
+			env, err := resolve()
+			if err != nil {
+				return err
+			}
+			file := out
+			if file == "" {
+				file = filepath.Join(env.opts.Source, defaultInternalDir, formFile)
+			}
+			if err := private(file, env.opts); err != nil {
+				return err
+			}
+			fo, l := printjob.LoadFormOptions(env.opts.Source)
+			printDiagnostics(stderr, l.Errors())
+			b, err := printjob.ApplicationForm(fo)
+			if err != nil {
+				return err
+			}
+			return writeOut(stdout, filepath.Dir(file), filepath.Base(file), b)
+		},
+	}
+	common(form, msg.T("flag.print.formout"))
+	return c
+}
+
+// private refuses an output path the site would publish: inside the public
+// output, or inside the site's content/ or static/ folders, whose files Hugo
+// copies into it.
+func private(path string, opts build.Options) error {
+	for _, d := range []string{opts.Dest, filepath.Join(opts.Source, "static"), filepath.Join(opts.Source, "content")} {
+		if inside(path, d) {
+			return usageError{errors.New(msg.T("print.public", path, d))}
+		}
+	}
+	return nil
+}
+
+// writeOut writes data to dir/name through a temporary file, so a reader
+// never sees half a file, and says so.
+func writeOut(stdout io.Writer, dir, name string, data []byte) error {
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		return err
+	}
+	tmp, err := os.CreateTemp(dir, "."+name+".*")
+	if err != nil {
+		return err
+	}
+	defer os.Remove(tmp.Name())
+	if _, err := tmp.Write(data); err != nil {
+		tmp.Close()
+		return err
+	}
+	if err := tmp.Close(); err != nil {
+		return err
+	}
+	p := filepath.Join(dir, name)
+	if err := os.Rename(tmp.Name(), p); err != nil {
+		return err
+	}
+	fmt.Fprintln(stdout, msg.T("report.wrote", p))
+	return nil
+}
+
+// parseLabelLayout reads the label flags into lo: grid "2x7", size
+// "99.1x38.1", margins "TOP,LEFT", gap "X,Y" (millimetres) and copies
+// "副会长单位=3,理事单位=2".
+func parseLabelLayout(lo *printjob.LabelOptions, grid, size, margins, gap, copies string) error {
+	pair := func(s, sep, what string) (float64, float64, error) {
+		a, b, ok := strings.Cut(strings.ReplaceAll(strings.ToLower(s), "×", "x"), sep)
+		x, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
+		y, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
+		if !ok || err1 != nil || err2 != nil {
+			return 0, 0, errors.New(msg.T("print.badpair", what, s))
+		}
+		return x, y, nil
+	}
+	cols, rows, err := pair(grid, "x", "--labels")
+	if err != nil {
+		return err
+	}
+	if cols != float64(int(cols)) || rows != float64(int(rows)) {
+		return errors.New(msg.T("print.badpair", "--labels", grid))
+	}
+	lo.Columns, lo.Rows = int(cols), int(rows)
+	if lo.Width, lo.Height, err = pair(size, "x", "--label-size"); err != nil {
+		return err
+	}
+	// Gaps: given, else the default sheet's when it is the default sheet.
+	if gap != "" {
+		if lo.GapX, lo.GapY, err = pair(gap, ",", "--label-gap"); err != nil {
+			return err
+		}
+	} else if lo.Columns == printjob.DefaultColumns && lo.Width == printjob.DefaultLabelWidth {
+		lo.GapX = printjob.DefaultGapX
+	}
+	if margins != "" {
+		if lo.Top, lo.Left, err = pair(margins, ",", "--label-margins"); err != nil {
+			return err
+		}
+	}
+	lo.Copies = map[string]int{}
+	for _, kv := range strings.Split(copies, ",") {
+		if strings.TrimSpace(kv) == "" {
+			continue
+		}
+		k, v, ok := strings.Cut(kv, "=")
+		k = strings.TrimSpace(k)
+		n, err := strconv.Atoi(strings.TrimSpace(v))
+		if !ok || err != nil || n < 0 || !member.Levels.Has(k) {
+			return errors.New(msg.T("print.badcopies", kv, strings.Join(member.Levels.Values(), "、")))
+		}
+		lo.Copies[k] = n
+	}
+	return nil
+}
