@@ -48,7 +48,7 @@ test: deps
 
 ## hugo: plain Hugo v0.165.0 (the version press embeds) for the comparison benchmark
 hugo:
-	$(GO) build -o $(BIN)/hugo github.com/gohugoio/hugo
+	$(GO) build -o $(BIN)/hugo github.com/gohugoio/hugo   # a tool in go.mod: the same version press embeds
 
 ## bench: every benchmark, with the figures the issues ask for
 ##   - the site: press vs plain Hugo v0.165.0 on synthetic sites of 1,000 and 10,000 articles

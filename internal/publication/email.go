@@ -70,7 +70,7 @@ var emailPage = template.Must(template.New("email").Parse(`<!DOCTYPE html>
 <head>
 <meta charset="utf-8">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<meta name="x-apple-disable-message-reformatting">
+<meta name="x-apple-disable-message-reformatting" content="yes">
 <title>{{ .Subject }}</title>
 <style>{{ .CSS }}</style>
 <style>{{ .Responsive }}</style>
