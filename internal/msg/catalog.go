@@ -288,4 +288,7 @@ FHZ/LS/HY by level, NNN by order of joining among all units of the level.`, `为
 	"flag.print.year":            {"year of validity (default: the year of --today)", "有效年度（默认：--today 所在年份）"},
 	"flag.print.prefix":          {"first part of the certificate numbers", "证书编号的前缀"},
 	"flag.print.only":            {"print only these member ids (numbers stay those of the full run)", "只印这些会员标识的证书（编号不变）"},
+	"pub.progress":               {"pdf [%d/%d] %s: %d pages, %s", "PDF [%d/%d] %s：%d 页，%s"},
+	"pub.typeset":                {"typeset in %v", "排版用时 %v"},
+	"pub.cached":                 {"cached", "未改动，使用缓存"},
 }

@@ -15,6 +15,7 @@ package publication
 import (
 	"encoding/json"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"io"
 	"os"
 	"path"
@@ -380,11 +381,11 @@ func (p *progress) done(name string, pages int, cached bool, d time.Duration) {
 		p.bar.Add(1)
 		return
 	}
-	how := fmt.Sprintf("typeset in %s", d.Round(time.Millisecond))
+	how := msg.T("pub.typeset", d.Round(time.Millisecond))
 	if cached {
-		how = "cached"
+		how = msg.T("pub.cached")
 	}
-	fmt.Fprintf(p.w, "pdf [%d/%d] %s: %d pages, %s\n", p.n, p.total, name, pages, how)
+	fmt.Fprintln(p.w, msg.T("pub.progress", p.n, p.total, name, pages, how))
 }
 
 func (p *progress) finish() {
