@@ -19,6 +19,7 @@ import (
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/history"
+	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
 )
@@ -119,15 +120,12 @@ func (o Options) Resolve() (Options, error) {
 // Build runs the whole pipeline and publishes the result to opts.Dest.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
-	opts, err := opts.Resolve()
+	opts, err := prepare(opts)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := site.ConfigFile(opts.Source); err != nil {
-		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
-	}
-	if inside(opts.Dest, opts.Source) && opts.Dest == opts.Source {
-		return nil, fmt.Errorf("the output directory %s is the site itself", opts.Dest)
+	if err := checkDest(opts); err != nil {
+		return nil, err
 	}
 
 	stage, err := newStage(opts.Dest)
@@ -160,12 +158,9 @@ func Build(opts Options) (*Result, error) {
 // "development" environment with drafts, and returns it in Result.Output.
 func Memory(opts Options) (*Result, error) {
 	start := time.Now()
-	opts, err := opts.Resolve()
+	opts, err := prepare(opts)
 	if err != nil {
 		return nil, err
-	}
-	if _, err := site.ConfigFile(opts.Source); err != nil {
-		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
 	}
 	opts.preview = true
 	res, err := render(opts, "")
@@ -180,18 +175,40 @@ func Memory(opts Options) (*Result, error) {
 // (production settings), writing nothing. It returns the warnings, or an
 // *Error listing every problem.
 func Check(opts Options) (diag.List, error) {
-	opts, err := opts.Resolve()
+	opts, err := prepare(opts)
 	if err != nil {
 		return nil, err
-	}
-	if _, err := site.ConfigFile(opts.Source); err != nil {
-		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
 	}
 	res, err := render(opts, "")
 	if err != nil {
 		return nil, err
 	}
 	return res.Warnings, nil
+}
+
+// prepare resolves the options and makes sure Source is a site.
+func prepare(opts Options) (Options, error) {
+	opts, err := opts.Resolve()
+	if err != nil {
+		return opts, err
+	}
+	if _, err := site.ConfigFile(opts.Source); err != nil {
+		return opts, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
+	}
+	return opts, nil
+}
+
+// checkDest refuses an output directory that the swap would destroy: the
+// site itself, a folder holding it, or one of its source folders.
+func checkDest(opts Options) error {
+	bad := inside(opts.Source, opts.Dest)
+	for _, d := range []string{"content", "data", "layouts", "static", "assets", "i18n", "archetypes", ".git"} {
+		bad = bad || inside(opts.Dest, filepath.Join(opts.Source, d))
+	}
+	if bad {
+		return &Error{Diagnostics: diag.List{{Message: msg.T("build.baddest", opts.Dest), Hint: msg.T("build.baddest.hint")}}}
+	}
+	return nil
 }
 
 const hintNoConfig = "run press in the site directory or pass --source DIR"

@@ -410,3 +410,19 @@ func TestBrokenLinksFailTheBuild(t *testing.T) {
 		t.Errorf("failed build changed the previous output: %v", d)
 	}
 }
+
+func TestRefusesDestThatWouldReplaceSources(t *testing.T) {
+	src := t.TempDir()
+	copyDir(t, fixture("minimal"), src)
+	before := tree(t, src)
+	for _, dest := range []string{src, filepath.Dir(src), filepath.Join(src, "content"), filepath.Join(src, "static", "x")} {
+		_, err := build.Build(build.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
+		var be *build.Error
+		if !errors.As(err, &be) || !strings.Contains(be.Error(), "would replace the site") {
+			t.Errorf("dest %s: want a refusal, got %v", dest, err)
+		}
+	}
+	if d := diffTrees(before, tree(t, src)); len(d) > 0 {
+		t.Errorf("the sources changed: %v", d)
+	}
+}

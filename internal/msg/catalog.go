@@ -291,4 +291,6 @@ FHZ/LS/HY by level, NNN by order of joining among all units of the level.`, `为
 	"pub.progress":               {"pdf [%d/%d] %s: %d pages, %s", "PDF [%d/%d] %s：%d 页，%s"},
 	"pub.typeset":                {"typeset in %v", "排版用时 %v"},
 	"pub.cached":                 {"cached", "未改动，使用缓存"},
+	"build.baddest":              {"the output directory %s would replace the site or its sources", "输出目录 %s 会覆盖网站本身或其源文件"},
+	"build.baddest.hint":         {"choose a directory of its own, such as public/ (the default)", "请另选一个专用目录，例如默认的 public/"},
 }
