@@ -382,3 +382,14 @@ func Paths(paths map[string]string) ([]string, error) {
 	}
 	return out, nil
 }
+
+// Without returns a copy of the set without the given faces, so that
+// output does not depend on which optional fonts (such as a Kai face) a
+// machine happens to have: golden tests use it.
+func (s *Set) Without(roles ...Role) *Set {
+	c := *s
+	for _, r := range roles {
+		c.faces[r] = nil
+	}
+	return &c
+}

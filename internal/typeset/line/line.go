@@ -680,7 +680,9 @@ func dashRule(g *glyph, x float64, c box.Color, joinNext, joinPrev bool) box.Rec
 	yMid, thick := 0.33*em, 0.05*em
 	if _, y0, _, y1, ok := g.choice.Face.Bounds(g.r); ok && y1 > y0 {
 		yMid = float64(y0+y1) / 2 * em / 1000
-		thick = max(float64(y1-y0)*em/1000, 0.03*em)
+		// The glyph's box is often taller than its stroke (Song dashes
+		// taper); keep the rule as thin as a Song horizontal stroke.
+		thick = min(max(float64(y1-y0)*em/1000, 0.03*em), 0.045*em)
 	}
 	x0, x1 := x, x+g.adv
 	if !joinPrev {
