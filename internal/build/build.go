@@ -230,16 +230,34 @@ func validate(opts Options) (diag.List, error) {
 // Hugo, add the generated files, then check every internal link.
 func render(opts Options, dir string) (*Result, error) {
 	tm := newTimer()
-	warnings, err := validate(opts)
-	if err != nil {
-		return nil, err
+	// Validation reads every source file; it runs beside the rest, and its
+	// findings, when there are any, are what the build reports.
+	type validation struct {
+		warnings diag.List
+		err      error
 	}
-	tm.done("validate")
+	validated := make(chan validation, 1)
+	go func() {
+		w, err := validate(opts)
+		validated <- validation{w, err}
+	}()
 	gen := newGenerated()
-	if l := derive(opts, gen); l.HasErrors() {
-		return nil, &Error{Diagnostics: l.Errors()}
-	} else {
-		warnings = append(warnings, l...)
+	var v *validation
+	wait := func() validation {
+		if v == nil {
+			r := <-validated
+			v = &r
+		}
+		return *v
+	}
+	l := derive(opts, gen)
+	if l.HasErrors() {
+		all := l.Errors()
+		var be *Error
+		if r := wait(); errors.As(r.err, &be) {
+			all = append(be.Diagnostics, all...)
+		}
+		return nil, &Error{Diagnostics: all}
 	}
 	tm.done("derive")
 
@@ -277,9 +295,14 @@ func render(opts Options, dir string) (*Result, error) {
 	so.OnPage = scan.add
 	sres, err := site.Build(so)
 	scan.wait()
+	// Every source problem press found is reported, not Hugo's first one.
+	if r := wait(); r.err != nil {
+		return nil, r.err
+	}
 	if err != nil {
 		return nil, siteError(err)
 	}
+	warnings := append(wait().warnings, l...)
 	tm.done("hugo")
 	if err := gen.writeFiles(sres.WriteFile); err != nil {
 		return nil, err
@@ -332,12 +355,19 @@ func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	for _, n := range names {
-		if err := sres.WriteFile(n, files[n]); err != nil {
-			return err
-		}
+	// Thousands of small files on a large site: write them side by side.
+	errs := make([]error, len(names))
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for i, n := range names {
+		sem <- struct{}{}
+		wg.Go(func() {
+			errs[i] = sres.WriteFile(n, files[n])
+			<-sem
+		})
 	}
-	return nil
+	wg.Wait()
+	return errors.Join(errs...)
 }
 
 // privateData are the data files with private details, read by press and
