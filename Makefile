@@ -9,22 +9,26 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/zzia/press/internal/cli.Version=$(VERSION)
 BROWSER := tests/browser
 
-.PHONY: all site test bench deps packages browser-deps press hugo clean vet
+.PHONY: all site test bench deps packages test-packages browser-deps press hugo clean vet
 
 all: press
 
 ## deps: install what press and its tests need and is missing: the Debian packages
-##   (fonts, poppler-utils, chromium) and the browser tests' tools (browser-deps)
-deps: packages browser-deps
+##   (fonts; poppler-utils, chromium) and the browser tests' tools (browser-deps)
+deps: packages test-packages browser-deps
 
-## packages: the Debian packages of scripts/debian-packages.txt
+## packages: the Debian packages the site needs (scripts/debian-packages.txt: fonts)
 packages:
-	@./scripts/ensure-packages
+	@./scripts/ensure-packages scripts/debian-packages.txt
+
+## test-packages: the Debian packages the tests need besides (scripts/debian-packages-test.txt)
+test-packages:
+	@./scripts/ensure-packages scripts/debian-packages-test.txt
 
 ## browser-deps: the tools of the browser tests (internal/e2e) besides chromium:
 ##   a Java runtime for the Nu HTML checker, and axe-core and vnu-jar (npm ci in tests/browser;
 ##   install scripts off: vnu-jar's would download a Java runtime)
-browser-deps: packages $(BROWSER)/node_modules/.package-lock.json
+browser-deps: test-packages $(BROWSER)/node_modules/.package-lock.json
 	@command -v java >/dev/null 2>&1 || ./scripts/ensure-packages default-jre-headless
 
 $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/package-lock.json
@@ -55,7 +59,7 @@ hugo:
 ##   - the member data: a site with and without 5,000 members and 2,000 activities
 ##   - the typesetter: press pdf on a 100-page A4 Chinese document (pages/s, peak memory)
 ##   - the Go benchmarks: publications cold/warm/one changed, search index, history vs git log, data load/derive
-bench: deps press hugo
+bench: packages press hugo
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -pages 1000,10000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -members 5000,2000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -pdf
