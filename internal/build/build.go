@@ -90,6 +90,7 @@ type Error struct {
 	Diagnostics diag.List
 }
 
+// Error lists every diagnostic, one per line.
 func (e *Error) Error() string { return e.Diagnostics.Error() }
 
 // Resolve fills in the defaults of opts: absolute Source and Dest.

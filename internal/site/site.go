@@ -119,6 +119,7 @@ type BuildError struct {
 	Diagnostics []Diagnostic
 }
 
+// Error lists every diagnostic, one per line.
 func (e *BuildError) Error() string {
 	var b strings.Builder
 	for i, d := range e.Diagnostics {
