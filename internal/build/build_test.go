@@ -179,6 +179,52 @@ func TestBundledSite(t *testing.T) {
 		}
 	})
 
+	t.Run("publications", func(t *testing.T) {
+		// The bundled periodicals: two journal issues of 40+ pages with
+		// images and tables, a white paper of 60+ pages, three newsletters.
+		pages := func(rel string) int {
+			b, err := os.ReadFile(filepath.Join(out, filepath.FromSlash(rel)))
+			if err != nil {
+				t.Fatalf("missing PDF: %v", err)
+			}
+			return len(regexp.MustCompile(`/Type /Page[^s]`).FindAll(b, -1))
+		}
+		for _, issue := range []string{"2026-1", "2026-2"} {
+			pdf := "journal/" + issue + "/journal-" + issue + ".pdf"
+			if n := pages(pdf); n < 40 {
+				t.Errorf("%s has %d pages, want 40 or more", pdf, n)
+			}
+			b, _ := os.ReadFile(filepath.Join(out, filepath.FromSlash(pdf)))
+			if imgs := bytes.Count(b, []byte("/Subtype /Image")); imgs < 8 {
+				t.Errorf("%s has %d images, want the issue's figures and cover", pdf, imgs)
+			}
+			if p := read(t, out, "journal/"+issue+"/index.html"); !strings.Contains(p, "<table") && !strings.Contains(p, ".pdf") {
+				t.Errorf("journal/%s page lacks its contents and PDF link", issue)
+			}
+		}
+		if n := pages("whitepapers/2026-zhongxiao-qiye-shuzihua/2026-zhongxiao-qiye-shuzihua.pdf"); n < 60 {
+			t.Errorf("the white paper has %d pages, want 60 or more", n)
+		}
+		for _, nl := range []string{"2026-01", "2026-02", "2026-03"} {
+			if n := pages("newsletter/" + nl + "/newsletter-" + nl + ".pdf"); n < 1 {
+				t.Errorf("newsletter %s has no PDF pages", nl)
+			}
+			if _, err := os.Stat(filepath.Join(out, "newsletter", nl, "email.html")); err != nil {
+				t.Errorf("newsletter %s has no e-mail edition: %v", nl, err)
+			}
+		}
+		// The secretariat's internal outputs never go into the public site.
+		filepath.WalkDir(out, func(p string, d fs.DirEntry, err error) error {
+			if err == nil && !d.IsDir() {
+				switch filepath.Base(p) {
+				case "roster.pdf", "labels.pdf", "certificates.pdf", "distribution.csv", "members.html", "members.csv":
+					t.Errorf("internal output %s is in the public site", p)
+				}
+			}
+			return nil
+		})
+	})
+
 	t.Run("samples are marked", func(t *testing.T) {
 		for _, dir := range []string{"news", "notices"} {
 			entries, _ := os.ReadDir(filepath.Join(out, dir))
