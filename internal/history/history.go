@@ -134,7 +134,7 @@ func Load(siteDir string) (*History, error) {
 	if err != nil {
 		return nil, fmt.Errorf("history: %s: %w", siteDir, err)
 	}
-	subdir, err := relativeTo(wt.Filesystem.Root(), abs)
+	subdir, err := RelativeTo(wt.Filesystem.Root(), abs)
 	if err != nil {
 		return nil, fmt.Errorf("history: %s: %w", siteDir, err)
 	}
@@ -221,9 +221,10 @@ func FromRepository(r *git.Repository, subdir string) (*History, error) {
 	return fromStorer(r.Storer, cleanSubdir(subdir), "repository")
 }
 
-// relativeTo returns dir relative to root with forward slashes, "" when they
-// are the same directory.
-func relativeTo(root, dir string) (string, error) {
+// RelativeTo returns dir relative to root (a work tree's top) with forward
+// slashes, "" when they are the same directory; an error when dir is
+// outside root. Symbolic links are resolved first.
+func RelativeTo(root, dir string) (string, error) {
 	if r, err := filepath.EvalSymlinks(root); err == nil {
 		root = r
 	}

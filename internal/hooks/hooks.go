@@ -7,6 +7,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/zzia/press/internal/history"
 	"os"
 	"path/filepath"
 	"strings"
@@ -51,7 +52,7 @@ func Install(siteDir, pressCommand string, force bool) (string, error) {
 		return "", fmt.Errorf("hooks: %s: %w", siteDir, err)
 	}
 	root := wt.Filesystem.Root()
-	sub, err := relative(root, abs)
+	sub, err := history.RelativeTo(root, abs)
 	if err != nil {
 		return "", fmt.Errorf("hooks: %w", err)
 	}
@@ -129,27 +130,6 @@ func Script(siteSubdir, pressCommand string) string {
 // shellQuote quotes s for sh.
 func shellQuote(s string) string {
 	return "'" + strings.ReplaceAll(s, "'", `'\''`) + "'"
-}
-
-// relative returns dir relative to root with forward slashes, "" for root.
-func relative(root, dir string) (string, error) {
-	if r, err := filepath.EvalSymlinks(root); err == nil {
-		root = r
-	}
-	if d, err := filepath.EvalSymlinks(dir); err == nil {
-		dir = d
-	}
-	rel, err := filepath.Rel(root, dir)
-	if err != nil {
-		return "", err
-	}
-	if rel == ".." || strings.HasPrefix(rel, ".."+string(filepath.Separator)) {
-		return "", fmt.Errorf("%s is outside the work tree %s", dir, root)
-	}
-	if rel == "." {
-		return "", nil
-	}
-	return filepath.ToSlash(rel), nil
 }
 
 // hooksDir returns the directory git runs hooks from: core.hooksPath when
