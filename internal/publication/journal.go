@@ -79,6 +79,9 @@ type composed struct {
 	doc  *box.Document
 	info pdf.Info
 	meta Meta
+	// laid is the typesetter's part of the document (the articles or
+	// chapters), for tests that measure how it was set.
+	laid *pdf.Laid
 }
 
 // write draws a composed document.
@@ -205,7 +208,7 @@ func (c *composer) journalDoc(is *Issue) (*composed, diag.List, error) {
 		meta.Starts[e.path] = len(front) + e.index + 1
 		meta.Labels[e.path] = e.label
 	}
-	return &composed{doc: doc, info: c.info(opts.Title, is.Title, []string{name, issue, c.cfg.Publisher}, is.Date), meta: meta}, append(warnings, warn...), nil
+	return &composed{doc: doc, info: c.info(opts.Title, is.Title, []string{name, issue, c.cfg.Publisher}, is.Date), meta: meta, laid: laid}, append(warnings, warn...), nil
 }
 
 // entries0 lists (column, title) of the articles, for the cover's

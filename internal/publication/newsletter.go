@@ -59,5 +59,5 @@ func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
 	pg.Boxes = append(s.page.Boxes, pg.Boxes...)
 	doc := &box.Document{Pages: laid.Doc.Pages, Fonts: set}
 	info := c.info(opts.Title, n.Summary, []string{c.cfg.Publisher, newsletterName, fmt.Sprintf("%d年第%d期", n.Date.Year(), n.Number)}, n.Date)
-	return &composed{doc: doc, info: info, meta: Meta{Pages: len(doc.Pages)}}, warnings, nil
+	return &composed{doc: doc, info: info, meta: Meta{Pages: len(doc.Pages)}, laid: laid}, warnings, nil
 }

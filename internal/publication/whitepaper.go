@@ -124,7 +124,7 @@ func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
 			meta.Labels[wp.Chapters[e.Part].Path] = e.Page
 		}
 	}
-	return &composed{doc: doc, info: c.info(wp.Title, wp.Subtitle, keywords, wp.Date), meta: meta}, append(warnings, warn...), nil
+	return &composed{doc: doc, info: c.info(wp.Title, wp.Subtitle, keywords, wp.Date), meta: meta, laid: laid}, append(warnings, warn...), nil
 }
 
 // romanNumeral writes n in upper-case Roman numerals, as package layout
