@@ -9,8 +9,8 @@ import (
 
 	"codeberg.org/go-pdf/fpdf"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // Info is the document metadata written into the PDF.

@@ -27,8 +27,8 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/mdtree"
 )

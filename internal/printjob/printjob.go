@@ -24,9 +24,9 @@ import (
 	"strings"
 	"time"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // Issuer is the association, the issuer of every document here.

@@ -31,8 +31,8 @@ import (
 	"github.com/schollz/progressbar/v3"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/pdfcache"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // Version names the composition of the publications; change it when a

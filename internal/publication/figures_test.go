@@ -4,13 +4,13 @@ import (
 	"fmt"
 	"math"
 	"os"
-	"strings"
 	"path/filepath"
+	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // site is the association's own site, with the bundled publications.

@@ -11,8 +11,8 @@ import (
 	"strings"
 	"unicode/utf8"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/line"
 )

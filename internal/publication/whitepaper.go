@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/line"
 )

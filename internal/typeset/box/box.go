@@ -6,7 +6,7 @@
 // page and y grows downward. A glyph run's Y is its baseline.
 package box
 
-import "github.com/zzia/press/internal/fonts"
+import "github.com/zzia/press/internal/typeset/fonts"
 
 // Color is an RGB colour with components from 0 to 255.
 type Color struct{ R, G, B uint8 }

@@ -12,8 +12,8 @@ import (
 	"strings"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/line"
 	"github.com/zzia/press/internal/typeset/tree"
 )

@@ -3,7 +3,7 @@ package layout
 import (
 	"flag"
 	"fmt"
-	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"os"
 	"path/filepath"
 	"strings"

@@ -8,9 +8,9 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/mdtree"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )

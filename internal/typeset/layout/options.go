@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"strings"
 
-	"github.com/zzia/press/internal/fonts"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // MM is one millimetre in points.

@@ -3,8 +3,8 @@ package layout
 import (
 	"math"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/line"
 	"github.com/zzia/press/internal/typeset/tree"
 )

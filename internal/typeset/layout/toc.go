@@ -4,8 +4,8 @@ import (
 	"math"
 	"strings"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/line"
 	"github.com/zzia/press/internal/typeset/tree"
 )

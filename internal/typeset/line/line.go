@@ -13,9 +13,9 @@ import (
 
 	"github.com/go-text/typesetting/segmenter"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // Item is a piece of inline text in one style.

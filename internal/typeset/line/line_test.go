@@ -6,8 +6,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
-	"github.com/zzia/press/internal/fonts"
 	"github.com/zzia/press/internal/typeset/clreq"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 const size = 10.0 // one em, in points
