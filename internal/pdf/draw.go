@@ -2,12 +2,16 @@ package pdf
 
 import (
 	"bytes"
+	"crypto/sha256"
 	"fmt"
-	"regexp"
+	"hash/fnv"
+	"math"
+	"net/url"
+	"sort"
+	"strconv"
 	"strings"
 	"time"
-
-	"codeberg.org/go-pdf/fpdf"
+	"unicode/utf8"
 
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
@@ -37,292 +41,676 @@ const markGap = 1.0
 // slant is the angle, in degrees, of synthesized italics.
 const slant = 12
 
-// Write draws laid-out pages with fpdf and returns the PDF: text runs in
-// subsets of their TrueType faces, rules, images, links to URLs and to
-// anchors, and the outline. The same document and info give the same bytes.
+// mm is one millimetre in points.
+const mm = 72 / 25.4
+
+// Producer names the program in the PDF's metadata.
+const Producer = "press typesetter"
+
+// Write draws laid-out pages and returns the PDF (version 1.7): text runs
+// in subsets of their faces (TrueType or CFF, embedded as CID fonts with
+// their glyph ids as codes, so every Unicode character a face has can be
+// drawn), rules, images, links to URLs and to anchors, the outline, page
+// labels matching the printed folios, and the metadata in the document
+// information dictionary and in XMP. The same document and info give the
+// same bytes.
 func Write(doc *box.Document, info Info) ([]byte, error) {
 	if len(doc.Pages) == 0 {
 		return nil, fmt.Errorf("pdf: the document has no pages")
 	}
-	first := doc.Pages[0]
 	bleed := info.Bleed * mm
-	if bleed < 0 {
-		return nil, fmt.Errorf("pdf: negative bleed %gmm", info.Bleed)
+	if bleed < 0 || math.IsNaN(bleed) {
+		return nil, fmt.Errorf("pdf: bad bleed %gmm", info.Bleed)
 	}
-	f := fpdf.NewCustom(&fpdf.InitType{UnitStr: "pt", Size: fpdf.SizeType{Wd: first.Width + 2*bleed, Ht: first.Height + 2*bleed}})
-	f.SetAutoPageBreak(false, 0)
-	f.SetMargins(0, 0, 0)
-	f.SetCompression(true)
-	f.SetCatalogSort(true) // fonts and images in key order, not map order
-	f.SetCreator("press", true)
-	f.SetProducer("press typesetter (fpdf)", true)
-	info.Title, info.Author, info.Subject = strings.ToValidUTF8(info.Title, "\uFFFD"), strings.ToValidUTF8(info.Author, "\uFFFD"), strings.ToValidUTF8(info.Subject, "\uFFFD")
-	for i, k := range info.Keywords {
-		info.Keywords[i] = strings.ToValidUTF8(k, "\uFFFD")
-	}
-	if info.Title != "" {
-		f.SetTitle(info.Title, true)
-	}
-	if info.Author != "" {
-		f.SetAuthor(info.Author, true)
-	}
-	if info.Subject != "" {
-		f.SetSubject(info.Subject, true)
-	}
-	if len(info.Keywords) > 0 {
-		f.SetKeywords(strings.Join(info.Keywords, ", "), true)
-	}
-	lang := info.Language
-	if lang == "" {
-		lang = "zh-CN"
-	}
-	f.SetLang(lang)
-	fixed := info.CreationDate
-	if fixed.IsZero() {
-		// fpdf writes the clock when no date is set; write a fixed one and
-		// blank it out below.
-		fixed = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC)
-	}
-	f.SetCreationDate(fixed)
-	f.SetModificationDate(fixed)
+	d := &docWriter{w: newWriter(), info: info, bleed: bleed, fonts: map[*fonts.Face]*fontRes{}, images: map[string]ref{}}
+	return d.write(doc)
+}
 
-	// Register the faces the runs use, in role order.
-	var used [32]bool
+type docWriter struct {
+	w      *writer
+	info   Info
+	bleed  float64
+	fonts  map[*fonts.Face]*fontRes
+	order  []*fontRes
+	images map[string]ref
+	imgN   int
+	pages  []ref
+	height []float64 // media height per page
+	dests  map[string]dest
+}
+
+// dest is a place in the document: a page and a height on it.
+type dest struct {
+	page int
+	y    float64
+}
+
+// fontRes is a face used in the document: its resource name and the
+// glyphs drawn with it, with the text each stands for.
+type fontRes struct {
+	face    *fonts.Face
+	name    string
+	ref     ref
+	glyphs  map[uint16]rune
+	missing bool
+}
+
+func (d *docWriter) font(f *fonts.Face) *fontRes {
+	if r, ok := d.fonts[f]; ok {
+		return r
+	}
+	r := &fontRes{face: f, name: "F" + strconv.Itoa(len(d.order)+1), ref: d.w.reserve(), glyphs: map[uint16]rune{}}
+	d.fonts[f] = r
+	d.order = append(d.order, r)
+	return r
+}
+
+func (d *docWriter) write(doc *box.Document) ([]byte, error) {
+	w := d.w
+	pagesRef := w.reserve()
 	for _, p := range doc.Pages {
-		for _, b := range p.Boxes {
-			if t, ok := b.(*box.Text); ok {
-				used[t.Role] = true
-			}
-		}
+		d.pages = append(d.pages, w.reserve())
+		d.height = append(d.height, p.Height+2*d.bleed)
 	}
-	if doc.Fonts == nil {
-		return nil, fmt.Errorf("pdf: the document has no font set")
-	}
-	var anyRole fonts.Role = -1
-	for _, r := range doc.Fonts.Roles() {
-		if used[r] || r == fonts.Song {
-			// fpdf's subsetter rewrites composite glyphs in the bytes it
-			// is given: hand it a copy, so the cached font stays pristine
-			// and every render starts from the same bytes.
-			f.AddUTF8FontFromBytes(r.String(), "", bytes.Clone(doc.Fonts.Face(r).Data))
-			if anyRole < 0 || r == fonts.Song {
-				anyRole = r
-			}
-		}
-	}
-	// Internal links: one fpdf link per anchor.
-	links := make(map[string]int)
+	// Anchors first: links may point forward.
+	d.dests = map[string]dest{}
 	for i, p := range doc.Pages {
 		for _, b := range p.Boxes {
 			if a, ok := b.(*box.Anchor); ok {
-				if _, dup := links[a.Name]; !dup {
-					id := f.AddLink()
-					f.SetLink(id, a.Y+bleed, i+1)
-					links[a.Name] = id
+				if _, dup := d.dests[a.Name]; !dup {
+					d.dests[a.Name] = dest{i, a.Y}
 				}
 			}
 		}
 	}
-	images := make(map[string]bool)
-	d := drawer{f: f, ox: bleed, oy: bleed}
-	for _, p := range doc.Pages {
-		f.AddPageFormat("P", fpdf.SizeType{Wd: p.Width + 2*bleed, Ht: p.Height + 2*bleed})
-		if bleed > 0 {
-			f.SetPageBox("BleedBox", 0, 0, p.Width+2*bleed, p.Height+2*bleed)
-			f.SetPageBox("TrimBox", bleed, bleed, p.Width, p.Height)
+	var outline []outlineItem
+	for i, p := range doc.Pages {
+		o, err := d.page(i, &p, pagesRef)
+		if err != nil {
+			return nil, err
 		}
-		d.page()
-		for _, b := range p.Boxes {
-			switch b := b.(type) {
-			case *box.Text:
-				d.text(b)
-			case *box.Rect:
-				d.fill(b.Color)
-				f.Rect(b.X+bleed, b.Y+bleed, b.W, b.H, "F")
-			case *box.Image:
-				if !images[b.Name] {
-					if err := registerImage(f, b); err != nil {
-						return nil, err
-					}
-					images[b.Name] = true
-				}
-				if b.Clip != nil {
-					f.ClipRect(b.Clip.X+bleed, b.Clip.Y+bleed, b.Clip.W, b.Clip.H, false)
-				}
-				f.ImageOptions(b.Name, b.X+bleed, b.Y+bleed, b.W, b.H, false, fpdf.ImageOptions{ImageType: b.Type}, 0, "")
-				if b.Clip != nil {
-					f.ClipEnd()
-				}
-			case *box.Link:
-				if b.URL != "" {
-					f.LinkString(b.X+bleed, b.Y+bleed, b.W, b.H, b.URL)
-				} else if id, ok := links[b.Dest]; ok {
-					f.Link(b.X+bleed, b.Y+bleed, b.W, b.H, id)
-				}
-			case *box.Bookmark:
-				if !d.fontSet {
-					// A bookmark needs a UTF-8 font to be current.
-					f.SetFont(anyRole.String(), "", 10)
-					d.fontSet = true
-				}
-				f.Bookmark(b.Title, b.Level, b.Y+bleed)
+		outline = append(outline, o...)
+	}
+	for _, f := range d.order {
+		if err := d.embed(f); err != nil {
+			return nil, err
+		}
+	}
+	kids := make([]string, len(d.pages))
+	for i, r := range d.pages {
+		kids[i] = r.String()
+	}
+	w.object(pagesRef, fmt.Sprintf("<< /Type /Pages /Count %d /Kids [%s] >>", len(d.pages), strings.Join(kids, " ")))
+
+	var cat strings.Builder
+	fmt.Fprintf(&cat, "<< /Type /Catalog /Pages %s", pagesRef)
+	if o := d.outline(outline); o != 0 {
+		fmt.Fprintf(&cat, " /Outlines %s /PageMode /UseOutlines", o)
+	}
+	fmt.Fprintf(&cat, " /PageLabels %s", d.pageLabels(doc))
+	lang := d.info.Language
+	if lang == "" {
+		lang = "zh-CN"
+	}
+	fmt.Fprintf(&cat, " /Lang %s /ViewerPreferences << /DisplayDocTitle true >>", text(lang))
+	fmt.Fprintf(&cat, " /Metadata %s >>", d.metadata())
+	root := w.add(cat.String())
+	infoRef := w.add(d.infoDict())
+	sum := sha256.Sum256(w.buf.Bytes())
+	return w.finish(root, infoRef, sum[:16])
+}
+
+// pdfDate writes t as a PDF date.
+func pdfDate(t time.Time) string {
+	s := t.Format("20060102150405")
+	_, off := t.Zone()
+	if off == 0 {
+		return "D:" + s + "Z"
+	}
+	sign := '+'
+	if off < 0 {
+		sign, off = '-', -off
+	}
+	return fmt.Sprintf("D:%s%c%02d'%02d'", s, sign, off/3600, off/60%60)
+}
+
+func clean(s string) string { return strings.ToValidUTF8(s, "\uFFFD") }
+
+func (d *docWriter) infoDict() string {
+	in := d.info
+	var b strings.Builder
+	b.WriteString("<<")
+	for _, kv := range [][2]string{{"Title", in.Title}, {"Author", in.Author}, {"Subject", in.Subject}, {"Keywords", strings.Join(in.Keywords, ", ")}} {
+		if kv[1] != "" {
+			fmt.Fprintf(&b, " /%s %s", kv[0], text(clean(kv[1])))
+		}
+	}
+	fmt.Fprintf(&b, " /Creator (press) /Producer %s", text(Producer))
+	if !in.CreationDate.IsZero() {
+		fmt.Fprintf(&b, " /CreationDate (%s) /ModDate (%s)", pdfDate(in.CreationDate), pdfDate(in.CreationDate))
+	}
+	b.WriteString(" >>")
+	return b.String()
+}
+
+// pageLabels writes the page labels: runs of decimal or Roman folios as
+// numbered ranges, any other label as a prefix of its own.
+func (d *docWriter) pageLabels(doc *box.Document) string {
+	var b strings.Builder
+	b.WriteString("<< /Nums [")
+	prevStyle, prevN := "", 0
+	for i, p := range doc.Pages {
+		style, n := "", 0
+		if v, err := strconv.Atoi(p.Label); err == nil && v > 0 && strconv.Itoa(v) == p.Label {
+			style, n = "D", v
+		} else if v := fromRoman(p.Label); v > 0 {
+			style, n = "R", v
+		}
+		if style != "" && style == prevStyle && n == prevN+1 {
+			prevN = n
+			continue
+		}
+		switch style {
+		case "":
+			fmt.Fprintf(&b, " %d << /P %s >>", i, text(clean(p.Label)))
+		default:
+			fmt.Fprintf(&b, " %d << /S /%s /St %d >>", i, style, n)
+		}
+		prevStyle, prevN = style, n
+	}
+	b.WriteString(" ] >>")
+	return d.w.add(b.String()).String()
+}
+
+// fromRoman reads an upper-case Roman numeral; 0 when s is not one.
+func fromRoman(s string) int {
+	if s == "" {
+		return 0
+	}
+	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
+	n := 0
+	for i := 0; i < len(s); i++ {
+		v, ok := vals[s[i]]
+		if !ok {
+			return 0
+		}
+		if i+1 < len(s) && vals[s[i+1]] > v {
+			n -= v
+		} else {
+			n += v
+		}
+	}
+	if toRoman(n) != s {
+		return 0
+	}
+	return n
+}
+
+func toRoman(n int) string {
+	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
+	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
+	var b strings.Builder
+	for i, v := range vals {
+		for n >= v {
+			b.WriteString(syms[i])
+			n -= v
+		}
+	}
+	return b.String()
+}
+
+// xmlEscape escapes s for XML character data.
+func xmlEscape(s string) string {
+	return strings.NewReplacer("&", "&amp;", "<", "&lt;", ">", "&gt;", `"`, "&quot;").Replace(clean(s))
+}
+
+// metadata writes the XMP metadata stream.
+func (d *docWriter) metadata() ref {
+	in := d.info
+	var b strings.Builder
+	b.WriteString(`<?xpacket begin="` + "\uFEFF" + `" id="W5M0MpCehiHzreSzNTczkc9d"?>
+<x:xmpmeta xmlns:x="adobe:ns:meta/">
+<rdf:RDF xmlns:rdf="http://www.w3.org/1999/02/22-rdf-syntax-ns#">
+<rdf:Description rdf:about="" xmlns:dc="http://purl.org/dc/elements/1.1/" xmlns:pdf="http://ns.adobe.com/pdf/1.3/" xmlns:xmp="http://ns.adobe.com/xap/1.0/">
+<dc:format>application/pdf</dc:format>
+`)
+	lang := in.Language
+	if lang == "" {
+		lang = "zh-CN"
+	}
+	fmt.Fprintf(&b, "<dc:language><rdf:Bag><rdf:li>%s</rdf:li></rdf:Bag></dc:language>\n", xmlEscape(lang))
+	if in.Title != "" {
+		fmt.Fprintf(&b, "<dc:title><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:title>\n", xmlEscape(in.Title))
+	}
+	if in.Author != "" {
+		fmt.Fprintf(&b, "<dc:creator><rdf:Seq><rdf:li>%s</rdf:li></rdf:Seq></dc:creator>\n", xmlEscape(in.Author))
+	}
+	if in.Subject != "" {
+		fmt.Fprintf(&b, "<dc:description><rdf:Alt><rdf:li xml:lang=\"x-default\">%s</rdf:li></rdf:Alt></dc:description>\n", xmlEscape(in.Subject))
+	}
+	if len(in.Keywords) > 0 {
+		b.WriteString("<dc:subject><rdf:Bag>")
+		for _, k := range in.Keywords {
+			fmt.Fprintf(&b, "<rdf:li>%s</rdf:li>", xmlEscape(k))
+		}
+		b.WriteString("</rdf:Bag></dc:subject>\n")
+		fmt.Fprintf(&b, "<pdf:Keywords>%s</pdf:Keywords>\n", xmlEscape(strings.Join(in.Keywords, ", ")))
+	}
+	fmt.Fprintf(&b, "<pdf:Producer>%s</pdf:Producer>\n<xmp:CreatorTool>press</xmp:CreatorTool>\n", Producer)
+	if !in.CreationDate.IsZero() {
+		t := in.CreationDate.Format(time.RFC3339)
+		fmt.Fprintf(&b, "<xmp:CreateDate>%s</xmp:CreateDate>\n<xmp:ModifyDate>%s</xmp:ModifyDate>\n", t, t)
+	}
+	b.WriteString("</rdf:Description>\n</rdf:RDF>\n</x:xmpmeta>\n<?xpacket end=\"r\"?>")
+	return d.w.addStream("/Type /Metadata /Subtype /XML ", []byte(b.String()), false)
+}
+
+// outlineItem is a bookmark with where it points.
+type outlineItem struct {
+	title string
+	level int
+	dest  dest
+}
+
+// outline writes the outline tree of the bookmarks: the top level open,
+// deeper levels closed.
+func (d *docWriter) outline(items []outlineItem) ref {
+	if len(items) == 0 {
+		return 0
+	}
+	type node struct {
+		item     outlineItem
+		ref      ref
+		children []*node
+	}
+	root := &node{}
+	stack := []*node{root}
+	for _, it := range items {
+		lvl := it.level
+		if lvl < 0 {
+			lvl = 0
+		}
+		if lvl > len(stack)-1 {
+			lvl = len(stack) - 1
+		}
+		stack = stack[:lvl+1]
+		n := &node{item: it, ref: d.w.reserve()}
+		parent := stack[len(stack)-1]
+		parent.children = append(parent.children, n)
+		stack = append(stack, n)
+	}
+	root.ref = d.w.reserve()
+	var emit func(n *node, parent ref, depth int)
+	emit = func(n *node, parent ref, depth int) {
+		for i, c := range n.children {
+			var b strings.Builder
+			fmt.Fprintf(&b, "<< /Title %s /Parent %s /Dest %s", text(clean(c.item.title)), parent, d.destArray(c.item.dest))
+			if i > 0 {
+				fmt.Fprintf(&b, " /Prev %s", n.children[i-1].ref)
 			}
-		}
-		if info.CropMarks && bleed > 0 {
-			d.cropMarks(p.Width, p.Height, bleed)
-		}
-		if err := f.Error(); err != nil {
-			return nil, fmt.Errorf("pdf: %w", err)
+			if i+1 < len(n.children) {
+				fmt.Fprintf(&b, " /Next %s", n.children[i+1].ref)
+			}
+			if len(c.children) > 0 {
+				count := -len(c.children)
+				if depth == 0 {
+					count = len(c.children)
+				}
+				fmt.Fprintf(&b, " /First %s /Last %s /Count %d", c.children[0].ref, c.children[len(c.children)-1].ref, count)
+			}
+			b.WriteString(" >>")
+			d.w.object(c.ref, b.String())
+			emit(c, c.ref, depth+1)
 		}
 	}
-	var buf bytes.Buffer
-	if err := f.Output(&buf); err != nil {
-		return nil, fmt.Errorf("pdf: %w", err)
+	emit(root, root.ref, 0)
+	visible := len(root.children)
+	for _, c := range root.children {
+		visible += len(c.children)
 	}
-	out, err := orderImages(buf.Bytes())
-	if err != nil {
-		return nil, err
-	}
-	// fpdf writes a page's boxes in map order: put them in one order, so
-	// the same document gives the same bytes. Swapping two lines of the
-	// same page object leaves every offset in the cross-reference right.
-	out = boxPair.ReplaceAllFunc(out, func(m []byte) []byte {
-		sub := boxPair.FindSubmatch(m)
-		if bytes.HasPrefix(sub[1], []byte("/TrimBox")) {
-			return append(append([]byte{}, sub[2]...), sub[1]...)
-		}
-		return m
-	})
-	if info.CreationDate.IsZero() {
-		// Blank the dates with spaces of the same length, so the
-		// cross-reference offsets stay right.
-		out = dateEntry.ReplaceAllFunc(out, func(m []byte) []byte { return bytes.Repeat([]byte{' '}, len(m)) })
-	}
-	return out, nil
+	d.w.object(root.ref, fmt.Sprintf("<< /Type /Outlines /First %s /Last %s /Count %d >>", root.children[0].ref, root.children[len(root.children)-1].ref, visible))
+	return root.ref
 }
 
-// registerImage hands an image to fpdf, which panics on some malformed
-// files: that becomes an error naming the image.
-func registerImage(f *fpdf.Fpdf, b *box.Image) (err error) {
-	defer func() {
-		if r := recover(); r != nil {
-			err = fmt.Errorf("pdf: image %s is malformed: %v", b.Name, r)
-		}
-	}()
-	f.RegisterImageOptionsReader(b.Name, fpdf.ImageOptions{ImageType: b.Type}, bytes.NewReader(b.Data))
-	if f.Err() {
-		return fmt.Errorf("pdf: image %s: %w", b.Name, f.Error())
-	}
-	return nil
+// destArray writes a destination: the page, scrolled to height y.
+func (d *docWriter) destArray(t dest) string {
+	return fmt.Sprintf("[%s /XYZ 0 %s null]", d.pages[t.page], num(d.height[t.page]-t.y-d.bleed))
 }
 
-var dateEntry = regexp.MustCompile(`/(Creation|Mod)Date \(D:20000101000000\)`)
+// content is a page's content stream with the graphics state it has set,
+// so that each operator is written only when it changes.
+type content struct {
+	b                    bytes.Buffer
+	h                    float64 // height of the media box: PDF's y grows upward
+	ox, oy               float64 // offset of the trimmed page in the media (the bleed)
+	font                 *fontRes
+	size, tc             float64
+	fill, stroke         box.Color
+	fillSet, strokeSet   bool
+	mode                 int
+	lineW                float64
+	fontsUsed, imageUsed map[string]ref
+}
 
-// boxPair is a page's BleedBox and TrimBox entries, in either order.
-var boxPair = regexp.MustCompile(`(/(?:Bleed|Trim)Box \[[0-9. ]+\]\n)(/(?:Bleed|Trim)Box \[[0-9. ]+\]\n)`)
+func (c *content) fillColor(col box.Color) {
+	if !c.fillSet || c.fill != col {
+		fmt.Fprintf(&c.b, "%s %s %s rg\n", num(float64(col.R)/255), num(float64(col.G)/255), num(float64(col.B)/255))
+		c.fill, c.fillSet = col, true
+	}
+}
 
-// mm is one millimetre in points.
-const mm = 72 / 25.4
+func (c *content) strokeColor(col box.Color) {
+	if !c.strokeSet || c.stroke != col {
+		fmt.Fprintf(&c.b, "%s %s %s RG\n", num(float64(col.R)/255), num(float64(col.G)/255), num(float64(col.B)/255))
+		c.stroke, c.strokeSet = col, true
+	}
+}
 
-// cropMarks draws the crop marks of a w×h trim set bleed in from the media
-// edges: at each corner, a hairline along each trim edge, from the media
-// edge to markGap short of the trim, in registration black.
-func (d *drawer) cropMarks(w, h, bleed float64) {
-	f := d.f
-	f.SetDrawColor(0, 0, 0)
-	f.SetLineWidth(0.25)
-	d.drawSet, d.drawCol, d.lineW = true, box.Black, 0.25
-	l := bleed - markGap*mm
-	if l <= 0 {
+func (c *content) lineWidth(w float64) {
+	if w != c.lineW {
+		fmt.Fprintf(&c.b, "%s w\n", num(w))
+		c.lineW = w
+	}
+}
+
+// x and y convert a position on the laid-out page to PDF coordinates.
+func (c *content) x(x float64) float64 { return x + c.ox }
+func (c *content) y(y float64) float64 { return c.h - (y + c.oy) }
+
+// page writes page i: its content stream, resources, links and page
+// boxes; it returns the page's bookmarks.
+func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) {
+	b := d.bleed
+	W, H := p.Width+2*b, p.Height+2*b
+	c := &content{h: H, ox: b, oy: b, lineW: -1, fontsUsed: map[string]ref{}, imageUsed: map[string]ref{}}
+	var annots []string
+	var outline []outlineItem
+	for _, bx := range p.Boxes {
+		switch bx := bx.(type) {
+		case *box.Text:
+			d.text(c, bx)
+		case *box.Rect:
+			c.fillColor(bx.Color)
+			fmt.Fprintf(&c.b, "%s %s %s %s re f\n", num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), num(bx.W), num(bx.H))
+		case *box.Image:
+			r, err := d.image(bx)
+			if err != nil {
+				return nil, err
+			}
+			nm := "Im" + strconv.Itoa(int(r))
+			c.imageUsed[nm] = r
+			c.b.WriteString("q\n")
+			if bx.Clip != nil {
+				fmt.Fprintf(&c.b, "%s %s %s %s re W n\n", num(c.x(bx.Clip.X)), num(c.y(bx.Clip.Y+bx.Clip.H)), num(bx.Clip.W), num(bx.Clip.H))
+			}
+			fmt.Fprintf(&c.b, "%s 0 0 %s %s %s cm /%s Do\nQ\n", num(bx.W), num(bx.H), num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), nm)
+			// Q restores the colours and line width q saved: nothing to forget.
+		case *box.Link:
+			rect := fmt.Sprintf("[%s %s %s %s]", num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), num(c.x(bx.X+bx.W)), num(c.y(bx.Y)))
+			switch {
+			case bx.URL != "":
+				annots = append(annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /A << /S /URI /URI %s >> >>", rect, uriString(bx.URL)))
+			default:
+				if t, ok := d.dests[bx.Dest]; ok {
+					annots = append(annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /Dest %s >>", rect, d.destArray(t)))
+				}
+			}
+		case *box.Bookmark:
+			outline = append(outline, outlineItem{title: bx.Title, level: bx.Level, dest: dest{i, bx.Y}})
+		}
+	}
+	if d.info.CropMarks && b > 0 {
+		cropMarks(c, p.Width, p.Height, b)
+	}
+	contents := d.w.addStream("", c.b.Bytes(), true)
+	var res strings.Builder
+	res.WriteString("<< /ProcSet [/PDF /Text /ImageB /ImageC]")
+	if len(c.fontsUsed) > 0 {
+		res.WriteString(" /Font <<")
+		for _, k := range sortedKeys(c.fontsUsed) {
+			fmt.Fprintf(&res, " /%s %s", k, c.fontsUsed[k])
+		}
+		res.WriteString(" >>")
+	}
+	if len(c.imageUsed) > 0 {
+		res.WriteString(" /XObject <<")
+		for _, k := range sortedKeys(c.imageUsed) {
+			fmt.Fprintf(&res, " /%s %s", k, c.imageUsed[k])
+		}
+		res.WriteString(" >>")
+	}
+	res.WriteString(" >>")
+	var pg strings.Builder
+	// Page boxes to 0.01 pt, as paper sizes are given.
+	n2 := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
+	fmt.Fprintf(&pg, "<< /Type /Page /Parent %s /MediaBox [0 0 %s %s]", parent, n2(W), n2(H))
+	if b > 0 {
+		fmt.Fprintf(&pg, " /BleedBox [0 0 %s %s] /TrimBox [%s %s %s %s]", n2(W), n2(H), n2(b), n2(b), n2(b+p.Width), n2(b+p.Height))
+	}
+	fmt.Fprintf(&pg, " /Resources %s /Contents %s", res.String(), contents)
+	if len(annots) > 0 {
+		fmt.Fprintf(&pg, " /Annots [%s]", strings.Join(annots, " "))
+	}
+	pg.WriteString(" >>")
+	d.w.object(d.pages[i], pg.String())
+	return outline, nil
+}
+
+func sortedKeys(m map[string]ref) []string {
+	ks := make([]string, 0, len(m))
+	for k := range m {
+		ks = append(ks, k)
+	}
+	sort.Strings(ks)
+	return ks
+}
+
+// uriString writes a URL as a PDF string of ASCII, percent-encoding the
+// rest, as URI actions require.
+func uriString(u string) string {
+	var b strings.Builder
+	for i := 0; i < len(u); i++ {
+		c := u[i]
+		if c < 0x21 || c > 0x7e {
+			fmt.Fprintf(&b, "%%%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	s := b.String()
+	if _, err := url.Parse(s); err != nil {
+		s = url.PathEscape(s)
+	}
+	return text(s)
+}
+
+// text draws a run of glyphs.
+func (d *docWriter) text(c *content, t *box.Text) {
+	if t.Face == nil || t.Text == "" {
 		return
 	}
-	x0, x1 := bleed, bleed+w
-	y0, y1 := bleed, bleed+h
-	W, H := w+2*bleed, h+2*bleed
-	for _, y := range []float64{y0, y1} {
-		f.Line(0, y, l, y)
-		f.Line(W-l, y, W, y)
-	}
-	for _, x := range []float64{x0, x1} {
-		f.Line(x, 0, x, l)
-		f.Line(x, H-l, x, H)
-	}
-}
-
-// drawer tracks the graphics state fpdf does not, to write each operator
-// only when it changes.
-type drawer struct {
-	f        *fpdf.Fpdf
-	ox, oy   float64 // offset of the trimmed page in the media (the bleed)
-	tc       float64
-	fill0    box.Color
-	fillSet  bool
-	text0    box.Color
-	textSet  bool
-	fontSet  bool
-	mode     int
-	drawCol  box.Color
-	drawSet  bool
-	lineW    float64
-	role     fonts.Role
-	fontSize float64
-}
-
-// page resets the state at the start of a page, where PDF resets it.
-func (d *drawer) page() {
-	d.tc = 0
-	d.mode = 0
-	d.fillSet, d.textSet, d.drawSet, d.fontSet = false, false, false, false
-	d.lineW = -1
-}
-
-func (d *drawer) fill(c box.Color) {
-	if !d.fillSet || c != d.fill0 {
-		d.f.SetFillColor(int(c.R), int(c.G), int(c.B))
-		d.fill0, d.fillSet = c, true
-	}
-}
-
-func (d *drawer) text(t *box.Text) {
-	f := d.f
-	if !d.fontSet || t.Role != d.role || t.Size != d.fontSize {
-		f.SetFont(t.Role.String(), "", t.Size)
-		d.role, d.fontSize, d.fontSet = t.Role, t.Size, true
-	}
-	if !d.textSet || t.Color != d.text0 {
-		f.SetTextColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
-		d.text0, d.textSet = t.Color, true
-	}
-	if t.CharSpacing != d.tc {
-		f.RawWriteStr(fmt.Sprintf("%.4f Tc", t.CharSpacing))
-		d.tc = t.CharSpacing
-	}
+	f := d.font(t.Face)
+	c.fontsUsed[f.name] = f.ref
 	mode := 0
 	if t.SynthBold {
 		mode = 2
-		if !d.drawSet || d.drawCol != t.Color {
-			f.SetDrawColor(int(t.Color.R), int(t.Color.G), int(t.Color.B))
-			d.drawCol, d.drawSet = t.Color, true
-		}
-		if w := t.Size * 0.035; w != d.lineW {
-			f.SetLineWidth(w)
-			d.lineW = w
-		}
+		c.strokeColor(t.Color)
+		c.lineWidth(t.Size * 0.035)
 	}
 	if t.Invisible {
 		mode = 3
 	}
-	if mode != d.mode {
-		f.SetTextRenderingMode(mode)
-		d.mode = mode
+	c.fillColor(t.Color)
+	c.b.WriteString("BT\n")
+	if c.font != f || c.size != t.Size {
+		fmt.Fprintf(&c.b, "/%s %s Tf\n", f.name, num(t.Size))
+		c.font, c.size = f, t.Size
 	}
-	x, y := t.X+d.ox, t.Y+d.oy
+	if c.tc != t.CharSpacing {
+		fmt.Fprintf(&c.b, "%s Tc\n", num(t.CharSpacing))
+		c.tc = t.CharSpacing
+	}
+	if mode != c.mode {
+		fmt.Fprintf(&c.b, "%d Tr\n", mode)
+		c.mode = mode
+	}
+	skew := 0.0
 	if t.SynthItalic {
-		f.TransformBegin()
-		f.TransformSkewX(-slant, x, y)
-		f.Text(x, y, t.Text)
-		f.TransformEnd()
+		skew = math.Tan(slant * math.Pi / 180)
+	}
+	fmt.Fprintf(&c.b, "1 0 %s 1 %s %s Tm\n<", num(skew), num(c.x(t.X)), num(c.y(t.Y)))
+	for _, r := range t.Text {
+		g, ok := t.Face.GID(r)
+		if !ok {
+			f.missing = true
+		} else if _, seen := f.glyphs[g]; !seen {
+			f.glyphs[g] = r
+		}
+		fmt.Fprintf(&c.b, "%04X", g)
+	}
+	c.b.WriteString("> Tj\nET\n")
+}
+
+// cropMarks draws the crop marks of a w×h trim set bleed in from the media
+// edges: at each corner, a hairline along each trim edge, from the media
+// edge to markGap short of the trim, in registration black.
+func cropMarks(c *content, w, h, bleed float64) {
+	l := bleed - markGap*mm
+	if l <= 0 {
 		return
 	}
-	f.Text(x, y, t.Text)
+	c.strokeColor(box.Black)
+	c.lineWidth(0.25)
+	x0, x1 := bleed, bleed+w
+	y0, y1 := bleed, bleed+h
+	W, H := w+2*bleed, h+2*bleed
+	line := func(ax, ay, bx, by float64) {
+		fmt.Fprintf(&c.b, "%s %s m %s %s l S\n", num(ax), num(H-ay), num(bx), num(H-by))
+	}
+	for _, y := range []float64{y0, y1} {
+		line(0, y, l, y)
+		line(W-l, y, W, y)
+	}
+	for _, x := range []float64{x0, x1} {
+		line(x, 0, x, l)
+		line(x, H-l, x, H)
+	}
+}
+
+// embed writes a face's font objects: a Type 0 font over a CID font with
+// the subset program, its widths and a ToUnicode map for text extraction.
+func (d *docWriter) embed(f *fontRes) error {
+	gids := make([]uint16, 0, len(f.glyphs))
+	for g := range f.glyphs {
+		gids = append(gids, g)
+	}
+	sort.Slice(gids, func(i, j int) bool { return gids[i] < gids[j] })
+	face := f.face
+	prog, err := face.Subset(gids)
+	if err != nil {
+		return fmt.Errorf("pdf: embedding %s: %w", face.Path, err)
+	}
+	base := subsetTag(face.PostScriptName, gids) + "+" + face.PostScriptName
+	var file ref
+	var sub, fileKey string
+	if face.Outline == fonts.CFF {
+		file = d.w.addStream("/Subtype /CIDFontType0C ", prog, true)
+		sub, fileKey = "/CIDFontType0", "/FontFile3"
+	} else {
+		file = d.w.addStream(fmt.Sprintf("/Length1 %d ", len(prog)), prog, true)
+		sub, fileKey = "/CIDFontType2 /CIDToGIDMap /Identity", "/FontFile2"
+	}
+	flags := 4 // symbolic: the glyphs are named by id, not by a standard encoding
+	if face.Fixed {
+		flags |= 1
+	}
+	if face.ItalicAngle != 0 {
+		flags |= 64
+	}
+	stemV := 80
+	if face.Bold {
+		stemV = 140
+	}
+	desc := d.w.add(fmt.Sprintf("<< /Type /FontDescriptor /FontName %s /Flags %d /FontBBox [%d %d %d %d] /ItalicAngle %s /Ascent %d /Descent %d /CapHeight %d /StemV %d %s %s >>",
+		name(base), flags, face.BBox[0], face.BBox[1], face.BBox[2], face.BBox[3], num(face.ItalicAngle), face.Ascent, face.Descent, face.CapHeight, stemV, fileKey, file))
+	// Widths: runs of consecutive glyph ids.
+	var wb strings.Builder
+	for i := 0; i < len(gids); {
+		j := i
+		for j+1 < len(gids) && gids[j+1] == gids[j]+1 {
+			j++
+		}
+		fmt.Fprintf(&wb, "%d [", gids[i])
+		for k := i; k <= j; k++ {
+			if k > i {
+				wb.WriteByte(' ')
+			}
+			wb.WriteString(strconv.Itoa(face.GlyphAdvance(gids[k])))
+		}
+		wb.WriteString("] ")
+		i = j + 1
+	}
+	cid := d.w.add(fmt.Sprintf("<< /Type /Font /Subtype %s /BaseFont %s /CIDSystemInfo << /Registry (Adobe) /Ordering (Identity) /Supplement 0 >> /FontDescriptor %s /DW %d /W [%s] >>",
+		sub, name(base), desc, face.GlyphAdvance(0), wb.String()))
+	tu := d.w.addStream("", toUnicode(gids, f.glyphs), true)
+	d.w.object(f.ref, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s >>", name(base), cid, tu))
+	return nil
+}
+
+// subsetTag is the six capital letters before a subset font's name, made
+// from the glyphs it holds: the same subset gets the same tag.
+func subsetTag(ps string, gids []uint16) string {
+	h := fnv.New64a()
+	h.Write([]byte(ps))
+	for _, g := range gids {
+		h.Write([]byte{byte(g >> 8), byte(g)})
+	}
+	v := h.Sum64()
+	var b [6]byte
+	for i := range b {
+		b[i] = byte('A' + v%26)
+		v /= 26
+	}
+	return string(b[:])
+}
+
+// toUnicode writes the CMap from glyph ids to the characters they show.
+func toUnicode(gids []uint16, glyphs map[uint16]rune) []byte {
+	var b bytes.Buffer
+	b.WriteString(`/CIDInit /ProcSet findresource begin
+12 dict begin
+begincmap
+/CIDSystemInfo << /Registry (Adobe) /Ordering (UCS) /Supplement 0 >> def
+/CMapName /Adobe-Identity-UCS def
+/CMapType 2 def
+1 begincodespacerange
+<0000> <FFFF>
+endcodespacerange
+`)
+	for i := 0; i < len(gids); i += 100 {
+		j := min(i+100, len(gids))
+		fmt.Fprintf(&b, "%d beginbfchar\n", j-i)
+		for _, g := range gids[i:j] {
+			r := glyphs[g]
+			if !utf8.ValidRune(r) {
+				r = '\uFFFD'
+			}
+			var u []byte
+			for _, c := range utf16Of(r) {
+				u = append(u, fmt.Sprintf("%04X", c)...)
+			}
+			fmt.Fprintf(&b, "<%04X> <%s>\n", g, u)
+		}
+		b.WriteString("endbfchar\n")
+	}
+	b.WriteString("endcmap\nCMapName currentdict /CMap defineresource pop\nend\nend\n")
+	return b.Bytes()
+}
+
+func utf16Of(r rune) []uint16 {
+	if r < 0x10000 {
+		return []uint16{uint16(r)}
+	}
+	r -= 0x10000
+	return []uint16{uint16(0xD800 + r>>10), uint16(0xDC00 + r&0x3FF)}
 }

@@ -52,7 +52,7 @@ func TestRenderIsDeterministic(t *testing.T) {
 	}
 	opts.CreationDate = time.Date(2024, 5, 6, 7, 8, 9, 0, time.UTC)
 	c := render(t, src, opts)
-	if !bytes.Contains(c, []byte("/CreationDate (D:20240506070809)")) {
+	if !bytes.Contains(c, []byte("/CreationDate (D:20240506070809Z)")) {
 		t.Error("the CreationDate option is not written")
 	}
 }

@@ -26,7 +26,7 @@ const (
 
 var benchColumns = []string{"政策解读", "行业观察", "会员风采", "技术前沿", "培训与活动", "会务动态"}
 
-func picture(w, h int, seed uint8) []byte {
+func testPicture(w, h int, seed uint8) []byte {
 	im := image.NewRGBA(image.Rect(0, 0, w, h))
 	for y := 0; y < h; y++ {
 		for x := 0; x < w; x++ {
@@ -64,8 +64,8 @@ func syntheticSite(tb testing.TB, dir string) {
 		tb.Fatal(err)
 	}
 	write("hugo.toml", cfg)
-	cover := picture(600, 800, 80)
-	fig := picture(800, 450, 160)
+	cover := testPicture(600, 800, 80)
+	fig := testPicture(800, 450, 160)
 	seed := uint64(1)
 	for i := 0; i < benchIssues; i++ {
 		year, num := 2015+i/4, i%4+1

@@ -33,6 +33,7 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/pdfcache"
 	"github.com/zzia/press/internal/typeset/fonts"
+	"github.com/zzia/press/internal/typeset/picture"
 )
 
 // Version names the composition of the publications; change it when a
@@ -273,7 +274,11 @@ func commonInputs(cfg Config, print bool) ([]byte, error) {
 		return nil, err
 	}
 	for _, p := range paths {
-		d, err := pdfcache.FileDigest(p)
+		file := p
+		if i := strings.LastIndexByte(p, '#'); i >= 0 {
+			file = p[:i] // a member of a collection
+		}
+		d, err := pdfcache.FileDigest(file)
 		if err != nil {
 			return nil, err
 		}
@@ -335,9 +340,9 @@ func hashWithImages(h *pdfcache.Hasher, file string) error {
 	sort.Strings(refs)
 	for _, ref := range refs {
 		p := filepath.Join(filepath.Dir(file), filepath.FromSlash(ref))
-		b, err := os.ReadFile(p)
+		b, err := picture.ReadFile(p, picture.MaxBytes)
 		if err != nil {
-			h.String("missing", ref)
+			h.String("unreadable", ref+"\x00"+err.Error())
 			continue
 		}
 		h.Bytes("image/"+ref, b)

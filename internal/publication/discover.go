@@ -13,6 +13,7 @@ import (
 
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/typeset/picture"
 )
 
 // Shanghai is the association's time zone: front-matter dates without one
@@ -120,14 +121,17 @@ func (d *doc) hint(key, hint, format string, args ...any) {
 	d.errors = append(d.errors, diag.Diagnostic{File: d.rel, Line: max(keyLine(d.src, key), 1), Message: fmt.Sprintf(format, args...), Hint: hint})
 }
 
+// maxSource is the largest Markdown file of a publication read.
+const maxSource = 16 << 20
+
 // readDoc reads a content file; nil (with a diagnostic) when it cannot be
 // read or its front matter is malformed (which package content reports).
 func readDoc(site, abs string) (*doc, diag.List) {
 	rel, _ := filepath.Rel(site, abs)
 	rel = filepath.ToSlash(rel)
-	src, err := os.ReadFile(abs)
+	src, err := picture.ReadFile(abs, maxSource)
 	if err != nil {
-		return nil, diag.List{{File: rel, Message: err.Error()}}
+		return nil, diag.List{{File: rel, Message: err.Error(), Hint: "a publication's Markdown must be a regular text file"}}
 	}
 	fm, body, err := content.FrontMatter(src)
 	if err != nil {

@@ -234,7 +234,7 @@ var boxRE = regexp.MustCompile(`/(MediaBox|BleedBox|TrimBox) \[([0-9. ]+)\]`)
 // pageBoxes returns the boxes of the PDF's first page object.
 func pageBoxes(t *testing.T, pdf []byte) map[string][4]float64 {
 	t.Helper()
-	i := bytes.Index(pdf, []byte("/Type /Page\n"))
+	i := bytes.Index(pdf, []byte("/Type /Page "))
 	if i < 0 {
 		t.Fatal("no page object")
 	}

@@ -1,13 +1,7 @@
 package publication
 
 import (
-	"bytes"
-	"fmt"
-	"image"
-	_ "image/jpeg" // cover images
-	_ "image/png"  // cover images
 	"math"
-	"os"
 	"strings"
 	"unicode/utf8"
 
@@ -15,6 +9,7 @@ import (
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/line"
+	"github.com/zzia/press/internal/typeset/picture"
 )
 
 // mm is one millimetre in points.
@@ -166,30 +161,17 @@ func (s *sheet) rect(x, y, w, h float64, c box.Color) {
 // fill covers the rectangle with the image at path, scaled to cover it and
 // cropped to it (cover) or scaled to fit inside it and centred (contain).
 func (s *sheet) image(path string, x, y, w, h float64, cover bool) error {
-	data, err := os.ReadFile(path)
+	pic, err := picture.Load(path)
 	if err != nil {
 		return err
 	}
-	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
-	if err != nil {
-		return fmt.Errorf("%s: %w", path, err)
-	}
-	if cfg.Width == 0 || cfg.Height == 0 {
-		return fmt.Errorf("%s: empty image", path)
-	}
-	typ := "png"
-	if format == "jpeg" {
-		typ = "jpg"
-	} else if format != "png" {
-		return fmt.Errorf("%s: %s images are not supported (PNG and JPEG are)", path, format)
-	}
-	iw, ih := float64(cfg.Width), float64(cfg.Height)
+	iw, ih := float64(pic.Width), float64(pic.Height)
 	scale := math.Min(w/iw, h/ih)
 	if cover {
 		scale = math.Max(w/iw, h/ih)
 	}
 	dw, dh := iw*scale, ih*scale
-	img := &box.Image{X: x + (w-dw)/2, Y: y + (h-dh)/2, W: dw, H: dh, Name: path, Type: typ, Data: data}
+	img := &box.Image{X: x + (w-dw)/2, Y: y + (h-dh)/2, W: dw, H: dh, Name: path, Type: pic.Type, Data: pic.Data, Decoded: pic.Decoded}
 	if cover {
 		img.Clip = &box.Rect{X: x, Y: y, W: w, H: h}
 	}

@@ -6,7 +6,11 @@
 // page and y grows downward. A glyph run's Y is its baseline.
 package box
 
-import "github.com/zzia/press/internal/typeset/fonts"
+import (
+	"image"
+
+	"github.com/zzia/press/internal/typeset/fonts"
+)
 
 // Color is an RGB colour with components from 0 to 255.
 type Color struct{ R, G, B uint8 }
@@ -59,7 +63,10 @@ type Image struct {
 	X, Y, W, H float64
 	Name       string // a key unique per image data, e.g. its path
 	Type       string // "png" or "jpg"
-	Data       []byte
+	Data       []byte // the file's bytes
+	// Decoded is the image decoded, when the typesetter has decoded it
+	// already (the backend then need not decode it again); may be nil.
+	Decoded image.Image
 	// Clip, when not nil, is the rectangle the image is cut to (its colour
 	// is ignored): an image scaled to fill an area and cropped.
 	Clip *Rect

@@ -5,58 +5,110 @@ import (
 	"errors"
 	"fmt"
 	"math"
-	"os"
+	"strconv"
+	"strings"
 	"sync"
+	"unicode/utf16"
 )
 
-// Face is one TrueType font file, loaded once: its bytes (for embedding) and
-// the metrics the typesetter needs, in thousandths of an em.
-type Face struct {
-	Path       string // file it was read from
-	Data       []byte // the whole .ttf, for the PDF backend to embed a subset of
-	UnitsPerEm int
-	Ascent     int // thousandths of an em, positive above the baseline
-	Descent    int // thousandths of an em, negative below the baseline
+// Outline is how a face's glyphs are drawn.
+type Outline uint8
 
-	bmp     []int16        // advance per BMP rune, -1 when the font has no glyph
-	astral  map[rune]int16 // advance per rune beyond the BMP
-	missing int16          // advance of .notdef
-	punct   map[rune]int   // glyph ids of general punctuation (U+2000–U+206F)
-	glyf    []byte
-	loca    []byte
+// The outline formats a face can have.
+const (
+	TrueType Outline = iota // quadratic outlines in the glyf table (.ttf)
+	CFF                     // cubic outlines in a CFF table (.otf, the Noto/Source Han .ttc)
+)
+
+// Face is one font, loaded once: its file (mapped, for the PDF backend to
+// embed a subset of) and the metrics the typesetter needs, in thousandths
+// of an em. A face of a collection (.ttc/.otc) is one of its members.
+type Face struct {
+	Path           string  // file it was read from
+	Index          int     // member of a collection; 0 for a single font
+	Family         string  // family name, e.g. "Noto Serif CJK SC"
+	PostScriptName string  // e.g. "NotoSerifCJKsc-Regular"; what the PDF names the font
+	Outline        Outline // TrueType or CFF
+	Data           []byte  // the whole file; the tables below are slices of it
+	UnitsPerEm     int
+	Ascent         int // thousandths of an em, positive above the baseline
+	Descent        int // thousandths of an em, negative below the baseline
+	CapHeight      int
+	BBox           [4]int // font bounding box, thousandths of an em
+	ItalicAngle    float64
+	Bold, Fixed    bool
+	NumGlyphs      int
+
+	// Tables are the raw tables of the face by tag ("glyf", "CFF ", …).
+	Tables map[string][]byte
+
+	bmp     []uint16        // glyph per BMP rune, 0 when the font has no glyph
+	astral  map[rune]uint16 // glyph per rune beyond the BMP
+	adv     []int16         // advance per glyph, thousandths of an em
+	punct   map[rune]uint16 // glyph ids of general punctuation (U+2000–U+206F)
 	longLoc bool
 	scale   float64
 }
 
+// GID returns the glyph of r, and whether the face has one.
+func (f *Face) GID(r rune) (uint16, bool) {
+	if r >= 0 && r < 0x10000 {
+		g := f.bmp[r]
+		return g, g != 0
+	}
+	g, ok := f.astral[r]
+	return g, ok
+}
+
+// GlyphAdvance returns the advance of glyph g in thousandths of an em.
+func (f *Face) GlyphAdvance(g uint16) int {
+	if int(g) < len(f.adv) {
+		return int(f.adv[g])
+	}
+	return int(f.adv[len(f.adv)-1])
+}
+
 // Bounds returns the ink box of r's glyph in thousandths of an em (x to the
 // right, y up from the baseline); ok is false when it is unknown. Only the
-// general punctuation block (dashes, ellipses) is kept.
+// general punctuation block (dashes, ellipses) of TrueType faces is kept.
 func (f *Face) Bounds(r rune) (xMin, yMin, xMax, yMax int, ok bool) {
 	gid, found := f.punct[r]
-	if !found {
+	if !found || f.Outline != TrueType {
 		return 0, 0, 0, 0, false
 	}
-	var start, end int
-	l := parser{f.loca}
-	if f.longLoc {
-		start, end = int(l.u32(4*gid)), int(l.u32(4*gid+4))
-	} else {
-		start, end = 2*int(l.u16(2*gid)), 2*int(l.u16(2*gid+2))
-	}
-	if start+10 > end || end > len(f.glyf) {
+	start, end := f.glyphSpan(int(gid))
+	glyf := f.Tables["glyf"]
+	if start+10 > end || end > len(glyf) {
 		return 0, 0, 0, 0, false
 	}
-	g := parser{f.glyf[start:end]}
+	g := parser{glyf[start:end]}
 	sc := func(v uint16) int { return int(math.Round(float64(int16(v)) * f.scale)) }
 	return sc(g.u16(2)), sc(g.u16(4)), sc(g.u16(6)), sc(g.u16(8)), true
 }
 
+// glyphSpan returns where glyph gid's outline lies in the glyf table.
+func (f *Face) glyphSpan(gid int) (start, end int) {
+	l := parser{f.Tables["loca"]}
+	if f.longLoc {
+		return int(l.u32(4 * gid)), int(l.u32(4*gid + 4))
+	}
+	return 2 * int(l.u16(2*gid)), 2 * int(l.u16(2*gid+2))
+}
+
+// GlyphData returns the glyf-table outline of TrueType glyph gid (empty
+// for a blank glyph).
+func (f *Face) GlyphData(gid int) []byte {
+	start, end := f.glyphSpan(gid)
+	glyf := f.Tables["glyf"]
+	if start < 0 || end > len(glyf) || start >= end {
+		return nil
+	}
+	return glyf[start:end]
+}
+
 // Has reports whether the face has a glyph for r.
 func (f *Face) Has(r rune) bool {
-	if r >= 0 && r < 0x10000 {
-		return f.bmp[r] >= 0
-	}
-	_, ok := f.astral[r]
+	_, ok := f.GID(r)
 	return ok
 }
 
@@ -64,16 +116,8 @@ func (f *Face) Has(r rune) bool {
 // the PDF backend rounds it (so positions computed here match the widths the
 // PDF viewer uses). A rune the face lacks gets the .notdef width.
 func (f *Face) Advance(r rune) int {
-	if r >= 0 && r < 0x10000 {
-		if w := f.bmp[r]; w >= 0 {
-			return int(w)
-		}
-		return int(f.missing)
-	}
-	if w, ok := f.astral[r]; ok {
-		return int(w)
-	}
-	return int(f.missing)
+	g, _ := f.GID(r)
+	return f.GlyphAdvance(g)
 }
 
 var cache struct {
@@ -81,22 +125,29 @@ var cache struct {
 	faces map[string]*Face
 }
 
-// Load reads and parses the TrueType file at path, once per process.
+// Load reads and parses the font at path, once per process. A path may
+// name a member of a collection: "NotoSerifCJK-Regular.ttc#Noto Serif CJK
+// SC" by its family name, or "….ttc#2" by its index; a collection named
+// without one gives its first member.
 func Load(path string) (*Face, error) {
+	file, member := path, ""
+	if i := strings.LastIndexByte(path, '#'); i >= 0 {
+		file, member = path[:i], path[i+1:]
+	}
 	cache.Lock()
 	defer cache.Unlock()
 	if f, ok := cache.faces[path]; ok {
 		return f, nil
 	}
-	data, err := os.ReadFile(path)
+	data, err := mapFile(file)
 	if err != nil {
 		return nil, err
 	}
-	f, err := Parse(data)
+	f, err := parseMember(data, member)
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", path, err)
 	}
-	f.Path = path
+	f.Path = file
 	if cache.faces == nil {
 		cache.faces = make(map[string]*Face)
 	}
@@ -104,95 +155,215 @@ func Load(path string) (*Face, error) {
 	return f, nil
 }
 
-// Parse reads the metrics of a TrueType (glyf-outline) font. Collections
-// (.ttc) and CFF-flavoured OpenType fonts are rejected, because the PDF
-// backend cannot embed them.
-func Parse(data []byte) (*Face, error) {
+// Parse reads the metrics of a single font (TrueType or CFF outlines), or
+// of the first member of a collection.
+func Parse(data []byte) (*Face, error) { return parseMember(data, "") }
+
+// parseMember parses the member of a collection named by member (a family
+// name or an index; empty: the first), or a single font.
+func parseMember(data []byte, member string) (*Face, error) {
 	if len(data) < 12 {
 		return nil, errors.New("not a font file")
 	}
-	switch tag := string(data[:4]); tag {
-	case "\x00\x01\x00\x00", "true":
-	case "ttcf":
-		return nil, errors.New("a TrueType collection (.ttc); the PDF backend embeds only single .ttf fonts")
-	case "OTTO":
-		return nil, errors.New("an OpenType font with CFF outlines; the PDF backend embeds only TrueType outlines (.ttf)")
-	default:
-		return nil, errors.New("not a TrueType font")
+	if string(data[:4]) != "ttcf" {
+		if member != "" && member != "0" {
+			return nil, fmt.Errorf("not a font collection, so it has no member %q", member)
+		}
+		return parseAt(data, 0)
+	}
+	p := parser{data}
+	n := int(p.u32(8))
+	if n <= 0 || 12+4*n > len(data) {
+		return nil, errors.New("bad font collection header")
+	}
+	if k, err := strconv.Atoi(member); err == nil {
+		if k < 0 || k >= n {
+			return nil, fmt.Errorf("the collection has %d fonts, no #%d", n, k)
+		}
+		f, err := parseAt(data, int(p.u32(12+4*k)))
+		if f != nil {
+			f.Index = k
+		}
+		return f, err
+	}
+	var names []string
+	for k := 0; k < n; k++ {
+		f, err := parseAt(data, int(p.u32(12+4*k)))
+		if err != nil {
+			return nil, fmt.Errorf("font #%d of the collection: %w", k, err)
+		}
+		f.Index = k
+		if member == "" || strings.EqualFold(f.Family, member) || strings.EqualFold(f.PostScriptName, member) {
+			return f, nil
+		}
+		names = append(names, f.Family)
+	}
+	return nil, fmt.Errorf("no font %q in the collection (it has %s)", member, strings.Join(names, ", "))
+}
+
+// parseAt parses the font whose table directory starts at off.
+func parseAt(data []byte, off int) (*Face, error) {
+	if off < 0 || off+12 > len(data) {
+		return nil, errors.New("table directory out of bounds")
 	}
 	p := parser{data: data}
-	n := int(p.u16(4))
-	tables := make(map[string][]byte, n)
+	f := &Face{Data: data, Tables: map[string][]byte{}}
+	switch tag := string(data[off : off+4]); tag {
+	case "\x00\x01\x00\x00", "true":
+		f.Outline = TrueType
+	case "OTTO":
+		f.Outline = CFF
+	default:
+		return nil, errors.New("not a TrueType or OpenType font")
+	}
+	n := int(p.u16(off + 4))
 	for i := 0; i < n; i++ {
-		rec := 12 + 16*i
+		rec := off + 12 + 16*i
 		if rec+16 > len(data) {
 			return nil, errors.New("truncated table directory")
 		}
-		off, length := int(p.u32(rec+8)), int(p.u32(rec+12))
-		if off < 0 || length < 0 || off+length > len(data) {
+		to, length := int(p.u32(rec+8)), int(p.u32(rec+12))
+		if to < 0 || length < 0 || to+length > len(data) {
 			return nil, fmt.Errorf("table %q out of bounds", data[rec:rec+4])
 		}
-		tables[string(data[rec:rec+4])] = data[off : off+length]
+		f.Tables[string(data[rec:rec+4])] = data[to : to+length]
 	}
-	for _, t := range []string{"head", "hhea", "hmtx", "cmap", "glyf", "loca"} {
-		if tables[t] == nil {
-			return nil, fmt.Errorf("no %s table", t)
+	need := []string{"head", "hhea", "hmtx", "cmap", "maxp"}
+	if f.Outline == TrueType {
+		need = append(need, "glyf", "loca")
+	} else {
+		need = append(need, "CFF ")
+	}
+	for _, t := range need {
+		if f.Tables[t] == nil {
+			if t == "CFF " && f.Tables["CFF2"] != nil {
+				return nil, errors.New("a variable font (CFF2); give a static instance")
+			}
+			return nil, fmt.Errorf("no %s table", strings.TrimSpace(t))
 		}
 	}
-	head, hhea := parser{tables["head"]}, parser{tables["hhea"]}
+	head, hhea := parser{f.Tables["head"]}, parser{f.Tables["hhea"]}
 	if len(head.data) < 54 || len(hhea.data) < 36 {
 		return nil, errors.New("short head or hhea table")
 	}
-	f := &Face{Data: data, UnitsPerEm: int(head.u16(18))}
+	f.UnitsPerEm = int(head.u16(18))
 	if f.UnitsPerEm == 0 {
 		return nil, errors.New("unitsPerEm is zero")
 	}
 	scale := 1000 / float64(f.UnitsPerEm)
+	sc := func(v uint16) int { return int(math.Round(float64(int16(v)) * scale)) }
+	f.BBox = [4]int{sc(head.u16(36)), sc(head.u16(38)), sc(head.u16(40)), sc(head.u16(42))}
+	f.Bold = head.u16(44)&1 != 0
 	f.Ascent = int(float64(int16(hhea.u16(4))) * scale)
 	f.Descent = int(float64(int16(hhea.u16(6))) * scale)
-	if os2 := tables["OS/2"]; len(os2) >= 72 {
+	f.CapHeight = f.Ascent * 7 / 10
+	if os2 := f.Tables["OS/2"]; len(os2) >= 72 {
 		q := parser{os2}
 		// The PDF backend prefers the typographic metrics, as we do.
 		if a, d := int16(q.u16(68)), int16(q.u16(70)); a != 0 {
 			f.Ascent, f.Descent = int(float64(a)*scale), int(float64(d)*scale)
 		}
+		if len(os2) >= 90 && q.u16(0) >= 2 {
+			if c := sc(q.u16(88)); c > 0 {
+				f.CapHeight = c
+			}
+		}
+		if q.u16(4) >= 700 {
+			f.Bold = true
+		}
 	}
+	if post := f.Tables["post"]; len(post) >= 16 {
+		q := parser{post}
+		f.ItalicAngle = float64(int32(q.u32(4))) / 65536
+		f.Fixed = q.u32(12) != 0
+	}
+	f.NumGlyphs = int(parser{f.Tables["maxp"]}.u16(4))
 	nMetrics := int(hhea.u16(34))
-	hmtx := parser{tables["hmtx"]}
-	if nMetrics == 0 || len(hmtx.data) < 4*nMetrics {
+	hmtx := parser{f.Tables["hmtx"]}
+	if nMetrics == 0 || len(hmtx.data) < 4*nMetrics || f.NumGlyphs == 0 {
 		return nil, errors.New("short hmtx table")
 	}
-	advance := func(gid int) int16 {
-		if gid >= nMetrics {
-			gid = nMetrics - 1
-		}
-		return int16(math.Round(float64(hmtx.u16(4*gid)) * scale))
+	f.adv = make([]int16, max(f.NumGlyphs, nMetrics))
+	for g := range f.adv {
+		m := min(g, nMetrics-1)
+		f.adv[g] = int16(math.Round(float64(hmtx.u16(4*m)) * scale))
 	}
-	f.missing = advance(0)
-	f.bmp = make([]int16, 0x10000)
-	for i := range f.bmp {
-		f.bmp[i] = -1
-	}
-	f.astral = make(map[rune]int16)
-	f.punct = make(map[rune]int)
-	f.glyf, f.loca, f.longLoc, f.scale = tables["glyf"], tables["loca"], head.u16(50) == 1, scale
+	f.bmp = make([]uint16, 0x10000)
+	f.astral = make(map[rune]uint16)
+	f.punct = make(map[rune]uint16)
+	f.longLoc, f.scale = head.u16(50) == 1, scale
 	put := func(r rune, gid int) {
-		if gid == 0 || r < 0 {
+		if gid <= 0 || gid >= f.NumGlyphs || r < 0 {
 			return
 		}
 		if r >= 0x2000 && r <= 0x206F {
-			f.punct[r] = gid
+			f.punct[r] = uint16(gid)
 		}
 		if r < 0x10000 {
-			f.bmp[r] = advance(gid)
+			f.bmp[r] = uint16(gid)
 		} else if r <= unicode10FFFF {
-			f.astral[r] = advance(gid)
+			f.astral[r] = uint16(gid)
 		}
 	}
-	if err := readCmap(tables["cmap"], put); err != nil {
+	if err := readCmap(f.Tables["cmap"], put); err != nil {
 		return nil, err
 	}
+	f.Family, f.PostScriptName = names(f.Tables["name"])
+	if f.PostScriptName == "" {
+		f.PostScriptName = "Font"
+	}
 	return f, nil
+}
+
+// names reads the family name (typographic, else legacy) and the
+// PostScript name from a name table.
+func names(tab []byte) (family, ps string) {
+	p := parser{tab}
+	n := int(p.u16(2))
+	strOff := int(p.u16(4))
+	var fam1, fam16 string
+	for i := 0; i < n; i++ {
+		rec := 6 + 12*i
+		if rec+12 > len(tab) {
+			break
+		}
+		platform, enc, id := p.u16(rec), p.u16(rec+2), p.u16(rec+6)
+		length, off := int(p.u16(rec+8)), strOff+int(p.u16(rec+10))
+		if off+length > len(tab) || !(platform == 3 && (enc == 1 || enc == 10) || platform == 0) {
+			continue
+		}
+		u := make([]uint16, length/2)
+		for k := range u {
+			u[k] = binary.BigEndian.Uint16(tab[off+2*k:])
+		}
+		s := string(utf16.Decode(u))
+		switch id {
+		case 1:
+			if fam1 == "" {
+				fam1 = s
+			}
+		case 16:
+			if fam16 == "" {
+				fam16 = s
+			}
+		case 6:
+			if ps == "" {
+				ps = s
+			}
+		}
+	}
+	family = fam16
+	if family == "" {
+		family = fam1
+	}
+	// A PostScript name is printable ASCII without delimiters.
+	ps = strings.Map(func(r rune) rune {
+		if r <= ' ' || r > '~' || strings.ContainsRune("[](){}<>/%", r) {
+			return -1
+		}
+		return r
+	}, ps)
+	return family, ps
 }
 
 const unicode10FFFF = 0x10FFFF
@@ -200,14 +371,14 @@ const unicode10FFFF = 0x10FFFF
 type parser struct{ data []byte }
 
 func (p parser) u16(off int) uint16 {
-	if off+2 > len(p.data) {
+	if off < 0 || off+2 > len(p.data) {
 		return 0
 	}
 	return binary.BigEndian.Uint16(p.data[off:])
 }
 
 func (p parser) u32(off int) uint32 {
-	if off+4 > len(p.data) {
+	if off < 0 || off+4 > len(p.data) {
 		return 0
 	}
 	return binary.BigEndian.Uint32(p.data[off:])

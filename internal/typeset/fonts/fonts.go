@@ -1,14 +1,17 @@
-// Package fonts finds the TrueType fonts the typesetter sets Chinese and
-// Latin text in, loads each file once, and chooses a face per character: the
-// CJK face (Song for serif text, Hei for sans) for Han and full-width
-// punctuation, the Latin serif, sans or mono face for Latin letters and
-// digits, with bold and italic faces where they exist.
+// Package fonts finds the fonts the typesetter sets Chinese and Latin text
+// in, loads each file once, and chooses a face per character: the CJK face
+// (Song for serif text, Hei for sans) for Han and full-width punctuation,
+// the Latin serif, sans or mono face for Latin letters and digits, with
+// bold and italic faces where they exist.
 //
 // Fonts come from paths given in the configuration first, then from the
 // usual system directories (/usr/share/fonts, /usr/local/share/fonts,
-// ~/.fonts, ~/.local/share/fonts). Only single TrueType (.ttf) files can be
-// embedded by the PDF backend; a missing font is an error that names the
-// Debian package to install.
+// ~/.fonts, ~/.local/share/fonts). TrueType (.ttf) and OpenType/CFF (.otf)
+// fonts and members of collections (.ttc, .otc) can be used: by default
+// Noto Serif CJK SC and Noto Sans CJK SC (Debian fonts-noto-cjk, the Source
+// Han families) for Song and Hei, with AR PL SungtiL GB and Droid Sans
+// Fallback where they are missing. A missing font is an error that names
+// the Debian package to install.
 package fonts
 
 import (
@@ -44,12 +47,15 @@ const (
 	MonoBold
 	MonoItalic
 	MonoBoldItalic
-	Symbol // fallback for arrows, check boxes and the like; optional
+	Symbol   // fallback for arrows, check boxes and the like; optional
+	SongBold // bold CJK serif; optional (synthesized from Song)
+	HeiBold  // bold CJK sans; optional (synthesized from Hei)
 	numRoles
 )
 
 var roleNames = [numRoles]string{"song", "hei", "kai", "serif", "serif-bold", "serif-italic", "serif-bolditalic",
-	"sans", "sans-bold", "sans-italic", "sans-bolditalic", "mono", "mono-bold", "mono-italic", "mono-bolditalic", "symbol"}
+	"sans", "sans-bold", "sans-italic", "sans-bolditalic", "mono", "mono-bold", "mono-italic", "mono-bolditalic", "symbol",
+	"song-bold", "hei-bold"}
 
 // String returns the role's configuration name, e.g. "song" or "serif-bold".
 func (r Role) String() string {
@@ -70,28 +76,33 @@ func ParseRole(name string) (Role, bool) {
 }
 
 type candidate struct {
-	file string // base name of a .ttf file
+	file string // base name of a font file
 	pkg  string // Debian package that installs it
+	face string // member of a collection, by family name; empty for a single font
 }
 
 // candidates lists, per role, the files we look for, best first.
 var candidates = [numRoles][]candidate{
-	Song:            {{"gbsn00lp.ttf", "fonts-arphic-gbsn00lp"}, {"simsun.ttf", ""}, {"SimSun.ttf", ""}},
-	Hei:             {{"DroidSansFallbackFull.ttf", "fonts-droid-fallback"}, {"DroidSansFallback.ttf", "fonts-droid-fallback"}, {"simhei.ttf", ""}, {"SimHei.ttf", ""}},
-	Kai:             {{"LXGWWenKai-Regular.ttf", "fonts-lxgw-wenkai"}, {"gkai00mp.ttf", "fonts-arphic-gkai00mp"}},
-	Serif:           {{"LiberationSerif-Regular.ttf", "fonts-liberation"}, {"DejaVuSerif.ttf", "fonts-dejavu-core"}},
-	SerifBold:       {{"LiberationSerif-Bold.ttf", "fonts-liberation"}, {"DejaVuSerif-Bold.ttf", "fonts-dejavu-core"}},
-	SerifItalic:     {{"LiberationSerif-Italic.ttf", "fonts-liberation"}, {"DejaVuSerif-Italic.ttf", "fonts-dejavu-extra"}},
-	SerifBoldItalic: {{"LiberationSerif-BoldItalic.ttf", "fonts-liberation"}, {"DejaVuSerif-BoldItalic.ttf", "fonts-dejavu-extra"}},
-	Sans:            {{"LiberationSans-Regular.ttf", "fonts-liberation"}, {"DejaVuSans.ttf", "fonts-dejavu-core"}},
-	SansBold:        {{"LiberationSans-Bold.ttf", "fonts-liberation"}, {"DejaVuSans-Bold.ttf", "fonts-dejavu-core"}},
-	SansItalic:      {{"LiberationSans-Italic.ttf", "fonts-liberation"}, {"DejaVuSans-Oblique.ttf", "fonts-dejavu-extra"}},
-	SansBoldItalic:  {{"LiberationSans-BoldItalic.ttf", "fonts-liberation"}, {"DejaVuSans-BoldOblique.ttf", "fonts-dejavu-extra"}},
-	Mono:            {{"LiberationMono-Regular.ttf", "fonts-liberation"}, {"DejaVuSansMono.ttf", "fonts-dejavu-core"}},
-	MonoBold:        {{"LiberationMono-Bold.ttf", "fonts-liberation"}, {"DejaVuSansMono-Bold.ttf", "fonts-dejavu-core"}},
-	MonoItalic:      {{"LiberationMono-Italic.ttf", "fonts-liberation"}, {"DejaVuSansMono-Oblique.ttf", "fonts-dejavu-extra"}},
-	MonoBoldItalic:  {{"LiberationMono-BoldItalic.ttf", "fonts-liberation"}, {"DejaVuSansMono-BoldOblique.ttf", "fonts-dejavu-extra"}},
-	Symbol:          {{"DejaVuSans.ttf", "fonts-dejavu-core"}},
+	Song: {{"NotoSerifCJK-Regular.ttc", "fonts-noto-cjk", "Noto Serif CJK SC"}, {"NotoSerifCJKsc-Regular.otf", "", ""},
+		{"gbsn00lp.ttf", "fonts-arphic-gbsn00lp", ""}, {"simsun.ttf", "", ""}, {"SimSun.ttf", "", ""}},
+	Hei: {{"NotoSansCJK-Regular.ttc", "fonts-noto-cjk", "Noto Sans CJK SC"}, {"NotoSansCJKsc-Regular.otf", "", ""},
+		{"DroidSansFallbackFull.ttf", "fonts-droid-fallback", ""}, {"DroidSansFallback.ttf", "fonts-droid-fallback", ""}, {"simhei.ttf", "", ""}, {"SimHei.ttf", "", ""}},
+	SongBold:        {{"NotoSerifCJK-Bold.ttc", "fonts-noto-cjk", "Noto Serif CJK SC"}, {"NotoSerifCJKsc-Bold.otf", "", ""}},
+	HeiBold:         {{"NotoSansCJK-Bold.ttc", "fonts-noto-cjk", "Noto Sans CJK SC"}, {"NotoSansCJKsc-Bold.otf", "", ""}},
+	Kai:             {{"LXGWWenKai-Regular.ttf", "fonts-lxgw-wenkai", ""}, {"gkai00mp.ttf", "fonts-arphic-gkai00mp", ""}},
+	Serif:           {{"LiberationSerif-Regular.ttf", "fonts-liberation", ""}, {"DejaVuSerif.ttf", "fonts-dejavu-core", ""}},
+	SerifBold:       {{"LiberationSerif-Bold.ttf", "fonts-liberation", ""}, {"DejaVuSerif-Bold.ttf", "fonts-dejavu-core", ""}},
+	SerifItalic:     {{"LiberationSerif-Italic.ttf", "fonts-liberation", ""}, {"DejaVuSerif-Italic.ttf", "fonts-dejavu-extra", ""}},
+	SerifBoldItalic: {{"LiberationSerif-BoldItalic.ttf", "fonts-liberation", ""}, {"DejaVuSerif-BoldItalic.ttf", "fonts-dejavu-extra", ""}},
+	Sans:            {{"LiberationSans-Regular.ttf", "fonts-liberation", ""}, {"DejaVuSans.ttf", "fonts-dejavu-core", ""}},
+	SansBold:        {{"LiberationSans-Bold.ttf", "fonts-liberation", ""}, {"DejaVuSans-Bold.ttf", "fonts-dejavu-core", ""}},
+	SansItalic:      {{"LiberationSans-Italic.ttf", "fonts-liberation", ""}, {"DejaVuSans-Oblique.ttf", "fonts-dejavu-extra", ""}},
+	SansBoldItalic:  {{"LiberationSans-BoldItalic.ttf", "fonts-liberation", ""}, {"DejaVuSans-BoldOblique.ttf", "fonts-dejavu-extra", ""}},
+	Mono:            {{"LiberationMono-Regular.ttf", "fonts-liberation", ""}, {"DejaVuSansMono.ttf", "fonts-dejavu-core", ""}},
+	MonoBold:        {{"LiberationMono-Bold.ttf", "fonts-liberation", ""}, {"DejaVuSansMono-Bold.ttf", "fonts-dejavu-core", ""}},
+	MonoItalic:      {{"LiberationMono-Italic.ttf", "fonts-liberation", ""}, {"DejaVuSansMono-Oblique.ttf", "fonts-dejavu-extra", ""}},
+	MonoBoldItalic:  {{"LiberationMono-BoldItalic.ttf", "fonts-liberation", ""}, {"DejaVuSansMono-BoldOblique.ttf", "fonts-dejavu-extra", ""}},
+	Symbol:          {{"DejaVuSans.ttf", "fonts-dejavu-core", ""}},
 }
 
 var describe = [numRoles]string{
@@ -127,7 +138,7 @@ func systemFile(base string) string {
 				if err != nil {
 					return nil
 				}
-				if !d.IsDir() && strings.HasSuffix(strings.ToLower(d.Name()), ".ttf") {
+				if !d.IsDir() && isFontFile(d.Name()) {
 					if _, ok := index.files[d.Name()]; !ok {
 						index.files[d.Name()] = path
 					}
@@ -137,6 +148,25 @@ func systemFile(base string) string {
 		}
 	})
 	return index.files[base]
+}
+
+// isFontFile reports whether name is a font file the typesetter reads.
+func isFontFile(name string) bool {
+	switch strings.ToLower(filepath.Ext(name)) {
+	case ".ttf", ".otf", ".ttc", ".otc":
+		return true
+	}
+	return false
+}
+
+// path is where the candidate is on this machine ("" when absent), with
+// its member of a collection after a '#'.
+func (c candidate) path(lookup func(string) string) string {
+	p := lookup(c.file)
+	if p != "" && c.face != "" {
+		p += "#" + c.face
+	}
+	return p
 }
 
 // Set is the faces a document is set in, one per role (nil for an optional
@@ -178,7 +208,7 @@ func discover(paths map[string]string, lookup func(string) string) (*Set, error)
 			continue
 		}
 		for _, c := range candidates[role] {
-			if path := lookup(c.file); path != "" {
+			if path := c.path(lookup); path != "" {
 				f, err := Load(path)
 				if err != nil {
 					return nil, fmt.Errorf("fonts: %s font: %w", role, err)
@@ -189,7 +219,7 @@ func discover(paths map[string]string, lookup func(string) string) (*Set, error)
 		}
 		if s.faces[role] == nil && describe[role] != "" {
 			c := candidates[role][0]
-			return nil, fmt.Errorf("fonts: no %s found (role %q; looked for %s in %s); install it with `apt-get install %s`, or give a .ttf path for %q in the configuration",
+			return nil, fmt.Errorf("fonts: no %s found (role %q; looked for %s in %s); install it with `apt-get install %s`, or give a font path for %q in the configuration",
 				describe[role], role, c.file, strings.Join(SearchDirs(), ", "), c.pkg, role)
 		}
 	}
@@ -253,28 +283,49 @@ type Choice struct {
 	Face        *Face
 	SynthBold   bool // draw with fill and stroke
 	SynthItalic bool // draw slanted
+	// Fallback is set when the face is not the one the style asks for (a
+	// rare character taken from another face).
+	Fallback bool
+	// Missing is set when no face of the set has the character: the
+	// typesetter draws a placeholder instead.
+	Missing bool
 }
+
+// Placeholder is drawn for a character no face has: the geta mark 〓, the
+// Chinese printer's sign for a missing character.
+const Placeholder = '〓'
 
 // Pick chooses the face for r in style st. cjk says whether r, when it is a
 // mark Chinese and Latin share (“”‘’—…·), sits in Chinese text. A character
-// no face has gets the first choice's face (and will show as a blank box);
-// Covered reports such characters.
+// no face has gets the first choice's face with Missing set.
 func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 	if clreq.IsCJK(r) || cjk && clreq.IsAmbiguous(r) {
 		c := s.cjkChoice(st)
 		if c.Face.Has(r) {
 			return c
 		}
-		for _, alt := range []Role{Song, Hei, Kai} {
+		alts := []Role{Song, Hei, Kai}
+		if c.Role == Hei || c.Role == HeiBold {
+			alts = []Role{Hei, Song, Kai}
+		}
+		for _, alt := range alts {
 			if f := s.faces[alt]; f != nil && f.Has(r) {
-				c.Role, c.Face = alt, f
+				c.Role, c.Face, c.Fallback = alt, f, true
+				c.SynthBold = st.Bold
 				return c
 			}
 		}
 		if f := s.faces[Symbol]; f != nil && f.Has(r) {
-			return Choice{Role: Symbol, Face: f, SynthBold: st.Bold}
+			return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, Fallback: !clreq.IsAmbiguous(r)}
 		}
-		return s.cjkChoice(st)
+		for _, alt := range []Role{Serif, Sans} {
+			if f := s.faces[alt]; f != nil && f.Has(r) {
+				return Choice{Role: alt, Face: f, SynthBold: st.Bold, Fallback: true}
+			}
+		}
+		c = s.cjkChoice(st)
+		c.Missing = true
+		return c
 	}
 	c := s.latinChoice(st)
 	if c.Face.Has(r) || r == ' ' {
@@ -288,6 +339,7 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 			return Choice{Role: alt, Face: f, SynthBold: st.Bold}
 		}
 	}
+	c.Missing = true
 	return c
 }
 
@@ -307,9 +359,19 @@ func (s *Set) cjkChoice(st Style) Choice {
 		role = Hei
 	}
 	c := Choice{Role: role, Face: s.faces[role], SynthBold: st.Bold}
+	if st.Bold {
+		bold := SongBold
+		if role == Hei {
+			bold = HeiBold
+		}
+		if f := s.faces[bold]; f != nil {
+			c.Role, c.Face, c.SynthBold = bold, f, false
+		}
+	}
 	if st.Italic {
 		if st.Family == SerifFamily && s.faces[Kai] != nil {
 			c.Role, c.Face = Kai, s.faces[Kai]
+			c.SynthBold = st.Bold
 		} else {
 			c.SynthItalic = true
 		}
@@ -361,7 +423,7 @@ func Paths(paths map[string]string) ([]string, error) {
 		}
 		found := ""
 		for _, c := range candidates[role] {
-			if p := systemFile(c.file); p != "" {
+			if p := c.path(systemFile); p != "" {
 				found = p
 				break
 			}

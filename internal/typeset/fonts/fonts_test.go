@@ -3,6 +3,7 @@ package fonts
 import (
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -23,7 +24,7 @@ func TestMissingFontNamesThePackage(t *testing.T) {
 	if err == nil {
 		t.Fatal("no error with no fonts at all")
 	}
-	for _, want := range []string{"Song", "apt-get install fonts-arphic-gbsn00lp", `"song"`} {
+	for _, want := range []string{"Song", "apt-get install fonts-noto-cjk", `"song"`} {
 		if !strings.Contains(err.Error(), want) {
 			t.Errorf("error %q does not mention %q", err, want)
 		}
@@ -64,14 +65,48 @@ func TestConfiguredPathWins(t *testing.T) {
 	}
 }
 
-func TestRejectsCollectionsAndCFF(t *testing.T) {
+func TestCollectionsAndCFF(t *testing.T) {
+	s := system(t)
+	song := s.Face(Song)
+	if song.Outline != CFF || song.Family != "Noto Serif CJK SC" || song.Index == 0 {
+		t.Errorf("Song is %s #%d (%s, outline %d), want the SC member of the Noto Serif CJK collection", song.Path, song.Index, song.Family, song.Outline)
+	}
+	if !strings.HasPrefix(song.PostScriptName, "NotoSerifCJK") {
+		t.Errorf("PostScript name %q", song.PostScriptName)
+	}
+	// A member by index and by name; a wrong name lists the members.
+	byIndex, err := Load(song.Path + "#" + strconv.Itoa(song.Index))
+	if err != nil || byIndex.Family != song.Family {
+		t.Errorf("member by index: %v, %v", byIndex, err)
+	}
+	if _, err := Load(song.Path + "#Noto Serif CJK XX"); err == nil || !strings.Contains(err.Error(), "Noto Serif CJK SC") {
+		t.Errorf("unknown member: got %v, want the members listed", err)
+	}
 	dir := t.TempDir()
-	for name, head := range map[string]string{"a.ttc": "ttcf", "b.otf": "OTTO"} {
+	for name, head := range map[string]string{"a.ttc": "ttcf", "b.otf": "OTTO", "c.ttf": "\x00\x01\x00\x00"} {
 		p := filepath.Join(dir, name)
 		os.WriteFile(p, []byte(head+strings.Repeat("\x00", 64)), 0o644)
-		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), ".ttf") {
-			t.Errorf("%s: got %v, want an error pointing to .ttf fonts", name, err)
+		if _, err := Load(p); err == nil || !strings.Contains(err.Error(), name) {
+			t.Errorf("%s: got %v, want an error naming the file", name, err)
 		}
+	}
+	if _, err := Load("/dev/zero"); err == nil || !strings.Contains(err.Error(), "not a regular file") {
+		t.Errorf("/dev/zero: got %v", err)
+	}
+}
+
+// The rare characters of names and places are in the main face: no
+// fallback to another face inside Song text.
+func TestRareNameCharactersFromTheMainFace(t *testing.T) {
+	s := system(t)
+	for _, r := range "喆堃赟珺昇镕玥鄠𠮷" {
+		if c := s.Pick(Style{}, r, false); c.Role != Song || c.Fallback || c.Missing {
+			t.Errorf("%c: %v fallback=%v missing=%v, want Song", r, c.Role, c.Fallback, c.Missing)
+		}
+	}
+	// An emoji of Unicode 15 is in none of the faces.
+	if c := s.Pick(Style{}, '🫨', false); !c.Missing {
+		t.Errorf("🫨: got %v, want missing (no face of the set has it)", c.Role)
 	}
 }
 
@@ -101,9 +136,12 @@ func TestPickPerCharacter(t *testing.T) {
 			t.Errorf("Pick(%+v, %q, cjk=%v) = %v (has glyph: %v), want %v", c.st, c.r, c.cjk, got.Role, got.Face.Has(c.r), c.want)
 		}
 	}
-	// Han bold has no face: synthesized.
-	if c := s.Pick(Style{Bold: true}, '中', false); !c.SynthBold {
-		t.Error("bold Han is not synthesized")
+	// Han bold: the bold face when there is one, else synthesized.
+	if c := s.Pick(Style{Bold: true}, '中', false); c.Role != SongBold || c.SynthBold {
+		t.Errorf("bold Han: %v synthesized=%v, want the bold Song face", c.Role, c.SynthBold)
+	}
+	if c := s.Without(HeiBold).Pick(Style{Family: SansFamily, Bold: true}, '中', false); c.Role != Hei || !c.SynthBold {
+		t.Errorf("bold Hei without a bold face: %v synthesized=%v", c.Role, c.SynthBold)
 	}
 	// A quote in a Hei heading falls back to the Song face that has it.
 	if c := s.Pick(Style{Family: SansFamily}, '“', true); !c.Face.Has('“') {
@@ -122,7 +160,7 @@ func TestMetricsMatchEmGrid(t *testing.T) {
 	if w := s.Face(Serif).Advance('i'); w <= 0 || w >= 500 {
 		t.Errorf("Latin serif 'i' advance %d, want a narrow letter", w)
 	}
-	if _, y0, _, y1, ok := song.Bounds('—'); !ok || y1 <= y0 || y0 < 0 {
-		t.Errorf("bounds of the Song dash: %d..%d ok=%v", y0, y1, ok)
+	if _, y0, _, y1, ok := s.Face(Serif).Bounds('—'); !ok || y1 <= y0 || y0 < 0 {
+		t.Errorf("bounds of the serif dash: %d..%d ok=%v", y0, y1, ok)
 	}
 }

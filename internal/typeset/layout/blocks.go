@@ -1,13 +1,8 @@
 package layout
 
 import (
-	"bytes"
 	"fmt"
-	"image"
-	_ "image/jpeg" // image.DecodeConfig for JPEG figures
-	_ "image/png"  // image.DecodeConfig for PNG figures
 	"math"
-	"os"
 	"strconv"
 	"strings"
 
@@ -15,6 +10,7 @@ import (
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/line"
+	"github.com/zzia/press/internal/typeset/picture"
 	"github.com/zzia/press/internal/typeset/tree"
 )
 
@@ -290,33 +286,18 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 		fallback()
 		return
 	}
-	data, err := os.ReadFile(f.File)
-	var cfg image.Config
-	var format string
-	if err == nil {
-		cfg, format, err = image.DecodeConfig(bytes.NewReader(data))
-	}
-	if err == nil && format != "png" && format != "jpeg" {
-		err = fmt.Errorf("%s images are not supported (PNG and JPEG are)", format)
-	}
-	if err != nil || cfg.Width == 0 || cfg.Height == 0 {
-		if err == nil {
-			err = fmt.Errorf("empty image")
-		}
+	pic, err := picture.Load(f.File)
+	if err != nil {
 		l.warnings = append(l.warnings, diag.Diagnostic{File: l.file, Line: f.Source, Severity: diag.Warning,
 			Message: fmt.Sprintf("image %q: %v", f.Path, err), Hint: "its alt text is printed instead"})
 		fallback()
 		return
 	}
 	// 96 pixels to the inch, scaled down to the column and 60% of the page.
-	w, h := float64(cfg.Width)*0.75, float64(cfg.Height)*0.75
+	w, h := float64(pic.Width)*0.75, float64(pic.Height)*0.75
 	scale := math.Min(1, math.Min(c.width/w, l.height*0.6/h))
 	w, h = w*scale, h*scale
-	typ := "png"
-	if format == "jpeg" {
-		typ = "jpg"
-	}
-	img := &box.Image{X: c.x + (c.width-w)/2, Y: 0, W: w, H: h, Name: f.File, Type: typ, Data: data}
+	img := &box.Image{X: c.x + (c.width-w)/2, Y: 0, W: w, H: h, Name: f.File, Type: pic.Type, Data: pic.Data, Decoded: pic.Decoded}
 	it := &item{h: h, boxes: []box.Box{img}, bars: c.bars}
 	if c.marker != nil {
 		l.addLines([]line.Line{{Last: true}}, c, c.lead(&l.opts), false)

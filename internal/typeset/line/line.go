@@ -536,7 +536,9 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 		text.WriteRune(g.r)
 		drawX := x - g.lead
 		adv := g.adv
-		dash := g.kind == kPunct && (g.r == '—' || g.r == '⸺')
+		// A dash of a face whose dash glyph is known is drawn as a rule;
+		// others (the Source Han faces, whose dashes join) as glyphs.
+		dash := g.kind == kPunct && (g.r == '—' || g.r == '⸺') && hasBounds(g)
 		if dash {
 			ln.Rects = append(ln.Rects, dashRule(g, drawX, it.Color, i+1 < len(gs) && gs[i+1].r == g.r, i > 0 && gs[i-1].r == g.r))
 		}
@@ -668,6 +670,12 @@ func Measure(items []Item, set *fonts.Set, p Params) (minWidth, maxWidth float64
 		maxWidth = math.Max(maxWidth, total-endTrim(&gs[n-1]))
 	}
 	return minWidth, maxWidth
+}
+
+// hasBounds reports whether the ink box of g's glyph is known.
+func hasBounds(g *glyph) bool {
+	_, _, _, _, ok := g.choice.Face.Bounds(g.r)
+	return ok
 }
 
 // dashRule draws a CJK dash as a rule at the height and thickness of the

@@ -6,6 +6,7 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/fonts"
 )
@@ -344,7 +345,32 @@ func TestCodeKeepsSpacesAndHardBreaks(t *testing.T) {
 
 func TestDashAndEllipsisAreDrawnWhole(t *testing.T) {
 	set := system(t)
+	// Noto Serif CJK's dashes join: drawn as two glyphs, side by side.
 	ln := Break(text("资讯——包括政策……等"), set, Params{Width: 40 * size})[0]
+	var dash *box.Text
+	for i := range ln.Runs {
+		if strings.Contains(ln.Runs[i].Text, "——") {
+			dash = &ln.Runs[i]
+		}
+	}
+	if dash == nil || dash.Invisible || len(ln.Rects) != 0 || dash.CharSpacing != 0 {
+		t.Fatalf("—— is not drawn as two joined glyphs: %+v, rules %v", dash, ln.Rects)
+	}
+	// A Song face whose dashes leave gaps (AR PL SungtiL): drawn as rules.
+	gb, err := fonts.Load("/usr/share/fonts/truetype/arphic-gbsn00lp/gbsn00lp.ttf")
+	if err != nil {
+		t.Fatalf("fonts-arphic-gbsn00lp: %v", err)
+	}
+	faces := map[fonts.Role]*fonts.Face{}
+	for _, r := range set.Roles() {
+		faces[r] = set.Face(r)
+	}
+	faces[fonts.Song] = gb
+	arphic, err := fonts.NewSet(faces)
+	if err != nil {
+		t.Fatal(err)
+	}
+	ln = Break(text("资讯——包括政策……等"), arphic, Params{Width: 40 * size})[0]
 	if len(ln.Rects) != 2 {
 		t.Fatalf("—— drawn with %d rules, want one per half", len(ln.Rects))
 	}

@@ -629,10 +629,13 @@ func (b *builder) imageNode(_ util.BufWriter, src []byte, n ast.Node, entering b
 		if !filepath.IsAbs(p) {
 			p = filepath.Join(b.opts.BaseDir, filepath.FromSlash(p))
 		}
-		if st, err := os.Stat(p); err == nil && !st.IsDir() {
-			f.File = p
-		} else {
+		switch st, err := os.Stat(p); {
+		case err != nil:
 			b.warn(inlineStart(n), fmt.Sprintf("image %q not found", f.Path), "its alt text is printed instead")
+		case !st.Mode().IsRegular():
+			b.warn(inlineStart(n), fmt.Sprintf("image %q is not a regular file (%s)", f.Path, st.Mode().Type()), "link an image file; its alt text is printed instead")
+		default:
+			f.File = p
 		}
 	}
 	if b.inFootnote || b.table != nil {

@@ -1,0 +1,140 @@
+package pdf
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"fmt"
+	"image"
+	"image/color"
+	_ "image/gif"  // GIF figures are converted
+	_ "image/jpeg" // JPEG figures
+	_ "image/png"  // PNG figures
+
+	"github.com/zzia/press/internal/typeset/box"
+)
+
+// image writes an image XObject once per distinct image: a JPEG as it is
+// (its DCT data), anything else decoded and written as 8-bit samples, with
+// its transparency as a soft mask.
+func (d *docWriter) image(b *box.Image) (ref, error) {
+	sum := sha256.Sum256(b.Data)
+	key := string(sum[:])
+	if r, ok := d.images[key]; ok {
+		return r, nil
+	}
+	r, err := d.writeImage(b)
+	if err != nil {
+		return 0, fmt.Errorf("pdf: image %s: %w", b.Name, err)
+	}
+	d.images[key] = r
+	return r, nil
+}
+
+func (d *docWriter) writeImage(b *box.Image) (ref, error) {
+	if b.Type == "jpg" {
+		cfg, err := jpegConfig(b.Data)
+		if err != nil {
+			return 0, err
+		}
+		space := ""
+		switch cfg.ColorModel {
+		case color.GrayModel:
+			space = "/DeviceGray"
+		case color.YCbCrModel, color.RGBAModel:
+			space = "/DeviceRGB"
+		}
+		if space != "" {
+			return d.w.addStream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 /Filter /DCTDecode ",
+				cfg.Width, cfg.Height, space), b.Data, false), nil
+		}
+		// CMYK JPEGs (often stored inverted): decoded and written as RGB.
+	}
+	img := b.Decoded
+	if img == nil {
+		var err error
+		img, _, err = image.Decode(bytes.NewReader(b.Data))
+		if err != nil {
+			return 0, err
+		}
+	}
+	px, alpha, gray := samples(img)
+	bounds := img.Bounds()
+	w, h := bounds.Dx(), bounds.Dy()
+	if w == 0 || h == 0 {
+		return 0, fmt.Errorf("empty image")
+	}
+	space := "/DeviceRGB"
+	if gray {
+		space = "/DeviceGray"
+	}
+	mask := ""
+	if alpha != nil {
+		m := d.w.addStream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace /DeviceGray /BitsPerComponent 8 ", w, h), alpha, true)
+		mask = "/SMask " + m.String() + " "
+	}
+	return d.w.addStream(fmt.Sprintf("/Type /XObject /Subtype /Image /Width %d /Height %d /ColorSpace %s /BitsPerComponent 8 %s", w, h, space, mask), px, true), nil
+}
+
+func jpegConfig(data []byte) (image.Config, error) {
+	cfg, format, err := image.DecodeConfig(bytes.NewReader(data))
+	if err != nil {
+		return cfg, err
+	}
+	if format != "jpeg" {
+		return cfg, fmt.Errorf("not a JPEG but %s", format)
+	}
+	return cfg, nil
+}
+
+// samples returns an image's colour samples (RGB, or grey when every pixel
+// is grey), its alpha samples (nil when it is opaque), un-premultiplied.
+func samples(img image.Image) (px, alpha []byte, gray bool) {
+	b := img.Bounds()
+	w, h := b.Dx(), b.Dy()
+	rgb := make([]byte, 0, 3*w*h)
+	a := make([]byte, 0, w*h)
+	opaque, isGray := true, true
+	put := func(r, g, bl, al uint8) {
+		rgb = append(rgb, r, g, bl)
+		a = append(a, al)
+		if al != 0xff {
+			opaque = false
+		}
+		if r != g || g != bl {
+			isGray = false
+		}
+	}
+	switch m := img.(type) {
+	case *image.NRGBA:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			row := m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)]
+			for i := 0; i+3 < len(row); i += 4 {
+				put(row[i], row[i+1], row[i+2], row[i+3])
+			}
+		}
+	case *image.Gray:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for _, v := range m.Pix[m.PixOffset(b.Min.X, y):m.PixOffset(b.Max.X, y)] {
+				put(v, v, v, 0xff)
+			}
+		}
+	default:
+		for y := b.Min.Y; y < b.Max.Y; y++ {
+			for x := b.Min.X; x < b.Max.X; x++ {
+				c := color.NRGBAModel.Convert(img.At(x, y)).(color.NRGBA)
+				put(c.R, c.G, c.B, c.A)
+			}
+		}
+	}
+	if isGray {
+		g := make([]byte, 0, w*h)
+		for i := 0; i < len(rgb); i += 3 {
+			g = append(g, rgb[i])
+		}
+		rgb = g
+	}
+	if opaque {
+		a = nil
+	}
+	return rgb, a, isGray
+}

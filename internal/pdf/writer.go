@@ -1,0 +1,150 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"fmt"
+	"math"
+	"strconv"
+	"strings"
+	"unicode/utf16"
+)
+
+// writer writes the objects of a PDF file and its cross-reference table.
+// Objects are numbered when reserved and written in any order; the file is
+// the same for the same calls.
+type writer struct {
+	buf     bytes.Buffer
+	offsets []int // per object number (from 1), 0 until written
+	zw      *zlib.Writer
+}
+
+// ref is an indirect reference to an object.
+type ref int
+
+func (r ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
+
+func newWriter() *writer {
+	w := &writer{}
+	// PDF 1.7, and a comment of high bytes that marks the file as binary.
+	w.buf.WriteString("%PDF-1.7\n%\xe2\xe3\xcf\xd3\n")
+	return w
+}
+
+// reserve returns the number of a new object, to be written later.
+func (w *writer) reserve() ref {
+	w.offsets = append(w.offsets, 0)
+	return ref(len(w.offsets))
+}
+
+// object writes object r with the dictionary or value body.
+func (w *writer) object(r ref, body string) {
+	w.offsets[r-1] = w.buf.Len()
+	fmt.Fprintf(&w.buf, "%d 0 obj\n%s\nendobj\n", r, body)
+}
+
+// add writes a new object and returns its reference.
+func (w *writer) add(body string) ref {
+	r := w.reserve()
+	w.object(r, body)
+	return r
+}
+
+// stream writes object r as a stream of data with the dictionary entries
+// dict (without the << >>), compressed when compress is set.
+func (w *writer) stream(r ref, dict string, data []byte, compress bool) {
+	if compress {
+		var z bytes.Buffer
+		if w.zw == nil {
+			w.zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
+		} else {
+			w.zw.Reset(&z)
+		}
+		w.zw.Write(data)
+		w.zw.Close()
+		data = z.Bytes()
+		dict = "/Filter /FlateDecode " + dict
+	}
+	w.offsets[r-1] = w.buf.Len()
+	fmt.Fprintf(&w.buf, "%d 0 obj\n<< %s/Length %d >>\nstream\n", r, dict, len(data))
+	w.buf.Write(data)
+	w.buf.WriteString("\nendstream\nendobj\n")
+}
+
+// addStream writes a new stream object and returns its reference.
+func (w *writer) addStream(dict string, data []byte, compress bool) ref {
+	r := w.reserve()
+	w.stream(r, dict, data, compress)
+	return r
+}
+
+// finish writes the cross-reference table and the trailer.
+func (w *writer) finish(root, info ref, id []byte) ([]byte, error) {
+	for i, off := range w.offsets {
+		if off == 0 {
+			return nil, fmt.Errorf("pdf: object %d reserved but not written", i+1)
+		}
+	}
+	xref := w.buf.Len()
+	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets)+1)
+	for _, off := range w.offsets {
+		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+	}
+	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %s /Info %s /ID [<%x> <%x>] >>\nstartxref\n%d\n%%%%EOF\n",
+		len(w.offsets)+1, root, info, id, id, xref)
+	return w.buf.Bytes(), nil
+}
+
+// num writes a number with at most four decimals and no trailing zeros.
+func num(v float64) string {
+	if math.IsNaN(v) || math.IsInf(v, 0) {
+		return "0"
+	}
+	s := strconv.FormatFloat(v, 'f', 4, 64)
+	if strings.IndexByte(s, '.') >= 0 {
+		s = strings.TrimRight(s, "0")
+		s = strings.TrimSuffix(s, ".")
+	}
+	if s == "-0" {
+		s = "0"
+	}
+	return s
+}
+
+// text writes s as a PDF text string: literal when it is printable
+// ASCII, else UTF-16BE with a byte-order mark, in hex.
+func text(s string) string {
+	ascii := true
+	for i := 0; i < len(s); i++ {
+		if s[i] < 0x20 || s[i] > 0x7e {
+			ascii = false
+			break
+		}
+	}
+	if ascii {
+		r := strings.NewReplacer(`\`, `\\`, "(", `\(`, ")", `\)`)
+		return "(" + r.Replace(s) + ")"
+	}
+	var b strings.Builder
+	b.WriteString("<FEFF")
+	for _, u := range utf16.Encode([]rune(s)) {
+		fmt.Fprintf(&b, "%04X", u)
+	}
+	b.WriteString(">")
+	return b.String()
+}
+
+// name writes s as a PDF name, escaping what a name cannot hold.
+func name(s string) string {
+	var b strings.Builder
+	b.WriteByte('/')
+	for i := 0; i < len(s); i++ {
+		c := s[i]
+		if c < '!' || c > '~' || strings.IndexByte("#()<>[]{}/%", c) >= 0 {
+			fmt.Fprintf(&b, "#%02X", c)
+		} else {
+			b.WriteByte(c)
+		}
+	}
+	return b.String()
+}

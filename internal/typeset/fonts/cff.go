@@ -1,0 +1,741 @@
+package fonts
+
+import (
+	"bytes"
+	"encoding/binary"
+	"errors"
+	"fmt"
+	"sort"
+)
+
+// A subset of a CFF font, as the PDF backend embeds it (FontFile3,
+// CIDFontType0C): a CID-keyed CFF holding .notdef and the glyphs used,
+// where the CID of every glyph is its glyph id in the original font, so the
+// text can name glyphs by their original ids (Identity-H). The subroutines
+// no kept glyph calls are emptied. A name-keyed CFF is turned into a
+// CID-keyed one with a single font dictionary.
+
+// cffIndex is a parsed INDEX: its items, and the offset just past it.
+type cffIndex struct {
+	items [][]byte
+	end   int
+}
+
+func readIndex(b []byte, off int) (cffIndex, error) {
+	if off < 0 || off+2 > len(b) {
+		return cffIndex{}, errors.New("cff: INDEX out of bounds")
+	}
+	count := int(binary.BigEndian.Uint16(b[off:]))
+	if count == 0 {
+		return cffIndex{end: off + 2}, nil
+	}
+	if off+3 > len(b) {
+		return cffIndex{}, errors.New("cff: INDEX header out of bounds")
+	}
+	size := int(b[off+2])
+	if size < 1 || size > 4 {
+		return cffIndex{}, fmt.Errorf("cff: INDEX offset size %d", size)
+	}
+	offs := off + 3
+	data := offs + (count+1)*size - 1
+	if data >= len(b)+1 || offs+(count+1)*size > len(b) {
+		return cffIndex{}, errors.New("cff: INDEX offsets out of bounds")
+	}
+	read := func(i int) int {
+		v := 0
+		for k := 0; k < size; k++ {
+			v = v<<8 | int(b[offs+i*size+k])
+		}
+		return v
+	}
+	ix := cffIndex{items: make([][]byte, count)}
+	prev := read(0)
+	for i := 0; i < count; i++ {
+		next := read(i + 1)
+		if prev < 1 || next < prev || data+next > len(b) {
+			return cffIndex{}, errors.New("cff: INDEX item out of bounds")
+		}
+		ix.items[i] = b[data+prev : data+next]
+		prev = next
+	}
+	ix.end = data + prev
+	return ix, nil
+}
+
+func writeIndex(w *bytes.Buffer, items [][]byte) {
+	binary.Write(w, binary.BigEndian, uint16(len(items)))
+	if len(items) == 0 {
+		return
+	}
+	total := 1
+	for _, it := range items {
+		total += len(it)
+	}
+	size := 1
+	for total >= 1<<(8*size) {
+		size++
+	}
+	w.WriteByte(byte(size))
+	put := func(v int) {
+		for k := size - 1; k >= 0; k-- {
+			w.WriteByte(byte(v >> (8 * k)))
+		}
+	}
+	off := 1
+	put(off)
+	for _, it := range items {
+		off += len(it)
+		put(off)
+	}
+	for _, it := range items {
+		w.Write(it)
+	}
+}
+
+// dictEntry is one operator of a DICT with its operands as written.
+type dictEntry struct {
+	op       int // 0–21, or 1200+second byte for escaped operators
+	operands []byte
+	nums     []float64
+}
+
+func readDict(b []byte) ([]dictEntry, error) {
+	var out []dictEntry
+	start := 0
+	var nums []float64
+	for i := 0; i < len(b); {
+		c := b[i]
+		switch {
+		case c <= 21:
+			op := int(c)
+			n := 1
+			if c == 12 {
+				if i+1 >= len(b) {
+					return nil, errors.New("cff: truncated DICT operator")
+				}
+				op, n = 1200+int(b[i+1]), 2
+			}
+			out = append(out, dictEntry{op: op, operands: b[start:i], nums: nums})
+			i += n
+			start, nums = i, nil
+		case c == 28:
+			if i+3 > len(b) {
+				return nil, errors.New("cff: truncated DICT number")
+			}
+			nums = append(nums, float64(int16(binary.BigEndian.Uint16(b[i+1:]))))
+			i += 3
+		case c == 29:
+			if i+5 > len(b) {
+				return nil, errors.New("cff: truncated DICT number")
+			}
+			nums = append(nums, float64(int32(binary.BigEndian.Uint32(b[i+1:]))))
+			i += 5
+		case c == 30:
+			// A real number: nibbles up to 0xf.
+			i++
+			for i < len(b) {
+				d := b[i]
+				i++
+				if d&0x0f == 0x0f || d>>4 == 0x0f {
+					break
+				}
+			}
+			nums = append(nums, 0)
+		case c >= 32 && c <= 246:
+			nums = append(nums, float64(int(c)-139))
+			i++
+		case c >= 247 && c <= 250:
+			if i+2 > len(b) {
+				return nil, errors.New("cff: truncated DICT number")
+			}
+			nums = append(nums, float64((int(c)-247)*256+int(b[i+1])+108))
+			i += 2
+		case c >= 251 && c <= 254:
+			if i+2 > len(b) {
+				return nil, errors.New("cff: truncated DICT number")
+			}
+			nums = append(nums, float64(-(int(c)-251)*256-int(b[i+1])-108))
+			i += 2
+		default:
+			return nil, fmt.Errorf("cff: bad DICT byte %d", c)
+		}
+	}
+	return out, nil
+}
+
+func find(d []dictEntry, op int) []float64 {
+	for _, e := range d {
+		if e.op == op {
+			return e.nums
+		}
+	}
+	return nil
+}
+
+// int5 encodes v as a five-byte DICT integer, so offsets can be written
+// before they are known.
+func int5(v int) []byte {
+	b := []byte{29, 0, 0, 0, 0}
+	binary.BigEndian.PutUint32(b[1:], uint32(int32(v)))
+	return b
+}
+
+func intOp(v int) []byte {
+	switch {
+	case v >= -107 && v <= 107:
+		return []byte{byte(v + 139)}
+	case v >= 108 && v <= 1131:
+		v -= 108
+		return []byte{byte(v/256 + 247), byte(v % 256)}
+	case v >= -1131 && v <= -108:
+		v = -v - 108
+		return []byte{byte(v/256 + 251), byte(v % 256)}
+	case v >= -32768 && v <= 32767:
+		return []byte{28, byte(v >> 8), byte(v)}
+	}
+	return int5(v)
+}
+
+func writeOp(w *bytes.Buffer, op int) {
+	if op >= 1200 {
+		w.WriteByte(12)
+		w.WriteByte(byte(op - 1200))
+		return
+	}
+	w.WriteByte(byte(op))
+}
+
+// Top DICT and Private DICT operators used here.
+const (
+	opCharset     = 15
+	opEncoding    = 16
+	opCharStrings = 17
+	opPrivate     = 18
+	opSubrs       = 19
+	opROS         = 1230
+	opCIDCount    = 1234
+	opFDArray     = 1236
+	opFDSelect    = 1237
+	opFontName    = 1238
+	opFontMatrix  = 1207
+)
+
+type cffFont struct {
+	name     []byte
+	top      []dictEntry
+	strings  [][]byte
+	gsubrs   [][]byte
+	chars    [][]byte
+	cid      bool
+	fds      []cffFD
+	fdSelect []uint8 // per glyph
+}
+
+type cffFD struct {
+	font    []dictEntry // the Font DICT (CID-keyed fonts), or nil
+	private []dictEntry
+	subrs   [][]byte
+}
+
+func parseCFF(b []byte) (*cffFont, error) {
+	if len(b) < 4 || b[0] != 1 {
+		return nil, errors.New("cff: not a CFF table")
+	}
+	names, err := readIndex(b, int(b[2]))
+	if err != nil {
+		return nil, err
+	}
+	tops, err := readIndex(b, names.end)
+	if err != nil {
+		return nil, err
+	}
+	strs, err := readIndex(b, tops.end)
+	if err != nil {
+		return nil, err
+	}
+	gsubrs, err := readIndex(b, strs.end)
+	if err != nil {
+		return nil, err
+	}
+	if len(names.items) != 1 || len(tops.items) != 1 {
+		return nil, errors.New("cff: not exactly one font")
+	}
+	f := &cffFont{name: names.items[0], strings: strs.items, gsubrs: gsubrs.items}
+	if f.top, err = readDict(tops.items[0]); err != nil {
+		return nil, err
+	}
+	cs := find(f.top, opCharStrings)
+	if len(cs) != 1 {
+		return nil, errors.New("cff: no CharStrings")
+	}
+	chars, err := readIndex(b, int(cs[0]))
+	if err != nil {
+		return nil, err
+	}
+	f.chars = chars.items
+	readPrivate := func(d []dictEntry) (cffFD, error) {
+		fd := cffFD{}
+		p := find(d, opPrivate)
+		if len(p) != 2 {
+			return fd, nil
+		}
+		size, off := int(p[0]), int(p[1])
+		if off < 0 || size < 0 || off+size > len(b) {
+			return fd, errors.New("cff: Private DICT out of bounds")
+		}
+		if fd.private, err = readDict(b[off : off+size]); err != nil {
+			return fd, err
+		}
+		if s := find(fd.private, opSubrs); len(s) == 1 {
+			ix, err := readIndex(b, off+int(s[0]))
+			if err != nil {
+				return fd, err
+			}
+			fd.subrs = ix.items
+		}
+		return fd, nil
+	}
+	if find(f.top, opROS) != nil {
+		f.cid = true
+		fa := find(f.top, opFDArray)
+		fs := find(f.top, opFDSelect)
+		if len(fa) != 1 || len(fs) != 1 {
+			return nil, errors.New("cff: CID font without FDArray or FDSelect")
+		}
+		fdix, err := readIndex(b, int(fa[0]))
+		if err != nil {
+			return nil, err
+		}
+		for _, item := range fdix.items {
+			d, err := readDict(item)
+			if err != nil {
+				return nil, err
+			}
+			fd, err := readPrivate(d)
+			if err != nil {
+				return nil, err
+			}
+			fd.font = d
+			f.fds = append(f.fds, fd)
+		}
+		if f.fdSelect, err = readFDSelect(b, int(fs[0]), len(f.chars)); err != nil {
+			return nil, err
+		}
+		for _, s := range f.fdSelect {
+			if int(s) >= len(f.fds) {
+				return nil, errors.New("cff: FDSelect names a missing font dictionary")
+			}
+		}
+	} else {
+		fd, err := readPrivate(f.top)
+		if err != nil {
+			return nil, err
+		}
+		f.fds = []cffFD{fd}
+		f.fdSelect = make([]uint8, len(f.chars))
+	}
+	return f, nil
+}
+
+func readFDSelect(b []byte, off, n int) ([]uint8, error) {
+	if off < 0 || off >= len(b) {
+		return nil, errors.New("cff: FDSelect out of bounds")
+	}
+	out := make([]uint8, n)
+	switch b[off] {
+	case 0:
+		if off+1+n > len(b) {
+			return nil, errors.New("cff: FDSelect out of bounds")
+		}
+		copy(out, b[off+1:off+1+n])
+	case 3:
+		if off+3 > len(b) {
+			return nil, errors.New("cff: FDSelect out of bounds")
+		}
+		nr := int(binary.BigEndian.Uint16(b[off+1:]))
+		if off+3+3*nr+2 > len(b) {
+			return nil, errors.New("cff: FDSelect out of bounds")
+		}
+		for i := 0; i < nr; i++ {
+			first := int(binary.BigEndian.Uint16(b[off+3+3*i:]))
+			fd := b[off+3+3*i+2]
+			next := int(binary.BigEndian.Uint16(b[off+3+3*i+3:]))
+			for g := first; g < next && g < n; g++ {
+				out[g] = fd
+			}
+		}
+	default:
+		return nil, fmt.Errorf("cff: FDSelect format %d", b[off])
+	}
+	return out, nil
+}
+
+func bias(n int) int {
+	switch {
+	case n < 1240:
+		return 107
+	case n < 33900:
+		return 1131
+	}
+	return 32768
+}
+
+// usedSubrs marks the global and local subroutines the charstring cs
+// calls, directly or not. It follows the Type 2 charstring format far
+// enough to know the operands of the calls and the length of hint masks.
+type subrScan struct {
+	gsubrs, lsubrs [][]byte
+	gused, lused   []bool
+	stack          []float64
+	stems          int
+	depth          int
+	done           bool
+}
+
+func (s *subrScan) run(cs []byte) error {
+	s.depth++
+	defer func() { s.depth-- }()
+	if s.depth > 12 {
+		return errors.New("cff: subroutines nested too deep")
+	}
+	for i := 0; i < len(cs) && !s.done; {
+		c := cs[i]
+		switch {
+		case c == 28:
+			if i+3 > len(cs) {
+				return errors.New("cff: truncated charstring")
+			}
+			s.stack = append(s.stack, float64(int16(binary.BigEndian.Uint16(cs[i+1:]))))
+			i += 3
+			continue
+		case c >= 32 && c <= 246:
+			s.stack = append(s.stack, float64(int(c)-139))
+			i++
+			continue
+		case c >= 247 && c <= 250:
+			if i+2 > len(cs) {
+				return errors.New("cff: truncated charstring")
+			}
+			s.stack = append(s.stack, float64((int(c)-247)*256+int(cs[i+1])+108))
+			i += 2
+			continue
+		case c >= 251 && c <= 254:
+			if i+2 > len(cs) {
+				return errors.New("cff: truncated charstring")
+			}
+			s.stack = append(s.stack, float64(-(int(c)-251)*256-int(cs[i+1])-108))
+			i += 2
+			continue
+		case c == 255:
+			if i+5 > len(cs) {
+				return errors.New("cff: truncated charstring")
+			}
+			s.stack = append(s.stack, float64(int32(binary.BigEndian.Uint32(cs[i+1:])))/65536)
+			i += 5
+			continue
+		}
+		i++
+		switch c {
+		case 1, 3, 18, 23: // hstem, vstem, hstemhm, vstemhm
+			s.stems += len(s.stack) / 2
+			s.stack = s.stack[:0]
+		case 19, 20: // hintmask, cntrmask
+			s.stems += len(s.stack) / 2
+			s.stack = s.stack[:0]
+			i += (s.stems + 7) / 8
+		case 10, 29: // callsubr, callgsubr
+			if len(s.stack) == 0 {
+				return errors.New("cff: subroutine call without a number")
+			}
+			n := int(s.stack[len(s.stack)-1])
+			s.stack = s.stack[:len(s.stack)-1]
+			subrs, used := s.lsubrs, s.lused
+			if c == 29 {
+				subrs, used = s.gsubrs, s.gused
+			}
+			n += bias(len(subrs))
+			if n < 0 || n >= len(subrs) {
+				return errors.New("cff: call of a missing subroutine")
+			}
+			used[n] = true
+			if err := s.run(subrs[n]); err != nil {
+				return err
+			}
+		case 11: // return
+			return nil
+		case 14: // endchar
+			s.done = true
+			return nil
+		case 12:
+			if i >= len(cs) {
+				return errors.New("cff: truncated charstring")
+			}
+			i++
+			s.stack = s.stack[:0]
+		default:
+			s.stack = s.stack[:0]
+		}
+	}
+	return nil
+}
+
+// subsetCFF returns a CID-keyed CFF with .notdef and gids, each glyph's
+// CID being its original glyph id.
+func subsetCFF(table []byte, gids []uint16) ([]byte, error) {
+	f, err := parseCFF(table)
+	if err != nil {
+		return nil, err
+	}
+	keep := append([]uint16{0}, gids...)
+	sort.Slice(keep, func(i, j int) bool { return keep[i] < keep[j] })
+	keep = uniq(keep)
+	for _, g := range keep {
+		if int(g) >= len(f.chars) {
+			return nil, fmt.Errorf("cff: no glyph %d", g)
+		}
+	}
+	// Mark the subroutines the kept glyphs call.
+	gused := make([]bool, len(f.gsubrs))
+	lused := make([][]bool, len(f.fds))
+	for i := range f.fds {
+		lused[i] = make([]bool, len(f.fds[i].subrs))
+	}
+	pruned := true
+	for _, g := range keep {
+		fd := f.fdSelect[g]
+		s := subrScan{gsubrs: f.gsubrs, lsubrs: f.fds[fd].subrs, gused: gused, lused: lused[fd]}
+		if err := s.run(f.chars[g]); err != nil {
+			pruned = false // keep every subroutine rather than guess
+			break
+		}
+	}
+	prune := func(subrs [][]byte, used []bool) [][]byte {
+		if !pruned {
+			return subrs
+		}
+		// An unused subroutine becomes a bare return: readers (FreeType)
+		// reject an INDEX whose items are all empty.
+		ret := []byte{11}
+		out := make([][]byte, len(subrs))
+		for i := range subrs {
+			if used[i] {
+				out[i] = subrs[i]
+			} else {
+				out[i] = ret
+			}
+		}
+		return out
+	}
+
+	// Strings: the original ones, and those a name-keyed font lacks.
+	strs := append([][]byte(nil), f.strings...)
+	sid := func(s string) int {
+		for i, x := range strs {
+			if string(x) == s {
+				return 391 + i
+			}
+		}
+		strs = append(strs, []byte(s))
+		return 391 + len(strs) - 1
+	}
+	var ros []byte
+	if f.cid {
+		for _, e := range f.top {
+			if e.op == opROS {
+				ros = e.operands
+			}
+		}
+	} else {
+		ros = append(append(intOp(sid("Adobe")), intOp(sid("Identity"))...), intOp(0)...)
+	}
+	fdNames := make([]int, len(f.fds))
+	if !f.cid {
+		fdNames[0] = sid(string(f.name))
+	}
+
+	// The Top DICT: what it had (but offsets, encoding and Private), then
+	// the CID operators and offsets, written at a fixed size.
+	topDict := func(charset, fdselect, charstrings, fdarray int) []byte {
+		var w bytes.Buffer
+		w.Write(ros)
+		writeOp(&w, opROS)
+		for _, e := range f.top {
+			switch e.op {
+			case opROS, opCharset, opEncoding, opCharStrings, opPrivate, opFDArray, opFDSelect, opCIDCount, opFontName:
+				continue
+			case opFontMatrix:
+				if !f.cid {
+					continue // moved into the font dictionary
+				}
+			}
+			w.Write(e.operands)
+			writeOp(&w, e.op)
+		}
+		w.Write(int5(len(f.chars)))
+		writeOp(&w, opCIDCount)
+		w.Write(int5(charset))
+		writeOp(&w, opCharset)
+		w.Write(int5(fdselect))
+		writeOp(&w, opFDSelect)
+		w.Write(int5(charstrings))
+		writeOp(&w, opCharStrings)
+		w.Write(int5(fdarray))
+		writeOp(&w, opFDArray)
+		return w.Bytes()
+	}
+	// charset: new glyph i (from 1) has CID keep[i], in ranges.
+	var charset bytes.Buffer
+	charset.WriteByte(2)
+	for i := 1; i < len(keep); {
+		j := i
+		for j+1 < len(keep) && keep[j+1] == keep[j]+1 && j-i < 65535 {
+			j++
+		}
+		binary.Write(&charset, binary.BigEndian, keep[i])
+		binary.Write(&charset, binary.BigEndian, uint16(j-i))
+		i = j + 1
+	}
+	// FDSelect, format 3.
+	var fdsel bytes.Buffer
+	type rng struct {
+		first uint16
+		fd    uint8
+	}
+	var ranges []rng
+	for i, g := range keep {
+		fd := f.fdSelect[g]
+		if len(ranges) == 0 || ranges[len(ranges)-1].fd != fd {
+			ranges = append(ranges, rng{uint16(i), fd})
+		}
+	}
+	fdsel.WriteByte(3)
+	binary.Write(&fdsel, binary.BigEndian, uint16(len(ranges)))
+	for _, r := range ranges {
+		binary.Write(&fdsel, binary.BigEndian, r.first)
+		fdsel.WriteByte(r.fd)
+	}
+	binary.Write(&fdsel, binary.BigEndian, uint16(len(keep)))
+	var chars bytes.Buffer
+	items := make([][]byte, len(keep))
+	for i, g := range keep {
+		items[i] = f.chars[g]
+	}
+	writeIndex(&chars, items)
+
+	// The Private DICTs (with their subroutines right after them) and the
+	// Font DICTs pointing at them.
+	privates := make([][]byte, len(f.fds))
+	for i, fd := range f.fds {
+		var w bytes.Buffer
+		hasSubrs := false
+		for _, e := range fd.private {
+			if e.op == opSubrs {
+				hasSubrs = true
+				continue
+			}
+			w.Write(e.operands)
+			writeOp(&w, e.op)
+		}
+		if hasSubrs {
+			// Subrs is an offset from the Private DICT's start: just past it.
+			w.Write(int5(w.Len() + 6))
+			writeOp(&w, opSubrs)
+			writeIndex(&w, prune(fd.subrs, lused[i]))
+		}
+		privates[i] = w.Bytes()
+	}
+	privSize := func(i int) int {
+		// The DICT without the subroutines that follow it.
+		n := 0
+		for _, e := range f.fds[i].private {
+			if e.op != opSubrs {
+				n += len(e.operands) + 1
+				if e.op >= 1200 {
+					n++
+				}
+			} else {
+				n += 6
+			}
+		}
+		return n
+	}
+	fontDicts := func(privOff []int) [][]byte {
+		out := make([][]byte, len(f.fds))
+		for i, fd := range f.fds {
+			var w bytes.Buffer
+			if f.cid {
+				for _, e := range fd.font {
+					if e.op == opPrivate {
+						continue
+					}
+					w.Write(e.operands)
+					writeOp(&w, e.op)
+				}
+			} else {
+				w.Write(intOp(fdNames[i]))
+				writeOp(&w, opFontName)
+				for _, e := range f.top {
+					if e.op == opFontMatrix {
+						w.Write(e.operands)
+						writeOp(&w, e.op)
+					}
+				}
+			}
+			w.Write(int5(privSize(i)))
+			w.Write(int5(privOff[i]))
+			writeOp(&w, opPrivate)
+			out[i] = w.Bytes()
+		}
+		return out
+	}
+
+	// Lay out: header, Name, Top DICT, String, Global Subr INDEXes, then
+	// charset, FDSelect, CharStrings, FDArray and the Private DICTs.
+	var head bytes.Buffer
+	head.Write([]byte{1, 0, 4, 4})
+	writeIndex(&head, [][]byte{f.name})
+	topLen := len(topDict(0, 0, 0, 0))
+	var rest bytes.Buffer
+	writeIndex(&rest, strs)
+	writeIndex(&rest, prune(f.gsubrs, gused))
+	var topIx bytes.Buffer
+	writeIndex(&topIx, [][]byte{make([]byte, topLen)})
+	base := head.Len() + topIx.Len() + rest.Len()
+	charsetOff := base
+	fdselOff := charsetOff + charset.Len()
+	charsOff := fdselOff + fdsel.Len()
+	fdarrayOff := charsOff + chars.Len()
+	privOff := make([]int, len(f.fds))
+	var fdarr bytes.Buffer
+	writeIndex(&fdarr, fontDicts(privOff)) // sizes only: offsets are fixed-width
+	p := fdarrayOff + fdarr.Len()
+	for i := range privates {
+		privOff[i] = p
+		p += len(privates[i])
+	}
+	fdarr.Reset()
+	writeIndex(&fdarr, fontDicts(privOff))
+
+	var out bytes.Buffer
+	out.Write(head.Bytes())
+	writeIndex(&out, [][]byte{topDict(charsetOff, fdselOff, charsOff, fdarrayOff)})
+	out.Write(rest.Bytes())
+	out.Write(charset.Bytes())
+	out.Write(fdsel.Bytes())
+	out.Write(chars.Bytes())
+	out.Write(fdarr.Bytes())
+	for _, pr := range privates {
+		out.Write(pr)
+	}
+	return out.Bytes(), nil
+}
+
+func uniq(s []uint16) []uint16 {
+	out := s[:0]
+	for i, v := range s {
+		if i == 0 || v != s[i-1] {
+			out = append(out, v)
+		}
+	}
+	return out
+}

@@ -1,0 +1,13 @@
+package fonts
+
+import "errors"
+
+// maxFontFile is the largest font file read: the largest CJK collections
+// are about 30 MB.
+const maxFontFile = 256 << 20
+
+var (
+	errNotRegular = errors.New("not a regular file")
+	errEmpty      = errors.New("empty file")
+	errTooLarge   = errors.New("larger than 256 MB")
+)

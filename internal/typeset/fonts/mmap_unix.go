@@ -1,0 +1,36 @@
+//go:build unix
+
+package fonts
+
+import (
+	"os"
+	"syscall"
+)
+
+// mapFile maps the font file at path into memory, read-only: a CJK
+// collection is tens of megabytes of which a document touches a few.
+func mapFile(path string) ([]byte, error) {
+	f, err := os.Open(path)
+	if err != nil {
+		return nil, err
+	}
+	defer f.Close()
+	st, err := f.Stat()
+	if err != nil {
+		return nil, err
+	}
+	if !st.Mode().IsRegular() {
+		return nil, &os.PathError{Op: "open", Path: path, Err: errNotRegular}
+	}
+	if st.Size() == 0 {
+		return nil, &os.PathError{Op: "open", Path: path, Err: errEmpty}
+	}
+	if st.Size() > maxFontFile {
+		return nil, &os.PathError{Op: "open", Path: path, Err: errTooLarge}
+	}
+	data, err := syscall.Mmap(int(f.Fd()), 0, int(st.Size()), syscall.PROT_READ, syscall.MAP_SHARED)
+	if err != nil {
+		return os.ReadFile(path)
+	}
+	return data, nil
+}
