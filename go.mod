@@ -3,7 +3,6 @@ module github.com/zzia/press
 go 1.26.8
 
 require (
-	codeberg.org/go-pdf/fpdf v0.12.0
 	github.com/arran4/golang-ical v0.3.4
 	github.com/bep/logg v0.4.0
 	github.com/chromedp/cdproto v0.159.0
