@@ -9,7 +9,7 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/zzia/press/internal/cli.Version=$(VERSION)
 BROWSER := tests/browser
 
-.PHONY: all site test bench deps packages test-packages browser-deps press hugo clean vet
+.PHONY: all site test bench fuzz deps packages test-packages browser-deps press hugo clean vet
 
 all: press
 
@@ -49,6 +49,10 @@ site: packages press
 test: deps
 	$(GO) vet ./...
 	$(GO) test -count=1 -timeout 40m ./...
+
+## fuzz: run the fuzz targets for 60 s each (their seed corpora run with make test)
+fuzz: packages
+	$(GO) test -run '^$$' -fuzz '^FuzzTypeset$$' -fuzztime 60s ./internal/pdf
 
 ## hugo: plain Hugo v0.165.0 (the version press embeds) for the comparison benchmark
 hugo:

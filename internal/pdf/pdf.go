@@ -21,9 +21,9 @@
 package pdf
 
 import (
+	"bytes"
 	"fmt"
 	"path/filepath"
-	"strings"
 	"time"
 
 	"github.com/zzia/press/internal/diag"
@@ -149,8 +149,18 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 		return nil, nil, err
 	}
 	var warnings diag.List
+	var bad diag.List
+	for _, p := range parts {
+		if d := checkSource(p); d != nil {
+			bad = append(bad, *d)
+		}
+	}
+	if len(bad) > 0 {
+		return nil, nil, bad
+	}
 	var lparts []layout.Part
 	title := opts.Title
+	empty := len(parts) > 0
 	for _, p := range parts {
 		base := p.BaseDir
 		if base == "" {
@@ -158,6 +168,9 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 		}
 		doc, ws := mdtree.Parse(p.Src, mdtree.Options{File: p.Filename, BaseDir: base})
 		warnings = append(warnings, ws...)
+		if len(doc.Body) > 0 || p.Title != "" {
+			empty = false
+		}
 		pt := doc.Title
 		if p.Title != "" {
 			pt = p.Title
@@ -197,48 +210,103 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 		return nil, warnings, err
 	}
 	warnings = append(warnings, res.Warnings...)
-	warnings = append(warnings, uncovered(res.Doc, set, parts)...)
+	warnings = append(warnings, charWarnings(res.Doc, set, parts)...)
+	if empty {
+		warnings = append(warnings, diag.Diagnostic{File: parts[0].Filename, Line: 1, Severity: diag.Warning,
+			Message: "the document is empty: the PDF has one blank page", Hint: "write some Markdown text"})
+	}
 	return &Laid{Result: res, Title: title}, warnings, nil
 }
 
-// uncovered warns once per character that no font of the set can draw.
-func uncovered(doc *box.Document, set *fonts.Set, parts []Source) diag.List {
+// charWarnings warns once per character of the document that no face has
+// (printed as a placeholder) or that came from a face other than the one
+// its style asks for, naming the file and line where it first occurs.
+func charWarnings(doc *box.Document, set *fonts.Set, parts []Source) diag.List {
+	type use struct {
+		r        rune
+		missing  bool
+		role     fonts.Role
+		face     *fonts.Face
+		fallback bool
+	}
 	seen := make(map[rune]bool)
-	var missing []rune
+	var uses []use
 	for _, p := range doc.Pages {
 		for _, b := range p.Boxes {
 			t, ok := b.(*box.Text)
 			if !ok {
 				continue
 			}
-			for _, r := range t.Text {
-				if !t.Face.Has(r) && !seen[r] && r != ' ' {
-					seen[r] = true
-					missing = append(missing, r)
+			switch {
+			case t.Replaced != 0:
+				if !seen[t.Replaced] {
+					seen[t.Replaced] = true
+					uses = append(uses, use{r: t.Replaced, missing: true})
+				}
+			case t.Fallback:
+				for _, r := range t.Text {
+					if !seen[r] {
+						seen[r] = true
+						uses = append(uses, use{r: r, role: t.Role, face: t.Face, fallback: true})
+					}
 				}
 			}
 		}
 	}
-	if len(missing) == 0 {
+	if len(uses) == 0 {
 		return nil
 	}
+	var list diag.List
+	for _, u := range uses {
+		file, line := where(parts, u.r)
+		if line == 0 {
+			continue // a mark of the typesetter's own (a list's check box)
+		}
+		d := diag.Diagnostic{File: file, Line: line, Severity: diag.Warning}
+		if u.missing {
+			d.Message = fmt.Sprintf("character %q (U+%04X) is in none of the fonts; it prints as %c", u.r, u.r, fonts.Placeholder)
+			d.Hint = "install a font that has it and name it in the configuration ([params.publications.fonts]), or replace the character"
+		} else {
+			main := set.Face(fonts.Song)
+			d.Message = fmt.Sprintf("character %q (U+%04X) is not in the main face %s; it is drawn in %s (%s)", u.r, u.r, faceName(main), faceName(u.face), u.role)
+			d.Hint = "a font with the character for every role (e.g. apt-get install fonts-noto-cjk) sets it in the same face as its text"
+		}
+		list = append(list, d)
+	}
+	return list
+}
+
+// faceName names a face for messages: its family, else its file.
+func faceName(f *fonts.Face) string {
+	if f == nil {
+		return "(none)"
+	}
+	if f.Family != "" {
+		return f.Family
+	}
+	return filepath.Base(f.Path)
+}
+
+// where returns the file and line where r first occurs in parts.
+func where(parts []Source, r rune) (string, int) {
 	var file string
 	if len(parts) > 0 {
 		file = parts[0].Filename
 	}
-	var list diag.List
-	for _, r := range missing {
-		line := 0
-		for _, p := range parts {
-			if i := strings.IndexRune(string(p.Src), r); i >= 0 {
-				file = p.Filename
-				line = 1 + strings.Count(string(p.Src[:i]), "\n")
-				break
-			}
+	for _, p := range parts {
+		if i := bytes.IndexRune(p.Src, r); i >= 0 {
+			return p.Filename, 1 + bytes.Count(p.Src[:i], []byte("\n"))
 		}
-		list = append(list, diag.Diagnostic{File: file, Line: line, Severity: diag.Warning,
-			Message: fmt.Sprintf("character %q (U+%04X) is in none of the fonts and prints as a blank box", r, r),
-			Hint:    "install a font that has it (e.g. apt-get install fonts-droid-fallback) or name one in the configuration"})
 	}
-	return list
+	return file, 0
+}
+
+// checkSource reports a source that is not Markdown text: a binary file
+// (one with NUL bytes) is an error.
+func checkSource(p Source) *diag.Diagnostic {
+	if i := bytes.IndexByte(p.Src, 0); i >= 0 {
+		return &diag.Diagnostic{File: p.Filename, Line: 1 + bytes.Count(p.Src[:i], []byte("\n")), Severity: diag.Error,
+			Message: "a binary file, not Markdown text", Hint: "give the Markdown (.md) file, saved as UTF-8 text"}
+	}
+	return nil
 }

@@ -2,6 +2,7 @@ package pdf
 
 import (
 	"bytes"
+	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -239,17 +240,34 @@ func TestImagesAndLinks(t *testing.T) {
 	}
 }
 
-func FuzzRender(f *testing.F) {
-	for _, s := range []string{small, "", "#", "> - 1. `x`\n", "|a|\n|-|\n|[^1]|\n\n[^1]: x"} {
+// FuzzTypeset sets arbitrary text as one paragraph and one table cell
+// and draws the page: fonts are loaded once and their subset programs (which
+// TestSubsets checks) are left out, so it runs thousands of times a second. Seeds in testdata/fuzz/FuzzTypeset run with every go test.
+func FuzzTypeset(f *testing.F) {
+	for _, s := range []string{small, "", "#", "> - 1. `x`\n", "|a|\n|-|\n|[^1]|\n\n[^1]: x", "𠮷𪚥𰻞😀🫨\U0010FFFF",
+		"https://example.com/a/b?c=d&e=f " + strings.Repeat("长", 80), "```\n" + strings.Repeat("x", 300) + "\n```"} {
 		f.Add(s)
 	}
-	f.Fuzz(func(t *testing.T, src string) {
-		out, _, err := Render([]byte(src), "fuzz.md", Options{TOC: true, Numbering: "decimal"})
-		if err != nil {
-			t.Fatalf("error on %q: %v", src, err)
+	embedPrograms = false
+	defer func() { embedPrograms = true }()
+	f.Fuzz(func(t *testing.T, s string) {
+		cell := strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
+		src := "# 标题\n\n" + s + "\n\n| 列一 | 列二 |\n|---|---|\n| " + cell + " | 数据 |\n"
+		// A hang is a failure too: the fuzzer keeps the input.
+		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("typesetting %q took over 10 s", s)) })
+		defer watchdog.Stop()
+		out, _, err := Render([]byte(src), "fuzz.md", Options{})
+		if strings.IndexByte(s, 0) >= 0 {
+			if err == nil {
+				t.Fatalf("no error for a NUL byte in %q", s)
+			}
+			return
 		}
-		if !bytes.HasPrefix(out, []byte("%PDF-")) {
-			t.Fatalf("not a PDF for %q", src)
+		if err != nil {
+			t.Fatalf("error on %q: %v", s, err)
+		}
+		if !bytes.HasPrefix(out, []byte("%PDF-1.7")) || !bytes.HasSuffix(out, []byte("%%EOF\n")) {
+			t.Fatalf("not a PDF for %q", s)
 		}
 	})
 }

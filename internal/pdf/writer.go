@@ -7,6 +7,7 @@ import (
 	"math"
 	"strconv"
 	"strings"
+	"sync"
 	"unicode/utf16"
 )
 
@@ -16,8 +17,14 @@ import (
 type writer struct {
 	buf     bytes.Buffer
 	offsets []int // per object number (from 1), 0 until written
-	zw      *zlib.Writer
+	z       bytes.Buffer
 }
+
+// zlibs are compressors for reuse: making one allocates a megabyte.
+var zlibs = sync.Pool{New: func() any {
+	w, _ := zlib.NewWriterLevel(nil, zlib.BestSpeed)
+	return w
+}}
 
 // ref is an indirect reference to an object.
 type ref int
@@ -54,15 +61,13 @@ func (w *writer) add(body string) ref {
 // dict (without the << >>), compressed when compress is set.
 func (w *writer) stream(r ref, dict string, data []byte, compress bool) {
 	if compress {
-		var z bytes.Buffer
-		if w.zw == nil {
-			w.zw, _ = zlib.NewWriterLevel(&z, zlib.BestSpeed)
-		} else {
-			w.zw.Reset(&z)
-		}
-		w.zw.Write(data)
-		w.zw.Close()
-		data = z.Bytes()
+		zw := zlibs.Get().(*zlib.Writer)
+		w.z.Reset()
+		zw.Reset(&w.z)
+		zw.Write(data)
+		zw.Close()
+		zlibs.Put(zw)
+		data = w.z.Bytes()
 		dict = "/Filter /FlateDecode " + dict
 	}
 	w.offsets[r-1] = w.buf.Len()

@@ -50,6 +50,12 @@ type Text struct {
 	SynthBold   bool // fill and stroke, for a face with no bold
 	SynthItalic bool // slanted, for a face with no italic
 	Invisible   bool // present for text extraction only; the ink is drawn otherwise (a dash drawn as a rule)
+	// Fallback is set on a run drawn in a face other than the one its
+	// style asks for (a rare character in another face).
+	Fallback bool
+	// Replaced, when not empty, is the character no face has, which the
+	// run shows as a placeholder (〓).
+	Replaced rune
 }
 
 // Rect is a filled rectangle: a rule, a table line, a code background.

@@ -386,20 +386,48 @@ func bias(n int) int {
 type subrScan struct {
 	gsubrs, lsubrs [][]byte
 	gused, lused   []bool
+	fd             int
 	stack          []float64
 	stems          int
 	depth          int
 	done           bool
+	// sites are the subroutine calls of every string scanned, so that the
+	// subroutines can be renumbered; fixed is cleared when a call's number
+	// is not a literal right before it (then they keep their numbers).
+	sites   map[csKey][]callSite
+	visited map[csKey]bool
+	fixed   *bool
 }
 
-func (s *subrScan) run(cs []byte) error {
+// csKey names a charstring: a glyph ('c'), a global ('g') or a local ('l')
+// subroutine of font dictionary fd.
+type csKey struct {
+	kind byte
+	fd   int
+	n    int
+}
+
+// callSite is a subroutine call in a charstring: the bytes of its number.
+type callSite struct {
+	start, end int
+	global     bool
+	n          int // the subroutine's index (bias added)
+}
+
+func (s *subrScan) run(cs []byte, key csKey) error {
 	s.depth++
 	defer func() { s.depth-- }()
 	if s.depth > 12 {
 		return errors.New("cff: subroutines nested too deep")
 	}
+	record := !s.visited[key]
+	s.visited[key] = true
+	numStart, numEnd := -1, -1
 	for i := 0; i < len(cs) && !s.done; {
 		c := cs[i]
+		if c >= 28 && c != 29 && c != 30 && c != 31 {
+			numStart = i
+		}
 		switch {
 		case c == 28:
 			if i+3 > len(cs) {
@@ -407,10 +435,12 @@ func (s *subrScan) run(cs []byte) error {
 			}
 			s.stack = append(s.stack, float64(int16(binary.BigEndian.Uint16(cs[i+1:]))))
 			i += 3
+			numEnd = i
 			continue
 		case c >= 32 && c <= 246:
 			s.stack = append(s.stack, float64(int(c)-139))
 			i++
+			numEnd = i
 			continue
 		case c >= 247 && c <= 250:
 			if i+2 > len(cs) {
@@ -418,6 +448,7 @@ func (s *subrScan) run(cs []byte) error {
 			}
 			s.stack = append(s.stack, float64((int(c)-247)*256+int(cs[i+1])+108))
 			i += 2
+			numEnd = i
 			continue
 		case c >= 251 && c <= 254:
 			if i+2 > len(cs) {
@@ -425,6 +456,7 @@ func (s *subrScan) run(cs []byte) error {
 			}
 			s.stack = append(s.stack, float64(-(int(c)-251)*256-int(cs[i+1])-108))
 			i += 2
+			numEnd = i
 			continue
 		case c == 255:
 			if i+5 > len(cs) {
@@ -432,8 +464,10 @@ func (s *subrScan) run(cs []byte) error {
 			}
 			s.stack = append(s.stack, float64(int32(binary.BigEndian.Uint32(cs[i+1:])))/65536)
 			i += 5
+			numEnd = i
 			continue
 		}
+		op := i
 		i++
 		switch c {
 		case 1, 3, 18, 23: // hstem, vstem, hstemhm, vstemhm
@@ -458,7 +492,19 @@ func (s *subrScan) run(cs []byte) error {
 				return errors.New("cff: call of a missing subroutine")
 			}
 			used[n] = true
-			if err := s.run(subrs[n]); err != nil {
+			if record {
+				if numEnd != op || numStart < 0 || key.kind == 'g' && c == 10 {
+					// A computed number, or a global subroutine calling a
+					// local one (whose numbers differ per font dictionary).
+					*s.fixed = false
+				}
+				s.sites[key] = append(s.sites[key], callSite{numStart, numEnd, c == 29, n})
+			}
+			callee := csKey{'l', s.fd, n}
+			if c == 29 {
+				callee = csKey{'g', 0, n}
+			}
+			if err := s.run(subrs[n], callee); err != nil {
 				return err
 			}
 		case 11: // return
@@ -481,11 +527,7 @@ func (s *subrScan) run(cs []byte) error {
 
 // subsetCFF returns a CID-keyed CFF with .notdef and gids, each glyph's
 // CID being its original glyph id.
-func subsetCFF(table []byte, gids []uint16) ([]byte, error) {
-	f, err := parseCFF(table)
-	if err != nil {
-		return nil, err
-	}
+func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	keep := append([]uint16{0}, gids...)
 	sort.Slice(keep, func(i, j int) bool { return keep[i] < keep[j] })
 	keep = uniq(keep)
@@ -500,14 +542,59 @@ func subsetCFF(table []byte, gids []uint16) ([]byte, error) {
 	for i := range f.fds {
 		lused[i] = make([]bool, len(f.fds[i].subrs))
 	}
-	pruned := true
+	pruned, renumber := true, true
+	sites, visited := map[csKey][]callSite{}, map[csKey]bool{}
 	for _, g := range keep {
-		fd := f.fdSelect[g]
-		s := subrScan{gsubrs: f.gsubrs, lsubrs: f.fds[fd].subrs, gused: gused, lused: lused[fd]}
-		if err := s.run(f.chars[g]); err != nil {
-			pruned = false // keep every subroutine rather than guess
+		fd := int(f.fdSelect[g])
+		s := subrScan{gsubrs: f.gsubrs, lsubrs: f.fds[fd].subrs, gused: gused, lused: lused[fd], fd: fd,
+			sites: sites, visited: visited, fixed: &renumber}
+		if err := s.run(f.chars[g], csKey{'c', 0, int(g)}); err != nil {
+			pruned, renumber = false, false // keep every subroutine rather than guess
 			break
 		}
+	}
+	// Renumbered, the subroutines kept are only those used, and every call
+	// is rewritten with its new number.
+	var gnew []int
+	lnew := make([][]int, len(f.fds))
+	gmap, lmap := map[int]int{}, make([]map[int]int, len(f.fds))
+	if renumber {
+		for n, u := range gused {
+			if u {
+				gmap[n] = len(gnew)
+				gnew = append(gnew, n)
+			}
+		}
+		for fd := range f.fds {
+			lmap[fd] = map[int]int{}
+			for n, u := range lused[fd] {
+				if u {
+					lmap[fd][n] = len(lnew[fd])
+					lnew[fd] = append(lnew[fd], n)
+				}
+			}
+		}
+	}
+	rewrite := func(cs []byte, key csKey, fd int) []byte {
+		ss := sites[key]
+		if len(ss) == 0 {
+			return cs
+		}
+		var w bytes.Buffer
+		at := 0
+		for _, st := range ss {
+			w.Write(cs[at:st.start])
+			var v int
+			if st.global {
+				v = gmap[st.n] - bias(len(gnew))
+			} else {
+				v = lmap[fd][st.n] - bias(len(lnew[fd]))
+			}
+			w.Write(intOp(v))
+			at = st.end
+		}
+		w.Write(cs[at:])
+		return w.Bytes()
 	}
 	prune := func(subrs [][]byte, used []bool) [][]byte {
 		if !pruned {
@@ -619,6 +706,9 @@ func subsetCFF(table []byte, gids []uint16) ([]byte, error) {
 	items := make([][]byte, len(keep))
 	for i, g := range keep {
 		items[i] = f.chars[g]
+		if renumber {
+			items[i] = rewrite(f.chars[g], csKey{'c', 0, int(g)}, int(f.fdSelect[g]))
+		}
 	}
 	writeIndex(&chars, items)
 
@@ -640,7 +730,15 @@ func subsetCFF(table []byte, gids []uint16) ([]byte, error) {
 			// Subrs is an offset from the Private DICT's start: just past it.
 			w.Write(int5(w.Len() + 6))
 			writeOp(&w, opSubrs)
-			writeIndex(&w, prune(fd.subrs, lused[i]))
+			if renumber {
+				subrs := make([][]byte, len(lnew[i]))
+				for k, n := range lnew[i] {
+					subrs[k] = rewrite(fd.subrs[n], csKey{'l', i, n}, i)
+				}
+				writeIndex(&w, subrs)
+			} else {
+				writeIndex(&w, prune(fd.subrs, lused[i]))
+			}
 		}
 		privates[i] = w.Bytes()
 	}
@@ -697,7 +795,15 @@ func subsetCFF(table []byte, gids []uint16) ([]byte, error) {
 	topLen := len(topDict(0, 0, 0, 0))
 	var rest bytes.Buffer
 	writeIndex(&rest, strs)
-	writeIndex(&rest, prune(f.gsubrs, gused))
+	if renumber {
+		subrs := make([][]byte, len(gnew))
+		for k, n := range gnew {
+			subrs[k] = rewrite(f.gsubrs[n], csKey{'g', 0, n}, 0)
+		}
+		writeIndex(&rest, subrs)
+	} else {
+		writeIndex(&rest, prune(f.gsubrs, gused))
+	}
 	var topIx bytes.Buffer
 	writeIndex(&topIx, [][]byte{make([]byte, topLen)})
 	base := head.Len() + topIx.Len() + rest.Len()

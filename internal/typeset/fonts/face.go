@@ -48,6 +48,10 @@ type Face struct {
 	punct   map[rune]uint16 // glyph ids of general punctuation (U+2000–U+206F)
 	longLoc bool
 	scale   float64
+
+	cffOnce sync.Once // the CFF table, parsed when first subset
+	cff     *cffFont
+	cffErr  error
 }
 
 // GID returns the glyph of r, and whether the face has one.

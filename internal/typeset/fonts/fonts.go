@@ -332,7 +332,7 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 		return c
 	}
 	if f := s.faces[Symbol]; f != nil && f.Has(r) {
-		return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, SynthItalic: st.Italic}
+		return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, SynthItalic: st.Italic, Fallback: true}
 	}
 	for _, alt := range []Role{Song, Hei} {
 		if f := s.faces[alt]; f.Has(r) {

@@ -15,7 +15,11 @@ import (
 // Either way the PDF names a glyph by its id in this face.
 func (f *Face) Subset(gids []uint16) ([]byte, error) {
 	if f.Outline == CFF {
-		return subsetCFF(f.Tables["CFF "], gids)
+		f.cffOnce.Do(func() { f.cff, f.cffErr = parseCFF(f.Tables["CFF "]) })
+		if f.cffErr != nil {
+			return nil, f.cffErr
+		}
+		return subsetCFF(f.cff, gids)
 	}
 	return f.subsetTrueType(gids)
 }
@@ -106,12 +110,22 @@ func (f *Face) subsetTrueType(gids []uint16) ([]byte, error) {
 		"loca": loca,
 		"glyf": glyf.Bytes(),
 	}
-	// The hinting programs, which the hinted outlines need.
-	for _, t := range []string{"cvt ", "fpgm", "prep"} {
+	// The hinting programs, which the hinted outlines need, and the
+	// tables readers look for in any font file.
+	for _, t := range []string{"cvt ", "fpgm", "prep", "OS/2", "name"} {
 		if b := f.Tables[t]; b != nil {
 			tables[t] = b
 		}
 	}
+	if post := f.Tables["post"]; len(post) >= 32 {
+		p := append([]byte(nil), post[:32]...)
+		binary.BigEndian.PutUint32(p, 0x00030000) // no glyph names
+		tables["post"] = p
+	}
+	// The PDF names glyphs by id: an empty Unicode cmap (format 4 with its
+	// closing segment only).
+	tables["cmap"] = []byte{0, 0, 0, 1, 0, 3, 0, 1, 0, 0, 0, 12,
+		0, 4, 0, 24, 0, 0, 0, 2, 0, 2, 0, 0, 0, 0, 0xff, 0xff, 0, 0, 0xff, 0xff, 0, 1, 0, 0}
 	return writeSFNT(tables), nil
 }
 

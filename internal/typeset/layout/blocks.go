@@ -228,6 +228,12 @@ func (l *layouter) list(b *tree.List, c *ctx) {
 
 var codeBackground = box.Color{R: 0xf2, G: 0xf2, B: 0xf2}
 
+// continuation ends a code line that was too long for the measure and
+// goes on on the next line.
+const continuation = "↩"
+
+var codeMarkColor = box.Color{R: 0x88, G: 0x88, B: 0x88}
+
 // code sets a code block in the monospace faces on a grey ground, wrapped
 // at the measure.
 func (l *layouter) code(b *tree.Code, c *ctx) {
@@ -240,7 +246,25 @@ func (l *layouter) code(b *tree.Code, c *ctx) {
 	cc.leading = 1.45
 	cc.marker = nil
 	items := []line.Item{{Text: b.Text, Style: fonts.Style{Family: fonts.MonoFamily}, Size: size, Color: c.color}}
-	lines := line.Break(items, l.set, line.Params{Width: cc.width, Code: true})
+	// A line too long for the measure wraps, and the wrapped line ends in
+	// a continuation mark set in a column of its own at the right.
+	mark := l.lineItems(tree.Inline{{Text: continuation}}, &ctx{size: size, family: fonts.MonoFamily, color: codeMarkColor}, fonts.Style{Family: fonts.MonoFamily})
+	markLines := line.Break(mark, l.set, line.Params{Width: cc.width})
+	markW := 0.0
+	if len(markLines) > 0 {
+		markW = markLines[0].Width + size*0.3
+	}
+	lines := line.Break(items, l.set, line.Params{Width: cc.width - markW, Code: true})
+	for i := range lines {
+		if !lines[i].Last && len(markLines) > 0 {
+			ml := markLines[0]
+			for k := range ml.Runs {
+				r := ml.Runs[k]
+				r.X += cc.width - markLines[0].Width
+				lines[i].Runs = append(lines[i].Runs, r)
+			}
+		}
+	}
 	if len(lines) == 0 {
 		lines = []line.Line{{Last: true}}
 	}

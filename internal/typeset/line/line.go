@@ -91,6 +91,10 @@ type glyph struct {
 	hasSpace bool    // an inter-word space was typed before the glyph
 	first    bool    // the first glyph of its item
 	raised   bool    // part of a superscript (a footnote mark)
+	orig     rune    // the character a placeholder stands for; 0 for none
+	soft     bool    // breakOK is a break inside a URL or code
+	pref     bool    // a soft break after / . - _ ? & =, where a URL breaks best
+	inURL    bool    // part of a long URL, path or piece of inline code
 }
 
 var segPool = sync.Pool{New: func() any { return new(segmenter.Segmenter) }}
@@ -177,6 +181,13 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 				cjk = cjkContext(runes, k)
 			}
 			g.choice = set.Pick(item.Style, r, cjk)
+			if g.choice.Missing {
+				// No face has it: a placeholder, reported by the caller.
+				g.orig, r, g.r = r, fonts.Placeholder, fonts.Placeholder
+				g.choice = set.Pick(item.Style, r, true)
+				g.choice.Fallback = false
+				cjk = true
+			}
 			switch {
 			case clreq.IsHan(r):
 				g.kind = kHan
@@ -226,7 +237,57 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 		pendingSpace, spaceOpp = false, false
 		gs = append(gs, g)
 	}
+	if !p.Code {
+		softBreaks(gs, items)
+	}
 	return gs
+}
+
+// maxSpread is the most extra space a justified line should put between
+// two characters, over the font size.
+const maxSpread = 0.025
+
+// minSoftChunk is the length, in characters, from which an unbreakable
+// piece of a URL, a path or inline code may break inside.
+const minSoftChunk = 12
+
+// softBreaks lets long URLs, paths and inline code break after / . - _ ? &
+// = (never before the piece's last few characters), so that they do not
+// leave the text before them spread across a whole line.
+func softBreaks(gs []glyph, items []Item) {
+	for s := 0; s < len(gs); {
+		e := s + 1
+		for e < len(gs) && !gs[e].breakOK && !gs[e].mustBrk {
+			e++
+		}
+		if e-s >= minSoftChunk {
+			latin, slash, code := true, false, true
+			for i := s; i < e; i++ {
+				if gs[i].kind != kLatin {
+					latin = false
+				}
+				if gs[i].r == '/' {
+					slash = true
+				}
+				if items[gs[i].item].Style.Family != fonts.MonoFamily {
+					code = false
+				}
+			}
+			if latin && (slash || code) {
+				for i := s; i < e; i++ {
+					gs[i].inURL = true
+				}
+				for i := s + 2; i < e-2; i++ {
+					gs[i].breakOK, gs[i].soft = true, true
+					switch gs[i-1].r {
+					case '/', '.', '-', '_', '?', '&', '=', '\\':
+						gs[i].pref = gs[i].r != gs[i-1].r
+					}
+				}
+			}
+		}
+		s = e
+	}
 }
 
 // cjkContext reports whether the ambiguous mark at k sits in Chinese text:
@@ -372,22 +433,28 @@ func chars(gs []glyph) int {
 // breaking only where allowed (or, when no allowed break fits, anywhere that
 // keeps the line inside the measure).
 func fit(gs []glyph, s int, width float64, p Params) int {
-	best := -1
-	bestNat := 0.0
+	best, pref := -1, -1
+	bestNat, prefNat := 0.0, 0.0
 	nat, shrink := -startTrim(&gs[s]), 0.0
 	complete := true
 	for i := s; i < len(gs); i++ {
 		g := &gs[i]
 		if i > s {
 			if g.mustBrk {
-				if nat-shrink-endTrim(&gs[i-1]) <= width+eps || best < 0 {
+				if nat-shrink-endTrim(&gs[i-1]) <= width+eps {
 					return i
 				}
-				return best
+				if best < 0 {
+					return emergency(gs, s, width)
+				}
+				return pick(gs, best, bestNat, pref, prefNat, width)
 			}
 			if g.breakOK {
 				if nat-shrink-endTrim(&gs[i-1]) <= width+eps {
 					best, bestNat = i, nat-endTrim(&gs[i-1])
+					if !g.soft || g.pref {
+						pref, prefNat = i, bestNat
+					}
 				} else {
 					complete = false
 					break
@@ -408,32 +475,17 @@ func fit(gs []glyph, s int, width float64, p Params) int {
 	if best < 0 {
 		return emergency(gs, s, width)
 	}
-	// A long URL or path that would leave the line loosely spread breaks
-	// after a slash instead.
-	if !p.Code && width-bestNat > 3*gs[best].size && isURLChunk(gs, best) {
-		if e := emergency(gs, s, width); e > best && e < len(gs) && gs[e-1].r == '/' {
-			return e
-		}
-	}
-	return best
+	return pick(gs, best, bestNat, pref, prefNat, width)
 }
 
-// isURLChunk reports whether the unbreakable piece starting at i is Latin
-// text with a slash in it: a URL or a path.
-func isURLChunk(gs []glyph, i int) bool {
-	slash := false
-	for j := i; j < len(gs); j++ {
-		if j > i && (gs[j].breakOK || gs[j].mustBrk) {
-			break
-		}
-		if gs[j].kind != kLatin {
-			break // the punctuation after a URL
-		}
-		if gs[j].r == '/' {
-			slash = true
-		}
+// pick chooses between the last break that fits (best) and the last one
+// that is not inside a URL or code, or is after / . - _ ? & = (pref): the
+// preferred one unless it leaves more than two and a half ems empty.
+func pick(gs []glyph, best int, bestNat float64, pref int, prefNat float64, width float64) int {
+	if best == pref || pref < 0 || !gs[best].soft || width-prefNat > 2.5*gs[best].size {
+		return best
 	}
-	return slash
+	return pref
 }
 
 // emergency breaks a chunk too long for the line: after the last slash,
@@ -483,11 +535,21 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 		gs[0].lead = t // gs is this line's own slice of the paragraph's glyphs
 		defer func() { gs[0].lead = 0 }()
 	}
-	nStretch := 0
+	nStretch, nLoose := 0, 0
 	for i := 1; i < len(gs); i++ {
 		if gs[i].stretch {
 			nStretch++
+		} else if gs[i].inURL && gs[i-1].inURL {
+			nLoose++
 		}
+	}
+	// A line with a long URL or piece of code has few gaps to spread:
+	// its letters take a share too, rather than the Han characters before
+	// it being spread apart.
+	urlSpread := false
+	if p.Justify && !last && nLoose > 0 && nat < width && (nStretch == 0 || (width-nat)/float64(nStretch) > maxSpread*gs[0].size) {
+		urlSpread = true
+		nStretch += nLoose
 	}
 	extra, shrinkRatio := 0.0, 0.0
 	switch {
@@ -522,7 +584,7 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 		gapExtra := 0.0
 		if i > 0 {
 			x += g.pre - g.shrink*shrinkRatio
-			if g.stretch {
+			if g.stretch || urlSpread && g.inURL && gs[i-1].inURL {
 				gapExtra = extra
 				x += extra
 			}
@@ -543,9 +605,11 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 			ln.Rects = append(ln.Rects, dashRule(g, drawX, it.Color, i+1 < len(gs) && gs[i+1].r == g.r, i > 0 && gs[i-1].r == g.r))
 		}
 		join := cur != nil && curItem == g.item && cur.Role == g.choice.Role && cur.SynthBold == g.choice.SynthBold && cur.Invisible == dash &&
+			cur.Replaced == 0 && g.orig == 0 && cur.Fallback == g.choice.Fallback &&
 			cur.SynthItalic == g.choice.SynthItalic && g.lead == 0 && g.pre == 0 &&
 			math.Abs(drawX-(curEnd+cur.CharSpacing)) < 1e-6
 		if !join && cur != nil && curN == 1 && curItem == g.item && cur.Role == g.choice.Role &&
+			cur.Replaced == 0 && g.orig == 0 && cur.Fallback == g.choice.Fallback &&
 			cur.SynthBold == g.choice.SynthBold && cur.SynthItalic == g.choice.SynthItalic && cur.Invisible == dash &&
 			g.lead == 0 && g.pre == 0 && gapExtra > 0 && math.Abs(drawX-curEnd-gapExtra) < 1e-6 {
 			// The second glyph of a run fixes the run's character spacing.
@@ -559,7 +623,7 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 			ln.Runs = append(ln.Runs, box.Text{
 				X: drawX, Y: -it.Rise, Role: g.choice.Role, Face: g.choice.Face, Size: g.size,
 				Text: string(g.r), Color: it.Color, SynthBold: g.choice.SynthBold, SynthItalic: g.choice.SynthItalic,
-				Invisible: dash,
+				Invisible: dash, Fallback: g.choice.Fallback, Replaced: g.orig,
 			})
 			cur = &ln.Runs[len(ln.Runs)-1]
 			curItem = g.item

@@ -285,10 +285,20 @@ func TestLongURLBreaksAfterASlash(t *testing.T) {
 	if len(lines) < 2 {
 		t.Fatalf("the URL did not wrap: %q", lines[0].Text)
 	}
+	slash := 0
 	for _, ln := range lines[:len(lines)-1] {
-		if l := last(ln); l != '/' && !clreq.IsHan(l) {
-			t.Errorf("line %q ends inside the URL at %q, not after a slash", ln.Text, l)
+		if l := last(ln); l == '/' {
+			slash++
 		}
+		// No line is spread to make room for the URL's next piece.
+		for _, r := range ln.Runs {
+			if r.CharSpacing > 0.1*size {
+				t.Errorf("line %q: %q spread by %.2f em per character", ln.Text, r.Text, r.CharSpacing/size)
+			}
+		}
+	}
+	if slash == 0 {
+		t.Errorf("no line ends after a slash: %q", lines[0].Text)
 	}
 	var joined string
 	for _, ln := range lines {

@@ -11,6 +11,7 @@ import (
 	"io"
 	"os"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -319,6 +320,7 @@ func (b *builder) paragraph(_ util.BufWriter, _ []byte, n ast.Node, entering boo
 	}
 	in := *b.inline
 	b.inline = nil
+	b.undefinedNotes(in, max(blockStart(n), 0))
 	if strings.TrimSpace(in.PlainText()) != "" || hasFootnote(in) {
 		b.add(&tree.Paragraph{Text: trimInline(in), Source: b.line(max(blockStart(n), 0))})
 	}
@@ -327,6 +329,24 @@ func (b *builder) paragraph(_ util.BufWriter, _ []byte, n ast.Node, entering boo
 	}
 	b.pending = nil
 	return ast.WalkContinue, nil
+}
+
+// noteRef is a footnote reference as written, [^label].
+var noteRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
+
+// undefinedNotes warns about footnote references left as text because no
+// footnote of that label is defined.
+func (b *builder) undefinedNotes(in tree.Inline, off int) {
+	var t strings.Builder
+	for _, s := range in {
+		if !s.Code && s.Footnote == nil {
+			t.WriteString(s.Text)
+		}
+	}
+	for _, m := range noteRef.FindAllStringSubmatch(t.String(), -1) {
+		b.warn(off, fmt.Sprintf("footnote [^%s] is not defined; it prints as %q", m[1], m[0]),
+			fmt.Sprintf("add a line \"[^%s]: …\" with the note's text", m[1]))
+	}
 }
 
 func hasFootnote(in tree.Inline) bool {

@@ -1,0 +1,310 @@
+package pdf
+
+import (
+	"bytes"
+	"compress/zlib"
+	"encoding/binary"
+	"errors"
+	"hash/crc32"
+	"image"
+	"image/color"
+	"image/png"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/typeset/box"
+)
+
+// pdftotext returns the text of a PDF as poppler extracts it.
+func pdftotext(t *testing.T, pdf []byte, args ...string) string {
+	t.Helper()
+	p := filepath.Join(t.TempDir(), "out.pdf")
+	os.WriteFile(p, pdf, 0o644)
+	out, err := exec.Command("pdftotext", append(append(args, p), "-")...).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdftotext: %v\n%s", err, out)
+	}
+	return string(out)
+}
+
+// warningsAbout returns the warnings whose message contains s.
+func warningsAbout(l diag.List, s string) diag.List {
+	var out diag.List
+	for _, d := range l {
+		if strings.Contains(d.Message, s) {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// Characters beyond the BMP never stop the typesetter: drawn from a face
+// that has them (Extension B in Noto Serif CJK), or as a placeholder with
+// one warning per character naming the file and line.
+func TestCharactersBeyondTheBMP(t *testing.T) {
+	src := "# 标题\n\n吉野家的“𠮷”与𪚥字，biáng 字𰻞，笑脸😀。\n\n第二段再用一次🫨和🫨。\n"
+	out, warnings, err := Render([]byte(src), "notes/rare.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdftotext(t, out)
+	for _, want := range []string{"𠮷", "𰻞"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s is not in the PDF's text:\n%s", want, text)
+		}
+		if ws := warningsAbout(warnings, want); len(ws) > 0 {
+			t.Errorf("%s is in the main face, yet warned: %v", want, ws)
+		}
+	}
+	ws := warningsAbout(warnings, "U+1FAE8")
+	if len(ws) != 1 || ws[0].File != "notes/rare.md" || ws[0].Line != 5 || !strings.Contains(ws[0].Message, "none of the fonts") {
+		t.Errorf("🫨 (in no face): want one warning at notes/rare.md:5, got %v (all: %v)", ws, warnings)
+	}
+	// 𪚥 (Extension B) is not in Noto Serif CJK SC either.
+	if ws := warningsAbout(warnings, "U+2A6A5"); len(ws) != 1 || ws[0].Line != 3 {
+		t.Errorf("𪚥: want one warning at line 3, got %v", ws)
+	}
+	if !strings.Contains(text, "〓") {
+		t.Errorf("no placeholder for 🫨 in the text:\n%s", text)
+	}
+	// The emoji in the Symbol face is a fallback: one warning naming it.
+	if ws := warningsAbout(warnings, "U+1F600"); len(ws) != 1 || !strings.Contains(ws[0].Message, "drawn in") || ws[0].Line != 3 {
+		t.Errorf("😀: want one fallback warning at line 3, got %v", ws)
+	}
+}
+
+func TestBinaryAndInvalidText(t *testing.T) {
+	_, _, err := Render([]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"), "cover.md", Options{})
+	var l diag.List
+	if !errors.As(err, &l) || len(l) != 1 || l[0].File != "cover.md" || !strings.Contains(l[0].Message, "binary") {
+		t.Errorf("a binary file: got %v", err)
+	}
+	_, warnings, err := Render([]byte("第一行\n\n第二行\xff\xfe文字\n"), "latin1.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws := warningsAbout(warnings, "UTF-8"); len(ws) != 1 || ws[0].Line != 3 {
+		t.Errorf("invalid UTF-8: got %v", warnings)
+	}
+}
+
+func TestEmptyDocumentAndUndefinedFootnotes(t *testing.T) {
+	out, warnings, err := Render([]byte("\n\n"), "empty.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws := warningsAbout(warnings, "empty"); len(ws) != 1 || ws[0].File != "empty.md" {
+		t.Errorf("an empty document: got %v", warnings)
+	}
+	if !bytes.Contains(out, []byte("/Count 1 ")) {
+		t.Error("an empty document does not give one page")
+	}
+	_, warnings, err = Render([]byte("正文。\n\n引用一个不存在的脚注[^nope]，和一个存在的[^1]。\n\n[^1]: 存在。\n"), "notes.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if ws := warningsAbout(warnings, "[^nope]"); len(ws) != 1 || ws[0].Line != 3 {
+		t.Errorf("an undefined footnote: got %v", warnings)
+	}
+	if ws := warningsAbout(warnings, "[^1]"); len(ws) != 0 {
+		t.Errorf("a defined footnote warned: %v", ws)
+	}
+}
+
+// adam7 encodes an 8-bit RGB image as an interlaced PNG, which Go's
+// encoder does not write.
+func adam7(img *image.NRGBA) []byte {
+	var out bytes.Buffer
+	out.WriteString("\x89PNG\r\n\x1a\n")
+	chunk := func(typ string, data []byte) {
+		binary.Write(&out, binary.BigEndian, uint32(len(data)))
+		c := crc32.NewIEEE()
+		c.Write([]byte(typ))
+		c.Write(data)
+		out.WriteString(typ)
+		out.Write(data)
+		binary.Write(&out, binary.BigEndian, c.Sum32())
+	}
+	w, h := img.Bounds().Dx(), img.Bounds().Dy()
+	ihdr := make([]byte, 13)
+	binary.BigEndian.PutUint32(ihdr, uint32(w))
+	binary.BigEndian.PutUint32(ihdr[4:], uint32(h))
+	ihdr[8], ihdr[9], ihdr[12] = 8, 2, 1 // 8-bit, RGB, Adam7
+	chunk("IHDR", ihdr)
+	passes := [][4]int{{0, 0, 8, 8}, {4, 0, 8, 8}, {0, 4, 4, 8}, {2, 0, 4, 4}, {0, 2, 2, 4}, {1, 0, 2, 2}, {0, 1, 1, 2}}
+	var raw bytes.Buffer
+	for _, p := range passes {
+		for y := p[1]; y < h; y += p[3] {
+			var row []byte
+			for x := p[0]; x < w; x += p[2] {
+				c := img.NRGBAAt(x, y)
+				row = append(row, c.R, c.G, c.B)
+			}
+			if len(row) > 0 {
+				raw.WriteByte(0)
+				raw.Write(row)
+			}
+		}
+	}
+	var z bytes.Buffer
+	zw := zlib.NewWriter(&z)
+	zw.Write(raw.Bytes())
+	zw.Close()
+	chunk("IDAT", z.Bytes())
+	chunk("IEND", nil)
+	return out.Bytes()
+}
+
+// Every PNG Go reads is embedded (interlaced, 16-bit, with alpha kept as a
+// soft mask); missing, remote, damaged and non-regular images are warnings
+// naming the line, and the alt text is printed instead.
+func TestImagesOfEveryKind(t *testing.T) {
+	dir := t.TempDir()
+	rgb := image.NewNRGBA(image.Rect(0, 0, 40, 30))
+	deep := image.NewNRGBA64(image.Rect(0, 0, 40, 30))
+	alpha := image.NewNRGBA(image.Rect(0, 0, 40, 30))
+	for y := 0; y < 30; y++ {
+		for x := 0; x < 40; x++ {
+			rgb.Set(x, y, color.NRGBA{uint8(6 * x), uint8(8 * y), 90, 255})
+			deep.Set(x, y, color.NRGBA64{uint16(1600 * x), 300, uint16(2000 * y), 0xffff})
+			alpha.Set(x, y, color.NRGBA{200, 30, 30, uint8(8 * x)})
+		}
+	}
+	os.WriteFile(filepath.Join(dir, "interlaced.png"), adam7(rgb), 0o644)
+	for name, img := range map[string]image.Image{"deep.png": deep, "alpha.png": alpha} {
+		var b bytes.Buffer
+		png.Encode(&b, img)
+		os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
+	}
+	var damaged bytes.Buffer
+	png.Encode(&damaged, rgb)
+	bad := damaged.Bytes()
+	bad[len(bad)-20] ^= 0xff
+	os.WriteFile(filepath.Join(dir, "damaged.png"), bad, 0o644)
+	if err := os.Symlink("/dev/zero", filepath.Join(dir, "zero.png")); err != nil {
+		t.Fatal(err)
+	}
+	src := "# 图片\n\n![隔行](interlaced.png)\n\n![十六位](deep.png)\n\n![透明](alpha.png)\n\n![缺失](missing.png)\n\n" +
+		"![远程](https://example.com/a.png)\n\n![损坏](damaged.png)\n\n![零](zero.png)\n\n![设备](/dev/zero)\n"
+	out, warnings, err := Render([]byte(src), filepath.Join(dir, "images.md"), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	for line, what := range map[int]string{9: "not found", 11: "remote", 13: "damaged", 15: "not a regular file", 17: "not a regular file"} {
+		found := false
+		for _, w := range warnings {
+			if w.Line == line && strings.Contains(w.Message, what) {
+				found = true
+			}
+		}
+		if !found {
+			t.Errorf("line %d: no warning %q in %v", line, what, warnings)
+		}
+	}
+	if len(warnings) != 5 {
+		t.Errorf("%d warnings, want 5: %v", len(warnings), warnings)
+	}
+	p := filepath.Join(dir, "out.pdf")
+	os.WriteFile(p, out, 0o644)
+	list, err := exec.Command("pdfimages", "-list", p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfimages: %v\n%s", err, list)
+	}
+	kinds := map[string]int{}
+	for _, l := range strings.Split(string(list), "\n") {
+		if f := strings.Fields(l); len(f) > 2 {
+			kinds[f[2]]++
+		}
+	}
+	if kinds["image"] != 3 || kinds["smask"] != 1 {
+		t.Errorf("%d images and %d soft masks, want the 3 readable images and the alpha PNG's mask:\n%s", kinds["image"], kinds["smask"], list)
+	}
+	text := pdftotext(t, out)
+	for _, alt := range []string{"缺失", "远程", "损坏", "零", "设备"} {
+		if !strings.Contains(text, alt) {
+			t.Errorf("the alt text %q is not printed", alt)
+		}
+	}
+}
+
+// A code line of 300 columns wraps with a continuation mark; nothing is
+// drawn outside the text block. A long URL breaks after a slash or dot and
+// leaves no line loosely spread.
+func TestLongCodeAndURLsStayInTheTextBlock(t *testing.T) {
+	long := strings.Repeat("abcdefghij", 30)
+	url := "https://www.example.com/zzia/publications/2026/journal/issue-1/articles/data-security-compliance-guide.html?from=press&lang=zh"
+	src := "# 代码\n\n```\n" + long + "\nshort();\n```\n\n参考资料见" + url + "，以及其他网站上的说明文字。\n\n`" + strings.Repeat("very_long_identifier.", 8) + "`是行内代码。\n"
+	laid, _, err := Layout([]Source{{Src: []byte(src), Filename: "code.md"}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := laid.Frame
+	marks := 0
+	for _, p := range laid.Doc.Pages {
+		for _, b := range p.Boxes {
+			tx, ok := b.(*box.Text)
+			if !ok {
+				continue
+			}
+			if tx.Y > fr.Top+fr.Height || tx.Y < fr.Top {
+				continue // the running head and foot
+			}
+			if tx.X < fr.Left-0.01 || tx.X+tx.Width() > fr.Left+fr.Width+0.01 {
+				t.Errorf("%q drawn from %.1f to %.1f, outside the text block %.1f–%.1f", tx.Text, tx.X, tx.X+tx.Width(), fr.Left, fr.Left+fr.Width)
+			}
+			if tx.Text == continuation {
+				marks++
+			}
+		}
+	}
+	if marks < 3 {
+		t.Errorf("%d continuation marks for a 300-column line, want at least 3", marks)
+	}
+	// The lines holding the URL: each but the last ends after / . - or
+	// another mark of the URL, and none is spread.
+	var lines []string
+	for _, p := range laid.Doc.Pages {
+		var cur strings.Builder
+		y := -1.0
+		for _, b := range p.Boxes {
+			tx, ok := b.(*box.Text)
+			if !ok || tx.Y < fr.Top || tx.Y > fr.Top+fr.Height {
+				continue
+			}
+			if tx.Y != y && cur.Len() > 0 {
+				lines = append(lines, cur.String())
+				cur.Reset()
+			}
+			y = tx.Y
+			cur.WriteString(tx.Text)
+			if tx.CharSpacing > 0.05*tx.Size && testing.Verbose() {
+				t.Logf("line so far %q", cur.String())
+			}
+			if tx.CharSpacing > 0.05*tx.Size {
+				t.Errorf("%q is spread by %.2f em per character", tx.Text, tx.CharSpacing/tx.Size)
+			}
+		}
+		lines = append(lines, cur.String())
+	}
+	joined := strings.Join(lines, "")
+	if !strings.Contains(joined, url) {
+		t.Errorf("the URL is not whole in the lines %q", lines)
+	}
+	for _, l := range lines {
+		if i := strings.Index(l, "https://"); i >= 0 || strings.Contains(l, "zh，") {
+			if strings.Contains(l, "zh，") {
+				continue
+			}
+			last := l[len(l)-1]
+			if !strings.ContainsRune("/.-_?&=", rune(last)) {
+				t.Errorf("the URL breaks after %q: %q", last, l)
+			}
+		}
+	}
+}
+
+const continuation = "↩"
