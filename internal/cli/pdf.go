@@ -15,7 +15,11 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/picture"
 )
+
+// maxMarkdown is the largest Markdown file press pdf reads.
+const maxMarkdown = 16 << 20
 
 func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 	var opts pdf.Options
@@ -60,7 +64,7 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 				}
 				opts.Fonts[role] = path
 			}
-			raw, err := os.ReadFile(in)
+			raw, err := picture.ReadFile(in, maxMarkdown)
 			if err != nil {
 				return err
 			}
