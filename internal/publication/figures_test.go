@@ -21,6 +21,7 @@ var site = filepath.Join("..", "..")
 // and the emptiest page that is not the last of its article or chapter
 // (the fraction of the text block left blank at its foot).
 type setFigures struct {
+	lines, loose int // body lines, and those spread by more than 2.5 %
 	loosest      float64
 	loosestWhere string
 	emptiest     float64
@@ -44,12 +45,18 @@ func measureSet(d *composed, body float64) setFigures {
 	pages := laid.Doc.Pages
 	for i, p := range pages {
 		bottom := fr.Top
+		ys := map[float64]bool{}
+		looseYs := map[float64]bool{}
 		for _, b := range p.Boxes {
 			t, ok := b.(*box.Text)
 			if !ok || t.Y > fr.Top+fr.Height {
 				continue
 			}
 			if t.Size == body && (t.Role == fonts.Song || t.Role == fonts.Kai) && len([]rune(t.Text)) > 1 {
+				ys[t.Y] = true
+				if t.CharSpacing/t.Size > 0.025+1e-9 {
+					looseYs[t.Y] = true
+				}
 				if s := t.CharSpacing / t.Size; s > f.loosest {
 					f.loosest = s
 					f.loosestWhere = fmt.Sprintf("page %s: %q", p.Label, t.Text)
@@ -57,6 +64,8 @@ func measureSet(d *composed, body float64) setFigures {
 			}
 			bottom = math.Max(bottom, t.Y+t.Size*0.12)
 		}
+		f.lines += len(ys)
+		f.loose += len(looseYs)
 		for _, b := range p.Boxes {
 			switch b := b.(type) {
 			case *box.Image:
@@ -114,7 +123,7 @@ func TestBundledPublicationFigures(t *testing.T) {
 			}
 		}
 		f := measureSet(d, 10.5)
-		t.Logf("%s: %d pages; loosest line +%.2f%% per character (%s); emptiest page %s %.0f%% empty",
-			names[i], len(d.doc.Pages), 100*f.loosest, f.loosestWhere, f.emptiestPage, 100*f.emptiest)
+		t.Logf("%s: %d pages; %d of %d body lines spread more than 2.5%%; loosest line +%.2f%% per character (%s); emptiest page %s %.0f%% empty",
+			names[i], len(d.doc.Pages), f.loose, f.lines, 100*f.loosest, f.loosestWhere, f.emptiestPage, 100*f.emptiest)
 	}
 }

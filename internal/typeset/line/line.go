@@ -155,6 +155,21 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 		opp[l.Offset] = true
 	}
 	segPool.Put(seg)
+	// Curly quotes beside Han characters break like the Han characters
+	// (UAX #14 keeps them with both neighbours, as in Latin text): before
+	// an opening quote, after a closing one.
+	for k, r := range runes {
+		switch r {
+		case '“', '‘':
+			if k > 0 && clreq.IsCJK(runes[k-1]) {
+				opp[k] = true
+			}
+		case '”', '’':
+			if k+1 < len(runes) && clreq.IsCJK(runes[k+1]) {
+				opp[k+1] = true
+			}
+		}
+	}
 
 	gs := make([]glyph, 0, len(runes))
 	pendingSpace := false
@@ -239,8 +254,26 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 	}
 	if !p.Code {
 		softBreaks(gs, items)
+		compressible(gs)
 	}
 	return gs
+}
+
+// compressible lets a justified line give up the blank half of a
+// full-width closing mark (after it) or opening mark (before it) inside
+// the line, as clreq allows, before spreading its characters.
+func compressible(gs []glyph) {
+	for i := 1; i < len(gs); i++ {
+		prev, g := &gs[i-1], &gs[i]
+		if g.kind == kNewline || prev.kind == kNewline || g.raised {
+			continue
+		}
+		if prev.kind == kPunct && clreq.IsClosing(prev.r) && prev.trail == 0 && g.lead == 0 {
+			g.shrink += prev.adv / 2
+		} else if g.kind == kPunct && clreq.IsOpening(g.r) && g.lead == 0 && prev.trail == 0 {
+			g.shrink += g.adv / 2
+		}
+	}
 }
 
 // maxSpread is the most extra space a justified line should put between
@@ -338,7 +371,8 @@ func gap(prev, g *glyph, space bool, spaceWidth float64, code bool) (pre, shrink
 		// A quarter em between Han and Latin letters or digits, whether or
 		// not the author typed a space.
 		em := math.Max(prev.size, g.size)
-		return em / 4, em / 8, true, space
+		// It may shrink to ¼ em − 0.1 em, never less.
+		return em / 4, em / 10, true, space
 	case prev.kind == kPunct || g.kind == kPunct:
 		// No space beside Chinese punctuation.
 		return 0, 0, true, false
@@ -387,9 +421,22 @@ func startTrim(g *glyph) float64 {
 	return 0
 }
 
-// breakLines chooses the first glyph of every line, first fit, then moves
-// the last break back when the last line would hold a single character.
+// breakLines chooses the first glyph of every line: for justified text the
+// breaks of least total cost over the whole paragraph (total fit), else
+// (or when no set of breaks fits) the longest line that fits, one line
+// after the other.
 func breakLines(gs []glyph, p Params) []int {
+	if p.Justify && !p.Code {
+		if starts, ok := totalFit(gs, p); ok {
+			return starts
+		}
+	}
+	return firstFit(gs, p)
+}
+
+// firstFit chooses the first glyph of every line, first fit, then moves
+// the last break back when the last line would hold a single character.
+func firstFit(gs []glyph, p Params) []int {
 	var starts []int
 	s := 0
 	for s < len(gs) {
@@ -416,6 +463,163 @@ func breakLines(gs []glyph, p Params) []int {
 		}
 	}
 	return starts
+}
+
+// Costs of the total-fit line breaker: a line's badness is 100 r³, where r
+// is how much of its tolerance it uses (maxSpread per gap when spread, all
+// of its shrinkable space when shrunk); its demerits are (1 + badness)²
+// plus the penalty of where it ends.
+const (
+	penaltyURL      = 2000   // a break inside a URL after / . - _ ? & =
+	penaltyURLWord  = 200000 // a break inside a URL between two letters
+	penaltyLonely   = 1e10   // a last line of one character (clreq: at least two)
+	penaltyOverfull = 1e12   // a line that does not fit (taken only when nothing else does)
+)
+
+// totalFit chooses the breaks of least total demerits (Knuth and Plass)
+// over the break opportunities; ok is false when no line can end at some
+// hard break or at the paragraph's end without an emergency break.
+func totalFit(gs []glyph, p Params) ([]int, bool) {
+	n := len(gs)
+	// Prefix sums: a line from glyph i to glyph j (exclusive) has the
+	// advances of i..j-1 and the gaps before i+1..j-1.
+	adv := make([]float64, n+1)
+	pre := make([]float64, n+1)
+	shr := make([]float64, n+1)
+	str := make([]int, n+1)
+	url := make([]int, n+1)
+	for k := range gs {
+		g := &gs[k]
+		adv[k+1] = adv[k] + g.adv - g.lead - g.trail
+		pre[k+1], shr[k+1], str[k+1], url[k+1] = pre[k], shr[k], str[k], url[k]
+		if k > 0 {
+			pre[k+1] += g.pre
+			shr[k+1] += g.shrink
+			if g.stretch {
+				str[k+1]++
+			} else if g.inURL && gs[k-1].inURL {
+				url[k+1]++
+			}
+		}
+	}
+	// Candidate line starts: the paragraph's start and every break.
+	var cand []int
+	for k := 1; k < n; k++ {
+		if gs[k].breakOK || gs[k].mustBrk {
+			cand = append(cand, k)
+		}
+	}
+	cand = append(cand, n)
+	type node struct {
+		at    int     // first glyph of the next line
+		total float64 // least demerits of the paragraph up to here
+		prev  int     // index into nodes of the break before, -1 at the start
+		line  int     // lines so far
+	}
+	nodes := []node{{at: 0, prev: -1}}
+	best := map[int]int{0: 0} // glyph index → node
+	lastHard := 0             // lines may not reach back past a hard break
+	for _, j := range cand {
+		bestTotal, bestFrom := math.Inf(1), -1
+		for ci := len(nodes) - 1; ci >= 0; ci-- {
+			from := nodes[ci]
+			i := from.at
+			if i < lastHard {
+				break
+			}
+			if i >= j {
+				continue
+			}
+			width := p.Width
+			if from.line == 0 {
+				width -= p.Indent
+			}
+			nat := adv[j] - adv[i] + pre[j] - pre[i+1] - startTrim(&gs[i]) - endTrim(&gs[j-1])
+			shrink := shr[j] - shr[i+1]
+			last := j == n || gs[j].mustBrk
+			var d float64
+			switch {
+			case nat-shrink > width+eps:
+				if j-i > 1 && chunkBreaksInside(gs, i, j) {
+					// Longer lines from further back are worse still.
+					ci = -1
+					continue
+				}
+				d = penaltyOverfull
+			case nat > width+eps:
+				r := (nat - width) / shrink
+				b := 100 * r * r * r
+				d = (1 + b) * (1 + b)
+			case last:
+				d = 1
+			default:
+				size := gs[i].size
+				gaps := float64(str[j] - str[i+1])
+				perGap := math.Inf(1)
+				if gaps > 0 {
+					perGap = (width - nat) / gaps
+				}
+				if perGap > maxSpread*size {
+					if u := float64(url[j] - url[i+1]); u > 0 {
+						perGap = (width - nat) / (gaps + u)
+					}
+				}
+				r := perGap / (maxSpread * size)
+				if math.IsInf(r, 1) {
+					r = 1000
+				}
+				b := 100 * r * r * r
+				d = (1 + b) * (1 + b)
+			}
+			if j < n && gs[j].soft {
+				if gs[j].pref {
+					d += penaltyURL
+				} else {
+					d += penaltyURLWord
+				}
+			}
+			if j == n && p.Justify && chars(gs[i:j]) < 2 && from.line > 0 {
+				d += penaltyLonely
+			}
+			if t := from.total + d; t < bestTotal {
+				bestTotal, bestFrom = t, ci
+			}
+		}
+		if bestFrom < 0 {
+			if j == n || gs[j].mustBrk {
+				return nil, false
+			}
+			continue
+		}
+		nodes = append(nodes, node{at: j, total: bestTotal, prev: bestFrom, line: nodes[bestFrom].line + 1})
+		best[j] = len(nodes) - 1
+		if j < n && gs[j].mustBrk {
+			lastHard = j
+		}
+	}
+	end, ok := best[n]
+	if !ok || nodes[end].total >= penaltyOverfull {
+		return nil, false
+	}
+	var starts []int
+	for k := nodes[end].prev; k >= 0; k = nodes[k].prev {
+		starts = append(starts, nodes[k].at)
+	}
+	for a, b := 0, len(starts)-1; a < b; a, b = a+1, b-1 {
+		starts[a], starts[b] = starts[b], starts[a]
+	}
+	return starts, true
+}
+
+// chunkBreaksInside reports whether the overfull line gs[i:j] has a break
+// opportunity inside it, so that a shorter line from i exists.
+func chunkBreaksInside(gs []glyph, i, j int) bool {
+	for k := i + 1; k < j; k++ {
+		if gs[k].breakOK || gs[k].mustBrk {
+			return true
+		}
+	}
+	return false
 }
 
 // chars counts the characters of a line that are not punctuation.

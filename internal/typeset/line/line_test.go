@@ -392,3 +392,44 @@ func TestDashAndEllipsisAreDrawnWhole(t *testing.T) {
 		t.Errorf("—— is %.2f em long, want about 2", w/size)
 	}
 }
+
+// Total fit: a paragraph whose first-fit lines would be spread is set with
+// no line spread by more than 2.5 % of the font size, and full-width
+// punctuation inside a line gives up its blank half before characters are
+// spread.
+func TestTotalFitKeepsLinesEven(t *testing.T) {
+	set := system(t)
+	src := "促进会秘书处（办公室）全年编发《郑州信息化简报》24期，累计发布行业资讯——包括政策解读、技术动态和企业案例——共计600余篇……" +
+		"这些工作得到了会员单位的广泛好评！我们还与Google、Microsoft等企业开展了AI技术交流，并于2024年举办了3场研讨会。"
+	for _, w := range []float64{33, 36, 39, 43} {
+		lines := Break(text(src), set, Params{Width: w * size, Justify: true, Indent: 2 * size})
+		for _, ln := range lines[:len(lines)-1] {
+			for _, r := range ln.Runs {
+				if r.CharSpacing > 0.025*size+1e-9 {
+					t.Errorf("measure %v em: line %q spread by %.1f%%", w, ln.Text, 100*r.CharSpacing/size)
+				}
+			}
+			if math.Abs(ln.Width-w*size) > 0.01 && ln.Width-w*size > 0.01 {
+				t.Errorf("measure %v em: line %q is %.2f em wide", w, ln.Text, ln.Width/size)
+			}
+		}
+	}
+}
+
+// A Han–Latin space shrinks to ¼ em − 0.1 em at the least.
+func TestHanLatinSpaceShrinksNoFurther(t *testing.T) {
+	set := system(t)
+	for _, w := range []float64{20, 21, 22, 23} {
+		for _, ln := range Break(text("在2024年，AI和IoT技术在Web3与5G领域的应用让很多企业在ERP和CRM上投入更多资源"), set, Params{Width: w * size, Justify: true}) {
+			gs := glyphs(ln)
+			for i := 1; i < len(gs); i++ {
+				a, b := gs[i-1], gs[i]
+				if clreq.IsHan(a.r) && clreq.IsLatin(b.r) || clreq.IsLatin(a.r) && clreq.IsHan(b.r) {
+					if gap := b.x - (a.x + a.w); gap < 0.15*size-0.01 {
+						t.Errorf("measure %v em: %c|%c gap %.3f em, below ¼ − 0.1 em", w, a.r, b.r, gap/size)
+					}
+				}
+			}
+		}
+	}
+}
