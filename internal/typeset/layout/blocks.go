@@ -326,7 +326,17 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 	if c.marker != nil {
 		l.addLines([]line.Line{{Last: true}}, c, c.lead(&l.opts), false)
 	}
+	first := len(l.items)
 	l.add(it)
+	defer func() {
+		// The figure and its caption float: when they do not fit where
+		// they are, they go to the top of the next page and the text goes
+		// on in their place.
+		l.floats++
+		for _, x := range l.items[first:] {
+			x.float = l.floats
+		}
+	}()
 	caption := l.caption("图", &l.figNum, f.Caption)
 	it.keep = len(caption) > 0
 	if len(caption) > 0 {

@@ -96,6 +96,9 @@ type item struct {
 	// of its page.
 	bars []float64
 	part int // index of the part the item belongs to
+	// float is the figure the item belongs to (from 1), 0 for none: a
+	// figure that does not fit moves to the top of the next page.
+	float int
 }
 
 type layouter struct {
@@ -125,6 +128,7 @@ type layouter struct {
 	pageParts []int
 	// figures and tables count the numbered figures and tables of a part.
 	figNum, tabNum int
+	floats         int // floating figures so far
 }
 
 // Layout sets parts on pages.

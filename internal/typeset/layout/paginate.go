@@ -62,27 +62,75 @@ func itemsHeight(its []*item) float64 {
 // noteSep is the space the footnote rule takes above the first footnote.
 func (l *layouter) noteSep() float64 { return l.lead() }
 
-// paginate breaks the galley into pages.
+// paginate breaks the galley into pages. A figure (an item group with a
+// float number) that does not fit on the page waits for the top of the next
+// one while the text after it fills the page; figures keep their order.
 func (l *layouter) paginate(items []*item) ([]box.Page, error) {
 	placed := make(map[*tree.Footnote]bool)
 	var pages []box.Page
-	for i := 0; i < len(items); {
-		start := i
+	var pending [][]*item // figures waiting for the next page
+	// group returns the float group starting at j and its end.
+	group := func(j int) ([]*item, int) {
+		e := j + 1
+		for e < len(items) && items[e].float == items[j].float {
+			e++
+		}
+		return items[j:e], e
+	}
+	for i := 0; i < len(items) || len(pending) > 0; {
 		var head []*item
-		if items[i].head != nil {
+		if i < len(items) && items[i].head != nil && len(pending) == 0 {
 			head = items[i].head
 		}
 		y := itemsHeight(head)
 		noteH := 0.0
 		local := make(map[*tree.Footnote]bool)
-		last := start
-		for j := start; j < len(items); j++ {
-			it := items[j]
-			if j > start && it.newPage {
+		var page []*item // what the page holds, in order
+		// Waiting figures first, at the top.
+		for len(pending) > 0 {
+			g := pending[0]
+			h := itemsHeight(g)
+			if len(page) > 0 {
+				h += g[0].before
+			}
+			if len(page) > 0 && y+h > l.height+eps {
 				break
 			}
+			page = append(page, g...)
+			y += h
+			pending = pending[1:]
+		}
+		topFloats := len(page)
+		if topFloats > 0 {
+			y += l.floatGap()
+		}
+		start := i
+		last := i - 1
+		lastFlow := -1 // index into page of the last flow item
+		for j := i; j < len(items); j++ {
+			it := items[j]
+			if it.newPage && (j > start || len(page) > 0) {
+				break
+			}
+			if it.float != 0 {
+				g, e := group(j)
+				h := itemsHeight(g)
+				if len(page) > 0 {
+					h += g[0].before
+				}
+				if len(pending) == 0 && (len(page) == 0 || y+h+noteH <= l.height+eps) {
+					page = append(page, g...)
+					y += h
+					lastFlow = len(page) - 1
+				} else {
+					pending = append(pending, g)
+				}
+				last = e - 1
+				j = e - 1
+				continue
+			}
 			need := it.h
-			if j > start {
+			if len(page) > 0 {
 				need += it.before
 			}
 			nh := 0.0
@@ -97,41 +145,89 @@ func (l *layouter) paginate(items []*item) ([]box.Page, error) {
 				}
 				nh += itemsHeight(l.noteItems(fn))
 			}
-			if j > start && y+need+noteH+nh > l.height+eps {
+			if len(page) > topFloats && y+need+noteH+nh > l.height+eps {
 				break
+			}
+			if len(page) == topFloats && len(page) > 0 && y+need+noteH+nh > l.height+eps {
+				break // the figures fill the page
 			}
 			y += need
 			noteH += nh
 			for _, fn := range it.notes {
 				local[fn] = true
 			}
+			page = append(page, it)
+			lastFlow = len(page) - 1
 			last = j
 		}
 		// Keep with next: never end a page on an item that must stay with
 		// the one after it (a heading, a paragraph's first line, the line
 		// before a paragraph's last), unless the whole page is one chain.
-		if last+1 < len(items) && !items[last+1].newPage {
-			k := last
-			for k >= start && items[k].keep {
+		if last+1 < len(items) && !items[last+1].newPage && lastFlow >= 0 && page[lastFlow].float == 0 {
+			k := lastFlow
+			for k > topFloats && page[k].keep && page[k].float == 0 {
 				k--
 			}
-			if k >= start {
-				last = k
+			if k < lastFlow && k >= topFloats && (!page[k].keep || page[k].float != 0) {
+				// Give back the chain after page[k] (and any figure set
+				// inline after it, which floats on instead).
+				back := page[k+1:]
+				page = page[:k+1]
+				for idx, x := range items {
+					if len(back) > 0 && x == back[0] {
+						last = idx - 1
+						break
+					}
+				}
+				// Figures deferred meanwhile stay deferred; those given
+				// back are set again from the flow.
+				var keepPending [][]*item
+				for _, g := range pending {
+					if !contains(items[last+1:], g[0]) {
+						keepPending = append(keepPending, g)
+					}
+				}
+				pending = keepPending
 			}
 		}
-		if items[start].newPage {
+		if start < len(items) && items[start].newPage && last >= start {
 			l.partStarts[len(pages)] = true
 		}
-		l.pageParts = append(l.pageParts, items[start].part)
-		pages = append(pages, l.compose(items[start:last+1], head, placed, len(pages)))
-		i = last + 1
-		if i < len(items) && items[i].tableID != 0 && items[i].tableID == items[last].tableID {
+		part := 0
+		switch {
+		case last >= start:
+			part = items[start].part
+		case len(page) > 0:
+			part = page[0].part
+		}
+		l.pageParts = append(l.pageParts, part)
+		pages = append(pages, l.compose(page, head, topFloats, placed, len(pages)))
+		if last >= i {
+			i = last + 1
+		}
+		if i < len(items) && last >= 0 && items[i].tableID != 0 && items[i].tableID == items[last].tableID {
 			// The table goes on: close it on this page with a rule.
 			p := &pages[len(pages)-1]
-			p.Boxes = append(p.Boxes, &box.Rect{X: l.left, Y: l.pageBottom(items[start:last+1], head), W: l.width, H: 1})
+			p.Boxes = append(p.Boxes, &box.Rect{X: l.left, Y: l.pageBottom(page, head), W: l.width, H: 1})
+		}
+		if len(page) == 0 && i >= len(items) {
+			break
 		}
 	}
 	return pages, nil
+}
+
+// floatGap is the space between a figure at the top of a page and the
+// text under it.
+func (l *layouter) floatGap() float64 { return l.lead() * 0.8 }
+
+func contains(its []*item, x *item) bool {
+	for _, it := range its {
+		if it == x {
+			return true
+		}
+	}
+	return false
 }
 
 // pageBottom returns where the last item of a page ends.
@@ -148,7 +244,7 @@ func (l *layouter) pageBottom(its, head []*item) float64 {
 
 // compose places items (after repeated header rows) on a page, with the
 // footnotes they refer to that no earlier page has.
-func (l *layouter) compose(its, head []*item, placed map[*tree.Footnote]bool, index int) box.Page {
+func (l *layouter) compose(its, head []*item, topFloats int, placed map[*tree.Footnote]bool, index int) box.Page {
 	pg := box.Page{Width: l.opts.Size.Width, Height: l.opts.Size.Height}
 	y := l.top
 	var notes []*tree.Footnote
@@ -179,6 +275,12 @@ func (l *layouter) compose(its, head []*item, placed map[*tree.Footnote]bool, in
 		place(it, k == 0)
 	}
 	for k, it := range its {
+		if k > 0 && k == topFloats {
+			// The text under the figures set at the top of the page.
+			y += l.floatGap()
+			place(it, true)
+			continue
+		}
 		place(it, k == 0 && len(head) == 0)
 	}
 	if len(notes) > 0 {

@@ -1,9 +1,15 @@
 package layout
 
 import (
+	"bytes"
+	"image"
+	"image/png"
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
+	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/mdtree"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
@@ -131,5 +137,50 @@ func TestLongTitlesAreBalanced(t *testing.T) {
 	a, b := []rune(lines[0].text), []rune(lines[1].text)
 	if len(b) < len(a)/2 {
 		t.Errorf("unbalanced title: %q / %q", lines[0].text, lines[1].text)
+	}
+}
+
+// A figure that does not fit at the foot of a page moves to the top of the
+// next one while the text after it fills the page; the figures keep their
+// order and their captions.
+func TestFiguresFloatToTheNextPage(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewNRGBA(image.Rect(0, 0, 800, 500))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	os.WriteFile(filepath.Join(dir, "fig.png"), b.Bytes(), 0o644)
+	para := strings.Repeat("这是一段用来填满页面的正文文字，", 9) + "\n\n"
+	src := strings.Repeat(para, 6) + "![图](fig.png \"第一幅图\")\n\n" + strings.Repeat(para, 6) + "![图](fig.png \"第二幅图\")\n\n" + strings.Repeat(para, 3)
+	doc, _ := mdtree.Parse([]byte(src), mdtree.Options{File: "f.md", BaseDir: dir})
+	opts := Options{Fonts: system(t)}
+	res, err := Layout([]Part{{Body: doc.Body, File: "f.md"}}, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fr := res.Frame
+	var order []string
+	for pi, p := range res.Doc.Pages {
+		lowest := 0.0
+		for _, bx := range p.Boxes {
+			switch x := bx.(type) {
+			case *box.Image:
+				lowest = max(lowest, x.Y+x.H)
+			case *box.Text:
+				if x.Y < fr.Top+fr.Height && x.Y > lowest {
+					lowest = x.Y
+				}
+				if strings.Contains(x.Text, "幅图") {
+					order = append(order, x.Text)
+				}
+			}
+		}
+		if pi < len(res.Doc.Pages)-1 {
+			if empty := (fr.Top + fr.Height - lowest) / fr.Height; empty > 0.1 {
+				t.Errorf("page %d is %.0f%% empty", pi+1, 100*empty)
+			}
+		}
+	}
+	if strings.Join(order, "|") != "图1　第一幅图|图2　第二幅图" && strings.Join(order, "|") != "第一幅图|第二幅图" {
+		t.Errorf("captions in the order %q", order)
 	}
 }
