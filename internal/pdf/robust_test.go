@@ -5,6 +5,7 @@ import (
 	"compress/zlib"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"hash/crc32"
 	"image"
 	"image/color"
@@ -12,11 +13,13 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 
 // pdftotext returns the text of a PDF as poppler extracts it.
@@ -308,3 +311,46 @@ func TestLongCodeAndURLsStayInTheTextBlock(t *testing.T) {
 }
 
 const continuation = "↩"
+
+// With a table of contents and a custom footer, every page prints its own
+// number: the contents I, II…, the body 1 to N of N; the PDF's page labels
+// say the same.
+func TestFootersWithContents(t *testing.T) {
+	src := sampledoc.Generate(sampledoc.Options{Seed: 3, Sections: 5})
+	out, _, err := Render(src, "x.md", Options{TOC: true, Footer: "第{page}页/共{pages}页"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(t.TempDir(), "f.pdf")
+	os.WriteFile(p, out, 0o644)
+	info, _ := exec.Command("pdfinfo", p).CombinedOutput()
+	var pages int
+	for _, l := range strings.Split(string(info), "\n") {
+		if strings.HasPrefix(l, "Pages:") {
+			pages, _ = strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(l, "Pages:")))
+		}
+	}
+	body := 0
+	for i := 1; i <= pages; i++ {
+		page := pdftotext(t, out, "-f", strconv.Itoa(i), "-l", strconv.Itoa(i))
+		lines := strings.Split(strings.TrimSpace(page), "\n")
+		foot := strings.Join(strings.Fields(lines[len(lines)-1]), "")
+		switch {
+		case strings.HasPrefix(foot, "第"):
+			body++
+			if want := fmt.Sprintf("第%d页/共", body); !strings.HasPrefix(foot, want) {
+				t.Errorf("page %d: foot %q, want %s…", i, foot, want)
+			}
+		case foot == "I" || foot == "II":
+		default:
+			t.Errorf("page %d: foot %q", i, foot)
+		}
+	}
+	if !strings.Contains(pdftotext(t, out, "-f", strconv.Itoa(pages), "-l", strconv.Itoa(pages)), fmt.Sprintf("共 %d 页", body)) {
+		t.Errorf("the last page does not say %d body pages", body)
+	}
+	// Page labels: /S /R for the contents, then decimal from 1.
+	if !bytes.Contains(out, []byte("/PageLabels")) || !bytes.Contains(out, []byte("<< /S /R /St 1 >>")) || !bytes.Contains(out, []byte("<< /S /D /St 1 >>")) {
+		t.Error("page labels do not follow the folios")
+	}
+}

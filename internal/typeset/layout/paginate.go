@@ -361,7 +361,13 @@ func (l *layouter) furniture(pages []box.Page, front, body int) {
 			pg.Boxes = append(pg.Boxes, set(header, y, align)...)
 			pg.Boxes = append(pg.Boxes, &box.Rect{X: l.left, Y: y + size*0.45, W: l.width, H: 0.4, Color: c.color})
 		}
-		pg.Boxes = append(pg.Boxes, set(strings.ReplaceAll(footer, "{page}", pg.Label), l.top+l.height+l.lead()*1.4, align)...)
+		foot := strings.ReplaceAll(footer, "{page}", pg.Label)
+		if i < front {
+			// The contents are numbered apart from the body (I, II):
+			// their foot is the bare numeral, never "page I of 6".
+			foot = pg.Label
+		}
+		pg.Boxes = append(pg.Boxes, set(foot, l.top+l.height+l.lead()*1.4, align)...)
 		for _, b := range pg.Boxes {
 			if bm, ok := b.(*box.Bookmark); ok {
 				bm.Level -= shiftLevel
