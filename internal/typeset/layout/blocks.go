@@ -101,7 +101,7 @@ func (l *layouter) heading(h *tree.Heading) {
 		in = append(tree.Inline{{Text: number}}, in...)
 	}
 	items := l.lineItems(in, c, fonts.Style{Family: fonts.SansFamily, Bold: depth >= 4})
-	lines := line.Break(items, l.set, line.Params{Width: l.width})
+	lines := line.Break(items, l.set, line.Params{Width: l.width, Balance: true})
 	its := l.addLines(lines, c, c.lead(&l.opts), true)
 	if len(its) == 0 {
 		return
@@ -371,23 +371,14 @@ func (l *layouter) caption(kind string, counter *int, text tree.Inline) tree.Inl
 	return append(tree.Inline{{Text: label}}, text...)
 }
 
-// balanced breaks a centred title into lines of even length: as narrow as
-// it can be set without taking another line, so that a title of two lines
-// does not end in one or two characters. It sets c.x to centre the narrower
-// measure.
+// balanced breaks a centred title into lines of even length, broken
+// between words (see line.Params.Balance), and sets c.x to centre the
+// lines' common measure.
 func balanced(items []line.Item, set *fonts.Set, width, em float64, c *ctx) []line.Line {
-	lines := line.Break(items, set, line.Params{Width: width, Align: line.Center})
+	lines := line.Break(items, set, line.Params{Width: width, Align: line.Center, Balance: true})
 	if len(lines) < 2 {
 		return lines
 	}
-	w := width
-	for w-em > width/3 {
-		try := line.Break(items, set, line.Params{Width: w - em, Align: line.Center})
-		if len(try) != len(lines) {
-			break
-		}
-		lines, w = try, w-em
-	}
-	c.x += (width - w) / 2
+	// Centred lines: each is centred on its own, in the full measure.
 	return lines
 }

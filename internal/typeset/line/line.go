@@ -48,6 +48,10 @@ type Params struct {
 	Justify bool    // justify every line but the last and those ending in a hard break
 	Align   Align   // alignment of lines that are not justified
 	Code    bool    // preformatted: break at spaces, else anywhere; no clreq rules
+	// Balance sets a title or heading: lines of even length, broken
+	// after punctuation, at spaces, between Han and Latin or around
+	// function words (的 与 和 …) rather than inside a word.
+	Balance bool
 }
 
 // Line is one line of a paragraph, relative to its start on the baseline.
@@ -426,7 +430,7 @@ func startTrim(g *glyph) float64 {
 // (or when no set of breaks fits) the longest line that fits, one line
 // after the other.
 func breakLines(gs []glyph, p Params) []int {
-	if p.Justify && !p.Code {
+	if (p.Justify || p.Balance) && !p.Code {
 		if starts, ok := totalFit(gs, p); ok {
 			return starts
 		}
@@ -539,6 +543,14 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 			last := j == n || gs[j].mustBrk
 			var d float64
 			switch {
+			case p.Balance && nat-shrink <= width+eps:
+				// Every line as long as the others, and one line more
+				// only to avoid a break inside a word.
+				slack := math.Max(0, width-nat) / gs[i].size
+				d = penaltyLine + slack*slack*20
+				if j < n {
+					d += titleBreak(gs, j)
+				}
 			case nat-shrink > width+eps:
 				if j-i > 1 && chunkBreaksInside(gs, i, j) {
 					// Longer lines from further back are worse still.
@@ -571,14 +583,14 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 				b := 100 * r * r * r
 				d = (1 + b) * (1 + b)
 			}
-			if j < n && gs[j].soft {
+			if j < n && gs[j].soft && !p.Balance {
 				if gs[j].pref {
 					d += penaltyURL
 				} else {
 					d += penaltyURLWord
 				}
 			}
-			if j == n && p.Justify && chars(gs[i:j]) < 2 && from.line > 0 {
+			if j == n && (p.Justify || p.Balance) && chars(gs[i:j]) < 2 && from.line > 0 {
 				d += penaltyLonely
 			}
 			if t := from.total + d; t < bestTotal {
@@ -609,6 +621,35 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 		starts[a], starts[b] = starts[b], starts[a]
 	}
 	return starts, true
+}
+
+// penaltyLine is what one more line of a title costs.
+const penaltyLine = 5000
+
+// functionAfter and functionBefore are the characters a title breaks after
+// or before rather than inside a word: particles, prepositions and
+// conjunctions.
+const (
+	functionAfter  = "的之了着过地得"
+	functionBefore = "与和及或并而且以对从向在为于把被将和"
+)
+
+// titleBreak is the cost of breaking a title before glyph j: nothing after
+// punctuation or at a space, a little between Han and Latin or around a
+// function word, much between two Han characters (most likely one word).
+func titleBreak(gs []glyph, j int) float64 {
+	prev, g := &gs[j-1], &gs[j]
+	switch {
+	case g.hasSpace || prev.kind == kPunct || g.kind == kPunct && clreq.IsOpening(g.r):
+		return 0
+	case prev.kind == kLatin && g.kind == kLatin:
+		return 0 // a break between Latin words (UAX #14 allowed it)
+	case prev.kind != g.kind:
+		return 200
+	case strings.ContainsRune(functionAfter, prev.r), strings.ContainsRune(functionBefore, g.r):
+		return 300
+	}
+	return 20000
 }
 
 // chunkBreaksInside reports whether the overfull line gs[i:j] has a break

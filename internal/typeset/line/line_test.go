@@ -433,3 +433,32 @@ func TestHanLatinSpaceShrinksNoFurther(t *testing.T) {
 		}
 	}
 }
+
+// Titles break between words: after punctuation, at spaces, between Han
+// and Latin or around function words, never inside 工业互联网 or 软件 when
+// such a break is in reach (there is no dictionary: a title of 20 Han
+// characters without one on a measure of 8 still breaks between two).
+func TestTitlesBreakBetweenWords(t *testing.T) {
+	set := system(t)
+	titles := []string{
+		"推进工业互联网平台建设，助力中小企业数字化转型",
+		"从软件定义到数据驱动：制造企业的转型之路",
+		"郑州市工业互联网与智能制造发展报告（2026）",
+	}
+	for _, title := range titles {
+		for w := 12.0; w <= 20; w++ {
+			lines := Break([]Item{{Text: title, Size: size, Style: fonts.Style{Family: fonts.SansFamily}}}, set, Params{Width: w * size, Align: Center, Balance: true})
+			for k := 0; k+1 < len(lines); k++ {
+				joint := lines[k].Text + "|" + lines[k+1].Text
+				for _, word := range []string{"工业互联网", "软件", "数字化", "中小企业"} {
+					for cut := 1; cut < len([]rune(word)); cut++ {
+						r := []rune(word)
+						if strings.Contains(joint, string(r[:cut])+"|"+string(r[cut:])) {
+							t.Errorf("width %v em: %q breaks inside %s", w, joint, word)
+						}
+					}
+				}
+			}
+		}
+	}
+}
