@@ -184,3 +184,44 @@ func TestFiguresFloatToTheNextPage(t *testing.T) {
 		t.Errorf("captions in the order %q", order)
 	}
 }
+
+// Table columns: short entries are never wrapped to make room for long
+// ones ("信息技术部/门"), numbers are never broken, and a table too wide
+// for the page is set in smaller type and reported.
+func TestTableColumns(t *testing.T) {
+	src := "| 部门 | 负责人 | 职责 |\n|---|---|---|\n| 信息技术部门 | 张三 | " + strings.Repeat("负责全会信息系统的规划、建设、运行维护和网络安全管理，", 3) + " |\n"
+	res := lay(t, src, Options{})
+	text := strings.Join(pageText(res), "")
+	if !strings.Contains(text, "信息技术部门") || !strings.Contains(text, "负责人") {
+		t.Errorf("short cells were wrapped:\n%s", text)
+	}
+	wide := "| " + strings.Repeat("编号 | ", 12) + "\n|" + strings.Repeat("---|", 12) + "\n| " + strings.Repeat("12,345,678.90 | ", 12) + "\n"
+	doc, ws := mdtree.Parse([]byte(wide), mdtree.Options{File: "wide.md"})
+	_ = ws
+	res2, err := Layout([]Part{{Body: doc.Body, File: "wide.md"}}, Options{Fonts: system(t)})
+	if err != nil {
+		t.Fatal(err)
+	}
+	found := false
+	for _, w := range res2.Warnings {
+		if strings.Contains(w.Message, "too wide") && w.File == "wide.md" && w.Line == 1 {
+			found = true
+		}
+	}
+	if !found {
+		t.Errorf("a table of 12 wide numeric columns: no warning (%v)", res2.Warnings)
+	}
+	sizes := map[float64]bool{}
+	for _, p := range res2.Doc.Pages {
+		for _, b := range p.Boxes {
+			if x, ok := b.(*box.Text); ok && strings.Contains(x.Text, "编号") {
+				sizes[x.Size] = true
+			}
+		}
+	}
+	for s := range sizes {
+		if s > 10.5*0.9*0.7+0.01 {
+			t.Errorf("the too-wide table is set at %.2f pt, want the smallest table size", s)
+		}
+	}
+}

@@ -1,8 +1,11 @@
 package layout
 
 import (
+	"fmt"
 	"math"
+	"sort"
 
+	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/line"
@@ -14,6 +17,61 @@ import (
 // widths come from the content; cells wrap; a table that breaks across
 // pages repeats its header row.
 func (l *layouter) table(t *tree.Table, c *ctx) {
+	l.setTable(t, c)
+}
+
+// columnWidths shares avail among the columns of rows: each gets its
+// narrowest width (its widest unbreakable piece), then, water-filling, the
+// columns that want least more get all they want first, so short entries
+// are never wrapped to make room for long ones. fits is false when the
+// narrowest widths alone are wider than avail.
+func columnWidths(rows [][][]line.Item, ncol int, set *fonts.Set, avail, size float64) ([]float64, bool) {
+	minW, maxW := make([]float64, ncol), make([]float64, ncol)
+	for _, row := range rows {
+		for i, it := range row {
+			lo, hi := line.Measure(it, set, line.Params{})
+			minW[i] = math.Max(minW[i], lo)
+			maxW[i] = math.Max(maxW[i], hi)
+		}
+	}
+	widths := make([]float64, ncol)
+	sumMin, sumMax := 0.0, 0.0
+	for i := range widths {
+		minW[i] = math.Max(minW[i], size)
+		maxW[i] = math.Max(maxW[i], minW[i])
+		sumMin += minW[i]
+		sumMax += maxW[i]
+		widths[i] = minW[i]
+	}
+	if sumMin > avail+eps {
+		for i := range widths {
+			widths[i] = minW[i] * avail / sumMin
+		}
+		return widths, false
+	}
+	if sumMax <= avail {
+		for i := range widths {
+			widths[i] = maxW[i] + (avail-sumMax)*maxW[i]/sumMax
+		}
+		return widths, true
+	}
+	order := make([]int, ncol)
+	for i := range order {
+		order[i] = i
+	}
+	sort.Slice(order, func(a, b int) bool { return maxW[order[a]]-minW[order[a]] < maxW[order[b]]-minW[order[b]] })
+	rest := avail - sumMin
+	for k, i := range order {
+		share := rest / float64(ncol-k)
+		give := math.Min(maxW[i]-minW[i], share)
+		widths[i] += give
+		rest -= give
+	}
+	return widths, true
+}
+
+// setTable sets t as table describes.
+func (l *layouter) setTable(t *tree.Table, c *ctx) {
 	ncol := len(t.Header)
 	for _, r := range t.Rows {
 		ncol = max(ncol, len(r))
@@ -38,62 +96,48 @@ func (l *layouter) table(t *tree.Table, c *ctx) {
 		l.addLines(lines, &cc, cc.lead(&l.opts), true)
 		l.space(c.size * 0.3)
 	}
-	size := c.size * 0.9
-	cc := *c
-	cc.size = size
-	cc.leading = 1.5
-	pad := size * 0.5
-	vpad := size * 0.3
+	// Column widths from each column's narrowest and preferred widths; a
+	// table too wide for the measure is set in smaller type (down to 70 %
+	// of the table size), then reported.
+	var (
+		size, pad, vpad float64
+		cc              ctx
+		rows            [][][]line.Item
+		widths          []float64
+	)
 	headStyle := fonts.Style{Family: fonts.SansFamily}
 	bodyStyle := fonts.Style{Family: fonts.SerifFamily}
-
-	cellItems := func(in tree.Inline, st fonts.Style) []line.Item { return l.lineItems(in, &cc, st) }
-	rows := make([][][]line.Item, 0, len(t.Rows)+1)
-	rows = append(rows, make([][]line.Item, ncol))
-	for i := 0; i < ncol; i++ {
-		if i < len(t.Header) {
-			rows[0][i] = cellItems(t.Header[i], headStyle)
+	for _, scale := range []float64{1, 0.9, 0.8, 0.7} {
+		size = c.size * 0.9 * scale
+		cc = *c
+		cc.size = size
+		cc.leading = 1.5
+		pad = size * 0.5
+		vpad = size * 0.3
+		cellItems := func(in tree.Inline, st fonts.Style) []line.Item { return l.lineItems(in, &cc, st) }
+		rows = make([][][]line.Item, 0, len(t.Rows)+1)
+		rows = append(rows, make([][]line.Item, ncol))
+		for i := 0; i < ncol; i++ {
+			if i < len(t.Header) {
+				rows[0][i] = cellItems(t.Header[i], headStyle)
+			}
 		}
-	}
-	for _, r := range t.Rows {
-		row := make([][]line.Item, ncol)
-		for i := 0; i < ncol && i < len(r); i++ {
-			row[i] = cellItems(r[i], bodyStyle)
+		for _, r := range t.Rows {
+			row := make([][]line.Item, ncol)
+			for i := 0; i < ncol && i < len(r); i++ {
+				row[i] = cellItems(r[i], bodyStyle)
+			}
+			rows = append(rows, row)
 		}
-		rows = append(rows, row)
-	}
-	// Column widths: as wide as the content on one line when everything
-	// fits; otherwise each column's narrowest width plus a share of the rest
-	// in proportion to how much more it would like.
-	minW, maxW := make([]float64, ncol), make([]float64, ncol)
-	for _, row := range rows {
-		for i, it := range row {
-			lo, hi := line.Measure(it, l.set, line.Params{})
-			minW[i] = math.Max(minW[i], lo)
-			maxW[i] = math.Max(maxW[i], hi)
+		var fits bool
+		widths, fits = columnWidths(rows, ncol, l.set, c.width-2*pad*float64(ncol), size)
+		if fits {
+			break
 		}
-	}
-	avail := c.width - 2*pad*float64(ncol)
-	widths := make([]float64, ncol)
-	sumMin, sumMax := 0.0, 0.0
-	for i := range widths {
-		minW[i] = math.Max(minW[i], size)
-		maxW[i] = math.Max(maxW[i], minW[i])
-		sumMin += minW[i]
-		sumMax += maxW[i]
-	}
-	switch {
-	case sumMax <= avail:
-		for i := range widths {
-			widths[i] = maxW[i] + (avail-sumMax)*maxW[i]/sumMax
-		}
-	case sumMin >= avail:
-		for i := range widths {
-			widths[i] = minW[i] * avail / sumMin
-		}
-	default:
-		for i := range widths {
-			widths[i] = minW[i] + (avail-sumMin)*(maxW[i]-minW[i])/(sumMax-sumMin)
+		if scale == 0.7 {
+			l.warnings = append(l.warnings, diag.Diagnostic{File: l.file, Line: t.Source, Severity: diag.Warning,
+				Message: fmt.Sprintf("table of %d columns is too wide for the page even in smaller type; its widest cells are broken inside", ncol),
+				Hint:    "split the table, shorten its longest unbreakable entries, or turn it (rows as columns)"})
 		}
 	}
 	lead := cc.lead(&l.opts)

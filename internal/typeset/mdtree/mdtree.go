@@ -713,7 +713,7 @@ func (b *builder) rawHTML(_ util.BufWriter, src []byte, n ast.Node, entering boo
 func (b *builder) tableNode(_ util.BufWriter, _ []byte, n ast.Node, entering bool) (ast.WalkStatus, error) {
 	if entering {
 		t := n.(*east.Table)
-		b.table = &tree.Table{}
+		b.table = &tree.Table{Source: b.line(max(blockStart(n), 0))}
 		for _, a := range t.Alignments {
 			b.table.Align = append(b.table.Align, align(a))
 		}

@@ -77,6 +77,7 @@ type Figure struct {
 	Alt     string
 	Caption Inline
 	Source  int
+	Label   string // "fig:x" from "{#fig:x}" at the end of its title; empty for none
 }
 
 // Align is the alignment of a table column.
@@ -98,6 +99,8 @@ type Table struct {
 	Header  []Inline
 	Rows    [][]Inline
 	Caption Inline
+	Source  int    // the 1-based line it starts on
+	Label   string // "tab:x" from "{#tab:x}" at the end of its caption; empty for none
 }
 
 func (*Paragraph) isBlock() {}
