@@ -158,6 +158,12 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 	if len(bad) > 0 {
 		return nil, nil, bad
 	}
+	for _, p := range parts {
+		if bytes.Contains(p.Src, []byte("{#fig:")) || bytes.Contains(p.Src, []byte("{#tab:")) {
+			// Labelled figures or tables are referred to by number.
+			opts.NumberCaptions = true
+		}
+	}
 	var lparts []layout.Part
 	title := opts.Title
 	empty := len(parts) > 0

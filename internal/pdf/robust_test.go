@@ -354,3 +354,58 @@ func TestFootersWithContents(t *testing.T) {
 		t.Error("page labels do not follow the folios")
 	}
 }
+
+// Figures and tables labelled {#fig:x} and {#tab:x} are numbered, and @fig:x
+// and @tab:x in the text print their numbers, linked to them, before or
+// after them; a reference to no label is a warning.
+func TestCrossReferences(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewNRGBA(image.Rect(0, 0, 300, 200))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	os.WriteFile(filepath.Join(dir, "a.png"), b.Bytes(), 0o644)
+	src := "# 文档\n\n如@fig:flow所示，数据见@tab:cost。\n\n![流程](a.png \"工作流程 {#fig:flow}\")\n\n![其他](a.png \"另一幅图\")\n\n表：费用 {#tab:cost}\n\n| 项目 | 金额 |\n|---|---|\n| 会费 | 100 |\n\n再看@fig:flow和@fig:none。\n"
+	laid, warnings, err := Layout([]Source{{Src: []byte(src), Filename: filepath.Join(dir, "refs.md")}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := Write(laid.Doc, Info{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := strings.Join(strings.Fields(pdftotext(t, out)), "")
+	for _, want := range []string{"如图1所示，数据见表1。", "图1工作流程", "图2另一幅图", "表1费用", "再看图1和@fig:none。"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%q not in the text:\n%s", want, text)
+		}
+	}
+	if ws := warningsAbout(warnings, "@fig:none"); len(ws) != 1 || ws[0].Line != 15 {
+		t.Errorf("reference to no label: %v", warnings)
+	}
+	anchors := map[string]bool{}
+	var links []string
+	for _, p := range laid.Doc.Pages {
+		for _, bx := range p.Boxes {
+			switch x := bx.(type) {
+			case *box.Anchor:
+				anchors[x.Name] = true
+			case *box.Link:
+				if x.Dest != "" {
+					links = append(links, x.Dest)
+				}
+			}
+		}
+	}
+	n := 0
+	for _, l := range links {
+		if strings.Contains(l, "fig:flow") || strings.Contains(l, "tab:cost") {
+			n++
+			if !anchors[l] {
+				t.Errorf("link to %q, which is no anchor", l)
+			}
+		}
+	}
+	if n != 3 {
+		t.Errorf("%d reference links, want 3 (%v)", n, links)
+	}
+}

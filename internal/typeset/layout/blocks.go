@@ -302,7 +302,12 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 		}
 		cc := *c
 		cc.color = box.Color{R: 0x55, G: 0x55, B: 0x55}
-		items := l.lineItems(tree.Inline{{Text: "〔图：" + alt + "〕"}}, &cc, fonts.Style{Family: fonts.SerifFamily})
+		// The figure keeps its number, so the others keep theirs.
+		num := ""
+		if n := l.caption("图", &l.figNum, nil); len(n) > 0 {
+			num = n[0].Text + "　"
+		}
+		items := l.lineItems(tree.Inline{{Text: num + "〔图：" + alt + "〕"}}, &cc, fonts.Style{Family: fonts.SerifFamily})
 		lines := line.Break(items, l.set, line.Params{Width: c.width, Align: line.Center})
 		l.addLines(lines, &cc, cc.lead(&l.opts), false)
 	}
@@ -327,6 +332,11 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 		l.addLines([]line.Line{{Last: true}}, c, c.lead(&l.opts), false)
 	}
 	first := len(l.items)
+	if f.Label != "" {
+		if r, ok := l.refs[f.Label]; ok {
+			it.boxes = append(it.boxes, &box.Anchor{Name: r.anchor})
+		}
+	}
 	l.add(it)
 	defer func() {
 		// The figure and its caption float: when they do not fit where

@@ -10,6 +10,7 @@ package layout
 import (
 	"fmt"
 	"math"
+	"regexp"
 	"strconv"
 	"strings"
 
@@ -129,6 +130,17 @@ type layouter struct {
 	// figures and tables count the numbered figures and tables of a part.
 	figNum, tabNum int
 	floats         int // floating figures so far
+	// refs maps the labels of figures and tables ("fig:x") to their
+	// numbers and anchors, found before anything is set so that text may
+	// refer forward.
+	refs map[string]ref
+	line int // source line of the paragraph being set, for diagnostics
+}
+
+// ref is what a reference to a label prints and where it leads.
+type ref struct {
+	text   string // "图3-1"
+	anchor string
 }
 
 // Layout sets parts on pages.
@@ -138,6 +150,7 @@ func Layout(parts []Part, opts Options) (*Result, error) {
 	}
 	l := &layouter{opts: opts, set: opts.Fonts, notes: make(map[*tree.Footnote][]*item), partStarts: make(map[int]bool), parts: parts}
 	l.measure()
+	l.numberCaptions()
 	for i, p := range parts {
 		l.part = i + 1
 		l.figNum, l.tabNum = 0, 0
@@ -304,6 +317,7 @@ func (l *layouter) flow(f tree.Flow, c *ctx) {
 		}
 		switch b := b.(type) {
 		case *tree.Paragraph:
+			l.line = b.Source
 			l.paragraph(b.Text, c, c.indent && c.marker == nil)
 		case *tree.Heading:
 			l.heading(b)
@@ -342,8 +356,95 @@ func (l *layouter) flow(f tree.Flow, c *ctx) {
 	}
 }
 
+// numberCaptions numbers the figures and tables of every part as caption
+// will, and records the labelled ones for references.
+func (l *layouter) numberCaptions() {
+	l.refs = map[string]ref{}
+	if !l.opts.NumberCaptions {
+		return
+	}
+	for pi, p := range l.parts {
+		fig, tab := 0, 0
+		num := func(n int) string {
+			if p.Number != "" {
+				return p.Number + "-" + strconv.Itoa(n)
+			}
+			return strconv.Itoa(n)
+		}
+		var walk func(f tree.Flow)
+		walk = func(f tree.Flow) {
+			for _, b := range f {
+				switch b := b.(type) {
+				case *tree.Figure:
+					fig++
+					if b.Label != "" {
+						l.refs[b.Label] = ref{text: "图" + num(fig), anchor: fmt.Sprintf("%sp%d-%s", l.opts.AnchorPrefix, pi+1, b.Label)}
+					}
+				case *tree.Table:
+					tab++
+					if b.Label != "" {
+						l.refs[b.Label] = ref{text: "表" + num(tab), anchor: fmt.Sprintf("%sp%d-%s", l.opts.AnchorPrefix, pi+1, b.Label)}
+					}
+				case *tree.Quote:
+					walk(b.Body)
+				case *tree.List:
+					for _, it := range b.Items {
+						walk(it)
+					}
+				}
+			}
+		}
+		walk(p.Body)
+	}
+}
+
+// refRE is a reference to a figure or table in the text: @fig:x, @tab:x.
+var refRE = regexp.MustCompile(`@((?:fig|tab):[A-Za-z0-9_.:-]*[A-Za-z0-9_])`)
+
+// resolveRefs splits spans at references and replaces each by the number
+// of its figure or table, linked to it.
+func (l *layouter) resolveRefs(in tree.Inline) tree.Inline {
+	var out tree.Inline
+	for _, s := range in {
+		if s.Code || s.Footnote != nil || !strings.Contains(s.Text, "@") {
+			out = append(out, s)
+			continue
+		}
+		ms := refRE.FindAllStringSubmatchIndex(s.Text, -1)
+		at := 0
+		for _, m := range ms {
+			r, ok := l.refs[s.Text[m[2]:m[3]]]
+			if !ok {
+				l.warnings = append(l.warnings, diag.Diagnostic{File: l.file, Line: l.line, Severity: diag.Warning,
+					Message: fmt.Sprintf("reference %s to no figure or table", s.Text[m[0]:m[1]]),
+					Hint:    "label a figure ![…](a.png \"title {#fig:x}\") or a table title \"表：title {#tab:x}\", and turn on numbered captions"})
+				continue
+			}
+			if m[0] > at {
+				t := s
+				t.Text = s.Text[at:m[0]]
+				out = append(out, t)
+			}
+			t := s
+			t.Text = r.text
+			t.Link = "##" + r.anchor
+			out = append(out, t)
+			at = m[1]
+		}
+		if at < len(s.Text) {
+			t := s
+			t.Text = s.Text[at:]
+			out = append(out, t)
+		}
+	}
+	return out
+}
+
 // items turns inline content into line items in the style of c.
 func (l *layouter) lineItems(in tree.Inline, c *ctx, base fonts.Style) []line.Item {
+	if len(l.refs) > 0 {
+		in = l.resolveRefs(in)
+	}
 	out := make([]line.Item, 0, len(in))
 	for _, s := range in {
 		it := line.Item{Text: s.Text, Style: base, Size: c.size, Color: c.color, Strike: s.Strike}
@@ -359,7 +460,10 @@ func (l *layouter) lineItems(in tree.Inline, c *ctx, base fonts.Style) []line.It
 		}
 		if s.Link != "" {
 			it.Link = s.Link
-			if strings.HasPrefix(s.Link, "#") {
+			switch {
+			case strings.HasPrefix(s.Link, "##"): // a reference: a document-wide anchor
+				it.Link = s.Link[1:]
+			case strings.HasPrefix(s.Link, "#"):
 				it.Link = "#" + l.anchor(s.Link[1:])
 			}
 			it.Color = box.Color{R: 0x1a, G: 0x3e, B: 0x8c}

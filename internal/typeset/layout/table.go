@@ -84,6 +84,14 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 	}
 	l.tables++
 	id := l.tables
+	anchorAt := len(l.items)
+	if t.Label != "" {
+		defer func() {
+			if r, ok := l.refs[t.Label]; ok && anchorAt < len(l.items) {
+				l.items[anchorAt].boxes = append(l.items[anchorAt].boxes, &box.Anchor{Name: r.anchor})
+			}
+		}()
+	}
 	if caption := l.caption("表", &l.tabNum, t.Caption); len(caption) > 0 {
 		// The title above the table, centred, kept with the header row.
 		cc := *c

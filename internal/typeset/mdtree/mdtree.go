@@ -639,7 +639,10 @@ func (b *builder) imageNode(_ util.BufWriter, src []byte, n ast.Node, entering b
 	b.image = nil
 	f.Alt = strings.TrimSpace(b.altText.String())
 	if title := strings.TrimSpace(string(unescape(img.Title))); title != "" {
-		f.Caption = tree.Inline{{Text: title}}
+		title, f.Label = cutLabel(title, "fig:")
+		if title != "" {
+			f.Caption = tree.Inline{{Text: title}}
+		}
 	}
 	switch {
 	case strings.Contains(f.Path, "://") || strings.HasPrefix(f.Path, "data:"):
@@ -725,6 +728,19 @@ func (b *builder) tableNode(_ util.BufWriter, _ []byte, n ast.Node, entering boo
 	return ast.WalkContinue, nil
 }
 
+// labelRE is a label at the end of a caption: {#fig:x} or {#tab:x}.
+var labelRE = regexp.MustCompile(`\s*\{#((?:fig|tab):[A-Za-z0-9_.:-]+)\}\s*$`)
+
+// cutLabel removes a label of the given kind ("fig:" or "tab:") from the
+// end of a caption and returns both.
+func cutLabel(caption, kind string) (string, string) {
+	m := labelRE.FindStringSubmatchIndex(caption)
+	if m == nil || !strings.HasPrefix(caption[m[2]:m[3]], kind) {
+		return caption, ""
+	}
+	return strings.TrimSpace(caption[:m[0]]), caption[m[2]:m[3]]
+}
+
 // captionPrefixes start a paragraph that is the title of the table after it.
 var captionPrefixes = []string{"表：", "表:"}
 
@@ -743,6 +759,10 @@ func (b *builder) takeCaption() tree.Inline {
 		if rest, ok := strings.CutPrefix(p.Text[0].Text, pre); ok {
 			in := append(tree.Inline{}, p.Text...)
 			in[0].Text = strings.TrimLeft(rest, " \t　")
+			last := &in[len(in)-1]
+			if last.Footnote == nil {
+				last.Text, b.table.Label = cutLabel(last.Text, "tab:")
+			}
 			if strings.TrimSpace(in.PlainText()) == "" {
 				return nil
 			}
