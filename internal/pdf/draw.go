@@ -24,19 +24,25 @@ type Info struct {
 	Language               string    // BCP 47; empty: zh-CN
 	CreationDate           time.Time // zero: no creation or modification date is written
 
-	// Bleed, in millimetres, makes the printer's edition: every page grows
-	// by Bleed on each side (the MediaBox and BleedBox), the laid-out page
-	// becomes the TrimBox, and what is drawn beyond the page's edges (a
-	// cover image) shows in the bleed. Zero: the screen edition, with no
+	// Bleed, in millimetres, makes the printer's edition: the laid-out
+	// page becomes the TrimBox, the BleedBox is Bleed larger on each side,
+	// and what is drawn beyond the page's edges (a cover image) shows in
+	// the bleed, up to the BleedBox. Zero: the screen edition, with no
 	// BleedBox or TrimBox.
 	Bleed float64
-	// CropMarks draws crop marks at the corners of the trim, in the bleed.
+	// CropMarks draws crop marks at the corners of the trim, in a slug
+	// of SlugMM around the bleed (the MediaBox is that much larger), so
+	// they never touch the art that bleeds.
 	CropMarks bool
 }
 
 // markGap is the distance, in millimetres, between a crop mark and the
-// trim: the marks stay clear of the page even when the cut is off a little.
+// bleed: the marks stay clear of the art even when the cut is off a little.
 const markGap = 1.0
+
+// SlugMM is the margin, in millimetres, outside the bleed that holds the
+// crop marks.
+const SlugMM = 8.0
 
 // slant is the angle, in degrees, of synthesized italics.
 const slant = 12
@@ -62,7 +68,11 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 	if bleed < 0 || math.IsNaN(bleed) {
 		return nil, fmt.Errorf("pdf: bad bleed %gmm", info.Bleed)
 	}
-	d := &docWriter{w: newWriter(), info: info, bleed: bleed, fonts: map[*fonts.Face]*fontRes{}, images: map[string]ref{}}
+	d := &docWriter{w: newWriter(), info: info, bleed: bleed, off: bleed, fonts: map[*fonts.Face]*fontRes{}, images: map[string]ref{}}
+	if bleed > 0 && info.CropMarks {
+		d.slug = SlugMM * mm
+		d.off += d.slug
+	}
 	return d.write(doc)
 }
 
@@ -70,6 +80,8 @@ type docWriter struct {
 	w      *writer
 	info   Info
 	bleed  float64
+	slug   float64 // margin outside the bleed for the crop marks
+	off    float64 // offset of the trim in the media: bleed and slug
 	fonts  map[*fonts.Face]*fontRes
 	order  []*fontRes
 	images map[string]ref
@@ -110,7 +122,7 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 	pagesRef := w.reserve()
 	for _, p := range doc.Pages {
 		d.pages = append(d.pages, w.reserve())
-		d.height = append(d.height, p.Height+2*d.bleed)
+		d.height = append(d.height, p.Height+2*d.off)
 	}
 	// Anchors first: links may point forward.
 	d.dests = map[string]dest{}
@@ -374,7 +386,7 @@ func (d *docWriter) outline(items []outlineItem) ref {
 
 // destArray writes a destination: the page, scrolled to height y.
 func (d *docWriter) destArray(t dest) string {
-	return fmt.Sprintf("[%s /XYZ 0 %s null]", d.pages[t.page], num(d.height[t.page]-t.y-d.bleed))
+	return fmt.Sprintf("[%s /XYZ 0 %s null]", d.pages[t.page], num(d.height[t.page]-t.y-d.off))
 }
 
 // content is a page's content stream with the graphics state it has set,
@@ -420,9 +432,13 @@ func (c *content) y(y float64) float64 { return c.h - (y + c.oy) }
 // page writes page i: its content stream, resources, links and page
 // boxes; it returns the page's bookmarks.
 func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) {
-	b := d.bleed
-	W, H := p.Width+2*b, p.Height+2*b
-	c := &content{h: H, ox: b, oy: b, lineW: -1, fontsUsed: map[string]ref{}, imageUsed: map[string]ref{}}
+	b, o, sl := d.bleed, d.off, d.slug
+	W, H := p.Width+2*o, p.Height+2*o
+	c := &content{h: H, ox: o, oy: o, lineW: -1, fontsUsed: map[string]ref{}, imageUsed: map[string]ref{}}
+	if sl > 0 {
+		// Nothing is drawn beyond the bleed: the slug is the crop marks'.
+		fmt.Fprintf(&c.b, "q %s %s %s %s re W n\n", num(sl), num(sl), num(W-2*sl), num(H-2*sl))
+	}
 	var annots []string
 	var outline []outlineItem
 	for _, bx := range p.Boxes {
@@ -459,8 +475,10 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 			outline = append(outline, outlineItem{title: bx.Title, level: bx.Level, dest: dest{i, bx.Y}})
 		}
 	}
-	if d.info.CropMarks && b > 0 {
-		cropMarks(c, p.Width, p.Height, b)
+	if sl > 0 {
+		c.b.WriteString("Q\n")
+		c.fillSet, c.strokeSet, c.lineW, c.font, c.tc, c.mode = false, false, -1, nil, 0, 0
+		cropMarks(c, p.Width, p.Height, o, sl)
 	}
 	contents := d.w.addStream("", c.b.Bytes(), true)
 	var res strings.Builder
@@ -485,7 +503,7 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 	n2 := func(v float64) string { return strconv.FormatFloat(v, 'f', 2, 64) }
 	fmt.Fprintf(&pg, "<< /Type /Page /Parent %s /MediaBox [0 0 %s %s]", parent, n2(W), n2(H))
 	if b > 0 {
-		fmt.Fprintf(&pg, " /BleedBox [0 0 %s %s] /TrimBox [%s %s %s %s]", n2(W), n2(H), n2(b), n2(b), n2(b+p.Width), n2(b+p.Height))
+		fmt.Fprintf(&pg, " /BleedBox [%s %s %s %s] /TrimBox [%s %s %s %s]", n2(sl), n2(sl), n2(W-sl), n2(H-sl), n2(o), n2(o), n2(o+p.Width), n2(o+p.Height))
 	}
 	fmt.Fprintf(&pg, " /Resources %s /Contents %s", res.String(), contents)
 	if len(annots) > 0 {
@@ -571,19 +589,20 @@ func (d *docWriter) text(c *content, t *box.Text) {
 	c.b.WriteString("> Tj\nET\n")
 }
 
-// cropMarks draws the crop marks of a w×h trim set bleed in from the media
+// cropMarks draws the crop marks of a w×h trim set off in from the media
 // edges: at each corner, a hairline along each trim edge, from the media
-// edge to markGap short of the trim, in registration black.
-func cropMarks(c *content, w, h, bleed float64) {
-	l := bleed - markGap*mm
+// edge to markGap short of the bleed (slug from the edge), in
+// registration black.
+func cropMarks(c *content, w, h, off, slug float64) {
+	l := slug - markGap*mm
 	if l <= 0 {
 		return
 	}
 	c.strokeColor(box.Black)
 	c.lineWidth(0.25)
-	x0, x1 := bleed, bleed+w
-	y0, y1 := bleed, bleed+h
-	W, H := w+2*bleed, h+2*bleed
+	x0, x1 := off, off+w
+	y0, y1 := off, off+h
+	W, H := w+2*off, h+2*off
 	line := func(ax, ay, bx, by float64) {
 		fmt.Fprintf(&c.b, "%s %s m %s %s l S\n", num(ax), num(H-ay), num(bx), num(H-by))
 	}

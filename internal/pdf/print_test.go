@@ -29,8 +29,9 @@ func TestPrintEditionPageBoxes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	// 16K is 524.41 × 737.01 pt; 3 mm is 8.50 pt.
-	for _, want := range []string{"/MediaBox [0 0 541.42 754.02] /BleedBox [0 0 541.42 754.02] /TrimBox [8.50 8.50 532.91 745.51]"} {
+	// 16K is 524.41 × 737.01 pt; 3 mm of bleed is 8.50 pt, the 8 mm slug
+	// outside it for the crop marks 22.68 pt.
+	for _, want := range []string{"/MediaBox [0 0 586.77 799.37] /BleedBox [22.68 22.68 564.09 776.69] /TrimBox [31.18 31.18 555.59 768.19]"} {
 		if !bytes.Contains(print, []byte(want)) {
 			t.Errorf("the print edition lacks %q", want)
 		}

@@ -285,15 +285,19 @@ func TestPageBoxes(t *testing.T) {
 			}
 			continue
 		}
-		if !near(media[2], trimW+2*bleed) || !near(media[3], trimH+2*bleed) {
-			t.Errorf("print MediaBox %v, want trim + 2×3 mm = %.2f×%.2f", media, trimW+2*bleed, trimH+2*bleed)
+		// MediaBox > BleedBox > TrimBox: 3 mm of bleed around the trim,
+		// and an 8 mm slug around the bleed for the crop marks.
+		slug := 8 * mmPt
+		if !near(media[2], trimW+2*bleed+2*slug) || !near(media[3], trimH+2*bleed+2*slug) {
+			t.Errorf("print MediaBox %v, want trim + 2×(3 + 8) mm", media)
 		}
-		if bb := b["BleedBox"]; bb != media {
-			t.Errorf("BleedBox %v, want the MediaBox %v (3 mm around the trim)", bb, media)
+		if bb := b["BleedBox"]; !near(bb[0], slug) || !near(bb[2], slug+2*bleed+trimW) || !near(bb[3], slug+2*bleed+trimH) {
+			t.Errorf("BleedBox %v, want 3 mm around the trim", bb)
 		}
 		tb := b["TrimBox"]
-		if !near(tb[0], bleed) || !near(tb[1], bleed) || !near(tb[2], bleed+trimW) || !near(tb[3], bleed+trimH) {
-			t.Errorf("TrimBox %v, want [%.2f %.2f %.2f %.2f]", tb, bleed, bleed, bleed+trimW, bleed+trimH)
+		o := slug + bleed
+		if !near(tb[0], o) || !near(tb[1], o) || !near(tb[2], o+trimW) || !near(tb[3], o+trimH) {
+			t.Errorf("TrimBox %v, want [%.2f %.2f %.2f %.2f]", tb, o, o, o+trimW, o+trimH)
 		}
 		if n := bytes.Count(pdf, []byte("/TrimBox")); n != res.Pages["/journal/2026-1"].Pages {
 			t.Errorf("%d pages have a TrimBox, want all %d", n, res.Pages["/journal/2026-1"].Pages)
