@@ -3,6 +3,9 @@ package publication
 import (
 	"bytes"
 	"fmt"
+	"image"
+	_ "image/jpeg" // the size of JPEG images
+	"math"
 	"strconv"
 	"strings"
 	"time"
@@ -89,8 +92,52 @@ func (c *composer) write(d *composed, l diag.List, err error) ([]byte, Meta, dia
 	if err != nil || d == nil {
 		return nil, Meta{}, l, err
 	}
+	if c.print {
+		l = append(l, lowResolution(d.doc)...)
+	}
 	out, err := pdf.Write(d.doc, d.info)
 	return out, d.meta, l, err
+}
+
+// minPPI is the least resolution of an image at its printed size that a
+// printer accepts.
+const minPPI = 300
+
+// lowResolution warns, once per image, about images printed at less than
+// minPPI pixels per inch.
+func lowResolution(doc *box.Document) diag.List {
+	var l diag.List
+	seen := map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, b := range p.Boxes {
+			im, ok := b.(*box.Image)
+			if !ok || seen[im.Name] || im.W <= 0 {
+				continue
+			}
+			seen[im.Name] = true
+			px := pixelWidth(im)
+			if px == 0 {
+				continue
+			}
+			if ppi := float64(px) / (im.W / 72); ppi < minPPI {
+				l = append(l, diag.Diagnostic{File: im.Name, Severity: diag.Warning,
+					Message: fmt.Sprintf("printed %.0f mm wide, the image has %.0f pixels per inch; a printer wants %d", im.W/mm, ppi, minPPI),
+					Hint:    fmt.Sprintf("give an image at least %.0f pixels wide", math.Ceil(im.W/72*minPPI))})
+			}
+		}
+	}
+	return l
+}
+
+// pixelWidth is the width of an image in pixels; 0 when unknown.
+func pixelWidth(im *box.Image) int {
+	if im.Decoded != nil {
+		return im.Decoded.Bounds().Dx()
+	}
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(im.Data)); err == nil {
+		return cfg.Width
+	}
+	return 0
 }
 
 // journalDoc composes an issue (see journal).

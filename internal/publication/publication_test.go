@@ -520,3 +520,26 @@ func TestConfig(t *testing.T) {
 		t.Errorf("bad page size: %v", l)
 	}
 }
+
+// The printer's edition warns about images under 300 ppi at their printed
+// size; the screen edition does not.
+func TestLowResolutionImagesInPrint(t *testing.T) {
+	for _, print := range []bool{false, true} {
+		_, l, err := Build(Options{Source: fixture, Print: print})
+		if err != nil || l.HasErrors() {
+			t.Fatal(err, l)
+		}
+		n := 0
+		for _, d := range l {
+			if strings.Contains(d.Message, "pixels per inch") {
+				n++
+			}
+		}
+		if print && n == 0 {
+			t.Error("print edition: no warning about the fixture's 96-ppi figures")
+		}
+		if !print && n > 0 {
+			t.Errorf("screen edition: %d resolution warnings", n)
+		}
+	}
+}
