@@ -577,6 +577,7 @@ func (d *docWriter) text(c *content, t *box.Text) {
 		skew = math.Tan(slant * math.Pi / 180)
 	}
 	fmt.Fprintf(&c.b, "1 0 %s 1 %s %s Tm\n<", num(skew), num(c.x(t.X)), num(c.y(t.Y)))
+	const hex = "0123456789ABCDEF"
 	for _, r := range t.Text {
 		g, ok := t.Face.GID(r)
 		if !ok {
@@ -584,7 +585,7 @@ func (d *docWriter) text(c *content, t *box.Text) {
 		} else if _, seen := f.glyphs[g]; !seen {
 			f.glyphs[g] = r
 		}
-		fmt.Fprintf(&c.b, "%04X", g)
+		c.b.Write([]byte{hex[g>>12], hex[g>>8&15], hex[g>>4&15], hex[g&15]})
 	}
 	c.b.WriteString("> Tj\nET\n")
 }

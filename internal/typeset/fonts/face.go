@@ -190,19 +190,43 @@ func parseMember(data []byte, member string) (*Face, error) {
 		}
 		return f, err
 	}
-	var names []string
+	var members []string
 	for k := 0; k < n; k++ {
-		f, err := parseAt(data, int(p.u32(12+4*k)))
-		if err != nil {
-			return nil, fmt.Errorf("font #%d of the collection: %w", k, err)
-		}
-		f.Index = k
-		if member == "" || strings.EqualFold(f.Family, member) || strings.EqualFold(f.PostScriptName, member) {
+		off := int(p.u32(12 + 4*k))
+		// Only the names first: parsing a CJK member whole takes time.
+		family, ps := names(tableAt(data, off, "name"))
+		if member == "" || strings.EqualFold(family, member) || strings.EqualFold(ps, member) {
+			f, err := parseAt(data, off)
+			if err != nil {
+				return nil, fmt.Errorf("font #%d of the collection: %w", k, err)
+			}
+			f.Index = k
 			return f, nil
 		}
-		names = append(names, f.Family)
+		members = append(members, family)
 	}
-	return nil, fmt.Errorf("no font %q in the collection (it has %s)", member, strings.Join(names, ", "))
+	return nil, fmt.Errorf("no font %q in the collection (it has %s)", member, strings.Join(members, ", "))
+}
+
+// tableAt returns the table tag of the font whose table directory starts
+// at off, or nil.
+func tableAt(data []byte, off int, tag string) []byte {
+	p := parser{data}
+	n := int(p.u16(off + 4))
+	for i := 0; i < n; i++ {
+		rec := off + 12 + 16*i
+		if rec+16 > len(data) {
+			return nil
+		}
+		if string(data[rec:rec+4]) == tag {
+			to, length := int(p.u32(rec+8)), int(p.u32(rec+12))
+			if to < 0 || length < 0 || to+length > len(data) {
+				return nil
+			}
+			return data[to : to+length]
+		}
+	}
+	return nil
 }
 
 // parseAt parses the font whose table directory starts at off.
