@@ -129,15 +129,15 @@ func ApplicationForm(opts FormOptions) ([]byte, error) {
 		fees = StandardFees
 	}
 	c := newCanvas(set)
-	c.newPage(a4W, a4H)
+	c.NewPage(a4W, a4H)
 	f := &formWriter{c: c}
 	w := formRight - formLeft
 
-	c.line1(formLeft, 15*mm, w, "编号：＿＿＿＿＿＿（秘书处填写）", song(9).with(grey).aligned(line.Right))
-	c.line1(formLeft, 27*mm, w, Issuer+"入会申请表", hei(20).aligned(line.Center).tracked(2))
-	c.line1(formLeft, 36*mm, w, "填表日期：　　　　年　　月　　日", song(10.5).aligned(line.Right))
+	c.Line1(formLeft, 15*mm, w, "编号：＿＿＿＿＿＿（秘书处填写）", song(9).With(grey).Aligned(line.Right))
+	c.Line1(formLeft, 27*mm, w, Issuer+"入会申请表", hei(20).Aligned(line.Center).Tracked(2))
+	c.Line1(formLeft, 36*mm, w, "填表日期：　　　　年　　月　　日", song(10.5).Aligned(line.Right))
 
-	c.hold()
+	c.Hold()
 	f.top = 39 * mm
 	f.y = f.top
 	half := (w - 2*formLblW) / 2
@@ -160,7 +160,7 @@ func ApplicationForm(opts FormOptions) ([]byte, error) {
 	f.close()
 
 	// The procedure, the fees and where to send the form, in small print.
-	small := song(7.8).with(grey).led(1.5)
+	small := song(7.8).With(grey).Led(1.5)
 	var fl []string
 	for _, fee := range fees {
 		fl = append(fl, fmt.Sprintf("%s%s元/年", fee.Level, thousands(fee.Amount)))
@@ -174,7 +174,7 @@ func ApplicationForm(opts FormOptions) ([]byte, error) {
 	}
 	y := f.y + 2.5*mm
 	for _, n := range notes {
-		y = c.para(formLeft, y, w, n, small, 0)
+		y = c.Para(formLeft, y, w, n, small, 0)
 	}
 	if y > a4H-8*mm {
 		return nil, fmt.Errorf("printjob: the application form's notes run off the page (%.0f mm); shorten the contact details", y/mm)
@@ -257,7 +257,7 @@ type cell struct {
 
 var (
 	lblSt  = hei(10.5)
-	hintSt = song(7.5).with(light)
+	hintSt = song(7.5).With(light)
 	optSt  = song(9.5)
 )
 
@@ -267,22 +267,22 @@ func (f *formWriter) row(h float64, cells ...cell) {
 	c := f.c
 	x := formLeft
 	for _, ce := range cells {
-		c.rect(x, f.y, formLblW, h, shade)
+		c.Rect(x, f.y, formLblW, h, shade)
 		f.label(x, f.y, formLblW, h, ce.label)
-		c.vline(x+formLblW, f.y, f.y+h, 0.5, ink)
+		c.VLine(x+formLblW, f.y, f.y+h, 0.5, ink)
 		vx := x + formLblW
 		if ce.hint != "" {
-			c.line1(vx+1.5*mm, f.y+3.2*mm, ce.w-3*mm, ce.hint, hintSt)
+			c.Line1(vx+1.5*mm, f.y+3.2*mm, ce.w-3*mm, ce.hint, hintSt)
 		}
 		switch {
 		case len(ce.boxes) > 0 && ce.stack:
 			lead := (h - 2*mm) / float64(len(ce.boxes))
 			for i, b := range ce.boxes {
-				base := f.y + 1*mm + lead*float64(i) + lead/2 + optSt.size*0.36
+				base := f.y + 1*mm + lead*float64(i) + lead/2 + optSt.Size*0.36
 				f.option(vx+3*mm, base, b)
 			}
 		case len(ce.boxes) > 0:
-			base := f.y + h/2 + optSt.size*0.36
+			base := f.y + h/2 + optSt.Size*0.36
 			if ce.note != "" {
 				base -= 1.6 * mm
 			}
@@ -298,43 +298,43 @@ func (f *formWriter) row(h float64, cells ...cell) {
 				ox += f.optionWidth(b) + gap
 			}
 			if ce.note != "" {
-				c.line1(vx+3*mm, f.y+h-1.6*mm, ce.w-6*mm, ce.note, hintSt)
+				c.Line1(vx+3*mm, f.y+h-1.6*mm, ce.w-6*mm, ce.note, hintSt)
 			}
 		}
 		if ce.sign != "" {
 			st := song(10)
-			c.line1(vx+3*mm, f.y+h-3*mm, ce.w-6*mm, ce.sign, st)
-			c.line1(vx, f.y+h-3*mm, ce.w-3*mm, "年　　月　　日", st.aligned(line.Right))
+			c.Line1(vx+3*mm, f.y+h-3*mm, ce.w-6*mm, ce.sign, st)
+			c.Line1(vx, f.y+h-3*mm, ce.w-3*mm, "年　　月　　日", st.Aligned(line.Right))
 		}
 		x = vx + ce.w
 		if x < formRight-1 {
-			c.vline(x, f.y, f.y+h, 0.5, ink)
+			c.VLine(x, f.y, f.y+h, 0.5, ink)
 		}
 	}
 	f.y += h
-	c.hline(formLeft, formRight, f.y, 0.5, ink)
+	c.HLine(formLeft, formRight, f.y, 0.5, ink)
 }
 
 // label sets a field's label centred in its cell; "\n" breaks it.
 func (f *formWriter) label(x, y, w, h float64, text string) {
 	ls := strings.Split(text, "\n")
-	st := lblSt.led(1.3)
-	top := y + (h-float64(len(ls))*st.lead())/2
+	st := lblSt.Led(1.3)
+	top := y + (h-float64(len(ls))*st.Lead())/2
 	for i, l := range ls {
-		f.c.line1(x, baseline(top+float64(i)*st.lead(), st), w, l, st.aligned(line.Center))
+		f.c.Line1(x, st.Baseline(top+float64(i)*st.Lead()), w, l, st.Aligned(line.Center))
 	}
 }
 
 // optionWidth is the width of a check box with its text.
 func (f *formWriter) optionWidth(text string) float64 {
-	return 3.4*mm + 1.2*mm + f.c.width(text, optSt)
+	return 3.4*mm + 1.2*mm + f.c.Width(text, optSt)
 }
 
 // option is a check box and its text on baseline y.
 func (f *formWriter) option(x, y float64, text string) {
 	s := 3.4 * mm
-	f.c.checkbox(x, y, s)
-	f.c.line1(x+s+1.2*mm, y, 1e6, text, optSt)
+	f.c.Checkbox(x, y, s, ink)
+	f.c.Line1(x+s+1.2*mm, y, 1e6, text, optSt)
 }
 
 // reps draws the representatives' block: a label cell over three rows, a
@@ -352,31 +352,31 @@ func (f *formWriter) reps(w float64) {
 	cols[len(cols)-1].w = rest
 	head, row := 8*mm, 11*mm
 	h := head + 2*row
-	c.rect(formLeft, f.y, formLblW, h, shade)
+	c.Rect(formLeft, f.y, formLblW, h, shade)
 	f.label(formLeft, f.y, formLblW, h, "单位代表")
 	x0 := formLeft + formLblW
-	c.rect(x0, f.y, w-formLblW, head, shade)
-	c.vline(x0, f.y, f.y+h, 0.5, ink)
+	c.Rect(x0, f.y, w-formLblW, head, shade)
+	c.VLine(x0, f.y, f.y+h, 0.5, ink)
 	x := x0
 	st := hei(9.5)
 	for i, col := range cols {
-		c.line1(x, f.y+head/2+st.size*0.36, col.w, col.name, st.aligned(line.Center))
+		c.Line1(x, f.y+head/2+st.Size*0.36, col.w, col.name, st.Aligned(line.Center))
 		if i > 0 {
-			c.vline(x, f.y, f.y+h, 0.5, ink)
+			c.VLine(x, f.y, f.y+h, 0.5, ink)
 		}
 		x += col.w
 	}
-	c.hline(x0, formRight, f.y+head, 0.5, ink)
+	c.HLine(x0, formRight, f.y+head, 0.5, ink)
 	for i, role := range []string{member.RoleMain, member.RoleDeputy} {
 		y := f.y + head + float64(i)*row
-		c.rect(x0, y, cols[0].w, row, shade)
-		c.line1(x0, y+row/2+lblSt.size*0.36, cols[0].w, role, lblSt.sized(10).aligned(line.Center))
+		c.Rect(x0, y, cols[0].w, row, shade)
+		c.Line1(x0, y+row/2+lblSt.Size*0.36, cols[0].w, role, lblSt.Sized(10).Aligned(line.Center))
 		if i == 0 {
-			c.hline(x0, formRight, y+row, 0.5, ink)
+			c.HLine(x0, formRight, y+row, 0.5, ink)
 		}
 	}
 	f.y += h
-	c.hline(formLeft, formRight, f.y, 0.5, ink)
+	c.HLine(formLeft, formRight, f.y, 0.5, ink)
 }
 
 // declaration draws the applicant's declaration with the signature, seal
@@ -386,25 +386,25 @@ func (f *formWriter) declaration(w float64) {
 	x := formLeft + formLblW + 4*mm
 	tw := w - formLblW - 8*mm
 	text := "本单位承认《" + Issuer + "章程》，自愿申请加入" + Issuer + "，愿意积极参与本协会活动，自觉按规定缴纳会费，遵守本会章程和各项规定，执行本会的决议，维护本会合法权益；未经正式授权，不以协会名义进行任何活动。本表所填内容及所附证件真实、准确。"
-	st := song(10.5).led(1.6)
+	st := song(10.5).Led(1.6)
 	// The text, then room to sign and seal, then the date.
-	h := 2.5*mm + c.paraHeight(tw, text, st, 2*st.size) + 17*mm
-	c.rect(formLeft, f.y, formLblW, h, shade)
+	h := 2.5*mm + c.ParaHeight(tw, text, st, 2*st.Size) + 17*mm
+	c.Rect(formLeft, f.y, formLblW, h, shade)
 	f.label(formLeft, f.y, formLblW, h, "申请单位\n声明")
-	c.vline(formLeft+formLblW, f.y, f.y+h, 0.5, ink)
-	c.para(x, f.y+2.5*mm, tw, text, st, 2*st.size)
+	c.VLine(formLeft+formLblW, f.y, f.y+h, 0.5, ink)
+	c.Para(x, f.y+2.5*mm, tw, text, st, 2*st.Size)
 	sign := song(10.5)
 	base := f.y + h - 4*mm
-	c.line1(x, base-7*mm, tw, "主代表签字：", sign)
-	c.line1(x+tw*0.52, base-7*mm, tw*0.48, "单位盖章：", sign)
-	c.line1(x, base, tw, "年　　月　　日", sign.aligned(line.Right))
+	c.Line1(x, base-7*mm, tw, "主代表签字：", sign)
+	c.Line1(x+tw*0.52, base-7*mm, tw*0.48, "单位盖章：", sign)
+	c.Line1(x, base, tw, "年　　月　　日", sign.Aligned(line.Right))
 	f.y += h
-	c.hline(formLeft, formRight, f.y, 0.5, ink)
+	c.HLine(formLeft, formRight, f.y, 0.5, ink)
 }
 
 // close draws the table's outer frame, heavier than its inner rules, and
 // then every rule of the table over the shaded label cells.
 func (f *formWriter) close() {
-	f.c.frame(formLeft, f.top, formRight-formLeft, f.y-f.top, 1.2, ink)
-	f.c.flush()
+	f.c.Frame(formLeft, f.top, formRight-formLeft, f.y-f.top, 1.2, ink)
+	f.c.Flush()
 }

@@ -262,10 +262,10 @@ func Labels(ds *member.Dataset, res *rules.Result, opts LabelOptions) (pdfBytes 
 	for _, r := range recips {
 		for k := 1; k <= r.Copies; k++ {
 			if n%len(cells) == 0 {
-				c.newPage(a4W, a4H)
+				c.NewPage(a4W, a4H)
 				if opts.Outline {
 					for _, cell := range cells {
-						c.frame(cell.X*mm, cell.Y*mm, cell.W*mm, cell.H*mm, 0.3, light)
+						c.Frame(cell.X*mm, cell.Y*mm, cell.W*mm, cell.H*mm, 0.3, light)
 					}
 				}
 			}
@@ -315,37 +315,37 @@ func (c *canvas) label(cell Cell, r Recipient, k int) {
 	}
 	// Sizes shrink with small labels.
 	scale := min(1, cell.H/38.1, cell.W/99.1*1.2)
-	codeSt := song(12 * scale).tracked(2.5 * scale).led(1.3)
-	addrSt := song(10.5 * scale).led(1.35)
-	nameSt := c.fit(r.Name, w, hei(13*scale).led(1.45), 7)
-	toSt := c.fit(r.Addressee(), w, song(12*scale).led(1.45), 7)
-	addr := c.lines(r.Address, w, addrSt)
+	codeSt := song(12 * scale).Tracked(2.5 * scale).Led(1.3)
+	addrSt := song(10.5 * scale).Led(1.35)
+	nameSt := c.Fit(r.Name, w, hei(13*scale).Led(1.45), 7)
+	toSt := c.Fit(r.Addressee(), w, song(12*scale).Led(1.45), 7)
+	addr := c.Lines(r.Address, w, addrSt)
 	if len(addr) > 2 {
 		// A long address: smaller, still at most two lines where possible.
-		for addrSt.size > 7.5 && len(addr) > 2 {
-			addrSt = addrSt.sized(addrSt.size - 0.5)
-			addr = c.lines(r.Address, w, addrSt)
+		for addrSt.Size > 7.5 && len(addr) > 2 {
+			addrSt = addrSt.Sized(addrSt.Size - 0.5)
+			addr = c.Lines(r.Address, w, addrSt)
 		}
 	}
-	block := float64(len(addr))*addrSt.lead() + nameSt.lead() + toSt.lead() + 1.2*mm
+	block := float64(len(addr))*addrSt.Lead() + nameSt.Lead() + toSt.Lead() + 1.2*mm
 	if r.Postcode != "" {
-		block += codeSt.lead()
+		block += codeSt.Lead()
 	}
 	y := top + max(0, (h-block)/2)
 	if r.Postcode != "" {
-		c.line1(x, baseline(y, codeSt), w, r.Postcode, codeSt)
-		y += codeSt.lead()
+		c.Line1(x, codeSt.Baseline(y), w, r.Postcode, codeSt)
+		y += codeSt.Lead()
 	}
 	for i := range addr {
-		c.place(&addr[i], x, baseline(y, addrSt), addrSt)
-		y += addrSt.lead()
+		c.Place(&addr[i], x, addrSt.Baseline(y), addrSt)
+		y += addrSt.Lead()
 	}
 	y += 1.2 * mm
-	c.line1(x, baseline(y, nameSt), w, r.Name, nameSt)
-	y += nameSt.lead()
-	c.line1(x, baseline(y, toSt), w, r.Addressee(), toSt.aligned(line.Right))
+	c.Line1(x, nameSt.Baseline(y), w, r.Name, nameSt)
+	y += nameSt.Lead()
+	c.Line1(x, toSt.Baseline(y), w, r.Addressee(), toSt.Aligned(line.Right))
 	if r.Copies > 1 {
-		mark := song(6.5 * scale).with(grey).aligned(line.Right)
-		c.line1(x, cell.Y*mm+cell.H*mm-1.8*mm, w, fmt.Sprintf("第%d/%d份", k, r.Copies), mark)
+		mark := song(6.5 * scale).With(grey).Aligned(line.Right)
+		c.Line1(x, cell.Y*mm+cell.H*mm-1.8*mm, w, fmt.Sprintf("第%d/%d份", k, r.Copies), mark)
 	}
 }

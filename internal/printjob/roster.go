@@ -54,7 +54,7 @@ func Roster(ds *member.Dataset, res *rules.Result, opts Options) ([]byte, error)
 	}
 	rw.titlePage(ds, active, withdrawn)
 
-	c.newPage(a4W, a4H)
+	c.NewPage(a4W, a4H)
 	rw.y = rosterTop
 	for i := 0; i < len(active); {
 		level := active[i].Level
@@ -70,9 +70,9 @@ func Roster(ds *member.Dataset, res *rules.Result, opts Options) ([]byte, error)
 			"以下会员依《会员管理办法》第九条第2款（个人会员调离本市者依第七条）视同退会，不再享有会员名誉；其联络方式依第三条留作会员档案，不再作为会员联络。",
 			withdrawn, false)
 	}
-	total := len(c.pages)
+	total := len(c.Pages)
 	for i := 1; i < total; i++ {
-		c.page = &c.pages[i]
+		c.Goto(i)
 		rw.furniture(i+1, total)
 	}
 	return c.write(Issuer+"会员名录", InternalMark+"　截至"+cnDay(day), day)
@@ -101,12 +101,12 @@ func (rw *rosterWriter) need(h float64) {
 	if rw.y+h <= rosterBottom {
 		return
 	}
-	rw.c.newPage(a4W, a4H)
+	rw.c.NewPage(a4W, a4H)
 	rw.y = rosterTop
 	if rw.cont != "" {
-		st := hei(9).with(grey)
-		rw.c.line1(rosterLeft, baseline(rw.y, st), rosterRight-rosterLeft, rw.cont+"（续）", st)
-		rw.y += st.lead() + 1*mm
+		st := hei(9).With(grey)
+		rw.c.Line1(rosterLeft, st.Baseline(rw.y), rosterRight-rosterLeft, rw.cont+"（续）", st)
+		rw.y += st.Lead() + 1*mm
 	}
 }
 
@@ -115,31 +115,31 @@ func (rw *rosterWriter) need(h float64) {
 func (rw *rosterWriter) furniture(n, total int) {
 	c := rw.c
 	w := rosterRight - rosterLeft
-	mark := hei(9).with(crimson).tracked(1)
-	c.line1(rosterLeft, 15*mm, w, InternalMark, mark)
-	c.line1(rosterLeft, 15*mm, w, Issuer+"会员名录", song(9).with(grey).aligned(line.Right))
-	c.hline(rosterLeft, rosterRight, 17*mm, 0.6, navy)
-	c.line1(rosterLeft, a4H-11*mm, w, fmt.Sprintf("第 %d 页　共 %d 页", n, total), song(9).with(grey).aligned(line.Center))
+	mark := hei(9).With(crimson).Tracked(1)
+	c.Line1(rosterLeft, 15*mm, w, InternalMark, mark)
+	c.Line1(rosterLeft, 15*mm, w, Issuer+"会员名录", song(9).With(grey).Aligned(line.Right))
+	c.HLine(rosterLeft, rosterRight, 17*mm, 0.6, navy)
+	c.Line1(rosterLeft, a4H-11*mm, w, fmt.Sprintf("第 %d 页　共 %d 页", n, total), song(9).With(grey).Aligned(line.Center))
 }
 
 // titlePage sets the roster's title page: the mark, the title, the day, a
 // table of the members by level and status, and a note on its use.
 func (rw *rosterWriter) titlePage(ds *member.Dataset, active, withdrawn []*member.Member) {
 	c := rw.c
-	c.newPage(a4W, a4H)
+	c.NewPage(a4W, a4H)
 	w := a4W - 2*rosterLeft
 	// The mark, boxed in red at the top left as official documents mark
 	// their classification.
-	mark := hei(12).with(crimson).tracked(2)
-	mw := c.width(InternalMark, mark)
-	c.frame(rosterLeft, 18*mm, mw+8*mm, 10*mm, 0.8, crimson)
-	c.line1(rosterLeft+4*mm, 18*mm+6.9*mm, mw, InternalMark, mark)
+	mark := hei(12).With(crimson).Tracked(2)
+	mw := c.Width(InternalMark, mark)
+	c.Frame(rosterLeft, 18*mm, mw+8*mm, 10*mm, 0.8, crimson)
+	c.Line1(rosterLeft+4*mm, 18*mm+6.9*mm, mw, InternalMark, mark)
 
-	c.line1(rosterLeft, 78*mm, w, Issuer, hei(20).with(navy).aligned(line.Center).tracked(3))
-	c.line1(rosterLeft, 100*mm, w, "会员名录", hei(36).with(navy).aligned(line.Center).tracked(14))
-	c.line1(rosterLeft, 114*mm, w, "（会员通信联络表）", song(14).aligned(line.Center))
-	c.hline(a4W/2-30*mm, a4W/2+30*mm, 122*mm, 0.8, gold)
-	c.line1(rosterLeft, 133*mm, w, "截至"+officialDay(rw.day), song(12).aligned(line.Center))
+	c.Line1(rosterLeft, 78*mm, w, Issuer, hei(20).With(navy).Aligned(line.Center).Tracked(3))
+	c.Line1(rosterLeft, 100*mm, w, "会员名录", hei(36).With(navy).Aligned(line.Center).Tracked(14))
+	c.Line1(rosterLeft, 114*mm, w, "（会员通信联络表）", song(14).Aligned(line.Center))
+	c.HLine(a4W/2-30*mm, a4W/2+30*mm, 122*mm, 0.8, gold)
+	c.Line1(rosterLeft, 133*mm, w, "截至"+officialDay(rw.day), song(12).Aligned(line.Center))
 
 	// Counts by level and status.
 	type row struct {
@@ -180,39 +180,39 @@ func (rw *rosterWriter) titlePage(ds *member.Dataset, active, withdrawn []*membe
 	x0 := (a4W - tw) / 2
 	y := 150 * mm
 	rowH := 8.5 * mm
-	c.rect(x0, y, tw, rowH, shade)
+	c.Rect(x0, y, tw, rowH, shade)
 	cells := func(y float64, vals []string, st style) {
 		x := x0
 		for i, v := range vals {
-			c.line1(x, y+rowH/2+st.size*0.36, colW[i], v, st.aligned(line.Center))
+			c.Line1(x, y+rowH/2+st.Size*0.36, colW[i], v, st.Aligned(line.Center))
 			x += colW[i]
 		}
 	}
 	cells(y, cols, hei(9.5))
-	c.hline(x0, x0+tw, y, 1, navy)
+	c.HLine(x0, x0+tw, y, 1, navy)
 	y += rowH
-	c.hline(x0, x0+tw, y, 0.5, navy)
+	c.HLine(x0, x0+tw, y, 0.5, navy)
 	for i, r := range rows {
 		st := song(10)
 		if i == len(rows)-1 {
-			c.hline(x0, x0+tw, y, 0.5, navy)
+			c.HLine(x0, x0+tw, y, 0.5, navy)
 			st = hei(10)
 		}
 		cells(y, []string{r.name, fmt.Sprint(r.total), fmt.Sprint(r.active), fmt.Sprint(r.susp), fmt.Sprint(r.arrear)}, st)
 		y += rowH
 	}
-	c.hline(x0, x0+tw, y, 1, navy)
+	c.HLine(x0, x0+tw, y, 1, navy)
 	y += 4 * mm
 	note := fmt.Sprintf("另有视同退会会员 %d 家，列于名录之末，供存档。会员状态依《会员管理办法》第九条按统计日（%s）计算。", len(withdrawn), cnDay(rw.day))
-	y = c.para(x0, y, tw, note, song(9).with(grey), 0)
+	y = c.Para(x0, y, tw, note, song(9).With(grey), 0)
 
 	use := "本名录依据《会员管理办法》第四条编制，载有会员单位及其代表的全部联络方式，仅供协会秘书处及各部门工作使用。请妥善保管，不得外传、复制、公开或用于协会工作以外的用途；发现信息有误或变动，请告知会员发展部更正。"
-	st := song(10).led(1.7)
-	h := c.paraHeight(tw, use, st, 2*st.size)
+	st := song(10).Led(1.7)
+	h := c.ParaHeight(tw, use, st, 2*st.Size)
 	yb := 252*mm - h
-	c.hline(x0, x0+tw, yb-4*mm, 0.4, light)
-	c.para(x0, yb, tw, use, st, 2*st.size)
-	c.line1(rosterLeft, 268*mm, w, Issuer+"秘书处　编印", song(11).aligned(line.Center))
+	c.HLine(x0, x0+tw, yb-4*mm, 0.4, light)
+	c.Para(x0, yb, tw, use, st, 2*st.Size)
+	c.Line1(rosterLeft, 268*mm, w, Issuer+"秘书处　编印", song(11).Aligned(line.Center))
 	_ = y
 }
 
@@ -221,7 +221,7 @@ func (rw *rosterWriter) titlePage(ds *member.Dataset, active, withdrawn []*membe
 func (rw *rosterWriter) section(title, count, note string, ms []*member.Member, byRegion bool) {
 	c := rw.c
 	w := rosterRight - rosterLeft
-	head := hei(15).with(navy).tracked(1)
+	head := hei(15).With(navy).Tracked(1)
 	// A section starts on a new page unless it fits its heading, note and
 	// first entries in the upper part of the page.
 	if rw.y > rosterTop {
@@ -233,14 +233,14 @@ func (rw *rosterWriter) section(title, count, note string, ms []*member.Member, 
 		}
 	}
 	rw.cont = ""
-	rw.need(head.lead() + 40*mm)
-	c.line1(rosterLeft, baseline(rw.y, head), w, title, head)
-	c.line1(rosterLeft, baseline(rw.y, head), w, count, song(10).with(grey).aligned(line.Right))
-	rw.y += head.lead()
-	c.hline(rosterLeft, rosterRight, rw.y, 1.2, navy)
+	rw.need(head.Lead() + 40*mm)
+	c.Line1(rosterLeft, head.Baseline(rw.y), w, title, head)
+	c.Line1(rosterLeft, head.Baseline(rw.y), w, count, song(10).With(grey).Aligned(line.Right))
+	rw.y += head.Lead()
+	c.HLine(rosterLeft, rosterRight, rw.y, 1.2, navy)
 	rw.y += 3 * mm
 	if note != "" {
-		rw.y = c.para(rosterLeft, rw.y, w, note, song(9).with(grey), 0) + 2*mm
+		rw.y = c.Para(rosterLeft, rw.y, w, note, song(9).With(grey), 0) + 2*mm
 	}
 	rw.cont = title
 	for i := 0; i < len(ms); {
@@ -251,11 +251,11 @@ func (rw *rosterWriter) section(title, count, note string, ms []*member.Member, 
 			}
 			sub := hei(11)
 			first := rw.entryHeight(ms[i])
-			rw.need(sub.lead() + 2*mm + first)
-			c.rect(rosterLeft, rw.y, w, sub.lead(), shade)
-			c.line1(rosterLeft+2*mm, baseline(rw.y, sub), w-4*mm, ms[i].Region, sub)
-			c.line1(rosterLeft, baseline(rw.y, sub), w-2*mm, fmt.Sprintf("%d 家", j-i), song(9).with(grey).aligned(line.Right))
-			rw.y += sub.lead() + 2*mm
+			rw.need(sub.Lead() + 2*mm + first)
+			c.Rect(rosterLeft, rw.y, w, sub.Lead(), shade)
+			c.Line1(rosterLeft+2*mm, sub.Baseline(rw.y), w-4*mm, ms[i].Region, sub)
+			c.Line1(rosterLeft, sub.Baseline(rw.y), w-2*mm, fmt.Sprintf("%d 家", j-i), song(9).With(grey).Aligned(line.Right))
+			rw.y += sub.Lead() + 2*mm
 			rw.cont = title + "　" + ms[i].Region
 		} else {
 			j = len(ms)
@@ -282,10 +282,10 @@ type entryRow struct {
 
 var (
 	nameSt  = hei(11.5)
-	tagSt   = song(8.5).with(crimson)
-	infoSt  = song(8.5).with(grey)
-	rowLbl  = hei(8.5).with(grey)
-	fieldSt = hei(7.5).with(grey)
+	tagSt   = song(8.5).With(crimson)
+	infoSt  = song(8.5).With(grey)
+	rowLbl  = hei(8.5).With(grey)
+	fieldSt = hei(7.5).With(grey)
 	valueSt = song(9.5)
 	rowLead = 9.5 * 1.55
 )
@@ -306,7 +306,7 @@ func (rw *rosterWriter) build(m *member.Member) entryLines {
 	if !m.Listed {
 		info = append(info, "不在公开名录中")
 	}
-	e.info = c.lines(strings.Join(info, "　·　"), w, infoSt)
+	e.info = c.Lines(strings.Join(info, "　·　"), w, infoSt)
 
 	cw := w - labelColW
 	contact := func(ct member.Contact) []line.Item {
@@ -316,9 +316,9 @@ func (rw *rosterWriter) build(m *member.Member) entryLines {
 				return
 			}
 			if len(items) > 0 {
-				items = append(items, valueSt.item("　"))
+				items = append(items, valueSt.Item("　"))
 			}
-			items = append(items, fieldSt.item(label+" "), valueSt.item(v))
+			items = append(items, fieldSt.Item(label+" "), valueSt.Item(v))
 		}
 		add("电话", ct.Phone)
 		add("手机", ct.Mobile)
@@ -328,12 +328,12 @@ func (rw *rosterWriter) build(m *member.Member) entryLines {
 		return items
 	}
 	brk := func(items []line.Item) []line.Line {
-		return line.Break(items, c.set, line.Params{Width: cw})
+		return line.Break(items, c.Set, line.Params{Width: cw})
 	}
 	if !m.Individual() {
 		items := contact(m.Contact)
 		if len(items) == 0 {
-			items = []line.Item{tagSt.item("（未登记单位联络方式）")}
+			items = []line.Item{tagSt.Item("（未登记单位联络方式）")}
 		}
 		e.rows = append(e.rows, entryRow{"单位", brk(items)})
 	}
@@ -346,29 +346,29 @@ func (rw *rosterWriter) build(m *member.Member) entryLines {
 		}
 	}
 	for _, r := range reps {
-		items := []line.Item{valueSt.item(r.Name)}
+		items := []line.Item{valueSt.Item(r.Name)}
 		if r.Title != "" {
-			items = append(items, valueSt.item("　"+r.Title))
+			items = append(items, valueSt.Item("　"+r.Title))
 		}
 		post, lost := r.post()
 		if post != "" {
-			items = append(items, valueSt.item("　"), fieldSt.item("会内职务 "), hei(9.5).with(navy).item(post))
+			items = append(items, valueSt.Item("　"), fieldSt.Item("会内职务 "), hei(9.5).With(navy).Item(post))
 		}
 		if lost != "" {
-			items = append(items, tagSt.item("（"+lost+"）"))
+			items = append(items, tagSt.Item("（"+lost+"）"))
 		}
 		if r.HasLeft(rw.day) {
 			left := "（" + isoDay(r.Left) + "调离"
 			if r.LeftCity {
 				left += "本市"
 			}
-			items = append(items, tagSt.item(left+"）"))
+			items = append(items, tagSt.Item(left+"）"))
 		}
 		ct := contact(r.Contact)
 		if len(ct) == 0 {
-			ct = []line.Item{fieldSt.item("未登记个人联络方式")}
+			ct = []line.Item{fieldSt.Item("未登记个人联络方式")}
 		}
-		items = append(items, valueSt.item("　"))
+		items = append(items, valueSt.Item("　"))
 		items = append(items, ct...)
 		label := r.Role
 		if m.Individual() {
@@ -377,14 +377,14 @@ func (rw *rosterWriter) build(m *member.Member) entryLines {
 		e.rows = append(e.rows, entryRow{label, brk(items)})
 	}
 	if len(e.rows) == 0 {
-		e.rows = append(e.rows, entryRow{"代表", brk([]line.Item{tagSt.item("（无在任代表）")})})
+		e.rows = append(e.rows, entryRow{"代表", brk([]line.Item{tagSt.Item("（无在任代表）")})})
 	}
 	return e
 }
 
 func (rw *rosterWriter) entryHeight(m *member.Member) float64 {
 	e := rw.build(m)
-	h := nameSt.lead() + float64(len(e.info))*infoSt.lead() + 1.5*mm
+	h := nameSt.Lead() + float64(len(e.info))*infoSt.Lead() + 1.5*mm
 	for _, r := range e.rows {
 		h += float64(len(r.lines)) * rowLead
 	}
@@ -398,31 +398,31 @@ func (rw *rosterWriter) entry(m *member.Member) {
 	w := rosterRight - rosterLeft
 	e := rw.build(m)
 	rw.need(rw.entryHeight(m))
-	nst := c.fit(m.Name, w*0.62, nameSt, 8)
-	c.line1(rosterLeft, baseline(rw.y, nameSt), w, m.Name, nst)
+	nst := c.Fit(m.Name, w*0.62, nameSt, 8)
+	c.Line1(rosterLeft, nameSt.Baseline(rw.y), w, m.Name, nst)
 	if s := rw.res.Member(m.ID); s != nil && s.Status != rules.Active {
 		tag := "【" + statusNames[s.Status]
 		if !s.Since.IsZero() {
 			tag += "，" + isoDay(s.Since) + "起"
 		}
 		tag += "】"
-		c.line1(rosterLeft, baseline(rw.y, nameSt), w, tag, tagSt.aligned(line.Right))
+		c.Line1(rosterLeft, nameSt.Baseline(rw.y), w, tag, tagSt.Aligned(line.Right))
 	}
-	rw.y += nameSt.lead()
+	rw.y += nameSt.Lead()
 	for i := range e.info {
-		c.place(&e.info[i], rosterLeft, baseline(rw.y, infoSt), infoSt)
-		rw.y += infoSt.lead()
+		c.Place(&e.info[i], rosterLeft, infoSt.Baseline(rw.y), infoSt)
+		rw.y += infoSt.Lead()
 	}
 	rw.y += 1.5 * mm
-	lead := valueSt.led(1.55)
+	lead := valueSt.Led(1.55)
 	for _, r := range e.rows {
-		c.line1(rosterLeft, baseline(rw.y, lead), labelColW, r.label, rowLbl)
+		c.Line1(rosterLeft, lead.Baseline(rw.y), labelColW, r.label, rowLbl)
 		for i := range r.lines {
-			c.place(&r.lines[i], rosterLeft+labelColW, baseline(rw.y, lead), valueSt)
+			c.Place(&r.lines[i], rosterLeft+labelColW, lead.Baseline(rw.y), valueSt)
 			rw.y += rowLead
 		}
 	}
 	rw.y += 1.5 * mm
-	c.hline(rosterLeft, rosterRight, rw.y, 0.3, light)
+	c.HLine(rosterLeft, rosterRight, rw.y, 0.3, light)
 	rw.y += 1.5 * mm
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/typeset/box"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/line"
@@ -277,59 +278,59 @@ func (c *composer) journalCover(set *fonts.Set, is *Issue, w, h float64, article
 	b := bleedMM * mm
 	m := 18 * mm
 	bandH := h * 0.34
-	s.rect(-b, -b, w+2*b, bandH+b, brand)
-	s.rect(-b, bandH, w+2*b, 1.2*mm, accent)
+	s.Rect(-b, -b, w+2*b, bandH+b, brand)
+	s.Rect(-b, bandH, w+2*b, 1.2*mm, accent)
 	y := 16 * mm
-	y = s.text(m, y, w-2*m, c.cfg.Publisher+"　主办", style{family: fonts.SansFamily, size: 11, color: white, track: 1.5})
+	y = s.Text(m, y, w-2*m, c.cfg.Publisher+"　主办", style{Family: fonts.SansFamily, Size: 11, Color: white, Track: 1.5})
 	name := c.cfg.JournalName
 	size := 34.0
-	for size > 18 && s.width(name, style{family: fonts.SansFamily, size: size, track: size * 0.08}) > w-2*m {
+	for size > 18 && s.Width(name, style{Family: fonts.SansFamily, Size: size, Track: size * 0.08}) > w-2*m {
 		size--
 	}
 	y += 6 * mm
-	y = s.text(m, y, w-2*m, name, style{family: fonts.SansFamily, size: size, color: white, track: size * 0.08, leading: 1.3})
+	y = s.Text(m, y, w-2*m, name, style{Family: fonts.SansFamily, Size: size, Color: white, Track: size * 0.08, Leading: 1.3})
 	y += 3 * mm
-	s.rect(m, y, 30*mm, 0.8, white)
+	s.Rect(m, y, 30*mm, 0.8, white)
 	y += 4 * mm
-	y = s.text(m, y, w-2*m, issueLine(is.Year, is.Number, is.Serial), style{family: fonts.SansFamily, size: 15, color: white, track: 1})
-	s.text(m, bandH-12*mm, w-2*m, dateCN(is.Date)+"出版", style{family: fonts.SerifFamily, size: 10.5, color: brandSoft, align: line.Right})
-	s.bookmark("封面", 0, 0)
+	y = s.Text(m, y, w-2*m, issueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SansFamily, Size: 15, Color: white, Track: 1})
+	s.Text(m, bandH-12*mm, w-2*m, dateCN(is.Date)+"出版", style{Family: fonts.SerifFamily, Size: 10.5, Color: brandSoft, Align: line.Right})
+	s.Bookmark("封面", 0, 0)
 
 	// The cover image, to the edges.
 	imgTop := bandH + 1.2*mm
 	imgH := h * 0.40
-	if err := s.image(is.Cover, -b, imgTop, w+2*b, imgH+b*0, true); err != nil {
+	if err := s.Image(is.Cover, -b, imgTop, w+2*b, imgH+b*0, true); err != nil {
 		*warn = append(*warn, diag.Diagnostic{File: is.File, Line: 1, Severity: diag.Warning, Message: "cover image: " + err.Error()})
-		s.rect(-b, imgTop, w+2*b, imgH, brandSoft)
+		s.Rect(-b, imgTop, w+2*b, imgH, brandSoft)
 	}
 	// 本期要目: the articles, the editor's note left out.
 	y = imgTop + imgH + 7*mm
-	s.rect(m, y+1.2*mm, 1.2*mm, 5*mm, accent)
-	s.text(m+3.5*mm, y, w-2*m, "本期要目", style{family: fonts.SansFamily, size: 13, color: brandDark, track: 2})
+	s.Rect(m, y+1.2*mm, 1.2*mm, 5*mm, accent)
+	s.Text(m+3.5*mm, y, w-2*m, "本期要目", style{Family: fonts.SansFamily, Size: 13, Color: brandDark, Track: 2})
 	y += 10 * mm
 	bottom := h - 22*mm
 	for _, a := range articles {
 		if a[0] == noteTitle && a[1] == noteTitle {
 			continue
 		}
-		st := style{family: fonts.SerifFamily, size: 11, color: ink}
-		if y+st.lead() > bottom {
+		st := style{Family: fonts.SerifFamily, Size: 11, Color: ink}
+		if y+st.Lead() > bottom {
 			break
 		}
-		s.text(m, y, 22*mm, a[0], style{family: fonts.SansFamily, size: 9.5, color: brand, leading: 11 * 1.5 / 9.5})
-		lines := s.lines(a[1], w-2*m-24*mm, st)
+		s.Text(m, y, 22*mm, a[0], style{Family: fonts.SansFamily, Size: 9.5, Color: brand, Leading: 11 * 1.5 / 9.5})
+		lines := s.Lines(a[1], w-2*m-24*mm, st)
 		if len(lines) > 0 {
 			s.setLine(&lines[0], m+24*mm, y, w-2*m-24*mm, st)
 		}
-		y += st.lead() * 1.1
+		y += st.Lead() * 1.1
 	}
 	// The foot: the notice and the association.
-	s.rect(-b, h-14*mm, w+2*b, 14*mm+b, brandDark)
-	st := style{family: fonts.SansFamily, size: 10, color: white, leading: 1.4}
-	s.text(m, h-9.5*mm, w-2*m, c.cfg.Notice, st)
-	st.align = line.Right
-	s.text(m, h-9.5*mm, w-2*m, c.cfg.Publisher, st)
-	return s.page
+	s.Rect(-b, h-14*mm, w+2*b, 14*mm+b, brandDark)
+	st := style{Family: fonts.SansFamily, Size: 10, Color: white, Leading: 1.4}
+	s.Text(m, h-9.5*mm, w-2*m, c.cfg.Notice, st)
+	st.Align = line.Right
+	s.Text(m, h-9.5*mm, w-2*m, c.cfg.Publisher, st)
+	return s.page()
 }
 
 // colophonRows are the label–value lines of a colophon, empty values left
@@ -353,7 +354,7 @@ func (c *composer) journalColophon(set *fonts.Set, is *Issue, w, h float64, fr l
 		if !strings.HasPrefix(cap, "封面") {
 			cap = "封面说明：" + cap
 		}
-		s.text(fr.Left, fr.Top, fr.Width, cap, style{family: fonts.SerifFamily, italic: true, size: 9.5, color: grey, leading: 1.7})
+		s.Text(fr.Left, fr.Top, fr.Width, cap, style{Family: fonts.SerifFamily, Italic: true, Size: 9.5, Color: grey, Leading: 1.7})
 	}
 	editor := is.Editor
 	if editor == "" {
@@ -372,49 +373,49 @@ func (c *composer) journalColophon(set *fonts.Set, is *Issue, w, h float64, fr l
 	})
 	c.colophonBlock(s, fr, "《"+c.cfg.JournalName+"》", issueLine(is.Year, is.Number, is.Serial), rows,
 		"本刊所载文章仅代表作者观点，不代表本刊立场。未经本刊同意，不得转载。")
-	return s.page
+	return s.page()
 }
 
 // colophonBlock draws a colophon at the foot of the text block: the title,
 // a rule, the rows, the statement, and the notice in a box.
 func (c *composer) colophonBlock(s *sheet, fr layout.Frame, title, sub string, rows [][2]string, statement string) {
-	row := style{family: fonts.SerifFamily, size: 9.5, color: ink, leading: 1.75}
-	head := style{family: fonts.SansFamily, size: 12, color: ink, leading: 1.5}
-	h := head.lead() + row.lead() + 4*mm + float64(len(rows))*row.lead() + 4*mm
+	row := style{Family: fonts.SerifFamily, Size: 9.5, Color: ink, Leading: 1.75}
+	head := style{Family: fonts.SansFamily, Size: 12, Color: ink, Leading: 1.5}
+	h := head.Lead() + row.Lead() + 4*mm + float64(len(rows))*row.Lead() + 4*mm
 	if statement != "" {
-		h += 2 * row.lead()
+		h += 2 * row.Lead()
 	}
 	h += 12 * mm
 	x := fr.Left + fr.Width*0.12
 	wd := fr.Width * 0.76
 	y := fr.Top + fr.Height - h
-	s.rect(x, y-3*mm, wd, 0.8, ink)
-	y = s.text(x, y, wd, title, head)
+	s.Rect(x, y-3*mm, wd, 0.8, ink)
+	y = s.Text(x, y, wd, title, head)
 	if sub != "" {
-		y = s.text(x, y, wd, sub, style{family: fonts.SerifFamily, size: 10, color: grey, leading: 1.6})
+		y = s.Text(x, y, wd, sub, style{Family: fonts.SerifFamily, Size: 10, Color: grey, Leading: 1.6})
 	}
 	y += 2 * mm
-	s.rect(x, y, wd, 0.4, rule)
+	s.Rect(x, y, wd, 0.4, rule)
 	y += 2 * mm
-	labelW := 5 * row.size
+	labelW := 5 * row.Size
 	for _, r := range rows {
-		s.text(x, y, labelW, r[0], style{family: fonts.SansFamily, size: row.size, color: grey, leading: row.leading})
-		y = s.text(x+labelW+row.size, y, wd-labelW-row.size, r[1], row)
+		s.Text(x, y, labelW, r[0], style{Family: fonts.SansFamily, Size: row.Size, Color: grey, Leading: row.Leading})
+		y = s.Text(x+labelW+row.Size, y, wd-labelW-row.Size, r[1], row)
 	}
 	y += 2 * mm
 	if statement != "" {
-		y = s.text(x, y, wd, statement, style{family: fonts.SerifFamily, size: 8.5, color: grey, leading: 1.6})
+		y = s.Text(x, y, wd, statement, style{Family: fonts.SerifFamily, Size: 8.5, Color: grey, Leading: 1.6})
 	}
 	y += 2 * mm
-	s.rect(x, y, wd, 0.4, rule)
+	s.Rect(x, y, wd, 0.4, rule)
 	y += 3 * mm
-	nst := style{family: fonts.SansFamily, size: 10.5, color: accent, align: line.Center, track: 2}
-	nw := s.width(c.cfg.Notice, nst) + 6*mm
-	s.rect(x+(wd-nw)/2, y-0.5*mm, nw, 0.6, accent)
-	s.rect(x+(wd-nw)/2, y+nst.lead()+0.5*mm, nw, 0.6, accent)
-	s.rect(x+(wd-nw)/2, y-0.5*mm, 0.6, nst.lead()+1.6*mm, accent)
-	s.rect(x+(wd+nw)/2-0.6, y-0.5*mm, 0.6, nst.lead()+1.6*mm, accent)
-	s.text(x, y, wd, c.cfg.Notice, nst)
+	nst := style{Family: fonts.SansFamily, Size: 10.5, Color: accent, Align: line.Center, Track: 2}
+	nw := s.Width(c.cfg.Notice, nst) + 6*mm
+	s.Rect(x+(wd-nw)/2, y-0.5*mm, nw, 0.6, accent)
+	s.Rect(x+(wd-nw)/2, y+nst.Lead()+0.5*mm, nw, 0.6, accent)
+	s.Rect(x+(wd-nw)/2, y-0.5*mm, 0.6, nst.Lead()+1.6*mm, accent)
+	s.Rect(x+(wd+nw)/2-0.6, y-0.5*mm, 0.6, nst.Lead()+1.6*mm, accent)
+	s.Text(x, y, wd, c.cfg.Notice, nst)
 }
 
 // journalBack draws the back cover: the association and how to reach it,
@@ -423,12 +424,12 @@ func (c *composer) journalBack(set *fonts.Set, is *Issue, w, h float64) box.Page
 	s := newSheet(set, w, h)
 	b := bleedMM * mm
 	m := 18 * mm
-	s.rect(-b, h*0.62, w+2*b, h*0.38+b, brand)
-	s.rect(-b, h*0.62-1.2*mm, w+2*b, 1.2*mm, accent)
+	s.Rect(-b, h*0.62, w+2*b, h*0.38+b, brand)
+	s.Rect(-b, h*0.62-1.2*mm, w+2*b, 1.2*mm, accent)
 	y := h*0.62 + 16*mm
-	y = s.text(m, y, w-2*m, c.cfg.Publisher, style{family: fonts.SansFamily, size: 20, color: white, track: 3, align: line.Center})
+	y = s.Text(m, y, w-2*m, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 20, Color: white, Track: 3, Align: line.Center})
 	y += 2 * mm
-	y = s.text(m, y, w-2*m, "《"+c.cfg.JournalName+"》 "+issueLine(is.Year, is.Number, is.Serial), style{family: fonts.SerifFamily, size: 11, color: brandSoft, align: line.Center})
+	y = s.Text(m, y, w-2*m, "《"+c.cfg.JournalName+"》 "+issueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SerifFamily, Size: 11, Color: brandSoft, Align: line.Center})
 	y += 8 * mm
 	ct := c.cfg.Contact
 	var lines []string
@@ -453,10 +454,10 @@ func (c *composer) journalBack(set *fonts.Set, is *Issue, w, h float64) box.Page
 		lines = append(lines, "网址："+c.cfg.BaseURL)
 	}
 	for _, l := range lines {
-		y = s.text(m, y, w-2*m, l, style{family: fonts.SerifFamily, size: 10, color: white, align: line.Center, leading: 1.8})
+		y = s.Text(m, y, w-2*m, l, style{Family: fonts.SerifFamily, Size: 10, Color: white, Align: line.Center, Leading: 1.8})
 	}
-	s.text(m, h-16*mm, w-2*m, c.cfg.Notice, style{family: fonts.SansFamily, size: 11, color: white, align: line.Center, track: 2})
-	return s.page
+	s.Text(m, h-16*mm, w-2*m, c.cfg.Notice, style{Family: fonts.SansFamily, Size: 11, Color: white, Align: line.Center, Track: 2})
+	return s.page()
 }
 
 // contentsItem is one entry of a contents page.
@@ -496,39 +497,39 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 	numW := 3 * em
 	start := func() {
 		if s != nil {
-			pages = append(pages, s.page)
+			pages = append(pages, s.page())
 		}
 		s = newSheet(set, w, h)
 		y = fr.Top
 		if len(pages) == 0 {
 			y += 4 * mm
-			s.anchor("contents", 0)
-			y = s.text(fr.Left, y, fr.Width, spec.title, style{family: fonts.SansFamily, size: em * 2.2, color: ink, align: line.Center, leading: 1.4})
+			s.Anchor("contents", 0)
+			y = s.Text(fr.Left, y, fr.Width, spec.title, style{Family: fonts.SansFamily, Size: em * 2.2, Color: ink, Align: line.Center, Leading: 1.4})
 			if spec.subtitle != "" {
-				y = s.text(fr.Left, y+1*mm, fr.Width, spec.subtitle, style{family: fonts.SerifFamily, size: em, color: grey, align: line.Center})
+				y = s.Text(fr.Left, y+1*mm, fr.Width, spec.subtitle, style{Family: fonts.SerifFamily, Size: em, Color: grey, Align: line.Center})
 			}
 			y += 3 * mm
-			s.rect(fr.Left, y, fr.Width, 1.2, brand)
-			s.rect(fr.Left, y+2, fr.Width, 0.4, brand)
+			s.Rect(fr.Left, y, fr.Width, 1.2, brand)
+			s.Rect(fr.Left, y+2, fr.Width, 0.4, brand)
 			y += 6 * mm
 		}
 	}
 	start()
-	titleSt := style{family: fonts.SerifFamily, size: em * 1.05, color: ink, leading: 1.55}
-	secSt := style{family: fonts.SerifFamily, size: em * 0.95, color: ink, leading: 1.55}
-	bySt := style{family: fonts.SerifFamily, italic: true, size: em * 0.85, color: grey, leading: 1.5}
-	groupSt := style{family: fonts.SansFamily, size: em * 1.15, color: brandDark, leading: 1.5, track: 1}
+	titleSt := style{Family: fonts.SerifFamily, Size: em * 1.05, Color: ink, Leading: 1.55}
+	secSt := style{Family: fonts.SerifFamily, Size: em * 0.95, Color: ink, Leading: 1.55}
+	bySt := style{Family: fonts.SerifFamily, Italic: true, Size: em * 0.85, Color: grey, Leading: 1.5}
+	groupSt := style{Family: fonts.SansFamily, Size: em * 1.15, Color: brandDark, Leading: 1.5, Track: 1}
 	for _, g := range spec.groups {
 		if g.name != "" {
-			need := groupSt.lead() + 2*mm + titleSt.lead()
+			need := groupSt.Lead() + 2*mm + titleSt.Lead()
 			if y+need > bottom {
 				start()
 			}
 			y += 2 * mm
-			s.rect(fr.Left, y+groupSt.size*0.25, 1.2*mm, groupSt.size*1.1, accent)
-			s.text(fr.Left+3*mm, y, fr.Width, g.name, groupSt)
-			s.rect(fr.Left, y+groupSt.lead()+0.5*mm, fr.Width, 0.4, rule)
-			y += groupSt.lead() + 2*mm
+			s.Rect(fr.Left, y+groupSt.Size*0.25, 1.2*mm, groupSt.Size*1.1, accent)
+			s.Text(fr.Left+3*mm, y, fr.Width, g.name, groupSt)
+			s.Rect(fr.Left, y+groupSt.Lead()+0.5*mm, fr.Width, 0.4, rule)
+			y += groupSt.Lead() + 2*mm
 		}
 		for _, it := range g.items {
 			st := titleSt
@@ -537,7 +538,7 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 				indent = 1 * em
 			}
 			if it.level == 0 && g.name == "" {
-				st.family = fonts.SansFamily
+				st.Family = fonts.SansFamily
 			}
 			if it.level > 0 {
 				st = secSt
@@ -547,10 +548,10 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 			if it.number != "" {
 				text = it.number + "\u3000" + it.title
 			}
-			lines := s.lines(text, fr.Width-indent-numW, st)
-			need := float64(len(lines)) * st.lead()
+			lines := s.Lines(text, fr.Width-indent-numW, st)
+			need := float64(len(lines)) * st.Lead()
 			if it.byline != "" {
-				need += bySt.lead()
+				need += bySt.Lead()
 			}
 			if y+need > bottom {
 				start()
@@ -559,35 +560,37 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 			for k := range lines {
 				s.setLine(&lines[k], fr.Left+indent, y, fr.Width-indent-numW, st)
 				if k == len(lines)-1 && it.label != "" {
-					base := y + (st.lead()-st.size)/2 + st.size*0.88
-					lw := s.width(it.label, st)
-					s.text(fr.Left+fr.Width-lw, y, lw, it.label, style{family: fonts.SerifFamily, size: st.size, color: ink, leading: st.leading})
-					s.leaders(fr.Left+indent+textWidth(lines[k].Runs)+0.5*em, fr.Left+fr.Width-lw-0.5*em, base, st.size)
+					base := y + (st.Lead()-st.Size)/2 + st.Size*0.88
+					lw := s.Width(it.label, st)
+					s.Text(fr.Left+fr.Width-lw, y, lw, it.label, style{Family: fonts.SerifFamily, Size: st.Size, Color: ink, Leading: st.Leading})
+					s.Leaders(fr.Left+indent+lines[k].Width+0.5*em, fr.Left+fr.Width-lw-0.5*em, base, st.Size, grey)
 				}
-				y += st.lead()
+				y += st.Lead()
 			}
 			if it.byline != "" {
-				y = s.text(fr.Left+indent+1*em, y, fr.Width-indent-numW-em, it.byline, bySt)
+				y = s.Text(fr.Left+indent+1*em, y, fr.Width-indent-numW-em, it.byline, bySt)
 			}
 			if it.level == 0 && g.name != "" {
 				y += 1 * mm
 			}
 			if it.anchor != "" {
-				s.link(fr.Left+indent, top, fr.Width-indent, y-top, it.anchor)
+				s.Link(fr.Left+indent, top, fr.Width-indent, y-top, it.anchor)
 			}
 		}
 		y += 2 * mm
 	}
-	pages = append(pages, s.page)
+	pages = append(pages, s.page())
 	if spec.label != nil {
 		for i := range pages {
-			s := &sheet{set: set, page: pages[i]}
+			s := &sheet{kit.New(set)}
+			s.Pages = []box.Page{pages[i]}
+			s.Goto(0)
 			head := ""
 			if i > 0 {
 				head = spec.head
 			}
 			s.furniture(fr, head, spec.label(i), spec.odd(i), spec.mirror, spec.bodySize)
-			pages[i] = s.page
+			pages[i] = s.page()
 		}
 	}
 	return pages

@@ -47,16 +47,16 @@ func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
 	fr := laid.Frame
 	b := bleedMM * mm
 	bandBottom := fr.Top + sinkMM*mm - 8*mm
-	s.rect(-b, -b, pg.Width+2*b, bandBottom+b, brand)
-	s.rect(-b, bandBottom, pg.Width+2*b, 1.2*mm, accent)
+	s.Rect(-b, -b, pg.Width+2*b, bandBottom+b, brand)
+	s.Rect(-b, bandBottom, pg.Width+2*b, 1.2*mm, accent)
 	y := fr.Top - 8*mm
-	s.text(fr.Left, y, fr.Width, c.cfg.Publisher, style{family: fonts.SansFamily, size: 12, color: brandSoft, track: 2})
-	s.text(fr.Left, y+7*mm, fr.Width, "简　讯", style{family: fonts.SansFamily, size: 30, color: white, track: 4, leading: 1.3})
-	right := style{family: fonts.SerifFamily, size: 11, color: white, align: line.Right, leading: 1.6}
-	y2 := s.text(fr.Left, y+12*mm, fr.Width, newsletterIssue(n), right)
-	s.text(fr.Left, y2, fr.Width, dateCN(n.Date), right)
+	s.Text(fr.Left, y, fr.Width, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 12, Color: brandSoft, Track: 2})
+	s.Text(fr.Left, y+7*mm, fr.Width, "简　讯", style{Family: fonts.SansFamily, Size: 30, Color: white, Track: 4, Leading: 1.3})
+	right := style{Family: fonts.SerifFamily, Size: 11, Color: white, Align: line.Right, Leading: 1.6}
+	y2 := s.Text(fr.Left, y+12*mm, fr.Width, newsletterIssue(n), right)
+	s.Text(fr.Left, y2, fr.Width, dateCN(n.Date), right)
 	// The masthead is drawn first, under the text.
-	pg.Boxes = append(s.page.Boxes, pg.Boxes...)
+	pg.Boxes = append(s.page().Boxes, pg.Boxes...)
 	doc := &box.Document{Pages: laid.Doc.Pages, Fonts: set}
 	info := c.info(opts.Title, n.Summary, []string{c.cfg.Publisher, newsletterName, fmt.Sprintf("%d年第%d期", n.Date.Year(), n.Number)}, n.Date)
 	return &composed{doc: doc, info: info, meta: Meta{Pages: len(doc.Pages)}, laid: laid}, warnings, nil

@@ -150,57 +150,57 @@ func (c *composer) whitepaperCover(set *fonts.Set, wp *Whitepaper, w, h float64,
 	b := bleedMM * mm
 	m := 25 * mm
 	bandH := h * 0.62
-	s.rect(-b, -b, w+2*b, bandH+b, brand)
+	s.Rect(-b, -b, w+2*b, bandH+b, brand)
 	if wp.Cover != "" {
 		top := bandH * 0.58
-		if err := s.image(wp.Cover, -b, top, w+2*b, bandH-top, true); err != nil {
+		if err := s.Image(wp.Cover, -b, top, w+2*b, bandH-top, true); err != nil {
 			*warn = append(*warn, diag.Diagnostic{File: wp.File, Line: 1, Severity: diag.Warning, Message: "cover image: " + err.Error()})
 		}
 	}
-	s.rect(-b, bandH, w+2*b, 1.5*mm, accent)
-	s.bookmark("封面", 0, 0)
+	s.Rect(-b, bandH, w+2*b, 1.5*mm, accent)
+	s.Bookmark("封面", 0, 0)
 	y := 30 * mm
-	y = s.text(m, y, w-2*m, "白皮书", style{family: fonts.SansFamily, size: 14, color: brandSoft, track: 6})
-	s.rect(m, y+1*mm, 18*mm, 1, white)
+	y = s.Text(m, y, w-2*m, "白皮书", style{Family: fonts.SansFamily, Size: 14, Color: brandSoft, Track: 6})
+	s.Rect(m, y+1*mm, 18*mm, 1, white)
 	y += 10 * mm
 	size := 30.0
-	for size > 18 && len(s.lines(wp.Title, w-2*m, style{family: fonts.SansFamily, size: size, track: 1})) > 2 {
+	for size > 18 && len(s.Lines(wp.Title, w-2*m, style{Family: fonts.SansFamily, Size: size, Track: 1})) > 2 {
 		size--
 	}
-	y = s.text(m, y, w-2*m, wp.Title, style{family: fonts.SansFamily, size: size, color: white, track: 1, leading: 1.35})
+	y = s.Text(m, y, w-2*m, wp.Title, style{Family: fonts.SansFamily, Size: size, Color: white, Track: 1, Leading: 1.35})
 	if wp.Subtitle != "" {
-		y = s.text(m, y+4*mm, w-2*m, "——"+wp.Subtitle, style{family: fonts.SansFamily, size: 15, color: white, leading: 1.5})
+		y = s.Text(m, y+4*mm, w-2*m, "——"+wp.Subtitle, style{Family: fonts.SansFamily, Size: 15, Color: white, Leading: 1.5})
 	}
 	if wp.Edition != "" {
-		s.text(m, y+6*mm, w-2*m, "（"+wp.Edition+"）", style{family: fonts.SerifFamily, size: 13, color: brandSoft})
+		s.Text(m, y+6*mm, w-2*m, "（"+wp.Edition+"）", style{Family: fonts.SerifFamily, Size: 13, Color: brandSoft})
 	}
 	y = bandH + 14*mm
 	if len(wp.Authors) > 0 {
-		y = s.text(m, y, w-2*m, "编写单位", style{family: fonts.SansFamily, size: 10, color: grey, track: 2})
+		y = s.Text(m, y, w-2*m, "编写单位", style{Family: fonts.SansFamily, Size: 10, Color: grey, Track: 2})
 		for _, a := range wp.Authors {
-			y = s.text(m, y, w-2*m, a, style{family: fonts.SerifFamily, size: 12, color: ink, leading: 1.7})
+			y = s.Text(m, y, w-2*m, a, style{Family: fonts.SerifFamily, Size: 12, Color: ink, Leading: 1.7})
 		}
 	}
-	st := style{family: fonts.SansFamily, size: 16, color: brandDark, align: line.Center, track: 2}
-	s.text(m, h-38*mm, w-2*m, c.cfg.Publisher, st)
-	s.text(m, h-28*mm, w-2*m, wp.Date.Format("2006年1月"), style{family: fonts.SerifFamily, size: 12, color: ink, align: line.Center})
-	return s.page
+	st := style{Family: fonts.SansFamily, Size: 16, Color: brandDark, Align: line.Center, Track: 2}
+	s.Text(m, h-38*mm, w-2*m, c.cfg.Publisher, st)
+	s.Text(m, h-28*mm, w-2*m, wp.Date.Format("2006年1月"), style{Family: fonts.SerifFamily, Size: 12, Color: ink, Align: line.Center})
+	return s.page()
 }
 
 // copyrightPage is the back of the cover: the copyright statement.
 func (c *composer) copyrightPage(set *fonts.Set, wp *Whitepaper, w, h float64, fr layout.Frame) box.Page {
 	s := newSheet(set, w, h)
-	st := style{family: fonts.SerifFamily, size: 10, color: ink, leading: 1.8}
+	st := style{Family: fonts.SerifFamily, Size: 10, Color: ink, Leading: 1.8}
 	text := "本白皮书版权属于" + c.cfg.Publisher + "，并受法律保护。转载、摘编或利用其他方式使用本白皮书文字或者观点的，应注明“来源：" + c.cfg.Publisher + "”。违反上述声明者，本会将追究其相关法律责任。"
-	lines := s.lines(text, fr.Width*0.8, st)
-	hgt := st.lead()*float64(len(lines)) + 14*mm
+	lines := s.Lines(text, fr.Width*0.8, st)
+	hgt := st.Lead()*float64(len(lines)) + 14*mm
 	y := fr.Top + fr.Height - hgt
 	x := fr.Left + fr.Width*0.1
-	s.text(x, y, fr.Width*0.8, "版权声明", style{family: fonts.SansFamily, size: 12, color: ink, align: line.Center, track: 4})
+	s.Text(x, y, fr.Width*0.8, "版权声明", style{Family: fonts.SansFamily, Size: 12, Color: ink, Align: line.Center, Track: 4})
 	y += 9 * mm
-	s.rect(x, y-2*mm, fr.Width*0.8, 0.4, rule)
-	s.text(x, y, fr.Width*0.8, text, st)
-	return s.page
+	s.Rect(x, y-2*mm, fr.Width*0.8, 0.4, rule)
+	s.Text(x, y, fr.Width*0.8, text, st)
+	return s.page()
 }
 
 // whitepaperColophon is the last page: the association's colophon.
@@ -222,6 +222,6 @@ func (c *composer) whitepaperColophon(set *fonts.Set, wp *Whitepaper, w, h float
 		sub = strings.TrimSpace(sub + "（" + wp.Edition + "）")
 	}
 	c.colophonBlock(s, fr, wp.Title, sub, rows, "")
-	s.bookmark("版权页", 0, 0)
-	return s.page
+	s.Bookmark("版权页", 0, 0)
+	return s.page()
 }
