@@ -30,6 +30,10 @@ type Info struct {
 	// the bleed, up to the BleedBox. Zero: the screen edition, with no
 	// BleedBox or TrimBox.
 	Bleed float64
+	// CMYK writes every colour in DeviceCMYK for the printer: greys and
+	// black (text, rules) in K only, other colours converted, images
+	// converted to CMYK samples (grey images stay grey, which prints in K).
+	CMYK bool
 	// CropMarks draws crop marks at the corners of the trim, in a slug
 	// of SlugMM around the bleed (the MediaBox is that much larger), so
 	// they never touch the art that bleeds.
@@ -401,19 +405,54 @@ type content struct {
 	fillSet, strokeSet   bool
 	mode                 int
 	lineW                float64
+	cmyk                 bool
 	fontsUsed, imageUsed map[string]ref
+}
+
+// toCMYK converts an RGB colour: a grey (black included) to K alone, any
+// other colour by the naive formula (K from the darkest component, the
+// rest from what remains).
+func toCMYK(r, g, b uint8) (c, m, y, k float64) {
+	if r == g && g == b {
+		return 0, 0, 0, 1 - float64(r)/255
+	}
+	rf, gf, bf := float64(r)/255, float64(g)/255, float64(b)/255
+	k = 1 - math.Max(rf, math.Max(gf, bf))
+	if k >= 1 {
+		return 0, 0, 0, 1
+	}
+	return (1 - rf - k) / (1 - k), (1 - gf - k) / (1 - k), (1 - bf - k) / (1 - k), k
+}
+
+// colorOp writes col with the operator for fill (op "rg"/"k") or stroke
+// ("RG"/"K").
+func (c *content) colorOp(col box.Color, stroke bool) {
+	if c.cmyk {
+		cc, m, y, k := toCMYK(col.R, col.G, col.B)
+		op := "k"
+		if stroke {
+			op = "K"
+		}
+		fmt.Fprintf(&c.b, "%s %s %s %s %s\n", num(cc), num(m), num(y), num(k), op)
+		return
+	}
+	op := "rg"
+	if stroke {
+		op = "RG"
+	}
+	fmt.Fprintf(&c.b, "%s %s %s %s\n", num(float64(col.R)/255), num(float64(col.G)/255), num(float64(col.B)/255), op)
 }
 
 func (c *content) fillColor(col box.Color) {
 	if !c.fillSet || c.fill != col {
-		fmt.Fprintf(&c.b, "%s %s %s rg\n", num(float64(col.R)/255), num(float64(col.G)/255), num(float64(col.B)/255))
+		c.colorOp(col, false)
 		c.fill, c.fillSet = col, true
 	}
 }
 
 func (c *content) strokeColor(col box.Color) {
 	if !c.strokeSet || c.stroke != col {
-		fmt.Fprintf(&c.b, "%s %s %s RG\n", num(float64(col.R)/255), num(float64(col.G)/255), num(float64(col.B)/255))
+		c.colorOp(col, true)
 		c.stroke, c.strokeSet = col, true
 	}
 }
@@ -434,7 +473,7 @@ func (c *content) y(y float64) float64 { return c.h - (y + c.oy) }
 func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) {
 	b, o, sl := d.bleed, d.off, d.slug
 	W, H := p.Width+2*o, p.Height+2*o
-	c := &content{h: H, ox: o, oy: o, lineW: -1, fontsUsed: map[string]ref{}, imageUsed: map[string]ref{}}
+	c := &content{h: H, ox: o, oy: o, lineW: -1, cmyk: d.info.CMYK, fontsUsed: map[string]ref{}, imageUsed: map[string]ref{}}
 	if sl > 0 {
 		// Nothing is drawn beyond the bleed: the slug is the crop marks'.
 		fmt.Fprintf(&c.b, "q %s %s %s %s re W n\n", num(sl), num(sl), num(W-2*sl), num(H-2*sl))

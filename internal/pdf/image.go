@@ -31,7 +31,7 @@ func (d *docWriter) image(b *box.Image) (ref, error) {
 }
 
 func (d *docWriter) writeImage(b *box.Image) (ref, error) {
-	if b.Type == "jpg" {
+	if b.Type == "jpg" && !d.info.CMYK {
 		cfg, err := jpegConfig(b.Data)
 		if err != nil {
 			return 0, err
@@ -64,8 +64,17 @@ func (d *docWriter) writeImage(b *box.Image) (ref, error) {
 		return 0, fmt.Errorf("empty image")
 	}
 	space := "/DeviceRGB"
-	if gray {
+	switch {
+	case gray:
 		space = "/DeviceGray"
+	case d.info.CMYK:
+		space = "/DeviceCMYK"
+		cmyk := make([]byte, 0, len(px)/3*4)
+		for i := 0; i+2 < len(px); i += 3 {
+			c, m, y, k := toCMYK(px[i], px[i+1], px[i+2])
+			cmyk = append(cmyk, byte(c*255+0.5), byte(m*255+0.5), byte(y*255+0.5), byte(k*255+0.5))
+		}
+		px = cmyk
 	}
 	mask := ""
 	if alpha != nil {

@@ -2,13 +2,17 @@ package pdf
 
 import (
 	"bytes"
+	"compress/zlib"
 	"fmt"
 	"image"
 	"image/color"
 	"image/png"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
+	"strconv"
 	"strings"
 	"testing"
 )
@@ -75,3 +79,66 @@ func TestImagesOfTheSameWidthAreDeterministic(t *testing.T) {
 		}
 	}
 }
+
+// The CMYK edition writes greys and black in K alone and converts colours
+// and images; the RGB edition has no CMYK at all.
+func TestCMYKEdition(t *testing.T) {
+	dir := t.TempDir()
+	im := image.NewNRGBA(image.Rect(0, 0, 32, 16))
+	for x := 0; x < 32; x++ {
+		for y := 0; y < 16; y++ {
+			im.Set(x, y, color.NRGBA{uint8(8 * x), 40, 200, 255})
+		}
+	}
+	var b bytes.Buffer
+	png.Encode(&b, im)
+	os.WriteFile(filepath.Join(dir, "c.png"), b.Bytes(), 0o644)
+	laid, _, err := Layout([]Source{{Src: []byte("# 标题\n\n正文[链接](https://example.com)。\n\n---\n\n![图](c.png)\n"), Filename: filepath.Join(dir, "c.md")}}, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	rgb, err := Write(laid.Doc, Info{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	cmyk, err := Write(laid.Doc, Info{CMYK: true, Bleed: 3, CropMarks: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if bytes.Contains(rgb, []byte("DeviceCMYK")) {
+		t.Error("the RGB edition has CMYK images")
+	}
+	if !bytes.Contains(cmyk, []byte("/ColorSpace /DeviceCMYK")) {
+		t.Error("the CMYK edition's colour image is not CMYK")
+	}
+	// Page content: no RGB operator; black text in K alone.
+	q := inflated(cmyk)
+	if bytes.Contains(q, []byte(" rg\n")) || bytes.Contains(q, []byte(" RG\n")) {
+		t.Error("the CMYK edition draws in RGB")
+	}
+	if !bytes.Contains(q, []byte("0 0 0 1 k")) {
+		t.Error("black text is not K only")
+	}
+}
+
+// inflated returns the decompressed streams of a PDF written by press,
+// one after the other.
+func inflated(pdf []byte) []byte {
+	var out bytes.Buffer
+	for _, m := range streamRE.FindAllSubmatchIndex(pdf, -1) {
+		n, _ := strconv.Atoi(string(pdf[m[2]:m[3]]))
+		start := m[1]
+		if start+n > len(pdf) {
+			continue
+		}
+		z, err := zlib.NewReader(bytes.NewReader(pdf[start : start+n]))
+		if err != nil {
+			continue
+		}
+		io.Copy(&out, z)
+		out.WriteByte('\n')
+	}
+	return out.Bytes()
+}
+
+var streamRE = regexp.MustCompile(`/Filter /FlateDecode [^>]*/Length (\d+) >>\nstream\n`)

@@ -41,6 +41,7 @@ func (c *composer) info(title, subject string, keywords []string, date time.Time
 	if c.print {
 		in.Bleed = bleedMM
 		in.CropMarks = true
+		in.CMYK = true
 	}
 	return in
 }
