@@ -93,6 +93,106 @@ type docWriter struct {
 	pages  []ref
 	height []float64 // media height per page
 	dests  map[string]dest
+	// The logical structure (tagged PDF): an element per tag, the
+	// document's element, and per page the element of each marked
+	// content id.
+	elems   map[*box.Tag]*elem
+	docElem *elem
+	parents [][]*elem
+}
+
+// elem is a structure element being collected: its kids are elements and
+// marked content (on a page, by id), in reading order.
+type elem struct {
+	ref    ref
+	kind   string
+	alt    string
+	parent *elem
+	kids   []kid
+}
+
+type kid struct {
+	elem       *elem
+	page, mcid int
+}
+
+// element returns the element of tag t, creating it and its ancestors.
+func (d *docWriter) element(t *box.Tag) *elem {
+	if e, ok := d.elems[t]; ok {
+		return e
+	}
+	parent := d.docElem
+	if t.Parent != nil {
+		parent = d.element(t.Parent)
+	}
+	e := &elem{ref: d.w.reserve(), kind: t.Kind, alt: t.Alt, parent: parent}
+	parent.kids = append(parent.kids, kid{elem: e})
+	d.elems[t] = e
+	return e
+}
+
+// mark opens marked content for the text or image of tag t on page: a
+// structure element's content, or an artifact when t is nil. The caller
+// closes it with EMC.
+func (d *docWriter) mark(c *content, page int, t *box.Tag) {
+	if d.docElem == nil {
+		return
+	}
+	if t == nil {
+		c.b.WriteString("/Artifact BMC\n")
+		return
+	}
+	e := d.element(t)
+	mcid := len(d.parents[page])
+	d.parents[page] = append(d.parents[page], e)
+	e.kids = append(e.kids, kid{page: page, mcid: mcid})
+	fmt.Fprintf(&c.b, "%s <</MCID %d>> BDC\n", name(e.kind), mcid)
+}
+
+func (d *docWriter) endMark(c *content) {
+	if d.docElem != nil {
+		c.b.WriteString("EMC\n")
+	}
+}
+
+// structure writes the structure tree; it returns the StructTreeRoot.
+func (d *docWriter) structure() ref {
+	root := d.w.reserve()
+	var write func(e *elem, parent ref)
+	write = func(e *elem, parent ref) {
+		var b strings.Builder
+		fmt.Fprintf(&b, "<< /Type /StructElem /S %s /P %s", name(e.kind), parent)
+		if e.alt != "" {
+			fmt.Fprintf(&b, " /Alt %s", text(clean(e.alt)))
+		}
+		b.WriteString(" /K [")
+		for _, k := range e.kids {
+			if k.elem != nil {
+				fmt.Fprintf(&b, " %s", k.elem.ref)
+			} else {
+				fmt.Fprintf(&b, " << /Type /MCR /Pg %s /MCID %d >>", d.pages[k.page], k.mcid)
+			}
+		}
+		b.WriteString(" ] >>")
+		d.w.object(e.ref, b.String())
+		for _, k := range e.kids {
+			if k.elem != nil {
+				write(k.elem, e.ref)
+			}
+		}
+	}
+	write(d.docElem, root)
+	var nums strings.Builder
+	for i, es := range d.parents {
+		fmt.Fprintf(&nums, " %d [", i)
+		for _, e := range es {
+			fmt.Fprintf(&nums, " %s", e.ref)
+		}
+		nums.WriteString(" ]")
+	}
+	pt := d.w.add("<< /Nums [" + nums.String() + " ] >>")
+	d.w.object(root, fmt.Sprintf("<< /Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d >>", d.docElem.ref, pt, len(d.pages)))
+	return root
 }
 
 // dest is a place in the document: a page and a height on it.
@@ -127,6 +227,12 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 	for _, p := range doc.Pages {
 		d.pages = append(d.pages, w.reserve())
 		d.height = append(d.height, p.Height+2*d.off)
+	}
+	// A tagged PDF when the typesetter tagged its boxes.
+	if tagged(doc) {
+		d.elems = map[*box.Tag]*elem{}
+		d.docElem = &elem{ref: w.reserve(), kind: "Document"}
+		d.parents = make([][]*elem, len(doc.Pages))
 	}
 	// Anchors first: links may point forward.
 	d.dests = map[string]dest{}
@@ -169,11 +275,33 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 		lang = "zh-CN"
 	}
 	fmt.Fprintf(&cat, " /Lang %s /ViewerPreferences << /DisplayDocTitle true >>", text(lang))
+	if d.docElem != nil {
+		fmt.Fprintf(&cat, " /MarkInfo << /Marked true >> /StructTreeRoot %s", d.structure())
+	}
 	fmt.Fprintf(&cat, " /Metadata %s >>", d.metadata())
 	root := w.add(cat.String())
 	infoRef := w.add(d.infoDict())
 	sum := sha256.Sum256(w.buf.Bytes())
 	return w.finish(root, infoRef, sum[:16])
+}
+
+// tagged reports whether some text or image of doc has a structure tag.
+func tagged(doc *box.Document) bool {
+	for _, p := range doc.Pages {
+		for _, b := range p.Boxes {
+			switch b := b.(type) {
+			case *box.Text:
+				if b.Tag != nil {
+					return true
+				}
+			case *box.Image:
+				if b.Tag != nil {
+					return true
+				}
+			}
+		}
+	}
+	return false
 }
 
 // pdfDate writes t as a PDF date.
@@ -483,15 +611,20 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 	for _, bx := range p.Boxes {
 		switch bx := bx.(type) {
 		case *box.Text:
+			d.mark(c, i, bx.Tag)
 			d.text(c, bx)
+			d.endMark(c)
 		case *box.Rect:
+			d.mark(c, i, nil)
 			c.fillColor(bx.Color)
 			fmt.Fprintf(&c.b, "%s %s %s %s re f\n", num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), num(bx.W), num(bx.H))
+			d.endMark(c)
 		case *box.Image:
 			r, err := d.image(bx)
 			if err != nil {
 				return nil, err
 			}
+			d.mark(c, i, bx.Tag)
 			nm := "Im" + strconv.Itoa(int(r))
 			c.imageUsed[nm] = r
 			c.b.WriteString("q\n")
@@ -499,6 +632,7 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 				fmt.Fprintf(&c.b, "%s %s %s %s re W n\n", num(c.x(bx.Clip.X)), num(c.y(bx.Clip.Y+bx.Clip.H)), num(bx.Clip.W), num(bx.Clip.H))
 			}
 			fmt.Fprintf(&c.b, "%s 0 0 %s %s %s cm /%s Do\nQ\n", num(bx.W), num(bx.H), num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), nm)
+			d.endMark(c)
 			// Q restores the colours and line width q saved: nothing to forget.
 		case *box.Link:
 			rect := fmt.Sprintf("[%s %s %s %s]", num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), num(c.x(bx.X+bx.W)), num(c.y(bx.Y)))
@@ -517,7 +651,9 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 	if sl > 0 {
 		c.b.WriteString("Q\n")
 		c.fillSet, c.strokeSet, c.lineW, c.font, c.tc, c.mode = false, false, -1, nil, 0, 0
+		d.mark(c, i, nil)
 		cropMarks(c, p.Width, p.Height, o, sl)
+		d.endMark(c)
 	}
 	contents := d.w.addStream("", c.b.Bytes(), true)
 	var res strings.Builder
@@ -545,6 +681,9 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 		fmt.Fprintf(&pg, " /BleedBox [%s %s %s %s] /TrimBox [%s %s %s %s]", n2(sl), n2(sl), n2(W-sl), n2(H-sl), n2(o), n2(o), n2(o+p.Width), n2(o+p.Height))
 	}
 	fmt.Fprintf(&pg, " /Resources %s /Contents %s", res.String(), contents)
+	if d.docElem != nil {
+		fmt.Fprintf(&pg, " /StructParents %d /Tabs /S", i)
+	}
 	if len(annots) > 0 {
 		fmt.Fprintf(&pg, " /Annots [%s]", strings.Join(annots, " "))
 	}

@@ -409,3 +409,41 @@ func TestCrossReferences(t *testing.T) {
 		t.Errorf("%d reference links, want 3 (%v)", n, links)
 	}
 }
+
+// The PDF is tagged: headings, paragraphs, lists, tables with header
+// cells, figures with their alternative text, footnotes; page furniture
+// is an artifact.
+func TestTaggedStructure(t *testing.T) {
+	dir := t.TempDir()
+	img := image.NewNRGBA(image.Rect(0, 0, 60, 40))
+	var b bytes.Buffer
+	png.Encode(&b, img)
+	os.WriteFile(filepath.Join(dir, "a.png"), b.Bytes(), 0o644)
+	src := "# 标题\n\n## 第一节\n\n正文段落[^1]。\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| 会费 | 100 |\n\n[^1]: 脚注文字。\n"
+	out, _, err := Render([]byte(src), filepath.Join(dir, "t.md"), Options{Header: "页眉文字"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	p := filepath.Join(dir, "t.pdf")
+	os.WriteFile(p, out, 0o644)
+	info, _ := exec.Command("pdfinfo", p).CombinedOutput()
+	if !strings.Contains(string(info), "Tagged:          yes") {
+		t.Errorf("not tagged:\n%s", info)
+	}
+	st, err := exec.Command("pdfinfo", "-struct-text", p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo -struct-text: %v\n%s", err, st)
+	}
+	tree := string(st)
+	for _, want := range []string{"Document", "H1", "\"标题\"", "H2", "P (block)", "\"正文段落\"", "L (block)", "LI", "Lbl", "Figure", "Caption", "Table", "TR", "TH", "\"项目\"", "TD", "\"100\"", "Note"} {
+		if !strings.Contains(tree, want) {
+			t.Errorf("the structure lacks %s:\n%s", want, tree)
+		}
+	}
+	if strings.Contains(tree, "页眉文字") {
+		t.Error("the running head is in the structure, not an artifact")
+	}
+	if !bytes.Contains(out, []byte("/Alt <FEFF")) {
+		t.Error("the figure has no alternative text")
+	}
+}

@@ -56,6 +56,26 @@ type Text struct {
 	// Replaced, when not empty, is the character no face has, which the
 	// run shows as a placeholder (〓).
 	Replaced rune
+	// Tag is the structure element the run belongs to (a paragraph, a
+	// heading, a table cell); nil for page furniture, which a tagged PDF
+	// marks as an artifact.
+	Tag *Tag
+}
+
+// Tag is an element of a document's logical structure, for the tagged PDF
+// that screen readers read: its standard type and its parent.
+type Tag struct {
+	Kind   string // PDF standard structure type: P, H1–H6, L, LI, BlockQuote, Code, Table, TR, TH, TD, Figure, Caption, Note
+	Alt    string // the alternative text of a Figure
+	Parent *Tag   // nil: a child of the document
+}
+
+// Root returns the outermost ancestor of t.
+func (t *Tag) Root() *Tag {
+	for t.Parent != nil {
+		t = t.Parent
+	}
+	return t
 }
 
 // Rect is a filled rectangle: a rule, a table line, a code background.
@@ -76,6 +96,9 @@ type Image struct {
 	// Clip, when not nil, is the rectangle the image is cut to (its colour
 	// is ignored): an image scaled to fill an area and cropped.
 	Clip *Rect
+	// Tag is the Figure element the image is, with its alternative text;
+	// nil for decoration (cover art).
+	Tag *Tag
 }
 
 // Link is a clickable area: to a URL, or to an Anchor of the same document.

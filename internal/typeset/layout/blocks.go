@@ -28,6 +28,7 @@ func (l *layouter) kicker(text string) {
 	lines := line.Break(items, l.set, line.Params{Width: l.width, Align: line.Center})
 	l.pending = 0
 	its := l.addLines(lines, c, c.lead(&l.opts), true)
+	tagItems(its, "P", "")
 	if n := len(its); n > 0 {
 		last := its[n-1]
 		w := 2 * l.opts.BodySize
@@ -45,6 +46,7 @@ func (l *layouter) byline(text string) {
 	c.x = l.width * 0.075
 	l.pending = l.lead() * 0.2
 	its := l.addLines(lines, c, c.lead(&l.opts), true)
+	tagItems(its, "P", "")
 	if n := len(its); n > 0 {
 		its[n-1].keep = true
 	}
@@ -68,6 +70,7 @@ func (l *layouter) title(in tree.Inline, id, label string) {
 	if len(its) == 0 {
 		return
 	}
+	tagItems(its, "H1", "")
 	if id == "" {
 		id = "title"
 	}
@@ -106,6 +109,7 @@ func (l *layouter) heading(h *tree.Heading) {
 	if len(its) == 0 {
 		return
 	}
+	tagItems(its, fmt.Sprintf("H%d", min(depth+1, 6)), "")
 	id := h.ID
 	if id == "" {
 		id = fmt.Sprintf("h%d", len(l.entries)+1)
@@ -219,10 +223,12 @@ func (l *layouter) list(b *tree.List, c *ctx) {
 		if !b.Tight && i > 0 {
 			l.space(l.lead() * 0.3)
 		}
+		start := len(l.items)
 		l.flow(itFlow, &ic)
 		if ic.marker != nil {
 			l.addLines([]line.Line{{Last: true}}, &ic, ic.lead(&l.opts), false)
 		}
+		tagItems(l.items[start:], "LI", "")
 	}
 }
 
@@ -309,7 +315,7 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 		}
 		items := l.lineItems(tree.Inline{{Text: num + "〔图：" + alt + "〕"}}, &cc, fonts.Style{Family: fonts.SerifFamily})
 		lines := line.Break(items, l.set, line.Params{Width: c.width, Align: line.Center})
-		l.addLines(lines, &cc, cc.lead(&l.opts), false)
+		tagItems(l.addLines(lines, &cc, cc.lead(&l.opts), false), "P", "")
 	}
 	if f.File == "" {
 		fallback()
@@ -326,7 +332,12 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 	w, h := float64(pic.Width)*0.75, float64(pic.Height)*0.75
 	scale := math.Min(1, math.Min(c.width/w, l.height*0.6/h))
 	w, h = w*scale, h*scale
-	img := &box.Image{X: c.x + (c.width-w)/2, Y: 0, W: w, H: h, Name: f.File, Type: pic.Type, Data: pic.Data, Decoded: pic.Decoded}
+	alt := f.Alt
+	if alt == "" {
+		alt = f.Caption.PlainText()
+	}
+	img := &box.Image{X: c.x + (c.width-w)/2, Y: 0, W: w, H: h, Name: f.File, Type: pic.Type, Data: pic.Data, Decoded: pic.Decoded,
+		Tag: &box.Tag{Kind: "Figure", Alt: alt}}
 	it := &item{h: h, boxes: []box.Box{img}, bars: c.bars}
 	if c.marker != nil {
 		l.addLines([]line.Line{{Last: true}}, c, c.lead(&l.opts), false)
@@ -357,7 +368,7 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 		items := l.lineItems(caption, &cc, fonts.Style{Family: fonts.SansFamily})
 		lines := line.Break(items, l.set, line.Params{Width: c.width * 0.85, Align: line.Center})
 		cc.x += c.width * 0.075
-		l.addLines(lines, &cc, cc.lead(&l.opts), false)
+		tagItems(l.addLines(lines, &cc, cc.lead(&l.opts), false), "Caption", "")
 	}
 }
 

@@ -323,21 +323,27 @@ func (l *layouter) flow(f tree.Flow, c *ctx) {
 			l.heading(b)
 		case *tree.List:
 			l.space(l.lead() * 0.25)
+			start := len(l.items)
 			l.list(b, c)
+			tagItems(l.items[start:], "L", "")
 			l.space(l.lead() * 0.25)
 		case *tree.Quote:
 			l.space(l.lead() * 0.35)
+			start := len(l.items)
 			q := *c
 			q.x += 2 * c.size
 			q.width -= 2 * c.size
 			q.bars = append(append([]float64(nil), c.bars...), c.x+c.size)
 			q.color = box.Color{R: 0x44, G: 0x44, B: 0x44}
 			l.flow(b.Body, &q)
+			tagItems(l.items[start:], "BlockQuote", "")
 			c.marker = q.marker
 			l.space(l.lead() * 0.35)
 		case *tree.Code:
 			l.space(l.lead() * 0.4)
+			start := len(l.items)
 			l.code(b, c)
+			tagItems(l.items[start:], "Code", "")
 			l.space(l.lead() * 0.4)
 		case *tree.Rule:
 			l.space(l.lead() * 0.5)
@@ -350,7 +356,9 @@ func (l *layouter) flow(f tree.Flow, c *ctx) {
 			l.space(l.lead() * 0.5)
 		case *tree.Table:
 			l.space(l.lead() * 0.5)
+			start := len(l.items)
 			l.table(b, c)
+			tagItems(l.items[start:], "Table", "")
 			l.space(l.lead() * 0.5)
 		}
 	}
@@ -506,7 +514,11 @@ func (l *layouter) paragraph(in tree.Inline, c *ctx, indent bool) {
 		p.Indent = 2 * c.size
 	}
 	lines := line.Break(items, l.set, p)
-	l.addLines(lines, c, c.lead(&l.opts), false)
+	kind := "P"
+	if c.notes {
+		kind = "Note"
+	}
+	tagItems(l.addLines(lines, c, c.lead(&l.opts), false), kind, "")
 }
 
 // addLines adds lines as items with widow and orphan control: no page
@@ -530,9 +542,17 @@ func (l *layouter) addLines(lines []line.Line, c *ctx, lead float64, keepAll boo
 			it.notes = append(it.notes, l.noteList[t-1])
 		}
 		if i == 0 && c.marker != nil {
+			// The marker first, as it is read: a label of the list item.
+			lbl := &box.Tag{Kind: "Lbl"}
+			var ms []box.Box
 			for _, m := range c.marker {
-				it.boxes = append(it.boxes, shift(m, 0, base))
+				m = shift(m, 0, base)
+				if t, ok := m.(*box.Text); ok {
+					t.Tag = lbl
+				}
+				ms = append(ms, m)
 			}
+			it.boxes = append(ms, it.boxes...)
 			c.marker = nil
 		}
 		n := len(lines)
@@ -541,6 +561,34 @@ func (l *layouter) addLines(lines []line.Line, c *ctx, lead float64, keepAll boo
 		out = append(out, it)
 	}
 	return out
+}
+
+// tagItems makes the text and images of its part of the structure element
+// kind: boxes not yet tagged get the element, elements of inner blocks
+// become its children. It returns the element.
+func tagItems(its []*item, kind, alt string) *box.Tag {
+	t := &box.Tag{Kind: kind, Alt: alt}
+	mark := func(bt **box.Tag) {
+		switch {
+		case *bt == nil:
+			*bt = t
+		case *bt != t:
+			if r := (*bt).Root(); r != t {
+				r.Parent = t
+			}
+		}
+	}
+	for _, it := range its {
+		for _, b := range it.boxes {
+			switch b := b.(type) {
+			case *box.Text:
+				mark(&b.Tag)
+			case *box.Image:
+				mark(&b.Tag)
+			}
+		}
+	}
+	return t
 }
 
 // lineBoxes returns the boxes of a line set at x with its baseline at base.

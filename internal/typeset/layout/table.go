@@ -101,7 +101,7 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 		items := l.lineItems(caption, &cc, fonts.Style{Family: fonts.SansFamily})
 		lines := line.Break(items, l.set, line.Params{Width: c.width * 0.85, Align: line.Center})
 		cc.x += c.width * 0.075
-		l.addLines(lines, &cc, cc.lead(&l.opts), true)
+		tagItems(l.addLines(lines, &cc, cc.lead(&l.opts), true), "Caption", "")
 		l.space(c.size * 0.3)
 	}
 	// Column widths from each column's narrowest and preferred widths; a
@@ -181,10 +181,21 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 			height = math.Max(height, float64(len(lines))*lead)
 		}
 		height = math.Max(height, lead)
+		rowTag := &box.Tag{Kind: "TR"}
 		for ci, lines := range cells {
+			cellTag := &box.Tag{Kind: "TD", Parent: rowTag}
+			if ri == 0 {
+				cellTag.Kind = "TH"
+			}
 			for k := range lines {
 				base := top + vpad + float64(k)*lead + (lead-size)/2 + size*0.88
-				it.boxes = append(it.boxes, lineBoxes(&lines[k], x+pad, base)...)
+				bs := lineBoxes(&lines[k], x+pad, base)
+				for _, b := range bs {
+					if t, ok := b.(*box.Text); ok {
+						t.Tag = cellTag
+					}
+				}
+				it.boxes = append(it.boxes, bs...)
 				for _, tag := range lines[k].Tags {
 					it.notes = append(it.notes, l.noteList[tag-1])
 				}
