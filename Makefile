@@ -61,12 +61,15 @@ hugo:
 ## bench: every benchmark, with the figures the issues ask for
 ##   - the site: press vs plain Hugo v0.165.0 on synthetic sites of 1,000 and 10,000 articles
 ##   - the member data: a site with and without 5,000 members and 2,000 activities
-##   - the typesetter: press pdf on a 100-page A4 Chinese document (pages/s, peak memory)
+##   - the typesetter: press pdf on a 100-page A4 Chinese document (pages/s, peak memory),
+##     and against Typst's warm in-process compile of the same text (npm package, pinned)
 ##   - the Go benchmarks: publications cold/warm/one changed, search index, history vs git log, data load/derive
 bench: packages press hugo
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -pages 1000,10000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -members 5000,2000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -pdf
+	cd internal/typeset/cmd/pdfbench/typst && npm ci --no-audit --no-fund
+	$(GO) run ./internal/typeset/cmd/pdfbench -press $(PRESS)
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 	PRESS_HISTORY_BENCH=1 $(GO) test -count=1 -run TestBenchmarkFigures -v ./internal/history
 
