@@ -275,7 +275,7 @@ func charWarnings(doc *box.Document, set *fonts.Set, parts []Source) diag.List {
 		} else {
 			main := set.Face(fonts.Song)
 			d.Message = fmt.Sprintf("character %q (U+%04X) is not in the main face %s; it is drawn in %s (%s)", u.r, u.r, faceName(main), faceName(u.face), u.role)
-			d.Hint = "a font with the character for every role (e.g. apt-get install fonts-noto-cjk) sets it in the same face as its text"
+			d.Hint = "to set it in the face of its text, name a font that has it for that role in the configuration ([params.publications.fonts]), or replace the character"
 		}
 		list = append(list, d)
 	}
