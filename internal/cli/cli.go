@@ -111,6 +111,7 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		newPrintCmd(stdout, stderr),
 		newNewCmd(stdout),
 		newPublishCmd(stdout, stderr),
+		newDeployCmd(stdout, stderr),
 		newHooksCmd(stdout),
 		newVersionCmd(stdout),
 	)
