@@ -60,12 +60,18 @@ type fileEntry struct {
 // sftpTarget is a parsed sftp:// target URL.
 type sftpTarget struct {
 	user, host, port string
-	dir              string // as the server should see it ("" prefix-free when relative to the login directory)
+	dir              string // absolute, or relative to the login directory
 }
 
 func (t *sftpTarget) addr() string { return net.JoinHostPort(t.host, t.port) }
 
-func (t *sftpTarget) String() string { return fmt.Sprintf("sftp://%s@%s%s", t.user, t.addr(), t.dir) }
+func (t *sftpTarget) String() string {
+	dir := t.dir
+	if !path.IsAbs(dir) {
+		dir = "/~/" + strings.TrimPrefix(dir, "./")
+	}
+	return fmt.Sprintf("sftp://%s@%s%s", t.user, t.addr(), dir)
+}
 
 // parseSFTP reads sftp://user@host[:port]/abs/dir (or /~/dir for a
 // directory under the login directory). A password in the URL is refused:
