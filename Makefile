@@ -9,13 +9,26 @@ VERSION ?= $(shell git describe --tags --always --dirty 2>/dev/null || echo dev)
 LDFLAGS := -X github.com/zzia/press/internal/cli.Version=$(VERSION)
 BROWSER := tests/browser
 
-.PHONY: all site test bench fuzz deps packages test-packages browser-deps press hugo clean vet
+# Hugo's deploy (press deploy to object storage) is compiled in only with the
+# withdeploy build tag: every go command make runs gets it (build, vet, test, run).
+GOFLAGS += -tags=withdeploy
+export GOFLAGS
+
+# The deploy tests' S3 server: SeaweedFS's weed, built from its Go module into
+# a cache outside the repository (its go.mod has replace directives, so
+# `go install module@version` refuses it: it is built in the module's directory).
+WEED_MODULE  := github.com/seaweedfs/seaweedfs
+WEED_VERSION := v0.0.0-20261109003541-7506e5f91cd6
+TOOLS        ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/press/tools
+WEED         := $(TOOLS)/weed-$(WEED_VERSION)
+
+.PHONY: all site test bench fuzz deps packages test-packages browser-deps test-servers press hugo clean vet
 
 all: press
 
 ## deps: install what press and its tests need and is missing: the Debian packages
 ##   (fonts; poppler-utils, chromium) and the browser tests' tools (browser-deps)
-deps: packages test-packages browser-deps
+deps: packages test-packages browser-deps test-servers
 
 ## packages: the Debian packages the site needs (scripts/debian-packages.txt: fonts)
 packages:
@@ -36,6 +49,18 @@ $(BROWSER)/node_modules/.package-lock.json: $(BROWSER)/package.json $(BROWSER)/p
 	cd $(BROWSER) && npm ci --ignore-scripts --no-audit --no-fund
 	@touch $@
 
+## test-servers: the real servers of the deploy tests (internal/deploy): OpenSSH's sshd
+##   (Debian openssh-server, in scripts/debian-packages-test.txt) and SeaweedFS's weed
+##   (S3 gateway), built once into $(TOOLS) (a cold build takes several minutes)
+test-servers: test-packages $(WEED)
+
+$(WEED):
+	@mkdir -p $(TOOLS)
+	@echo "building SeaweedFS weed $(WEED_VERSION), the deploy tests' S3 server, into $(TOOLS) (once)"
+	cd "$$(cd $(TOOLS) && GOFLAGS= $(GO) mod download -json $(WEED_MODULE)@$(WEED_VERSION) | sed -n 's/^[[:space:]]*"Dir": "\(.*\)",$$/\1/p')" && \
+		GOFLAGS=-buildvcs=false $(GO) build -trimpath -ldflags='-s -w' -o $@.tmp ./weed
+	@mv $@.tmp $@
+
 ## press: build the press binary into bin/
 press:
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(PRESS) ./cmd/press
@@ -48,7 +73,7 @@ site: packages press
 ##   headless Chromium, axe-core, the Nu HTML checker over every page)
 test: deps
 	$(GO) vet ./...
-	$(GO) test -count=1 -timeout 40m ./...
+	PRESS_WEED=$(WEED) $(GO) test -count=1 -timeout 40m ./...
 
 ## fuzz: run the fuzz targets for 60 s each (their seed corpora run with make test)
 fuzz: packages
