@@ -1,7 +1,6 @@
 package deploy
 
 import (
-	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -168,11 +167,7 @@ func (rw *redactWriter) Close() error {
 	if rw.buf.Len() == 0 {
 		return nil
 	}
-	sc := bufio.NewScanner(&rw.buf)
-	for sc.Scan() {
-		if _, err := io.WriteString(rw.w, rw.r.String(sc.Text())); err != nil {
-			return err
-		}
-	}
-	return nil
+	_, err := io.WriteString(rw.w, rw.r.String(rw.buf.String()))
+	rw.buf.Reset()
+	return err
 }

@@ -15,11 +15,11 @@ import (
 	"path"
 	"path/filepath"
 	"sort"
-	"strconv"
 	"strings"
 	"sync"
 	"time"
 
+	"github.com/dustin/go-humanize"
 	"github.com/pkg/sftp"
 	"golang.org/x/crypto/ssh"
 )
@@ -244,14 +244,14 @@ func (d *sftpDeployer) plan(ctx context.Context) (*Result, error) {
 			continue
 		}
 		size += lf.Size
-		res.Uploads = append(res.Uploads, Change{Path: p, Size: strconv.FormatInt(lf.Size, 10) + " B", Reason: reason})
+		res.Uploads = append(res.Uploads, Change{Path: p, Size: humanize.Bytes(uint64(lf.Size)), Reason: reason})
 	}
 	for _, p := range sortedKeys(d.prevMan) {
 		if _, ok := local[p]; !ok {
 			res.Deletes = append(res.Deletes, p)
 		}
 	}
-	res.UploadSize = strconv.FormatInt(size, 10) + " B"
+	res.UploadSize = humanize.Bytes(uint64(size))
 	return res, nil
 }
 
@@ -318,7 +318,7 @@ func (d *sftpDeployer) apply(ctx context.Context, plan *Result) (*Result, error)
 			}
 			mu.Lock()
 			res.Unchanged--
-			res.Uploads = append(res.Uploads, Change{Path: p, Size: strconv.FormatInt(d.local[p].Size, 10) + " B", Reason: "hard link refused: " + lerr.Error()})
+			res.Uploads = append(res.Uploads, Change{Path: p, Size: humanize.Bytes(uint64(d.local[p].Size)), Reason: "hard link refused: " + lerr.Error()})
 			mu.Unlock()
 		}
 		return d.upload(p, dst)
