@@ -22,7 +22,7 @@ WEED_VERSION := v0.0.0-20261109003541-7506e5f91cd6
 TOOLS        ?= $(or $(XDG_CACHE_HOME),$(HOME)/.cache)/press/tools
 WEED         := $(TOOLS)/weed-$(WEED_VERSION)
 
-.PHONY: all site test bench fuzz deps packages test-packages browser-deps test-servers press hugo clean vet
+.PHONY: all site test bench fuzz deps packages test-packages bench-packages browser-deps test-servers press hugo clean vet
 
 all: press
 
@@ -89,7 +89,9 @@ hugo:
 ##   - the typesetter: press pdf on a 100-page A4 Chinese document (pages/s, peak memory),
 ##     and against Typst's warm in-process compile of the same text (npm package, pinned)
 ##   - the Go benchmarks: publications cold/warm/one changed, search index, history vs git log, data load/derive
-bench: packages press hugo
+##   - press deploy of the bundled site vs hugo deploy (S3, SeaweedFS) and rsync over SSH (OpenSSH):
+##     first deploy, unchanged, one article changed
+bench: packages bench-packages test-servers press hugo
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -pages 1000,10000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -members 5000,2000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -pdf
@@ -97,6 +99,11 @@ bench: packages press hugo
 	$(GO) run ./internal/typeset/cmd/pdfbench -press $(PRESS)
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 	PRESS_HISTORY_BENCH=1 $(GO) test -count=1 -run TestBenchmarkFigures -v ./internal/history
+	PRESS_DEPLOY_BENCH=1 PRESS_HUGO=$(CURDIR)/$(BIN)/hugo PRESS_WEED=$(WEED) $(GO) test -count=1 -run TestDeployFigures -v -timeout 30m ./internal/deploy
+
+## bench-packages: the Debian packages the benchmarks need besides (scripts/debian-packages-bench.txt: rsync)
+bench-packages:
+	@./scripts/ensure-packages scripts/debian-packages-bench.txt
 
 clean:
 	rm -rf $(BIN) public
