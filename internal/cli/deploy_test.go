@@ -166,6 +166,23 @@ func TestDeployBundledSite(t *testing.T) {
 	write(t, article, string(b)+"\n培训资料已发至各会员单位联系人邮箱。\n")
 	commit(t, w, "news: one sentence more")
 	changed := regexp.MustCompile(`(?m)^  (upload|delete)  (\S+)`)
+
+	// A dry run lists the changes and makes none; a deploy that would
+	// delete more than --max-deletes files is refused and makes none.
+	objs, link := state()
+	code, out, errs := deployTo("oss", "--dry-run")
+	if code != ExitOK || !strings.Contains(out, "upload  news/2026-10-23-data-security-training/index.html") || !regexp.MustCompile(`(?m)^Dry run: \d+ to upload \(.+\), \d+ to delete; nothing was changed\.$`).MatchString(out) {
+		t.Errorf("dry run: exit %d\n%s\n%s", code, out, errs)
+	}
+	for _, target := range []string{"oss", "server"} {
+		code, out, errs = deployTo(target, "--max-deletes", "5")
+		if code != ExitBuild || !regexp.MustCompile(`would delete \d+ files, more than maxDeletes \(5\): refused, nothing was changed`).MatchString(errs) {
+			t.Errorf("--max-deletes 5 to %s: exit %d\n%s\n%s", target, code, out, errs)
+		}
+	}
+	if o, l := state(); !reflect.DeepEqual(o, objs) || l != link {
+		t.Error("a dry run or a refused deploy changed a target")
+	}
 	for _, target := range []string{"oss", "server"} {
 		one := figures("one page changed", target, "--verbose")
 		if !strings.Contains(one.out, "upload  news/2026-10-23-data-security-training/index.html") {
@@ -182,7 +199,7 @@ func TestDeployBundledSite(t *testing.T) {
 	}
 
 	// Uncommitted changes: refused, both targets untouched.
-	objs, link := state()
+	objs, link = state()
 	write(t, article, string(b)+"\n未提交的修改。\n")
 	for _, target := range []string{"oss", "server"} {
 		code, out, errs := deployTo(target)

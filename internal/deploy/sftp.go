@@ -282,6 +282,9 @@ func (d *sftpDeployer) readManifest(id string) (map[string]fileEntry, error) {
 }
 
 func (d *sftpDeployer) apply(ctx context.Context, plan *Result) (*Result, error) {
+	if _, ok := d.client.HasExtension("posix-rename@openssh.com"); !ok {
+		return nil, fmt.Errorf("the SFTP server on %s lacks posix-rename@openssh.com, which the atomic switch of releases needs (OpenSSH has it)", d.t.addr())
+	}
 	id, err := d.newReleaseID()
 	if err != nil {
 		return nil, err
@@ -445,9 +448,6 @@ func (d *sftpDeployer) writeManifest(id string) error {
 // link renamed over the old one (rename(2) through OpenSSH's
 // posix-rename@openssh.com).
 func (d *sftpDeployer) switchTo(id string) error {
-	if _, ok := d.client.HasExtension("posix-rename@openssh.com"); !ok {
-		return fmt.Errorf("the SFTP server on %s lacks posix-rename@openssh.com, which the atomic switch of releases needs (OpenSSH has it)", d.t.addr())
-	}
 	tmp := d.remote("." + currentLink + "." + id)
 	d.client.Remove(tmp)
 	if err := d.client.Symlink(path.Join(releasesDir, id), tmp); err != nil {
