@@ -11,10 +11,10 @@ import (
 	"strings"
 	"time"
 
+	git "github.com/go-git/go-git/v5"
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/deploy"
-	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/publish"
 	"github.com/zzia/press/internal/site"
@@ -108,14 +108,11 @@ func newDeployCmd(stdout, stderr io.Writer) *cobra.Command {
 // press publish does: what is deployed must be a commit. A site outside
 // git cannot be checked; that is said, not refused.
 func refuseDirty(src string, force bool, stderr io.Writer) error {
-	if _, err := history.Load(src); err != nil {
-		if errors.Is(err, history.ErrNoRepository) {
-			fmt.Fprintln(stderr, msg.T("deploy.warning", msg.T("deploy.norepo", err)))
-			return nil
-		}
-		return err
-	}
 	clean, dirty, err := publish.IsClean(src)
+	if errors.Is(err, git.ErrRepositoryNotExists) {
+		fmt.Fprintln(stderr, msg.T("deploy.warning", msg.T("deploy.norepo", err)))
+		return nil
+	}
 	if err != nil {
 		return err
 	}

@@ -198,19 +198,6 @@ func (e *RefreshError) Error() string {
 // Unwrap returns the underlying error.
 func (e *RefreshError) Unwrap() error { return e.Err }
 
-// Targets returns the names and URLs (without credentials) of the site's
-// deployment targets.
-func Targets(src, env string) ([]site.DeployTarget, error) {
-	d, err := site.LoadDeployment(src, env)
-	if err != nil {
-		return nil, err
-	}
-	for i := range d.Targets {
-		d.Targets[i].URL = redactURL(d.Targets[i].URL)
-	}
-	return d.Targets, nil
-}
-
 // settings are one deploy's resolved options.
 type settings struct {
 	opts       Options

@@ -374,18 +374,3 @@ func randomHex(n int) string {
 	}
 	return fmt.Sprintf("%x", b)
 }
-
-// Env is an environment for code under test: the given variables on top
-// of a minimal base (PATH), so nothing of the developer's (SSH agent,
-// cloud credentials) leaks in.
-func Env(vars map[string]string) (getenv func(string) string, environ []string) {
-	m := map[string]string{"PATH": os.Getenv("PATH")}
-	for k, v := range vars {
-		m[k] = v
-	}
-	for k, v := range m {
-		environ = append(environ, k+"="+v)
-	}
-	sort.Strings(environ)
-	return func(k string) string { return m[k] }, environ
-}
