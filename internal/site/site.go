@@ -135,11 +135,32 @@ func (e *BuildError) Error() string {
 // default logger) that concurrent builds in one process would share.
 var hugoMu sync.Mutex
 
-// Build builds the site once.
+// Build builds the site once. It always ends: when Hugo stops at its error
+// limit and then hangs (see guard.go), Build renders the site again in memory
+// with one worker per page, which cannot hang, to report Hugo's errors.
 func Build(opts Options) (*Result, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 
+	res, err := build(opts)
+	var hung *hungError
+	if !errors.As(err, &hung) {
+		return res, err
+	}
+	retry := opts
+	retry.Dest, retry.OnPage, retry.Log = "", nil, nil
+	restore := setWorkers(hung.pages)
+	_, rerr := build(retry)
+	restore()
+	var be *BuildError
+	if errors.As(rerr, &be) {
+		return nil, rerr
+	}
+	return nil, hung.report()
+}
+
+// build is one attempt at Build.
+func build(opts Options) (*Result, error) {
 	src, err := filepath.Abs(opts.Source)
 	if err != nil {
 		return nil, err
@@ -257,12 +278,29 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, toBuildError(src, err, logged)
 	}
-	defer h.Close()
+	hung := false
+	defer func() {
+		// A hung build's goroutines still use h: it is left to them.
+		if !hung {
+			h.Close()
+		}
+	}()
 
 	if err := copyStatic(h, hfs); err != nil {
 		return nil, toBuildError(src, err, logged)
 	}
-	if err := h.Build(hugolib.BuildCfg{NoBuildLock: true}); err != nil {
+	err = guard(h, func() error { return h.Build(hugolib.BuildCfg{NoBuildLock: true}) })
+	logMu.Lock()
+	logged = append([]string(nil), logged...)
+	logMu.Unlock()
+	var he *hungError
+	if errors.As(err, &he) {
+		hung = true
+		he.pages = countPages(h)
+		he.logged = toBuildError(src, nil, logged)
+		return nil, he
+	}
+	if err != nil {
 		return nil, toBuildError(src, err, logged)
 	}
 	if len(logged) > 0 {
