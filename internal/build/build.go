@@ -282,6 +282,9 @@ func render(opts Options, dir string) (*Result, error) {
 		// Member and activity files hold private contact details: Hugo never
 		// sees them, only the public data press derives from them.
 		Exclude: map[string][]string{"data": privateData},
+		// Nor can a template read them, or the repository and the
+		// secretariat's outputs, by path (readFile, os.ReadDir).
+		Private: privatePaths,
 	}
 	if dataDir != "" {
 		so.Mounts = append(so.Mounts, site.Mount{Source: dataDir, Target: "data"})
@@ -374,6 +377,9 @@ func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
 // privateData are the data files with private details, read by press and
 // hidden from Hugo's templates.
 var privateData = []string{"members/**", "activities/**"}
+
+// privatePaths are the folders of a site that Hugo may not read at all.
+var privatePaths = []string{"data/members", "data/activities", ".git", "secretariat"}
 
 // derive makes the generated data and files from the validated sources.
 func derive(opts Options, gen *generated) diag.List {

@@ -30,6 +30,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
+	"github.com/zzia/press/internal/msg"
 )
 
 // Options says what to build and where.
@@ -54,6 +55,11 @@ type Options struct {
 	// keyed by folder ("data") with glob patterns ("members/**"): press reads
 	// those itself and hands Hugo only what may be published.
 	Exclude map[string][]string
+	// Private are paths in the site (slash-separated, relative to it) that
+	// Hugo may not read at all: they are left out of directory listings and
+	// opening them is an error, so no template or content adapter can
+	// publish them. The site's .git is always private.
+	Private []string
 	// Params are set as site parameters (site.Params), overriding the config.
 	Params map[string]any
 	// Clock, when not zero, is the time templates see as "now".
@@ -263,7 +269,11 @@ func build(opts Options) (*Result, error) {
 		}
 		hugoDest = hookFs{Fs: destFs, root: root, fn: opts.OnPage}
 	}
-	hfs := hugofs.NewFromSourceAndDestination(hugofs.Os, hugoDest, flags)
+	if inside(cacheDir, src) {
+		return nil, &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.cacheinside", cacheDir)}}}
+	}
+	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...))
+	hfs := hugofs.NewFromSourceAndDestination(srcFs, hugoDest, flags)
 
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
@@ -617,6 +627,17 @@ func parseWarning(src, m string) Diagnostic {
 		return relTo(src, Diagnostic{File: r[1], Message: "raw HTML omitted: Markdown raw HTML is disabled on this site; use Markdown or a shortcode instead"})
 	}
 	return relTo(src, parseLogged(first))
+}
+
+// inside reports whether path is dir or lies inside it.
+func inside(path, dir string) bool {
+	p, err1 := filepath.Abs(path)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func relTo(src string, d Diagnostic) Diagnostic {
