@@ -47,6 +47,9 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if res.Recovered {
+				fmt.Fprintln(stderr, msg.T("build.recovered", res.Dest))
+			}
 			printDiagnostics(stderr, res.Warnings)
 			if timings {
 				for _, st := range res.Stages {
@@ -64,5 +67,6 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", msg.T("flag.cachedir"))
 	c.Flags().BoolVar(&opts.Print, "print", false, msg.T("flag.print"))
 	c.Flags().BoolVar(&timings, "timings", false, msg.T("flag.timings"))
+	c.Flags().BoolVar(&opts.Force, "force", false, msg.T("flag.build.force"))
 	return c
 }

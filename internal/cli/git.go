@@ -8,6 +8,7 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
@@ -149,7 +150,10 @@ func newPublishCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			pub.Dir, pub.Repo = res.Dest, opts.Source
 			pub.Source, pub.When = h.Head.Hash, h.Head.CommitDate
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			// From here an interruption cancels the push, which puts the
+			// local branch back.
+			stopCleanup()
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
 			r, err := publish.ToBranch(ctx, pub)
 			if err != nil {

@@ -9,6 +9,16 @@ var reliabilityCatalog = map[string][2]string{
 		"%s 是私有文件：模板、内容适配器和挂载都不能读取会员数据、活动数据、.git 或秘书处文件（请使用 press 生成的公开数据 hugo.Data.press）"},
 	"site.cacheinside": {"the cache directory %s is inside the site, where templates could read it; choose one outside the site (--cache-dir)",
 		"缓存目录 %s 在网站目录内，模板可能读取其中内容；请另选网站以外的目录（--cache-dir）"},
+	"build.destfile":      {"the output %s exists and is not a directory", "输出位置 %s 已存在，且不是目录"},
+	"build.destfile.hint": {"give --dest a directory: a new one, an empty one, or one press made", "--dest 应为目录：新目录、空目录或 press 生成的目录"},
+	"build.notours":       {"the output directory %s is not empty and was not made by press (it has no %s file): building would delete what is in it", "输出目录 %s 不是空目录，也不是 press 生成的（其中没有 %s 文件）；构建会删除其中的全部内容"},
+	"build.notours.hint":  {"choose a new or empty directory, or pass --force to replace its contents", "请另选新目录或空目录；确需替换其内容时加 --force"},
+	"build.locked":        {"the output %s is being written by another press build (%s)", "另一个 press 构建正在写入输出 %s（%s）"},
+	"build.locked.hint":   {"wait for that build to finish, or build into another directory with --dest", "请等它结束，或用 --dest 指定另一个目录"},
+	"build.lockholder":    {"pid %d on %s, since %s", "主机 %[2]s 上的进程 %[1]d，始于 %[3]s"},
+	"build.recovered":     {"%s: restored the previous output, which an interrupted build had moved aside", "%s：已恢复被中断的构建移开的原有输出"},
+	"flag.build.force":    {"replace the output directory even if press did not make it", "即使输出目录不是 press 生成的也替换"},
+	"interrupted":         {"interrupted (%v); temporary files removed, the previous output is unchanged", "已中断（%v）；临时文件已删除，原有输出未改动"},
 }
 
 func init() {

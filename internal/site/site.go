@@ -31,6 +31,7 @@ import (
 	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/tempdir"
 )
 
 // Options says what to build and where.
@@ -257,7 +258,7 @@ func build(opts Options) (*Result, error) {
 	flags.Set("publishDirStatic", base.PublishDir)
 	flags.Set("publishDirDynamic", base.PublishDir)
 
-	var destFs afero.Fs = hugofs.Os
+	var destFs afero.Fs = stopFs{hugofs.Os}
 	if inMemory {
 		destFs = afero.NewMemMapFs()
 	}
@@ -503,11 +504,11 @@ func overlayConfig(src string, opts Options) (string, func(), error) {
 	if len(opts.Params) > 0 {
 		overlay["params"] = opts.Params
 	}
-	dir, err := os.MkdirTemp("", "press-config-")
+	dir, err := tempdir.Make("press-config-")
 	if err != nil {
 		return "", func() {}, err
 	}
-	cleanup := func() { os.RemoveAll(dir) }
+	cleanup := func() { tempdir.Remove(dir) }
 	b, err := json.Marshal(overlay)
 	if err != nil {
 		cleanup()
