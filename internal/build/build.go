@@ -334,7 +334,7 @@ func render(opts Options, dir string) (*Result, error) {
 	warnings := append(wait().warnings, l...)
 	tm.done("hugo")
 	if err := gen.writeFiles(sres.WriteFile); err != nil {
-		return nil, err
+		return nil, siteError(err)
 	}
 	tm.done("write")
 	out := sres.Output
@@ -357,7 +357,7 @@ func render(opts Options, dir string) (*Result, error) {
 		return nil, err
 	}
 	if searchErr != nil {
-		return nil, searchErr
+		return nil, siteError(searchErr)
 	}
 	if len(broken) > 0 {
 		return nil, &Error{Diagnostics: broken}

@@ -17,8 +17,14 @@ var reliabilityCatalog = map[string][2]string{
 	"build.locked.hint":   {"wait for that build to finish, or build into another directory with --dest", "请等它结束，或用 --dest 指定另一个目录"},
 	"build.lockholder":    {"pid %d on %s, since %s", "主机 %[2]s 上的进程 %[1]d，始于 %[3]s"},
 	"build.recovered":     {"%s: restored the previous output, which an interrupted build had moved aside", "%s：已恢复被中断的构建移开的原有输出"},
-	"flag.build.force":    {"replace the output directory even if press did not make it", "即使输出目录不是 press 生成的也替换"},
-	"interrupted":         {"interrupted (%v); temporary files removed, the previous output is unchanged", "已中断（%v）；临时文件已删除，原有输出未改动"},
+	"site.duplicate": {"%s is written by both %s: one would silently replace the other; give each page its own address (url, aliases, slug or file name)",
+		"%s 同时由 %s 生成：后者会悄悄覆盖前者；请让每个页面有自己的地址（url、aliases、slug 或文件名）"},
+	"site.generatedexists": {"%s is a file press generates, but a page or static file is already there; give that page another address",
+		"%s 是 press 生成的文件，但已有页面或静态文件占用该地址；请给那个页面换一个地址"},
+	"site.duplicate.and": {" and ", " 和 "},
+	"site.generatedpage": {"the %s page %s that Hugo makes", "Hugo 生成的 %s 页面 %s"},
+	"flag.build.force":   {"replace the output directory even if press did not make it", "即使输出目录不是 press 生成的也替换"},
+	"interrupted":        {"interrupted (%v); temporary files removed, the previous output is unchanged", "已中断（%v）；临时文件已删除，原有输出未改动"},
 }
 
 func init() {

@@ -314,13 +314,25 @@ func build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, toBuildError(src, err, logged)
 	}
-	if len(logged) > 0 {
-		return nil, toBuildError(src, nil, logged)
+	// Two sources writing one file: the later silently replaces the other.
+	dups := duplicateOutputs(src, h)
+	if len(logged) > 0 || len(dups) > 0 {
+		var diags []Diagnostic
+		var be *BuildError
+		if len(logged) > 0 && errors.As(toBuildError(src, nil, logged), &be) {
+			diags = be.Diagnostics
+		}
+		return nil, &BuildError{Diagnostics: append(diags, dups...)}
 	}
 
 	res := &Result{Warnings: warnings, Sources: map[string]string{}}
 	res.WriteFile = func(name string, data []byte) error {
+		rel := name
 		name = filepath.Join(string(filepath.Separator), filepath.FromSlash(name))
+		// A file Hugo wrote (a page's url, a static file) is not replaced.
+		if _, err := hfs.PublishDir.Stat(name); err == nil {
+			return &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.generatedexists", "/"+strings.TrimPrefix(rel, "/"))}}}
+		}
 		if err := hfs.PublishDir.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
 		}
