@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,6 +22,12 @@ import (
 
 // contentExts are the file kinds Hugo reads as pages.
 var contentExts = map[string]bool{".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+// ContentFile reports whether Hugo reads the file name as a page (by its
+// extension; content adapters included).
+func ContentFile(name string) bool {
+	return contentExts[strings.ToLower(filepath.Ext(name))]
+}
 
 // dateFields are the front-matter keys Hugo reads as dates.
 var dateFields = []string{"date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate", "unpublishdate"}
@@ -42,7 +47,7 @@ func Check(root, dir string) diag.List {
 			}
 			return nil
 		}
-		if contentExts[strings.ToLower(filepath.Ext(p))] {
+		if ContentFile(p) {
 			files = append(files, p)
 		}
 		return nil
@@ -53,9 +58,20 @@ func Check(root, dir string) diag.List {
 		if err != nil {
 			rel = p
 		}
-		src, err := os.ReadFile(p)
+		src, err := ReadFile(p)
 		if err != nil {
-			out = append(out, diag.Diagnostic{File: filepath.ToSlash(rel), Message: err.Error()})
+			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: err.Error()}
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				d.Message = pe.Err.Error()
+			}
+			switch {
+			case errors.Is(err, ErrNotRegular):
+				d.Hint = msg.T("content.notregular.hint")
+			case errors.Is(err, ErrTooLarge):
+				d.Hint = msg.T("content.toolarge.hint")
+			}
+			out = append(out, d)
 			continue
 		}
 		out = append(out, CheckFile(filepath.ToSlash(rel), src)...)

@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/spf13/afero"
+	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/msg"
 )
 
@@ -18,14 +19,15 @@ import (
 // or mount can read them (readFile, os.ReadDir, os.Stat, resources).
 type privateFs struct {
 	afero.Fs
-	site  string   // the site directory, to name paths in errors
-	roots []string // absolute, cleaned
+	site    string   // the site directory, to name paths in errors
+	content string   // its content folder, with a trailing separator
+	roots   []string // absolute, cleaned
 }
 
 // newPrivateFs hides the site-relative paths private (slash-separated) of
 // the site src from Hugo.
 func newPrivateFs(base afero.Fs, src string, private []string) *privateFs {
-	p := &privateFs{Fs: base, site: src}
+	p := &privateFs{Fs: base, site: src, content: filepath.Join(src, "content") + string(filepath.Separator)}
 	for _, r := range private {
 		p.roots = append(p.roots, filepath.Join(src, filepath.FromSlash(r)))
 	}
@@ -71,9 +73,33 @@ func (p *privateFs) holdsPrivate(dir string) bool {
 // UnwrapFilesystem lets Hugo see that it reads the OS file system.
 func (p *privateFs) UnwrapFilesystem() afero.Fs { return p.Fs }
 
+// readable refuses what may not be opened for reading: a file that is
+// not a regular file or directory (a FIFO would block, /dev/zero never
+// ends), and a content file larger than content.MaxFileSize.
+func (p *privateFs) readable(name string) error {
+	fi, err := p.Fs.Stat(name)
+	if err != nil || fi.IsDir() {
+		return nil
+	}
+	if !fi.Mode().IsRegular() || (p.content != "" && strings.HasPrefix(filepath.Clean(name), p.content) &&
+		(content.ContentFile(name) || strings.HasSuffix(name, ".gotmpl"))) {
+		if err := content.CheckRegular(name, fi); err != nil {
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				pe.Path = relName(p.site, name)
+			}
+			return err
+		}
+	}
+	return nil
+}
+
 func (p *privateFs) Open(name string) (afero.File, error) {
 	if err := p.denied(name); err != nil {
 		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	if err := p.readable(name); err != nil {
+		return nil, err
 	}
 	f, err := p.Fs.Open(name)
 	if err != nil || !p.holdsPrivate(name) {
@@ -85,6 +111,9 @@ func (p *privateFs) Open(name string) (afero.File, error) {
 func (p *privateFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
 	if err := p.denied(name); err != nil {
 		return nil, &os.PathError{Op: "open", Path: name, Err: err}
+	}
+	if err := p.readable(name); err != nil {
+		return nil, err
 	}
 	f, err := p.Fs.OpenFile(name, flag, perm)
 	if err != nil || !p.holdsPrivate(name) {
