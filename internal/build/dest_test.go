@@ -191,3 +191,10 @@ func TestInterruptedSwapIsRecovered(t *testing.T) {
 		t.Errorf("left behind: %v", left)
 	}
 }
+
+// TestMarkerName: publish leaves out build's marker by this name.
+func TestMarkerName(t *testing.T) {
+	if build.MarkerFile != ".press-output" {
+		t.Errorf("MarkerFile is %q; internal/publish skips .press-output", build.MarkerFile)
+	}
+}
