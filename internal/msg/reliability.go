@@ -33,8 +33,10 @@ var reliabilityCatalog = map[string][2]string{
 	"content.kind.device":     {"a device", "设备文件"},
 	"content.kind.other":      {"a special file", "特殊文件"},
 	"content.kind.link":       {"a symbolic link to %s (%s)", "指向 %s 的符号链接（%s）"},
-	"flag.build.force":        {"replace the output directory even if press did not make it", "即使输出目录不是 press 生成的也替换"},
-	"interrupted":             {"interrupted (%v); temporary files removed, the previous output is unchanged", "已中断（%v）；临时文件已删除，原有输出未改动"},
+	"serve.badhost": {"Host %q is not this preview server: open it at its address (127.0.0.1 or localhost)",
+		"Host %q 不是本预览服务器：请用它的地址（127.0.0.1 或 localhost）打开"},
+	"flag.build.force": {"replace the output directory even if press did not make it", "即使输出目录不是 press 生成的也替换"},
+	"interrupted":      {"interrupted (%v); temporary files removed, the previous output is unchanged", "已中断（%v）；临时文件已删除，原有输出未改动"},
 }
 
 func init() {
