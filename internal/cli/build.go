@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 )
 
@@ -48,7 +49,7 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			if res.Recovered {
-				fmt.Fprintln(stderr, msg.T("build.recovered", res.Dest))
+				fmt.Fprintln(stderr, msg.T("build.recovered", diag.QuoteName(res.Dest)))
 			}
 			printDiagnostics(stderr, res.Warnings)
 			if timings {
@@ -56,7 +57,7 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 					fmt.Fprintf(stderr, "  %-14s %v\n", st.Name, st.Elapsed.Round(time.Millisecond))
 				}
 			}
-			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, res.Dest, res.Elapsed.Round(time.Millisecond)))
+			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, diag.QuoteName(res.Dest), res.Elapsed.Round(time.Millisecond)))
 			return nil
 		},
 	}

@@ -45,6 +45,18 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	} else {
 		member.SetLang(member.English)
 	}
+	// Plain output may go to a CI log: no line of it may be read as a
+	// workflow command. A terminal gets its output as it comes.
+	if !isTerminal(stdout) {
+		c := &ciSafe{w: stdout}
+		defer c.Flush()
+		stdout = c
+	}
+	if !isTerminal(stderr) {
+		c := &ciSafe{w: stderr}
+		defer c.Flush()
+		stderr = c
+	}
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
 	// An interrupted command removes its temporary and staging directories

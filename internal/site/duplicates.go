@@ -12,6 +12,7 @@ import (
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/gohugoio/hugo/resources/page"
 	"github.com/spf13/afero"
+	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 )
 
@@ -97,9 +98,9 @@ func duplicateOutputs(src string, h *hugolib.HugoSites) []Diagnostic {
 		}
 		var names []string
 		for _, p := range ps {
-			names = append(names, p.source)
+			names = append(names, diag.QuoteName(p.source))
 		}
-		d := Diagnostic{Message: msg.T("site.duplicate", "/"+key, strings.Join(names, msg.T("site.duplicate.and")))}
+		d := Diagnostic{Message: msg.T("site.duplicate", diag.QuoteName("/"+key), strings.Join(names, msg.T("site.duplicate.and")))}
 		if at.source != "" && !strings.Contains(at.source, " ") {
 			d.File, d.Line = at.source, at.line
 			if d.Line > 0 {

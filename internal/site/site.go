@@ -30,6 +30,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
+	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/tempdir"
 )
@@ -109,15 +110,16 @@ type Diagnostic struct {
 
 // String formats the diagnostic as file:line:col: message.
 func (d Diagnostic) String() string {
+	f := diag.QuoteName(d.File)
 	switch {
 	case d.File == "":
 		return d.Message
 	case d.Line == 0:
-		return fmt.Sprintf("%s: %s", d.File, d.Message)
+		return fmt.Sprintf("%s: %s", f, d.Message)
 	case d.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message)
+		return fmt.Sprintf("%s:%d: %s", f, d.Line, d.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Column, d.Message)
+	return fmt.Sprintf("%s:%d:%d: %s", f, d.Line, d.Column, d.Message)
 }
 
 // BuildError is returned when the site failed to build. It lists every
