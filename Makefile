@@ -2,6 +2,7 @@
 #   make site    build the bundled site into public/ (installs what is missing)
 #   make test    run every test (installs what is missing)
 #   make bench   benchmarks: press vs plain Hugo, the typesetter, the data layer
+#   make fuzz    every fuzz target for FUZZTIME (60s) each
 GO      ?= go
 BIN     := bin
 PRESS   := $(BIN)/press
@@ -72,6 +73,12 @@ bench: packages press hugo
 	$(GO) run ./internal/typeset/cmd/pdfbench -press $(PRESS)
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 	PRESS_HISTORY_BENCH=1 $(GO) test -count=1 -run TestBenchmarkFigures -v ./internal/history
+
+## fuzz: run every fuzz target (func FuzzXxx) for FUZZTIME each, one after the other;
+##   a failing input lands in the package's testdata/fuzz/ and is a seed from then on
+FUZZTIME ?= 60s
+fuzz:
+	./scripts/fuzz $(FUZZTIME)
 
 clean:
 	rm -rf $(BIN) public
