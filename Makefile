@@ -2,6 +2,7 @@
 #   make site    build the bundled site into public/ (installs what is missing)
 #   make test    run every test (installs what is missing)
 #   make bench   benchmarks: press vs plain Hugo, the typesetter, the data layer
+#   make fuzz    every fuzz target for FUZZTIME (60s) each
 GO      ?= go
 BIN     := bin
 PRESS   := $(BIN)/press
@@ -75,10 +76,6 @@ test: deps
 	$(GO) vet ./...
 	PRESS_WEED=$(WEED) $(GO) test -count=1 -timeout 40m ./...
 
-## fuzz: run the fuzz targets for 60 s each (their seed corpora run with make test)
-fuzz: packages
-	$(GO) test -run '^$$' -fuzz '^FuzzTypeset$$' -fuzztime 60s ./internal/pdf
-
 ## hugo: plain Hugo v0.165.0 (the version press embeds) for the comparison benchmark
 hugo:
 	$(GO) build -o $(BIN)/hugo github.com/gohugoio/hugo   # a tool in go.mod: the same version press embeds
@@ -104,6 +101,12 @@ bench: packages bench-packages test-servers press hugo
 ## bench-packages: the Debian packages the benchmarks need besides (scripts/debian-packages-bench.txt: rsync)
 bench-packages:
 	@./scripts/ensure-packages scripts/debian-packages-bench.txt
+
+## fuzz: run every fuzz target (func FuzzXxx) for FUZZTIME each, one after the other;
+##   a failing input lands in the package's testdata/fuzz/ and is a seed from then on
+FUZZTIME ?= 60s
+fuzz: packages
+	./scripts/fuzz $(FUZZTIME)
 
 clean:
 	rm -rf $(BIN) public

@@ -22,6 +22,7 @@ import (
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
+	"github.com/zzia/press/internal/tempdir"
 )
 
 // Options says what to build.
@@ -46,6 +47,9 @@ type Options struct {
 	// Terminal says whether it is a terminal (a live display) or a log (lines).
 	Progress io.Writer
 	Terminal bool
+	// Force lets Build replace a destination that is neither new, empty,
+	// nor marked as press's output.
+	Force bool
 
 	preview bool             // set by Memory: development environment, drafts included
 	clock   time.Time        // Today as given by the caller, for Hugo's "now"
@@ -62,6 +66,9 @@ type Result struct {
 	Stages   []Stage       // wall time of each stage, in order
 	// Output is the built site when it was built in memory (see Memory).
 	Output fs.FS
+	// Recovered says that the previous output, lost by an interrupted
+	// build, was put back before this build began.
+	Recovered bool
 }
 
 // Stage is the wall time one stage of the pipeline took.
@@ -119,6 +126,8 @@ func (o Options) Resolve() (Options, error) {
 }
 
 // Build runs the whole pipeline and publishes the result to opts.Dest.
+// The destination is locked while the build runs, and replaced only when it
+// is press's (see stage.go) or opts.Force is set.
 func Build(opts Options) (*Result, error) {
 	start := time.Now()
 	opts, err := prepare(opts)
@@ -129,28 +138,39 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	stage, err := newStage(opts.Dest)
+	out, err := openOutput(opts, opts.Force)
 	if err != nil {
 		return nil, err
 	}
-	defer stage.discard()
+	defer out.close()
+	if out.recovered && opts.Log != nil {
+		fmt.Fprintln(opts.Log, msg.T("build.recovered", opts.Dest))
+	}
+	dir, err := out.newStage()
+	if err != nil {
+		return nil, err
+	}
 
-	res, err := render(opts, stage.dir)
+	res, err := render(opts, dir)
 	if err != nil {
 		return nil, err
 	}
 	t := newTimer()
-	files, err := countFiles(stage.dir)
+	if err := out.mark(); err != nil {
+		return nil, err
+	}
+	files, err := countFiles(dir)
 	if err != nil {
 		return nil, err
 	}
-	if err := stage.commit(); err != nil {
+	if err := out.commit(); err != nil {
 		return nil, err
 	}
 	t.done("publish")
 	res.Stages = append(res.Stages, t.stages...)
 	res.Dest = opts.Dest
 	res.Files = files
+	res.Recovered = out.recovered
 	res.Elapsed = time.Since(start)
 	return res, nil
 }
@@ -187,8 +207,13 @@ func Check(opts Options) (diag.List, error) {
 	return res.Warnings, nil
 }
 
+// sweep removes, once per process, the temporary directories of press
+// processes that died without removing them.
+var sweep sync.Once
+
 // prepare resolves the options and makes sure Source is a site.
 func prepare(opts Options) (Options, error) {
+	sweep.Do(func() { tempdir.Sweep("press-gen-", "press-config-") })
 	opts, err := opts.Resolve()
 	if err != nil {
 		return opts, err
@@ -262,11 +287,11 @@ func render(opts Options, dir string) (*Result, error) {
 	}
 	tm.done("derive")
 
-	genDir, err := os.MkdirTemp("", "press-gen-")
+	genDir, err := tempdir.Make("press-gen-")
 	if err != nil {
 		return nil, err
 	}
-	defer os.RemoveAll(genDir)
+	defer tempdir.Remove(genDir)
 	dataDir, err := gen.writeData(genDir)
 	if err != nil {
 		return nil, err
@@ -282,6 +307,9 @@ func render(opts Options, dir string) (*Result, error) {
 		// Member and activity files hold private contact details: Hugo never
 		// sees them, only the public data press derives from them.
 		Exclude: map[string][]string{"data": privateData},
+		// Nor can a template read them, or the repository and the
+		// secretariat's outputs, by path (readFile, os.ReadDir).
+		Private: privatePaths,
 	}
 	if dataDir != "" {
 		so.Mounts = append(so.Mounts, site.Mount{Source: dataDir, Target: "data"})
@@ -306,7 +334,7 @@ func render(opts Options, dir string) (*Result, error) {
 	warnings := append(wait().warnings, l...)
 	tm.done("hugo")
 	if err := gen.writeFiles(sres.WriteFile); err != nil {
-		return nil, err
+		return nil, siteError(err)
 	}
 	tm.done("write")
 	out := sres.Output
@@ -329,7 +357,7 @@ func render(opts Options, dir string) (*Result, error) {
 		return nil, err
 	}
 	if searchErr != nil {
-		return nil, searchErr
+		return nil, siteError(searchErr)
 	}
 	if len(broken) > 0 {
 		return nil, &Error{Diagnostics: broken}
@@ -375,6 +403,9 @@ func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
 // hidden from Hugo's templates.
 var privateData = []string{"members/**", "activities/**"}
 
+// privatePaths are the folders of a site that Hugo may not read at all.
+var privatePaths = []string{"data/members", "data/activities", ".git", "secretariat"}
+
 // derive makes the generated data and files from the validated sources.
 func derive(opts Options, gen *generated) diag.List {
 	hist, l := pageHistory(opts, gen)
@@ -413,7 +444,7 @@ func countFiles(dir string) (int, error) {
 		if err != nil {
 			return err
 		}
-		if !d.IsDir() {
+		if !d.IsDir() && d.Name() != MarkerFile {
 			n++
 		}
 		return nil

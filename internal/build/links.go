@@ -4,12 +4,12 @@ import (
 	"bytes"
 	"io/fs"
 	"net/url"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
 	"unicode/utf8"
 
+	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/linkcheck"
 	"github.com/zzia/press/internal/msg"
@@ -38,7 +38,7 @@ func checkLinks(out fs.FS, base string, sources map[string]string, srcDir string
 		if src, ok := sources[pageURL]; ok {
 			d.File = src
 			if _, seen := cache[src]; !seen {
-				cache[src], _ = os.ReadFile(filepath.Join(srcDir, filepath.FromSlash(src)))
+				cache[src], _ = content.ReadFile(filepath.Join(srcDir, filepath.FromSlash(src)))
 			}
 			d.Line, d.Column = position(cache[src], b.Target)
 		}

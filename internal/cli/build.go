@@ -8,6 +8,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 )
 
@@ -47,13 +48,16 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
+			if res.Recovered {
+				fmt.Fprintln(stderr, msg.T("build.recovered", diag.QuoteName(res.Dest)))
+			}
 			printDiagnostics(stderr, res.Warnings)
 			if timings {
 				for _, st := range res.Stages {
 					fmt.Fprintf(stderr, "  %-14s %v\n", st.Name, st.Elapsed.Round(time.Millisecond))
 				}
 			}
-			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, res.Dest, res.Elapsed.Round(time.Millisecond)))
+			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, diag.QuoteName(res.Dest), res.Elapsed.Round(time.Millisecond)))
 			return nil
 		},
 	}
@@ -64,5 +68,6 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", msg.T("flag.cachedir"))
 	c.Flags().BoolVar(&opts.Print, "print", false, msg.T("flag.print"))
 	c.Flags().BoolVar(&timings, "timings", false, msg.T("flag.timings"))
+	c.Flags().BoolVar(&opts.Force, "force", false, msg.T("flag.build.force"))
 	return c
 }

@@ -51,7 +51,7 @@ func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
 				fmt.Fprintln(stdout, msg.T("check.ok"))
 				return nil
 			}
-			writeDiagnostics(stdout, format, problems)
+			writeDiagnostics(raw(stdout), format, problems)
 			if err != nil {
 				return silentFailure{err}
 			}

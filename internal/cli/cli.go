@@ -17,6 +17,7 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/site"
+	"github.com/zzia/press/internal/tempdir"
 )
 
 // Exit codes of press.
@@ -30,6 +31,10 @@ const (
 // -ldflags "-X github.com/zzia/press/internal/cli.Version=v1.2.3".
 var Version = "dev"
 
+// stopCleanup ends the removal of temporary directories on interruption
+// (a command that handles interruption itself from some point on calls it).
+var stopCleanup = func() {}
+
 // usageError marks errors in the command line itself.
 type usageError struct{ error }
 
@@ -40,9 +45,32 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	} else {
 		member.SetLang(member.English)
 	}
+	// Plain output may go to a CI log: no line of it may be read as a
+	// workflow command. A terminal gets its output as it comes.
+	if !isTerminal(stdout) {
+		c := &ciSafe{w: stdout}
+		defer c.Flush()
+		stdout = c
+	}
+	if !isTerminal(stderr) {
+		c := &ciSafe{w: stderr}
+		defer c.Flush()
+		stderr = c
+	}
 	root := newRoot(stdout, stderr)
 	root.SetArgs(args)
+	// An interrupted command removes its temporary and staging directories
+	// (the preview server shuts down by itself instead).
+	root.PersistentPreRun = func(c *cobra.Command, _ []string) {
+		if c.Name() != "serve" {
+			stopCleanup = tempdir.OnInterrupt(func(sig os.Signal) {
+				fmt.Fprintln(stderr, msg.T("interrupted", sig))
+			})
+		}
+	}
 	err := root.Execute()
+	stopCleanup()
+	stopCleanup = func() {}
 	if err == nil {
 		return ExitOK
 	}

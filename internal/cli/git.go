@@ -8,10 +8,12 @@ import (
 	"os"
 	"os/signal"
 	"strings"
+	"syscall"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/hooks"
 	"github.com/zzia/press/internal/msg"
@@ -138,18 +140,21 @@ func newPublishCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			printDiagnostics(stderr, res.Warnings)
-			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, res.Dest, res.Elapsed.Round(time.Millisecond)))
+			fmt.Fprintln(stdout, msg.T("build.done", res.Pages, res.Files, diag.QuoteName(res.Dest), res.Elapsed.Round(time.Millisecond)))
 			if dir != "" {
 				r, err := publish.ToDir(res.Dest, dir)
 				if err != nil {
 					return err
 				}
-				fmt.Fprintln(stdout, msg.T("publish.dir", dir, r.Copied, r.Removed, r.Unchanged))
+				fmt.Fprintln(stdout, msg.T("publish.dir", diag.QuoteName(dir), r.Copied, r.Removed, r.Unchanged))
 				return nil
 			}
 			pub.Dir, pub.Repo = res.Dest, opts.Source
 			pub.Source, pub.When = h.Head.Hash, h.Head.CommitDate
-			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt)
+			// From here an interruption cancels the push, which puts the
+			// local branch back.
+			stopCleanup()
+			ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 			defer stop()
 			r, err := publish.ToBranch(ctx, pub)
 			if err != nil {
@@ -163,7 +168,7 @@ func newPublishCmd(stdout, stderr io.Writer) *cobra.Command {
 			case !r.Created:
 				fmt.Fprintln(stdout, msg.T("publish.unchanged", branch))
 			case r.Pushed:
-				fmt.Fprintln(stdout, msg.T("publish.pushed", branch, short(r.Commit), r.Remote))
+				fmt.Fprintln(stdout, msg.T("publish.pushed", branch, short(r.Commit), diag.QuoteName(r.Remote)))
 			default:
 				fmt.Fprintln(stdout, msg.T("publish.committed", branch, short(r.Commit)))
 			}

@@ -9,7 +9,6 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
-	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -23,6 +22,12 @@ import (
 
 // contentExts are the file kinds Hugo reads as pages.
 var contentExts = map[string]bool{".md": true, ".markdown": true, ".html": true, ".htm": true}
+
+// ContentFile reports whether Hugo reads the file name as a page (by its
+// extension; content adapters included).
+func ContentFile(name string) bool {
+	return contentExts[strings.ToLower(filepath.Ext(name))]
+}
 
 // dateFields are the front-matter keys Hugo reads as dates.
 var dateFields = []string{"date", "publishDate", "pubdate", "published", "lastmod", "modified", "expiryDate", "unpublishdate"}
@@ -42,7 +47,7 @@ func Check(root, dir string) diag.List {
 			}
 			return nil
 		}
-		if contentExts[strings.ToLower(filepath.Ext(p))] {
+		if ContentFile(p) {
 			files = append(files, p)
 		}
 		return nil
@@ -53,9 +58,20 @@ func Check(root, dir string) diag.List {
 		if err != nil {
 			rel = p
 		}
-		src, err := os.ReadFile(p)
+		src, err := ReadFile(p)
 		if err != nil {
-			out = append(out, diag.Diagnostic{File: filepath.ToSlash(rel), Message: err.Error()})
+			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: err.Error()}
+			var pe *fs.PathError
+			if errors.As(err, &pe) {
+				d.Message = pe.Err.Error()
+			}
+			switch {
+			case errors.Is(err, ErrNotRegular):
+				d.Hint = msg.T("content.notregular.hint")
+			case errors.Is(err, ErrTooLarge):
+				d.Hint = msg.T("content.toolarge.hint")
+			}
+			out = append(out, d)
 			continue
 		}
 		out = append(out, CheckFile(filepath.ToSlash(rel), src)...)
@@ -78,7 +94,7 @@ func CheckFile(name string, src []byte) diag.List {
 	switch kind {
 	case '-':
 		if err := yaml.Unmarshal(fm, &values); err != nil {
-			out = append(out, yamlDiag(name, offset, err))
+			out = append(out, yamlDiag(name, offset, fm, err))
 			return out
 		}
 	case '+':
@@ -157,17 +173,40 @@ func split(src []byte) (fm []byte, kind byte, offset int, d *diag.Diagnostic) {
 		Hint:    msg.T("fm.unclosed.hint", string(delim))}
 }
 
-func yamlDiag(name string, offset int, err error) diag.Diagnostic {
+func yamlDiag(name string, offset int, fm []byte, err error) diag.Diagnostic {
 	d := diag.Diagnostic{File: name, Line: offset + 1, Message: msg.T("fm.syntax", err.Error())}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
 		d.Message = msg.T("fm.syntax", ye.GetMessage())
 		if t := ye.GetToken(); t != nil && t.Position != nil {
-			d.Line = offset + t.Position.Line
+			d.Line = offset + yamlLine(fm, t.Position.Line)
 			d.Column = t.Position.Column
 		}
 	}
 	return d
+}
+
+// yamlLine turns a line number of the YAML parser, which also ends lines at
+// a lone carriage return, into a line of the file as press counts them (by
+// line feeds); a line past the end is the last one.
+func yamlLine(fm []byte, line int) int {
+	n, lf := 1, 1
+	for i := 0; i < len(fm) && n < line; i++ {
+		switch fm[i] {
+		case '\n':
+			n++
+			lf++
+		case '\r':
+			if i+1 < len(fm) && fm[i+1] == '\n' {
+				continue // counted at the line feed
+			}
+			n++
+		}
+	}
+	if max := bytes.Count(fm, []byte("\n")) + 1; lf > max {
+		lf = max
+	}
+	return lf
 }
 
 func tomlDiag(name string, offset int, err error) diag.Diagnostic {
@@ -230,17 +269,22 @@ func FrontMatter(src []byte) (values map[string]any, body []byte, err error) {
 		return nil, nil, err
 	}
 	// Skip the front matter and its closing delimiter line.
-	rest := src[bytes.Index(src, fm)+len(fm):]
+	// split found fm right after the opening delimiter's line (or at the
+	// start, for JSON) of the file without its byte-order mark.
+	trimmed := bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
+	start := 0
+	if kind != '{' {
+		start = bytes.IndexByte(trimmed, '\n') + 1
+	}
+	rest := trimmed[start+len(fm):]
+	lines := offset + bytes.Count(fm, []byte("\n"))
 	if kind != '{' {
 		if nl := bytes.IndexByte(rest, '\n'); nl >= 0 {
 			rest = rest[nl+1:]
+			lines++ // the closing delimiter's line break
 		} else {
 			rest = nil
 		}
-	}
-	lines := offset + bytes.Count(fm, []byte("\n"))
-	if kind != '{' {
-		lines++ // the closing delimiter
 	}
 	body = append(bytes.Repeat([]byte("\n"), lines), rest...)
 	return values, body, nil

@@ -5,6 +5,7 @@ package diag
 import (
 	"fmt"
 	"sort"
+	"strconv"
 	"strings"
 
 	"github.com/zzia/press/internal/msg"
@@ -36,11 +37,11 @@ func (d Diagnostic) String() string {
 	switch {
 	case d.File == "":
 	case d.Line == 0:
-		fmt.Fprintf(&b, "%s: ", d.File)
+		fmt.Fprintf(&b, "%s: ", QuoteName(d.File))
 	case d.Column == 0:
-		fmt.Fprintf(&b, "%s:%d: ", d.File, d.Line)
+		fmt.Fprintf(&b, "%s:%d: ", QuoteName(d.File), d.Line)
 	default:
-		fmt.Fprintf(&b, "%s:%d:%d: ", d.File, d.Line, d.Column)
+		fmt.Fprintf(&b, "%s:%d:%d: ", QuoteName(d.File), d.Line, d.Column)
 	}
 	if d.Severity == Warning {
 		b.WriteString(msg.T("diag.warning"))
@@ -51,6 +52,27 @@ func (d Diagnostic) String() string {
 		b.WriteString(d.Hint)
 	}
 	return b.String()
+}
+
+// QuoteName returns a file name as it may be shown in a log line: as is,
+// or, when it holds a control character (a line break), starts a CI
+// workflow command ("::") or holds one ("##["), Go-quoted with those
+// characters escaped, so that no name can start a line of its own or be
+// read as a command by a CI runner.
+func QuoteName(name string) string {
+	safe := !strings.Contains(name, "::") && !strings.Contains(name, "##[")
+	for _, r := range name {
+		if r < 0x20 || r == 0x7f || r == 0x85 || r == 0x2028 || r == 0x2029 {
+			safe = false
+			break
+		}
+	}
+	if safe {
+		return name
+	}
+	q := strconv.Quote(name)
+	q = strings.ReplaceAll(q, "::", `:\x3a`)
+	return strings.ReplaceAll(q, "##[", `#\x23[`)
 }
 
 // List is a set of diagnostics. As an error it reports all of them, one per line.

@@ -1,10 +1,12 @@
 package publish
 
 import (
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"net/url"
 	"regexp"
+	"sort"
 	"strings"
 
 	"github.com/go-git/go-git/v5/plumbing/transport"
@@ -34,16 +36,21 @@ type credentials struct {
 func credentialsFor(ep *transport.Endpoint, getenv func(string) string) (credentials, error) {
 	var c credentials
 	if ep.Password != "" {
-		c.secrets = append(c.secrets, ep.Password)
+		c.secrets = append(c.secrets, secretForms(ep.Password, ep.User)...)
 	}
 	switch ep.Protocol {
 	case "http", "https":
 		for _, v := range TokenVariables {
 			if tok := strings.TrimSpace(getenv(v)); tok != "" {
 				c.auth = &http.BasicAuth{Username: TokenUser, Password: tok}
-				c.secrets = append(c.secrets, tok)
+				c.secrets = append(c.secrets, secretForms(tok, TokenUser)...)
 				break
 			}
+		}
+		// Credentials over plain HTTP travel in clear text (Basic auth is
+		// base64, not encryption): refuse rather than send them.
+		if ep.Protocol == "http" && (c.auth != nil || ep.Password != "") {
+			return c, ErrPlainHTTP
 		}
 	case "ssh":
 		if getenv("SSH_AUTH_SOCK") == "" {
@@ -60,6 +67,53 @@ func credentialsFor(ep *transport.Endpoint, getenv func(string) string) (credent
 		c.auth = auth
 	}
 	return c, nil
+}
+
+// ErrPlainHTTP is the refusal to send credentials to an http:// remote.
+var ErrPlainHTTP = errors.New("refusing to send credentials over plain http://: anyone on the way could read them; use an https:// remote (or ssh)")
+
+// secretForms is every form in which the secret s, sent as the password of
+// user, can appear in a message: as is, URL-encoded, and base64-encoded on
+// its own or inside a Basic authorization header ("user:s"), at any offset
+// within a longer encoded text.
+func secretForms(s, user string) []string {
+	forms := []string{s, url.QueryEscape(s), url.PathEscape(s), url.UserPassword(user, s).String()}
+	for _, plain := range []string{s, user + ":" + s} {
+		for _, enc := range []*base64.Encoding{base64.StdEncoding, base64.URLEncoding} {
+			forms = append(forms, strings.TrimRight(enc.EncodeToString([]byte(plain)), "="))
+			forms = append(forms, base64Cores(enc, s)...)
+		}
+	}
+	var out []string
+	seen := map[string]bool{}
+	for _, f := range forms {
+		if len(f) >= 4 && !seen[f] && f != user && f != user+":" {
+			seen[f] = true
+			out = append(out, f)
+		}
+	}
+	// Longest first, so that a form containing another is replaced whole.
+	sort.Slice(out, func(i, j int) bool { return len(out[i]) > len(out[j]) })
+	return out
+}
+
+// base64Cores are the parts of the base64 encoding of s that are the same
+// wherever s sits in a longer text: for each of the three alignments, the
+// characters that depend on s alone.
+func base64Cores(enc *base64.Encoding, s string) []string {
+	var out []string
+	for pad := range 3 {
+		e := enc.EncodeToString(append(make([]byte, pad), s...))
+		e = strings.TrimRight(e, "=")
+		// Characters touched by the padding bytes before s, and the last
+		// (partial) group, depend on the neighbours.
+		start := (pad*8 + 5) / 6
+		end := (pad + len(s)) / 3 * 4
+		if end-start >= 8 {
+			out = append(out, e[start:end])
+		}
+	}
+	return out
 }
 
 var userinfo = regexp.MustCompile(`(?i)([a-z][a-z0-9+.-]*://)[^/@\s]+@`)

@@ -52,7 +52,7 @@ func ToDir(built, dest string) (*DirResult, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(src, path)
-		if rel == "." {
+		if rel == "." || rel == outputMarker {
 			return nil
 		}
 		if rel == ".git" {
@@ -104,7 +104,7 @@ func ToDir(built, dest string) (*DirResult, error) {
 			return err
 		}
 		rel, _ := filepath.Rel(dst, path)
-		if rel == "." {
+		if rel == "." || rel == outputMarker {
 			return nil
 		}
 		if rel == ".git" {

@@ -1,13 +1,17 @@
 package publish
 
 import (
+	"bytes"
 	"context"
+	"encoding/base64"
 	"errors"
 	"fmt"
 	"io"
+	"net/url"
 	"os"
 	"path/filepath"
 	"reflect"
+	"regexp"
 	"strings"
 	"testing"
 	"time"
@@ -419,5 +423,108 @@ func TestRedact(t *testing.T) {
 	}
 	if errors.Unwrap(err) != nil {
 		t.Error("redacted error unwraps to the unredacted one")
+	}
+}
+
+// TestRedactEveryEncoding: the token is redacted wherever a message could
+// carry it: as is, URL-encoded, in a Basic authorization header, and in any
+// base64 text that contains it.
+func TestRedactEveryEncoding(t *testing.T) {
+	for _, tok := range []string{"ghp_16C7e42F292c6912E7710c838347Ae178B4a", "glpat-a+b/c=d&e é%"} {
+		ep, err := transport.NewEndpoint("https://git.example.org/zzia/site.git")
+		if err != nil {
+			t.Fatal(err)
+		}
+		c, err := credentialsFor(ep, func(k string) string {
+			if k == "PRESS_GIT_TOKEN" {
+				return tok
+			}
+			return ""
+		})
+		if err != nil {
+			t.Fatal(err)
+		}
+		b64 := base64.StdEncoding.EncodeToString
+		u64 := base64.URLEncoding.EncodeToString
+		leaks := map[string]string{
+			"raw":              tok,
+			"query-escaped":    url.QueryEscape(tok),
+			"path-escaped":     url.PathEscape(tok),
+			"basic header":     "Basic " + b64([]byte("x-access-token:"+tok)),
+			"basic url-safe":   u64([]byte("x-access-token:" + tok)),
+			"token alone":      b64([]byte(tok)),
+			"inside, offset 1": b64([]byte("a" + tok + "\n")),
+			"inside, offset 2": b64([]byte("ab" + tok + "xyz")),
+			"inside, offset 3": b64([]byte("abc" + tok + "q")),
+			"userinfo":         "https://x-access-token:" + url.QueryEscape(tok) + "@git.example.org/",
+		}
+		for name, leak := range leaks {
+			msg := c.redact(fmt.Errorf("push failed: request header Authorization: %s", leak)).Error()
+			if recoverable(msg, tok) {
+				t.Errorf("%q, %s: the token can be read from %q", tok, name, msg)
+			}
+			if !strings.Contains(msg, "***") {
+				t.Errorf("%q, %s: nothing redacted in %q", tok, name, msg)
+			}
+		}
+	}
+}
+
+// recoverable reports whether tok (or 8 bytes of it) can be read from msg:
+// as is, URL-decoded, or by decoding any base64 run in it at any offset.
+func recoverable(msg, tok string) bool {
+	for _, f := range []string{tok, url.QueryEscape(tok), url.PathEscape(tok)} {
+		if strings.Contains(msg, f) {
+			return true
+		}
+	}
+	windows := func(b []byte) bool {
+		for i := 0; i+8 <= len(tok); i++ {
+			if bytes.Contains(b, []byte(tok[i:i+8])) {
+				return true
+			}
+		}
+		return false
+	}
+	for _, run := range regexp.MustCompile(`[A-Za-z0-9+/_-]{8,}`).FindAllString(msg, -1) {
+		run = strings.NewReplacer("-", "+", "_", "/").Replace(run)
+		for off := range 4 {
+			seg := run[off:]
+			seg = seg[:len(seg)/4*4]
+			if b, err := base64.StdEncoding.DecodeString(seg); err == nil && windows(b) {
+				return true
+			}
+		}
+	}
+	return false
+}
+
+// TestPlainHTTPRefused: a token or a password is never sent to an http://
+// remote; publishing fails before connecting, and the error has no secret.
+func TestPlainHTTPRefused(t *testing.T) {
+	src, _ := newSource(t)
+	dir := builtSite(t, map[string]string{"index.html": "x"})
+	for _, tc := range []struct {
+		name, remote string
+		env          map[string]string
+	}{
+		{"token", "http://127.0.0.1:9/zzia/site.git", map[string]string{"GITHUB_TOKEN": "ghp_plainsecret"}},
+		{"password in the URL", "http://deploy:pw_plainsecret@127.0.0.1:9/zzia/site.git", nil},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			_, err := ToBranch(context.Background(), Options{Dir: dir, Repo: src, Remote: tc.remote,
+				Getenv: func(k string) string { return tc.env[k] }})
+			if !errors.Is(err, ErrPlainHTTP) {
+				t.Fatalf("want ErrPlainHTTP, got %v", err)
+			}
+			if strings.Contains(err.Error(), "plainsecret") {
+				t.Errorf("the error shows the secret: %v", err)
+			}
+		})
+	}
+	// Without credentials, plain http is a matter for the remote.
+	ep, _ := transport.NewEndpoint("http://127.0.0.1:9/zzia/site.git")
+	if _, err := credentialsFor(ep, func(string) string { return "" }); err != nil {
+		t.Errorf("http without credentials: %v", err)
 	}
 }

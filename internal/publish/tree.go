@@ -14,6 +14,10 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
+// outputMarker is the marker press build leaves at the top of its output
+// (build.MarkerFile); it is not part of the site.
+const outputMarker = ".press-output"
+
 // writeTree stores the files under dir as blobs and trees in st and returns
 // the root tree's hash and the number of files. Objects st already has are
 // not written again. A top-level .git is skipped; empty directories are
@@ -29,7 +33,7 @@ func writeTree(st storer.EncodedObjectStorer, dir string) (plumbing.Hash, int, e
 		t := &object.Tree{}
 		for _, e := range entries {
 			name := e.Name()
-			if top && name == ".git" {
+			if top && (name == ".git" || name == outputMarker) {
 				continue
 			}
 			full := filepath.Join(path, name)

@@ -189,8 +189,13 @@ const reloadJS = `(function(){
 })();
 `
 
-// ServeHTTP serves the built site, the reload script and its event stream.
+// ServeHTTP serves the built site, the reload script and its event stream,
+// to requests for a local host name only (see allowedHost).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
+	if !allowedHost(r.Host) {
+		http.Error(w, msg.T("serve.badhost", r.Host), http.StatusForbidden)
+		return
+	}
 	switch r.URL.Path {
 	case scriptPath:
 		w.Header().Set("Content-Type", "text/javascript; charset=utf-8")
@@ -249,6 +254,27 @@ func lookup(out fs.FS, urlPath string) (string, []byte, error) {
 	}
 	data, err := fs.ReadFile(out, p)
 	return p, data, err
+}
+
+// allowedHost reports whether a request's Host header names the preview
+// itself: an IP address (what the server listens on, or the machine's own
+// when it listens on all of them) or localhost. A DNS rebinding attack
+// reaches the server under a domain name of the attacker's, so any other
+// name is refused.
+func allowedHost(host string) bool {
+	h := host
+	if hh, _, err := net.SplitHostPort(host); err == nil {
+		h = hh
+	}
+	h = strings.TrimSuffix(strings.TrimPrefix(h, "["), "]")
+	if h == "" {
+		return false
+	}
+	if net.ParseIP(h) != nil {
+		return true
+	}
+	h = strings.ToLower(strings.TrimSuffix(h, "."))
+	return h == "localhost" || strings.HasSuffix(h, ".localhost")
 }
 
 func acceptsHTML(r *http.Request) bool {

@@ -2,11 +2,13 @@ package site
 
 import (
 	"bytes"
+	"errors"
 	"os"
 	"path/filepath"
 	"strings"
 
 	"github.com/spf13/afero"
+	"github.com/zzia/press/internal/tempdir"
 )
 
 // hookFs is the output file system with a hook: every .html file Hugo
@@ -63,3 +65,41 @@ func (f *hookFile) Close() error {
 	}
 	return err
 }
+
+// stopFs refuses to create files and directories once the process is being
+// interrupted, so that Hugo's writers do not recreate the staging
+// directory the interruption removes.
+type stopFs struct{ afero.Fs }
+
+func (s stopFs) Create(name string) (afero.File, error) {
+	if tempdir.Stopping() {
+		return nil, &os.PathError{Op: "create", Path: name, Err: errStopping}
+	}
+	return s.Fs.Create(name)
+}
+
+func (s stopFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 && tempdir.Stopping() {
+		return nil, &os.PathError{Op: "open", Path: name, Err: errStopping}
+	}
+	return s.Fs.OpenFile(name, flag, perm)
+}
+
+func (s stopFs) Mkdir(name string, perm os.FileMode) error {
+	if tempdir.Stopping() {
+		return &os.PathError{Op: "mkdir", Path: name, Err: errStopping}
+	}
+	return s.Fs.Mkdir(name, perm)
+}
+
+func (s stopFs) MkdirAll(name string, perm os.FileMode) error {
+	if tempdir.Stopping() {
+		return &os.PathError{Op: "mkdir", Path: name, Err: errStopping}
+	}
+	return s.Fs.MkdirAll(name, perm)
+}
+
+var errStopping = errors.New("interrupted")
+
+// UnwrapFilesystem lets Hugo see the OS file system underneath.
+func (s stopFs) UnwrapFilesystem() afero.Fs { return s.Fs }

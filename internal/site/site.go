@@ -30,6 +30,9 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/tempdir"
 )
 
 // Options says what to build and where.
@@ -54,6 +57,11 @@ type Options struct {
 	// keyed by folder ("data") with glob patterns ("members/**"): press reads
 	// those itself and hands Hugo only what may be published.
 	Exclude map[string][]string
+	// Private are paths in the site (slash-separated, relative to it) that
+	// Hugo may not read at all: they are left out of directory listings and
+	// opening them is an error, so no template or content adapter can
+	// publish them. The site's .git is always private.
+	Private []string
 	// Params are set as site parameters (site.Params), overriding the config.
 	Params map[string]any
 	// Clock, when not zero, is the time templates see as "now".
@@ -102,15 +110,16 @@ type Diagnostic struct {
 
 // String formats the diagnostic as file:line:col: message.
 func (d Diagnostic) String() string {
+	f := diag.QuoteName(d.File)
 	switch {
 	case d.File == "":
 		return d.Message
 	case d.Line == 0:
-		return fmt.Sprintf("%s: %s", d.File, d.Message)
+		return fmt.Sprintf("%s: %s", f, d.Message)
 	case d.Column == 0:
-		return fmt.Sprintf("%s:%d: %s", d.File, d.Line, d.Message)
+		return fmt.Sprintf("%s:%d: %s", f, d.Line, d.Message)
 	}
-	return fmt.Sprintf("%s:%d:%d: %s", d.File, d.Line, d.Column, d.Message)
+	return fmt.Sprintf("%s:%d:%d: %s", f, d.Line, d.Column, d.Message)
 }
 
 // BuildError is returned when the site failed to build. It lists every
@@ -135,11 +144,32 @@ func (e *BuildError) Error() string {
 // default logger) that concurrent builds in one process would share.
 var hugoMu sync.Mutex
 
-// Build builds the site once.
+// Build builds the site once. It always ends: when Hugo stops at its error
+// limit and then hangs (see guard.go), Build renders the site again in memory
+// with one worker per page, which cannot hang, to report Hugo's errors.
 func Build(opts Options) (*Result, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 
+	res, err := build(opts)
+	var hung *hungError
+	if !errors.As(err, &hung) {
+		return res, err
+	}
+	retry := opts
+	retry.Dest, retry.OnPage, retry.Log = "", nil, nil
+	restore := setWorkers(hung.pages)
+	_, rerr := build(retry)
+	restore()
+	var be *BuildError
+	if errors.As(rerr, &be) {
+		return nil, rerr
+	}
+	return nil, hung.report()
+}
+
+// build is one attempt at Build.
+func build(opts Options) (*Result, error) {
 	src, err := filepath.Abs(opts.Source)
 	if err != nil {
 		return nil, err
@@ -230,7 +260,7 @@ func Build(opts Options) (*Result, error) {
 	flags.Set("publishDirStatic", base.PublishDir)
 	flags.Set("publishDirDynamic", base.PublishDir)
 
-	var destFs afero.Fs = hugofs.Os
+	var destFs afero.Fs = stopFs{hugofs.Os}
 	if inMemory {
 		destFs = afero.NewMemMapFs()
 	}
@@ -242,7 +272,11 @@ func Build(opts Options) (*Result, error) {
 		}
 		hugoDest = hookFs{Fs: destFs, root: root, fn: opts.OnPage}
 	}
-	hfs := hugofs.NewFromSourceAndDestination(hugofs.Os, hugoDest, flags)
+	if inside(cacheDir, src) {
+		return nil, &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.cacheinside", cacheDir)}}}
+	}
+	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...))
+	hfs := hugofs.NewFromSourceAndDestination(srcFs, hugoDest, flags)
 
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
@@ -257,21 +291,50 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, toBuildError(src, err, logged)
 	}
-	defer h.Close()
+	hung := false
+	defer func() {
+		// A hung build's goroutines still use h: it is left to them.
+		if !hung {
+			h.Close()
+		}
+	}()
 
 	if err := copyStatic(h, hfs); err != nil {
 		return nil, toBuildError(src, err, logged)
 	}
-	if err := h.Build(hugolib.BuildCfg{NoBuildLock: true}); err != nil {
+	err = guard(h, func() error { return h.Build(hugolib.BuildCfg{NoBuildLock: true}) })
+	logMu.Lock()
+	logged = append([]string(nil), logged...)
+	logMu.Unlock()
+	var he *hungError
+	if errors.As(err, &he) {
+		hung = true
+		he.pages = countPages(h)
+		he.logged = toBuildError(src, nil, logged)
+		return nil, he
+	}
+	if err != nil {
 		return nil, toBuildError(src, err, logged)
 	}
-	if len(logged) > 0 {
-		return nil, toBuildError(src, nil, logged)
+	// Two sources writing one file: the later silently replaces the other.
+	dups := duplicateOutputs(src, h)
+	if len(logged) > 0 || len(dups) > 0 {
+		var diags []Diagnostic
+		var be *BuildError
+		if len(logged) > 0 && errors.As(toBuildError(src, nil, logged), &be) {
+			diags = be.Diagnostics
+		}
+		return nil, &BuildError{Diagnostics: append(diags, dups...)}
 	}
 
 	res := &Result{Warnings: warnings, Sources: map[string]string{}}
 	res.WriteFile = func(name string, data []byte) error {
+		rel := name
 		name = filepath.Join(string(filepath.Separator), filepath.FromSlash(name))
+		// A file Hugo wrote (a page's url, a static file) is not replaced.
+		if _, err := hfs.PublishDir.Stat(name); err == nil {
+			return &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.generatedexists", "/"+strings.TrimPrefix(rel, "/"))}}}
+		}
 		if err := hfs.PublishDir.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
 		}
@@ -455,11 +518,11 @@ func overlayConfig(src string, opts Options) (string, func(), error) {
 	if len(opts.Params) > 0 {
 		overlay["params"] = opts.Params
 	}
-	dir, err := os.MkdirTemp("", "press-config-")
+	dir, err := tempdir.Make("press-config-")
 	if err != nil {
 		return "", func() {}, err
 	}
-	cleanup := func() { os.RemoveAll(dir) }
+	cleanup := func() { tempdir.Remove(dir) }
 	b, err := json.Marshal(overlay)
 	if err != nil {
 		cleanup()
@@ -579,6 +642,17 @@ func parseWarning(src, m string) Diagnostic {
 		return relTo(src, Diagnostic{File: r[1], Message: "raw HTML omitted: Markdown raw HTML is disabled on this site; use Markdown or a shortcode instead"})
 	}
 	return relTo(src, parseLogged(first))
+}
+
+// inside reports whether path is dir or lies inside it.
+func inside(path, dir string) bool {
+	p, err1 := filepath.Abs(path)
+	d, err2 := filepath.Abs(dir)
+	if err1 != nil || err2 != nil {
+		return false
+	}
+	rel, err := filepath.Rel(d, p)
+	return err == nil && rel != ".." && !strings.HasPrefix(rel, ".."+string(filepath.Separator))
 }
 
 func relTo(src string, d Diagnostic) Diagnostic {

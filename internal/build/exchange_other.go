@@ -1,0 +1,8 @@
+//go:build !linux
+
+package build
+
+import "errors"
+
+// exchange is not available here: swap renames in two steps.
+var exchange = func(a, b string) error { return errors.ErrUnsupported }

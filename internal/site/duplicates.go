@@ -1,0 +1,202 @@
+package site
+
+import (
+	"bufio"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/resources/page"
+	"github.com/spf13/afero"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
+)
+
+// producer is one source of an output file: a page (through its URL or an
+// alias) or a static file.
+type producer struct {
+	source string // the source file, relative to the site, or a description
+	key    string // the front-matter key that moved it there ("url", "aliases"); "" if none
+	line   int    // that key's line in source, when known
+	own    bool   // the address is the one its file name gives anyway
+}
+
+// duplicateOutputs finds the output files that more than one source
+// writes: a page whose url or alias is another page's address (Hugo writes
+// the later one over the earlier, silently), or a static file's. Each is a
+// diagnostic naming every source, placed at the url or alias that caused it.
+func duplicateOutputs(src string, h *hugolib.HugoSites) []Diagnostic {
+	outputs := map[string][]producer{}
+	add := func(key string, p producer) {
+		for _, q := range outputs[key] {
+			if q == p {
+				return
+			}
+		}
+		outputs[key] = append(outputs[key], p)
+	}
+	for _, s := range h.Sites {
+		base := "/"
+		if home := s.Home(); home != nil {
+			base = home.RelPermalink()
+		}
+		for _, p := range s.Pages() {
+			source, file := pageSource(src, p)
+			urlKey := ""
+			if _, ok := p.Params()["url"]; ok {
+				urlKey = "url"
+			}
+			for _, of := range p.OutputFormats() {
+				rel := of.RelPermalink()
+				if rel == "" {
+					continue
+				}
+				index := of.Format.BaseName + of.Format.MediaType.FirstSuffix.FullSuffix
+				key := outputKey(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/")), index, "")
+				add(key, producer{source: source, key: urlKey, line: keyLine(file, urlKey), own: key == naturalKey(src, file, index)})
+			}
+			for _, a := range p.Aliases() {
+				add(outputKey(a, "index.html", ".html"), producer{source: source, key: "aliases", line: keyLine(file, "aliases")})
+			}
+		}
+	}
+	for _, sfs := range h.BaseFs.SourceFilesystems.Static {
+		afero.Walk(sfs.Fs, string(filepath.Separator), func(p string, fi os.FileInfo, err error) error {
+			if err != nil || fi.IsDir() {
+				return nil
+			}
+			name := filepath.ToSlash(filepath.Join(sfs.PublishFolder, p))
+			source := "static" + name
+			if mi, ok := fi.(hugofs.FileMetaInfo); ok && mi.Meta().Filename != "" {
+				source = relName(src, mi.Meta().Filename)
+			}
+			add(strings.TrimPrefix(name, "/"), producer{source: source})
+			return nil
+		})
+	}
+
+	var out []Diagnostic
+	for key, ps := range outputs {
+		if len(ps) < 2 {
+			continue
+		}
+		// The diagnostic goes to a source that asked for the address (url
+		// or aliases), else to the last one by name.
+		sort.Slice(ps, func(i, j int) bool { return ps[i].source < ps[j].source })
+		at := ps[len(ps)-1]
+		for _, p := range ps {
+			if p.key != "" {
+				at = p
+				if !p.own {
+					break
+				}
+			}
+		}
+		var names []string
+		for _, p := range ps {
+			names = append(names, diag.QuoteName(p.source))
+		}
+		d := Diagnostic{Message: msg.T("site.duplicate", diag.QuoteName("/"+key), strings.Join(names, msg.T("site.duplicate.and")))}
+		if at.source != "" && !strings.Contains(at.source, " ") {
+			d.File, d.Line = at.source, at.line
+			if d.Line > 0 {
+				d.Column = 1
+			}
+		}
+		out = append(out, d)
+	}
+	sort.Slice(out, func(i, j int) bool { return out[i].Message < out[j].Message })
+	return out
+}
+
+// outputKey is the file an address is written to, relative to the output,
+// as Hugo names it: "/contact/" and "/contact" are "contact/index.html",
+// "/x.txt" is "x.txt". For aliases (ext set), only that extension makes
+// a file.
+func outputKey(addr, index, ext string) string {
+	trailing := strings.HasSuffix(addr, "/")
+	a := strings.TrimPrefix(path.Clean("/"+addr), "/")
+	switch {
+	case a == "":
+		return index
+	case trailing:
+		return a + "/" + index
+	case ext != "" && path.Ext(a) != ext:
+		return a + "/" + index
+	case ext == "" && path.Ext(a) == "":
+		return a + "/" + index
+	}
+	return a
+}
+
+// pageSource names the source of a page for messages (its file relative
+// to the site, the content adapter that made it, or what Hugo made it for)
+// and returns its file's path on disk ("" without one).
+func pageSource(src string, p page.Page) (string, string) {
+	if f := p.File(); f != nil {
+		return relName(src, f.Filename()), f.Filename()
+	}
+	// A page of a content adapter: the nearest _content.gotmpl above it.
+	for dir := path.Dir(p.Path()); ; dir = path.Dir(dir) {
+		adapter := filepath.Join(src, "content", filepath.FromSlash(dir), "_content.gotmpl")
+		if _, err := os.Stat(adapter); err == nil {
+			return relName(src, adapter), ""
+		}
+		if dir == "/" || dir == "." {
+			break
+		}
+	}
+	return msg.T("site.generatedpage", p.Kind(), p.Path()), ""
+}
+
+// naturalKey is the output file a content file has without url or slug:
+// content/contact.md is contact/index.html.
+func naturalKey(src, file, index string) string {
+	if file == "" {
+		return ""
+	}
+	rel, err := filepath.Rel(filepath.Join(src, "content"), file)
+	if err != nil || strings.HasPrefix(rel, "..") {
+		return ""
+	}
+	rel = filepath.ToSlash(strings.TrimSuffix(rel, filepath.Ext(rel)))
+	if b := path.Base(rel); b == "index" || b == "_index" {
+		rel = path.Dir(rel)
+	}
+	return outputKey(rel+"/", index, "")
+}
+
+func relName(src, name string) string {
+	if rel, err := filepath.Rel(src, name); err == nil && !strings.HasPrefix(rel, "..") {
+		return filepath.ToSlash(rel)
+	}
+	return name
+}
+
+// keyLine is the line of a top-level front-matter key in file, 0 if not
+// found.
+func keyLine(file, key string) int {
+	if file == "" || key == "" {
+		return 0
+	}
+	f, err := os.Open(file)
+	if err != nil {
+		return 0
+	}
+	defer f.Close()
+	sc := bufio.NewScanner(f)
+	for n := 1; sc.Scan() && n < 200; n++ {
+		l := strings.TrimLeft(sc.Text(), "\"'")
+		if strings.HasPrefix(strings.ToLower(l), key) {
+			r := strings.TrimLeft(l[len(key):], " \t\"'")
+			if strings.HasPrefix(r, ":") || strings.HasPrefix(r, "=") {
+				return n
+			}
+		}
+	}
+	return 0
+}

@@ -1,0 +1,80 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"time"
+)
+
+// failingSite writes a site of n pages whose footer partial fails on every
+// page, the shape that makes Hugo v0.165.0 stop at its error limit.
+func failingSite(t *testing.T, n int, footer string) string {
+	t.Helper()
+	dir := t.TempDir()
+	files := map[string]string{
+		"hugo.toml":                     "baseURL = \"https://example.org/\"\ntitle = \"t\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\", \"robotsTXT\"]\n",
+		"layouts/baseof.html":           `<!DOCTYPE html><html><body>{{ block "main" . }}{{ end }}{{ partial "footer.html" . }}</body></html>`,
+		"layouts/page.html":             `{{ define "main" }}{{ .Content }}{{ end }}`,
+		"layouts/home.html":             `{{ define "main" }}home{{ end }}`,
+		"layouts/section.html":          `{{ define "main" }}section{{ end }}`,
+		"layouts/_partials/footer.html": footer,
+	}
+	for i := range n {
+		files[fmt.Sprintf("content/p%03d.md", i)] = fmt.Sprintf("---\ntitle: p%d\n---\nhello %d\n", i, i)
+	}
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		os.MkdirAll(filepath.Dir(p), 0o755)
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	return dir
+}
+
+// TestTemplateErrorOnEveryPageEnds builds, twenty times each, a site whose
+// footer fails on each of its 200 pages. Plain Hugo v0.165.0 hangs on such a
+// site in about one run of four (its page walker blocks on a channel nobody
+// reads once the error limit has stopped the workers; see guard.go); every
+// build must end, with the footer's error. The time limit only turns a hang
+// into a failure instead of the test binary's timeout.
+func TestTemplateErrorOnEveryPageEnds(t *testing.T) {
+	for _, tc := range []struct{ name, footer, want string }{
+		{"div by zero", "<footer>{{ div 1 0 }}</footer>", "can't divide the value by 0"},
+		{"denied getenv", `<footer>{{ os.Getenv "HOME" }}</footer>`, "access denied"},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			src := failingSite(t, 200, tc.footer)
+			cache := t.TempDir()
+			runs := 20
+			for i := range runs {
+				dest := ""
+				if i%2 == 1 {
+					dest = t.TempDir()
+				}
+				done := make(chan error, 1)
+				go func() {
+					_, err := Build(Options{Source: src, Dest: dest, CacheDir: cache})
+					done <- err
+				}()
+				var err error
+				select {
+				case err = <-done:
+				case <-time.After(2 * time.Minute):
+					t.Fatalf("run %d: the build did not end", i+1)
+				}
+				var be *BuildError
+				if !errors.As(err, &be) {
+					t.Fatalf("run %d: want a BuildError, got %v", i+1, err)
+				}
+				if !strings.Contains(be.Error(), "layouts/_partials/footer.html:1:") || !strings.Contains(be.Error(), tc.want) {
+					t.Fatalf("run %d: the error does not name the footer and its problem:\n%v", i+1, be)
+				}
+			}
+		})
+	}
+}
