@@ -27,7 +27,7 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 	if !hasMemberData(opts.Source) {
 		return nil, nil, nil
 	}
-	ds, l := member.Load(opts.Source)
+	ds, l := member.Load(opts.Source, opts.Today)
 	if l.HasErrors() {
 		return nil, nil, l
 	}
@@ -66,7 +66,7 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 
 // hasMemberData reports whether the site keeps member or activity data.
 func hasMemberData(src string) bool {
-	for _, d := range []string{"data/members", "data/activities", "data/chronicle.yaml"} {
+	for _, d := range []string{"data/members", "data/people", "data/activities", "data/chronicle.yaml"} {
 		if _, err := os.Stat(src + string(os.PathSeparator) + d); err == nil {
 			return true
 		}

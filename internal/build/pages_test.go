@@ -63,7 +63,7 @@ type expect struct {
 
 func expectFrom(t *testing.T, src string) *expect {
 	t.Helper()
-	ds, l := member.Load(src)
+	ds, l := member.Load(src, pagesToday)
 	if l.HasErrors() {
 		t.Fatalf("loading %s: %v", src, l)
 	}

@@ -67,7 +67,7 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 	}
 	// load loads and checks the member data and applies the rules.
 	load := func(env *printEnv) error {
-		ds, dl := member.Load(env.opts.Source)
+		ds, dl := member.Load(env.opts.Source, env.opts.Today)
 		printDiagnostics(stderr, dl.Warnings())
 		if dl.HasErrors() {
 			return &build.Error{Diagnostics: dl.Errors()}

@@ -43,7 +43,7 @@ func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if opts, err = opts.Resolve(); err != nil {
 				return err
 			}
-			ds, l := member.Load(opts.Source)
+			ds, l := member.Load(opts.Source, opts.Today)
 			printDiagnostics(stderr, l.Warnings())
 			if l.HasErrors() {
 				return &build.Error{Diagnostics: l.Errors()}

@@ -50,7 +50,7 @@ func fixture() (*member.Dataset, []string) {
 			Joined: d("2025-01-01"), Listed: listed, Intro: "<script>alert('x')</script>",
 			Representatives: []*member.Representative{
 				{Role: member.RoleMain, Name: name + "代表", Title: "总经理", Post: post},
-				{Role: member.RoleDeputy, Name: mk.next("LEFTREP"), Post: member.PostCouncil, Left: d("2025-06-01")},
+				{Role: member.RoleDeputy, Name: mk.next("LEFTREP"), Post: member.PostDeputySecGen, Left: d("2025-06-01")},
 			},
 			Notes: mk.next("NOTES"),
 			Fees:  []member.Fee{{Year: 2026, Amount: 7654321, Paid: d("2026-01-01"), Note: mk.next("FEENOTE")}},
@@ -96,7 +96,7 @@ func fixture() (*member.Dataset, []string) {
 		Registration: member.Registration{URL: "https://reg.example.com/next", Deadline: d("2026-12-10")}}
 	planned.End = planned.Start.Add(8 * time.Hour)
 	acts = append(acts, planned)
-	ds, diags := member.Assemble(members, acts, []member.Milestone{{Date: d("2010-05-18"), Title: "促进会成立"}})
+	ds, diags := member.Assemble(member.Sources{Members: members, Activities: acts, Chronicle: []member.Milestone{{Date: d("2010-05-18"), Title: "促进会成立"}}}, time.Time{})
 	if diags.HasErrors() {
 		panic(diags)
 	}

@@ -39,7 +39,7 @@ func fixture() *member.Dataset {
 		{ID: "meeting-2026", Title: "理事会", Kind: "会议", Department: "行政人事部",
 			Start: at("2026-06-01 09:00"), End: at("2026-06-01 12:00"), Status: member.StatusCancelled, Sequence: 1},
 	}
-	ds, diags := member.Assemble(nil, acts, nil)
+	ds, diags := member.Assemble(member.Sources{Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		panic(diags)
 	}

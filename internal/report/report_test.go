@@ -35,7 +35,7 @@ func fixture(t *testing.T) (*member.Dataset, *rules.Result) {
 		a.End = a.Start
 		acts = append(acts, a)
 	}
-	ds, diags := member.Assemble([]*member.Member{m}, acts, nil)
+	ds, diags := member.Assemble(member.Sources{Members: []*member.Member{m}, Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
