@@ -272,7 +272,7 @@ FHZ/LS/HY by level, NNN by order of joining among all units of the level.`, `为
 	"print.nocert":               {"no certificate for %s (%s): %s", "不发证书：%s（%s）：%s"},
 	"print.labels.summary":       {"%d labels for %d addressees on %d sheets.", "共 %[1]d 张标签，%[2]d 个收件单位，%[3]d 页。"},
 	"print.certificates.summary": {"%d certificates.", "共 %d 份证书。"},
-	"print.public":               {"%s is inside %s, which is published; the secretariat's files must stay out of it", "%s 位于会被发布的 %s 之内；秘书处文件不能放在那里"},
+	"print.public":               {"%s is inside %s, which the site publishes or is built from; the secretariat's files must stay out of it", "%s 位于网站的源文件或输出目录 %s 之内，会被发布；秘书处文件不能放在那里"},
 	"print.badpair":              {"%s %q: want two numbers such as 2x7, 99.1x38.1 or 15,4.6", "%s %q：应为两个数，如 2x7、99.1x38.1 或 15,4.6"},
 	"print.badcopies":            {"--copies %q: want LEVEL=N with a level among %s", "--copies %q：应为 级别=份数，级别为 %s 之一"},
 	"print.unknownmember":        {"--only: no member with id %q", "--only：没有标识为 %q 的会员"},
