@@ -334,6 +334,11 @@ func render(opts Options, dir string) (*Result, error) {
 	if len(broken) > 0 {
 		return nil, &Error{Diagnostics: broken}
 	}
+	// Nothing private leaves: every output file is read back (privacy.go).
+	if err := gen.private.check(out); err != nil {
+		return nil, err
+	}
+	tm.done("privacy")
 	res := &Result{Pages: sres.Pages, Output: sres.Output, Warnings: warnings, Stages: tm.stages}
 	for _, w := range sres.Warnings {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})

@@ -31,6 +31,7 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 	if l.HasErrors() {
 		return nil, nil, l
 	}
+	gen.private = collectSecrets(ds)
 	res := rules.Derive(ds, opts.Today)
 	pub := directory.Build(ds, res)
 	files, err := pub.DataFiles()
