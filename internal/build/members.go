@@ -10,6 +10,7 @@ import (
 	"github.com/zzia/press/internal/ical"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/sequence"
 	"github.com/zzia/press/internal/site"
 )
 
@@ -53,10 +54,20 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 		URL:   func(a *member.Activity) string { return base + "activities/" + a.ID + "/" },
 	}
 	if h := opts.history; h != nil {
-		// An edited activity's LAST-MODIFIED is the date of its last commit.
+		// An edited activity's LAST-MODIFIED is the date of its last
+		// commit; its SEQUENCE counts the commits that changed its time,
+		// place or status.
+		logs, err := sequence.Read(opts.Source)
+		if err != nil {
+			l = append(l, diag.Diagnostic{Severity: diag.Warning, Message: err.Error()})
+		}
 		icalOpts.Revision = func(a *member.Activity) (ical.Revision, bool) {
 			f, ok := h.File("data/activities/" + a.ID + ".yaml")
-			return ical.Revision{Modified: f.Modified}, ok
+			r := ical.Revision{Modified: f.Modified}
+			if lg, known := logs[a.ID]; known {
+				r.Sequence, r.Counted, ok = lg.Sequence(a), true, true
+			}
+			return r, ok
 		}
 	}
 	for _, f := range ical.Feeds(ds, icalOpts) {
