@@ -79,9 +79,14 @@ type Registration struct {
 	Open     bool   `json:"open"`               // the deadline (or the start) is not past
 }
 
+// MaxUnitsNamed is how many attending units an activity's page names at
+// most; a larger meeting gives the counts only, so that the page stays
+// small (a general meeting of thousands of members).
+const MaxUnitsNamed = 300
+
 // Attendance is the public part of who came.
 type Attendance struct {
-	Units  []Unit `json:"units"`
+	Units  []Unit `json:"units"` // empty when more than MaxUnitsNamed came
 	Count  int    `json:"unit_count"`
 	People int    `json:"people"`
 }
@@ -217,6 +222,9 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 			}
 		}
 		SortMembers(listed)
+		if len(listed) > MaxUnitsNamed {
+			listed = nil
+		}
 		for _, m := range listed {
 			if st := res.Member(m.ID); st == nil || st.Status == rules.Withdrawn {
 				continue
