@@ -2,8 +2,11 @@ package member
 
 import (
 	"os"
+	"path/filepath"
 	"sync"
 	"testing"
+
+	"github.com/goccy/go-yaml/parser"
 )
 
 var (
@@ -63,5 +66,32 @@ func TestSynthetic(t *testing.T) {
 	}
 	if derived == 0 {
 		t.Error("no individual member by Article 7 in the synthetic data")
+	}
+}
+
+// BenchmarkYAMLOnly is the anchor of BenchmarkLoad: the same files read
+// and parsed by the YAML library alone, side by side, with no checks and no
+// model. The ratio of the two is what press's checks cost.
+func BenchmarkYAMLOnly(b *testing.B) {
+	dir := benchSite(b)
+	var files []string
+	for _, sub := range []string{MembersDir, PeopleDir, ActivitiesDir} {
+		entries, _ := os.ReadDir(filepath.Join(dir, sub))
+		for _, e := range entries {
+			files = append(files, filepath.Join(dir, sub, e.Name()))
+		}
+	}
+	b.ReportAllocs()
+	for b.Loop() {
+		parallel(len(files), func(i int) {
+			src, err := os.ReadFile(files[i])
+			if err != nil {
+				b.Error(err)
+				return
+			}
+			if _, err := parser.ParseBytes(src, 0); err != nil {
+				b.Error(err)
+			}
+		})
 	}
 }

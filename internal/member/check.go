@@ -435,7 +435,11 @@ func (a *assembler) activities(list []*Activity) {
 			}
 			a.errorAt(p, Text(HintPlanned), MsgFutureHeld, day(act.Start), day(a.today))
 		}
+		if len(act.Invited) > 0 {
+			act.invited = make(map[string]bool, len(act.Invited))
+		}
 		for i, id := range act.Invited {
+			act.invited[id] = true
 			if ds.memberByID[id] == nil {
 				p := act.Pos
 				if i < len(act.invitedPos) {

@@ -98,8 +98,6 @@ func looksGB(src []byte) bool {
 var (
 	// fullColonKey is a key followed by a full-width colon: "name：值".
 	fullColonKey = regexp.MustCompile(`^(\s*(?:-\s+)?)([A-Za-z_][A-Za-z0-9_]*)\s*：`)
-	// noSpaceKey is a known-looking key followed by a colon and no space: "name:值".
-	noSpaceKey = regexp.MustCompile(`^(\s*(?:-\s+)?)([a-z_][a-z0-9_]*):([^\s/])`)
 	// blockStart is a key whose value is a block scalar: "intro: |".
 	blockStart = regexp.MustCompile(`^(\s*)(?:-\s+)?(?:[A-Za-z_][A-Za-z0-9_]*\s*:\s*)?[|>][-+0-9]*\s*(?:#.*)?$`)
 )
@@ -140,12 +138,14 @@ func (d *decoder) scanLines(src []byte) {
 			d.errorAt(at(indent+1), Text(HintFlatten), MsgTooDeep, MaxDepth)
 			return
 		}
-		if m := fullColonKey.FindStringSubmatchIndex(l); m != nil && flow == 0 {
+		if !strings.Contains(l, "：") {
+			// the common case: no full-width colon to look at
+		} else if m := fullColonKey.FindStringSubmatchIndex(l); m != nil && flow == 0 {
 			colon := strings.Index(l[m[4]:], "：") + m[4]
 			d.errorAt(at(utf8.RuneCountInString(l[:colon])+1), Text(HintHalfColon, l[m[4]:m[5]]), MsgFullColon)
 			continue
 		}
-		if m := noSpaceKey.FindStringSubmatchIndex(l); m != nil && flow == 0 && !strings.HasPrefix(body, "\"") {
+		if m := colonNoSpace(l); m != nil && flow == 0 && !strings.HasPrefix(body, "\"") {
 			d.errorAt(at(utf8.RuneCountInString(l[:m[5]])+1), Text(HintColonSpace, l[m[4]:m[5]]), MsgNoSpaceAfterColon)
 			continue
 		}
@@ -189,10 +189,38 @@ func (d *decoder) scanLines(src []byte) {
 			d.errorAt(at(indent+1), Text(HintFlatten), MsgTooDeep, MaxDepth)
 			return
 		}
-		if flow == 0 && blockStart.MatchString(l) {
+		if flow == 0 && strings.ContainsAny(l, "|>") && blockStart.MatchString(l) {
 			block = indent
 		}
 	}
+}
+
+// colonNoSpace finds a field name followed by a colon and no space
+// ("name:值"), as the submatch indexes of a regexp would give them (key
+// at [4:6]); nil when there is none. A line is read by hand, not by a
+// regexp: every line of every file is looked at.
+func colonNoSpace(l string) []int {
+	i := 0
+	for i < len(l) && l[i] == ' ' {
+		i++
+	}
+	if i+1 < len(l) && l[i] == '-' && l[i+1] == ' ' {
+		i += 2
+		for i < len(l) && l[i] == ' ' {
+			i++
+		}
+	}
+	start := i
+	for i < len(l) && (l[i] >= 'a' && l[i] <= 'z' || l[i] == '_' || i > start && l[i] >= '0' && l[i] <= '9') {
+		i++
+	}
+	if i == start || i+1 >= len(l) || l[i] != ':' {
+		return nil
+	}
+	if c := l[i+1]; c == ' ' || c == '\t' || c == '/' {
+		return nil
+	}
+	return []int{0, i + 2, 0, start, start, i}
 }
 
 // unclosedQuote finds a value that opens a quote and does not close it on

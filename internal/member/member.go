@@ -214,6 +214,15 @@ type Activity struct {
 
 	startPos, endPos, deadlinePos, statusPos Pos
 	invitedPos                               []Pos
+	invited                                  map[string]bool
+}
+
+// Invites reports whether the member id is among those invited.
+func (a *Activity) Invites(id string) bool {
+	if a.invited == nil {
+		return contains(a.Invited, id)
+	}
+	return a.invited[id]
 }
 
 // Held reports whether the activity took place.

@@ -206,12 +206,7 @@ func countsFor(m *member.Member, a *member.Activity) bool {
 		return false
 	}
 	if len(a.Invited) > 0 {
-		for _, id := range a.Invited {
-			if id == m.ID {
-				return true
-			}
-		}
-		return false
+		return a.Invites(m.ID)
 	}
 	if a.Audience == member.AudienceCouncil {
 		return m.Level == member.LevelVicePresident || m.Level == member.LevelCouncil
