@@ -218,44 +218,87 @@ func (s *secrets) scanFile(name string, b []byte) diag.List {
 	return l
 }
 
-var (
-	jsonEscape = regexp.MustCompile(`\\u([0-9a-fA-F]{4})|\\(["\\/bfnrt,;Nn])`)
-	tags       = regexp.MustCompile(`<[^<>]{0,1000}>`)
-)
-
 // unescape returns the text of a page or feed as a reader would see it:
 // iCalendar lines unfolded, tags removed, HTML entities and JSON and
 // iCalendar backslash escapes undone. nil when that is the file as it is.
+// It reads every byte of every page: written by hand, not with regexps.
 func unescape(b []byte, ics bool) []byte {
 	out := b
 	if ics {
 		out = bytes.ReplaceAll(bytes.ReplaceAll(out, []byte("\r\n "), nil), []byte("\r\n\t"), nil)
 	}
 	if bytes.IndexByte(out, '<') >= 0 {
-		out = tags.ReplaceAll(out, nil)
+		out = stripTags(out)
 	}
 	if bytes.IndexByte(out, '\\') >= 0 {
-		out = jsonEscape.ReplaceAllFunc(out, func(m []byte) []byte {
-			if m[1] == 'u' {
-				n, _ := strconv.ParseUint(string(m[2:]), 16, 32)
-				return []byte(string(rune(n)))
-			}
-			switch m[1] {
-			case 'n', 'N':
-				return []byte("\n")
-			case 't':
-				return []byte("\t")
-			case 'b', 'f', 'r':
-				return nil
-			}
-			return m[1:]
-		})
+		out = unbackslash(out)
 	}
 	if bytes.IndexByte(out, '&') >= 0 {
 		out = []byte(html.UnescapeString(string(out)))
 	}
 	if len(out) == len(b) && bytes.Equal(out, b) {
 		return nil
+	}
+	return out
+}
+
+// stripTags removes <…> tags of up to 1,000 bytes.
+func stripTags(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); {
+		j := bytes.IndexByte(b[i:], '<')
+		if j < 0 {
+			out = append(out, b[i:]...)
+			break
+		}
+		out = append(out, b[i:i+j]...)
+		i += j
+		end := bytes.IndexByte(b[i+1:min(len(b), i+1001)], '>')
+		if end < 0 || bytes.IndexByte(b[i+1:i+1+end], '<') >= 0 {
+			out = append(out, '<')
+			i++
+			continue
+		}
+		i += end + 2
+	}
+	return out
+}
+
+// unbackslash undoes JSON's and iCalendar's escapes: \uXXXX, \n, \", \\,
+// \/, \, and \;.
+func unbackslash(b []byte) []byte {
+	out := make([]byte, 0, len(b))
+	for i := 0; i < len(b); i++ {
+		c := b[i]
+		if c != '\\' || i+1 >= len(b) {
+			out = append(out, c)
+			continue
+		}
+		e := b[i+1]
+		switch e {
+		case 'u':
+			if i+6 <= len(b) {
+				if n, err := strconv.ParseUint(string(b[i+2:i+6]), 16, 32); err == nil {
+					out = utf8.AppendRune(out, rune(n))
+					i += 5
+					continue
+				}
+			}
+			out = append(out, c)
+		case 'n', 'N':
+			out = append(out, '\n')
+			i++
+		case 't':
+			out = append(out, '\t')
+			i++
+		case 'b', 'f', 'r':
+			i++
+		case '"', '\\', '/', ',', ';':
+			out = append(out, e)
+			i++
+		default:
+			out = append(out, c)
+		}
 	}
 	return out
 }
@@ -304,21 +347,33 @@ var (
 func pdfText(b []byte) []byte {
 	var wide, narrow bytes.Buffer
 	var streams [][]byte
+	var rest []byte // the file without its streams
+	last := 0
 	for _, loc := range streamRe.FindAllIndex(b, -1) {
 		start := loc[1]
+		if start < last {
+			continue
+		}
 		end := bytes.Index(b[start:], []byte("endstream"))
 		if end < 0 {
 			break
 		}
+		rest = append(rest, b[last:start]...)
+		last = start + end
 		data := b[start : start+end]
 		if r, err := zlib.NewReader(bytes.NewReader(data)); err == nil {
 			if inflated, err := io.ReadAll(io.LimitReader(r, 64<<20)); err == nil {
 				data = inflated
 			}
 		}
-		streams = append(streams, data)
+		// Only content streams hold text; fonts and images are skipped.
+		if bytes.Contains(data, []byte("Tj")) || bytes.Contains(data, []byte("TJ")) {
+			streams = append(streams, data)
+		}
 	}
-	streams = append(streams, b) // metadata and uncompressed objects
+	// What is not a stream: the objects' dictionaries and strings
+	// (metadata).
+	streams = append(streams, append(rest, b[last:]...))
 	emit := func(raw []byte) {
 		narrow.Write(raw)
 		start := 0
