@@ -334,7 +334,7 @@ func digitsOnly(b []byte) []byte {
 }
 
 var (
-	streamRe = regexp.MustCompile(`stream\r?\n`)
+	streamRe = regexp.MustCompile(`(?:>>|[\r\n ])stream\r?\n`) // not the end of "endstream"
 	hexRe    = regexp.MustCompile(`<([0-9A-Fa-f\s]{4,})>`)
 )
 
