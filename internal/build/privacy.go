@@ -334,83 +334,291 @@ func digitsOnly(b []byte) []byte {
 }
 
 var (
-	streamRe = regexp.MustCompile(`(?:>>|[\r\n ])stream\r?\n`) // not the end of "endstream"
-	hexRe    = regexp.MustCompile(`<([0-9A-Fa-f\s]{4,})>`)
+	streamRe  = regexp.MustCompile(`(?:>>|[\r\n ])stream\r?\n`) // not the end of "endstream"
+	hexRe     = regexp.MustCompile(`<([0-9A-Fa-f\s]{4,})>`)
+	objRe     = regexp.MustCompile(`(?m)(?:^|[\r\n ])(\d+) 0 obj\b`)
+	refRe     = regexp.MustCompile(`/([^\s/<>\[\]()]+)\s+(\d+)\s+0\s+R`)
+	toUniRe   = regexp.MustCompile(`/ToUnicode\s+(\d+)\s+0\s+R`)
+	contentRe = regexp.MustCompile(`/Contents\s*(\[[^\]]*\]|\d+\s+0\s+R)`)
+	numRefRe  = regexp.MustCompile(`(\d+)\s+0\s+R`)
+	bfcharRe  = regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>`)
+	bfrangeRe = regexp.MustCompile(`<([0-9A-Fa-f]+)>\s*<([0-9A-Fa-f]+)>\s*(<[0-9A-Fa-f]+>|\[[^\]]*\])`)
 )
 
-// pdfText returns the text a PDF that press wrote shows: the strings of
-// its content streams (inflated) and of its metadata, read twice, as
-// UTF-16 (the fonts press embeds take two bytes a character, Unicode code
-// points) and as bytes (the PDF's own strings), each reading one text.
-// Runs are joined without separators, so that a value broken over two
-// lines is still found.
+// pdfObject is one object of a PDF: its dictionary and its stream,
+// inflated.
+type pdfObject struct {
+	dict, stream []byte
+}
+
+// pdfText returns the text a PDF press wrote shows. The content streams
+// of its pages are read with the fonts they select (Tf) and each font's
+// ToUnicode map, so that glyph codes come back as the characters they
+// draw; strings of a font without a map are read as UTF-16 and as bytes.
+// The strings of the objects' dictionaries (metadata, the alternative
+// texts of a tagged PDF) and the XML metadata are read too. Runs are joined
+// without separators, so that a value broken over two lines, or set in two
+// faces (Han and Latin), is still found.
 func pdfText(b []byte) []byte {
-	var wide, narrow bytes.Buffer
-	var streams [][]byte
-	var rest []byte // the file without its streams
-	last := 0
-	for _, loc := range streamRe.FindAllIndex(b, -1) {
-		start := loc[1]
-		if start < last {
+	objs := map[int]pdfObject{}
+	for _, m := range objRe.FindAllSubmatchIndex(b, -1) {
+		n, _ := strconv.Atoi(string(b[m[2]:m[3]]))
+		body := b[m[1]:]
+		if e := bytes.Index(body, []byte("endobj")); e >= 0 {
+			body = body[:e]
+		}
+		o := pdfObject{dict: body}
+		if si := streamRe.FindIndex(body); si != nil {
+			o.dict = body[:si[0]+2]
+			data := body[si[1]:]
+			if e := bytes.LastIndex(data, []byte("endstream")); e >= 0 {
+				data = data[:e]
+			}
+			if bytes.Contains(o.dict, []byte("/FlateDecode")) {
+				if r, err := zlib.NewReader(bytes.NewReader(data)); err == nil {
+					if inflated, err := io.ReadAll(io.LimitReader(r, 64<<20)); err == nil {
+						data = inflated
+					}
+				}
+			}
+			o.stream = data
+		}
+		objs[n] = o
+	}
+	cmaps := map[int]map[string]string{} // font object → code → text
+	cmapOf := func(font int) map[string]string {
+		if c, ok := cmaps[font]; ok {
+			return c
+		}
+		var c map[string]string
+		if m := toUniRe.FindSubmatch(objs[font].dict); m != nil {
+			n, _ := strconv.Atoi(string(m[1]))
+			c = parseCMap(objs[n].stream)
+		}
+		cmaps[font] = c
+		return c
+	}
+	var text, narrow bytes.Buffer
+	// Pages, in the order of their objects (press writes them in order).
+	var pages []int
+	for n, o := range objs {
+		if bytes.Contains(o.dict, []byte("/Type /Page")) && !bytes.Contains(o.dict, []byte("/Type /Pages")) {
+			pages = append(pages, n)
+		}
+	}
+	sort.Ints(pages)
+	for _, n := range pages {
+		fonts := pageFonts(objs, objs[n].dict)
+		m := contentRe.FindSubmatch(objs[n].dict)
+		if m == nil {
 			continue
 		}
-		end := bytes.Index(b[start:], []byte("endstream"))
-		if end < 0 {
-			break
-		}
-		rest = append(rest, b[last:start]...)
-		last = start + end
-		data := b[start : start+end]
-		if r, err := zlib.NewReader(bytes.NewReader(data)); err == nil {
-			if inflated, err := io.ReadAll(io.LimitReader(r, 64<<20)); err == nil {
-				data = inflated
-			}
-		}
-		// Only content streams hold text; fonts and images are skipped.
-		if bytes.Contains(data, []byte("Tj")) || bytes.Contains(data, []byte("TJ")) {
-			streams = append(streams, data)
+		for _, r := range numRefRe.FindAllSubmatch(m[1], -1) {
+			c, _ := strconv.Atoi(string(r[1]))
+			showText(objs[c].stream, fonts, cmapOf, &text, &narrow)
 		}
 	}
-	// What is not a stream: the objects' dictionaries and strings
-	// (metadata).
-	streams = append(streams, append(rest, b[last:]...))
+	// Everything else that can hold text: dictionaries' strings and XML.
 	emit := func(raw []byte) {
 		narrow.Write(raw)
-		start := 0
-		if bytes.HasPrefix(raw, []byte{0xFE, 0xFF}) {
-			start = 2
-		}
-		units := make([]uint16, 0, len(raw)/2)
-		for k := start; k+1 < len(raw); k += 2 {
-			units = append(units, uint16(raw[k])<<8|uint16(raw[k+1]))
-		}
-		wide.WriteString(string(utf16.Decode(units)))
+		text.WriteString(utf16Text(raw))
 	}
-	for _, s := range streams {
-		for _, m := range hexRe.FindAllSubmatch(s, -1) {
-			hex := bytes.Map(func(r rune) rune {
-				if unicode.IsSpace(r) {
-					return -1
-				}
-				return r
-			}, m[1])
-			raw := make([]byte, 0, len(hex)/2)
-			for i := 0; i+2 <= len(hex); i += 2 {
-				n, _ := strconv.ParseUint(string(hex[i:i+2]), 16, 8)
-				raw = append(raw, byte(n))
+	for _, n := range sortedKeys(objs) {
+		o := objs[n]
+		literals(o.dict, emit)
+		if bytes.Contains(o.dict, []byte("/XML")) {
+			text.Write(o.stream)
+		}
+	}
+	text.WriteString("\n\n")
+	text.Write(narrow.Bytes())
+	return text.Bytes()
+}
+
+func sortedKeys(m map[int]pdfObject) []int {
+	out := make([]int, 0, len(m))
+	for k := range m {
+		out = append(out, k)
+	}
+	sort.Ints(out)
+	return out
+}
+
+// pageFonts maps a page's font resource names (/F1) to font objects.
+func pageFonts(objs map[int]pdfObject, page []byte) map[string]int {
+	res := page
+	if i := bytes.Index(page, []byte("/Resources")); i >= 0 {
+		rest := bytes.TrimLeft(page[i+len("/Resources"):], " \r\n")
+		if m := numRefRe.FindSubmatchIndex(rest); m != nil && m[0] == 0 {
+			n, _ := strconv.Atoi(string(rest[m[2]:m[3]]))
+			res = objs[n].dict
+		} else {
+			res = rest
+		}
+	}
+	fonts := map[string]int{}
+	i := bytes.Index(res, []byte("/Font"))
+	if i < 0 {
+		return fonts
+	}
+	rest := bytes.TrimLeft(res[i+len("/Font"):], " \r\n")
+	if m := numRefRe.FindSubmatchIndex(rest); m != nil && m[0] == 0 {
+		n, _ := strconv.Atoi(string(rest[m[2]:m[3]]))
+		rest = objs[n].dict
+	} else if e := bytes.Index(rest, []byte(">>")); e >= 0 {
+		rest = rest[:e]
+	}
+	for _, m := range refRe.FindAllSubmatch(rest, -1) {
+		n, _ := strconv.Atoi(string(m[2]))
+		fonts[string(m[1])] = n
+	}
+	return fonts
+}
+
+// parseCMap reads the bfchar and bfrange entries of a ToUnicode map.
+func parseCMap(src []byte) map[string]string {
+	c := map[string]string{}
+	unicode := func(hexText string) string {
+		raw := hexBytes([]byte(hexText))
+		return utf16Text(append([]byte{0xFE, 0xFF}, raw...))
+	}
+	for _, sec := range sections(src, "beginbfchar", "endbfchar") {
+		for _, m := range bfcharRe.FindAllSubmatch(sec, -1) {
+			c[strings.ToUpper(string(m[1]))] = unicode(string(m[2]))
+		}
+	}
+	for _, sec := range sections(src, "beginbfrange", "endbfrange") {
+		for _, m := range bfrangeRe.FindAllSubmatch(sec, -1) {
+			lo, err1 := strconv.ParseUint(string(m[1]), 16, 32)
+			hi, err2 := strconv.ParseUint(string(m[2]), 16, 32)
+			if err1 != nil || err2 != nil || hi < lo || hi-lo > 0xFFFF {
+				continue
 			}
-			emit(raw)
+			width := len(m[1])
+			dst := m[3]
+			if dst[0] == '[' {
+				list := hexRe.FindAllSubmatch(dst, -1)
+				for k := 0; k < len(list) && uint64(k) <= hi-lo; k++ {
+					c[fmt.Sprintf("%0*X", width, lo+uint64(k))] = unicode(string(list[k][1]))
+				}
+				continue
+			}
+			base := []rune(unicode(string(dst[1 : len(dst)-1])))
+			if len(base) == 0 {
+				continue
+			}
+			for k := uint64(0); k <= hi-lo; k++ {
+				r := append([]rune{}, base...)
+				r[len(r)-1] += rune(k)
+				c[fmt.Sprintf("%0*X", width, lo+k)] = string(r)
+			}
 		}
-		literals(s, emit)
 	}
-	wide.WriteString("\n\n")
-	wide.Write(narrow.Bytes())
-	return wide.Bytes()
+	return c
+}
+
+// sections returns the parts of src between the begin and end keywords.
+func sections(src []byte, begin, end string) [][]byte {
+	var out [][]byte
+	for {
+		i := bytes.Index(src, []byte(begin))
+		if i < 0 {
+			return out
+		}
+		src = src[i+len(begin):]
+		j := bytes.Index(src, []byte(end))
+		if j < 0 {
+			return append(out, src)
+		}
+		out = append(out, src[:j])
+		src = src[j:]
+	}
+}
+
+// showText appends the text a content stream shows: its strings, read with
+// the font selected by the last Tf before them.
+func showText(content []byte, fonts map[string]int, cmapOf func(int) map[string]string, text, narrow *bytes.Buffer) {
+	var cmap map[string]string
+	width := 4 // hex digits a code, as Identity-H writes them
+	var lastName []byte
+	emit := func(raw []byte) {
+		narrow.Write(raw)
+		if cmap == nil {
+			text.WriteString(utf16Text(raw))
+			return
+		}
+		h := strings.ToUpper(fmt.Sprintf("%x", raw))
+		for i := 0; i+width <= len(h); i += width {
+			text.WriteString(cmap[h[i:i+width]])
+		}
+	}
+	for i := 0; i < len(content); i++ {
+		switch c := content[i]; {
+		case c == '/':
+			j := i + 1
+			for j < len(content) && !strings.ContainsRune(" \r\n\t/<>[]()", rune(content[j])) {
+				j++
+			}
+			lastName = content[i+1 : j]
+			i = j - 1
+		case c == 'T' && i+1 < len(content) && content[i+1] == 'f' && lastName != nil:
+			if n, ok := fonts[string(lastName)]; ok {
+				cmap = cmapOf(n)
+				width = 4
+				for k := range cmap {
+					width = len(k)
+					break
+				}
+			} else {
+				cmap = nil
+			}
+			i++
+		case c == '<' && i+1 < len(content) && content[i+1] == '<':
+			i++ // a dictionary, not a string
+		case c == '<':
+			j := bytes.IndexByte(content[i:], '>')
+			if j < 0 {
+				return
+			}
+			emit(hexBytes(content[i+1 : i+j]))
+			i += j
+		case c == '(':
+			j := literals(content[i:], emit, true)
+			i += j - 1
+		}
+	}
+}
+
+// hexBytes decodes hexadecimal digits, spaces ignored.
+func hexBytes(h []byte) []byte {
+	h = bytes.Map(func(r rune) rune {
+		if unicode.IsSpace(r) {
+			return -1
+		}
+		return r
+	}, h)
+	out := make([]byte, 0, len(h)/2)
+	for i := 0; i+2 <= len(h); i += 2 {
+		n, _ := strconv.ParseUint(string(h[i:i+2]), 16, 8)
+		out = append(out, byte(n))
+	}
+	return out
+}
+
+// utf16Text reads raw as UTF-16 (big-endian, with or without a byte order
+// mark).
+func utf16Text(raw []byte) string {
+	raw = bytes.TrimPrefix(raw, []byte{0xFE, 0xFF})
+	units := make([]uint16, 0, len(raw)/2)
+	for k := 0; k+1 < len(raw); k += 2 {
+		units = append(units, uint16(raw[k])<<8|uint16(raw[k+1]))
+	}
+	return string(utf16.Decode(units))
 }
 
 // literals calls emit with each PDF literal string (…) of s, escapes
-// undone.
-func literals(s []byte, emit func([]byte)) {
+// undone; with one, only the string s starts with, returning its length.
+func literals(s []byte, emit func([]byte), one ...bool) int {
 	for i := 0; i < len(s); i++ {
 		if s[i] != '(' || (i > 0 && s[i-1] == '\\') {
 			continue
@@ -459,8 +667,12 @@ func literals(s []byte, emit func([]byte)) {
 			lit = append(lit, c)
 		}
 		emit(lit)
+		if len(one) > 0 {
+			return j
+		}
 		i = j - 1
 	}
+	return len(s)
 }
 
 // parallelDo calls f(0) … f(n-1) on GOMAXPROCS goroutines.
