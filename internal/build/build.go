@@ -19,6 +19,7 @@ import (
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/history"
+	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
@@ -306,7 +307,7 @@ func render(opts Options, dir string) (*Result, error) {
 		Log:      opts.Log,
 		// Member and activity files hold private contact details: Hugo never
 		// sees them, only the public data press derives from them.
-		Exclude: map[string][]string{"data": privateData},
+		Exclude: map[string][]string{"data": privateData()},
 		// Nor can a template read them, or the repository and the
 		// secretariat's outputs, by path (readFile, os.ReadDir).
 		Private: privatePaths,
@@ -362,6 +363,11 @@ func render(opts Options, dir string) (*Result, error) {
 	if len(broken) > 0 {
 		return nil, &Error{Diagnostics: broken}
 	}
+	// Nothing private leaves: every output file is read back (privacy.go).
+	if err := gen.private.check(out); err != nil {
+		return nil, err
+	}
+	tm.done("privacy")
 	res := &Result{Pages: sres.Pages, Output: sres.Output, Warnings: warnings, Stages: tm.stages}
 	for _, w := range sres.Warnings {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
@@ -399,12 +405,23 @@ func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
 	return errors.Join(errs...)
 }
 
-// privateData are the data files with private details, read by press and
-// hidden from Hugo's templates.
-var privateData = []string{"members/**", "activities/**"}
+// privateData are the data files with private details (member.Private),
+// read by press and hidden from Hugo's data, as globs under data/.
+func privateData() []string {
+	var globs []string
+	for _, p := range member.Private {
+		rel := strings.TrimPrefix(p, "data/")
+		if strings.HasSuffix(rel, ".yaml") {
+			globs = append(globs, rel)
+		} else {
+			globs = append(globs, rel+"/**")
+		}
+	}
+	return globs
+}
 
 // privatePaths are the folders of a site that Hugo may not read at all.
-var privatePaths = []string{"data/members", "data/activities", ".git", "secretariat"}
+var privatePaths = append([]string{".git", "secretariat"}, member.Private...)
 
 // derive makes the generated data and files from the validated sources.
 func derive(opts Options, gen *generated) diag.List {

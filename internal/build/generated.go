@@ -13,6 +13,9 @@ import (
 type generated struct {
 	data  map[string]any
 	files map[string][]byte
+	// private are the member data's private values, which no output file
+	// may hold (privacy.go).
+	private *secrets
 }
 
 func newGenerated() *generated {

@@ -10,6 +10,7 @@ import (
 	"github.com/zzia/press/internal/ical"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/sequence"
 	"github.com/zzia/press/internal/site"
 )
 
@@ -27,10 +28,11 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 	if !hasMemberData(opts.Source) {
 		return nil, nil, nil
 	}
-	ds, l := member.Load(opts.Source)
+	ds, l := member.Load(opts.Source, opts.Today)
 	if l.HasErrors() {
 		return nil, nil, l
 	}
+	gen.private = collectSecrets(ds)
 	res := rules.Derive(ds, opts.Today)
 	pub := directory.Build(ds, res)
 	files, err := pub.DataFiles()
@@ -52,10 +54,20 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 		URL:   func(a *member.Activity) string { return base + "activities/" + a.ID + "/" },
 	}
 	if h := opts.history; h != nil {
-		// An edited activity's LAST-MODIFIED is the date of its last commit.
+		// An edited activity's LAST-MODIFIED is the date of its last
+		// commit; its SEQUENCE counts the commits that changed its time,
+		// place or status.
+		logs, err := sequence.Read(opts.Source)
+		if err != nil {
+			l = append(l, diag.Diagnostic{Severity: diag.Warning, Message: err.Error()})
+		}
 		icalOpts.Revision = func(a *member.Activity) (ical.Revision, bool) {
 			f, ok := h.File("data/activities/" + a.ID + ".yaml")
-			return ical.Revision{Modified: f.Modified}, ok
+			r := ical.Revision{Modified: f.Modified}
+			if lg, known := logs[a.ID]; known {
+				r.Sequence, r.Counted, ok = lg.Sequence(a), true, true
+			}
+			return r, ok
 		}
 	}
 	for _, f := range ical.Feeds(ds, icalOpts) {
@@ -66,7 +78,7 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 
 // hasMemberData reports whether the site keeps member or activity data.
 func hasMemberData(src string) bool {
-	for _, d := range []string{"data/members", "data/activities", "data/chronicle.yaml"} {
+	for _, d := range []string{"data/members", "data/people", "data/activities", "data/chronicle.yaml"} {
 		if _, err := os.Stat(src + string(os.PathSeparator) + d); err == nil {
 			return true
 		}

@@ -18,14 +18,19 @@ func privateSite(t *testing.T) string {
 	t.Helper()
 	src := t.TempDir()
 	copyDir(t, fixture("minimal"), src)
-	member, err := os.ReadFile(filepath.Join(repoRoot, "data", "members", "m00-zhongyuan.yaml"))
-	if err != nil {
-		t.Fatal(err)
-	}
 	files := map[string]string{
-		"data/members/m00-zhongyuan.yaml": string(member),
 		".git/config":                     "[remote \"origin\"]\n\turl = https://x-access-token:ghp_CHECKOUTSECRET@git.example.org/zzia/site.git\n",
 		"secretariat/roster.csv":          "name,mobile\nROSTERSECRET,155-0000-0000\n",
+	}
+	// The member unit and its two representatives' person files (their
+	// mobiles and e-mails) from the bundled data, and an approval register.
+	files["data/approvals.yaml"] = "approvals:\n  - date: 2024-01-10\n    meeting: 理事会\n    member: m00-zhongyuan\n    person: huang-xu-si\n    post: 副秘书长\n"
+	for _, name := range []string{"data/members/m00-zhongyuan.yaml", "data/people/zhang-shi-yi.yaml", "data/people/huang-xu-si.yaml"} {
+		b, err := os.ReadFile(filepath.Join(repoRoot, filepath.FromSlash(name)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		files[name] = string(b)
 	}
 	for name, body := range files {
 		p := filepath.Join(src, filepath.FromSlash(name))
@@ -42,13 +47,19 @@ func privateSite(t *testing.T) string {
 // secretariat's roster by path. Each attempt fails the build naming the
 // template, and nothing private reaches the output.
 func TestTemplatesCannotReadPrivateFiles(t *testing.T) {
-	secrets := []string{"155-5555-0000", "rep00@example.com", "ghp_CHECKOUTSECRET", "ROSTERSECRET"}
+	secrets := []string{"155-5555-0000", "rep00@example.com", "office@m00.example.com", "ghp_CHECKOUTSECRET", "ROSTERSECRET"}
 	cases := []struct {
 		name, file, body, wantFile, wantPath string
 	}{
 		{"layout reads a member file", "layouts/home.html",
 			`{{ define "main" }}<pre>{{ readFile "data/members/m00-zhongyuan.yaml" }}</pre>{{ end }}`,
 			"layouts/home.html", "data/members/m00-zhongyuan.yaml"},
+		{"layout reads a person file", "layouts/home.html",
+			`{{ define "main" }}<pre>{{ readFile "data/people/zhang-shi-yi.yaml" }}</pre>{{ end }}`,
+			"layouts/home.html", "data/people/zhang-shi-yi.yaml"},
+		{"layout reads the approval register", "layouts/home.html",
+			`{{ define "main" }}<pre>{{ readFile "data/approvals.yaml" }}</pre>{{ end }}`,
+			"layouts/home.html", "data/approvals.yaml"},
 		{"layout reads .git/config", "layouts/home.html",
 			`{{ define "main" }}<pre>{{ os.ReadFile ".git/config" }}</pre>{{ end }}`,
 			"layouts/home.html", ".git/config"},
@@ -108,9 +119,26 @@ func TestPrivateFoldersAreNotListed(t *testing.T) {
 			t.Errorf("home page lacks %s:\n%s", want, home)
 		}
 	}
-	for _, hidden := range []string{"[members]", "[.git]", "[secretariat]"} {
+	for _, hidden := range []string{"[members]", "[people]", "[activities]", "[approvals.yaml]", "[.git]", "[secretariat]"} {
 		if strings.Contains(home, hidden) {
 			t.Errorf("home page lists %s:\n%s", hidden, home)
+		}
+	}
+}
+
+// TestPrivateDataNotInHugoData: the member, people and approval data are not
+// in hugo.Data for templates to range over; only what press derives is.
+func TestPrivateDataNotInHugoData(t *testing.T) {
+	src := privateSite(t)
+	os.WriteFile(filepath.Join(src, "layouts", "home.html"), []byte(
+		`{{ define "main" }}<p id="keys">{{ range $k, $v := hugo.Data }}[{{ $k }}]{{ end }}</p>`+
+			`<pre>{{ jsonify hugo.Data }}</pre>{{ end }}`), 0o644)
+	out := filepath.Join(t.TempDir(), "public")
+	buildTo(t, src, out)
+	home := read(t, out, "index.html")
+	for _, hidden := range []string{"[members]", "[people]", "[activities]", "[approvals]", "155-5555-0000", "rep00@example.com", "office@m00.example.com"} {
+		if strings.Contains(home, hidden) {
+			t.Errorf("hugo.Data shows %s:\n%s", hidden, home)
 		}
 	}
 }

@@ -67,7 +67,7 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 	}
 	// load loads and checks the member data and applies the rules.
 	load := func(env *printEnv) error {
-		ds, dl := member.Load(env.opts.Source)
+		ds, dl := member.Load(env.opts.Source, env.opts.Today)
 		printDiagnostics(stderr, dl.Warnings())
 		if dl.HasErrors() {
 			return &build.Error{Diagnostics: dl.Errors()}
@@ -248,16 +248,46 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 	return c
 }
 
-// private refuses an output path the site would publish: inside the public
-// output, or inside the site's content/ or static/ folders, whose files Hugo
-// copies into it.
+// siteFolders are the folders of a site that Hugo reads as sources or
+// publishes from (with the output directory): no internal file may be
+// written into them.
+var siteFolders = []string{"static", "content", "assets", "layouts", "data", "i18n", "archetypes", "themes", "public"}
+
+// private refuses an output path inside the site's sources or output: the
+// public output (--dest, public/), or a folder whose files the next build
+// publishes or reads (static/, content/, assets/, layouts/, data/, i18n/ …).
+// Symbolic links are followed, so a link into static/ is refused too.
 func private(path string, opts build.Options) error {
-	for _, d := range []string{opts.Dest, filepath.Join(opts.Source, "static"), filepath.Join(opts.Source, "content")} {
-		if inside(path, d) {
+	p := resolve(path)
+	dirs := []string{opts.Dest}
+	for _, d := range siteFolders {
+		dirs = append(dirs, filepath.Join(opts.Source, d))
+	}
+	for _, d := range dirs {
+		if inside(p, resolve(d)) {
 			return usageError{errors.New(msg.T("print.public", path, d))}
 		}
 	}
 	return nil
+}
+
+// resolve returns path absolute, with the symbolic links of its longest
+// existing ancestor resolved.
+func resolve(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	rest := ""
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+		if filepath.Dir(dir) == dir {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
 }
 
 // writeOut writes data to dir/name through a temporary file, so a reader

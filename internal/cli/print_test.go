@@ -72,22 +72,37 @@ func TestPrintWritesOnlyUnderOut(t *testing.T) {
 	}
 }
 
+// press report and press print refuse any output directory inside the
+// site's sources or output, before doing any work: the next build would
+// publish every phone, e-mail, fee and note.
 func TestPrintRefusesPublishedPlaces(t *testing.T) {
 	site := t.TempDir()
 	os.WriteFile(filepath.Join(site, "hugo.toml"), []byte("title = \"测试\"\n"), 0o644)
+	os.Mkdir(filepath.Join(site, "static"), 0o755)
+	os.Symlink("static", filepath.Join(site, "link")) // a link into static/
 	for _, args := range [][]string{
 		{"print", "roster", "--source", site, "--out", filepath.Join(site, "public", "sec")},
 		{"print", "labels", "--source", site, "--out", filepath.Join(site, "static", "x")},
 		{"print", "certificates", "--source", site, "--out", filepath.Join(site, "public")},
 		{"print", "form", "--source", site, "--out", filepath.Join(site, "public", "membership", "form.pdf")},
 		{"print", "form", "--source", site, "--out", filepath.Join(site, "content", "form.pdf")},
+		{"print", "roster", "--source", site, "--out", filepath.Join(site, "assets", "x")},
+		{"print", "roster", "--source", site, "--out", filepath.Join(site, "layouts")},
+		{"print", "roster", "--source", site, "--out", filepath.Join(site, "data", "sec")},
+		{"print", "roster", "--source", site, "--out", filepath.Join(site, "i18n", "sec")},
+		{"print", "roster", "--source", site, "--out", filepath.Join(site, "link", "sec")},
+		{"report", "members", "--source", site, "--out", filepath.Join(site, "static", "x")},
+		{"report", "members", "--source", site, "--out", filepath.Join(site, "public")},
+		{"report", "members", "--source", site, "--out", filepath.Join(site, "content", "internal")},
+		{"report", "members", "--source", site, "--out", filepath.Join(site, "data")},
+		{"report", "members", "--source", site, "--out", filepath.Join(site, "link")},
 	} {
 		code, _, stderr := run(msg.En, args...)
-		if code != ExitUsage || !strings.Contains(stderr, "which is published") {
+		if code != ExitUsage || !strings.Contains(stderr, "which the site publishes or is built from") {
 			t.Errorf("%v: exit %d, %s", args, code, stderr)
 		}
 	}
-	if got := files(t, site); strings.Join(got, " ") != "hugo.toml" {
+	if got := files(t, site); strings.Join(got, " ") != "hugo.toml link" {
 		t.Errorf("files written: %v", got)
 	}
 	zh := []string{"print", "form", "--source", site, "--out", filepath.Join(site, "public", "f.pdf")}

@@ -43,19 +43,20 @@ func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if opts, err = opts.Resolve(); err != nil {
 				return err
 			}
-			ds, l := member.Load(opts.Source)
+			// The output directory is checked before any work.
+			if out == "" {
+				out = filepath.Join(opts.Source, defaultInternalDir)
+			}
+			if err := private(out, opts); err != nil {
+				return err
+			}
+			ds, l := member.Load(opts.Source, opts.Today)
 			printDiagnostics(stderr, l.Warnings())
 			if l.HasErrors() {
 				return &build.Error{Diagnostics: l.Errors()}
 			}
 			if len(ds.Members) == 0 {
 				return errors.New(msg.T("report.nomembers", filepath.Join(opts.Source, "data", "members")))
-			}
-			if out == "" {
-				out = filepath.Join(opts.Source, defaultInternalDir)
-			}
-			if inside(out, opts.Dest) {
-				return usageError{errors.New(msg.T("report.public", out))}
 			}
 			paths, err := report.Write(out, ds, rules.Derive(ds, opts.Today))
 			if err != nil {

@@ -79,22 +79,25 @@ type Registration struct {
 	Open     bool   `json:"open"`               // the deadline (or the start) is not past
 }
 
+// MaxUnitsNamed is how many attending units an activity's page names at
+// most; a larger meeting gives the counts only, so that the page stays
+// small (a general meeting of thousands of members).
+const MaxUnitsNamed = 300
+
 // Attendance is the public part of who came.
 type Attendance struct {
-	Units  []Unit `json:"units"`
+	Units  []Unit `json:"units"` // empty when more than MaxUnitsNamed came
 	Count  int    `json:"unit_count"`
 	People int    `json:"people"`
 }
 
-// Unit names a listed member that attended.
+// Unit names a member of the directory that attended (members not
+// listed, or since treated as withdrawn, are only counted).
 type Unit struct {
 	ID   string `json:"id"`
 	Slug string `json:"slug"`
 	Name string `json:"name"`
-	// Page says the unit has a page in the directory (it is a member in
-	// name); Former that it has since been treated as withdrawn.
-	Page   bool `json:"page"`
-	Former bool `json:"former"`
+	Page bool   `json:"page"` // the unit has a page in the directory: always true
 }
 
 // ActivitySummary is an activity as listed in the upcoming list, the month
@@ -219,12 +222,14 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 			}
 		}
 		SortMembers(listed)
+		if len(listed) > MaxUnitsNamed {
+			listed = nil
+		}
 		for _, m := range listed {
-			former := false
-			if st := res.Member(m.ID); st != nil {
-				former = st.Status == rules.Withdrawn
+			if st := res.Member(m.ID); st == nil || st.Status == rules.Withdrawn {
+				continue
 			}
-			at.Units = append(at.Units, Unit{ID: m.ID, Slug: m.ID, Name: m.Name, Page: !former, Former: former})
+			at.Units = append(at.Units, Unit{ID: m.ID, Slug: m.ID, Name: m.Name, Page: true})
 		}
 		pa.Attendance = at
 	}

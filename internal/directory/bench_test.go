@@ -17,14 +17,15 @@ func BenchmarkPublic(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	if err := member.Synthetic(dir, 5000, 2000, 1); err != nil {
+	today := time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai)
+	if err := member.Synthetic(dir, 5000, 2000, 1, today); err != nil {
 		b.Fatal(err)
 	}
-	ds, diags := member.Load(dir)
+	ds, diags := member.Load(dir, today)
 	if diags.HasErrors() {
 		b.Fatal(diags.Errors()[:1])
 	}
-	res := rules.Derive(ds, time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai))
+	res := rules.Derive(ds, today)
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

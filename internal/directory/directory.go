@@ -21,18 +21,14 @@ import (
 	"github.com/zzia/press/internal/rules"
 )
 
-// Public statuses and their labels. A suspended or withdrawn member is
-// never shown as active.
-var statusLabels = map[rules.Status]string{
-	rules.Active:    "正常",
-	rules.Suspended: "已警告，暂停会员权利",
-	rules.Withdrawn: "视同退会",
-}
-
-var statusNotes = map[rules.Status]string{
-	rules.Suspended: "依据会员管理办法第九条第2款，停止享受会内一切会员权利和待遇，只保留会员名誉。",
-	rules.Withdrawn: "依据会员管理办法，视同自动退会，不再享有会员名誉。",
-}
+// PageSize is how many members a page of a listing shows (a level, a
+// value of a classification); Preview how many of each level the
+// directory's first page shows when the directory is larger than a page.
+// At about 0.5–1 KB of HTML a member, every page stays well under 300 KB.
+const (
+	PageSize = 200
+	Preview  = 40
+)
 
 // Term is a value of a closed list with its URL slug.
 type Term struct {
@@ -40,17 +36,23 @@ type Term struct {
 	Slug  string `json:"slug"`
 }
 
-// Directory is the public member directory.
+// Directory is the public member directory. It says nothing of a member's
+// standing under Article 9: a suspended member keeps its name of member
+// and is listed like any other; a member treated as withdrawn is not a
+// member and is not listed. Statuses and reasons are in the internal
+// report only.
 type Directory struct {
 	Today string `json:"today"` // the rules' day, YYYY-MM-DD
-	// Total counts Members; Suspended those of them suspended.
-	Total     int `json:"total"`
-	Suspended int `json:"suspended"`
-	// Members are the listed members that are members in name (active and
-	// suspended), by level from the highest, then by name in pinyin order.
+	// Total counts Members.
+	Total int `json:"total"`
+	// Members are the listed members that are members in name, by level
+	// from the highest, then by name in pinyin order.
 	Members []Member `json:"members"`
-	// Former are listed members treated as withdrawn, by the day they were.
-	Former []Former `json:"former"`
+	// Paged says the directory is larger than a page: its first page shows
+	// Preview members of each level and links to the levels' pages.
+	Paged    bool `json:"paged"`
+	PageSize int  `json:"page_size"`
+	Preview  int  `json:"preview"`
 	// Levels groups Members by level, highest first; every level appears.
 	Levels Classification `json:"levels"`
 	// Classifications are the four of Article 2, in its order: 会内职务,
@@ -76,12 +78,9 @@ type Member struct {
 	Website   string `json:"website,omitempty"`
 	Logo      string `json:"logo,omitempty"`
 	Intro     string `json:"intro,omitempty"` // Markdown
-	// Status is "active" or "suspended"; StatusLabel and StatusNote say it
-	// in Chinese.
-	Status          string           `json:"status"`
-	StatusLabel     string           `json:"status_label"`
-	StatusNote      string           `json:"status_note,omitempty"`
-	StatusSince     string           `json:"status_since,omitempty"`
+	// Former, for an individual member by Article 7, names the unit the
+	// person represented.
+	Former          string           `json:"former,omitempty"`
 	Representatives []Representative `json:"representatives"`
 	// Search is the text the client-side filter matches: names and values.
 	Search string `json:"search"`
@@ -95,27 +94,13 @@ type Representative struct {
 	Post  string `json:"post,omitempty"` // effective post
 }
 
-// Former is a listed member treated as withdrawn.
-type Former struct {
-	ID          string `json:"id"`
-	Slug        string `json:"slug"`
-	Name        string `json:"name"`
-	Level       Term   `json:"level"`
-	Status      string `json:"status"`
-	StatusLabel string `json:"status_label"`
-	StatusNote  string `json:"status_note"`
-	Since       string `json:"since"`
-}
-
 // Summary is a member as listed on a classification page.
 type Summary struct {
-	ID          string `json:"id"`
-	Slug        string `json:"slug"`
-	Name        string `json:"name"`
-	ShortName   string `json:"short_name,omitempty"`
-	Level       string `json:"level"`
-	Status      string `json:"status"`
-	StatusLabel string `json:"status_label"`
+	ID        string `json:"id"`
+	Slug      string `json:"slug"`
+	Name      string `json:"name"`
+	ShortName string `json:"short_name,omitempty"`
+	Level     string `json:"level"`
 }
 
 // Classification is one way of grouping the directory, with every value.
@@ -133,40 +118,26 @@ type Group struct {
 	Slug    string    `json:"slug"`
 	Count   int       `json:"count"`
 	Percent int       `json:"percent"` // of Max, rounded, 0–100: a bar's length
+	Pages   int       `json:"pages"`   // pages of PageSize members the group's listing takes
 	Members []Summary `json:"members"`
 }
 
 // BuildDirectory projects the members of ds, with their derived status in
 // res, onto the public directory.
 func BuildDirectory(ds *member.Dataset, res *rules.Result) *Directory {
-	dir := &Directory{Today: day(res.Today), Members: []Member{}, Former: []Former{}}
+	dir := &Directory{Today: day(res.Today), Members: []Member{}, PageSize: PageSize, Preview: Preview}
 	var listed []*member.Member
 	for _, m := range ds.Members {
-		if m.Listed {
+		if s := res.Member(m.ID); m.Listed && s != nil && s.Status != rules.Withdrawn {
 			listed = append(listed, m)
 		}
 	}
 	SortMembers(listed)
 	for _, m := range listed {
-		s := res.Member(m.ID)
-		if s == nil {
-			continue
-		}
-		if s.Status == rules.Withdrawn {
-			dir.Former = append(dir.Former, Former{
-				ID: m.ID, Slug: m.ID, Name: m.Name, Level: term(member.Levels, m.Level),
-				Status: string(s.Status), StatusLabel: statusLabels[s.Status], StatusNote: statusNotes[s.Status],
-				Since: day(s.Since),
-			})
-			continue
-		}
-		dir.Members = append(dir.Members, publicMember(m, s))
-		if s.Status == rules.Suspended {
-			dir.Suspended++
-		}
+		dir.Members = append(dir.Members, publicMember(m, res.Member(m.ID)))
 	}
-	sort.SliceStable(dir.Former, func(i, j int) bool { return dir.Former[i].Since > dir.Former[j].Since })
 	dir.Total = len(dir.Members)
+	dir.Paged = dir.Total > PageSize
 
 	dir.Levels = classify("level", "会员级别", "levels", member.Levels, dir.Members,
 		func(m *Member) []string { return []string{m.Level.Value} })
@@ -200,11 +171,10 @@ func publicMember(m *member.Member, s *rules.MemberStatus) Member {
 		Region:   term(member.Regions, m.Region),
 		Industry: term(member.Industries, m.Industry),
 		Joined:   day(m.Joined), Website: m.Website, Logo: m.Logo, Intro: m.Intro,
-		Status: string(s.Status), StatusLabel: statusLabels[s.Status], StatusNote: statusNotes[s.Status],
 		Representatives: []Representative{},
 	}
-	if s.Status != rules.Active {
-		pm.StatusSince = day(s.Since)
+	if m.Derived && m.Former != nil && m.Former.Member != nil && m.Former.Member.Listed {
+		pm.Former = m.Former.Member.Name
 	}
 	for _, p := range s.Posts {
 		pm.Posts = append(pm.Posts, term(member.Posts, p))
@@ -259,7 +229,6 @@ func classify(key, label, slug string, voc member.Vocabulary, members []Member, 
 			c.Groups[g].Count++
 			c.Groups[g].Members = append(c.Groups[g].Members, Summary{
 				ID: m.ID, Slug: m.Slug, Name: m.Name, ShortName: m.ShortName, Level: m.Level.Value,
-				Status: m.Status, StatusLabel: m.StatusLabel,
 			})
 		}
 	}
@@ -270,6 +239,7 @@ func classify(key, label, slug string, voc member.Vocabulary, members []Member, 
 		if c.Max > 0 {
 			c.Groups[i].Percent = (c.Groups[i].Count*100 + c.Max/2) / c.Max
 		}
+		c.Groups[i].Pages = max(1, (c.Groups[i].Count+PageSize-1)/PageSize)
 	}
 	return c
 }

@@ -50,7 +50,7 @@ func fixture() (*member.Dataset, []string) {
 			Joined: d("2025-01-01"), Listed: listed, Intro: "<script>alert('x')</script>",
 			Representatives: []*member.Representative{
 				{Role: member.RoleMain, Name: name + "代表", Title: "总经理", Post: post},
-				{Role: member.RoleDeputy, Name: mk.next("LEFTREP"), Post: member.PostCouncil, Left: d("2025-06-01")},
+				{Role: member.RoleDeputy, Name: mk.next("LEFTREP"), Post: member.PostDeputySecGen, Left: d("2025-06-01")},
 			},
 			Notes: mk.next("NOTES"),
 			Fees:  []member.Fee{{Year: 2026, Amount: 7654321, Paid: d("2026-01-01"), Note: mk.next("FEENOTE")}},
@@ -96,7 +96,7 @@ func fixture() (*member.Dataset, []string) {
 		Registration: member.Registration{URL: "https://reg.example.com/next", Deadline: d("2026-12-10")}}
 	planned.End = planned.Start.Add(8 * time.Hour)
 	acts = append(acts, planned)
-	ds, diags := member.Assemble(members, acts, []member.Milestone{{Date: d("2010-05-18"), Title: "促进会成立"}})
+	ds, diags := member.Assemble(member.Sources{Members: members, Activities: acts, Chronicle: []member.Milestone{{Date: d("2010-05-18"), Title: "促进会成立"}}}, time.Time{})
 	if diags.HasErrors() {
 		panic(diags)
 	}
@@ -158,23 +158,18 @@ func TestDirectory(t *testing.T) {
 	dir := site.Directory
 	var names []string
 	for _, m := range dir.Members {
-		names = append(names, m.ID+":"+m.Status)
+		names = append(names, m.ID)
 	}
-	// Levels first, then pinyin: 安阳 (an) before 北湖 (bei) — but "gone"
-	// (北湖) never attended and is withdrawn, "ord" (安阳) missed the last 3.
-	if got := strings.Join(names, " "); got != "vp:active council:active ord:suspended" {
+	// Levels first, then pinyin: "gone" (北湖) never attended and is treated
+	// as withdrawn: not listed; "ord" (安阳) missed the last 3 and is
+	// suspended: listed like the others, its standing not shown.
+	if got := strings.Join(names, " "); got != "vp council ord" {
 		t.Errorf("members = %s", got)
 	}
-	if dir.Total != 3 || dir.Suspended != 1 {
-		t.Errorf("total %d suspended %d", dir.Total, dir.Suspended)
-	}
-	if len(dir.Former) != 1 || dir.Former[0].ID != "gone" || dir.Former[0].StatusLabel != "视同退会" {
-		t.Errorf("former = %+v", dir.Former)
+	if dir.Total != 3 || dir.Paged {
+		t.Errorf("total %d, paged %v", dir.Total, dir.Paged)
 	}
 	for _, m := range dir.Members {
-		if m.Status == "suspended" && (m.StatusLabel == "正常" || m.StatusNote == "") {
-			t.Errorf("suspended member shown as %q", m.StatusLabel)
-		}
 		for _, r := range m.Representatives {
 			if strings.HasPrefix(r.Name, "PRIVATE") {
 				t.Errorf("a representative who left is shown: %+v", r)
@@ -228,7 +223,7 @@ func TestCSV(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(rows) != 4 || rows[1][0] != "vp" || rows[1][7] != "副会长" || rows[3][10] != "已警告，暂停会员权利" {
+	if len(rows) != 4 || rows[1][0] != "vp" || rows[1][7] != "副会长" || rows[3][0] != "ord" || len(rows[3]) != len(CSVHeader) {
 		t.Errorf("rows = %q", rows)
 	}
 	if got := SafeCells([]string{"=HYPERLINK(1)", "-1", "ok"}); got[0] != "'=HYPERLINK(1)" || got[1] != "'-1" || got[2] != "ok" {
@@ -275,13 +270,49 @@ func TestJSONShape(t *testing.T) {
 	if err := json.Unmarshal(files[2].Data, &got); err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"today", "total", "members", "former", "levels", "classifications"} {
+	for _, k := range []string{"today", "total", "members", "paged", "levels", "classifications"} {
 		if _, ok := got[k]; !ok {
 			t.Errorf("members.json lacks %q", k)
+		}
+	}
+	// Nothing says a member's standing under Article 9.
+	for _, w := range []string{"suspended", "withdrawn", "警告", "暂停", "退会", "北湖"} {
+		for _, f := range files {
+			if bytes.Contains(f.Data, []byte(w)) {
+				t.Errorf("%s says %q", f.Name, w)
+			}
+		}
+		if bytes.Contains(site.Directory.CSV(), []byte(w)) {
+			t.Errorf("the CSV says %q", w)
 		}
 	}
 	// HTML stays data in the JSON (escaped for JSON, not removed).
 	if !bytes.Contains(files[2].Data, []byte(`\u003cscript\u003ealert('x')\u003c/script\u003e`)) {
 		t.Error("intro with HTML not kept as data")
+	}
+}
+
+// A directory larger than a page is paged: every listing says how many
+// pages of PageSize members it takes.
+func TestPaged(t *testing.T) {
+	var ms []*member.Member
+	for i := range 450 {
+		ms = append(ms, &member.Member{ID: fmt.Sprintf("m%03d", i), Name: fmt.Sprintf("示例%03d", i), Level: member.LevelOrdinary,
+			UnitType: "企业", Region: "金水区", Industry: "互联网", Joined: d("2026-11-01"), Listed: true,
+			Representatives: []*member.Representative{{Role: member.RoleMain, Name: fmt.Sprintf("代表%03d", i)}}})
+	}
+	ds, diags := member.Assemble(member.Sources{Members: ms}, time.Time{})
+	if diags.HasErrors() {
+		t.Fatal(diags)
+	}
+	dir := BuildDirectory(ds, rules.Derive(ds, d("2026-11-27")))
+	if !dir.Paged || dir.Total != 450 || dir.PageSize != PageSize {
+		t.Fatalf("paged %v total %d", dir.Paged, dir.Total)
+	}
+	if g := dir.Levels.Groups[2]; g.Value != member.LevelOrdinary || g.Pages != 3 || len(g.Members) != 450 {
+		t.Errorf("ordinary: %d pages, %d members", g.Pages, len(g.Members))
+	}
+	if g := dir.Levels.Groups[0]; g.Pages != 1 || g.Count != 0 {
+		t.Errorf("an empty level has %d pages", g.Pages)
 	}
 }

@@ -67,7 +67,7 @@ func marshal(v any) ([]byte, error) {
 }
 
 // CSVHeader is the header row of the public directory CSV.
-var CSVHeader = []string{"标识", "名称", "简称", "会员级别", "单位类型", "区域", "行业", "会内职务", "入会日期", "网站", "状态"}
+var CSVHeader = []string{"标识", "名称", "简称", "会员级别", "单位类型", "区域", "行业", "会内职务", "入会日期", "网站"}
 
 // CSV returns the public directory as CSV: UTF-8 with a byte order mark
 // and CRLF line ends, so spreadsheet programs read the Chinese text; one row
@@ -85,7 +85,7 @@ func (d *Directory) CSV() []byte {
 			posts[i] = p.Value
 		}
 		_ = w.Write(SafeCells([]string{m.ID, m.Name, m.ShortName, m.Level.Value, m.UnitType.Value, m.Region.Value,
-			m.Industry.Value, strings.Join(posts, "、"), m.Joined, m.Website, m.StatusLabel}))
+			m.Industry.Value, strings.Join(posts, "、"), m.Joined, m.Website}))
 	}
 	w.Flush()
 	return buf.Bytes()

@@ -33,7 +33,7 @@ type menuItem struct {
 // loadData reads the bundled site's data.
 func loadData(t *testing.T) *data {
 	t.Helper()
-	ds, l := member.Load(repoRoot)
+	ds, l := member.Load(repoRoot, today)
 	if l.HasErrors() {
 		t.Fatalf("loading the data: %v", l)
 	}

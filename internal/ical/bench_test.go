@@ -16,14 +16,15 @@ func BenchmarkFeeds(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	if err := member.Synthetic(dir, 500, 2000, 1); err != nil {
+	benchToday := time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai)
+	if err := member.Synthetic(dir, 500, 2000, 1, benchToday); err != nil {
 		b.Fatal(err)
 	}
-	ds, diags := member.Load(dir)
+	ds, diags := member.Load(dir, benchToday)
 	if diags.HasErrors() {
 		b.Fatal(diags.Errors()[:1])
 	}
-	o := Options{Stamp: time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai)}
+	o := Options{Stamp: benchToday}
 	b.ReportAllocs()
 	b.ResetTimer()
 	for b.Loop() {

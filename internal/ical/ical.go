@@ -10,7 +10,10 @@
 //
 // The output depends only on the data and the options, never on the clock:
 // UIDs come from activity ids, so subscribed calendars update events in
-// place instead of adding duplicates.
+// place instead of adding duplicates. Times are written in the
+// association's zone, TZID=Asia/Shanghai, with its VTIMEZONE (UTC+8, no
+// daylight saving since 1991), so that a calendar shows 14:00 as the
+// organisers wrote it.
 package ical
 
 import (
@@ -27,6 +30,9 @@ import (
 // UIDDomain is the right-hand side of every UID.
 const UIDDomain = "zzia-press"
 
+// TZID is the time zone of every timed event.
+const TZID = "Asia/Shanghai"
+
 // ProductID is the calendars' PRODID.
 const ProductID = "-//郑州市信息化促进会//press//ZH"
 
@@ -39,6 +45,7 @@ func UID(a *member.Activity) string { return a.ID + "@" + UIDDomain }
 // Revision is what is known about an activity's edits.
 type Revision struct {
 	Sequence int       // how many significant revisions it had
+	Counted  bool      // Sequence counts them all, cancelling included
 	Modified time.Time // when it was last changed
 }
 
@@ -58,8 +65,10 @@ type Options struct {
 // revision decides SEQUENCE and LAST-MODIFIED of an activity:
 //
 //   - SEQUENCE is the larger of the sequence field editors bump and the
-//     revision count from Options.Revision, plus one when the activity is
-//     cancelled (cancelling is a significant change, RFC 5545 3.8.7.4).
+//     count of significant revisions from Options.Revision (the changes of
+//     time, place or status in version control). Without that count, a
+//     cancelled activity gets one more (cancelling is a significant change,
+//     RFC 5545 3.8.7.4).
 //   - LAST-MODIFIED is the time from Options.Revision, else the updated
 //     field, else Options.Stamp.
 //
@@ -67,15 +76,16 @@ type Options struct {
 // its data does.
 func revision(a *member.Activity, opt Options) (seq int, modified time.Time) {
 	seq, modified = a.Sequence, a.Updated
+	counted := false
 	if opt.Revision != nil {
 		if r, ok := opt.Revision(a); ok {
-			seq = max(seq, r.Sequence)
+			seq, counted = max(seq, r.Sequence), r.Counted
 			if !r.Modified.IsZero() {
 				modified = r.Modified
 			}
 		}
 	}
-	if a.Status == member.StatusCancelled {
+	if a.Status == member.StatusCancelled && !counted {
 		seq++
 	}
 	if modified.IsZero() {
@@ -150,9 +160,16 @@ func newCalendar(name string) *ics.Calendar {
 	cal.SetCalscale("GREGORIAN")
 	cal.SetMethod(ics.MethodPublish)
 	cal.SetXWRCalName(clean(name))
-	cal.SetXWRTimezone("Asia/Shanghai")
-	cal.SetRefreshInterval("PT12H", ics.WithValue("DURATION"))
+	cal.SetXWRTimezone(TZID)
+	// The library adds VALUE=DURATION itself.
+	cal.SetRefreshInterval("PT12H")
 	cal.SetXPublishedTTL("PT12H")
+	tz := cal.AddTimezone(TZID)
+	std := tz.AddStandard()
+	std.AddProperty(ics.ComponentProperty(ics.PropertyDtstart), "19700101T000000")
+	std.AddProperty(ics.ComponentProperty(ics.PropertyTzoffsetfrom), "+0800")
+	std.AddProperty(ics.ComponentProperty(ics.PropertyTzoffsetto), "+0800")
+	std.AddProperty(ics.ComponentProperty(ics.PropertyTzname), "CST")
 	return cal
 }
 
@@ -174,8 +191,8 @@ func event(a *member.Activity, opt Options) *ics.VEvent {
 		// DTEND of a date is exclusive: the day after the last day.
 		e.SetAllDayEndAt(a.End.In(member.Shanghai).AddDate(0, 0, 1))
 	} else {
-		e.SetStartAt(a.Start)
-		e.SetEndAt(a.End)
+		e.SetProperty(ics.ComponentPropertyDtStart, local(a.Start), ics.WithTZID(TZID))
+		e.SetProperty(ics.ComponentPropertyDtEnd, local(a.End), ics.WithTZID(TZID))
 	}
 	e.SetSummary(clean(a.Title))
 	if a.Location != "" {
@@ -201,6 +218,9 @@ func event(a *member.Activity, opt Options) *ics.VEvent {
 	}
 	return e
 }
+
+// local formats t as a local date-time in the association's zone.
+func local(t time.Time) string { return t.In(member.Shanghai).Format("20060102T150405") }
 
 // description is the plain text of an activity: the summary, the
 // speakers, who organises it and how to register.

@@ -39,7 +39,7 @@ func fixture() *member.Dataset {
 		{ID: "meeting-2026", Title: "理事会", Kind: "会议", Department: "行政人事部",
 			Start: at("2026-06-01 09:00"), End: at("2026-06-01 12:00"), Status: member.StatusCancelled, Sequence: 1},
 	}
-	ds, diags := member.Assemble(nil, acts, nil)
+	ds, diags := member.Assemble(member.Sources{Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		panic(diags)
 	}
@@ -78,7 +78,9 @@ func TestCheckerCatchesMistakes(t *testing.T) {
 		{"long line", bytes.Replace(good, []byte("SUMMARY:"), []byte("SUMMARY:"+strings.Repeat("x", 80)), 1), "more than 75"},
 		{"split character", bytes.Replace(good, []byte("SUMMARY:数"), []byte("SUMMARY:\xe6\x95\r\n \xb0"), 1), "split"},
 		{"unescaped comma", bytes.Replace(good, []byte(`AI\,`), []byte(`AI,`), 1), "unescaped ,"},
-		{"local time", bytes.Replace(good, []byte("DTSTART:20250302T060000Z"), []byte("DTSTART:20250302T140000"), 1), "neither UTC"},
+		{"local time", bytes.Replace(good, []byte("DTSTART;TZID=Asia/Shanghai:20250302T140000"), []byte("DTSTART:20250302T140000"), 1), "neither UTC"},
+		{"another zone", bytes.Replace(good, []byte("DTSTART;TZID=Asia/Shanghai:20250302T140000"), []byte("DTSTART;TZID=Asia/Tokyo:20250302T140000"), 1), "TZID Asia/Tokyo without its VTIMEZONE"},
+		{"repeated parameter", bytes.Replace(good, []byte("REFRESH-INTERVAL;VALUE=DURATION"), []byte("REFRESH-INTERVAL;VALUE=DURATION;VALUE=DURATION"), 1), "parameter VALUE repeated"},
 		{"missing UID", regexp.MustCompile(`UID:forum-2025@zzia-press\r\n`).ReplaceAll(good, nil), "0 UID"},
 		{"unbalanced", bytes.Replace(good, []byte("END:VEVENT"), []byte("END:VTODO"), 1), "does not close"},
 	}
@@ -98,8 +100,10 @@ func TestEventContent(t *testing.T) {
 	unfolded := strings.ReplaceAll(cal, "\r\n ", "")
 	for _, want := range []string{
 		"UID:forum-2025@zzia-press\r\n",
-		"DTSTART:20250302T060000Z\r\n", // 14:00 in Shanghai
-		"DTEND:20250302T090000Z\r\n",
+		"DTSTART;TZID=Asia/Shanghai:20250302T140000\r\n", // as the organisers wrote it
+		"DTEND;TZID=Asia/Shanghai:20250302T170000\r\n",
+		"BEGIN:VTIMEZONE\r\nTZID:Asia/Shanghai\r\nBEGIN:STANDARD\r\nDTSTART:19700101T000000\r\nTZOFFSETFROM:+0800\r\nTZOFFSETTO:+0800\r\nTZNAME:CST\r\nEND:STANDARD\r\nEND:VTIMEZONE\r\n",
+		"REFRESH-INTERVAL;VALUE=DURATION:PT12H\r\n",
 		"DTSTAMP:20250220T020000Z\r\n", // the updated field
 		"LAST-MODIFIED:20250220T020000Z\r\n",
 		"SEQUENCE:0\r\n",

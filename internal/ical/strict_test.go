@@ -5,17 +5,22 @@ import (
 	"fmt"
 	"regexp"
 	"strings"
+	"testing"
 	"unicode/utf8"
 )
 
 // A strict RFC 5545 checker for what this package writes: line ends,
-// folding, content-line grammar, component nesting, required and singular
-// properties, value formats and TEXT escaping.
+// folding, content-line grammar (parameters as a list: a repeated one
+// fails), component nesting, required and singular properties, value
+// formats, TEXT escaping, and time zones (a TZID must name a VTIMEZONE of
+// the calendar).
 
 var (
 	nameRe      = regexp.MustCompile(`^[A-Za-z0-9-]+$`)
 	paramRe     = regexp.MustCompile(`^([A-Za-z0-9-]+)=("[^"\x00-\x08\x0a-\x1f\x7f]*"|[^";:,\x00-\x08\x0a-\x1f\x7f]*)$`)
 	utcRe       = regexp.MustCompile(`^\d{8}T\d{6}Z$`)
+	localRe     = regexp.MustCompile(`^\d{8}T\d{6}$`)
+	offsetRe    = regexp.MustCompile(`^[+-]\d{4}$`)
 	dateRe      = regexp.MustCompile(`^\d{8}$`)
 	durationRe  = regexp.MustCompile(`^P(T\d+H)$`)
 	textProps   = map[string]bool{"SUMMARY": true, "DESCRIPTION": true, "LOCATION": true, "CATEGORIES": true, "X-WR-CALNAME": true, "PRODID": true, "UID": true}
@@ -24,8 +29,29 @@ var (
 
 type prop struct {
 	name   string
-	params map[string]string
+	params []param // in order, as written
 	value  string
+}
+
+type param struct{ name, value string }
+
+// param returns the value of the named parameter, "" if absent.
+func (p prop) param(name string) string {
+	for _, x := range p.params {
+		if x.name == name {
+			return x.value
+		}
+	}
+	return ""
+}
+
+func (p prop) has(name string) bool {
+	for _, x := range p.params {
+		if x.name == name {
+			return true
+		}
+	}
+	return false
 }
 
 // checkStrict returns every violation found in a calendar file.
@@ -71,6 +97,8 @@ func checkStrict(b []byte) []string {
 	}
 	var current []*comp
 	uids := map[string]bool{}
+	zones := map[string]bool{}     // TZIDs of the VTIMEZONEs
+	usedZones := map[string]bool{} // TZIDs of DTSTART and DTEND
 	for i, l := range logical {
 		p, err := parseLine(l)
 		if err != "" {
@@ -92,6 +120,14 @@ func checkStrict(b []byte) []string {
 			}
 			c := current[len(current)-1]
 			errs = append(errs, checkComponent(c.name, c.props, uids)...)
+			for _, p := range c.props {
+				switch {
+				case c.name == "VTIMEZONE" && p.name == "TZID":
+					zones[p.value] = true
+				case (p.name == "DTSTART" || p.name == "DTEND") && p.has("TZID"):
+					usedZones[p.param("TZID")] = true
+				}
+			}
 			stack, current = stack[:len(stack)-1], current[:len(current)-1]
 			continue
 		}
@@ -101,17 +137,22 @@ func checkStrict(b []byte) []string {
 		}
 		c := current[len(current)-1]
 		c.props = append(c.props, p)
-		errs = append(errs, checkValue(p)...)
+		errs = append(errs, checkValue(c.name, p)...)
 	}
 	if len(stack) != 0 {
 		fail("unclosed components %v", stack)
+	}
+	for z := range usedZones {
+		if !zones[z] {
+			fail("TZID %s without its VTIMEZONE", z)
+		}
 	}
 	return errs
 }
 
 // parseLine splits a content line: name *(";" param) ":" value.
 func parseLine(l string) (prop, string) {
-	p := prop{params: map[string]string{}}
+	p := prop{}
 	// The name ends at the first ; or :.
 	i := strings.IndexAny(l, ";:")
 	if i <= 0 {
@@ -142,7 +183,11 @@ func parseLine(l string) (prop, string) {
 		if m == nil {
 			return p, fmt.Sprintf("bad parameter %q", rest[:end])
 		}
-		p.params[strings.ToUpper(m[1])] = strings.Trim(m[2], `"`)
+		name := strings.ToUpper(m[1])
+		if p.has(name) {
+			return p, fmt.Sprintf("parameter %s repeated", name)
+		}
+		p.params = append(p.params, param{name, strings.Trim(m[2], `"`)})
 		rest = rest[end:]
 	}
 	if !strings.HasPrefix(rest, ":") {
@@ -157,7 +202,7 @@ func parseLine(l string) (prop, string) {
 	return p, ""
 }
 
-func checkValue(p prop) []string {
+func checkValue(component string, p prop) []string {
 	var errs []string
 	fail := func(format string, args ...any) {
 		errs = append(errs, fmt.Sprintf("%s: ", p.name)+fmt.Sprintf(format, args...))
@@ -168,15 +213,25 @@ func checkValue(p prop) []string {
 			fail("%q is not a UTC date-time", p.value)
 		}
 	case "DTSTART", "DTEND":
-		if p.params["VALUE"] == "DATE" {
+		switch {
+		case component == "STANDARD" || component == "DAYLIGHT":
+			if !localRe.MatchString(p.value) || len(p.params) > 0 {
+				fail("%q is not a local date-time", p.value)
+			}
+		case p.param("VALUE") == "DATE":
 			if !dateRe.MatchString(p.value) {
 				fail("%q is not a date", p.value)
 			}
-		} else if !utcRe.MatchString(p.value) {
-			fail("%q is neither UTC nor a date (no VTIMEZONE is written)", p.value)
+		case p.has("TZID"):
+			if !localRe.MatchString(p.value) {
+				fail("%q with a TZID is not a local date-time", p.value)
+			}
+		case !utcRe.MatchString(p.value):
+			fail("%q is neither UTC, nor local with a TZID, nor a date", p.value)
 		}
-		if _, ok := p.params["TZID"]; ok {
-			fail("TZID without VTIMEZONE")
+	case "TZOFFSETFROM", "TZOFFSETTO":
+		if !offsetRe.MatchString(p.value) {
+			fail("%q is not a UTC offset", p.value)
 		}
 	case "SEQUENCE":
 		if !regexp.MustCompile(`^\d+$`).MatchString(p.value) {
@@ -187,7 +242,7 @@ func checkValue(p prop) []string {
 			fail("%q is not an event status", p.value)
 		}
 	case "REFRESH-INTERVAL":
-		if p.params["VALUE"] != "DURATION" || !durationRe.MatchString(p.value) {
+		if p.param("VALUE") != "DURATION" || len(p.params) != 1 || !durationRe.MatchString(p.value) {
 			fail("bad refresh interval %q %v", p.value, p.params)
 		}
 	case "URL":
@@ -225,6 +280,16 @@ func checkComponent(name string, props []prop, uids map[string]bool) []string {
 		values[p.name] = p
 	}
 	switch name {
+	case "VTIMEZONE":
+		if count["TZID"] != 1 {
+			errs = append(errs, "VTIMEZONE: needs exactly one TZID")
+		}
+	case "STANDARD", "DAYLIGHT":
+		for _, req := range []string{"DTSTART", "TZOFFSETFROM", "TZOFFSETTO"} {
+			if count[req] != 1 {
+				errs = append(errs, fmt.Sprintf("%s: %d %s, want 1", name, count[req], req))
+			}
+		}
 	case "VCALENDAR":
 		if count["VERSION"] != 1 || values["VERSION"].value != "2.0" {
 			errs = append(errs, "VCALENDAR: needs exactly one VERSION:2.0")
@@ -250,7 +315,7 @@ func checkComponent(name string, props []prop, uids map[string]bool) []string {
 		uids[uid] = true
 		start, end := values["DTSTART"], values["DTEND"]
 		if count["DTEND"] == 1 {
-			if start.params["VALUE"] != end.params["VALUE"] {
+			if start.param("VALUE") != end.param("VALUE") || start.param("TZID") != end.param("TZID") {
 				errs = append(errs, "VEVENT: DTSTART and DTEND of different types")
 			}
 			if end.value <= start.value {
@@ -259,4 +324,26 @@ func checkComponent(name string, props []prop, uids map[string]bool) []string {
 		}
 	}
 	return errs
+}
+
+// The checker itself fails what it should: a repeated parameter, a TZID
+// with no VTIMEZONE, a local time without one.
+func TestStrictCheckerFails(t *testing.T) {
+	good := strings.Join([]string{"BEGIN:VCALENDAR", "VERSION:2.0", "PRODID:x", "REFRESH-INTERVAL;VALUE=DURATION:PT12H",
+		"BEGIN:VTIMEZONE", "TZID:Asia/Shanghai", "BEGIN:STANDARD", "DTSTART:19700101T000000", "TZOFFSETFROM:+0800", "TZOFFSETTO:+0800",
+		"END:STANDARD", "END:VTIMEZONE", "BEGIN:VEVENT", "UID:a@x", "DTSTAMP:20260101T000000Z",
+		"DTSTART;TZID=Asia/Shanghai:20260102T140000", "DTEND;TZID=Asia/Shanghai:20260102T170000", "END:VEVENT", "END:VCALENDAR", ""}, "\r\n")
+	if errs := checkStrict([]byte(good)); len(errs) != 0 {
+		t.Fatalf("a good calendar fails: %v", errs)
+	}
+	for name, bad := range map[string]string{
+		"repeated parameter": strings.Replace(good, "REFRESH-INTERVAL;VALUE=DURATION", "REFRESH-INTERVAL;VALUE=DURATION;VALUE=DURATION", 1),
+		"unknown zone":       strings.ReplaceAll(good, "TZID=Asia/Shanghai", "TZID=Asia/Tokyo"),
+		"local time":         strings.Replace(good, "DTSTART;TZID=Asia/Shanghai:20260102T140000", "DTSTART:20260102T140000", 1),
+		"no offsets":         strings.Replace(good, "TZOFFSETTO:+0800\r\n", "", 1),
+	} {
+		if errs := checkStrict([]byte(bad)); len(errs) == 0 {
+			t.Errorf("%s: no error", name)
+		}
+	}
 }

@@ -10,7 +10,7 @@ import (
 
 var activitySchema = &schema{
 	fields: []string{"id", "title", "kind", "start", "end", "location", "department", "audience",
-		"speakers", "summary", "registration", "capacity", "status", "sequence", "updated", "attendance"},
+		"speakers", "summary", "registration", "capacity", "counts", "invited", "status", "sequence", "updated", "attendance"},
 	required: []string{"id", "title", "kind", "start", "end", "department", "status"},
 	labels: map[string]string{
 		"id": "标识", "title": "标题", "kind": "活动类型", "start": "开始时间", "end": "结束时间",
@@ -128,7 +128,24 @@ func ParseActivity(name string, src []byte) (*Activity, diag.List) {
 		}
 	}
 	a.Capacity, _ = d.integer(fs, "capacity", 0, 1_000_000)
+	if f := fs["counts"]; f.value != nil {
+		counts, _ := d.boolean(fs, "counts")
+		a.Uncounted = !counts
+	}
+	invited, invitedPos := d.strings(fs, "invited")
+	seenInvited := map[string]bool{}
+	for i, id := range invited {
+		id = strings.TrimSpace(id)
+		if seenInvited[id] {
+			d.errorAt(invitedPos[i], "", MsgDuplicateInvited, id)
+			continue
+		}
+		seenInvited[id] = true
+		a.Invited = append(a.Invited, id)
+		a.invitedPos = append(a.invitedPos, invitedPos[i])
+	}
 	a.Status = d.choice(fs, "status", ActivityStatuses)
+	a.statusPos = d.pos(fs["status"].value)
 	a.Sequence, _ = d.integer(fs, "sequence", 0, 1_000_000)
 	a.Updated, _, _ = d.dateTime(fs, "updated")
 	items := d.list(fs, "attendance")

@@ -1,7 +1,6 @@
 package member
 
 import (
-	"errors"
 	"fmt"
 	"math"
 	"regexp"
@@ -11,9 +10,9 @@ import (
 	"time"
 	"unicode/utf8"
 
-	"github.com/goccy/go-yaml"
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
+	"github.com/mozillazg/go-pinyin"
 
 	"github.com/zzia/press/internal/diag"
 )
@@ -62,21 +61,17 @@ func (d *decoder) warnAt(p Pos, hint string, key Msg, args ...any) {
 	})
 }
 
-// parse parses src and returns the body of its single document, or nil
-// after reporting why there is none.
+// parse checks src (size, encoding, the usual hand-editing mistakes),
+// parses it and returns the body of its single document, or nil after
+// reporting why there is none.
 func (d *decoder) parse(src []byte) ast.Node {
+	src, ok := d.prepare(src)
+	if !ok {
+		return nil
+	}
 	f, err := parser.ParseBytes(src, 0)
 	if err != nil {
-		p := Pos{File: d.file, Line: 1, Column: 1}
-		msg := err.Error()
-		var yerr yaml.Error
-		if errors.As(err, &yerr) {
-			msg = yerr.GetMessage()
-			if tk := yerr.GetToken(); tk != nil && tk.Position != nil {
-				p.Line, p.Column = tk.Position.Line, tk.Position.Column
-			}
-		}
-		d.errorAt(p, "", MsgSyntax, msg)
+		d.syntaxError(src, err)
 		return nil
 	}
 	var docs []*ast.DocumentNode
@@ -118,25 +113,31 @@ func (d *decoder) unwrap(n ast.Node) ast.Node {
 	return n
 }
 
-// describe names the kind of a node for "expected X, got Y" messages.
+// describe names the kind of a node for "expected X, got Y" messages,
+// in the selected language.
 func describe(n ast.Node) string {
+	zh := Language() == Chinese
+	pick := func(en, cn string) string {
+		if zh {
+			return cn
+		}
+		return en
+	}
 	switch n.(type) {
 	case nil, *ast.NullNode:
-		return "null"
+		return pick("null", "空值")
 	case *ast.MappingNode, *ast.MappingValueNode:
-		return "mapping"
+		return pick("mapping", "字段映射")
 	case *ast.SequenceNode:
-		return "list"
-	case *ast.IntegerNode:
-		return "number " + n.GetToken().Value
-	case *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
-		return "number " + n.GetToken().Value
+		return pick("list", "列表")
+	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
+		return pick("number ", "数字 ") + n.GetToken().Value
 	case *ast.BoolNode:
-		return "boolean " + n.GetToken().Value
+		return pick("boolean ", "布尔值 ") + n.GetToken().Value
 	case *ast.StringNode, *ast.LiteralNode:
-		return "text"
+		return pick("text", "文本")
 	}
-	return n.Type().String()
+	return pick(n.Type().String(), "其他内容")
 }
 
 // field is one key: value pair of a mapping.
@@ -151,6 +152,7 @@ type schema struct {
 	fields   []string // allowed keys in the documented order
 	required []string
 	labels   map[string]string // Chinese name of each key for messages
+	moved    map[string]Msg    // keys that now belong elsewhere, with the message saying where
 }
 
 func (s *schema) allows(key string) bool {
@@ -190,6 +192,10 @@ func (d *decoder) object(n ast.Node, what string, where Pos, s *schema) (map[str
 			key = keyNode.GetToken().Value
 		}
 		kp := d.pos(mv.Key)
+		if m, ok := s.moved[key]; ok {
+			d.errorAt(kp, Text(HintRepPerson), m, key)
+			continue
+		}
 		if !s.allows(key) {
 			hint := ""
 			if near := nearest(key, s.fields); near != "" {
@@ -327,15 +333,15 @@ func (d *decoder) choice(fs map[string]field, key string, voc Vocabulary) string
 	if voc.Has(s) {
 		return s
 	}
-	d.errorAt(d.pos(f.value), choiceHint(s, voc.Values()), MsgNotAllowed, key, s)
+	d.errorAt(d.pos(f.value), choiceHint(s, voc), MsgNotAllowed, key, s)
 	return ""
 }
 
-func choiceHint(s string, allowed []string) string {
-	if near := nearest(s, allowed); near != "" {
+func choiceHint(s string, voc Vocabulary) string {
+	if near := voc.Suggest(s); near != "" {
 		return Text(HintDidYouMean, near)
 	}
-	return Text(HintOneOf, strings.Join(allowed, " "))
+	return Text(HintOneOf, strings.Join(voc.Values(), " "))
 }
 
 var (
@@ -512,32 +518,116 @@ func (d *decoder) email(fs map[string]field, key string) string {
 	return s
 }
 
-// nearest returns the candidate closest to s by edit distance (on
-// characters, so it works for Chinese), or "" when none is close.
+// nearest returns the candidate closest to s, or "" when none is close
+// enough to be the right one: no hint is better than a wrong one.
+//
+// Names written in Latin letters (field names, ids) are compared by edit
+// distance: at most half the characters wrong, and no tie. Chinese values
+// are compared as Chinese readers abbreviate: the one candidate that holds
+// the characters of s in order ("金水" for 金水区, "高新区" for
+// 郑州高新技术产业开发区, "咨询部" for 咨询培训部), else the one candidate
+// a single character away ("论谈" for 论坛).
 func nearest(s string, candidates []string) string {
 	if s == "" {
 		return ""
 	}
-	best, bestD := "", math.MaxInt
+	n := utf8.RuneCountInString(s)
+	if !isASCII(s) {
+		if n < 2 {
+			return ""
+		}
+		if c, ok := unique(candidates, func(c string) bool { return subsequence(s, c) }); ok {
+			return c
+		}
+		if c, ok := unique(candidates, func(c string) bool { return homophoneTypo(s, c) }); ok {
+			return c
+		}
+		return ""
+	}
+	best, bestD, tie := "", math.MaxInt, false
 	for _, c := range candidates {
 		dist := editDistance(s, c)
-		if dist < bestD || (dist == bestD && c < best) {
-			best, bestD = c, dist
+		switch {
+		case dist < bestD:
+			best, bestD, tie = c, dist, false
+		case dist == bestD:
+			tie = true
 		}
 	}
-	// A value that is part of a candidate ("金水" for "金水区") is close.
-	if utf8.RuneCountInString(s) >= 2 {
-		for _, c := range candidates {
-			if strings.Contains(c, s) {
-				return c
-			}
+	// A value that is part of exactly one candidate ("ph" for "phone").
+	if n >= 2 {
+		if c, ok := unique(candidates, func(c string) bool { return strings.Contains(c, s) }); ok {
+			return c
 		}
 	}
-	n := max(utf8.RuneCountInString(s), utf8.RuneCountInString(best))
-	if bestD <= min((n+1)/2, 3) { // at most half the characters wrong
+	m := max(n, utf8.RuneCountInString(best))
+	if !tie && bestD <= min((m+1)/2, 3) {
 		return best
 	}
 	return ""
+}
+
+// homophoneTypo reports whether s is c with one character replaced by
+// another of the same sound: the slip of a pinyin input method (中元区 for
+// 中原区, 论谈 for 论坛), not another name (开封市 is not 登封市).
+func homophoneTypo(s, c string) bool {
+	rs, rc := []rune(s), []rune(c)
+	if len(rs) != len(rc) {
+		return false
+	}
+	diff := -1
+	for i := range rs {
+		if rs[i] != rc[i] {
+			if diff >= 0 {
+				return false
+			}
+			diff = i
+		}
+	}
+	if diff < 0 {
+		return false
+	}
+	a, b := pinyin.LazyConvert(string(rs[diff]), nil), pinyin.LazyConvert(string(rc[diff]), nil)
+	return len(a) == 1 && len(b) == 1 && a[0] == b[0]
+}
+
+// unique returns the one candidate for which ok holds.
+func unique(candidates []string, ok func(string) bool) (string, bool) {
+	found := ""
+	for _, c := range candidates {
+		if ok(c) {
+			if found != "" {
+				return "", false
+			}
+			found = c
+		}
+	}
+	return found, found != ""
+}
+
+// subsequence reports whether the characters of s appear in c in order.
+func subsequence(s, c string) bool {
+	rc := []rune(c)
+	i := 0
+	for _, r := range s {
+		for i < len(rc) && rc[i] != r {
+			i++
+		}
+		if i == len(rc) {
+			return false
+		}
+		i++
+	}
+	return true
+}
+
+func isASCII(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] >= 0x80 {
+			return false
+		}
+	}
+	return true
 }
 
 // editDistance is the Levenshtein distance between a and b in characters.

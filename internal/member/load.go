@@ -5,12 +5,14 @@ import (
 	"io/fs"
 	"os"
 	"path"
+	"path/filepath"
 	"runtime"
 	"slices"
 	"sort"
 	"strings"
 	"sync"
 	"sync/atomic"
+	"time"
 
 	"github.com/goccy/go-yaml/ast"
 
@@ -20,63 +22,129 @@ import (
 // Paths of the data inside a site directory.
 const (
 	MembersDir    = "data/members"
+	PeopleDir     = "data/people"
 	ActivitiesDir = "data/activities"
+	ApprovalsFile = "data/approvals.yaml"
 	ChronicleFile = "data/chronicle.yaml"
 )
 
-// Load reads and checks the member, activity and chronicle data of the site
-// directory dir. It returns the dataset and every problem found, errors and
-// warnings; when the list has errors the dataset is incomplete and must not
-// be published. Missing data folders are not an error (a site without
-// members).
-func Load(dir string) (*Dataset, diag.List) {
-	return LoadFS(os.DirFS(dir))
+// Private are the site paths that hold private details (contacts, notes,
+// fees, attendance): press reads them itself and no template may see them.
+var Private = []string{MembersDir, PeopleDir, ActivitiesDir, ApprovalsFile}
+
+// Load reads and checks the member, people, approval, activity and
+// chronicle data of the site directory dir as of today (a day in
+// Asia/Shanghai). It returns the dataset and every problem found, errors
+// and warnings; when the list has errors the dataset is incomplete and must
+// not be published. Missing data folders are not an error (a site without
+// members). Symbolic links under data/ that lead outside the site are
+// refused.
+func Load(dir string, today time.Time) (*Dataset, diag.List) {
+	ds, l := LoadFS(os.DirFS(dir), today)
+	if more := checkLinks(dir); len(more) > 0 {
+		l = append(l, more...)
+		l.Sort()
+	}
+	return ds, l
 }
 
 // LoadFS is Load on a file system rooted at the site directory.
-func LoadFS(fsys fs.FS) (*Dataset, diag.List) {
+func LoadFS(fsys fs.FS, today time.Time) (*Dataset, diag.List) {
 	var diags diag.List
 	memberFiles := yamlFiles(fsys, MembersDir, &diags)
+	peopleFiles := yamlFiles(fsys, PeopleDir, &diags)
 	activityFiles := yamlFiles(fsys, ActivitiesDir, &diags)
 	members := make([]*Member, len(memberFiles))
+	people := make([]*Person, len(peopleFiles))
 	activities := make([]*Activity, len(activityFiles))
-	found := make([]diag.List, len(memberFiles)+len(activityFiles))
+	found := make([]diag.List, len(memberFiles)+len(peopleFiles)+len(activityFiles))
 	// Files are parsed in parallel; results keep the files' order.
 	parallel(len(found), func(i int) {
-		if i < len(memberFiles) {
-			name := memberFiles[i]
-			if src, ok := readFile(fsys, name, &found[i]); ok {
-				var ds diag.List
-				members[i], ds = ParseMember(name, src)
-				found[i] = append(found[i], ds...)
-			}
-			return
+		var name string
+		var parse func([]byte) diag.List
+		switch {
+		case i < len(memberFiles):
+			name = memberFiles[i]
+			parse = func(src []byte) (ds diag.List) { members[i], ds = ParseMember(name, src); return }
+		case i < len(memberFiles)+len(peopleFiles):
+			j := i - len(memberFiles)
+			name = peopleFiles[j]
+			parse = func(src []byte) (ds diag.List) { people[j], ds = ParsePerson(name, src); return }
+		default:
+			j := i - len(memberFiles) - len(peopleFiles)
+			name = activityFiles[j]
+			parse = func(src []byte) (ds diag.List) { activities[j], ds = ParseActivity(name, src); return }
 		}
-		j := i - len(memberFiles)
-		name := activityFiles[j]
 		if src, ok := readFile(fsys, name, &found[i]); ok {
-			var ds diag.List
-			activities[j], ds = ParseActivity(name, src)
-			found[i] = append(found[i], ds...)
+			found[i] = append(found[i], parse(src)...)
 		}
 	})
 	for _, ds := range found {
 		diags = append(diags, ds...)
 	}
 	members = slices.DeleteFunc(members, func(m *Member) bool { return m == nil })
+	people = slices.DeleteFunc(people, func(p *Person) bool { return p == nil })
 	activities = slices.DeleteFunc(activities, func(a *Activity) bool { return a == nil })
 	var chronicle []Milestone
-	if src, err := fs.ReadFile(fsys, ChronicleFile); err == nil {
+	if src, ok := readOptional(fsys, ChronicleFile, &diags); ok {
 		var ds diag.List
 		chronicle, ds = ParseChronicle(ChronicleFile, src)
 		diags = append(diags, ds...)
-	} else if !errors.Is(err, fs.ErrNotExist) {
-		diags = append(diags, diag.Diagnostic{File: ChronicleFile, Message: err.Error()})
 	}
-	ds, more := Assemble(members, activities, chronicle)
+	var approvals []*Approval
+	if src, ok := readOptional(fsys, ApprovalsFile, &diags); ok {
+		var ds diag.List
+		approvals, ds = ParseApprovals(ApprovalsFile, src)
+		diags = append(diags, ds...)
+	}
+	ds, more := Assemble(Sources{Members: members, People: people, Approvals: approvals,
+		Activities: activities, Chronicle: chronicle}, today)
 	diags = append(diags, more...)
 	diags.Sort()
 	return ds, diags
+}
+
+// readOptional reads a file that may be missing.
+func readOptional(fsys fs.FS, name string, diags *diag.List) ([]byte, bool) {
+	src, err := fs.ReadFile(fsys, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil, false
+	}
+	if err != nil {
+		*diags = append(*diags, diag.Diagnostic{File: name, Message: err.Error()})
+		return nil, false
+	}
+	return src, true
+}
+
+// checkLinks refuses symbolic links under dir/data that lead outside dir:
+// a link would publish or read a file the site does not hold.
+func checkLinks(dir string) diag.List {
+	root, err := filepath.EvalSymlinks(dir)
+	if err != nil {
+		return nil
+	}
+	root, _ = filepath.Abs(root)
+	var l diag.List
+	filepath.WalkDir(filepath.Join(dir, "data"), func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.Type()&fs.ModeSymlink == 0 {
+			return nil
+		}
+		rel, _ := filepath.Rel(dir, p)
+		rel = filepath.ToSlash(rel)
+		target, err := filepath.EvalSymlinks(p)
+		if err == nil {
+			target, _ = filepath.Abs(target)
+			if r, err := filepath.Rel(root, target); err == nil && r != ".." && !strings.HasPrefix(r, "../") {
+				return nil
+			}
+		} else {
+			target, _ = os.Readlink(p)
+		}
+		l = append(l, diag.Diagnostic{File: rel, Message: Text(MsgSymlinkOutside, rel, target), Hint: Text(HintSymlink)})
+		return nil
+	})
+	return l
 }
 
 // parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
@@ -134,7 +202,7 @@ func readFile(fsys fs.FS, name string, diags *diag.List) ([]byte, bool) {
 
 var memberSchema = &schema{
 	fields: []string{"id", "name", "short_name", "level", "unit_type", "region", "industry",
-		"joined", "website", "logo", "listed", "intro", "representatives", "contact", "fees", "notes"},
+		"joined", "website", "logo", "listed", "intro", "representatives", "contact", "fees", "fees_recorded_since", "notes"},
 	required: []string{"id", "name", "level", "region", "industry", "joined", "listed", "representatives"},
 	labels: map[string]string{
 		"id": "标识", "name": "名称", "level": "会员级别", "unit_type": "单位类型", "region": "区域",
@@ -143,9 +211,10 @@ var memberSchema = &schema{
 }
 
 var representativeSchema = &schema{
-	fields:   []string{"role", "name", "title", "post", "since", "post_since", "left", "left_city", "contact"},
-	required: []string{"role", "name"},
-	labels:   map[string]string{"role": "主代表/副代表", "name": "姓名"},
+	fields:   []string{"person", "name", "role", "title", "post", "since", "post_since", "left"},
+	required: []string{"role"},
+	labels:   map[string]string{"role": "主代表/副代表", "person": "人员标识"},
+	moved:    map[string]Msg{"contact": MsgMovedToPerson, "left_city": MsgMovedToPerson},
 }
 
 var contactSchema = &schema{
@@ -158,10 +227,11 @@ var feeSchema = &schema{
 	labels:   map[string]string{"year": "年度"},
 }
 
-// ParseMember reads one member file. name is the file's path relative to
-// the site (data/members/<id>.yaml); it is used in diagnostics and to check
-// that the id matches the file name. The member is nil only when the file
-// could not be read as a mapping at all.
+// ParseMember reads one member unit's file. name is the file's path
+// relative to the site (data/members/<id>.yaml); it is used in diagnostics
+// and to check that the id matches the file name. The member is nil only
+// when the file could not be read as a mapping at all. People it names
+// are resolved by Assemble.
 func ParseMember(name string, src []byte) (*Member, diag.List) {
 	d := &decoder{file: name}
 	body := d.parse(src)
@@ -178,17 +248,16 @@ func ParseMember(name string, src []byte) (*Member, diag.List) {
 	m.Name = d.text(fs, "name")
 	m.ShortName = d.optText(fs, "short_name")
 	m.Level = d.choice(fs, "level", Levels)
-	if _, has := fs["unit_type"]; has || m.Level != LevelIndividual {
-		if f := fs["unit_type"]; !has || f.value == nil {
-			if m.Level != LevelIndividual && m.Level != "" {
-				d.errorAt(d.pos(body), "", MsgMissingField, "unit_type", "单位类型")
-			}
-		} else {
-			m.UnitType = d.choice(fs, "unit_type", UnitTypes)
-		}
+	if m.Level == LevelIndividual {
+		d.errorAt(d.pos(fs["level"].value), Text(HintMoveToPeople), MsgIndividualFile)
+		return nil, d.diags
 	}
-	if m.Level == LevelIndividual && m.UnitType == "" {
-		m.UnitType = "个人"
+	if f := fs["unit_type"]; f.value == nil {
+		if m.Level != "" {
+			d.errorAt(d.pos(body), "", MsgMissingField, "unit_type", "单位类型")
+		}
+	} else {
+		m.UnitType = d.choice(fs, "unit_type", UnitTypes)
 	}
 	m.Region = d.choice(fs, "region", Regions)
 	m.Industry = d.choice(fs, "industry", Industries)
@@ -205,13 +274,17 @@ func ParseMember(name string, src []byte) (*Member, diag.List) {
 	m.Intro = d.optText(fs, "intro")
 	m.Notes = d.optText(fs, "notes")
 	m.Contact = d.contact(fs)
+	before := len(d.diags)
 	for _, item := range d.list(fs, "representatives") {
-		if r := d.representative(item, fs["representatives"].keyPos); r != nil {
+		if r := d.representative(item); r != nil {
+			r.Member = m
 			m.Representatives = append(m.Representatives, r)
 		}
 	}
 	d.checkRepresentatives(m, fs)
-	m.Fees = d.fees(fs, m)
+	m.badReps = len(d.diags) > before
+	m.Fees = d.fees(fs, m.Level)
+	m.FeesRecordedSince, _ = d.integer(fs, "fees_recorded_since", 1990, 2200)
 	return m, d.diags
 }
 
@@ -256,40 +329,52 @@ func (d *decoder) contact(parent map[string]field) Contact {
 	}
 }
 
-func (d *decoder) representative(item ast.Node, where Pos) *Representative {
+func (d *decoder) representative(item ast.Node) *Representative {
 	fs, ok := d.object(item, "representative", d.pos(item), representativeSchema)
 	if !ok {
 		return nil
 	}
 	r := &Representative{}
 	r.Role = d.choice(fs, "role", Roles)
-	r.Name = strings.TrimSpace(d.text(fs, "name"))
-	r.Pos = d.pos(fs["name"].value)
-	if fs["name"].value == nil {
+	r.PersonID = strings.TrimSpace(d.optText(fs, "person"))
+	r.Name = strings.TrimSpace(d.optText(fs, "name"))
+	switch {
+	case fs["person"].value != nil:
+		r.Pos = d.pos(fs["person"].value)
+	case fs["name"].value != nil:
+		r.Pos = d.pos(fs["name"].value)
+	default:
 		r.Pos = d.pos(item)
+	}
+	if r.PersonID == "" {
+		hint := ""
+		if r.Name != "" {
+			hint = Text(HintRepPerson)
+		}
+		d.errorAt(r.Pos, hint, MsgRepNeedsPerson)
 	}
 	r.Title = d.optText(fs, "title")
 	if f, has := fs["post"]; has && f.value != nil {
 		r.Post = d.choice(fs, "post", HeldPosts)
+		r.postPos = d.pos(f.value)
 	}
-	r.Since, _ = d.date(fs, "since")
-	r.PostSince, _ = d.date(fs, "post_since")
+	r.Since, r.sincePos = d.date(fs, "since")
+	r.PostSince, r.postSincePos = d.date(fs, "post_since")
+	if !r.PostSince.IsZero() && r.Post == "" && fs["post"].value == nil {
+		d.errorAt(r.postSincePos, "", MsgPostSinceNoPost)
+	}
 	var leftPos Pos
 	r.Left, leftPos = d.date(fs, "left")
-	r.LeftCity, _ = d.boolean(fs, "left_city")
-	if r.LeftCity && r.Left.IsZero() && fs["left"].value == nil {
-		d.errorAt(fs["left_city"].keyPos, "", MsgLeftCityNoLeft)
-	}
 	if !r.Left.IsZero() && !r.Since.IsZero() && r.Left.Before(r.Since) {
 		d.errorAt(leftPos, "", MsgLeftBeforeSince, day(r.Left), day(r.Since))
 	}
-	r.Contact = d.contact(fs)
 	return r
 }
 
-// checkRepresentatives applies Article 6: one or two current
-// representatives, one 主代表 and at most one 副代表; an individual member
-// is one person and holds no post of 理事 or above.
+// checkRepresentatives checks what does not depend on the day: at least
+// one representative, each person once. Article 6 (one current 主代表, at
+// most one 副代表, posts that agree with the level) is checked as of the
+// day by Assemble.
 func (d *decoder) checkRepresentatives(m *Member, fs map[string]field) {
 	f, ok := fs["representatives"]
 	if !ok || f.value == nil {
@@ -301,41 +386,23 @@ func (d *decoder) checkRepresentatives(m *Member, fs map[string]field) {
 		}
 		return
 	}
-	if m.Individual() {
-		if len(m.Representatives) != 1 {
-			d.errorAt(m.Representatives[1].Pos, "", MsgIndividualReps, len(m.Representatives))
-		}
-		for _, r := range m.Representatives {
-			if r.Post != "" && r.Post != PostDeputySecGen {
-				d.errorAt(r.Pos, "", MsgIndividualPost, r.Post)
-			}
-		}
-	}
-	names := map[string]bool{}
-	current := map[string]bool{}
-	n := 0
+	type key struct{ person, role string }
+	seen := map[key]bool{}
 	for _, r := range m.Representatives {
-		if r.Name != "" {
-			if names[r.Name] {
-				d.errorAt(r.Pos, "", MsgDuplicateRepName, r.Name)
-			}
-			names[r.Name] = true
-		}
-		if !r.Left.IsZero() || r.Role == "" {
+		if r.PersonID == "" {
 			continue
 		}
-		n++
-		if current[r.Role] {
-			d.errorAt(r.Pos, "", MsgDuplicateRole, r.Role)
+		// The same person may appear again in another role (a 副代表 who
+		// became 主代表), not twice in one role at once.
+		k := key{r.PersonID, r.Role}
+		if seen[k] && r.Left.IsZero() {
+			d.errorAt(r.Pos, "", MsgDuplicateRepName, r.PersonID)
 		}
-		current[r.Role] = true
-	}
-	if n > 2 {
-		d.errorAt(f.keyPos, "", MsgTooManyReps, n)
+		seen[k] = true
 	}
 }
 
-func (d *decoder) fees(parent map[string]field, m *Member) []Fee {
+func (d *decoder) fees(parent map[string]field, level string) []Fee {
 	var out []Fee
 	seen := map[int]bool{}
 	for _, item := range d.list(parent, "fees") {
@@ -357,8 +424,8 @@ func (d *decoder) fees(parent map[string]field, m *Member) []Fee {
 			continue
 		}
 		seen[fee.Year] = true
-		if std, has := StandardFee[m.Level]; has && fee.Amount != 0 && fee.Amount != std && fee.Note == "" {
-			d.warnAt(d.pos(fs["amount"].value), Text(HintFeeStandard), MsgFeeAmount, fee.Amount, fee.Year, std, m.Level)
+		if std, has := StandardFee[level]; has && fee.Amount != 0 && fee.Amount != std && fee.Note == "" {
+			d.warnAt(d.pos(fs["amount"].value), Text(HintFeeStandard), MsgFeeAmount, fee.Amount, fee.Year, std, level)
 		}
 		out = append(out, fee)
 	}

@@ -20,13 +20,10 @@ listed: true
 intro: |
   <b>示例</b> introduction with <script>alert(1)</script>
 representatives:
-  - role: 主代表
-    name: 张示甲
+  - person: zhang-shijia
+    role: 主代表
     title: 总经理
     post: 理事
-    contact:
-      mobile: "155-5555-0001"
-      email: zhang@example.com
 contact:
   phone: "0371-55550001"
   address: 郑州市金水区示例路1号
@@ -45,9 +42,19 @@ industry: 教育
 joined: 2025-01-01
 listed: false
 representatives:
-  - role: 主代表
-    name: 李虚乙
+  - person: li-xuyi
+    role: 主代表
 `
+
+const okPerson = `id: zhang-shijia
+name: 张示甲
+contact:
+  mobile: "155-5555-0001"
+  email: zhang@example.com
+`
+
+// today is the day the fixtures are checked against.
+var today = time.Date(2026, 11, 27, 0, 0, 0, 0, Shanghai)
 
 const okActivity = `id: forum-2025
 title: 数字化转型论坛
@@ -73,6 +80,8 @@ func site(files map[string]string) fstest.MapFS {
 	fsys := fstest.MapFS{
 		"data/members/alpha.yaml":         {Data: []byte(okMember)},
 		"data/members/beta.yaml":          {Data: []byte(okMemberB)},
+		"data/people/zhang-shijia.yaml":   {Data: []byte(okPerson)},
+		"data/people/li-xuyi.yaml":        {Data: []byte("id: li-xuyi\nname: 李虚乙\n")},
 		"data/activities/forum-2025.yaml": {Data: []byte(okActivity)},
 		"data/chronicle.yaml":             {Data: []byte("milestones:\n  - date: 2010-05-18\n    title: 成立\n")},
 	}
@@ -87,7 +96,7 @@ func site(files map[string]string) fstest.MapFS {
 }
 
 func TestLoadValid(t *testing.T) {
-	ds, diags := LoadFS(site(nil))
+	ds, diags := LoadFS(site(nil), today)
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics:\n%v", diags)
 	}
@@ -138,7 +147,7 @@ func TestValidationErrors(t *testing.T) {
 		{
 			name:  "unknown field with a suggestion",
 			files: map[string]string{"data/members/alpha.yaml": replace(okMember, "  phone:", "  phon:")},
-			want:  []string{`data/members/alpha.yaml:22:3: unknown field "phon"; did you mean "phone"?`},
+			want:  []string{`data/members/alpha.yaml:19:3: unknown field "phon"; did you mean "phone"?`},
 		},
 		{
 			name:  "unknown field far from any known one",
@@ -148,7 +157,7 @@ func TestValidationErrors(t *testing.T) {
 		{
 			name:  "wrong type: number for text",
 			files: map[string]string{"data/members/alpha.yaml": replace(okMember, `phone: "0371-55550001"`, `phone: 037155550001`)},
-			want:  []string{`data/members/alpha.yaml:22:10: phone: expected text, got number 037155550001; put the value in quotes: phone: "037155550001"`},
+			want:  []string{`data/members/alpha.yaml:19:10: phone: expected text, got number 037155550001; put the value in quotes: phone: "037155550001"`},
 		},
 		{
 			name:  "wrong type: text for a boolean",
@@ -157,7 +166,7 @@ func TestValidationErrors(t *testing.T) {
 		},
 		{
 			name:  "wrong type: mapping for a list",
-			files: map[string]string{"data/members/beta.yaml": replace(okMemberB, "representatives:\n  - role", "representatives:\n    role")},
+			files: map[string]string{"data/members/beta.yaml": replace(okMemberB, "representatives:\n  - person", "representatives:\n    person")},
 			want: []string{
 				`data/members/beta.yaml:10:5: representatives: expected a list, got mapping`,
 			},
@@ -197,8 +206,8 @@ func TestValidationErrors(t *testing.T) {
 		},
 		{
 			name:  "missing field in a nested mapping",
-			files: map[string]string{"data/members/beta.yaml": replace(okMemberB, "    name: 李虚乙\n", "    title: 校长\n")},
-			want:  []string{`data/members/beta.yaml:10:5: missing required field "name" (姓名)`},
+			files: map[string]string{"data/members/beta.yaml": replace(okMemberB, "    role: 主代表\n", "    title: 校长\n")},
+			want:  []string{`data/members/beta.yaml:10:5: missing required field "role" (主代表/副代表)`},
 		},
 		{
 			name:  "duplicate member id names both files",
@@ -232,7 +241,12 @@ func TestValidationErrors(t *testing.T) {
 		{
 			name:  "attendance names a person who is not a representative",
 			files: map[string]string{"data/activities/forum-2025.yaml": replace(okActivity, "persons: [张示甲]", "persons: [张示乙]")},
-			want:  []string{`data/activities/forum-2025.yaml:15:15: "张示乙" is not a representative of alpha; did you mean "张示甲"?`},
+			want:  []string{`data/activities/forum-2025.yaml:15:15: "张示乙" is not a representative of alpha; list only the unit's representatives under persons; count other staff under others`},
+		},
+		{
+			name:  "attendance names a person with a homophone slip",
+			files: map[string]string{"data/activities/forum-2025.yaml": replace(okActivity, "persons: [张示甲]", "persons: [章示甲]")},
+			want:  []string{`data/activities/forum-2025.yaml:15:15: "章示甲" is not a representative of alpha; did you mean "张示甲"?`},
 		},
 		{
 			name:  "attendance on an activity not held",
@@ -262,12 +276,12 @@ func TestValidationErrors(t *testing.T) {
 		{
 			name:  "YAML syntax error",
 			files: map[string]string{"data/members/beta.yaml": replace(okMemberB, "region: 二七区", "region: 二七区: x")},
-			want:  []string{`data/members/beta.yaml:5:9: YAML syntax error: mapping value is not allowed in this context`},
+			want:  []string{`data/members/beta.yaml:5:9: YAML syntax error: mapping value is not allowed in this context; put a value containing ": " in quotes, or check the indentation`},
 		},
 		{
 			name:  "duplicate key",
 			files: map[string]string{"data/members/beta.yaml": okMemberB + "region: 金水区\n"},
-			want:  []string{`data/members/beta.yaml:12:1: YAML syntax error: mapping key "region" already defined at [5:1]`},
+			want:  []string{`data/members/beta.yaml:12:1: YAML syntax error: mapping key "region" already defined at [5:1]; keep one of them`},
 		},
 		{
 			name:  "empty file",
@@ -280,22 +294,24 @@ func TestValidationErrors(t *testing.T) {
 			want:  []string{`data/members/beta.yaml:12:1: the file holds 2 YAML documents; keep one document per file; remove the --- separators`},
 		},
 		{
-			name:  "bad URL and e-mail",
-			files: map[string]string{"data/members/alpha.yaml": replace(replace(okMember, "https://alpha.example.com", "alpha.example.com"), "zhang@example.com", "zhang(at)example")},
+			name: "bad URL and e-mail",
+			files: map[string]string{"data/members/alpha.yaml": replace(okMember, "https://alpha.example.com", "alpha.example.com"),
+				"data/people/zhang-shijia.yaml": replace(okPerson, "zhang@example.com", "zhang(at)example")},
 			want: []string{
 				`data/members/alpha.yaml:9:10: website: "alpha.example.com" is not an http(s) URL`,
-				`data/members/alpha.yaml:20:14: email: "zhang(at)example" is not an e-mail address`,
+				`data/people/zhang-shijia.yaml:5:10: email: "zhang(at)example" is not an e-mail address`,
 			},
 		},
 		{
-			name:  "two current main representatives (Article 6)",
-			files: map[string]string{"data/members/beta.yaml": okMemberB + "  - role: 主代表\n    name: 王虚丙\n"},
-			want:  []string{`data/members/beta.yaml:13:11: a second current 主代表; a member has one 主代表 and at most one 副代表 (Article 6)`},
+			name: "two current main representatives (Article 6)",
+			files: map[string]string{"data/members/beta.yaml": okMemberB + "  - person: wang-xubing\n    role: 主代表\n",
+				"data/people/wang-xubing.yaml": "id: wang-xubing\nname: 王虚丙\n"},
+			want: []string{`data/members/beta.yaml:12:13: a second current 主代表; a member has one 主代表 and at most one 副代表 (Article 6)`},
 		},
 		{
-			name:  "individual member with a council post (Article 6)",
-			files: map[string]string{"data/members/beta.yaml": replace(replace(okMemberB, "level: 普通会员单位", "level: 个人会员"), "    name: 李虚乙\n", "    name: 李虚乙\n    post: 理事\n")},
-			want:  []string{`data/members/beta.yaml:11:11: an individual member cannot hold the post 理事: 理事 and above are unit members (Article 6)`},
+			name:  "a post the level does not allow (Article 6)",
+			files: map[string]string{"data/members/beta.yaml": okMemberB + "    post: 理事\n"},
+			want:  []string{`data/members/beta.yaml:12:11: a representative of a 普通会员单位 cannot hold the post 理事 (Article 6); a 普通会员单位 may hold: 副秘书长`},
 		},
 		{
 			name:  "left before since",
@@ -305,7 +321,7 @@ func TestValidationErrors(t *testing.T) {
 		{
 			name:  "duplicate fee year",
 			files: map[string]string{"data/members/alpha.yaml": okMember + "  - year: 2026\n    paid: 2026-03-01\n"},
-			want:  []string{`data/members/alpha.yaml:28:11: fee year 2026 is listed twice`},
+			want:  []string{`data/members/alpha.yaml:25:11: fee year 2026 is listed twice`},
 		},
 		{
 			name:  "negative capacity",
@@ -341,13 +357,13 @@ func TestValidationErrors(t *testing.T) {
 			want: []string{
 				`data/activities/forum-2025.yaml:3:7: kind: "论谈" is not an allowed value; did you mean "论坛"?`,
 				`data/activities/forum-2025.yaml:14:13: attendance names unknown member "nobody"`,
-				`data/members/beta.yaml:3:8: level: "会员" is not an allowed value; did you mean "普通会员单位"?`,
+				`data/members/beta.yaml:3:8: level: "会员" is not an allowed value; allowed: 副会长单位 理事单位 普通会员单位 个人会员`,
 			},
 		},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := LoadFS(site(tt.files))
+			_, diags := LoadFS(site(tt.files), today)
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())
@@ -370,7 +386,7 @@ func TestWarnings(t *testing.T) {
 		want  string
 	}{
 		{"fee differs from the standard", map[string]string{"data/members/alpha.yaml": strings.Replace(okMember, "amount: 10000", "amount: 5000", 1)},
-			`data/members/alpha.yaml:26:13: warning: fee of 5000 yuan for 2026 differs from the standard fee of 10000 yuan for 理事单位; set note: to explain a reduced or special fee`},
+			`data/members/alpha.yaml:23:13: warning: fee of 5000 yuan for 2026 differs from the standard fee of 10000 yuan for 理事单位; set note: to explain a reduced or special fee`},
 		{"attended before joining", map[string]string{"data/members/alpha.yaml": strings.Replace(okMember, "joined: 2024-03-15", "joined: 2025-06-01", 1)},
 			`data/activities/forum-2025.yaml:14:13: warning: member "alpha" attended on 2025-03-02, before joining on 2025-06-01`},
 		{"over capacity", map[string]string{"data/activities/forum-2025.yaml": strings.Replace(okActivity, "capacity: 100", "capacity: 2", 1)},
@@ -378,7 +394,7 @@ func TestWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := LoadFS(site(tt.files))
+			_, diags := LoadFS(site(tt.files), today)
 			if len(diags) != 1 || diags[0].String() != tt.want || diags.HasErrors() {
 				t.Errorf("got %q, want one warning %q", diags.Error(), tt.want)
 			}
@@ -389,8 +405,8 @@ func TestWarnings(t *testing.T) {
 func TestChineseMessages(t *testing.T) {
 	SetLang(Chinese)
 	defer SetLang(English)
-	_, diags := LoadFS(site(map[string]string{"data/members/alpha.yaml": strings.Replace(okMember, "  phone:", "  phon:", 1)}))
-	want := `data/members/alpha.yaml:22:3: 未知字段 "phon"; 是否应为 "phone"？`
+	_, diags := LoadFS(site(map[string]string{"data/members/alpha.yaml": strings.Replace(okMember, "  phone:", "  phon:", 1)}), today)
+	want := `data/members/alpha.yaml:19:3: 未知字段 "phon"; 是否应为 "phone"？`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("got %q, want %q", diags.Error(), want)
 	}

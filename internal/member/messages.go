@@ -64,8 +64,6 @@ const (
 	MsgNoRepresentative Msg = "no-representative"
 	MsgTooManyReps      Msg = "too-many-reps"
 	MsgDuplicateRole    Msg = "duplicate-role"
-	MsgIndividualReps   Msg = "individual-reps"
-	MsgIndividualPost   Msg = "individual-post"
 	MsgDuplicateRepName Msg = "duplicate-rep-name"
 	MsgLeftBeforeSince  Msg = "left-before-since"
 	MsgLeftCityNoLeft   Msg = "left-city-without-left"
@@ -83,22 +81,108 @@ const (
 	MsgOverCapacity     Msg = "over-capacity"
 	MsgEmptyAttendance  Msg = "empty-attendance"
 
-	HintDidYouMean  Msg = "hint-did-you-mean"
-	HintOneOf       Msg = "hint-one-of"
-	HintQuote       Msg = "hint-quote"
-	HintDateFormat  Msg = "hint-date"
-	HintTimeFormat  Msg = "hint-datetime"
-	HintSlug        Msg = "hint-slug"
-	HintRename      Msg = "hint-rename"
-	HintAlsoAt      Msg = "hint-also-at"
-	HintOneDocument Msg = "hint-one-document"
-	HintNoAlias     Msg = "hint-no-alias"
-	HintFeeStandard Msg = "hint-fee-standard"
-	HintAttendRep   Msg = "hint-attend-rep"
+	MsgTooLarge             Msg = "too-large"
+	MsgUTF16                Msg = "utf16"
+	MsgGBK                  Msg = "gbk"
+	MsgNotUTF8              Msg = "not-utf8"
+	MsgTabIndent            Msg = "tab-indent"
+	MsgIdeographicIndent    Msg = "ideographic-indent"
+	MsgFullColon            Msg = "full-width-colon"
+	MsgNoSpaceAfterColon    Msg = "no-space-after-colon"
+	MsgTooDeep              Msg = "too-deep"
+	MsgUnclosedQuote        Msg = "unclosed-quote"
+	MsgSymlinkOutside       Msg = "symlink-outside"
+	MsgUnknownPersonID      Msg = "unknown-person-id"
+	MsgRepNameMismatch      Msg = "rep-name-mismatch"
+	MsgRepNeedsPerson       Msg = "rep-needs-person"
+	MsgMovedToPerson        Msg = "moved-to-person"
+	MsgIDTaken              Msg = "id-taken"
+	MsgNoCurrentMain        Msg = "no-current-main"
+	MsgNoCurrentRep         Msg = "no-current-rep"
+	MsgLevelPost            Msg = "level-post"
+	MsgFutureHeld           Msg = "future-held"
+	MsgFutureJoined         Msg = "future-joined"
+	MsgFutureApproval       Msg = "future-approval"
+	MsgPostSinceNoPost      Msg = "post-since-without-post"
+	MsgNoApproval           Msg = "no-approval"
+	MsgNoSuchMember         Msg = "no-such-member"
+	MsgMembershipField      Msg = "membership-field"
+	MsgIndividualFile       Msg = "individual-in-members"
+	MsgPersonNotMember      Msg = "person-not-member"
+	MsgDuplicateInvited     Msg = "duplicate-invited"
+	MsgDuplicateApproval    Msg = "duplicate-approval"
+	MsgLeftCityBeforeJoined Msg = "left-city-before-joined"
+
+	HintDidYouMean   Msg = "hint-did-you-mean"
+	HintOneOf        Msg = "hint-one-of"
+	HintQuote        Msg = "hint-quote"
+	HintDateFormat   Msg = "hint-date"
+	HintTimeFormat   Msg = "hint-datetime"
+	HintSlug         Msg = "hint-slug"
+	HintRename       Msg = "hint-rename"
+	HintAlsoAt       Msg = "hint-also-at"
+	HintOneDocument  Msg = "hint-one-document"
+	HintNoAlias      Msg = "hint-no-alias"
+	HintFeeStandard  Msg = "hint-fee-standard"
+	HintAttendRep    Msg = "hint-attend-rep"
+	HintSplitFile    Msg = "hint-split-file"
+	HintSaveUTF8     Msg = "hint-save-utf8"
+	HintSpaces       Msg = "hint-spaces"
+	HintHalfSpaces   Msg = "hint-half-spaces"
+	HintHalfColon    Msg = "hint-half-colon"
+	HintColonSpace   Msg = "hint-colon-space"
+	HintFlatten      Msg = "hint-flatten"
+	HintCloseQuote   Msg = "hint-close-quote"
+	HintDuplicateKey Msg = "hint-duplicate-key"
+	HintQuoteColon   Msg = "hint-quote-colon"
+	HintSymlink      Msg = "hint-symlink"
+	HintNewPerson    Msg = "hint-new-person"
+	HintRepPerson    Msg = "hint-rep-person"
+	HintRenameID     Msg = "hint-rename-id"
+	HintAddMain      Msg = "hint-add-main"
+	HintLevelPosts   Msg = "hint-level-posts"
+	HintPlanned      Msg = "hint-planned"
+	HintFutureDate   Msg = "hint-future-date"
+	HintRegister     Msg = "hint-register"
+	HintApprovals    Msg = "hint-approvals"
+	HintMoveToPeople Msg = "hint-move-to-people"
+	HintAttendAsUnit Msg = "hint-attend-as-unit"
 )
 
 var messages = map[Lang]map[Msg]string{
 	English: {
+		MsgTooLarge:             "the file is %d KB; a data file is at most %d KB",
+		MsgUTF16:                "the file is UTF-16, not UTF-8",
+		MsgGBK:                  "the file is not UTF-8 (it looks like GBK); save it as UTF-8",
+		MsgNotUTF8:              "the file is not UTF-8 text; save it as UTF-8",
+		MsgTabIndent:            "indented with a tab",
+		MsgIdeographicIndent:    "indented with a full-width space (U+3000)",
+		MsgFullColon:            "full-width colon \"：\" after a field name",
+		MsgNoSpaceAfterColon:    "no space after the colon",
+		MsgTooDeep:              "nested more than %d levels deep",
+		MsgUnclosedQuote:        "the quote %s is not closed",
+		MsgSymlinkOutside:       "%s is a symbolic link to %s, outside the site",
+		MsgUnknownPersonID:      "unknown person %q",
+		MsgRepNameMismatch:      "name %q differs from %q in %s",
+		MsgRepNeedsPerson:       "a representative names a person record: person: <id>",
+		MsgMovedToPerson:        "%s of a representative belongs in the person's file (data/people/)",
+		MsgIDTaken:              "id %q is used both by %s and by %s",
+		MsgNoCurrentMain:        "no current 主代表 on %s (Article 6)",
+		MsgNoCurrentRep:         "no current representative on %s (Article 6)",
+		MsgLevelPost:            "a representative of a %s cannot hold the post %s (Article 6)",
+		MsgFutureHeld:           "status is held but the activity starts on %s, after today (%s)",
+		MsgFutureJoined:         "%s %s is after today (%s)",
+		MsgFutureApproval:       "the approval is dated %s, after today (%s)",
+		MsgPostSinceNoPost:      "post_since is set but post is not",
+		MsgNoApproval:           "post_since %s: the approval register has no entry for %s as %s of %s on that day",
+		MsgNoSuchMember:         "unknown member %q",
+		MsgMembershipField:      "membership needs %s: %s never represented a member unit",
+		MsgIndividualFile:       "an individual member is a person: keep it in data/people/ with a membership section",
+		MsgPersonNotMember:      "%q is a person, not a member",
+		MsgDuplicateInvited:     "%q is invited twice",
+		MsgDuplicateApproval:    "the approval of %s as %s of %s on %s is recorded twice",
+		MsgLeftCityBeforeJoined: "left_city %s is before membership.joined %s",
+
 		MsgSyntax:           "YAML syntax error: %s",
 		MsgEmptyFile:        "the file is empty",
 		MsgManyDocuments:    "the file holds %d YAML documents",
@@ -125,8 +209,6 @@ var messages = map[Lang]map[Msg]string{
 		MsgNoRepresentative: "a member needs at least one representative (会员单位代表, Article 6)",
 		MsgTooManyReps:      "%d current representatives; a member has 1–2 (Article 6)",
 		MsgDuplicateRole:    "a second current %s; a member has one 主代表 and at most one 副代表 (Article 6)",
-		MsgIndividualReps:   "an individual member (个人会员) has exactly one representative entry, the person, got %d",
-		MsgIndividualPost:   "an individual member cannot hold the post %s: 理事 and above are unit members (Article 6)",
 		MsgDuplicateRepName: "representative %q is listed twice",
 		MsgLeftBeforeSince:  "left %s is before since %s",
 		MsgLeftCityNoLeft:   "left_city is set but left is not",
@@ -144,20 +226,74 @@ var messages = map[Lang]map[Msg]string{
 		MsgOverCapacity:     "%d people attended, more than the capacity of %d",
 		MsgEmptyAttendance:  "attendance of %q lists no persons and no others",
 
-		HintDidYouMean:  "did you mean %q?",
-		HintOneOf:       "allowed: %s",
-		HintQuote:       "put the value in quotes: %s: \"%s\"",
-		HintDateFormat:  "write a date as YYYY-MM-DD, e.g. 2026-03-15",
-		HintTimeFormat:  "write YYYY-MM-DD HH:MM (Asia/Shanghai), e.g. 2026-03-15 14:30, or a date for an all-day activity",
-		HintSlug:        "use lower-case letters a–z, digits and single hyphens, e.g. %q",
-		HintRename:      "rename the file to %s or set id: %s",
-		HintAlsoAt:      "also defined at %s",
-		HintOneDocument: "keep one document per file; remove the --- separators",
-		HintNoAlias:     "write the value out",
-		HintFeeStandard: "set note: to explain a reduced or special fee",
-		HintAttendRep:   "list only the unit's representatives under persons; count other staff under others",
+		HintSplitFile:    "check that it is the right file",
+		HintSaveUTF8:     "save it as UTF-8",
+		HintSpaces:       "indent with spaces",
+		HintHalfSpaces:   "indent with half-width spaces",
+		HintHalfColon:    "write %s: with a half-width colon and a space",
+		HintColonSpace:   "write %s: value, with a space after the colon",
+		HintFlatten:      "data files are a few levels deep; check the indentation and brackets",
+		HintCloseQuote:   "end the value with %s on the same line",
+		HintDuplicateKey: "keep one of them",
+		HintQuoteColon:   "put a value containing \": \" in quotes, or check the indentation",
+		HintSymlink:      "copy the file into the site instead of linking to it",
+		HintNewPerson:    "create data/people/%s.yaml (press new person NAME)",
+		HintRepPerson:    "move the name and contact to data/people/<id>.yaml and write person: <id>",
+		HintRenameID:     "rename one of them",
+		HintAddMain:      "record the successor (with since:), or record that the 副代表 became 主代表",
+		HintLevelPosts:   "a %s may hold: %s",
+		HintPlanned:      "use status: planned until it has taken place",
+		HintFutureDate:   "check the date, or pass --today",
+		HintRegister:     "record the council's decision in data/approvals.yaml (date, meeting, member, person, post)",
+		HintApprovals:    "recorded for this person: %s",
+		HintMoveToPeople: "move it to data/people/<id>.yaml with name, contact and membership",
+		HintAttendAsUnit: "write member: %s and the name under persons",
+		HintDidYouMean:   "did you mean %q?",
+		HintOneOf:        "allowed: %s",
+		HintQuote:        "put the value in quotes: %s: \"%s\"",
+		HintDateFormat:   "write a date as YYYY-MM-DD, e.g. 2026-03-15",
+		HintTimeFormat:   "write YYYY-MM-DD HH:MM (Asia/Shanghai), e.g. 2026-03-15 14:30, or a date for an all-day activity",
+		HintSlug:         "use lower-case letters a–z, digits and single hyphens, e.g. %q",
+		HintRename:       "rename the file to %s or set id: %s",
+		HintAlsoAt:       "also defined at %s",
+		HintOneDocument:  "keep one document per file; remove the --- separators",
+		HintNoAlias:      "write the value out",
+		HintFeeStandard:  "set note: to explain a reduced or special fee",
+		HintAttendRep:    "list only the unit's representatives under persons; count other staff under others",
 	},
 	Chinese: {
+		MsgTooLarge:             "文件大小 %d KB，超过数据文件的上限 %d KB",
+		MsgUTF16:                "文件是 UTF-16 编码，不是 UTF-8",
+		MsgGBK:                  "文件不是 UTF-8 编码（疑似 GBK），请另存为 UTF-8",
+		MsgNotUTF8:              "文件不是 UTF-8 编码的文本，请另存为 UTF-8",
+		MsgTabIndent:            "用了制表符（Tab）缩进",
+		MsgIdeographicIndent:    "用了全角空格缩进",
+		MsgFullColon:            "字段名后用了全角冒号“：”",
+		MsgNoSpaceAfterColon:    "冒号后缺少空格",
+		MsgTooDeep:              "嵌套超过 %d 层",
+		MsgUnclosedQuote:        "引号 %s 没有闭合",
+		MsgSymlinkOutside:       "%s 是指向网站目录之外（%s）的符号链接",
+		MsgUnknownPersonID:      "人员 %q 不存在",
+		MsgRepNameMismatch:      "姓名 %q 与人员记录中的 %q 不一致（%s）",
+		MsgRepNeedsPerson:       "会员单位代表须引用人员记录：person: 标识",
+		MsgMovedToPerson:        "代表的 %s 应写在人员记录（data/people/）中",
+		MsgIDTaken:              "标识 %q 同时被 %s 和 %s 使用",
+		MsgNoCurrentMain:        "截至 %s 没有现任主代表（第六条）",
+		MsgNoCurrentRep:         "截至 %s 没有现任会员单位代表（第六条）",
+		MsgLevelPost:            "%s的代表不能担任%s（第六条）",
+		MsgFutureHeld:           "活动于 %s 开始，晚于今天（%s），状态不能为 held（已举办）",
+		MsgFutureJoined:         "%s %s 晚于今天（%s）",
+		MsgFutureApproval:       "审批日期 %s 晚于今天（%s）",
+		MsgPostSinceNoPost:      "填写了 post_since 但未填写 post",
+		MsgNoApproval:           "post_since %s：审批登记中没有该日通过 %s 任%s（%s）的记录",
+		MsgNoSuchMember:         "会员 %q 不存在",
+		MsgMembershipField:      "membership 须填写 %s：%s 未曾担任会员单位代表",
+		MsgIndividualFile:       "个人会员是自然人：请登记在 data/people/ 的人员记录中，写 membership",
+		MsgPersonNotMember:      "%q 是人员标识，不是会员",
+		MsgDuplicateInvited:     "受邀会员 %q 重复列出",
+		MsgDuplicateApproval:    "%[4]s 通过 %[1]s 任%[2]s（%[3]s）的审批重复登记",
+		MsgLeftCityBeforeJoined: "调离本市日期 %s 早于入会日期 %s",
+
 		MsgSyntax:           "YAML 语法错误：%s",
 		MsgEmptyFile:        "文件为空",
 		MsgManyDocuments:    "文件包含 %d 个 YAML 文档",
@@ -184,8 +320,6 @@ var messages = map[Lang]map[Msg]string{
 		MsgNoRepresentative: "会员至少需要一名会员单位代表（第六条）",
 		MsgTooManyReps:      "现任代表 %d 名；一个会员单位可设 1-2 名代表（第六条）",
 		MsgDuplicateRole:    "出现第二名现任%s；会员单位设主代表一名、副代表至多一名（第六条）",
-		MsgIndividualReps:   "个人会员只能有一条代表记录（即本人），实有 %d 条",
-		MsgIndividualPost:   "个人会员不能担任%s：理事及理事以上会员均为单位会员（第六条）",
 		MsgDuplicateRepName: "代表 %q 重复列出",
 		MsgLeftBeforeSince:  "调离日期 %s 早于任职日期 %s",
 		MsgLeftCityNoLeft:   "填写了 left_city 但未填写调离日期 left",
@@ -203,18 +337,40 @@ var messages = map[Lang]map[Msg]string{
 		MsgOverCapacity:     "出席 %d 人，超过容量 %d",
 		MsgEmptyAttendance:  "%q 的出席记录既无 persons 也无 others",
 
-		HintDidYouMean:  "是否应为 %q？",
-		HintOneOf:       "可选值：%s",
-		HintQuote:       "请加引号：%s: \"%s\"",
-		HintDateFormat:  "日期格式为 YYYY-MM-DD，如 2026-03-15",
-		HintTimeFormat:  "格式为 YYYY-MM-DD HH:MM（北京时间），如 2026-03-15 14:30；全天活动只写日期",
-		HintSlug:        "只用小写字母 a–z、数字和单个连字符，如 %q",
-		HintRename:      "将文件改名为 %s，或设 id: %s",
-		HintAlsoAt:      "另见 %s",
-		HintOneDocument: "每个文件只写一个文档，删除 --- 分隔符",
-		HintNoAlias:     "请直接写出取值",
-		HintFeeStandard: "如为减免或特殊标准，请在 note: 中说明",
-		HintAttendRep:   "persons 只列本单位的会员代表，其他人员计入 others",
+		HintSplitFile:    "请确认是否放错了文件",
+		HintSaveUTF8:     "请另存为 UTF-8",
+		HintSpaces:       "请用空格缩进",
+		HintHalfSpaces:   "请用半角空格缩进",
+		HintHalfColon:    "请用半角冒号：%s: 值（冒号后加一个空格）",
+		HintColonSpace:   "请写成 %s: 值（冒号后加一个空格）",
+		HintFlatten:      "数据文件只有几层嵌套，请检查缩进和括号",
+		HintCloseQuote:   "请在该行值的末尾补上 %s",
+		HintDuplicateKey: "请只保留一个",
+		HintQuoteColon:   "值中含有“: ”时请加引号，或检查缩进",
+		HintSymlink:      "请把文件复制到网站目录中，不要用链接",
+		HintNewPerson:    "请建立 data/people/%s.yaml（可用 press new person 姓名）",
+		HintRepPerson:    "请把姓名和联系方式移到 data/people/标识.yaml，此处写 person: 标识",
+		HintRenameID:     "请改用另一个标识",
+		HintAddMain:      "请登记继任主代表（写 since:），或将副代表改任主代表",
+		HintLevelPosts:   "%s的代表可担任：%s",
+		HintPlanned:      "举办之前请写 status: planned",
+		HintFutureDate:   "请核对日期，或用 --today 指定“今天”",
+		HintRegister:     "请在 data/approvals.yaml 中登记理事会决议（date、meeting、member、person、post）",
+		HintApprovals:    "该人员已登记的审批：%s",
+		HintMoveToPeople: "请移到 data/people/标识.yaml，写 name、contact 和 membership",
+		HintAttendAsUnit: "请写 member: %s，并在 persons 中写姓名",
+		HintDidYouMean:   "是否应为 %q？",
+		HintOneOf:        "可选值：%s",
+		HintQuote:        "请加引号：%s: \"%s\"",
+		HintDateFormat:   "日期格式为 YYYY-MM-DD，如 2026-03-15",
+		HintTimeFormat:   "格式为 YYYY-MM-DD HH:MM（北京时间），如 2026-03-15 14:30；全天活动只写日期",
+		HintSlug:         "只用小写字母 a–z、数字和单个连字符，如 %q",
+		HintRename:       "将文件改名为 %s，或设 id: %s",
+		HintAlsoAt:       "另见 %s",
+		HintOneDocument:  "每个文件只写一个文档，删除 --- 分隔符",
+		HintNoAlias:      "请直接写出取值",
+		HintFeeStandard:  "如为减免或特殊标准，请在 note: 中说明",
+		HintAttendRep:    "persons 只列本单位的会员代表，其他人员计入 others",
 	},
 }
 

@@ -4,8 +4,11 @@ import (
 	"flag"
 	"fmt"
 	"hash/fnv"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/mozillazg/go-pinyin"
 )
 
 // go test ./internal/member -run TestWriteSample -write-sample ../../
@@ -21,20 +24,18 @@ func TestWriteSample(t *testing.T) {
 	if *writeSample == "" {
 		t.Skip("use -write-sample DIR to write the sample data")
 	}
-	members, activities, chronicle := sample()
-	if err := WriteDataset(*writeSample, members, activities, chronicle); err != nil {
+	if err := WriteDataset(*writeSample, sample()); err != nil {
 		t.Fatal(err)
 	}
 }
 
 // TestSampleGenerates checks that the generator's output loads cleanly.
 func TestSampleGenerates(t *testing.T) {
-	members, activities, chronicle := sample()
 	dir := t.TempDir()
-	if err := WriteDataset(dir, members, activities, chronicle); err != nil {
+	if err := WriteDataset(dir, sample()); err != nil {
 		t.Fatal(err)
 	}
-	ds, diags := Load(dir)
+	ds, diags := Load(dir, SampleToday)
 	if len(diags) != 0 {
 		t.Fatalf("sample data has problems:\n%v", diags)
 	}
@@ -97,9 +98,31 @@ func sampleName(i int, unitType string) string {
 	return "郑州示例" + w + "科技有限公司"
 }
 
-func sample() ([]*Member, []*Activity, []Milestone) {
+// personID is a person's id: the pinyin of the name.
+func personID(name string) string {
+	args := pinyin.NewArgs()
+	var parts []string
+	for _, p := range pinyin.Pinyin(name, args) {
+		if len(p) > 0 {
+			parts = append(parts, p[0])
+		}
+	}
+	return strings.Join(parts, "-")
+}
+
+func sample() Sources {
 	unitTypes := UnitTypes.Values()[:6]
 	var members []*Member
+	var people []*Person
+	var approvals []*Approval
+	person := func(name, mobile, email string) *Person {
+		p := &Person{ID: personID(name), Name: name, Contact: Contact{Mobile: mobile, Email: email}}
+		people = append(people, p)
+		return p
+	}
+	rep := func(p *Person, role, title, post string) *Representative {
+		return &Representative{Role: role, PersonID: p.ID, Person: p, Name: p.Name, Title: title, Post: post}
+	}
 	for i := 0; i < nMembers; i++ {
 		level := LevelOrdinary
 		switch {
@@ -124,15 +147,17 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 		main := string(surnames[i%len(surnames)]) + "示" + string(givens[i%len(givens)])
 		deputy := string(surnames[(i+7)%len(surnames)]) + "虚" + string(givens[(i+3)%len(givens)])
 		if level == LevelIndividual {
-			m.UnitType = "个人"
-			m.Name = main
-			m.ID = fmt.Sprintf("p%02d-individual", i)
-			m.Intro = fmt.Sprintf("（虚构示例）%s，个人会员，从事%s工作。", main, industry)
-			m.Representatives = []*Representative{{Role: RoleMain, Name: main, Title: "高级工程师",
-				Contact: Contact{Mobile: fmt.Sprintf("155-5555-%04d", 100+i), Email: fmt.Sprintf("p%02d@example.com", i)}}}
+			p := &Person{ID: fmt.Sprintf("p%02d-individual", i), Name: main,
+				Contact: Contact{Mobile: fmt.Sprintf("155-5555-%04d", 100+i), Email: fmt.Sprintf("p%02d@example.com", i)}}
+			listed := i != idxUnlisted1 && i != idxUnlisted2
+			p.Membership = &Membership{Joined: m.Joined, Region: region, Industry: industry, Listed: &listed,
+				Intro: fmt.Sprintf("（虚构示例）%s，个人会员，从事%s工作。", main, industry)}
 			if i == idxIndividualGo {
-				m.Representatives[0].Left, m.Representatives[0].LeftCity = sd(2026, 8, 1), true
+				p.LeftCity = sd(2026, 8, 1)
 			}
+			people = append(people, p)
+			m.ID, m.Name, m.UnitType, m.Person = p.ID, main, "个人", p
+			m.Representatives = []*Representative{{Role: RoleMain, PersonID: p.ID, Person: p, Name: main}}
 		} else {
 			m.Name = sampleName(i, ut)
 			m.ShortName = "示例" + sampleWord(i)
@@ -153,13 +178,13 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 			}
 			titles := map[string][2]string{"企业": {"总经理", "副总经理"}, "高校": {"副校长", "信息化办公室主任"},
 				"科研院所": {"院长", "副院长"}, "政府机关": {"局长", "科长"}, "事业单位": {"主任", "副主任"}, "社会组织": {"理事长", "执行秘书"}}[ut]
-			m.Representatives = []*Representative{{Role: RoleMain, Name: main, Title: titles[0], Post: post,
-				Contact: Contact{Mobile: fmt.Sprintf("155-5555-%04d", i), Email: fmt.Sprintf("rep%02d@example.com", i)}}}
+			m.Representatives = []*Representative{rep(person(main, fmt.Sprintf("155-5555-%04d", i), fmt.Sprintf("rep%02d@example.com", i)), RoleMain, titles[0], post)}
 			if i%3 == 0 || i == idxRelievedSG {
-				d := &Representative{Role: RoleDeputy, Name: deputy, Title: titles[1],
-					Contact: Contact{Mobile: fmt.Sprintf("155-5556-%04d", i)}}
+				d := rep(person(deputy, fmt.Sprintf("155-5556-%04d", i), ""), RoleDeputy, titles[1], "")
 				if i == idxRelievedSG {
 					d.Post, d.PostSince = PostSecretaryGen, sd(2024, 1, 10)
+					approvals = append(approvals, &Approval{Date: d.PostSince, Meeting: "（示例）第二届理事会第七次会议",
+						Member: m.ID, Person: d.PersonID, Post: PostSecretaryGen})
 				}
 				if i == 3 {
 					d.Post = PostDeputySecGen
@@ -169,11 +194,13 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 			if i == idxRepLeft || i == idxRepLeftCity {
 				old := m.Representatives[0]
 				old.Left = sd(2026, 5, 1)
-				successor := &Representative{Role: RoleMain, Name: string(surnames[(i+11)%len(surnames)]) + "示新", Title: titles[0],
-					Post: PostCouncil, Since: sd(2026, 5, 1), Contact: Contact{Mobile: fmt.Sprintf("155-5557-%04d", i)}}
+				successor := rep(person(string(surnames[(i+11)%len(surnames)])+"示新", fmt.Sprintf("155-5557-%04d", i), ""), RoleMain, titles[0], PostCouncil)
+				successor.Since = sd(2026, 5, 1)
 				if i == idxRepLeftCity {
-					old.Left, old.LeftCity = sd(2026, 3, 15), true
+					old.Left, old.Person.LeftCity = sd(2026, 3, 15), sd(2026, 3, 15)
 					successor.Since, successor.PostSince = sd(2026, 3, 15), sd(2026, 6, 20)
+					approvals = append(approvals, &Approval{Date: successor.PostSince, Meeting: "（示例）第三届理事会第二次会议",
+						Member: m.ID, Person: successor.PersonID, Post: PostCouncil})
 				}
 				m.Representatives = append(m.Representatives, successor)
 			}
@@ -192,6 +219,9 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 		}
 		if i%11 == 5 {
 			m.Notes = "（内部）会费发票需寄送财务部。"
+		}
+		if m.Joined.Year() < 2025 {
+			m.FeesRecordedSince = 2025 // the fees in press start with 2025
 		}
 		for y := m.Joined.Year(); y <= 2026; y++ {
 			if y < 2025 {
@@ -215,6 +245,9 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 				f.Amount, f.Note = 5000, "经理事会同意减半收取"
 			}
 			m.Fees = append(m.Fees, f)
+		}
+		if m.Person != nil {
+			m.Person.Membership.Fees, m.Person.Membership.FeesRecordedSince = m.Fees, m.FeesRecordedSince
 		}
 		members = append(members, m)
 	}
@@ -291,6 +324,14 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 			a.Sequence = 1
 			a.Updated = start.AddDate(0, 0, -3).Add(-4 * time.Hour)
 		}
+		if j == 13 { // a small hands-on training: places were limited
+			a.Uncounted, a.Capacity = true, 30
+			a.Title += "（限30人，不计入出席考勤）"
+		}
+		if j == 22 { // by invitation: counts only for those invited
+			a.Invited = []string{members[2].ID, members[5].ID, members[14].ID, members[17].ID}
+			a.Title += "（邀请制）"
+		}
 		if j == 20 { // rescheduled once
 			a.Sequence, a.Updated = 1, start.AddDate(0, 0, -10)
 		}
@@ -308,6 +349,9 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 				continue
 			}
 			if a.Audience == AudienceCouncil && m.Level != LevelVicePresident && m.Level != LevelCouncil {
+				continue
+			}
+			if a.Uncounted || (len(a.Invited) > 0 && !contains(a.Invited, m.ID)) {
 				continue
 			}
 			exp = append(exp, a)
@@ -367,6 +411,21 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 		}
 	}
 
+	// The former 主代表 of idxRepLeft, still in Zhengzhou, is an individual
+	// member from the day he left (Article 7), and comes as one.
+	former := members[idxRepLeft].Representatives[0]
+	for k, a := range held {
+		if !a.Start.Before(former.Left) && a.Audience == AudienceAll && !a.Uncounted && len(a.Invited) == 0 && hash("f", k)%5 != 0 {
+			a.Attendance = append(a.Attendance, Attendance{Member: former.PersonID, Persons: []string{former.Name}})
+		}
+	}
+	var units []*Member
+	for _, m := range members {
+		if !m.Individual() {
+			units = append(units, m)
+		}
+	}
+
 	chronicle := []Milestone{
 		{Date: sd(2025, 1, 8), Title: "（示例）2025年工作会议召开，部署全年重点工作"},
 		{Date: sd(2025, 4, 18), Title: "（示例）促进会发布《郑州市中小企业数字化转型白皮书（虚构）》", Text: "由信息编辑部牵头编写，收录会员单位案例二十余个。"},
@@ -375,5 +434,5 @@ func sample() ([]*Member, []*Activity, []Milestone) {
 		{Date: sd(2026, 6, 30), Title: "（示例）促进会网站改版上线，会员名录与活动日历由数据自动生成", Link: "https://www.example.org/"},
 		{Date: sd(2026, 10, 20), Title: "（示例）新增会员单位集中授牌仪式举行"},
 	}
-	return members, activities, chronicle
+	return Sources{Members: units, People: people, Approvals: approvals, Activities: activities, Chronicle: chronicle}
 }

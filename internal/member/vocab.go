@@ -1,5 +1,7 @@
 package member
 
+import "strings"
+
 // Term is one allowed value of a closed list, with the ASCII slug used in
 // URLs and file names.
 type Term struct {
@@ -30,6 +32,45 @@ func (voc Vocabulary) Slug(v string) string {
 		return voc[i].Slug
 	}
 	return ""
+}
+
+// Suggest returns the allowed value an editor most likely meant by v, or
+// "" when there is no good guess: first the names Zhengzhou people use
+// (高新区 for 郑州高新技术产业开发区, 理事会员 for 理事单位), then a close
+// spelling (see nearest).
+func (voc Vocabulary) Suggest(v string) string {
+	v = strings.TrimSpace(v)
+	if t, ok := aliases[v]; ok && voc.Has(t) {
+		return t
+	}
+	return nearest(v, voc.Values())
+}
+
+// aliases are the other names in common use for allowed values: the short
+// names of Zhengzhou's development zones and districts, and the names of
+// the member levels in the fee table (理事会员 …). They are only ever
+// suggested, never accepted: the data keeps one spelling per value.
+var aliases = map[string]string{
+	"高新区": "郑州高新技术产业开发区", "郑州高新区": "郑州高新技术产业开发区", "高新技术开发区": "郑州高新技术产业开发区",
+	"高新技术产业开发区": "郑州高新技术产业开发区", "高开区": "郑州高新技术产业开发区", "郑州高新技术开发区": "郑州高新技术产业开发区",
+	"经开区": "郑州经济技术开发区", "郑州经开区": "郑州经济技术开发区", "经济技术开发区": "郑州经济技术开发区",
+	"经济开发区": "郑州经济技术开发区", "郑州经济开发区": "郑州经济技术开发区", "经济区": "郑州经济技术开发区",
+	"航空港区": "郑州航空港经济综合实验区", "航空港": "郑州航空港经济综合实验区", "郑州航空港区": "郑州航空港经济综合实验区",
+	"空港区": "郑州航空港经济综合实验区", "港区": "郑州航空港经济综合实验区", "航空港实验区": "郑州航空港经济综合实验区",
+	"郑州航空港": "郑州航空港经济综合实验区", "航空港经济综合实验区": "郑州航空港经济综合实验区",
+	"郑东": "郑东新区", "郑东新城": "郑东新区", "管城区": "管城回族区", "管城": "管城回族区",
+	"中牟": "中牟县", "巩义": "巩义市", "荥阳": "荥阳市", "新密": "新密市", "新郑": "新郑市", "登封": "登封市",
+	"理事会员": "理事单位", "理事": "理事单位", "理事会员单位": "理事单位",
+	"副会长会员": "副会长单位", "副会长会员单位": "副会长单位",
+	"普通会员": "普通会员单位", "一般会员": "普通会员单位", "一般会员单位": "普通会员单位",
+	"个人": "个人会员", "个人会员单位": "个人会员",
+	"公司": "企业", "民营企业": "企业", "国有企业": "企业", "国企": "企业",
+	"大学": "高校", "学院": "高校", "高等院校": "高校", "院校": "高校",
+	"研究院": "科研院所", "研究所": "科研院所", "科研单位": "科研院所",
+	"政府": "政府机关", "政府部门": "政府机关", "机关": "政府机关", "行政机关": "政府机关",
+	"协会": "社会组织", "学会": "社会组织", "社团": "社会组织", "商会": "社会组织", "联盟": "社会组织",
+	"IT": "软件和信息技术服务业", "软件": "软件和信息技术服务业", "信息技术": "软件和信息技术服务业", "软件业": "软件和信息技术服务业",
+	"AI": "人工智能", "电信": "通信", "物流": "现代物流", "医疗": "医疗健康", "金融": "金融科技",
 }
 
 // Values returns the allowed values in order.

@@ -30,7 +30,7 @@ var sample struct {
 func load(t *testing.T) (*member.Dataset, *rules.Result) {
 	t.Helper()
 	sample.Do(func() {
-		ds, l := member.Load(filepath.Join("..", ".."))
+		ds, l := member.Load(filepath.Join("..", ".."), today)
 		if l.HasErrors() {
 			panic(l.Error())
 		}
@@ -394,7 +394,7 @@ func TestLabelShowsPostcodeAndAddressee(t *testing.T) {
 			{Role: member.RoleMain, Name: "张示九", Title: "总经理"},
 		}}
 	m.Joined = today.AddDate(-3, 0, 0)
-	ds, l := member.Assemble([]*member.Member{m}, nil, nil)
+	ds, l := member.Assemble(member.Sources{Members: []*member.Member{m}}, today)
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
@@ -539,7 +539,7 @@ func TestCertificateFitsLongNames(t *testing.T) {
 			Representatives: []*member.Representative{{Role: member.RoleMain, Name: "张示" + fmt.Sprint(i)}},
 			Fees:            []member.Fee{{Year: 2026, Paid: today.AddDate(0, -6, 0)}}})
 	}
-	ds, l := member.Assemble(ms, nil, nil)
+	ds, l := member.Assemble(member.Sources{Members: ms}, today)
 	if l.HasErrors() {
 		t.Fatal(l)
 	}

@@ -36,6 +36,7 @@ var statusNames = map[rules.Status]string{
 type Row struct {
 	ID, Name, Level, UnitType, Region, Industry string
 	Listed                                      bool
+	Derived                                     bool // an individual member by Article 7
 	Status                                      rules.Status
 	StatusName                                  string
 	Since                                       string
@@ -81,7 +82,7 @@ func Build(ds *member.Dataset, res *rules.Result) *Report {
 			ID: m.ID, Name: m.Name, Level: m.Level, UnitType: m.UnitType, Region: m.Region, Industry: m.Industry,
 			Listed: m.Listed, Status: s.Status, StatusName: statusNames[s.Status], InArrears: s.InArrears,
 			Expected: s.Expected, Attended: s.Attended, Posts: strings.Join(s.Posts, "、"),
-			Contact: m.Contact, Notes: m.Notes, Rate: "—",
+			Contact: m.Contact, Notes: m.Notes, Rate: "—", Derived: m.Derived,
 		}
 		if !s.Since.IsZero() {
 			row.Since = s.Since.Format("2006-01-02")
@@ -89,9 +90,10 @@ func Build(ds *member.Dataset, res *rules.Result) *Report {
 		if r, ok := s.Rate(); ok {
 			row.Rate = strconv.FormatFloat(r*100, 'f', 1, 64) + "%"
 		}
+		// The report is Chinese whatever the locale of the one who runs it.
 		for _, k := range []rules.Kind{rules.KindStatus, rules.KindPost, rules.KindFee, rules.KindHistory} {
 			for _, r := range s.ReasonsOf(k) {
-				row.Reasons = append(row.Reasons, r.Text)
+				row.Reasons = append(row.Reasons, r.In(member.Chinese))
 			}
 		}
 		row.FeeThisYear = "未缴"
@@ -202,7 +204,7 @@ ul{margin:0;padding-left:1.2em}.note{color:#666}
 <thead><tr><th>会员</th><th>级别 / 类型 / 区域 / 行业</th><th>状态</th><th>原因</th><th>当年会费</th><th>出席</th><th>会内职务</th><th>代表</th><th>联系方式</th></tr></thead>
 <tbody>
 {{range .Rows}}<tr class="{{.Status}}" id="{{.ID}}">
-<td><strong>{{.Name}}</strong><br><code>{{.ID}}</code>{{if not .Listed}}<br><span class="note">不公开</span>{{end}}</td>
+<td><strong>{{.Name}}</strong><br><code>{{.ID}}</code>{{if .Derived}}<br><span class="note">第七条个人会员</span>{{end}}{{if not .Listed}}<br><span class="note">不公开</span>{{end}}</td>
 <td>{{.Level}}<br>{{.UnitType}}<br>{{.Region}}<br>{{.Industry}}</td>
 <td>{{.StatusName}}{{if .Since}}<br><span class="note">自 {{.Since}}</span>{{end}}</td>
 <td>{{if .Reasons}}<ul>{{range .Reasons}}<li>{{.}}</li>{{end}}</ul>{{end}}</td>

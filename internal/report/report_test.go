@@ -35,7 +35,7 @@ func fixture(t *testing.T) (*member.Dataset, *rules.Result) {
 		a.End = a.Start
 		acts = append(acts, a)
 	}
-	ds, diags := member.Assemble([]*member.Member{m}, acts, nil)
+	ds, diags := member.Assemble(member.Sources{Members: []*member.Member{m}, Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -91,5 +91,38 @@ func TestWrite(t *testing.T) {
 	entries, _ := os.ReadDir(dir)
 	if len(entries) != 2 {
 		t.Errorf("temporary files left: %v", entries)
+	}
+}
+
+// The report is Chinese under any locale, and lists the individual members
+// of Article 7 and every status with its reason.
+func TestReportOfTheSample(t *testing.T) {
+	today := d("2026-11-27")
+	member.SetLang(member.English)
+	defer member.SetLang(member.Chinese)
+	ds, l := member.Load(filepath.Join("..", ".."), today)
+	if l.HasErrors() {
+		t.Fatal(l)
+	}
+	rep := Build(ds, rules.Derive(ds, today))
+	var derived *Row
+	statuses := map[rules.Status]int{}
+	for i, row := range rep.Rows {
+		statuses[row.Status]++
+		if row.ID == "zhou-shi-jiu" {
+			derived = &rep.Rows[i]
+		}
+		for _, r := range row.Reasons {
+			if !strings.HasPrefix(r, "第") {
+				t.Errorf("%s: a reason not in Chinese: %q", row.ID, r)
+			}
+		}
+	}
+	if derived == nil || !derived.Derived || derived.Level != member.LevelIndividual || len(derived.Reasons) == 0 ||
+		!strings.HasPrefix(derived.Reasons[0], "第七条：周示九原为郑州虚构峰数研究院主代表") {
+		t.Errorf("the former representative of m08: %+v", derived)
+	}
+	if statuses[rules.Suspended] == 0 || statuses[rules.Withdrawn] == 0 {
+		t.Errorf("statuses %v: the report lists every member", statuses)
 	}
 }

@@ -60,8 +60,20 @@ const (
 type Reason struct {
 	Kind    Kind
 	Article string // e.g. "第九条第2款"
-	Text    string // the full sentence, starting with the article
+	Text    string // the full sentence, starting with the article, in the language selected when derived
 	Date    time.Time
+
+	sentence loc
+	set      bool
+}
+
+// In returns the reason's sentence in the given language (the internal
+// report is always Chinese, whatever the user's locale).
+func (r Reason) In(lang member.Lang) string {
+	if !r.set {
+		return r.Text
+	}
+	return r.sentence.in(lang)
 }
 
 // Result holds the derived state of every member on one day.
@@ -163,7 +175,7 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 		}
 	}
 	for _, m := range ds.Members {
-		s := deriveMember(m, held, days, attended[m.ID], today)
+		s := deriveMember(m, held, days, attended[m.ID], today, ds)
 		res.Members = append(res.Members, s)
 		res.byID[m.ID] = s
 	}
@@ -176,11 +188,25 @@ func dayOf(t time.Time) time.Time {
 	return time.Date(y, mo, d, 0, 0, 0, 0, member.Shanghai)
 }
 
-// Expects reports whether member m was expected at activity a: it had
-// joined by the activity's day and the activity was for its level.
+// Expects reports whether member m was expected at activity a: the
+// activity counts for attendance, it had joined by the activity's day, and
+// the activity was for it (its level, or the members invited).
 func Expects(m *member.Member, a *member.Activity) bool {
 	if dayOf(a.Start).Before(dayOf(m.Joined)) {
 		return false
+	}
+	return countsFor(m, a)
+}
+
+// countsFor applies the activity's audience: it counts for attendance at
+// all (counts), only for the members invited (invited), or only for the
+// council's units (audience 理事会).
+func countsFor(m *member.Member, a *member.Activity) bool {
+	if a.Uncounted {
+		return false
+	}
+	if len(a.Invited) > 0 {
+		return a.Invites(m.ID)
 	}
 	if a.Audience == member.AudienceCouncil {
 		return m.Level == member.LevelVicePresident || m.Level == member.LevelCouncil
@@ -197,15 +223,14 @@ func (att attendance) person(a *member.Activity, name string) bool {
 	return at != nil && at.Person(name)
 }
 
-func deriveMember(m *member.Member, held []*member.Activity, days []time.Time, att attendance, today time.Time) *MemberStatus {
+func deriveMember(m *member.Member, held []*member.Activity, days []time.Time, att attendance, today time.Time, ds *member.Dataset) *MemberStatus {
 	s := &MemberStatus{ID: m.ID, Status: Active}
 	var expected []*member.Activity
 	var came []bool
 	joined := dayOf(m.Joined)
-	council := m.Level == member.LevelVicePresident || m.Level == member.LevelCouncil
 	for i, a := range held {
 		// As Expects, with the days computed once.
-		if days[i].Before(joined) || (a.Audience == member.AudienceCouncil && !council) {
+		if days[i].Before(joined) || !countsFor(m, a) {
 			continue
 		}
 		expected = append(expected, a)
@@ -223,12 +248,17 @@ func deriveMember(m *member.Member, held []*member.Activity, days []time.Time, a
 		suspended(s, m, expected, came, att, today)
 	}
 	fees(s, m, today)
-	representatives(s, m, expected, att, today)
+	representatives(s, m, expected, att, today, ds)
+	if m.Derived {
+		r := m.Former
+		s.add(KindStatus, "第七条", dayOf(m.Joined), msgDerived, m.Name, r.Member.Name, r.Role, date(r.Left))
+	}
 	return s
 }
 
 func (s *MemberStatus) add(k Kind, article string, date time.Time, key msg, args ...any) {
-	s.Reasons = append(s.Reasons, Reason{Kind: k, Article: article, Date: date, Text: text(key, args...)})
+	l := loc{key, args}
+	s.Reasons = append(s.Reasons, Reason{Kind: k, Article: article, Date: date, Text: l.in(member.Language()), sentence: l, set: true})
 }
 
 // withdraw marks the member withdrawn from day on, keeping the earliest.
@@ -336,7 +366,7 @@ func suspended(s *MemberStatus, m *member.Member, expected []*member.Activity, c
 		if r.Role != member.RoleMain || !isCurrent(r, today) {
 			continue
 		}
-		from := laterOf(m.Joined, r.Since)
+		from := laterOf(m.Joined, tookOffice(m, r, today))
 		run, first := 0, time.Time{}
 		var on time.Time
 		for i, a := range expected {
@@ -376,7 +406,10 @@ func fees(s *MemberStatus, m *member.Member, today time.Time) {
 	if m.Joined.IsZero() {
 		return
 	}
-	for y := m.Joined.In(member.Shanghai).Year(); y <= today.Year(); y++ {
+	// Years before the fees were first recorded are not unpaid: counting
+	// starts with fees_recorded_since, else the join year.
+	first := max(m.Joined.In(member.Shanghai).Year(), m.FeesRecordedSince)
+	for y := first; y <= today.Year(); y++ {
 		if !paid[y] {
 			s.UnpaidYears = append(s.UnpaidYears, y)
 		}
@@ -392,9 +425,7 @@ func fees(s *MemberStatus, m *member.Member, today time.Time) {
 	}
 }
 
-func isCurrent(r *member.Representative, today time.Time) bool {
-	return r.Left.IsZero() || dayOf(r.Left).After(today)
-}
+func isCurrent(r *member.Representative, today time.Time) bool { return r.CurrentOn(today) }
 
 func laterOf(a, b time.Time) time.Time {
 	if b.After(a) {
@@ -404,17 +435,17 @@ func laterOf(a, b time.Time) time.Time {
 }
 
 // representatives applies Article 7 (a representative who left loses the
-// post), Article 8 (a successor does not inherit the post without the
-// council's approval, recorded as post_since) and Article 9.3 (a leader six
-// months without taking part is relieved).
-func representatives(s *MemberStatus, m *member.Member, expected []*member.Activity, att attendance, today time.Time) {
+// post), Article 8 (a successor does not hold a post without the council's
+// approval, recorded in the register that post_since points to) and
+// Article 9.3 (a leader six months without taking part is relieved).
+func representatives(s *MemberStatus, m *member.Member, expected []*member.Activity, att attendance, today time.Time, ds *member.Dataset) {
 	posts := map[string]bool{}
 	for _, r := range m.Representatives {
 		rs := &RepStatus{Name: r.Name, Role: r.Role, Post: r.Post, EffectivePost: r.Post, Current: isCurrent(r, today)}
 		s.Representatives = append(s.Representatives, rs)
-		from := laterOf(m.Joined, r.Since)
+		from := laterOf(m.Joined, tookOffice(m, r, today))
 		for _, a := range expected {
-			if dayOf(a.Start).Before(dayOf(from)) || (!rs.Current && !dayOf(a.Start).Before(dayOf(r.Left))) {
+			if dayOf(a.Start).Before(dayOf(from)) || (!r.Left.IsZero() && !dayOf(a.Start).Before(dayOf(r.Left))) {
 				continue
 			}
 			rs.Expected++
@@ -424,18 +455,13 @@ func representatives(s *MemberStatus, m *member.Member, expected []*member.Activ
 		}
 		if !rs.Current {
 			rs.EffectivePost = ""
-			switch {
-			case m.Individual():
-				// Article 7 for individuals is a matter of membership: see withdrawn.
-			case r.Post != "" && r.LeftCity:
-				s.add(KindPost, "第七条", dayOf(r.Left), msgLeftPostCity, r.Name, date(r.Left), r.Post)
-			case r.Post != "":
-				s.add(KindPost, "第七条", dayOf(r.Left), msgLeftPost, r.Name, date(r.Left), r.Post)
-			case r.LeftCity:
-				s.add(KindPost, "第七条", dayOf(r.Left), msgLeftCity, r.Name, date(r.Left))
-			default:
-				s.add(KindPost, "第七条", dayOf(r.Left), msgLeft, r.Name, date(r.Left))
+			if m.Individual() {
+				continue // Article 7 for individuals is a matter of membership: see withdrawn
 			}
+			if r.Left.IsZero() || dayOf(r.Left).After(today) {
+				continue // not in office yet
+			}
+			left(s, r, today, ds)
 			continue
 		}
 		if r.Post == "" {
@@ -446,10 +472,20 @@ func representatives(s *MemberStatus, m *member.Member, expected []*member.Activ
 			s.add(KindPost, "第九条第2款", s.Since, msgPostWithdrawn, r.Name, r.Post)
 			continue
 		}
-		if pred := predecessor(m, r, today); pred != nil && r.PostSince.IsZero() {
-			rs.EffectivePost = ""
-			s.add(KindPost, "第八条", dayOf(r.Since), msgSuccessor, r.Name, pred.Name, r.Post)
-			continue
+		if pred, inferred := Predecessor(m, r, today); pred != nil {
+			if why, args := unapproved(r, today); why >= 0 {
+				rs.EffectivePost = ""
+				var since any = loc{msgSinceUnknown, nil}
+				switch {
+				case !r.Since.IsZero():
+					since = date(r.Since)
+				case inferred:
+					since = loc{msgSinceInferred, []any{date(pred.Left)}}
+				}
+				s.add(KindPost, "第八条", laterOf(dayOf(pred.Left), dayOf(r.Since)), msgSuccessor,
+					r.Name, r.Role, since, pred.Name, pred.Role, pred.Post, r.Post, loc{why, args})
+				continue
+			}
 		}
 		if member.LeaderPosts.Has(r.Post) {
 			if on, missed, anchor := relieved(m, r, expected, att, today); !on.IsZero() {
@@ -471,18 +507,103 @@ func representatives(s *MemberStatus, m *member.Member, expected []*member.Activ
 	}
 }
 
-// predecessor returns a representative with a post who had left by the
-// time r took office, or nil.
-func predecessor(m *member.Member, r *member.Representative, today time.Time) *member.Representative {
-	if r.Since.IsZero() {
-		return nil
+// left says what Article 7 made of a representative who left the post in
+// the unit: the post is void; still in Zhengzhou, the person is an
+// ordinary individual member (named by the member press made), unless they
+// took another position; having left the city, they are not a member.
+func left(s *MemberStatus, r *member.Representative, today time.Time, ds *member.Dataset) {
+	post := r.Post
+	switch {
+	case r.LeftCity && post != "":
+		s.add(KindPost, "第七条", dayOf(r.Left), msgLeftPostCity, r.Name, date(r.Left), post)
+		return
+	case r.LeftCity:
+		s.add(KindPost, "第七条", dayOf(r.Left), msgLeftCity, r.Name, date(r.Left))
+		return
 	}
-	for _, p := range m.Representatives {
-		if p != r && p.Post != "" && !p.Left.IsZero() && !isCurrent(p, today) && !dayOf(r.Since).Before(dayOf(p.Left)) {
-			return p
+	became := loc{msgBecameIndividual, nil}
+	if p := r.Person; p != nil {
+		if im := ds.Member(p.ID); im != nil && im.Individual() {
+			became = loc{msgBecameMember, []any{im.ID}}
+		} else {
+			for _, q := range p.Positions {
+				if q != r && q.CurrentOn(today) && q.Member != nil {
+					became = loc{msgMoved, []any{q.Member.Name, q.Role}}
+				}
+			}
 		}
 	}
-	return nil
+	if post != "" {
+		s.add(KindPost, "第七条", dayOf(r.Left), msgLeftPost, r.Name, date(r.Left), post, became)
+	} else {
+		s.add(KindPost, "第七条", dayOf(r.Left), msgLeft, r.Name, date(r.Left), became)
+	}
+}
+
+// Predecessor returns the representative whose post r took over, when r's
+// post therefore needs the council's approval (Article 8), and whether r's
+// start in office was inferred. Predecessors are the unit's representatives
+// with a post who had left by today, other than r's own person; r is a
+// successor when it took office on or after the predecessor left, when its
+// since is not recorded and it holds the predecessor's role (there is one
+// 主代表 at a time, so it came after), or when it holds the predecessor's
+// very post (a 副代表 handed the departed 主代表's post).
+func Predecessor(m *member.Member, r *member.Representative, today time.Time) (*member.Representative, bool) {
+	var found *member.Representative
+	inferred := false
+	for _, p := range m.Representatives {
+		if p == r || p.Post == "" || p.Left.IsZero() || dayOf(p.Left).After(today) {
+			continue
+		}
+		if p.Person != nil && p.Person == r.Person {
+			continue // the same person in another role keeps what was approved
+		}
+		after := !r.Since.IsZero() && !dayOf(r.Since).Before(dayOf(p.Left))
+		sameRole := r.Since.IsZero() && r.Role == p.Role
+		samePost := r.Post == p.Post
+		if !after && !sameRole && !samePost {
+			continue
+		}
+		if found == nil || p.Left.After(found.Left) {
+			found, inferred = p, sameRole && !after
+		}
+	}
+	return found, inferred
+}
+
+// unapproved says why a successor's post is not approved: no approval
+// recorded, or one dated before the successor took office; -1 when it is
+// approved.
+func unapproved(r *member.Representative, today time.Time) (msg, []any) {
+	const approved = msg(-1)
+	switch {
+	case r.PostSince.IsZero():
+		return msgNoApproval, []any{r.Post}
+	case dayOf(r.PostSince).After(today):
+		return msgApprovalLater, []any{date(r.PostSince)}
+	case !r.Since.IsZero() && dayOf(r.PostSince).Before(dayOf(r.Since)):
+		return msgApprovalBefore, []any{date(r.PostSince), date(r.Since)}
+	}
+	return approved, nil
+}
+
+// tookOffice is when r became the unit's representative: since, else,
+// for a successor in the same role, the day the predecessor left (Article
+// 6: one 主代表 at a time), else the unit's joining.
+func tookOffice(m *member.Member, r *member.Representative, today time.Time) time.Time {
+	if !r.Since.IsZero() {
+		return r.Since
+	}
+	var t time.Time
+	for _, p := range m.Representatives {
+		if p != r && p.Role == r.Role && !p.Left.IsZero() && !dayOf(p.Left).After(today) && p.Left.After(t) {
+			t = p.Left
+		}
+	}
+	if t.IsZero() {
+		return m.Joined
+	}
+	return t
 }
 
 // relieved applies Article 9.3 to a leader: the first span of six months,
@@ -491,7 +612,7 @@ func predecessor(m *member.Member, r *member.Representative, today time.Time) *m
 // none. It returns the day the leader was relieved (zero if never), the
 // activities missed in that span and the day the span began.
 func relieved(m *member.Member, r *member.Representative, expected []*member.Activity, att attendance, today time.Time) (time.Time, int, time.Time) {
-	anchor := dayOf(laterOf(laterOf(m.Joined, r.Since), r.PostSince))
+	anchor := dayOf(laterOf(laterOf(m.Joined, tookOffice(m, r, today)), r.PostSince))
 	idleUntil := func(t time.Time) time.Time { return t.AddDate(0, LeaderIdleMonths, 0) }
 	missed := 0
 	for _, a := range expected {

@@ -29,10 +29,12 @@ type Kind struct {
 }
 
 // file is a file to create: its path relative to the site, with forward
-// slashes, and its content.
+// slashes, and its content; with it, other files it needs (a member's
+// person record).
 type file struct {
 	path    string
 	content string
+	more    []file
 }
 
 // Kinds lists the kinds of file New makes, in the order help shows them.
@@ -42,7 +44,8 @@ var Kinds = []Kind{
 	{Name: "news", Arg: "标题", Example: "信息化研讨会在郑州召开", Help: "a news article: content/news/<date>-<slug>.md", make: newsFile("news")},
 	{Name: "notice", Arg: "标题", Example: "关于召开理事会议的通知", Help: "a notice: content/notices/<date>-<slug>.md", make: newsFile("notices")},
 	{Name: "activity", Arg: "标题", Example: "2027年数字经济发展论坛", Help: "a planned activity: data/activities/<date>-<slug>.yaml", make: activityFile},
-	{Name: "member", Arg: "单位名称", Example: "郑州示例科技有限公司", Help: "a member: data/members/<slug>.yaml", make: memberFile},
+	{Name: "member", Arg: "单位名称", Example: "郑州示例科技有限公司", Help: "a member unit: data/members/<slug>.yaml, with its 主代表 in data/people/", make: memberFile},
+	{Name: "person", Arg: "姓名", Example: "张示甲", Help: "a person (a representative or an individual member): data/people/<pinyin>.yaml", make: personFile},
 	{Name: "journal", Arg: "年份-期号", Example: "2026-2", Help: "an issue of the journal: content/journal/<year>-<number>/_index.md", make: journalFile},
 	{Name: "whitepaper", Arg: "slug 或 标题", Example: "shuzi-jingji-2026", Help: "a white paper: content/whitepapers/<slug>/index.md", make: whitepaperFile},
 }
@@ -74,26 +77,39 @@ func New(siteDir, kind, arg string, today time.Time) (string, error) {
 	if err != nil {
 		return "", fmt.Errorf("new %s: %w", k.Name, err)
 	}
-	full := filepath.Join(siteDir, filepath.FromSlash(f.path))
-	if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-		return "", fmt.Errorf("new %s: %w", k.Name, err)
+	files := append([]file{f}, f.more...)
+	var made []string
+	undo := func() {
+		for _, p := range made {
+			os.Remove(p)
+		}
 	}
-	// O_EXCL: the file is created only if it does not exist, atomically.
-	out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
-	if errors.Is(err, fs.ErrExist) {
-		return "", fmt.Errorf("new %s: %s: %w; edit it, or choose another title", k.Name, f.path, ErrExists)
-	}
-	if err != nil {
-		return "", fmt.Errorf("new %s: %w", k.Name, err)
-	}
-	if _, err := out.WriteString(f.content); err != nil {
-		out.Close()
-		os.Remove(full)
-		return "", fmt.Errorf("new %s: write %s: %w", k.Name, f.path, err)
-	}
-	if err := out.Close(); err != nil {
-		os.Remove(full)
-		return "", fmt.Errorf("new %s: write %s: %w", k.Name, f.path, err)
+	for _, f := range files {
+		full := filepath.Join(siteDir, filepath.FromSlash(f.path))
+		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
+			undo()
+			return "", fmt.Errorf("new %s: %w", k.Name, err)
+		}
+		// O_EXCL: the file is created only if it does not exist, atomically.
+		out, err := os.OpenFile(full, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+		if errors.Is(err, fs.ErrExist) {
+			undo()
+			return "", fmt.Errorf("new %s: %s: %w; edit it, or choose another title", k.Name, f.path, ErrExists)
+		}
+		if err != nil {
+			undo()
+			return "", fmt.Errorf("new %s: %w", k.Name, err)
+		}
+		made = append(made, full)
+		if _, err := out.WriteString(f.content); err != nil {
+			out.Close()
+			undo()
+			return "", fmt.Errorf("new %s: write %s: %w", k.Name, f.path, err)
+		}
+		if err := out.Close(); err != nil {
+			undo()
+			return "", fmt.Errorf("new %s: write %s: %w", k.Name, f.path, err)
+		}
 	}
 	return f.path, nil
 }
@@ -223,19 +239,50 @@ func memberFile(arg string, today time.Time) (file, error) {
 			break
 		}
 	}
+	rep := id + "-zhudaibiao"
 	var b strings.Builder
 	b.WriteString("id: " + id + "\n")
 	b.WriteString("name: " + quote(name) + "\n")
-	b.WriteString("level: " + member.LevelOrdinary + " # " + strings.Join(member.Levels.Values(), "、") + "\n")
-	b.WriteString("unit_type: " + unitType + " # " + strings.Join(member.UnitTypes.Values(), "、") + "\n")
+	b.WriteString("level: " + member.LevelOrdinary + " # " + strings.Join(member.Levels.Values()[:3], "、") + "（个人会员登记在 data/people/）\n")
+	b.WriteString("unit_type: " + unitType + " # " + strings.Join(member.UnitTypes.Values()[:6], "、") + "\n")
 	b.WriteString("region: " + region + " # 请核对\n")
 	b.WriteString("industry: 其他 # 请从行业列表中选择\n")
 	b.WriteString("joined: " + today.Format("2006-01-02") + "\n")
 	b.WriteString("listed: false # 核对无误后改为 true，在网站上公开\n")
 	b.WriteString("intro: \"\"\n")
-	b.WriteString("representatives:\n  - role: " + member.RoleMain + "\n    name: 待填写\n    title: \"\"\n")
+	b.WriteString("representatives:\n")
+	b.WriteString("  # 每位代表是 data/people/ 中的一条人员记录，person 填其标识；\n")
+	b.WriteString("  # 代表调离时在此加 left: 日期，继任者另起一条并写 since: 日期\n")
+	b.WriteString("  - person: " + rep + " # 主代表的人员记录，见 data/people/" + rep + ".yaml\n")
+	b.WriteString("    role: " + member.RoleMain + "\n")
+	b.WriteString("    title: \"\" # 在本单位的职务\n")
 	b.WriteString("contact:\n  phone: \"\"\n  email: \"\"\n  address: \"\"\n")
-	return file{path: path.Join("data", "members", id+".yaml"), content: b.String()}, nil
+	person := "id: " + rep + "\n" +
+		"name: 待填写 # " + quote(name) + "主代表的姓名\n" +
+		"contact: # 仅供秘书处内部使用，不会公开\n  mobile: \"\"\n  email: \"\"\n"
+	return file{path: path.Join("data", "members", id+".yaml"), content: b.String(),
+		more: []file{{path: path.Join("data", "people", rep+".yaml"), content: person}}}, nil
+}
+
+// personFile makes a person in data/people/: a representative of member
+// units, or (with a membership) an individual member. The id is the pinyin
+// of the name.
+func personFile(name string, today time.Time) (file, error) {
+	id := nameSlug(name)
+	if slugLike.MatchString(name) {
+		id = name
+	}
+	if id == "" {
+		return file{}, fmt.Errorf("%q has nothing to make an id from; give the id in pinyin, e.g. zhang-shi-jia", name)
+	}
+	var b strings.Builder
+	b.WriteString("id: " + id + "\n")
+	b.WriteString("name: " + quote(name) + "\n")
+	b.WriteString("contact: # 仅供秘书处内部使用，不会公开\n  mobile: \"\"\n  email: \"\"\n")
+	b.WriteString("# left_city: " + today.Format("2006-01-02") + " # 调离本市的日期（第七条）\n")
+	b.WriteString("# 个人会员另写 membership：\n")
+	b.WriteString("# membership:\n#   joined: " + today.Format("2006-01-02") + "\n#   region: 金水区\n#   industry: 其他\n#   listed: false\n")
+	return file{path: path.Join("data", "people", id+".yaml"), content: b.String()}, nil
 }
 
 var (

@@ -97,6 +97,7 @@ func TestNew(t *testing.T) {
 			if diags.HasErrors() {
 				t.Fatalf("not a valid member:\n%v\n%s", diags, src)
 			}
+
 			if m.Name != "中原示例大学" || m.UnitType != "高校" || m.Region != "中原区" || m.Listed {
 				t.Errorf("member %+v", m)
 			}
@@ -107,6 +108,15 @@ func TestNew(t *testing.T) {
 		{"member", "acme-zz", "data/members/acme-zz.yaml", func(t *testing.T, path, src string) {
 			if _, diags := member.ParseMember(path, []byte(src)); diags.HasErrors() {
 				t.Fatalf("not a valid member:\n%v", diags)
+			}
+		}},
+		{"person", "张示甲", "data/people/zhang-shi-jia.yaml", func(t *testing.T, path, src string) {
+			p, diags := member.ParsePerson(path, []byte(src))
+			if diags.HasErrors() {
+				t.Fatalf("not a valid person:\n%v\n%s", diags, src)
+			}
+			if p.Name != "张示甲" || p.ID != "zhang-shi-jia" || p.Membership != nil {
+				t.Errorf("person %+v", p)
 			}
 		}},
 		{"journal", "2026-2", "content/journal/2026-2/_index.md", func(t *testing.T, _, src string) {
@@ -160,6 +170,27 @@ func TestNew(t *testing.T) {
 				t.Error("the existing file was overwritten")
 			}
 		})
+	}
+}
+
+// A new member comes with the person record of its 主代表, and the two
+// load without a problem: the format press reads.
+func TestNewMemberLoads(t *testing.T) {
+	site := t.TempDir()
+	if _, err := New(site, "member", "郑州示例科技有限公司", today); err != nil {
+		t.Fatal(err)
+	}
+	ds, diags := member.Load(site, today)
+	if len(diags) != 0 {
+		t.Fatalf("diagnostics: %v", diags)
+	}
+	m := ds.Members[0]
+	if len(ds.Members) != 1 || len(m.Representatives) != 1 || m.Representatives[0].Person == nil || m.Representatives[0].Role != member.RoleMain {
+		t.Errorf("member %+v", m)
+	}
+	// The person file is not overwritten by a second member of that id.
+	if _, err := New(site, "member", "郑州示例科技有限公司", today); !errors.Is(err, ErrExists) {
+		t.Errorf("second member: %v", err)
 	}
 }
 

@@ -192,3 +192,41 @@ func spell(w string) (string, int) {
 	}
 	return b.String(), n
 }
+
+// nameSlug spells a person's name in pinyin, one syllable per word
+// (张示甲 → zhang-shi-jia), as the sample data's people are named.
+func nameSlug(name string) string {
+	var parts []string
+	for _, r := range name {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			if p := pinyin.LazyConvert(string(r), nil); len(p) > 0 {
+				parts = append(parts, p[0])
+			}
+		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+			if n := len(parts); n > 0 && isASCIIWord(parts[n-1]) {
+				parts[n-1] += strings.ToLower(string(r))
+			} else {
+				parts = append(parts, strings.ToLower(string(r)))
+			}
+		default:
+			parts = append(parts, "")
+		}
+	}
+	var out []string
+	for _, p := range parts {
+		if p != "" {
+			out = append(out, p)
+		}
+	}
+	return strings.Join(out, "-")
+}
+
+func isASCIIWord(s string) bool {
+	for _, r := range s {
+		if r >= 0x80 || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"time"
 
 	"github.com/zzia/press/internal/member"
 )
@@ -195,6 +196,9 @@ func copyTree(from, to string, topOnly bool) error {
 			}
 			return os.MkdirAll(filepath.Join(to, rel), 0o755)
 		}
+		if topOnly && rel == "approvals.yaml" {
+			return nil // the register of the theme's sample members, not of a synthetic site's
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err
@@ -203,11 +207,22 @@ func copyTree(from, to string, topOnly bool) error {
 	})
 }
 
-// WithMembers adds n synthetic member units and m activities (written by
-// member.Synthetic) to a generated site.
-func WithMembers(dir, themeDir string, n, m int, seed uint64) error {
-	if err := member.Synthetic(filepath.Join(dir), n, m, seed); err != nil {
+// WithMembers adds the data of a living association to a generated site:
+// n synthetic members and m activities as of today (written by
+// member.Synthetic), replacing any written before unless they were written
+// with the same arguments.
+func WithMembers(dir, themeDir string, n, m int, seed uint64, today time.Time) error {
+	stamp := filepath.Join(dir, "data", ".synthetic")
+	want := fmt.Sprintf("%s %d %d %d %s\n", member.SyntheticVersion, n, m, seed, today.Format("2006-01-02"))
+	if b, err := os.ReadFile(stamp); err == nil && string(b) == want {
+		return nil
+	}
+	for _, d := range []string{member.MembersDir, member.PeopleDir, member.ActivitiesDir} {
+		os.RemoveAll(filepath.Join(dir, filepath.FromSlash(d)))
+	}
+	os.Remove(filepath.Join(dir, filepath.FromSlash(member.ApprovalsFile)))
+	if err := member.Synthetic(dir, n, m, seed, today); err != nil {
 		return err
 	}
-	return nil
+	return os.WriteFile(stamp, []byte(want), 0o644)
 }

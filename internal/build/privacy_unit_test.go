@@ -1,0 +1,161 @@
+package build
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"sort"
+	"strings"
+	"testing"
+	"testing/fstest"
+	"time"
+
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pdf"
+)
+
+// The matcher finds what strings.Contains finds, for many patterns at once.
+func TestMatcherAgreesWithContains(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", "b", "0", "1", "-", "郑", "州", "市"}
+	word := func(n int) string {
+		var b strings.Builder
+		for range n {
+			b.WriteString(alphabet[r.IntN(len(alphabet))])
+		}
+		return b.String()
+	}
+	for round := range 200 {
+		set := map[string]bool{}
+		for range 1 + r.IntN(30) {
+			set[word(1+r.IntN(5))] = true
+		}
+		var patterns []string
+		for p := range set {
+			patterns = append(patterns, p)
+		}
+		sort.Strings(patterns)
+		m := newMatcher(patterns)
+		text := word(r.IntN(60))
+		found := map[int]bool{}
+		m.find([]byte(text), func(id, end int) {
+			if !strings.HasSuffix(text[:end], patterns[id]) {
+				t.Fatalf("round %d: %q reported at %d in %q", round, patterns[id], end, text)
+			}
+			found[id] = true
+		})
+		for i, p := range patterns {
+			if strings.Contains(text, p) != found[i] {
+				t.Fatalf("round %d: %q in %q: contains %v, found %v (%s)", round, p, text, strings.Contains(text, p), found[i], m)
+			}
+		}
+	}
+}
+
+// secretsOf loads one member with private values.
+func secretsOf(t *testing.T) *secrets {
+	t.Helper()
+	fsys := fstest.MapFS{
+		"data/members/m1.yaml": {Data: []byte("id: m1\nname: 郑州示例甲科技有限公司\nlevel: 理事单位\nunit_type: 企业\nregion: 金水区\nindustry: 互联网\n" +
+			"joined: 2025-01-01\nlisted: true\nrepresentatives:\n  - person: zhang\n    role: 主代表\ncontact:\n  phone: \"0371-55550001\"\n" +
+			"  address: 郑州市金水区示例路1号（虚构）\nnotes: |\n  会费发票需寄送财务部王会计。\n  短备注\n" +
+			"fees:\n  - year: 2026\n    amount: 5000\n    note: 经理事会同意减半收取会费\n")},
+		"data/people/zhang.yaml": {Data: []byte("id: zhang\nname: 张示甲\ncontact:\n  mobile: \"155-5555-0101\"\n  email: Zhang.Shijia@Example.com\n")},
+	}
+	ds, l := member.LoadFS(fsys, time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai))
+	if l.HasErrors() {
+		t.Fatal(l)
+	}
+	return collectSecrets(ds)
+}
+
+func TestPrivacyViews(t *testing.T) {
+	msg.Current = msg.En
+	s := secretsOf(t)
+	tests := []struct {
+		name, file, content string
+		want                string // what is found, "" for nothing
+	}{
+		{"a phone as written", "a/index.html", "<p>电话：0371-55550001</p>", "phone number of m1"},
+		{"a phone with spaces", "a/index.html", "<p>电话：0371 5555 0001</p>", "phone number of m1"},
+		{"a phone as digits", "search/index.json", `{"t":"037155550001"}`, "phone number of m1"},
+		{"a mobile split by a tag", "a/index.html", "155-<b>5555</b>-0101", "mobile number of zhang"},
+		{"an e-mail in entities", "a/index.html", "Zhang.Shijia&#64;Example.com", "e-mail address of zhang"},
+		{"an e-mail in lower case", "a/index.xml", "zhang.shijia@example.com", "e-mail address of zhang"},
+		{"an address escaped in JSON", "data.json", `"\u90d1\u5dde\u5e02金水区示例路1号（虚构）"`, "postal address of m1"},
+		{"an address folded in a calendar", "cal/all.ics", "LOCATION:郑州市金水区示\r\n 例路1号（虚构）\r\n", "postal address of m1"},
+		{"a line of the notes", "x.csv", "\ufeff会费发票需寄送财务部王会计。", "secretariat's notes of m1"},
+		{"a fee note", "a/index.html", "经理事会同意减半收取会费", "fee note of m1"},
+		{"a short note is ordinary text", "a/index.html", "短备注", ""},
+		{"a date is not a phone", "a/index.html", "2026-11-27 03:71", ""},
+		{"an image is not read", "logo.png", "0371-55550001", ""},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			err := s.check(fstest.MapFS{tt.file: {Data: []byte(tt.content)}})
+			switch {
+			case tt.want == "" && err != nil:
+				t.Errorf("found %v", err)
+			case tt.want != "" && (err == nil || !strings.Contains(err.Error(), tt.file+":") || !strings.Contains(err.Error(), "contains the private "+tt.want)):
+				t.Errorf("got %v, want %s in %s", err, tt.want, tt.file)
+			}
+			if err != nil && strings.Contains(err.Error(), "5555") {
+				t.Errorf("the message shows the private value: %v", err)
+			}
+		})
+	}
+}
+
+// The text of a PDF press typesets is read, even when a value is broken
+// over two lines.
+func TestPrivacyPDF(t *testing.T) {
+	msg.Current = msg.En
+	s := secretsOf(t)
+	md := "# 通讯录摘录\n\n" + strings.Repeat("这是一段很长的说明文字，用来把后面的地址挤到行尾。", 3) +
+		"联系地址：郑州市金水区示例路1号（虚构），电话 0371-55550001。\n"
+	b, _, err := pdf.Render([]byte(md), "x.md", pdf.Options{})
+	if err != nil {
+		t.Skip("no fonts to typeset with:", err)
+	}
+	err = s.check(fstest.MapFS{"journal/x.pdf": {Data: b}})
+	if err == nil || !strings.Contains(err.Error(), "journal/x.pdf: contains the private postal address of m1") ||
+		!strings.Contains(err.Error(), "phone number of m1") {
+		t.Errorf("got %v", err)
+	}
+	// pdfText reads what poppler reads.
+	if _, lerr := exec.LookPath("pdftotext"); lerr == nil {
+		f := filepath.Join(t.TempDir(), "x.pdf")
+		os.WriteFile(f, b, 0o644)
+		out, _ := exec.Command("pdftotext", f, "-").Output()
+		want := strings.Join(strings.Fields(string(out)), "")
+		got := string(pdfText(b))
+		for _, r := range want {
+			if !strings.ContainsRune(got, r) {
+				t.Errorf("pdftotext reads %q, which the scan does not", r)
+				break
+			}
+		}
+	}
+	if err := s.check(fstest.MapFS{"clean.pdf": {Data: func() []byte {
+		b, _, _ := pdf.Render([]byte("# 标题\n\n正文。\n"), "c.md", pdf.Options{})
+		return b
+	}()}}); err != nil {
+		t.Errorf("a clean PDF: %v", err)
+	}
+}
+
+// The scan of many values stays small: the automaton of 50,000 values.
+func TestMatcherSize(t *testing.T) {
+	var patterns []string
+	for i := range 50000 {
+		patterns = append(patterns, fmt.Sprintf("郑州市示例路%d号（虚构）", i), fmt.Sprintf("0371-%08d", i))
+	}
+	sort.Strings(patterns)
+	m := newMatcher(patterns)
+	if len(m.out) > 2_000_000 {
+		t.Errorf("%s", m)
+	}
+}
