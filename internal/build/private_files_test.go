@@ -19,8 +19,8 @@ func privateSite(t *testing.T) string {
 	src := t.TempDir()
 	copyDir(t, fixture("minimal"), src)
 	files := map[string]string{
-		".git/config":                     "[remote \"origin\"]\n\turl = https://x-access-token:ghp_CHECKOUTSECRET@git.example.org/zzia/site.git\n",
-		"secretariat/roster.csv":          "name,mobile\nROSTERSECRET,155-0000-0000\n",
+		".git/config":            "[remote \"origin\"]\n\turl = https://x-access-token:ghp_CHECKOUTSECRET@git.example.org/zzia/site.git\n",
+		"secretariat/roster.csv": "name,mobile\nROSTERSECRET,155-0000-0000\n",
 	}
 	// The member unit and its two representatives' person files (their
 	// mobiles and e-mails) from the bundled data, and an approval register.
