@@ -1,24 +1,25 @@
-// The larger-text switch for older readers. The page is complete without
-// this script; it only adds the switch and remembers the reader's choice.
+// The reading aids for older readers (适老化): 大字 (larger text), 行距
+// (wider line spacing) and 高对比 (high contrast). Each is a toggle button
+// (aria-pressed) that sets a class on <html> and remembers the choice in
+// localStorage; layouts/_partials/head.html applies the remembered choices
+// before the first paint. The page is complete without this script: it only
+// shows the switches and remembers what the reader chose.
 (function () {
-  var KEY = "press-text-size";
   var root = document.documentElement;
-  var btn = document.getElementById("text-size");
-  if (!btn) return;
-  var label = btn.querySelector(".text-size-label");
-  var bigText = label.textContent;
-  function store(v) { try { localStorage.setItem(KEY, v); } catch (e) {} }
-  function render() {
-    var large = root.classList.contains("text-large");
-    btn.setAttribute("aria-pressed", large ? "true" : "false");
-    label.textContent = bigText;
-    btn.title = large ? "已切换为大字，再按一次恢复标准字号" : "切换为大字显示";
+  var tools = document.getElementById("reading-tools");
+  if (!tools) return;
+  function store(key, v) { try { localStorage.setItem(key, v); } catch (e) {} }
+  var buttons = tools.querySelectorAll(".reading-switch");
+  function render(btn) {
+    btn.setAttribute("aria-pressed", root.classList.contains(btn.getAttribute("data-class")) ? "true" : "false");
   }
-  btn.addEventListener("click", function () {
-    var large = root.classList.toggle("text-large");
-    store(large ? "large" : "normal");
-    render();
+  Array.prototype.forEach.call(buttons, function (btn) {
+    btn.addEventListener("click", function () {
+      var on = root.classList.toggle(btn.getAttribute("data-class"));
+      store(btn.getAttribute("data-key"), on ? btn.getAttribute("data-on") : "off");
+      render(btn);
+    });
+    render(btn);
   });
-  btn.hidden = false;
-  render();
+  tools.hidden = false;
 })();

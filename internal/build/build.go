@@ -18,6 +18,7 @@ import (
 
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/facts"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
@@ -245,6 +246,7 @@ const hintNoConfig = "run press in the site directory or pass --source DIR"
 func validate(opts Options) (diag.List, error) {
 	var l diag.List
 	l = append(l, content.Check(opts.Source, filepath.Join(opts.Source, "content"))...)
+	l = append(l, facts.Pending(opts.Source)...) // 待公布 on the site until filled in
 	l.Sort()
 	if l.HasErrors() {
 		return l, &Error{Diagnostics: l.Errors()}

@@ -10,14 +10,15 @@ import (
 )
 
 // pageVersion is what templates learn of a source file's history
-// (hugo.Data.press.history, keyed by the path relative to the site).
+// (hugo.Data.press.history, keyed by the path relative to the site): when it
+// last changed, and the commit, which pages show only when the site's config
+// asks for it (params.pageHistory.commit). Who made the change and the
+// commit message stay out: they are the editors' business, not the readers'.
 type pageVersion struct {
-	Date     string   `json:"date"`     // 2026-11-27, in the association's time zone
-	DateTime string   `json:"datetime"` // RFC 3339
-	Authors  []string `json:"authors"`
-	Commit   string   `json:"commit"` // abbreviated hash
-	Hash     string   `json:"hash"`
-	Subject  string   `json:"subject"`
+	Date     string `json:"date"`     // 2026-11-27, in the association's time zone
+	DateTime string `json:"datetime"` // RFC 3339
+	Commit   string `json:"commit"`   // abbreviated hash
+	Hash     string `json:"hash"`
 }
 
 // pageHistory reads the site's git history in one pass and adds each
@@ -48,10 +49,8 @@ func pageHistory(opts Options, gen *generated) (*history.History, diag.List) {
 		versions[p] = pageVersion{
 			Date:     f.Modified.In(shanghai).Format("2006-01-02"),
 			DateTime: f.Modified.In(shanghai).Format("2006-01-02T15:04:05-07:00"),
-			Authors:  f.Authors,
 			Commit:   short(f.Last.Hash),
 			Hash:     f.Last.Hash,
-			Subject:  f.Last.Subject,
 		}
 	}
 	gen.addData("history", versions)
