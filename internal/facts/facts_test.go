@@ -90,7 +90,7 @@ func TestRealICP(t *testing.T) {
 		"豫ICP备00000000号-1": false,
 		"ICP备12345678号":    false,
 		"豫ICP证12345678号":   false,
-		"":                  false,
+		"":                 false,
 	} {
 		if RealICP(s) != want {
 			t.Errorf("RealICP(%q) = %v, want %v", s, !want, want)
