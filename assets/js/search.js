@@ -101,7 +101,31 @@
       if (nextCJK) terms.push({ text: tk.text + toks[i + 1].text, pos: rel, prefix: false });
       else if (!prevCJK) terms.push({ text: tk.text, pos: -1, prefix: false });
     }
-    return { terms: terms, text: text };
+    return { terms: terms, text: text, toks: toks };
+  }
+
+  // splitSynonyms splits a group at a word that has synonyms ("AI应用" is
+  // matched as "AI 应用"), so that the word and its synonyms form a group of
+  // their own (text.go).
+  function splitSynonyms(groups, synonyms) {
+    function has(w) { return (synonyms || []).some(function (set) { return set.indexOf(w) >= 0; }); }
+    var out = [];
+    for (var g of groups) {
+      var cut = [0];
+      for (var i = 0; i < g.toks.length; i++) {
+        var t = g.toks[i];
+        if (!t.cjk && has(t.text) && g.toks.length > 1) {
+          if (i > 0 && cut[cut.length - 1] !== i) cut.push(i);
+          if (i + 1 < g.toks.length) cut.push(i + 1);
+        }
+      }
+      if (cut.length === 1) { out.push(g); continue; }
+      cut.push(g.toks.length);
+      var prefix = g.terms[g.terms.length - 1].prefix;
+      for (var k = 0; k + 1 < cut.length; k++) out.push(groupTerms(g.toks.slice(cut[k], cut[k + 1])));
+      if (prefix) { var last = out[out.length - 1]; last.terms[last.terms.length - 1].prefix = true; }
+    }
+    return out;
   }
 
   function endsWithWordChar(q) {
@@ -130,6 +154,41 @@
       }
     }
     return groups;
+  }
+
+  // exactKey is the index term of a whole title, heading or query (text.go).
+  function exactKey(toks) {
+    var k = "=";
+    for (var i = 0; i < toks.length; i++) {
+      if (i > 0 && !toks[i].cjk && !toks[i - 1].cjk) k += " ";
+      k += toks[i].text;
+    }
+    return k;
+  }
+  var MAX_EXACT_TOKENS = 40; // search.maxExactTokens
+
+  // alternativesOf are the ways a query group may be matched: itself, then
+  // each synonym of its text (manifest.syn), in the set's order (query.go).
+  function alternativesOf(g, synonyms) {
+    var alts = [g.terms];
+    for (var set of synonyms || []) {
+      if (set.indexOf(g.text) < 0) continue;
+      for (var w of set) {
+        if (w === g.text) continue;
+        var gs = parseQuery(w + " ");
+        if (gs.length === 1) alts.push(gs[0].terms);
+      }
+    }
+    return alts;
+  }
+
+  // better reports whether group match m ranks above o (query.go).
+  function better(m, o) {
+    if (m.any !== o.any) return m.any;
+    if (m.phrase !== o.phrase) return m.phrase;
+    if (m.found * o.total !== o.found * m.total) return m.found * o.total > o.found * m.total;
+    if (m.matched !== o.matched) return m.matched > o.matched;
+    return m.score > o.score;
   }
 
   // ---- Index (query.go) ----------------------------------------------
@@ -214,7 +273,7 @@
     var self = this;
     if (!this.opening) {
       this.opening = this.load("manifest.json", "json").then(function (m) {
-        if (m.v !== 1) throw new Error("search index version " + m.v);
+        if (m.v !== 2) throw new Error("search index version " + m.v);
         self.manifest = m;
         return self;
       });
@@ -302,52 +361,82 @@
     return false;
   }
 
-  // search runs a query: {hits: [{doc, phrases, terms, matched, score}],
-  // missing, terms}. A page matches when it has a term of every group and at
-  // least half of the query's terms; pages with more exact phrases, then more
-  // weight (idf) of the terms, then a higher score come first.
+  // exact returns the pages whose title (2) or one of whose headings (1)
+  // is the whole query, as a Map.
+  Index.prototype.exact = async function (q) {
+    var out = new Map();
+    var toks = tokenize(q.replace(/\n/g, " "));
+    if (!toks.length || toks.length > MAX_EXACT_TOKENS) return out;
+    var key = exactKey(toks), i = this.shardFor(key);
+    if (i < 0) return out;
+    var sh = await this.shard(i), st = sh.info.get(key);
+    if (!st) return out;
+    for (var [d, p] of decodePostings(st)) out.set(d, p.title ? 2 : 1);
+    return out;
+  };
+
+  // search runs a query: {hits: [{doc, exact, phrases, terms, matched,
+  // score}], missing, terms}. A page matches when it has a term of every
+  // group (or of one of the group's synonyms) and at least half of the
+  // terms; pages whose title, then one of whose headings, is the query come
+  // first, then those with more exact phrases, more weight (idf) of the
+  // terms found, a higher score.
   Index.prototype.search = async function (q) {
     await this.open();
-    var groups = parseQuery(q);
+    var syn = this.manifest.syn;
+    var groups = splitSynonyms(parseQuery(q), syn);
     var res = { hits: [], missing: [], terms: [] };
     var active = [];
+    var galts = groups.map(function (g) { return alternativesOf(g, syn); });
     // Fetch every shard the query needs at once, then resolve in order.
     var need = new Set();
-    for (var g0 of groups) for (var t0 of g0.terms) need.add(Math.max(this.shardFor(t0.text), 0));
+    for (var a0 of galts) for (var al0 of a0) for (var t0 of al0) need.add(Math.max(this.shardFor(t0.text), 0));
     await Promise.all(Array.from(need, this.shard, this));
-    for (var g of groups) {
-      var rs = [], found = false;
-      for (var t of g.terms) {
-        var r = await this.resolve(t, res);
-        found = found || r.idf > 0;
-        rs.push(r);
-      }
-      if (found) active.push(rs); else res.missing.push(g.text);
-    }
-    var total = 0, cand = new Set();
-    for (var ga of active) for (var ra of ga) {
-      if (ra.idf > 0) total++;
-      for (var dd of ra.docs.keys()) cand.add(dd);
-    }
-    for (var d of cand) {
-      var h = { doc: d, phrases: 0, terms: 0, matched: 0, score: 0 }, ok = true;
-      for (var gr of active) {
-        var any = false, all = true;
-        for (var rr of gr) {
-          var m = rr.docs.get(d);
-          if (!m) { all = false; continue; }
-          any = true;
-          h.terms++;
-          h.matched += rr.idf;
-          h.score += m.w;
+    for (var gi = 0; gi < groups.length; gi++) {
+      var alts = [], found = false;
+      for (var terms of galts[gi]) {
+        var rs = [];
+        for (var t of terms) {
+          var r = await this.resolve(t, res);
+          found = found || r.idf > 0;
+          rs.push(r);
         }
-        if (!any) { ok = false; break; }
-        if (all && phrase(gr, d)) h.phrases++;
+        alts.push(rs);
+      }
+      if (found) active.push(alts); else res.missing.push(groups[gi].text);
+    }
+    var cand = new Set();
+    for (var ga of active) for (var alt0 of ga) for (var ra of alt0) for (var dd of ra.docs.keys()) cand.add(dd);
+    var exact = await this.exact(q);
+    for (var d of cand) {
+      var h = { doc: d, exact: exact.get(d) || 0, phrases: 0, terms: 0, matched: 0, score: 0 }, ok = true, total = 0;
+      for (var gr of active) {
+        var best = null;
+        for (var alt of gr) {
+          var m = { any: false, phrase: false, found: 0, total: 0, matched: 0, score: 0 }, all = true;
+          for (var rr of alt) {
+            if (rr.idf > 0) m.total++;
+            var x = rr.docs.get(d);
+            if (!x) { all = false; continue; }
+            m.any = true;
+            m.found++;
+            m.matched += rr.idf;
+            m.score += x.w;
+          }
+          m.phrase = m.any && all && phrase(alt, d);
+          if (best === null || better(m, best)) best = m;
+        }
+        if (!best.any) { ok = false; break; }
+        h.terms += best.found;
+        h.matched += best.matched;
+        h.score += best.score;
+        total += best.total;
+        if (best.phrase) h.phrases++;
       }
       if (ok && 2 * h.terms >= total) res.hits.push(h);
     }
     res.hits.sort(function (a, b) {
-      return b.phrases - a.phrases || b.matched - a.matched || b.score - a.score || a.doc - b.doc;
+      return b.exact - a.exact || b.phrases - a.phrases || b.matched - a.matched || b.score - a.score || a.doc - b.doc;
     });
     return res;
   };

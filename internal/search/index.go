@@ -10,7 +10,10 @@
 // (a word such as "ipv6", with positions). A query of n characters becomes
 // n-1 bigrams whose positions must be consecutive for a phrase match; pages
 // that contain most of the bigrams but not the phrase still match, ranked
-// lower. The same matching and ranking is implemented in Go (Index.Search,
+// lower. Each title and heading is also a term of its own, whole, so that a
+// query that is exactly a page's title or heading brings that page first;
+// and a word with synonyms (AI, 人工智能: Synonyms) matches any of them. The
+// same matching and ranking is implemented in Go (Index.Search,
 // used by the tests) and in search.js; the tests run both on the same queries.
 //
 // Only the rendered pages' <main> is read, never the data files; elements
@@ -35,7 +38,29 @@ import (
 )
 
 // Version is the index format version, written in the manifest.
-const Version = 1
+const Version = 2
+
+// exactPrefix starts the terms that hold a whole title or heading (see
+// exactKey); no token contains it.
+const exactPrefix = "="
+
+// maxExactTokens is the longest title or heading, in tokens, indexed whole.
+const maxExactTokens = 40
+
+// Synonyms are the abbreviations readers type for words the site spells
+// out, and the other way round: a query group equal to one member of a set
+// also matches the others. Members are written normalised (lower case).
+var Synonyms = [][]string{
+	{"ai", "人工智能"},
+	{"iot", "物联网"},
+	{"it", "信息技术"},
+	{"cim", "城市信息模型"},
+	{"bim", "建筑信息模型"},
+	{"erp", "企业资源计划"},
+	{"saas", "软件即服务"},
+	{"信创", "信息技术应用创新"},
+	{"等保", "等级保护"},
+}
 
 // ManifestName is the manifest's file name inside the index folder.
 const ManifestName = "manifest.json"
@@ -148,6 +173,8 @@ type Manifest struct {
 	Shards [][2]string `json:"shards"`
 	// Chunks are the page-text chunks in page order: [first page, file].
 	Chunks [][2]any `json:"chunks"`
+	// Synonyms are the sets of words a query matches in place of each other.
+	Synonyms [][]string `json:"syn"`
 }
 
 // page text chunk entry: [url, title, text]
@@ -292,7 +319,7 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		sorted = append(sorted, t)
 	}
 	slices.Sort(sorted)
-	man := Manifest{Version: Version, Pages: len(docs), Shards: [][2]string{}, Chunks: [][2]any{}}
+	man := Manifest{Version: Version, Pages: len(docs), Shards: [][2]string{}, Chunks: [][2]any{}, Synonyms: Synonyms}
 	var (
 		shardTerms []string
 		shardSize  int
@@ -467,6 +494,13 @@ func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
 			w = weightHeading
 		case fieldTitle:
 			w = weightTitle
+		}
+		// A title or heading is also indexed whole, so that a query that
+		// is exactly a title or heading ranks its pages first.
+		if s.field != fieldBody && len(ix.toks) > 0 && len(ix.toks) <= maxExactTokens {
+			a := ix.get(append(ix.key[:0], exactKey(ix.toks)...), false)
+			a.tfw++
+			a.title = a.title || s.field == fieldTitle
 		}
 		for i, t := range ix.toks {
 			ix.key = append(ix.key[:0], t.text...)

@@ -195,6 +195,7 @@ func decodePostings(st shardTerm) (map[int]posting, error) {
 // Hit is one page found by a query.
 type Hit struct {
 	Doc     int   // page number in the index
+	Exact   int   // 2: the query is the page's title; 1: one of its headings
 	Phrases int   // query groups found as exact phrases
 	Terms   int   // how many of the query's terms the page has
 	Matched int   // summed weight (idf) of the query terms found
@@ -222,61 +223,130 @@ type match struct {
 	pos []int
 }
 
-// Search runs a query: the same matching and ranking as search.js.
-func (ix *Index) Search(q string) (*Result, error) {
-	groups := parseQuery(q)
-	res := &Result{}
-	var active [][]*resolved
-	for _, g := range groups {
-		var rs []*resolved
-		found := false
-		for _, t := range g.terms {
-			r, err := ix.resolve(t, res)
-			if err != nil {
-				return nil, err
+// alternativesOf are the ways a query group may be matched: itself, then
+// each synonym of its text (Manifest.Synonyms), in the set's order.
+func alternativesOf(g group, synonyms [][]string) [][]queryTerm {
+	alts := [][]queryTerm{g.terms}
+	for _, set := range synonyms {
+		if !slices.Contains(set, g.text) {
+			continue
+		}
+		for _, w := range set {
+			if w == g.text {
+				continue
 			}
-			found = found || r.idf > 0
-			rs = append(rs, r)
+			if gs := parseQuery(w + " "); len(gs) == 1 {
+				alts = append(alts, gs[0].terms)
+			}
+		}
+	}
+	return alts
+}
+
+// groupMatch is how one alternative of a query group matches one page.
+type groupMatch struct {
+	any, phrase  bool
+	found, total int // terms found; terms in the index
+	matched      int
+	score        int64
+}
+
+// better reports whether m ranks above o for the same group and page.
+func (m groupMatch) better(o groupMatch) bool {
+	switch {
+	case m.any != o.any:
+		return m.any
+	case m.phrase != o.phrase:
+		return m.phrase
+	case m.found*o.total != o.found*m.total:
+		return m.found*o.total > o.found*m.total
+	case m.matched != o.matched:
+		return m.matched > o.matched
+	}
+	return m.score > o.score
+}
+
+// Search runs a query: the same matching and ranking as search.js. A page
+// matches when it has a term of every group (or of one of the group's
+// synonyms) and at least half of the terms; pages whose title, then one of
+// whose headings, is the query come first, then those with more exact
+// phrases, more weight (idf) of the terms found, a higher score.
+func (ix *Index) Search(q string) (*Result, error) {
+	groups := splitSynonyms(parseQuery(q), ix.Manifest.Synonyms)
+	res := &Result{}
+	var active [][][]*resolved // group, alternative, term
+	for _, g := range groups {
+		var alts [][]*resolved
+		found := false
+		for _, terms := range alternativesOf(g, ix.Manifest.Synonyms) {
+			var rs []*resolved
+			for _, t := range terms {
+				r, err := ix.resolve(t, res)
+				if err != nil {
+					return nil, err
+				}
+				found = found || r.idf > 0
+				rs = append(rs, r)
+			}
+			alts = append(alts, rs)
 		}
 		if found {
-			active = append(active, rs)
+			active = append(active, alts)
 		} else {
 			res.Missing = append(res.Missing, g.text)
 		}
 	}
-	total := 0 // terms in the index
 	cand := map[int]bool{}
 	for _, g := range active {
-		for _, r := range g {
-			if r.idf > 0 {
-				total++
-			}
-			for d := range r.docs {
-				cand[d] = true
+		for _, alt := range g {
+			for _, r := range alt {
+				for d := range r.docs {
+					cand[d] = true
+				}
 			}
 		}
 	}
+	exact, err := ix.exact(q)
+	if err != nil {
+		return nil, err
+	}
 	for d := range cand {
-		h := Hit{Doc: d}
+		h := Hit{Doc: d, Exact: exact[d]}
 		ok := true
+		total := 0
 		for _, g := range active {
-			any, all := false, true
-			for _, r := range g {
-				m := r.docs[d]
-				if m == nil {
-					all = false
-					continue
+			var best groupMatch
+			for i, alt := range g {
+				m := groupMatch{phrase: true}
+				all := true
+				for _, r := range alt {
+					if r.idf > 0 {
+						m.total++
+					}
+					x := r.docs[d]
+					if x == nil {
+						all = false
+						continue
+					}
+					m.any = true
+					m.found++
+					m.matched += r.idf
+					m.score += x.w
 				}
-				any = true
-				h.Terms++
-				h.Matched += r.idf
-				h.Score += m.w
+				m.phrase = m.any && all && phrase(alt, d)
+				if i == 0 || m.better(best) {
+					best = m
+				}
 			}
-			if !any {
+			if !best.any {
 				ok = false
 				break
 			}
-			if all && phrase(g, d) {
+			h.Terms += best.found
+			h.Matched += best.matched
+			h.Score += best.score
+			total += best.total
+			if best.phrase {
 				h.Phrases++
 			}
 		}
@@ -286,6 +356,8 @@ func (ix *Index) Search(q string) (*Result, error) {
 	}
 	slices.SortFunc(res.Hits, func(a, b Hit) int {
 		switch {
+		case a.Exact != b.Exact:
+			return b.Exact - a.Exact
 		case a.Phrases != b.Phrases:
 			return b.Phrases - a.Phrases
 		case a.Matched != b.Matched:
@@ -299,6 +371,41 @@ func (ix *Index) Search(q string) (*Result, error) {
 		return a.Doc - b.Doc
 	})
 	return res, nil
+}
+
+// exact returns the pages whose title (2) or one of whose headings (1) is
+// the whole query.
+func (ix *Index) exact(q string) (map[int]int, error) {
+	var t tokenizer
+	toks := t.tokens(nil, strings.ReplaceAll(q, "\n", " "))
+	if len(toks) == 0 || len(toks) > maxExactTokens {
+		return nil, nil
+	}
+	key := exactKey(toks)
+	i := ix.shardFor(key)
+	if i < 0 {
+		return nil, nil
+	}
+	sh, err := ix.shard(i)
+	if err != nil {
+		return nil, err
+	}
+	st, ok := sh.info[key]
+	if !ok {
+		return nil, nil
+	}
+	ps, err := decodePostings(st)
+	if err != nil {
+		return nil, err
+	}
+	out := make(map[int]int, len(ps))
+	for d, p := range ps {
+		out[d] = 1
+		if p.title {
+			out[d] = 2
+		}
+	}
+	return out, nil
 }
 
 // phrase reports whether the positioned terms of g occur at consecutive

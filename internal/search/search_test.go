@@ -421,7 +421,7 @@ func TestJavaScriptParity(t *testing.T) {
 		"郑州市信息化促进会", "IPv6部署 与 ＩＰｖ６ 部署", "Kubernetes集群，5G网络。", "第三章第十条\n会员",
 		"２０２７年度会费（30000元/年）", "ﬁle ① ㈱ Ⅻ", "かな カタカナ 한국어 漢字", "𠀀𠀁 ext-B", "e\u0301 café", "  a  b  ",
 	}
-	extra := []string{"会员 ", "kube ", "", "   ", "！！", "数据 xyzzy", "xyzzy", "ip", "会", "2"}
+	extra := []string{"会员 ", "kube ", "", "   ", "！！", "数据 xyzzy", "xyzzy", "ip", "会", "2", "AI 应用", "ai应用", "人工智能", "第九条", "会费标准", "等保 培训", "AI"}
 	for _, site := range []string{"bundled", "fixture"} {
 		_, files := siteFiles(t, site)
 		tmp := t.TempDir()
@@ -454,7 +454,7 @@ func TestJavaScriptParity(t *testing.T) {
 		var js struct {
 			Queries []struct {
 				Q        string     `json:"q"`
-				Hits     [][5]int64 `json:"hits"`
+				Hits     [][6]int64 `json:"hits"`
 				Missing  []string   `json:"missing"`
 				Terms    []string   `json:"terms"`
 				URLs     []string   `json:"urls"`
@@ -472,9 +472,9 @@ func TestJavaScriptParity(t *testing.T) {
 			if err != nil {
 				t.Fatal(err)
 			}
-			var want [][5]int64
+			var want [][6]int64
 			for _, h := range res.Hits {
-				want = append(want, [5]int64{int64(h.Doc), int64(h.Phrases), int64(h.Terms), int64(h.Matched), h.Score})
+				want = append(want, [6]int64{int64(h.Doc), int64(h.Exact), int64(h.Phrases), int64(h.Terms), int64(h.Matched), h.Score})
 			}
 			got := js.Queries[i]
 			if !slices.Equal(got.Hits, want) {
@@ -638,4 +638,55 @@ func copyMissing(from, to string) error {
 		}
 		return os.WriteFile(dst, data, 0o644)
 	})
+}
+
+// TestExactTitlesAndHeadingsFirst: a query that is a page's title or one of
+// its headings brings that page first, before pages that only mention it
+// (第九条 is a heading of the 会员管理办法, and member pages cite it).
+func TestExactTitlesAndHeadingsFirst(t *testing.T) {
+	_, files := siteFiles(t, "bundled")
+	for q, want := range map[string]string{
+		"第九条":    "/membership/rules/",
+		"第 九 条":  "/membership/rules/",
+		"会员管理办法": "/membership/rules/",
+		"会费标准":   "/membership/fees/",
+		"入会程序":   "/membership/guide/",
+	} {
+		o := run(t, files, q)
+		if len(o.urls) == 0 || o.urls[0] != want {
+			t.Errorf("%q: first results %v, want %s first", q, o.urls[:min(5, len(o.urls))], want)
+		}
+	}
+}
+
+// TestMixedQueriesWithSynonyms: "AI 应用" finds the pages that have both
+// (AI written out as 人工智能), with nothing reported missing; the same
+// with the words run together or in the other order.
+func TestMixedQueriesWithSynonyms(t *testing.T) {
+	dir, files := siteFiles(t, "bundled")
+	ix, err := search.OpenFiles(files, "")
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, q := range []string{"AI 应用", "AI应用", "应用 ai", "ＡＩ 应用"} {
+		res, err := ix.Search(q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(res.Missing) > 0 || len(res.Hits) == 0 {
+			t.Errorf("%q: %d results, missing %v", q, len(res.Hits), res.Missing)
+			continue
+		}
+		for _, h := range res.Hits[:min(10, len(res.Hits))] {
+			url, title, text, err := ix.Doc(h.Doc)
+			if err != nil {
+				t.Fatal(err)
+			}
+			all := strings.ToLower(title + text)
+			if !(strings.Contains(all, "人工智能") || strings.Contains(all, "ai")) || !strings.Contains(all, "应用") {
+				t.Errorf("%q: result /%s (%s) lacks AI/人工智能 or 应用", q, url, title)
+			}
+		}
+	}
+	_ = dir
 }

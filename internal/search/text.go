@@ -1,6 +1,7 @@
 package search
 
 import (
+	"slices"
 	"strings"
 	"sync"
 	"unicode"
@@ -160,7 +161,8 @@ type queryTerm struct {
 // group is a run of query tokens with no separator: matched as a phrase.
 type group struct {
 	terms []queryTerm
-	text  string // the normalised group, for messages
+	text  string  // the normalised group, for messages
+	toks  []token // its tokens
 }
 
 // parseQuery splits a query into groups of terms. A word at the very end of
@@ -225,5 +227,63 @@ func groupTerms(toks []token) group {
 		}
 	}
 	g.text = b.String()
+	g.toks = toks
 	return g
+}
+
+// splitSynonyms splits a group at a word that has synonyms ("AI应用" is
+// matched as "AI 应用"), so that the word and its synonyms form a group of
+// their own. A prefix mark stays on the last term.
+func splitSynonyms(groups []group, synonyms [][]string) []group {
+	has := func(w string) bool {
+		for _, set := range synonyms {
+			if slices.Contains(set, w) {
+				return true
+			}
+		}
+		return false
+	}
+	var out []group
+	for _, g := range groups {
+		cut := []int{0}
+		for i, t := range g.toks {
+			if !t.cjk && has(t.text) && len(g.toks) > 1 {
+				if i > 0 && cut[len(cut)-1] != i {
+					cut = append(cut, i)
+				}
+				if i+1 < len(g.toks) {
+					cut = append(cut, i+1)
+				}
+			}
+		}
+		if len(cut) == 1 {
+			out = append(out, g)
+			continue
+		}
+		cut = append(cut, len(g.toks))
+		prefix := g.terms[len(g.terms)-1].prefix
+		for i := 0; i+1 < len(cut); i++ {
+			out = append(out, groupTerms(g.toks[cut[i]:cut[i+1]]))
+		}
+		if prefix {
+			last := &out[len(out)-1]
+			last.terms[len(last.terms)-1].prefix = true
+		}
+	}
+	return out
+}
+
+// exactKey is the index term of a whole title, heading or query: the
+// tokens' texts run together, with a space only between two words, after
+// exactPrefix. So "AI 应用", "AI应用" and "ai  应用" have the same key.
+func exactKey(toks []token) string {
+	var b strings.Builder
+	b.WriteString(exactPrefix)
+	for i, t := range toks {
+		if i > 0 && !t.cjk && !toks[i-1].cjk {
+			b.WriteByte(' ')
+		}
+		b.WriteString(t.text)
+	}
+	return b.String()
 }

@@ -22,7 +22,7 @@ const ix = new S.Index(async (name, kind) => {
     const docs = await Promise.all(top.map((h) => ix.doc(h.doc)));
     out.queries.push({
       q,
-      hits: r.hits.map((h) => [h.doc, h.phrases, h.terms, h.matched, h.score]),
+      hits: r.hits.map((h) => [h.doc, h.exact, h.phrases, h.terms, h.matched, h.score]),
       missing: r.missing,
       terms: r.terms,
       urls: docs.map((d) => d.url),
