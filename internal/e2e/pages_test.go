@@ -13,6 +13,7 @@ var keyPages = []string{
 	"/chronicle/", "/journal/", "/journal/2026-2/", "/journal/2026-1/jishu-ai-zhijian/",
 	"/whitepapers/", "/whitepapers/2026-zhongxiao-qiye-shuzihua/", "/newsletter/", "/newsletter/2026-03/",
 	"/contact/", "/search/", "/404.html",
+	"/gallery/", "/gallery/2026-10-22-seminar/", "/about/charter/", "/notices/2026-09-25-data-security-training-registration/",
 }
 
 // TestPagesAccessible opens one page of each kind on a desktop screen and
