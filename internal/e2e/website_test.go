@@ -258,6 +258,15 @@ func TestHomePage(t *testing.T) {
 		}
 	}
 
+	// The contact details and the ICP number are not published yet: the
+	// footer says 待公布 and shows no ICP link.
+	if n := eval[int](tb, `[...document.querySelectorAll(".site-footer .contact-list dd")].filter(dd => dd.textContent.trim() === "待公布").length`); n != 4 {
+		t.Errorf("the footer shows 待公布 for %d contact details, want the 4 the config leaves empty", n)
+	}
+	if eval[bool](tb, `!!document.querySelector('.site-footer a[href*="beian.miit.gov.cn"]')`) {
+		t.Errorf("the footer links an ICP number, though hugo.toml has none")
+	}
+
 	// Sharing: the home page names its share image; the image is there.
 	og := eval[map[string]string](tb, `Object.fromEntries([...document.querySelectorAll('meta[property^="og:"], meta[itemprop]')].map(m => [m.getAttribute("property") || "itemprop:" + m.getAttribute("itemprop"), m.content]))`)
 	for _, k := range []string{"og:title", "og:description", "og:image", "og:url", "itemprop:image", "itemprop:name"} {
