@@ -705,6 +705,12 @@ func TestNotFound(t *testing.T) {
 	if lang := eval[string](tb, `document.documentElement.lang`); lang != "zh-CN" {
 		t.Errorf("the 404 page's language is %q", lang)
 	}
+	if title := eval[string](tb, `document.title`); title != "页面未找到 - 郑州市信息化促进会" {
+		t.Errorf("the 404 page's title is %q", title)
+	}
+	if latin := eval[string](tb, `(document.body.innerText.match(/[A-Za-z]{3,}( [A-Za-z]+)*/g) || []).join(", ")`); latin != "" {
+		t.Errorf("the 404 page shows English: %s", latin)
+	}
 	sections := eval[[]listItem](tb, `(`+listJS+`)(".notfound-sections")`)
 	if len(sections) != len(d.menu) {
 		t.Errorf("the 404 page offers %d sections, want the %d of the main menu", len(sections), len(d.menu))
