@@ -157,7 +157,8 @@ func TestDeployBundledSite(t *testing.T) {
 	}
 
 	// One news article's text edited and committed: its page is uploaded
-	// with what lists or indexes it (sitemap, search index), nothing else.
+	// with what lists or indexes it (sitemap, search index, the feeds that
+	// carry its full text), nothing else.
 	article := filepath.Join(src, "content", "news", "2026-10-23-data-security-training.md")
 	b, err := os.ReadFile(article)
 	if err != nil {
@@ -190,7 +191,8 @@ func TestDeployBundledSite(t *testing.T) {
 		}
 		for _, m := range changed.FindAllStringSubmatch(one.out, -1) {
 			switch p := m[2]; {
-			case p == "news/2026-10-23-data-security-training/index.html", p == "sitemap.xml", strings.HasPrefix(p, "search/"):
+			case p == "news/2026-10-23-data-security-training/index.html", p == "sitemap.xml", strings.HasPrefix(p, "search/"),
+				p == "index.xml", p == "news/index.xml":
 			default:
 				t.Errorf("one page changed, deploy to %s also changed %s %s", target, m[1], p)
 			}
