@@ -483,17 +483,81 @@ const (
 // totalFit chooses the breaks of least total demerits (Knuth and Plass)
 // over the break opportunities; ok is false when no line can end at some
 // hard break or at the paragraph's end without an emergency break.
+//
+// A justified paragraph is first broken considering only lines spread by
+// at most passTolerance of their tolerance (a handful of candidate lines
+// per break instead of every line that fits). When the best breaks found
+// so cost less than one line at that tolerance, no set of breaks using a
+// looser line can be better, so they are the breaks of least demerits
+// over all lines; otherwise the paragraph is broken again over every line.
 func totalFit(gs []glyph, p Params) ([]int, bool) {
+	sc := scratchPool.Get().(*fitScratch)
+	defer scratchPool.Put(sc)
+	sc.prepare(gs)
+	if !p.Balance {
+		if starts, total, ok := sc.pass(gs, p, passTolerance); ok && total < passDemerits {
+			return starts, true
+		}
+	}
+	starts, total, ok := sc.pass(gs, p, uselessRatio)
+	if !ok || total >= penaltyOverfull {
+		return nil, false
+	}
+	return starts, true
+}
+
+const (
+	// passTolerance is the spread ratio r (of maxSpread per gap) of the
+	// loosest line the first pass considers, and passDemerits the
+	// demerits of such a line.
+	passTolerance = 2.0
+	passDemerits  = (1 + 100*passTolerance*passTolerance*passTolerance) * (1 + 100*passTolerance*passTolerance*passTolerance)
+	// uselessRatio is a spread ratio whose demerits exceed those of an
+	// overfull line: such a line can never be part of breaks that are
+	// taken (total-fit then gives way to first fit).
+	uselessRatio = 22.0
+)
+
+// fitNode is a feasible break of the total-fit breaker.
+type fitNode struct {
+	at    int     // first glyph of the next line
+	total float64 // least demerits of the paragraph up to here
+	prev  int     // index into nodes of the break before, -1 at the start
+	line  int     // lines so far
+}
+
+// fitScratch holds a paragraph's prefix sums and nodes, reused from one
+// paragraph to the next.
+type fitScratch struct {
+	adv, pre, shr []float64
+	str, url      []int
+	cand          []int
+	nodes         []fitNode
+	maxSize       float64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(fitScratch) }}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// prepare computes the prefix sums of gs: a line from glyph i to glyph j
+// (exclusive) has the advances of i..j-1 and the gaps before i+1..j-1.
+func (sc *fitScratch) prepare(gs []glyph) {
 	n := len(gs)
-	// Prefix sums: a line from glyph i to glyph j (exclusive) has the
-	// advances of i..j-1 and the gaps before i+1..j-1.
-	adv := make([]float64, n+1)
-	pre := make([]float64, n+1)
-	shr := make([]float64, n+1)
-	str := make([]int, n+1)
-	url := make([]int, n+1)
+	sc.adv, sc.pre, sc.shr = grow(sc.adv, n+1), grow(sc.pre, n+1), grow(sc.shr, n+1)
+	sc.str, sc.url = grow(sc.str, n+1), grow(sc.url, n+1)
+	adv, pre, shr, str, url := sc.adv, sc.pre, sc.shr, sc.str, sc.url
+	adv[0], pre[0], shr[0], str[0], url[0] = 0, 0, 0, 0, 0
+	sc.maxSize = 0
+	sc.cand = sc.cand[:0]
 	for k := range gs {
 		g := &gs[k]
+		sc.maxSize = math.Max(sc.maxSize, g.size)
 		adv[k+1] = adv[k] + g.adv - g.lead - g.trail
 		pre[k+1], shr[k+1], str[k+1], url[k+1] = pre[k], shr[k], str[k], url[k]
 		if k > 0 {
@@ -504,29 +568,59 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 			} else if g.inURL && gs[k-1].inURL {
 				url[k+1]++
 			}
+			// Candidate line starts: the paragraph's start and every break.
+			if g.breakOK || g.mustBrk {
+				sc.cand = append(sc.cand, k)
+			}
 		}
 	}
-	// Candidate line starts: the paragraph's start and every break.
-	var cand []int
-	for k := 1; k < n; k++ {
-		if gs[k].breakOK || gs[k].mustBrk {
-			cand = append(cand, k)
+	sc.cand = append(sc.cand, n)
+}
+
+// pass breaks gs over the lines spread by a ratio of at most tol (and
+// every line that ends the paragraph or at a hard break, and every line
+// that shrinks); it returns the breaks and their total demerits.
+func (sc *fitScratch) pass(gs []glyph, p Params, tol float64) ([]int, float64, bool) {
+	n := len(gs)
+	adv, pre, shr, str, url := sc.adv, sc.pre, sc.shr, sc.str, sc.url
+	nodes := append(sc.nodes[:0], fitNode{at: 0, prev: -1})
+	defer func() { sc.nodes = nodes[:0] }()
+	// Lines from a break at i to j spread by more than tol surely when
+	// tooLoose(i, j): the slack is at most what it is without trimmed
+	// marks on the narrower measure, the gaps at most the gaps and URL
+	// letters, the size at most the paragraph's largest.
+	minWidth := math.Min(p.Width, p.Width-p.Indent)
+	limit := tol * maxSpread * sc.maxSize
+	tooLoose := func(i, j int) bool {
+		slack := minWidth - (adv[j] - adv[i] + pre[j] - pre[i+1])
+		if slack <= 0 {
+			return false
 		}
+		gaps := float64(str[j] - str[i+1] + url[j] - url[i+1])
+		return slack > limit*gaps
 	}
-	cand = append(cand, n)
-	type node struct {
-		at    int     // first glyph of the next line
-		total float64 // least demerits of the paragraph up to here
-		prev  int     // index into nodes of the break before, -1 at the start
-		line  int     // lines so far
-	}
-	nodes := []node{{at: 0, prev: -1}}
-	best := map[int]int{0: 0} // glyph index → node
-	lastHard := 0             // lines may not reach back past a hard break
-	for _, j := range cand {
+	lastHard := 0 // lines may not reach back past a hard break
+	endNode := -1
+	for _, j := range sc.cand {
+		last := j == n || gs[j].mustBrk
+		// The newest break a line to j may start at: every newer one
+		// gives a line too loose (but a last line is never too loose).
+		top := len(nodes) - 1
+		if !last && !p.Balance {
+			lo, hi := 0, len(nodes) // nodes[lo:hi] holds the answer's successor
+			for lo < hi {
+				mid := int(uint(lo+hi) >> 1)
+				if nodes[mid].at < j && !tooLoose(nodes[mid].at, j) {
+					lo = mid + 1
+				} else {
+					hi = mid
+				}
+			}
+			top = lo - 1
+		}
 		bestTotal, bestFrom := math.Inf(1), -1
-		for ci := len(nodes) - 1; ci >= 0; ci-- {
-			from := nodes[ci]
+		for ci := top; ci >= 0; ci-- {
+			from := &nodes[ci]
 			i := from.at
 			if i < lastHard {
 				break
@@ -540,10 +634,14 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 			}
 			nat := adv[j] - adv[i] + pre[j] - pre[i+1] - startTrim(&gs[i]) - endTrim(&gs[j-1])
 			shrink := shr[j] - shr[i+1]
-			last := j == n || gs[j].mustBrk
+			if nat-shrink > width+eps {
+				// Overfull, and lines from further back longer still: an
+				// overfull line is never taken.
+				break
+			}
 			var d float64
 			switch {
-			case p.Balance && nat-shrink <= width+eps:
+			case p.Balance:
 				// Every line as long as the others, and one line more
 				// only to avoid a break inside a word.
 				slack := math.Max(0, width-nat) / gs[i].size
@@ -551,13 +649,6 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 				if j < n {
 					d += titleBreak(gs, j)
 				}
-			case nat-shrink > width+eps:
-				if j-i > 1 && chunkBreaksInside(gs, i, j) {
-					// Longer lines from further back are worse still.
-					ci = -1
-					continue
-				}
-				d = penaltyOverfull
 			case nat > width+eps:
 				r := (nat - width) / shrink
 				b := 100 * r * r * r
@@ -577,8 +668,8 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 					}
 				}
 				r := perGap / (maxSpread * size)
-				if math.IsInf(r, 1) {
-					r = 1000
+				if r > uselessRatio {
+					continue
 				}
 				b := 100 * r * r * r
 				d = (1 + b) * (1 + b)
@@ -590,7 +681,7 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 					d += penaltyURLWord
 				}
 			}
-			if j == n && (p.Justify || p.Balance) && chars(gs[i:j]) < 2 && from.line > 0 {
+			if j == n && (p.Justify || p.Balance) && from.line > 0 && chars(gs[i:j]) < 2 {
 				d += penaltyLonely
 			}
 			if t := from.total + d; t < bestTotal {
@@ -598,29 +689,28 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 			}
 		}
 		if bestFrom < 0 {
-			if j == n || gs[j].mustBrk {
-				return nil, false
+			if last {
+				return nil, 0, false
 			}
 			continue
 		}
-		nodes = append(nodes, node{at: j, total: bestTotal, prev: bestFrom, line: nodes[bestFrom].line + 1})
-		best[j] = len(nodes) - 1
-		if j < n && gs[j].mustBrk {
+		nodes = append(nodes, fitNode{at: j, total: bestTotal, prev: bestFrom, line: nodes[bestFrom].line + 1})
+		if j == n {
+			endNode = len(nodes) - 1
+		} else if gs[j].mustBrk {
 			lastHard = j
 		}
 	}
-	end, ok := best[n]
-	if !ok || nodes[end].total >= penaltyOverfull {
-		return nil, false
+	if endNode < 0 {
+		return nil, 0, false
 	}
-	var starts []int
-	for k := nodes[end].prev; k >= 0; k = nodes[k].prev {
-		starts = append(starts, nodes[k].at)
+	lines := nodes[endNode].line
+	starts := make([]int, lines)
+	for k := nodes[endNode].prev; k >= 0; k = nodes[k].prev {
+		lines--
+		starts[lines] = nodes[k].at
 	}
-	for a, b := 0, len(starts)-1; a < b; a, b = a+1, b-1 {
-		starts[a], starts[b] = starts[b], starts[a]
-	}
-	return starts, true
+	return starts, nodes[endNode].total, true
 }
 
 // penaltyLine is what one more line of a title costs.
