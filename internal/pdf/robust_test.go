@@ -435,7 +435,7 @@ func TestTaggedStructure(t *testing.T) {
 		t.Fatalf("pdfinfo -struct-text: %v\n%s", err, st)
 	}
 	tree := string(st)
-	for _, want := range []string{"Document", "H1", "\"标题\"", "H2", "P (block)", "\"正文段落\"", "L (block)", "LI", "Lbl", "Figure", "Caption", "Table", "TR", "TH", "\"项目\"", "TD", "\"100\"", "Note"} {
+	for _, want := range []string{"Document", "H1", "\"标题\"", "H2", "P (block)", "\"正文段落", "L (block)", "LI", "Lbl", "Figure", "Caption", "Table", "TR", "TH", "\"项目\"", "TD", "\"100\"", "Note"} {
 		if !strings.Contains(tree, want) {
 			t.Errorf("the structure lacks %s:\n%s", want, tree)
 		}

@@ -101,19 +101,26 @@ func (w *writer) finish(root, info ref, id []byte) ([]byte, error) {
 }
 
 // num writes a number with at most four decimals and no trailing zeros.
-func num(v float64) string {
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends v as num writes it.
+func appendNum(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "0"
+		return append(b, '0')
 	}
-	s := strconv.FormatFloat(v, 'f', 4, 64)
-	if strings.IndexByte(s, '.') >= 0 {
-		s = strings.TrimRight(s, "0")
-		s = strings.TrimSuffix(s, ".")
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 4, 64)
+	// Four decimals are always written: drop the zeros and the point.
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
 	}
-	if s == "-0" {
-		s = "0"
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
 	}
-	return s
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
 }
 
 // text writes s as a PDF text string: literal when it is printable
