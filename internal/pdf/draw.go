@@ -303,6 +303,7 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 	fmt.Fprintf(&cat, " /Metadata %s >>", d.metadata())
 	root := w.add(cat.String())
 	infoRef := w.add(d.infoDict())
+	w.flush()
 	sum := sha256.Sum256(w.buf.Bytes())
 	return w.finish(root, infoRef, sum[:16])
 }

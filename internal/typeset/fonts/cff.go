@@ -62,6 +62,55 @@ func readIndex(b []byte, off int) (cffIndex, error) {
 	return ix, nil
 }
 
+// lazyIndex is an INDEX read item by item: the CharStrings of a CJK font
+// have 65,535 items, of which a document uses a few thousand.
+type lazyIndex struct {
+	b                       []byte
+	count, size, offs, data int
+}
+
+func readLazyIndex(b []byte, off int) (lazyIndex, error) {
+	if off < 0 || off+2 > len(b) {
+		return lazyIndex{}, errors.New("cff: INDEX out of bounds")
+	}
+	count := int(binary.BigEndian.Uint16(b[off:]))
+	if count == 0 {
+		return lazyIndex{b: b}, nil
+	}
+	if off+3 > len(b) {
+		return lazyIndex{}, errors.New("cff: INDEX header out of bounds")
+	}
+	size := int(b[off+2])
+	if size < 1 || size > 4 {
+		return lazyIndex{}, fmt.Errorf("cff: INDEX offset size %d", size)
+	}
+	offs := off + 3
+	if offs+(count+1)*size > len(b) {
+		return lazyIndex{}, errors.New("cff: INDEX offsets out of bounds")
+	}
+	return lazyIndex{b: b, count: count, size: size, offs: offs, data: offs + (count+1)*size - 1}, nil
+}
+
+func (ix lazyIndex) offset(i int) int {
+	v := 0
+	for k := 0; k < ix.size; k++ {
+		v = v<<8 | int(ix.b[ix.offs+i*ix.size+k])
+	}
+	return v
+}
+
+// item returns item i.
+func (ix lazyIndex) item(i int) ([]byte, error) {
+	if i < 0 || i >= ix.count {
+		return nil, fmt.Errorf("cff: no item %d", i)
+	}
+	from, to := ix.offset(i), ix.offset(i+1)
+	if from < 1 || to < from || ix.data+to > len(ix.b) {
+		return nil, errors.New("cff: INDEX item out of bounds")
+	}
+	return ix.b[ix.data+from : ix.data+to], nil
+}
+
 func writeIndex(w *bytes.Buffer, items [][]byte) {
 	binary.Write(w, binary.BigEndian, uint16(len(items)))
 	if len(items) == 0 {
@@ -225,7 +274,7 @@ type cffFont struct {
 	top      []dictEntry
 	strings  [][]byte
 	gsubrs   [][]byte
-	chars    [][]byte
+	chars    lazyIndex
 	cid      bool
 	fds      []cffFD
 	fdSelect []uint8 // per glyph
@@ -268,11 +317,9 @@ func parseCFF(b []byte) (*cffFont, error) {
 	if len(cs) != 1 {
 		return nil, errors.New("cff: no CharStrings")
 	}
-	chars, err := readIndex(b, int(cs[0]))
-	if err != nil {
+	if f.chars, err = readLazyIndex(b, int(cs[0])); err != nil {
 		return nil, err
 	}
-	f.chars = chars.items
 	readPrivate := func(d []dictEntry) (cffFD, error) {
 		fd := cffFD{}
 		p := find(d, opPrivate)
@@ -318,7 +365,7 @@ func parseCFF(b []byte) (*cffFont, error) {
 			fd.font = d
 			f.fds = append(f.fds, fd)
 		}
-		if f.fdSelect, err = readFDSelect(b, int(fs[0]), len(f.chars)); err != nil {
+		if f.fdSelect, err = readFDSelect(b, int(fs[0]), f.chars.count); err != nil {
 			return nil, err
 		}
 		for _, s := range f.fdSelect {
@@ -332,7 +379,7 @@ func parseCFF(b []byte) (*cffFont, error) {
 			return nil, err
 		}
 		f.fds = []cffFD{fd}
-		f.fdSelect = make([]uint8, len(f.chars))
+		f.fdSelect = make([]uint8, f.chars.count)
 	}
 	return f, nil
 }
@@ -531,10 +578,13 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	keep := append([]uint16{0}, gids...)
 	sort.Slice(keep, func(i, j int) bool { return keep[i] < keep[j] })
 	keep = uniq(keep)
-	for _, g := range keep {
-		if int(g) >= len(f.chars) {
-			return nil, fmt.Errorf("cff: no glyph %d", g)
+	glyphs := make([][]byte, len(keep))
+	for i, g := range keep {
+		cs, err := f.chars.item(int(g))
+		if err != nil {
+			return nil, fmt.Errorf("cff: glyph %d: %w", g, err)
 		}
+		glyphs[i] = cs
 	}
 	// Mark the subroutines the kept glyphs call.
 	gused := make([]bool, len(f.gsubrs))
@@ -544,11 +594,11 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	}
 	pruned, renumber := true, true
 	sites, visited := map[csKey][]callSite{}, map[csKey]bool{}
-	for _, g := range keep {
+	for gi, g := range keep {
 		fd := int(f.fdSelect[g])
 		s := subrScan{gsubrs: f.gsubrs, lsubrs: f.fds[fd].subrs, gused: gused, lused: lused[fd], fd: fd,
 			sites: sites, visited: visited, fixed: &renumber}
-		if err := s.run(f.chars[g], csKey{'c', 0, int(g)}); err != nil {
+		if err := s.run(glyphs[gi], csKey{'c', 0, int(g)}); err != nil {
 			pruned, renumber = false, false // keep every subroutine rather than guess
 			break
 		}
@@ -658,7 +708,7 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 			w.Write(e.operands)
 			writeOp(&w, e.op)
 		}
-		w.Write(int5(len(f.chars)))
+		w.Write(int5(f.chars.count))
 		writeOp(&w, opCIDCount)
 		w.Write(int5(charset))
 		writeOp(&w, opCharset)
@@ -705,9 +755,9 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	var chars bytes.Buffer
 	items := make([][]byte, len(keep))
 	for i, g := range keep {
-		items[i] = f.chars[g]
+		items[i] = glyphs[i]
 		if renumber {
-			items[i] = rewrite(f.chars[g], csKey{'c', 0, int(g)}, int(f.fdSelect[g]))
+			items[i] = rewrite(glyphs[i], csKey{'c', 0, int(g)}, int(f.fdSelect[g]))
 		}
 	}
 	writeIndex(&chars, items)
