@@ -10,6 +10,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/segmenter"
 
@@ -105,7 +106,9 @@ var segPool = sync.Pool{New: func() any { return new(segmenter.Segmenter) }}
 
 // Break sets items into lines of width p.Width.
 func Break(items []Item, set *fonts.Set, p Params) []Line {
-	gs := shape(items, set, p)
+	sb := shapePool.Get().(*shapeBuf)
+	defer shapePool.Put(sb)
+	gs := sb.shape(items, set, p)
 	if len(gs) == 0 {
 		return nil
 	}
@@ -127,15 +130,27 @@ func Break(items []Item, set *fonts.Set, p Params) []Line {
 	return lines
 }
 
+// shapeBuf holds what shaping a paragraph needs, reused from one
+// paragraph to the next.
+type shapeBuf struct {
+	runes []rune
+	owner []int32
+	opp   []bool
+	gs    []glyph
+}
+
+var shapePool = sync.Pool{New: func() any { return new(shapeBuf) }}
+
 // shape turns items into glyphs with their advances, gaps and break
-// opportunities.
-func shape(items []Item, set *fonts.Set, p Params) []glyph {
+// opportunities. The glyphs are the buffer's until its next use.
+func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 	n := 0
 	for _, it := range items {
 		n += len(it.Text)
 	}
-	runes := make([]rune, 0, n)
-	owner := make([]int32, 0, n)
+	runes := sb.runes[:0]
+	owner := sb.owner[:0]
+	defer func() { sb.runes, sb.owner = runes[:0], owner[:0] }()
 	for i, it := range items {
 		for _, r := range it.Text {
 			if r == '\r' || r == '\t' {
@@ -150,7 +165,9 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 	}
 	// Break opportunities from UAX #14: opp[k] is true when a line may
 	// break before rune k.
-	opp := make([]bool, len(runes)+1)
+	opp := grow(sb.opp, len(runes)+1)
+	clear(opp)
+	sb.opp = opp
 	seg := segPool.Get().(*segmenter.Segmenter)
 	seg.Init(runes)
 	it := seg.LineIterator()
@@ -175,7 +192,11 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 		}
 	}
 
-	gs := make([]glyph, 0, len(runes))
+	gs := sb.gs[:0]
+	if cap(gs) < len(runes) {
+		gs = make([]glyph, 0, len(runes))
+	}
+	defer func() { sb.gs = gs[:0] }()
 	pendingSpace := false
 	spaceWidth := 0.0
 	spaceOpp := false
@@ -909,6 +930,12 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 		}
 	}
 	var text strings.Builder
+	text.Grow(3 * len(gs))
+	// The runs' characters, one after the other: runEnd[k] is where run
+	// k's end; the runs' texts are cut from one string at the end.
+	runText := make([]byte, 0, 3*len(gs))
+	runEnd := make([]int, 0, 4)
+	ln.Runs = make([]box.Text, 0, 4)
 	var cur *box.Text
 	var curEnd float64 // where the next glyph of cur would be drawn with no spacing
 	var curItem int32 = -1
@@ -951,15 +978,17 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 			cur.CharSpacing = gapExtra
 			join = true
 		}
+		runText = utf8.AppendRune(runText, g.r)
 		if join {
-			cur.Text += string(g.r)
+			runEnd[len(runEnd)-1] = len(runText)
 			curN++
 		} else {
 			ln.Runs = append(ln.Runs, box.Text{
 				X: drawX, Y: -it.Rise, Role: g.choice.Role, Face: g.choice.Face, Size: g.size,
-				Text: string(g.r), Color: it.Color, SynthBold: g.choice.SynthBold, SynthItalic: g.choice.SynthItalic,
+				Color: it.Color, SynthBold: g.choice.SynthBold, SynthItalic: g.choice.SynthItalic,
 				Invisible: dash, Fallback: g.choice.Fallback, Replaced: g.orig,
 			})
+			runEnd = append(runEnd, len(runText))
 			cur = &ln.Runs[len(ln.Runs)-1]
 			curItem = g.item
 			curN = 1
@@ -980,6 +1009,12 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 	}
 	ln.Width = x
 	ln.Text = text.String()
+	all := string(runText)
+	from := 0
+	for k := range ln.Runs {
+		ln.Runs[k].Text = all[from:runEnd[k]]
+		from = runEnd[k]
+	}
 	decorate(&ln, gs, items)
 	return ln
 }
@@ -1006,7 +1041,7 @@ func decorate(ln *Line, gs []glyph, items []Item) {
 			break
 		}
 		item := gs[gi].item
-		gi += len([]rune(r.Text))
+		gi += utf8.RuneCountInString(r.Text)
 		it := &items[item]
 		if it.Link == "" && !it.Strike {
 			continue
@@ -1039,7 +1074,9 @@ func decorate(ln *Line, gs []glyph, items []Item) {
 // emergency break (the width of their widest unbreakable piece) and the
 // width they take set on one line (the longest line between hard breaks).
 func Measure(items []Item, set *fonts.Set, p Params) (minWidth, maxWidth float64) {
-	gs := shape(items, set, p)
+	sb := shapePool.Get().(*shapeBuf)
+	defer shapePool.Put(sb)
+	gs := sb.shape(items, set, p)
 	chunk, total := 0.0, 0.0
 	for i := range gs {
 		g := &gs[i]
