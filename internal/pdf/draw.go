@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -275,10 +276,24 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 		}
 		outline = append(outline, o...)
 	}
-	for _, f := range d.order {
-		if err := d.embed(f); err != nil {
-			return nil, err
+	// The fonts are subset while the pages' streams are compressed.
+	progs := make([][]byte, len(d.order))
+	errs := make([]error, len(d.order))
+	var wg sync.WaitGroup
+	for i, f := range d.order {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			progs[i], errs[i] = f.program()
+		}()
+	}
+	w.flush()
+	wg.Wait()
+	for i, f := range d.order {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
+		d.embed(f, progs[i])
 	}
 	kids := make([]string, len(d.pages))
 	for i, r := range d.pages {
@@ -856,23 +871,35 @@ func cropMarks(c *content, w, h, off, slug float64) {
 	}
 }
 
-// embed writes a face's font objects: a Type 0 font over a CID font with
-// the subset program, its widths and a ToUnicode map for text extraction.
-func (d *docWriter) embed(f *fontRes) error {
+// gids returns the glyphs drawn in f, in order.
+func (f *fontRes) gids() []uint16 {
 	var gids []uint16
 	for g, r := range f.glyphs {
 		if r != 0 {
 			gids = append(gids, uint16(g))
 		}
 	}
-	face := f.face
-	var prog []byte
-	if embedPrograms {
-		var err error
-		if prog, err = face.Subset(gids); err != nil {
-			return fmt.Errorf("pdf: embedding %s: %w", face.Path, err)
-		}
+	return gids
+}
+
+// program returns the subset of f's face to embed.
+func (f *fontRes) program() ([]byte, error) {
+	if !embedPrograms {
+		return nil, nil
 	}
+	prog, err := f.face.Subset(f.gids())
+	if err != nil {
+		return nil, fmt.Errorf("pdf: embedding %s: %w", f.face.Path, err)
+	}
+	return prog, nil
+}
+
+// embed writes a face's font objects: a Type 0 font over a CID font with
+// the subset program prog, its widths and a ToUnicode map for text
+// extraction.
+func (d *docWriter) embed(f *fontRes, prog []byte) {
+	gids := f.gids()
+	face := f.face
 	base := subsetTag(face.PostScriptName, gids) + "+" + face.PostScriptName
 	var file ref
 	var sub, fileKey string
@@ -917,7 +944,6 @@ func (d *docWriter) embed(f *fontRes) error {
 		sub, name(base), desc, face.GlyphAdvance(0), wb.String()))
 	tu := d.w.addStream("", toUnicode(gids, f.glyphs), true)
 	d.w.object(f.ref, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s >>", name(base), cid, tu))
-	return nil
 }
 
 // embedPrograms is cleared by the fuzz test, which checks everything but

@@ -140,10 +140,25 @@ type Laid struct {
 
 // Layout parses and lays out parts without drawing them.
 func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
-	set, err := fonts.Discover(opts.Fonts)
-	if err != nil {
-		return nil, nil, err
-	}
+	// The fonts are found and read while the Markdown is parsed.
+	var set *fonts.Set
+	var setErr error
+	found := make(chan struct{})
+	go func() {
+		defer close(found)
+		set, setErr = fonts.Discover(opts.Fonts)
+	}()
+	laid, warnings, err := layoutWith(parts, opts, func() (*fonts.Set, error) {
+		<-found
+		return set, setErr
+	})
+	<-found
+	return laid, warnings, err
+}
+
+// layoutWith is Layout with the fonts given by a function that waits for
+// them.
+func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)) (*Laid, diag.List, error) {
 	size, err := layout.ParsePageSize(opts.PageSize)
 	if err != nil {
 		return nil, nil, err
@@ -186,6 +201,10 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 		if title == "" {
 			title = pt
 		}
+	}
+	set, err := fontSet()
+	if err != nil {
+		return nil, nil, err
 	}
 	header := opts.Header
 	switch header {
