@@ -81,6 +81,10 @@ type Options struct {
 	// NumberCaptions numbers figures and tables: 图1, 表1 per part, or
 	// 图3-1 in a part whose Number is "3".
 	NumberCaptions bool
+	// HangingPunctuation sets a full stop or comma (。，、．) that ends a
+	// line of a paragraph in the margin (标点悬挂) rather than inside the
+	// measure.
+	HangingPunctuation bool
 }
 
 // Margins are page margins in millimetres.
@@ -229,6 +233,8 @@ func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)
 		PageStyle:      opts.PageStyle,
 		AnchorPrefix:   opts.AnchorPrefix,
 		NumberCaptions: opts.NumberCaptions,
+
+		HangingPunctuation: opts.HangingPunctuation,
 	}
 	res, err := layout.Layout(lparts, lo)
 	if err != nil {

@@ -36,6 +36,15 @@ type composer struct {
 	print bool // the printer's edition: bleed and crop marks
 }
 
+// hanging is whether a publication whose front matter says fm (nil:
+// nothing) hangs its line-end punctuation.
+func (c *composer) hanging(fm *bool) bool {
+	if fm != nil {
+		return *fm
+	}
+	return c.cfg.HangingPunctuation
+}
+
 func (c *composer) info(title, subject string, keywords []string, date time.Time) pdf.Info {
 	in := pdf.Info{Title: title, Author: c.cfg.Publisher, Subject: subject, Keywords: keywords, CreationDate: date}
 	if c.print {
@@ -177,6 +186,8 @@ func (c *composer) journalDoc(is *Issue) (*composed, diag.List, error) {
 		NumberCaptions: true,
 		Fonts:          c.cfg.Fonts,
 		CreationDate:   is.Date,
+
+		HangingPunctuation: c.hanging(is.Hanging),
 	}
 	laid, warnings, err := pdf.Layout(parts, opts)
 	if err != nil {

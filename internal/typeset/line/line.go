@@ -53,6 +53,9 @@ type Params struct {
 	// after punctuation, at spaces, between Han and Latin or around
 	// function words (的 与 和 …) rather than inside a word.
 	Balance bool
+	// Hang sets a full stop or comma (。，、．) that ends a line in the
+	// margin, outside the measure (hanging punctuation, 标点悬挂).
+	Hang bool
 }
 
 // Line is one line of a paragraph, relative to its start on the baseline.
@@ -100,6 +103,7 @@ type glyph struct {
 	soft     bool    // breakOK is a break inside a URL or code
 	pref     bool    // a soft break after / . - _ ? & =, where a URL breaks best
 	inURL    bool    // part of a long URL, path or piece of inline code
+	hang     bool    // a mark that hangs in the margin when it ends a line
 }
 
 var segPool = sync.Pool{New: func() any { return new(segmenter.Segmenter) }}
@@ -280,6 +284,11 @@ func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 	if !p.Code {
 		softBreaks(gs, items)
 		compressible(gs)
+		if p.Hang {
+			for i := range gs {
+				gs[i].hang = gs[i].kind == kPunct && strings.ContainsRune(hanging, gs[i].r)
+			}
+		}
 	}
 	return gs
 }
@@ -426,9 +435,15 @@ func measure(gs []glyph) (nat, shrink float64) {
 	return nat, shrink
 }
 
+// hanging are the marks that may hang in the margin at a line's end.
+const hanging = "。，、．"
+
 // endTrim is how much of a line-end mark is trimmed: the blank half of a
-// closing mark not already compressed.
+// closing mark not already compressed, or all of a hanging mark.
 func endTrim(g *glyph) float64 {
+	if g.hang {
+		return g.adv - g.lead - g.trail
+	}
 	if g.kind == kPunct && g.trail == 0 && clreq.IsClosing(g.r) {
 		return g.adv / 2
 	}
