@@ -101,6 +101,12 @@ type docWriter struct {
 	elems   map[*box.Tag]*elem
 	docElem *elem
 	parents [][]*elem
+	// annots are the link annotations' elements, by their StructParent
+	// key less the number of pages.
+	annots []*elem
+	// linkText is the text of each Link element's runs, for its
+	// annotations' /Contents.
+	linkText map[*box.Tag]string
 }
 
 // elem is a structure element being collected: its kids are elements and
@@ -116,6 +122,7 @@ type elem struct {
 type kid struct {
 	elem       *elem
 	page, mcid int
+	objr       ref // an annotation: an object reference on page
 }
 
 // element returns the element of tag t, creating it and its ancestors.
@@ -192,6 +199,8 @@ func (d *docWriter) structure() ref {
 		for _, k := range e.kids {
 			if k.elem != nil {
 				fmt.Fprintf(&b, " %s", k.elem.ref)
+			} else if k.objr != 0 {
+				fmt.Fprintf(&b, " << /Type /OBJR /Obj %s /Pg %s >>", k.objr, d.pages[k.page])
 			} else {
 				fmt.Fprintf(&b, " << /Type /MCR /Pg %s /MCID %d >>", d.pages[k.page], k.mcid)
 			}
@@ -213,8 +222,11 @@ func (d *docWriter) structure() ref {
 		}
 		nums.WriteString(" ]")
 	}
+	for k, e := range d.annots {
+		fmt.Fprintf(&nums, " %d %s", len(d.pages)+k, e.ref)
+	}
 	pt := d.w.add("<< /Nums [" + nums.String() + " ] >>")
-	d.w.object(root, fmt.Sprintf("<< /Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d >>", d.docElem.ref, pt, len(d.pages)))
+	d.w.object(root, fmt.Sprintf("<< /Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d >>", d.docElem.ref, pt, len(d.pages)+len(d.annots)))
 	return root
 }
 
@@ -254,6 +266,7 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 	// A tagged PDF when the typesetter tagged its boxes.
 	if tagged(doc) {
 		d.elems = map[*box.Tag]*elem{}
+		d.linkText = map[*box.Tag]string{}
 		d.docElem = &elem{ref: w.reserve(), kind: "Document"}
 		d.parents = make([][]*elem, len(doc.Pages))
 	}
@@ -665,6 +678,9 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 		case *box.Text:
 			d.mark(c, i, bx.Tag)
 			d.text(c, bx)
+			if bx.Tag != nil && bx.Tag.Kind == "Link" && d.docElem != nil {
+				d.linkText[bx.Tag] += bx.Text
+			}
 		case *box.Rect:
 			d.mark(c, i, nil)
 			c.endText()
@@ -687,14 +703,44 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 			// Q restores the colours and line width q saved: nothing to forget.
 		case *box.Link:
 			rect := fmt.Sprintf("[%s %s %s %s]", num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), num(c.x(bx.X+bx.W)), num(c.y(bx.Y)))
+			var action, contents string
 			switch {
 			case bx.URL != "":
-				annots = append(annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /A << /S /URI /URI %s >> >>", rect, uriString(bx.URL)))
+				action, contents = "/A << /S /URI /URI "+uriString(bx.URL)+" >>", bx.URL
 			default:
-				if t, ok := d.dests[bx.Dest]; ok {
-					annots = append(annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /Dest %s >>", rect, d.destArray(t)))
+				t, ok := d.dests[bx.Dest]
+				if !ok {
+					continue
 				}
+				action = "/Dest " + d.destArray(t)
 			}
+			annot := "<< /Type /Annot /Subtype /Link /Rect " + rect + " /Border [0 0 0] " + action
+			if d.docElem == nil {
+				annots = append(annots, annot+" >>")
+				continue
+			}
+			// Tagged: the annotation is an object of the Link element of
+			// its text, which reaches it through an object reference.
+			r := d.w.reserve()
+			var e *elem
+			if bx.Tag != nil {
+				e = d.element(bx.Tag)
+				if s := d.linkText[bx.Tag]; s != "" {
+					contents = s
+				}
+			} else {
+				e = &elem{ref: d.w.reserve(), kind: "Link", parent: d.docElem}
+				d.docElem.kids = append(d.docElem.kids, kid{elem: e})
+			}
+			e.kids = append(e.kids, kid{page: i, objr: r})
+			key := len(d.pages) + len(d.annots)
+			d.annots = append(d.annots, e)
+			annot += " /StructParent " + strconv.Itoa(key)
+			if contents != "" {
+				annot += " /Contents " + text(clean(contents))
+			}
+			d.w.object(r, annot+" >>")
+			annots = append(annots, r.String())
 		case *box.Bookmark:
 			outline = append(outline, outlineItem{title: bx.Title, level: bx.Level, dest: dest{i, bx.Y}})
 		}

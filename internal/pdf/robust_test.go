@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -419,8 +420,8 @@ func TestTaggedStructure(t *testing.T) {
 	var b bytes.Buffer
 	png.Encode(&b, img)
 	os.WriteFile(filepath.Join(dir, "a.png"), b.Bytes(), 0o644)
-	src := "# 标题\n\n## 第一节\n\n正文段落[^1]。\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| 会费 | 100 |\n\n[^1]: 脚注文字。\n"
-	out, _, err := Render([]byte(src), filepath.Join(dir, "t.md"), Options{Header: "页眉文字"})
+	src := "# 标题\n\n## 第一节\n\n正文段落[^1]，见[协会官网](https://www.zzia.org.cn/)。\n\n## 第二节\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| 会费 | 100 |\n\n[^1]: 脚注文字。\n"
+	out, _, err := Render([]byte(src), filepath.Join(dir, "t.md"), Options{Header: "页眉文字", TOC: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -440,10 +441,22 @@ func TestTaggedStructure(t *testing.T) {
 			t.Errorf("the structure lacks %s:\n%s", want, tree)
 		}
 	}
+	// Links: the text and the annotation (an object reference) in one
+	// Link element; the entries of the contents too.
+	for _, want := range []string{`Link \(inline\)\s+"协会官网"\s+Object \d+ 0`, `TOC\s+Caption\s+"目　录"`,
+		`TOCI\s+Reference \(inline\)\s+Link \(inline\)\s+"第一节1"\s+Object \d+ 0`} {
+		if !regexp.MustCompile(want).MatchString(tree) {
+			t.Errorf("the structure lacks %s:\n%s", want, tree)
+		}
+	}
 	if strings.Contains(tree, "页眉文字") {
 		t.Error("the running head is in the structure, not an artifact")
 	}
 	if !bytes.Contains(out, []byte("/Alt <FEFF")) {
 		t.Error("the figure has no alternative text")
+	}
+	// Every link annotation has its place in the structure.
+	if n, m := bytes.Count(out, []byte("/Subtype /Link")), bytes.Count(out, []byte("/StructParent ")); n == 0 || n != m {
+		t.Errorf("%d link annotations, %d with a StructParent", n, m)
 	}
 }

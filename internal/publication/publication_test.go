@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -606,5 +607,29 @@ func TestHangingPunctuationSetting(t *testing.T) {
 	_, l := Discover(dir, false)
 	if !strings.Contains(l.Error(), "hangingPunctuation is yes please, not true or false") {
 		t.Errorf("a bad value is not reported: %v", l)
+	}
+}
+
+// The contents pages of a journal are in the tagged PDF's structure: a
+// TOC of entries, each a Link holding its text and its annotation, so no
+// link annotation is outside the structure tree.
+func TestContentsAreTagged(t *testing.T) {
+	c, cat := load(t, fixture)
+	out, _, l, err := c.journal(cat.Issues[0])
+	if err != nil || l.HasErrors() {
+		t.Fatal(err, l)
+	}
+	if n, m := bytes.Count(out, []byte("/Subtype /Link")), bytes.Count(out, []byte("/StructParent ")); n == 0 || n != m {
+		t.Errorf("%d link annotations, %d of them in the structure", n, m)
+	}
+	p := filepath.Join(t.TempDir(), "j.pdf")
+	os.WriteFile(p, out, 0o644)
+	st, err := exec.Command("pdfinfo", "-struct-text", p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v %s", err, st)
+	}
+	re := regexp.MustCompile(`TOC\s+Caption\s+"目　录[^"]*"\s+TOC\s+Caption\s+"卷首语"\s+TOCI\s+Reference \(inline\)\s+Link \(inline\)\s+"卷首语1"`)
+	if !re.Match(st) {
+		t.Errorf("the contents are not tagged as a TOC of links:\n%.2000s", st)
 	}
 }

@@ -118,6 +118,8 @@ func Break(items []Item, set *fonts.Set, p Params) []Line {
 	}
 	starts := breakLines(gs, p)
 	lines := make([]Line, 0, len(starts))
+	// A link is one structure element however many lines it runs over.
+	var links map[int32]*box.Tag
 	for i, s := range starts {
 		e := len(gs)
 		if i+1 < len(starts) {
@@ -129,7 +131,7 @@ func Break(items []Item, set *fonts.Set, p Params) []Line {
 		if i == 0 {
 			indent = p.Indent
 		}
-		lines = append(lines, set1(gs[s:e], items, width-indent, indent, p, last))
+		lines = append(lines, set1(gs[s:e], items, width-indent, indent, p, last, &links))
 	}
 	return lines
 }
@@ -890,7 +892,7 @@ func emergency(gs []glyph, s int, width float64) int {
 }
 
 // set1 positions the glyphs of one line and groups them into runs.
-func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) Line {
+func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool, links *map[int32]*box.Tag) Line {
 	// Hard breaks have no ink; a trailing one ends the line.
 	for len(gs) > 0 && gs[len(gs)-1].kind == kNewline {
 		gs = gs[:len(gs)-1]
@@ -1030,13 +1032,26 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 		ln.Runs[k].Text = all[from:runEnd[k]]
 		from = runEnd[k]
 	}
-	decorate(&ln, gs, items)
+	decorate(&ln, gs, items, links)
 	return ln
 }
 
 // decorate adds link areas and strike-through rules over the runs of items
-// that ask for them.
-func decorate(ln *Line, gs []glyph, items []Item) {
+// that ask for them. The runs of a link and its areas share a Link
+// structure element (links, per item of the paragraph), which the
+// enclosing block's element takes as a child.
+func decorate(ln *Line, gs []glyph, items []Item, links *map[int32]*box.Tag) {
+	linkTag := func(item int32) *box.Tag {
+		if *links == nil {
+			*links = map[int32]*box.Tag{}
+		}
+		t, ok := (*links)[item]
+		if !ok {
+			t = &box.Tag{Kind: "Link"}
+			(*links)[item] = t
+		}
+		return t
+	}
 	type span struct {
 		item       int32
 		x0, x1     float64
@@ -1061,6 +1076,9 @@ func decorate(ln *Line, gs []glyph, items []Item) {
 		if it.Link == "" && !it.Strike {
 			continue
 		}
+		if it.Link != "" {
+			r.Tag = linkTag(item)
+		}
 		x0, x1 := r.X, r.X+r.Width()
 		if n := len(spans); n > 0 && spans[n-1].item == item {
 			spans[n-1].x1 = x1
@@ -1071,7 +1089,7 @@ func decorate(ln *Line, gs []glyph, items []Item) {
 	for _, s := range spans {
 		it := &items[s.item]
 		if it.Link != "" {
-			l := box.Link{X: s.x0, Y: -s.size*0.88 - s.rise, W: s.x1 - s.x0, H: s.size * 1.1}
+			l := box.Link{X: s.x0, Y: -s.size*0.88 - s.rise, W: s.x1 - s.x0, H: s.size * 1.1, Tag: linkTag(s.item)}
 			if strings.HasPrefix(it.Link, "#") {
 				l.Dest = it.Link[1:]
 			} else {
