@@ -420,7 +420,7 @@ func TestTaggedStructure(t *testing.T) {
 	var b bytes.Buffer
 	png.Encode(&b, img)
 	os.WriteFile(filepath.Join(dir, "a.png"), b.Bytes(), 0o644)
-	src := "# 标题\n\n## 第一节\n\n正文段落[^1]，见[协会官网](https://www.zzia.org.cn/)。\n\n## 第二节\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| 会费 | 100 |\n\n[^1]: 脚注文字。\n"
+	src := "# 标题\n\n## 第一节\n\n正文段落[^1]，见[协会官网](https://www.zzia.org.cn/)。\n\n## 第二节\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| [会费](https://www.zzia.org.cn/fee) | 100 |\n\n[^1]: 脚注文字。\n"
 	out, _, err := Render([]byte(src), filepath.Join(dir, "t.md"), Options{Header: "页眉文字", TOC: true})
 	if err != nil {
 		t.Fatal(err)
@@ -444,7 +444,8 @@ func TestTaggedStructure(t *testing.T) {
 	// Links: the text and the annotation (an object reference) in one
 	// Link element; the entries of the contents too.
 	for _, want := range []string{`Link \(inline\)\s+"协会官网"\s+Object \d+ 0`, `TOC\s+Caption\s+"目　录"`,
-		`TOCI\s+Reference \(inline\)\s+Link \(inline\)\s+"第一节1"\s+Object \d+ 0`} {
+		`TOCI\s+Reference \(inline\)\s+Link \(inline\)\s+"第一节1"\s+Object \d+ 0`,
+		`TD\s+Link \(inline\)\s+"会费"\s+Object \d+ 0`} {
 		if !regexp.MustCompile(want).MatchString(tree) {
 			t.Errorf("the structure lacks %s:\n%s", want, tree)
 		}

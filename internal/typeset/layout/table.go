@@ -192,7 +192,12 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 				bs := lineBoxes(&lines[k], x+pad, base)
 				for _, b := range bs {
 					if t, ok := b.(*box.Text); ok {
-						t.Tag = cellTag
+						switch {
+						case t.Tag == nil:
+							t.Tag = cellTag
+						case t.Tag.Root() != cellTag:
+							t.Tag.Root().Parent = cellTag // a link in the cell
+						}
 					}
 				}
 				it.boxes = append(it.boxes, bs...)
