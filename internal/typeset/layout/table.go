@@ -195,7 +195,7 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 						switch {
 						case t.Tag == nil:
 							t.Tag = cellTag
-						case t.Tag.Root() != cellTag:
+						case !within(t.Tag, cellTag):
 							t.Tag.Root().Parent = cellTag // a link in the cell
 						}
 					}
@@ -223,4 +223,14 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 		}
 		l.add(it)
 	}
+}
+
+// within reports whether tag t is e or inside it.
+func within(t, e *box.Tag) bool {
+	for ; t != nil; t = t.Parent {
+		if t == e {
+			return true
+		}
+	}
+	return false
 }

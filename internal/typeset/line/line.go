@@ -174,14 +174,16 @@ func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 	opp := grow(sb.opp, len(runes)+1)
 	clear(opp)
 	sb.opp = opp
-	seg := segPool.Get().(*segmenter.Segmenter)
-	seg.Init(runes)
-	it := seg.LineIterator()
-	for it.Next() {
-		l := it.Line()
-		opp[l.Offset] = true
+	if !p.Code { // code breaks at its spaces, whatever UAX #14 says
+		seg := segPool.Get().(*segmenter.Segmenter)
+		seg.Init(runes)
+		it := seg.LineIterator()
+		for it.Next() {
+			l := it.Line()
+			opp[l.Offset] = true
+		}
+		segPool.Put(seg)
 	}
-	segPool.Put(seg)
 	// Curly quotes beside Han characters break like the Han characters
 	// (UAX #14 keeps them with both neighbours, as in Latin text): before
 	// an opening quote, after a closing one.
