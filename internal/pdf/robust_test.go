@@ -461,3 +461,76 @@ func TestTaggedStructure(t *testing.T) {
 		t.Errorf("%d link annotations, %d with a StructParent", n, m)
 	}
 }
+
+// An opaque, non-interlaced 8-bit PNG (RGB, grey or a palette) is embedded
+// with its own compressed data and the PNG predictors, not decoded and
+// compressed again, and shows the same colours; in the CMYK edition it is
+// converted.
+func TestPNGPassThrough(t *testing.T) {
+	dir := t.TempDir()
+	rgb := image.NewNRGBA(image.Rect(0, 0, 60, 40))
+	pal := image.NewPaletted(image.Rect(0, 0, 60, 40), color.Palette{color.RGBA{0x20, 0x60, 0xc0, 0xff}, color.RGBA{0xe0, 0x40, 0x10, 0xff}})
+	for y := 0; y < 40; y++ {
+		for x := 0; x < 60; x++ {
+			rgb.Set(x, y, color.NRGBA{0x10, 0xa0, 0x30, 0xff})
+			pal.SetColorIndex(x, y, 1)
+		}
+	}
+	for name, img := range map[string]image.Image{"rgb.png": rgb, "pal.png": pal} {
+		var b bytes.Buffer
+		png.Encode(&b, img)
+		os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
+	}
+	for name, want := range map[string]color.RGBA{"rgb.png": {0x10, 0xa0, 0x30, 0xff}, "pal.png": {0xe0, 0x40, 0x10, 0xff}} {
+		out, _, err := Render([]byte("![图]("+name+")\n"), filepath.Join(dir, "p.md"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(out, []byte("/Predictor 15")) {
+			t.Errorf("%s: decoded and compressed again, not embedded as it is", name)
+		}
+		p := filepath.Join(dir, "p.pdf")
+		os.WriteFile(p, out, 0o644)
+		// The page at 10 dpi: the image's middle is its colour.
+		png1 := filepath.Join(dir, "page")
+		if b, err := exec.Command("pdftoppm", "-r", "20", "-png", "-singlefile", p, png1).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, b)
+		}
+		f, err := os.Open(png1 + ".png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		bd := page.Bounds()
+		for y := bd.Min.Y; y < bd.Max.Y && !found; y++ {
+			for x := bd.Min.X; x < bd.Max.X; x++ {
+				r, g, b, _ := page.At(x, y).RGBA()
+				if near(r>>8, want.R) && near(g>>8, want.G) && near(b>>8, want.B) {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no pixel of the page has the image's colour %v", name, want)
+		}
+		cmyk, _, err := Layout([]Source{{Src: []byte("![图](" + name + ")\n"), Filename: filepath.Join(dir, "p.md")}}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := Write(cmyk.Doc, Info{CMYK: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(pr, []byte("/Predictor 15")) || !bytes.Contains(pr, []byte("/DeviceCMYK")) {
+			t.Errorf("%s: the CMYK edition does not convert the image", name)
+		}
+	}
+}
+
+func near(a uint32, b uint8) bool { return a+6 >= uint32(b) && a <= uint32(b)+6 }
