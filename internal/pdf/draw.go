@@ -189,24 +189,38 @@ func (c *content) endText() {
 func (d *docWriter) structure() ref {
 	root := d.w.reserve()
 	var write func(e *elem, parent ref)
+	var b []byte
 	write = func(e *elem, parent ref) {
-		var b strings.Builder
-		fmt.Fprintf(&b, "<< /Type /StructElem /S %s /P %s", name(e.kind), parent)
+		b = append(b[:0], "<< /Type /StructElem /S "...)
+		b = append(b, name(e.kind)...)
+		b = append(b, " /P "...)
+		b = appendRef(b, parent)
 		if e.alt != "" {
-			fmt.Fprintf(&b, " /Alt %s", text(clean(e.alt)))
+			b = append(b, " /Alt "...)
+			b = append(b, text(clean(e.alt))...)
 		}
-		b.WriteString(" /K [")
+		b = append(b, " /K ["...)
 		for _, k := range e.kids {
-			if k.elem != nil {
-				fmt.Fprintf(&b, " %s", k.elem.ref)
-			} else if k.objr != 0 {
-				fmt.Fprintf(&b, " << /Type /OBJR /Obj %s /Pg %s >>", k.objr, d.pages[k.page])
-			} else {
-				fmt.Fprintf(&b, " << /Type /MCR /Pg %s /MCID %d >>", d.pages[k.page], k.mcid)
+			switch {
+			case k.elem != nil:
+				b = append(b, ' ')
+				b = appendRef(b, k.elem.ref)
+			case k.objr != 0:
+				b = append(b, " << /Type /OBJR /Obj "...)
+				b = appendRef(b, k.objr)
+				b = append(b, " /Pg "...)
+				b = appendRef(b, d.pages[k.page])
+				b = append(b, " >>"...)
+			default:
+				b = append(b, " << /Type /MCR /Pg "...)
+				b = appendRef(b, d.pages[k.page])
+				b = append(b, " /MCID "...)
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
+				b = append(b, " >>"...)
 			}
 		}
-		b.WriteString(" ] >>")
-		d.w.object(e.ref, b.String())
+		b = append(b, " ] >>"...)
+		d.w.object(e.ref, string(b))
 		for _, k := range e.kids {
 			if k.elem != nil {
 				write(k.elem, e.ref)
@@ -216,9 +230,9 @@ func (d *docWriter) structure() ref {
 	write(d.docElem, root)
 	var nums strings.Builder
 	for i, es := range d.parents {
-		fmt.Fprintf(&nums, " %d [", i)
+		nums.WriteString(" " + strconv.Itoa(i) + " [")
 		for _, e := range es {
-			fmt.Fprintf(&nums, " %s", e.ref)
+			nums.WriteString(" " + e.ref.String())
 		}
 		nums.WriteString(" ]")
 	}

@@ -42,6 +42,11 @@ type ref int
 
 func (r ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
 
+// appendRef appends r as String writes it.
+func appendRef(b []byte, r ref) []byte {
+	return append(strconv.AppendInt(b, int64(r), 10), " 0 R"...)
+}
+
 func newWriter() *writer {
 	w := &writer{}
 	// PDF 1.7, and a comment of high bytes that marks the file as binary.
@@ -58,7 +63,10 @@ func (w *writer) reserve() ref {
 // object writes object r with the dictionary or value body.
 func (w *writer) object(r ref, body string) {
 	w.offsets[r-1] = w.buf.Len()
-	fmt.Fprintf(&w.buf, "%d 0 obj\n%s\nendobj\n", r, body)
+	w.buf.WriteString(strconv.Itoa(int(r)))
+	w.buf.WriteString(" 0 obj\n")
+	w.buf.WriteString(body)
+	w.buf.WriteString("\nendobj\n")
 }
 
 // add writes a new object and returns its reference.
@@ -148,8 +156,13 @@ func (w *writer) finish(root, info ref, id []byte) ([]byte, error) {
 	}
 	xref := w.buf.Len()
 	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets)+1)
+	line := []byte("0000000000 00000 n \n")
 	for _, off := range w.offsets {
-		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+		for i := 9; i >= 0; i-- {
+			line[i] = byte('0' + off%10)
+			off /= 10
+		}
+		w.buf.Write(line)
 	}
 	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %s /Info %s /ID [<%x> <%x>] >>\nstartxref\n%d\n%%%%EOF\n",
 		len(w.offsets)+1, root, info, id, id, xref)
