@@ -78,6 +78,8 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 		d.slug = SlugMM * mm
 		d.off += d.slug
 	}
+	// About 10 KB a page of text: room made once rather than doubled.
+	d.w.buf.Grow(len(doc.Pages) * 12 << 10)
 	return d.write(doc)
 }
 
