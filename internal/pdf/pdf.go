@@ -6,7 +6,7 @@
 //
 //	mdtree   Markdown → layout tree (goldmark, with a node renderer of ours)
 //	layout   layout tree → pages of positioned boxes (line breaking by package line)
-//	pdf      boxes → PDF (fpdf), and Render, which runs them all
+//	pdf      boxes → PDF (a PDF 1.7 writer of its own), and Render, which runs them all
 //
 // For one Markdown file:
 //
