@@ -51,7 +51,8 @@ func main() {
 		fail(err)
 	}
 	out := filepath.Join(work, "press.pdf")
-	var walls []time.Duration
+	var walls, startWalls []time.Duration
+	var startCPUs []float64
 	var cpus, typstWarm, typstCPU, typstCold []float64
 	var mems []float64
 	haveTypst := true
@@ -72,6 +73,15 @@ func main() {
 			mems = append(mems, float64(ru.Maxrss)/1024)
 		}
 		cpus = append(cpus, (cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime()).Seconds()*1000)
+		// The start-up alone (the embedded Hugo's packages initialised):
+		// press version does nothing else.
+		v := exec.Command(*press, "version")
+		vstart := time.Now()
+		if err := v.Run(); err != nil {
+			fail(fmt.Errorf("press version: %w", err))
+		}
+		startWalls = append(startWalls, time.Since(vstart))
+		startCPUs = append(startCPUs, (v.ProcessState.UserTime()+v.ProcessState.SystemTime()).Seconds()*1000)
 		if haveTypst {
 			ms, cpu, err := typstCompile(*typstDir, typ)
 			if err != nil {
@@ -87,6 +97,7 @@ func main() {
 	w := medianDur(walls)
 	pc := median(cpus)
 	fmt.Printf("press pdf (whole process): %d A4 pages in %s (CPU %.0f ms), %.0f pages/s, peak RSS %.0f MB\n", pages, w.Round(time.Millisecond), pc, float64(pages)/w.Seconds(), median(mems))
+	fmt.Printf("  of which start-up (press version: the binary and its packages initialised, no work): %s (CPU %.0f ms)\n", medianDur(startWalls).Round(time.Millisecond), median(startCPUs))
 	if haveTypst {
 		tw, tc := median(typstWarm), median(typstCPU)
 		tp := countPages(strings.TrimSuffix(typ, ".typ") + ".pdf")
