@@ -112,6 +112,39 @@ func TestPDFCommand(t *testing.T) {
 	}
 }
 
+// Hanging punctuation is asked for with a flag or in the front matter; the
+// flag wins.
+func TestPDFHangingPunctuation(t *testing.T) {
+	dir := t.TempDir()
+	body := strings.Repeat("郑州市信息化促进会成立于二零零五年是一家行业组织，", 8) + "全文完。\n"
+	write := func(name, fm string) string {
+		p := filepath.Join(dir, name)
+		os.WriteFile(p, []byte(fm+body), 0o644)
+		return p
+	}
+	plain := write("plain.md", "")
+	hung := write("hung.md", "---\nhangingPunctuation: true\n---\n")
+	pdf := func(args ...string) []byte {
+		t.Helper()
+		out := filepath.Join(dir, "out.pdf")
+		if code, stdout, stderr := run(msg.En, append([]string{"pdf", "-o", out}, args...)...); code != ExitOK {
+			t.Fatalf("exit %d: %s %s", code, stdout, stderr)
+		}
+		b, _ := os.ReadFile(out)
+		return b
+	}
+	without, flag, fm := pdf(plain), pdf(plain, "--hanging-punctuation"), pdf(hung)
+	if bytes.Equal(without, flag) {
+		t.Error("--hanging-punctuation changes nothing")
+	}
+	if !bytes.Equal(flag, fm) {
+		t.Error("hangingPunctuation: true in the front matter sets the text otherwise than the flag")
+	}
+	if off := pdf(hung, "--hanging-punctuation=false"); !bytes.Equal(off, without) {
+		t.Error("--hanging-punctuation=false does not override the front matter")
+	}
+}
+
 func TestCheckJSONListsBrokenLink(t *testing.T) {
 	site := siteRepo(t) // a copy of the minimal fixture
 	os.WriteFile(filepath.Join(site, "content", "posts", "links.md"), []byte("---\ntitle: L\n---\n见[会费](/membership/fee/)。\n"), 0o644)

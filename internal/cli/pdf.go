@@ -31,8 +31,9 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 		Long:    msg.T("pdf.long"),
 		Example: msg.T("pdf.example"),
 		Args:    cobra.ExactArgs(1),
-		RunE: func(_ *cobra.Command, args []string) error {
+		RunE: func(cmd *cobra.Command, args []string) error {
 			in := args[0]
+			hangSet := cmd.Flags().Changed("hanging-punctuation")
 			switch strings.ToUpper(opts.PageSize) {
 			case "A4", "16K", "B5":
 				opts.PageSize = strings.ToUpper(opts.PageSize)
@@ -96,6 +97,11 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 					opts.Keywords = strings.Fields(k)
 				}
 			}
+			if !hangSet {
+				if b, ok := fm["hangingPunctuation"].(bool); ok {
+					opts.HangingPunctuation = b
+				}
+			}
 			if opts.CreationDate.IsZero() {
 				if d := content.String(fm, "date"); len(d) >= 10 {
 					if t, err := time.ParseInLocation("2006-01-02", d[:10], shanghai); err == nil {
@@ -136,6 +142,7 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.StringVar(&opts.Footer, "footer", "", msg.T("flag.pdf.footer"))
 	f.StringVar(&date, "date", "", msg.T("flag.pdf.date"))
 	f.StringArrayVar(&fontFlags, "font", nil, msg.T("flag.pdf.font"))
+	f.BoolVar(&opts.HangingPunctuation, "hanging-punctuation", false, msg.T("flag.pdf.hanging"))
 	return c
 }
 

@@ -165,6 +165,7 @@ with --font ROLE=FILE.ttf.`, `按中文排版规则（W3C clreq）把 Markdown �
 	"flag.pdf.header":      {"running head (default: the title; \"-\" for none)", "页眉（默认：标题；\"-\" 表示不要页眉）"},
 	"flag.pdf.footer":      {"running foot; {page} and {pages} are replaced (default: {page})", "页脚；{page}、{pages} 会被替换为页码和总页数（默认：{page}）"},
 	"flag.pdf.date":        {"creation date written into the PDF, YYYY-MM-DD (default: none, for reproducible output)", "写入 PDF 的创建日期，格式 YYYY-MM-DD（默认不写，保证输出可重现）"},
+	"flag.pdf.hanging":     {"hang a line-end full stop or comma (。，、) in the margin (front matter: hangingPunctuation: true)", "行末的句号、逗号、顿号（。，、）悬挂在版心之外（也可在 front matter 中写 hangingPunctuation: true）"},
 	"flag.pdf.font":        {"font override ROLE=FILE.ttf (song, hei, kai, serif, sans, mono, …); repeatable", "指定字体 角色=文件.ttf（song、hei、kai、serif、sans、mono 等），可重复"},
 	"flag.print":           {"make the printer's edition of the PDFs (3 mm bleed, crop marks)", "生成印刷版 PDF（3 毫米出血和裁切线）"},
 	"report.short":         {"Internal reports for the secretariat (never published)", "秘书处内部报表（不会发布到网站）"},

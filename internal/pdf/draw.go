@@ -10,6 +10,7 @@ import (
 	"sort"
 	"strconv"
 	"strings"
+	"sync"
 	"time"
 	"unicode/utf8"
 
@@ -77,6 +78,8 @@ func Write(doc *box.Document, info Info) ([]byte, error) {
 		d.slug = SlugMM * mm
 		d.off += d.slug
 	}
+	// About 10 KB a page of text: room made once rather than doubled.
+	d.w.buf.Grow(len(doc.Pages) * 12 << 10)
 	return d.write(doc)
 }
 
@@ -90,6 +93,7 @@ type docWriter struct {
 	order  []*fontRes
 	images map[string]ref
 	imgN   int
+	buf    []byte // the content stream being written, reused
 	pages  []ref
 	height []float64 // media height per page
 	dests  map[string]dest
@@ -99,6 +103,12 @@ type docWriter struct {
 	elems   map[*box.Tag]*elem
 	docElem *elem
 	parents [][]*elem
+	// annots are the link annotations' elements, by their StructParent
+	// key less the number of pages.
+	annots []*elem
+	// linkText is the text of each Link element's runs, for its
+	// annotations' /Contents.
+	linkText map[*box.Tag]string
 }
 
 // elem is a structure element being collected: its kids are elements and
@@ -114,6 +124,7 @@ type elem struct {
 type kid struct {
 	elem       *elem
 	page, mcid int
+	objr       ref // an annotation: an object reference on page
 }
 
 // element returns the element of tag t, creating it and its ancestors.
@@ -131,27 +142,48 @@ func (d *docWriter) element(t *box.Tag) *elem {
 	return e
 }
 
-// mark opens marked content for the text or image of tag t on page: a
-// structure element's content, or an artifact when t is nil. The caller
-// closes it with EMC.
+// mark puts what follows in the content stream of page into the marked
+// content of tag t: a structure element's content, or an artifact when t
+// is nil. Consecutive boxes of one element share one marked-content
+// sequence; closeMark ends the open one.
 func (d *docWriter) mark(c *content, page int, t *box.Tag) {
 	if d.docElem == nil {
 		return
 	}
+	if c.marked && c.tag == t {
+		return
+	}
+	c.closeMark()
+	c.marked, c.tag = true, t
 	if t == nil {
-		c.b.WriteString("/Artifact BMC\n")
+		c.b = append(c.b, "/Artifact BMC\n"...)
 		return
 	}
 	e := d.element(t)
 	mcid := len(d.parents[page])
 	d.parents[page] = append(d.parents[page], e)
 	e.kids = append(e.kids, kid{page: page, mcid: mcid})
-	fmt.Fprintf(&c.b, "%s <</MCID %d>> BDC\n", name(e.kind), mcid)
+	c.b = append(c.b, name(e.kind)...)
+	c.b = append(c.b, " <</MCID "...)
+	c.b = strconv.AppendInt(c.b, int64(mcid), 10)
+	c.b = append(c.b, ">> BDC\n"...)
 }
 
-func (d *docWriter) endMark(c *content) {
-	if d.docElem != nil {
-		c.b.WriteString("EMC\n")
+// closeMark ends the open text object and marked-content sequence.
+func (c *content) closeMark() {
+	c.endText()
+	if c.marked {
+		c.b = append(c.b, "EMC\n"...)
+		c.marked, c.tag = false, nil
+	}
+}
+
+// endText ends the open text object, before an operator that may not
+// stand in one.
+func (c *content) endText() {
+	if c.inText {
+		c.b = append(c.b, "ET\n"...)
+		c.inText = false
 	}
 }
 
@@ -159,22 +191,38 @@ func (d *docWriter) endMark(c *content) {
 func (d *docWriter) structure() ref {
 	root := d.w.reserve()
 	var write func(e *elem, parent ref)
+	var b []byte
 	write = func(e *elem, parent ref) {
-		var b strings.Builder
-		fmt.Fprintf(&b, "<< /Type /StructElem /S %s /P %s", name(e.kind), parent)
+		b = append(b[:0], "<< /Type /StructElem /S "...)
+		b = append(b, name(e.kind)...)
+		b = append(b, " /P "...)
+		b = appendRef(b, parent)
 		if e.alt != "" {
-			fmt.Fprintf(&b, " /Alt %s", text(clean(e.alt)))
+			b = append(b, " /Alt "...)
+			b = append(b, text(clean(e.alt))...)
 		}
-		b.WriteString(" /K [")
+		b = append(b, " /K ["...)
 		for _, k := range e.kids {
-			if k.elem != nil {
-				fmt.Fprintf(&b, " %s", k.elem.ref)
-			} else {
-				fmt.Fprintf(&b, " << /Type /MCR /Pg %s /MCID %d >>", d.pages[k.page], k.mcid)
+			switch {
+			case k.elem != nil:
+				b = append(b, ' ')
+				b = appendRef(b, k.elem.ref)
+			case k.objr != 0:
+				b = append(b, " << /Type /OBJR /Obj "...)
+				b = appendRef(b, k.objr)
+				b = append(b, " /Pg "...)
+				b = appendRef(b, d.pages[k.page])
+				b = append(b, " >>"...)
+			default:
+				b = append(b, " << /Type /MCR /Pg "...)
+				b = appendRef(b, d.pages[k.page])
+				b = append(b, " /MCID "...)
+				b = strconv.AppendInt(b, int64(k.mcid), 10)
+				b = append(b, " >>"...)
 			}
 		}
-		b.WriteString(" ] >>")
-		d.w.object(e.ref, b.String())
+		b = append(b, " ] >>"...)
+		d.w.object(e.ref, string(b))
 		for _, k := range e.kids {
 			if k.elem != nil {
 				write(k.elem, e.ref)
@@ -184,14 +232,17 @@ func (d *docWriter) structure() ref {
 	write(d.docElem, root)
 	var nums strings.Builder
 	for i, es := range d.parents {
-		fmt.Fprintf(&nums, " %d [", i)
+		nums.WriteString(" " + strconv.Itoa(i) + " [")
 		for _, e := range es {
-			fmt.Fprintf(&nums, " %s", e.ref)
+			nums.WriteString(" " + e.ref.String())
 		}
 		nums.WriteString(" ]")
 	}
+	for k, e := range d.annots {
+		fmt.Fprintf(&nums, " %d %s", len(d.pages)+k, e.ref)
+	}
 	pt := d.w.add("<< /Nums [" + nums.String() + " ] >>")
-	d.w.object(root, fmt.Sprintf("<< /Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d >>", d.docElem.ref, pt, len(d.pages)))
+	d.w.object(root, fmt.Sprintf("<< /Type /StructTreeRoot /K %s /ParentTree %s /ParentTreeNextKey %d >>", d.docElem.ref, pt, len(d.pages)+len(d.annots)))
 	return root
 }
 
@@ -207,7 +258,7 @@ type fontRes struct {
 	face    *fonts.Face
 	name    string
 	ref     ref
-	glyphs  map[uint16]rune
+	glyphs  []rune // per glyph id, the character it shows plus one; 0: not drawn
 	missing bool
 }
 
@@ -215,7 +266,7 @@ func (d *docWriter) font(f *fonts.Face) *fontRes {
 	if r, ok := d.fonts[f]; ok {
 		return r
 	}
-	r := &fontRes{face: f, name: "F" + strconv.Itoa(len(d.order)+1), ref: d.w.reserve(), glyphs: map[uint16]rune{}}
+	r := &fontRes{face: f, name: "F" + strconv.Itoa(len(d.order)+1), ref: d.w.reserve(), glyphs: make([]rune, 1<<16)}
 	d.fonts[f] = r
 	d.order = append(d.order, r)
 	return r
@@ -231,6 +282,7 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 	// A tagged PDF when the typesetter tagged its boxes.
 	if tagged(doc) {
 		d.elems = map[*box.Tag]*elem{}
+		d.linkText = map[*box.Tag]string{}
 		d.docElem = &elem{ref: w.reserve(), kind: "Document"}
 		d.parents = make([][]*elem, len(doc.Pages))
 	}
@@ -253,10 +305,24 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 		}
 		outline = append(outline, o...)
 	}
-	for _, f := range d.order {
-		if err := d.embed(f); err != nil {
-			return nil, err
+	// The fonts are subset while the pages' streams are compressed.
+	progs := make([][]byte, len(d.order))
+	errs := make([]error, len(d.order))
+	var wg sync.WaitGroup
+	for i, f := range d.order {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			progs[i], errs[i] = f.program()
+		}()
+	}
+	w.flush()
+	wg.Wait()
+	for i, f := range d.order {
+		if errs[i] != nil {
+			return nil, errs[i]
 		}
+		d.embed(f, progs[i])
 	}
 	kids := make([]string, len(d.pages))
 	for i, r := range d.pages {
@@ -281,6 +347,7 @@ func (d *docWriter) write(doc *box.Document) ([]byte, error) {
 	fmt.Fprintf(&cat, " /Metadata %s >>", d.metadata())
 	root := w.add(cat.String())
 	infoRef := w.add(d.infoDict())
+	w.flush()
 	sum := sha256.Sum256(w.buf.Bytes())
 	return w.finish(root, infoRef, sum[:16])
 }
@@ -522,9 +589,10 @@ func (d *docWriter) destArray(t dest) string {
 }
 
 // content is a page's content stream with the graphics state it has set,
-// so that each operator is written only when it changes.
+// so that each operator is written only when it changes, and the text
+// object and marked content it has open.
 type content struct {
-	b                    bytes.Buffer
+	b                    []byte
 	h                    float64 // height of the media box: PDF's y grows upward
 	ox, oy               float64 // offset of the trimmed page in the media (the bleed)
 	font                 *fontRes
@@ -534,7 +602,19 @@ type content struct {
 	mode                 int
 	lineW                float64
 	cmyk                 bool
+	inText, marked       bool
+	tag                  *box.Tag
 	fontsUsed, imageUsed map[string]ref
+}
+
+// nums writes numbers separated by spaces, then op and a newline.
+func (c *content) nums(op string, vs ...float64) {
+	for _, v := range vs {
+		c.b = appendNum(c.b, v)
+		c.b = append(c.b, ' ')
+	}
+	c.b = append(c.b, op...)
+	c.b = append(c.b, '\n')
 }
 
 // toCMYK converts an RGB colour: a grey (black included) to K alone, any
@@ -561,14 +641,14 @@ func (c *content) colorOp(col box.Color, stroke bool) {
 		if stroke {
 			op = "K"
 		}
-		fmt.Fprintf(&c.b, "%s %s %s %s %s\n", num(cc), num(m), num(y), num(k), op)
+		c.nums(op, cc, m, y, k)
 		return
 	}
 	op := "rg"
 	if stroke {
 		op = "RG"
 	}
-	fmt.Fprintf(&c.b, "%s %s %s %s\n", num(float64(col.R)/255), num(float64(col.G)/255), num(float64(col.B)/255), op)
+	c.nums(op, float64(col.R)/255, float64(col.G)/255, float64(col.B)/255)
 }
 
 func (c *content) fillColor(col box.Color) {
@@ -587,7 +667,7 @@ func (c *content) strokeColor(col box.Color) {
 
 func (c *content) lineWidth(w float64) {
 	if w != c.lineW {
-		fmt.Fprintf(&c.b, "%s w\n", num(w))
+		c.nums("w", w)
 		c.lineW = w
 	}
 }
@@ -601,10 +681,11 @@ func (c *content) y(y float64) float64 { return c.h - (y + c.oy) }
 func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) {
 	b, o, sl := d.bleed, d.off, d.slug
 	W, H := p.Width+2*o, p.Height+2*o
-	c := &content{h: H, ox: o, oy: o, lineW: -1, cmyk: d.info.CMYK, fontsUsed: map[string]ref{}, imageUsed: map[string]ref{}}
+	c := &content{b: d.buf[:0], h: H, ox: o, oy: o, lineW: -1, cmyk: d.info.CMYK, fontsUsed: map[string]ref{}, imageUsed: map[string]ref{}}
 	if sl > 0 {
 		// Nothing is drawn beyond the bleed: the slug is the crop marks'.
-		fmt.Fprintf(&c.b, "q %s %s %s %s re W n\n", num(sl), num(sl), num(W-2*sl), num(H-2*sl))
+		c.b = append(c.b, "q "...)
+		c.nums("re W n", sl, sl, W-2*sl, H-2*sl)
 	}
 	var annots []string
 	var outline []outlineItem
@@ -613,49 +694,83 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 		case *box.Text:
 			d.mark(c, i, bx.Tag)
 			d.text(c, bx)
-			d.endMark(c)
+			if bx.Tag != nil && bx.Tag.Kind == "Link" && d.docElem != nil {
+				d.linkText[bx.Tag] += bx.Text
+			}
 		case *box.Rect:
 			d.mark(c, i, nil)
+			c.endText()
 			c.fillColor(bx.Color)
-			fmt.Fprintf(&c.b, "%s %s %s %s re f\n", num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), num(bx.W), num(bx.H))
-			d.endMark(c)
+			c.nums("re f", c.x(bx.X), c.y(bx.Y+bx.H), bx.W, bx.H)
 		case *box.Image:
 			r, err := d.image(bx)
 			if err != nil {
 				return nil, err
 			}
 			d.mark(c, i, bx.Tag)
+			c.endText()
 			nm := "Im" + strconv.Itoa(int(r))
 			c.imageUsed[nm] = r
-			c.b.WriteString("q\n")
+			c.b = append(c.b, "q\n"...)
 			if bx.Clip != nil {
-				fmt.Fprintf(&c.b, "%s %s %s %s re W n\n", num(c.x(bx.Clip.X)), num(c.y(bx.Clip.Y+bx.Clip.H)), num(bx.Clip.W), num(bx.Clip.H))
+				c.nums("re W n", c.x(bx.Clip.X), c.y(bx.Clip.Y+bx.Clip.H), bx.Clip.W, bx.Clip.H)
 			}
-			fmt.Fprintf(&c.b, "%s 0 0 %s %s %s cm /%s Do\nQ\n", num(bx.W), num(bx.H), num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), nm)
-			d.endMark(c)
+			c.nums("cm /"+nm+" Do\nQ", bx.W, 0, 0, bx.H, c.x(bx.X), c.y(bx.Y+bx.H))
 			// Q restores the colours and line width q saved: nothing to forget.
 		case *box.Link:
 			rect := fmt.Sprintf("[%s %s %s %s]", num(c.x(bx.X)), num(c.y(bx.Y+bx.H)), num(c.x(bx.X+bx.W)), num(c.y(bx.Y)))
+			var action, contents string
 			switch {
 			case bx.URL != "":
-				annots = append(annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /A << /S /URI /URI %s >> >>", rect, uriString(bx.URL)))
+				action, contents = "/A << /S /URI /URI "+uriString(bx.URL)+" >>", bx.URL
 			default:
-				if t, ok := d.dests[bx.Dest]; ok {
-					annots = append(annots, fmt.Sprintf("<< /Type /Annot /Subtype /Link /Rect %s /Border [0 0 0] /Dest %s >>", rect, d.destArray(t)))
+				t, ok := d.dests[bx.Dest]
+				if !ok {
+					continue
 				}
+				action = "/Dest " + d.destArray(t)
 			}
+			annot := "<< /Type /Annot /Subtype /Link /Rect " + rect + " /Border [0 0 0] " + action
+			if d.docElem == nil {
+				annots = append(annots, annot+" >>")
+				continue
+			}
+			// Tagged: the annotation is an object of the Link element of
+			// its text, which reaches it through an object reference.
+			r := d.w.reserve()
+			var e *elem
+			if bx.Tag != nil {
+				e = d.element(bx.Tag)
+				if s := d.linkText[bx.Tag]; s != "" {
+					contents = s
+				}
+			} else {
+				e = &elem{ref: d.w.reserve(), kind: "Link", parent: d.docElem}
+				d.docElem.kids = append(d.docElem.kids, kid{elem: e})
+			}
+			e.kids = append(e.kids, kid{page: i, objr: r})
+			key := len(d.pages) + len(d.annots)
+			d.annots = append(d.annots, e)
+			annot += " /StructParent " + strconv.Itoa(key)
+			if contents != "" {
+				annot += " /Contents " + text(clean(contents))
+			}
+			d.w.object(r, annot+" >>")
+			annots = append(annots, r.String())
 		case *box.Bookmark:
 			outline = append(outline, outlineItem{title: bx.Title, level: bx.Level, dest: dest{i, bx.Y}})
 		}
 	}
+	c.closeMark()
 	if sl > 0 {
-		c.b.WriteString("Q\n")
+		c.b = append(c.b, "Q\n"...)
 		c.fillSet, c.strokeSet, c.lineW, c.font, c.tc, c.mode = false, false, -1, nil, 0, 0
 		d.mark(c, i, nil)
 		cropMarks(c, p.Width, p.Height, o, sl)
-		d.endMark(c)
+		c.closeMark()
 	}
-	contents := d.w.addStream("", c.b.Bytes(), true)
+	contents := d.w.addStream("", c.b, true)
+	d.buf = c.b
 	var res strings.Builder
 	res.WriteString("<< /ProcSet [/PDF /Text /ImageB /ImageC]")
 	if len(c.fontsUsed) > 0 {
@@ -737,35 +852,57 @@ func (d *docWriter) text(c *content, t *box.Text) {
 		mode = 3
 	}
 	c.fillColor(t.Color)
-	c.b.WriteString("BT\n")
+	if !c.inText {
+		c.b = append(c.b, "BT\n"...)
+		c.inText = true
+	}
 	if c.font != f || c.size != t.Size {
-		fmt.Fprintf(&c.b, "/%s %s Tf\n", f.name, num(t.Size))
+		c.b = append(c.b, '/')
+		c.b = append(c.b, f.name...)
+		c.b = append(c.b, ' ')
+		c.nums("Tf", t.Size)
 		c.font, c.size = f, t.Size
 	}
 	if c.tc != t.CharSpacing {
-		fmt.Fprintf(&c.b, "%s Tc\n", num(t.CharSpacing))
+		c.nums("Tc", t.CharSpacing)
 		c.tc = t.CharSpacing
 	}
 	if mode != c.mode {
-		fmt.Fprintf(&c.b, "%d Tr\n", mode)
+		c.b = strconv.AppendInt(c.b, int64(mode), 10)
+		c.b = append(c.b, " Tr\n"...)
 		c.mode = mode
 	}
 	skew := 0.0
 	if t.SynthItalic {
 		skew = math.Tan(slant * math.Pi / 180)
 	}
-	fmt.Fprintf(&c.b, "1 0 %s 1 %s %s Tm\n<", num(skew), num(c.x(t.X)), num(c.y(t.Y)))
-	const hex = "0123456789ABCDEF"
+	c.nums("Tm", 1, 0, skew, 1, c.x(t.X), c.y(t.Y))
+	// The glyph ids, two bytes each, in a literal string.
+	c.b = append(c.b, '(')
 	for _, r := range t.Text {
 		g, ok := t.Face.GID(r)
 		if !ok {
 			f.missing = true
-		} else if _, seen := f.glyphs[g]; !seen {
-			f.glyphs[g] = r
+		} else if f.glyphs[g] == 0 {
+			f.glyphs[g] = r + 1
 		}
-		c.b.Write([]byte{hex[g>>12], hex[g>>8&15], hex[g>>4&15], hex[g&15]})
+		c.b = appendStringByte(appendStringByte(c.b, byte(g>>8)), byte(g))
 	}
-	c.b.WriteString("> Tj\nET\n")
+	c.b = append(c.b, ") Tj\n"...)
+}
+
+// appendStringByte writes byte v into a literal string, escaped where the
+// string's syntax needs it (a line end would be read as a newline).
+func appendStringByte(b []byte, v byte) []byte {
+	switch v {
+	case '(', ')', '\\':
+		return append(b, '\\', v)
+	case '\r':
+		return append(b, '\\', 'r')
+	case '\n':
+		return append(b, '\\', 'n')
+	}
+	return append(b, v)
 }
 
 // cropMarks draws the crop marks of a w×h trim set off in from the media
@@ -783,7 +920,8 @@ func cropMarks(c *content, w, h, off, slug float64) {
 	y0, y1 := off, off+h
 	W, H := w+2*off, h+2*off
 	line := func(ax, ay, bx, by float64) {
-		fmt.Fprintf(&c.b, "%s %s m %s %s l S\n", num(ax), num(H-ay), num(bx), num(H-by))
+		c.nums("m", ax, H-ay)
+		c.nums("l S", bx, H-by)
 	}
 	for _, y := range []float64{y0, y1} {
 		line(0, y, l, y)
@@ -795,22 +933,35 @@ func cropMarks(c *content, w, h, off, slug float64) {
 	}
 }
 
-// embed writes a face's font objects: a Type 0 font over a CID font with
-// the subset program, its widths and a ToUnicode map for text extraction.
-func (d *docWriter) embed(f *fontRes) error {
-	gids := make([]uint16, 0, len(f.glyphs))
-	for g := range f.glyphs {
-		gids = append(gids, g)
-	}
-	sort.Slice(gids, func(i, j int) bool { return gids[i] < gids[j] })
-	face := f.face
-	var prog []byte
-	if embedPrograms {
-		var err error
-		if prog, err = face.Subset(gids); err != nil {
-			return fmt.Errorf("pdf: embedding %s: %w", face.Path, err)
+// gids returns the glyphs drawn in f, in order.
+func (f *fontRes) gids() []uint16 {
+	var gids []uint16
+	for g, r := range f.glyphs {
+		if r != 0 {
+			gids = append(gids, uint16(g))
 		}
 	}
+	return gids
+}
+
+// program returns the subset of f's face to embed.
+func (f *fontRes) program() ([]byte, error) {
+	if !embedPrograms {
+		return nil, nil
+	}
+	prog, err := f.face.Subset(f.gids())
+	if err != nil {
+		return nil, fmt.Errorf("pdf: embedding %s: %w", f.face.Path, err)
+	}
+	return prog, nil
+}
+
+// embed writes a face's font objects: a Type 0 font over a CID font with
+// the subset program prog, its widths and a ToUnicode map for text
+// extraction.
+func (d *docWriter) embed(f *fontRes, prog []byte) {
+	gids := f.gids()
+	face := f.face
 	base := subsetTag(face.PostScriptName, gids) + "+" + face.PostScriptName
 	var file ref
 	var sub, fileKey string
@@ -855,7 +1006,6 @@ func (d *docWriter) embed(f *fontRes) error {
 		sub, name(base), desc, face.GlyphAdvance(0), wb.String()))
 	tu := d.w.addStream("", toUnicode(gids, f.glyphs), true)
 	d.w.object(f.ref, fmt.Sprintf("<< /Type /Font /Subtype /Type0 /BaseFont %s /Encoding /Identity-H /DescendantFonts [%s] /ToUnicode %s >>", name(base), cid, tu))
-	return nil
 }
 
 // embedPrograms is cleared by the fuzz test, which checks everything but
@@ -880,7 +1030,7 @@ func subsetTag(ps string, gids []uint16) string {
 }
 
 // toUnicode writes the CMap from glyph ids to the characters they show.
-func toUnicode(gids []uint16, glyphs map[uint16]rune) []byte {
+func toUnicode(gids []uint16, glyphs []rune) []byte {
 	var b bytes.Buffer
 	b.WriteString(`/CIDInit /ProcSet findresource begin
 12 dict begin
@@ -896,7 +1046,7 @@ endcodespacerange
 		j := min(i+100, len(gids))
 		fmt.Fprintf(&b, "%d beginbfchar\n", j-i)
 		for _, g := range gids[i:j] {
-			r := glyphs[g]
+			r := glyphs[g] - 1
 			if !utf8.ValidRune(r) {
 				r = '\uFFFD'
 			}

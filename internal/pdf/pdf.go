@@ -6,7 +6,7 @@
 //
 //	mdtree   Markdown → layout tree (goldmark, with a node renderer of ours)
 //	layout   layout tree → pages of positioned boxes (line breaking by package line)
-//	pdf      boxes → PDF (fpdf), and Render, which runs them all
+//	pdf      boxes → PDF (a PDF 1.7 writer of its own), and Render, which runs them all
 //
 // For one Markdown file:
 //
@@ -81,6 +81,10 @@ type Options struct {
 	// NumberCaptions numbers figures and tables: 图1, 表1 per part, or
 	// 图3-1 in a part whose Number is "3".
 	NumberCaptions bool
+	// HangingPunctuation sets a full stop or comma (。，、．) that ends a
+	// line of a paragraph in the margin (标点悬挂) rather than inside the
+	// measure.
+	HangingPunctuation bool
 }
 
 // Margins are page margins in millimetres.
@@ -140,10 +144,25 @@ type Laid struct {
 
 // Layout parses and lays out parts without drawing them.
 func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
-	set, err := fonts.Discover(opts.Fonts)
-	if err != nil {
-		return nil, nil, err
-	}
+	// The fonts are found and read while the Markdown is parsed.
+	var set *fonts.Set
+	var setErr error
+	found := make(chan struct{})
+	go func() {
+		defer close(found)
+		set, setErr = fonts.Discover(opts.Fonts)
+	}()
+	laid, warnings, err := layoutWith(parts, opts, func() (*fonts.Set, error) {
+		<-found
+		return set, setErr
+	})
+	<-found
+	return laid, warnings, err
+}
+
+// layoutWith is Layout with the fonts given by a function that waits for
+// them.
+func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)) (*Laid, diag.List, error) {
 	size, err := layout.ParsePageSize(opts.PageSize)
 	if err != nil {
 		return nil, nil, err
@@ -187,6 +206,10 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 			title = pt
 		}
 	}
+	set, err := fontSet()
+	if err != nil {
+		return nil, nil, err
+	}
 	header := opts.Header
 	switch header {
 	case "":
@@ -210,6 +233,8 @@ func Layout(parts []Source, opts Options) (*Laid, diag.List, error) {
 		PageStyle:      opts.PageStyle,
 		AnchorPrefix:   opts.AnchorPrefix,
 		NumberCaptions: opts.NumberCaptions,
+
+		HangingPunctuation: opts.HangingPunctuation,
 	}
 	res, err := layout.Layout(lparts, lo)
 	if err != nil {

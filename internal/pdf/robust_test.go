@@ -13,6 +13,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"strconv"
 	"strings"
 	"testing"
@@ -419,8 +420,8 @@ func TestTaggedStructure(t *testing.T) {
 	var b bytes.Buffer
 	png.Encode(&b, img)
 	os.WriteFile(filepath.Join(dir, "a.png"), b.Bytes(), 0o644)
-	src := "# 标题\n\n## 第一节\n\n正文段落[^1]。\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| 会费 | 100 |\n\n[^1]: 脚注文字。\n"
-	out, _, err := Render([]byte(src), filepath.Join(dir, "t.md"), Options{Header: "页眉文字"})
+	src := "# 标题\n\n## 第一节\n\n正文段落[^1]，见[协会官网](https://www.zzia.org.cn/)。\n\n## 第二节\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| [会费](https://www.zzia.org.cn/fee) | 100 |\n\n[^1]: 脚注文字。\n"
+	out, _, err := Render([]byte(src), filepath.Join(dir, "t.md"), Options{Header: "页眉文字", TOC: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -435,8 +436,17 @@ func TestTaggedStructure(t *testing.T) {
 		t.Fatalf("pdfinfo -struct-text: %v\n%s", err, st)
 	}
 	tree := string(st)
-	for _, want := range []string{"Document", "H1", "\"标题\"", "H2", "P (block)", "\"正文段落\"", "L (block)", "LI", "Lbl", "Figure", "Caption", "Table", "TR", "TH", "\"项目\"", "TD", "\"100\"", "Note"} {
+	for _, want := range []string{"Document", "H1", "\"标题\"", "H2", "P (block)", "\"正文段落", "L (block)", "LI", "Lbl", "Figure", "Caption", "Table", "TR", "TH", "\"项目\"", "TD", "\"100\"", "Note"} {
 		if !strings.Contains(tree, want) {
+			t.Errorf("the structure lacks %s:\n%s", want, tree)
+		}
+	}
+	// Links: the text and the annotation (an object reference) in one
+	// Link element; the entries of the contents too.
+	for _, want := range []string{`Link \(inline\)\s+"协会官网"\s+Object \d+ 0`, `TOC\s+Caption\s+"目　录"`,
+		`TOCI\s+Reference \(inline\)\s+Link \(inline\)\s+"第一节1"\s+Object \d+ 0`,
+		`TD\s+Link \(inline\)\s+"会费"\s+Object \d+ 0`} {
+		if !regexp.MustCompile(want).MatchString(tree) {
 			t.Errorf("the structure lacks %s:\n%s", want, tree)
 		}
 	}
@@ -446,4 +456,81 @@ func TestTaggedStructure(t *testing.T) {
 	if !bytes.Contains(out, []byte("/Alt <FEFF")) {
 		t.Error("the figure has no alternative text")
 	}
+	// Every link annotation has its place in the structure.
+	if n, m := bytes.Count(out, []byte("/Subtype /Link")), bytes.Count(out, []byte("/StructParent ")); n == 0 || n != m {
+		t.Errorf("%d link annotations, %d with a StructParent", n, m)
+	}
 }
+
+// An opaque, non-interlaced 8-bit PNG (RGB, grey or a palette) is embedded
+// with its own compressed data and the PNG predictors, not decoded and
+// compressed again, and shows the same colours; in the CMYK edition it is
+// converted.
+func TestPNGPassThrough(t *testing.T) {
+	dir := t.TempDir()
+	rgb := image.NewNRGBA(image.Rect(0, 0, 60, 40))
+	pal := image.NewPaletted(image.Rect(0, 0, 60, 40), color.Palette{color.RGBA{0x20, 0x60, 0xc0, 0xff}, color.RGBA{0xe0, 0x40, 0x10, 0xff}})
+	for y := 0; y < 40; y++ {
+		for x := 0; x < 60; x++ {
+			rgb.Set(x, y, color.NRGBA{0x10, 0xa0, 0x30, 0xff})
+			pal.SetColorIndex(x, y, 1)
+		}
+	}
+	for name, img := range map[string]image.Image{"rgb.png": rgb, "pal.png": pal} {
+		var b bytes.Buffer
+		png.Encode(&b, img)
+		os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
+	}
+	for name, want := range map[string]color.RGBA{"rgb.png": {0x10, 0xa0, 0x30, 0xff}, "pal.png": {0xe0, 0x40, 0x10, 0xff}} {
+		out, _, err := Render([]byte("![图]("+name+")\n"), filepath.Join(dir, "p.md"), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !bytes.Contains(out, []byte("/Predictor 15")) {
+			t.Errorf("%s: decoded and compressed again, not embedded as it is", name)
+		}
+		p := filepath.Join(dir, "p.pdf")
+		os.WriteFile(p, out, 0o644)
+		// The page at 10 dpi: the image's middle is its colour.
+		png1 := filepath.Join(dir, "page")
+		if b, err := exec.Command("pdftoppm", "-r", "20", "-png", "-singlefile", p, png1).CombinedOutput(); err != nil {
+			t.Fatalf("pdftoppm: %v %s", err, b)
+		}
+		f, err := os.Open(png1 + ".png")
+		if err != nil {
+			t.Fatal(err)
+		}
+		page, err := png.Decode(f)
+		f.Close()
+		if err != nil {
+			t.Fatal(err)
+		}
+		found := false
+		bd := page.Bounds()
+		for y := bd.Min.Y; y < bd.Max.Y && !found; y++ {
+			for x := bd.Min.X; x < bd.Max.X; x++ {
+				r, g, b, _ := page.At(x, y).RGBA()
+				if near(r>>8, want.R) && near(g>>8, want.G) && near(b>>8, want.B) {
+					found = true
+					break
+				}
+			}
+		}
+		if !found {
+			t.Errorf("%s: no pixel of the page has the image's colour %v", name, want)
+		}
+		cmyk, _, err := Layout([]Source{{Src: []byte("![图](" + name + ")\n"), Filename: filepath.Join(dir, "p.md")}}, Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		pr, err := Write(cmyk.Doc, Info{CMYK: true})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if bytes.Contains(pr, []byte("/Predictor 15")) || !bytes.Contains(pr, []byte("/DeviceCMYK")) {
+			t.Errorf("%s: the CMYK edition does not convert the image", name)
+		}
+	}
+}
+
+func near(a uint32, b uint8) bool { return a+6 >= uint32(b) && a <= uint32(b)+6 }

@@ -2,13 +2,15 @@ package pdf
 
 import (
 	"bytes"
-	"compress/zlib"
 	"fmt"
 	"math"
+	"runtime"
 	"strconv"
 	"strings"
 	"sync"
 	"unicode/utf16"
+
+	"github.com/klauspost/compress/zlib"
 )
 
 // writer writes the objects of a PDF file and its cross-reference table.
@@ -17,7 +19,16 @@ import (
 type writer struct {
 	buf     bytes.Buffer
 	offsets []int // per object number (from 1), 0 until written
-	z       bytes.Buffer
+	// pending are the streams to compress, written by flush.
+	pending []pendingStream
+}
+
+// pendingStream is a stream object whose data is compressed later, with
+// the others, on every processor.
+type pendingStream struct {
+	r    ref
+	dict string
+	data []byte
 }
 
 // zlibs are compressors for reuse: making one allocates a megabyte.
@@ -30,6 +41,11 @@ var zlibs = sync.Pool{New: func() any {
 type ref int
 
 func (r ref) String() string { return strconv.Itoa(int(r)) + " 0 R" }
+
+// appendRef appends r as String writes it.
+func appendRef(b []byte, r ref) []byte {
+	return append(strconv.AppendInt(b, int64(r), 10), " 0 R"...)
+}
 
 func newWriter() *writer {
 	w := &writer{}
@@ -47,7 +63,10 @@ func (w *writer) reserve() ref {
 // object writes object r with the dictionary or value body.
 func (w *writer) object(r ref, body string) {
 	w.offsets[r-1] = w.buf.Len()
-	fmt.Fprintf(&w.buf, "%d 0 obj\n%s\nendobj\n", r, body)
+	w.buf.WriteString(strconv.Itoa(int(r)))
+	w.buf.WriteString(" 0 obj\n")
+	w.buf.WriteString(body)
+	w.buf.WriteString("\nendobj\n")
 }
 
 // add writes a new object and returns its reference.
@@ -58,22 +77,66 @@ func (w *writer) add(body string) ref {
 }
 
 // stream writes object r as a stream of data with the dictionary entries
-// dict (without the << >>), compressed when compress is set.
+// dict (without the << >>), compressed when compress is set. A compressed
+// stream is written by the next flush; data is copied.
 func (w *writer) stream(r ref, dict string, data []byte, compress bool) {
 	if compress {
-		zw := zlibs.Get().(*zlib.Writer)
-		w.z.Reset()
-		zw.Reset(&w.z)
-		zw.Write(data)
-		zw.Close()
-		zlibs.Put(zw)
-		data = w.z.Bytes()
-		dict = "/Filter /FlateDecode " + dict
+		w.pending = append(w.pending, pendingStream{r, "/Filter /FlateDecode " + dict, bytes.Clone(data)})
+		return
 	}
+	w.writeStream(r, dict, data)
+}
+
+func (w *writer) writeStream(r ref, dict string, data []byte) {
 	w.offsets[r-1] = w.buf.Len()
-	fmt.Fprintf(&w.buf, "%d 0 obj\n<< %s/Length %d >>\nstream\n", r, dict, len(data))
+	w.buf.WriteString(strconv.Itoa(int(r)))
+	w.buf.WriteString(" 0 obj\n<< ")
+	w.buf.WriteString(dict)
+	w.buf.WriteString("/Length ")
+	w.buf.WriteString(strconv.Itoa(len(data)))
+	w.buf.WriteString(" >>\nstream\n")
 	w.buf.Write(data)
 	w.buf.WriteString("\nendstream\nendobj\n")
+}
+
+// flush compresses the pending streams, in parallel, and writes them in
+// the order they were given: the bytes do not depend on the processors.
+func (w *writer) flush() {
+	if len(w.pending) == 0 {
+		return
+	}
+	out := make([][]byte, len(w.pending))
+	var next sync.Mutex
+	k := 0
+	var wg sync.WaitGroup
+	for range min(runtime.GOMAXPROCS(0), len(w.pending)) {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			zw := zlibs.Get().(*zlib.Writer)
+			defer zlibs.Put(zw)
+			for {
+				next.Lock()
+				i := k
+				k++
+				next.Unlock()
+				if i >= len(w.pending) {
+					return
+				}
+				var b bytes.Buffer
+				b.Grow(len(w.pending[i].data)/3 + 64)
+				zw.Reset(&b)
+				zw.Write(w.pending[i].data)
+				zw.Close()
+				out[i] = b.Bytes()
+			}
+		}()
+	}
+	wg.Wait()
+	for i, p := range w.pending {
+		w.writeStream(p.r, p.dict, out[i])
+	}
+	w.pending = w.pending[:0]
 }
 
 // addStream writes a new stream object and returns its reference.
@@ -85,6 +148,7 @@ func (w *writer) addStream(dict string, data []byte, compress bool) ref {
 
 // finish writes the cross-reference table and the trailer.
 func (w *writer) finish(root, info ref, id []byte) ([]byte, error) {
+	w.flush()
 	for i, off := range w.offsets {
 		if off == 0 {
 			return nil, fmt.Errorf("pdf: object %d reserved but not written", i+1)
@@ -92,8 +156,13 @@ func (w *writer) finish(root, info ref, id []byte) ([]byte, error) {
 	}
 	xref := w.buf.Len()
 	fmt.Fprintf(&w.buf, "xref\n0 %d\n0000000000 65535 f \n", len(w.offsets)+1)
+	line := []byte("0000000000 00000 n \n")
 	for _, off := range w.offsets {
-		fmt.Fprintf(&w.buf, "%010d 00000 n \n", off)
+		for i := 9; i >= 0; i-- {
+			line[i] = byte('0' + off%10)
+			off /= 10
+		}
+		w.buf.Write(line)
 	}
 	fmt.Fprintf(&w.buf, "trailer\n<< /Size %d /Root %s /Info %s /ID [<%x> <%x>] >>\nstartxref\n%d\n%%%%EOF\n",
 		len(w.offsets)+1, root, info, id, id, xref)
@@ -101,19 +170,26 @@ func (w *writer) finish(root, info ref, id []byte) ([]byte, error) {
 }
 
 // num writes a number with at most four decimals and no trailing zeros.
-func num(v float64) string {
+func num(v float64) string { return string(appendNum(nil, v)) }
+
+// appendNum appends v as num writes it.
+func appendNum(b []byte, v float64) []byte {
 	if math.IsNaN(v) || math.IsInf(v, 0) {
-		return "0"
+		return append(b, '0')
 	}
-	s := strconv.FormatFloat(v, 'f', 4, 64)
-	if strings.IndexByte(s, '.') >= 0 {
-		s = strings.TrimRight(s, "0")
-		s = strings.TrimSuffix(s, ".")
+	start := len(b)
+	b = strconv.AppendFloat(b, v, 'f', 4, 64)
+	// Four decimals are always written: drop the zeros and the point.
+	for b[len(b)-1] == '0' {
+		b = b[:len(b)-1]
 	}
-	if s == "-0" {
-		s = "0"
+	if b[len(b)-1] == '.' {
+		b = b[:len(b)-1]
 	}
-	return s
+	if string(b[start:]) == "-0" {
+		b = append(b[:start], '0')
+	}
+	return b
 }
 
 // text writes s as a PDF text string: literal when it is printable

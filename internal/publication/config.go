@@ -36,6 +36,9 @@ type Config struct {
 	// Print makes the printer's edition (bleed and crop marks) even
 	// without --print.
 	Print bool
+	// HangingPunctuation sets a line-end full stop or comma (。，、) in
+	// the margin; a publication's front matter may say otherwise.
+	HangingPunctuation bool
 	// Fonts maps font roles to .ttf paths (see package fonts).
 	Fonts map[string]string
 	// Contact is the secretariat's address ([params.contact]).
@@ -133,6 +136,13 @@ func LoadConfig(dir string) (Config, diag.List) {
 			bad("print", "want true or false")
 		}
 		cfg.Print = b
+	}
+	if v, ok := p[hangingKey]; ok {
+		b, isBool := v.(bool)
+		if !isBool {
+			bad(hangingKey, "want true or false")
+		}
+		cfg.HangingPunctuation = b
 	}
 	if f := sub(p, "fonts"); f != nil {
 		cfg.Fonts = map[string]string{}

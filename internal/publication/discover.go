@@ -43,6 +43,9 @@ type Issue struct {
 	Editor       string
 	Note         []byte // the editor's note (卷首语), front matter blanked
 	Articles     []*Article
+	// Hanging is the front matter's hangingPunctuation; nil: the site's
+	// setting.
+	Hanging *bool
 }
 
 // Article is one article of an issue, in its column.
@@ -73,6 +76,7 @@ type Whitepaper struct {
 	Cover    string // path of the cover image; empty for none
 	Preface  []byte // the _index.md body; empty for a one-file white paper
 	Chapters []*Chapter
+	Hanging  *bool // the front matter's hangingPunctuation; nil: the site's setting
 }
 
 // Chapter is one chapter file of a white paper.
@@ -100,6 +104,7 @@ type Newsletter struct {
 	Serial  int
 	Summary string
 	Body    []byte
+	Hanging *bool // the front matter's hangingPunctuation; nil: the site's setting
 }
 
 // doc is a content file read for discovery: its front matter, body and
@@ -120,6 +125,10 @@ func (d *doc) errorf(key, format string, args ...any) {
 func (d *doc) hint(key, hint, format string, args ...any) {
 	d.errors = append(d.errors, diag.Diagnostic{File: d.rel, Line: max(keyLine(d.src, key), 1), Message: fmt.Sprintf(format, args...), Hint: hint})
 }
+
+// hangingKey is the front-matter and configuration key of hanging
+// punctuation.
+const hangingKey = "hangingPunctuation"
 
 // maxSource is the largest Markdown file of a publication read.
 const maxSource = 16 << 20
@@ -145,6 +154,21 @@ func (d *doc) str(key string) string { return strings.TrimSpace(content.String(d
 func (d *doc) has(key string) bool { _, ok := d.fm[key]; return ok }
 
 func (d *doc) bool(key string) bool { b, _ := d.fm[key].(bool); return b }
+
+// optBool returns the value of key when it is set to true or false, nil
+// when it is not set; another value is reported.
+func (d *doc) optBool(key string) *bool {
+	v, ok := d.fm[key]
+	if !ok || v == nil {
+		return nil
+	}
+	b, ok := v.(bool)
+	if !ok {
+		d.hint(key, key+": true or "+key+": false", "%s is %v, not true or false", key, v)
+		return nil
+	}
+	return &b
+}
 
 // required returns the string value of key, reporting it when it is missing.
 func (d *doc) required(key, what string) string {
@@ -353,6 +377,7 @@ func discoverIssue(site, dir string, drafts bool) (*Issue, diag.List) {
 	}
 	is := &Issue{Dir: dir, File: d.rel, Path: pagePath(d.rel), Slug: filepath.Base(dir), Note: d.body}
 	is.Title = d.required("title", "the issue's title")
+	is.Hanging = d.optBool(hangingKey)
 	is.Year, _ = d.int("year")
 	is.Number, _ = d.int("number")
 	is.Serial, _ = d.int("serial")
@@ -475,6 +500,7 @@ func discoverWhitepaper(site, dir string, drafts bool) (*Whitepaper, diag.List) 
 	}
 	wp := &Whitepaper{Dir: dir, File: d.rel, Path: pagePath(d.rel), Slug: filepath.Base(dir)}
 	wp.Title = d.required("title", "the white paper's title")
+	wp.Hanging = d.optBool(hangingKey)
 	wp.Subtitle = d.str("subtitle")
 	wp.Edition = d.str("edition")
 	wp.Authors = d.strings("authors")
@@ -530,6 +556,7 @@ func discoverNewsletters(site, dir string, drafts bool) ([]*Newsletter, diag.Lis
 		}
 		n := &Newsletter{Dir: filepath.Dir(p), File: d.rel, Abs: p, Path: pagePath(d.rel), Slug: slug, Body: d.body}
 		n.Title = d.required("title", "the newsletter's title")
+		n.Hanging = d.optBool(hangingKey)
 		n.Date = d.date("date")
 		n.Number, _ = d.int("number")
 		n.Serial, _ = d.int("serial")

@@ -36,6 +36,15 @@ type composer struct {
 	print bool // the printer's edition: bleed and crop marks
 }
 
+// hanging is whether a publication whose front matter says fm (nil:
+// nothing) hangs its line-end punctuation.
+func (c *composer) hanging(fm *bool) bool {
+	if fm != nil {
+		return *fm
+	}
+	return c.cfg.HangingPunctuation
+}
+
 func (c *composer) info(title, subject string, keywords []string, date time.Time) pdf.Info {
 	in := pdf.Info{Title: title, Author: c.cfg.Publisher, Subject: subject, Keywords: keywords, CreationDate: date}
 	if c.print {
@@ -177,6 +186,8 @@ func (c *composer) journalDoc(is *Issue) (*composed, diag.List, error) {
 		NumberCaptions: true,
 		Fonts:          c.cfg.Fonts,
 		CreationDate:   is.Date,
+
+		HangingPunctuation: c.hanging(is.Hanging),
 	}
 	laid, warnings, err := pdf.Layout(parts, opts)
 	if err != nil {
@@ -496,6 +507,10 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 	var y float64
 	bottom := fr.Top + fr.Height
 	numW := 3 * em
+	// A TOC element: the title a Caption, each named group a TOC within
+	// it captioned with the name, each entry a TOCI with a Reference to
+	// its article, a Link.
+	toc := &box.Tag{Kind: "TOC"}
 	start := func() {
 		if s != nil {
 			pages = append(pages, s.page())
@@ -505,10 +520,12 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 		if len(pages) == 0 {
 			y += 4 * mm
 			s.Anchor("contents", 0)
+			s.Tag = &box.Tag{Kind: "Caption", Parent: toc}
 			y = s.Text(fr.Left, y, fr.Width, spec.title, style{Family: fonts.SansFamily, Size: em * 2.2, Color: ink, Align: line.Center, Leading: 1.4})
 			if spec.subtitle != "" {
 				y = s.Text(fr.Left, y+1*mm, fr.Width, spec.subtitle, style{Family: fonts.SerifFamily, Size: em, Color: grey, Align: line.Center})
 			}
+			s.Tag = nil
 			y += 3 * mm
 			s.Rect(fr.Left, y, fr.Width, 1.2, brand)
 			s.Rect(fr.Left, y+2, fr.Width, 0.4, brand)
@@ -521,14 +538,18 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 	bySt := style{Family: fonts.SerifFamily, Italic: true, Size: em * 0.85, Color: grey, Leading: 1.5}
 	groupSt := style{Family: fonts.SansFamily, Size: em * 1.15, Color: brandDark, Leading: 1.5, Track: 1}
 	for _, g := range spec.groups {
+		gtoc := toc // a named group is a TOC of its own, captioned
 		if g.name != "" {
+			gtoc = &box.Tag{Kind: "TOC", Parent: toc}
 			need := groupSt.Lead() + 2*mm + titleSt.Lead()
 			if y+need > bottom {
 				start()
 			}
 			y += 2 * mm
 			s.Rect(fr.Left, y+groupSt.Size*0.25, 1.2*mm, groupSt.Size*1.1, accent)
+			s.Tag = &box.Tag{Kind: "Caption", Parent: gtoc}
 			s.Text(fr.Left+3*mm, y, fr.Width, g.name, groupSt)
+			s.Tag = nil
 			s.Rect(fr.Left, y+groupSt.Lead()+0.5*mm, fr.Width, 0.4, rule)
 			y += groupSt.Lead() + 2*mm
 		}
@@ -558,6 +579,7 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 				start()
 			}
 			top := y
+			s.Tag = &box.Tag{Kind: "Link", Parent: &box.Tag{Kind: "Reference", Parent: &box.Tag{Kind: "TOCI", Parent: gtoc}}}
 			for k := range lines {
 				s.setLine(&lines[k], fr.Left+indent, y, fr.Width-indent-numW, st)
 				if k == len(lines)-1 && it.label != "" {
@@ -577,6 +599,7 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 			if it.anchor != "" {
 				s.Link(fr.Left+indent, top, fr.Width-indent, y-top, it.anchor)
 			}
+			s.Tag = nil
 		}
 		y += 2 * mm
 	}

@@ -36,6 +36,8 @@ func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
 		Footer:       "第 {page} 页　共 {pages} 页",
 		Fonts:        c.cfg.Fonts,
 		CreationDate: n.Date,
+
+		HangingPunctuation: c.hanging(n.Hanging),
 	}
 	laid, warnings, err := pdf.Layout([]pdf.Source{{Src: n.Body, Filename: n.File, BaseDir: n.Dir, Title: n.Title, Sink: sinkMM}}, opts)
 	if err != nil {

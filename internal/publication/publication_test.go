@@ -5,12 +5,14 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/zzia/press/internal/typeset/box"
 )
@@ -541,5 +543,93 @@ func TestLowResolutionImagesInPrint(t *testing.T) {
 		if !print && n > 0 {
 			t.Errorf("screen edition: %d resolution warnings", n)
 		}
+	}
+}
+
+// hungLines counts the body lines of a composed document whose last mark
+// hangs in the margin, past the right edge of the text block.
+func hungLines(d *composed) int {
+	fr := d.laid.Frame
+	n := 0
+	for _, p := range d.laid.Doc.Pages {
+		for _, b := range p.Boxes {
+			t, ok := b.(*box.Text)
+			if !ok || t.Text == "" || t.Y < fr.Top || t.Y > fr.Top+fr.Height {
+				continue
+			}
+			r, _ := utf8.DecodeLastRuneInString(t.Text)
+			if strings.ContainsRune("。，、．", r) && t.X+t.Width() > fr.Left+fr.Width+0.5 {
+				n++
+			}
+		}
+	}
+	return n
+}
+
+// Hanging punctuation is a setting of the site ([params.publications]
+// hangingPunctuation) that a publication's front matter can override.
+func TestHangingPunctuationSetting(t *testing.T) {
+	dir := copySite(t)
+	issue := func() *composed {
+		t.Helper()
+		c, cat := load(t, dir)
+		d, l, err := c.journalDoc(cat.Issues[0])
+		if err != nil || l.HasErrors() {
+			t.Fatal(err, l)
+		}
+		return d
+	}
+	// A paragraph of clauses exactly a measure long (the first one less
+	// its indent), each with its comma.
+	d := issue()
+	n := int(d.laid.Frame.Width/10.5 + 0.5)
+	clause := []rune(strings.Repeat("郑州市信息化促进会成立于二零零五年", 4))[:n]
+	arts, _ := filepath.Glob(filepath.Join(dir, "content", "journal", "*", "*", "*.md"))
+	f, _ := os.OpenFile(arts[0], os.O_APPEND|os.O_WRONLY, 0)
+	f.WriteString("\n\n" + string(clause[2:]) + "，" + strings.Repeat(string(clause)+"，", 3) + "全文完。\n")
+	f.Close()
+	if n := hungLines(issue()); n != 0 {
+		t.Errorf("%d lines hang their punctuation by default", n)
+	}
+	conf := filepath.Join(dir, "hugo.toml")
+	b, _ := os.ReadFile(conf)
+	os.WriteFile(conf, bytes.Replace(b, []byte("[params.publications]\n"), []byte("[params.publications]\n    hangingPunctuation = true\n"), 1), 0o644)
+	if n := hungLines(issue()); n == 0 {
+		t.Error("hangingPunctuation = true: no line hangs its punctuation")
+	}
+	idx, _ := filepath.Glob(filepath.Join(dir, "content", "journal", "*", "_index.md"))
+	b, _ = os.ReadFile(idx[0])
+	os.WriteFile(idx[0], bytes.Replace(b, []byte("---\n"), []byte("---\nhangingPunctuation: false\n"), 1), 0o644)
+	if n := hungLines(issue()); n != 0 {
+		t.Errorf("the issue's front matter says false, yet %d lines hang", n)
+	}
+	os.WriteFile(idx[0], bytes.Replace(b, []byte("---\n"), []byte("---\nhangingPunctuation: yes please\n"), 1), 0o644)
+	_, l := Discover(dir, false)
+	if !strings.Contains(l.Error(), "hangingPunctuation is yes please, not true or false") {
+		t.Errorf("a bad value is not reported: %v", l)
+	}
+}
+
+// The contents pages of a journal are in the tagged PDF's structure: a
+// TOC of entries, each a Link holding its text and its annotation, so no
+// link annotation is outside the structure tree.
+func TestContentsAreTagged(t *testing.T) {
+	c, cat := load(t, fixture)
+	out, _, l, err := c.journal(cat.Issues[0])
+	if err != nil || l.HasErrors() {
+		t.Fatal(err, l)
+	}
+	if n, m := bytes.Count(out, []byte("/Subtype /Link")), bytes.Count(out, []byte("/StructParent ")); n == 0 || n != m {
+		t.Errorf("%d link annotations, %d of them in the structure", n, m)
+	}
+	p := filepath.Join(t.TempDir(), "j.pdf")
+	os.WriteFile(p, out, 0o644)
+	st, err := exec.Command("pdfinfo", "-struct-text", p).CombinedOutput()
+	if err != nil {
+		t.Fatalf("pdfinfo: %v %s", err, st)
+	}
+	re := regexp.MustCompile(`TOC\s+Caption\s+"目　录[^"]*"\s+TOC\s+Caption\s+"卷首语"\s+TOCI\s+Reference \(inline\)\s+Link \(inline\)\s+"卷首语1"`)
+	if !re.Match(st) {
+		t.Errorf("the contents are not tagged as a TOC of links:\n%.2000s", st)
 	}
 }

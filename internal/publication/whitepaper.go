@@ -38,6 +38,8 @@ func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
 		NumberCaptions: true,
 		Fonts:          c.cfg.Fonts,
 		CreationDate:   wp.Date,
+
+		HangingPunctuation: c.hanging(wp.Hanging),
 	}
 	var warnings diag.List
 	// The preface, numbered in Roman numerals, laid out on its own.

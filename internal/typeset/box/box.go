@@ -65,7 +65,7 @@ type Text struct {
 // Tag is an element of a document's logical structure, for the tagged PDF
 // that screen readers read: its standard type and its parent.
 type Tag struct {
-	Kind   string // PDF standard structure type: P, H1–H6, L, LI, BlockQuote, Code, Table, TR, TH, TD, Figure, Caption, Note
+	Kind   string // PDF standard structure type: P, H1–H6, L, LI, BlockQuote, Code, Table, TR, TH, TD, Figure, Caption, Note, Link, TOC, TOCI
 	Alt    string // the alternative text of a Figure
 	Parent *Tag   // nil: a child of the document
 }
@@ -106,6 +106,9 @@ type Link struct {
 	X, Y, W, H float64
 	URL        string // external target; empty for an internal link
 	Dest       string // name of an Anchor when URL is empty
+	// Tag is the Link structure element of the link's text, which the
+	// annotation joins in a tagged PDF; nil: a Link element of its own.
+	Tag *Tag
 }
 
 // Anchor is a named destination on its page at height Y.

@@ -72,6 +72,10 @@ type Canvas struct {
 	// held, when set, collects the rules instead of drawing them, so that
 	// fills drawn later do not cover them; Flush draws them.
 	held *[]box.Box
+	// Tag, when set, is the structure element (tagged PDF) of the text
+	// and images drawn that have none, and of the links when it is a Link
+	// element; nil: they are decoration (artifacts).
+	Tag *box.Tag
 }
 
 // New returns a canvas with no pages, setting text in the faces of set.
@@ -89,8 +93,28 @@ func (c *Canvas) Goto(i int) { c.page = i }
 // Page returns the page being drawn.
 func (c *Canvas) Page() *box.Page { return &c.Pages[c.page] }
 
-// Add draws boxes on the current page.
-func (c *Canvas) Add(b ...box.Box) { c.Pages[c.page].Boxes = append(c.Pages[c.page].Boxes, b...) }
+// Add draws boxes on the current page, giving them Tag.
+func (c *Canvas) Add(b ...box.Box) {
+	if c.Tag != nil {
+		for _, x := range b {
+			switch x := x.(type) {
+			case *box.Text:
+				if x.Tag == nil {
+					x.Tag = c.Tag
+				}
+			case *box.Image:
+				if x.Tag == nil {
+					x.Tag = c.Tag
+				}
+			case *box.Link:
+				if x.Tag == nil && c.Tag.Kind == "Link" {
+					x.Tag = c.Tag
+				}
+			}
+		}
+	}
+	c.Pages[c.page].Boxes = append(c.Pages[c.page].Boxes, b...)
+}
 
 // Hold starts collecting rules; Flush draws those collected on top of
 // everything drawn meanwhile.
@@ -313,7 +337,7 @@ func (c *Canvas) Bookmark(title string, level int, y float64) {
 }
 
 // Leaders sets dot leaders from x0 to x1 on baseline y, on a grid so that
-// the dots of all entries line up.
+// the dots of all entries line up. They are decoration, whatever Tag.
 func (c *Canvas) Leaders(x0, x1, y, size float64, col box.Color) {
 	face := c.Set.Face(fonts.Serif)
 	pitch := size * 0.6
@@ -323,6 +347,6 @@ func (c *Canvas) Leaders(x0, x1, y, size float64, col box.Color) {
 		return
 	}
 	dot := float64(face.Advance('.')) * size / 1000
-	c.Add(&box.Text{X: start + (pitch-dot)/2, Y: y, Role: fonts.Serif, Face: face, Size: size, Text: strings.Repeat(".", n),
+	c.Pages[c.page].Boxes = append(c.Pages[c.page].Boxes, &box.Text{X: start + (pitch-dot)/2, Y: y, Role: fonts.Serif, Face: face, Size: size, Text: strings.Repeat(".", n),
 		CharSpacing: pitch - dot, Color: col})
 }

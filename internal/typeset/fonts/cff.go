@@ -62,6 +62,55 @@ func readIndex(b []byte, off int) (cffIndex, error) {
 	return ix, nil
 }
 
+// lazyIndex is an INDEX read item by item: the CharStrings of a CJK font
+// have 65,535 items, of which a document uses a few thousand.
+type lazyIndex struct {
+	b                       []byte
+	count, size, offs, data int
+}
+
+func readLazyIndex(b []byte, off int) (lazyIndex, error) {
+	if off < 0 || off+2 > len(b) {
+		return lazyIndex{}, errors.New("cff: INDEX out of bounds")
+	}
+	count := int(binary.BigEndian.Uint16(b[off:]))
+	if count == 0 {
+		return lazyIndex{b: b}, nil
+	}
+	if off+3 > len(b) {
+		return lazyIndex{}, errors.New("cff: INDEX header out of bounds")
+	}
+	size := int(b[off+2])
+	if size < 1 || size > 4 {
+		return lazyIndex{}, fmt.Errorf("cff: INDEX offset size %d", size)
+	}
+	offs := off + 3
+	if offs+(count+1)*size > len(b) {
+		return lazyIndex{}, errors.New("cff: INDEX offsets out of bounds")
+	}
+	return lazyIndex{b: b, count: count, size: size, offs: offs, data: offs + (count+1)*size - 1}, nil
+}
+
+func (ix lazyIndex) offset(i int) int {
+	v := 0
+	for k := 0; k < ix.size; k++ {
+		v = v<<8 | int(ix.b[ix.offs+i*ix.size+k])
+	}
+	return v
+}
+
+// item returns item i.
+func (ix lazyIndex) item(i int) ([]byte, error) {
+	if i < 0 || i >= ix.count {
+		return nil, fmt.Errorf("cff: no item %d", i)
+	}
+	from, to := ix.offset(i), ix.offset(i+1)
+	if from < 1 || to < from || ix.data+to > len(ix.b) {
+		return nil, errors.New("cff: INDEX item out of bounds")
+	}
+	return ix.b[ix.data+from : ix.data+to], nil
+}
+
 func writeIndex(w *bytes.Buffer, items [][]byte) {
 	binary.Write(w, binary.BigEndian, uint16(len(items)))
 	if len(items) == 0 {
@@ -224,8 +273,8 @@ type cffFont struct {
 	name     []byte
 	top      []dictEntry
 	strings  [][]byte
-	gsubrs   [][]byte
-	chars    [][]byte
+	gsubrs   lazyIndex
+	chars    lazyIndex
 	cid      bool
 	fds      []cffFD
 	fdSelect []uint8 // per glyph
@@ -234,7 +283,7 @@ type cffFont struct {
 type cffFD struct {
 	font    []dictEntry // the Font DICT (CID-keyed fonts), or nil
 	private []dictEntry
-	subrs   [][]byte
+	subrs   lazyIndex
 }
 
 func parseCFF(b []byte) (*cffFont, error) {
@@ -253,14 +302,14 @@ func parseCFF(b []byte) (*cffFont, error) {
 	if err != nil {
 		return nil, err
 	}
-	gsubrs, err := readIndex(b, strs.end)
+	gsubrs, err := readLazyIndex(b, strs.end)
 	if err != nil {
 		return nil, err
 	}
 	if len(names.items) != 1 || len(tops.items) != 1 {
 		return nil, errors.New("cff: not exactly one font")
 	}
-	f := &cffFont{name: names.items[0], strings: strs.items, gsubrs: gsubrs.items}
+	f := &cffFont{name: names.items[0], strings: strs.items, gsubrs: gsubrs}
 	if f.top, err = readDict(tops.items[0]); err != nil {
 		return nil, err
 	}
@@ -268,11 +317,9 @@ func parseCFF(b []byte) (*cffFont, error) {
 	if len(cs) != 1 {
 		return nil, errors.New("cff: no CharStrings")
 	}
-	chars, err := readIndex(b, int(cs[0]))
-	if err != nil {
+	if f.chars, err = readLazyIndex(b, int(cs[0])); err != nil {
 		return nil, err
 	}
-	f.chars = chars.items
 	readPrivate := func(d []dictEntry) (cffFD, error) {
 		fd := cffFD{}
 		p := find(d, opPrivate)
@@ -287,11 +334,9 @@ func parseCFF(b []byte) (*cffFont, error) {
 			return fd, err
 		}
 		if s := find(fd.private, opSubrs); len(s) == 1 {
-			ix, err := readIndex(b, off+int(s[0]))
-			if err != nil {
+			if fd.subrs, err = readLazyIndex(b, off+int(s[0])); err != nil {
 				return fd, err
 			}
-			fd.subrs = ix.items
 		}
 		return fd, nil
 	}
@@ -318,7 +363,7 @@ func parseCFF(b []byte) (*cffFont, error) {
 			fd.font = d
 			f.fds = append(f.fds, fd)
 		}
-		if f.fdSelect, err = readFDSelect(b, int(fs[0]), len(f.chars)); err != nil {
+		if f.fdSelect, err = readFDSelect(b, int(fs[0]), f.chars.count); err != nil {
 			return nil, err
 		}
 		for _, s := range f.fdSelect {
@@ -332,7 +377,7 @@ func parseCFF(b []byte) (*cffFont, error) {
 			return nil, err
 		}
 		f.fds = []cffFD{fd}
-		f.fdSelect = make([]uint8, len(f.chars))
+		f.fdSelect = make([]uint8, f.chars.count)
 	}
 	return f, nil
 }
@@ -384,7 +429,7 @@ func bias(n int) int {
 // calls, directly or not. It follows the Type 2 charstring format far
 // enough to know the operands of the calls and the length of hint masks.
 type subrScan struct {
-	gsubrs, lsubrs [][]byte
+	gsubrs, lsubrs lazyIndex
 	gused, lused   []bool
 	fd             int
 	stack          []float64
@@ -394,12 +439,47 @@ type subrScan struct {
 	// sites are the subroutine calls of every string scanned, so that the
 	// subroutines can be renumbered; fixed is cleared when a call's number
 	// is not a literal right before it (then they keep their numbers).
-	sites   map[csKey][]callSite
-	visited map[csKey]bool
-	fixed   *bool
+	sites *siteTable
+	fixed *bool
 }
 
-// csKey names a charstring: a glyph ('c'), a global ('g') or a local ('l')
+// siteTable holds the calls of every charstring scanned, and which were:
+// per kept glyph (by its place in the subset), per global subroutine, and
+// per local subroutine of each font dictionary.
+type siteTable struct {
+	glyph, global [][]callSite
+	local         [][][]callSite
+	gseen         []bool
+	lseen         [][]bool
+}
+
+func newSiteTable(glyphs, gsubrs int, lsubrs []int) *siteTable {
+	t := &siteTable{glyph: make([][]callSite, glyphs), global: make([][]callSite, gsubrs), gseen: make([]bool, gsubrs)}
+	for _, n := range lsubrs {
+		t.local = append(t.local, make([][]callSite, n))
+		t.lseen = append(t.lseen, make([]bool, n))
+	}
+	return t
+}
+
+// of returns the calls of charstring key, and whether it was scanned
+// before (then marking it scanned).
+func (t *siteTable) of(key csKey) (*[]callSite, bool) {
+	switch key.kind {
+	case 'g':
+		seen := t.gseen[key.n]
+		t.gseen[key.n] = true
+		return &t.global[key.n], seen
+	case 'l':
+		seen := t.lseen[key.fd][key.n]
+		t.lseen[key.fd][key.n] = true
+		return &t.local[key.fd][key.n], seen
+	}
+	return &t.glyph[key.n], false
+}
+
+// csKey names a charstring: a glyph ('c', n its place in the subset), a
+// global ('g') or a local ('l')
 // subroutine of font dictionary fd.
 type csKey struct {
 	kind byte
@@ -420,8 +500,8 @@ func (s *subrScan) run(cs []byte, key csKey) error {
 	if s.depth > 12 {
 		return errors.New("cff: subroutines nested too deep")
 	}
-	record := !s.visited[key]
-	s.visited[key] = true
+	sites, seen := s.sites.of(key)
+	record := !seen
 	numStart, numEnd := -1, -1
 	for i := 0; i < len(cs) && !s.done; {
 		c := cs[i]
@@ -487,8 +567,9 @@ func (s *subrScan) run(cs []byte, key csKey) error {
 			if c == 29 {
 				subrs, used = s.gsubrs, s.gused
 			}
-			n += bias(len(subrs))
-			if n < 0 || n >= len(subrs) {
+			n += bias(subrs.count)
+			sub, err := subrs.item(n)
+			if err != nil {
 				return errors.New("cff: call of a missing subroutine")
 			}
 			used[n] = true
@@ -498,13 +579,13 @@ func (s *subrScan) run(cs []byte, key csKey) error {
 					// local one (whose numbers differ per font dictionary).
 					*s.fixed = false
 				}
-				s.sites[key] = append(s.sites[key], callSite{numStart, numEnd, c == 29, n})
+				*sites = append(*sites, callSite{numStart, numEnd, c == 29, n})
 			}
 			callee := csKey{'l', s.fd, n}
 			if c == 29 {
 				callee = csKey{'g', 0, n}
 			}
-			if err := s.run(subrs[n], callee); err != nil {
+			if err := s.run(sub, callee); err != nil {
 				return err
 			}
 		case 11: // return
@@ -531,24 +612,31 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	keep := append([]uint16{0}, gids...)
 	sort.Slice(keep, func(i, j int) bool { return keep[i] < keep[j] })
 	keep = uniq(keep)
-	for _, g := range keep {
-		if int(g) >= len(f.chars) {
-			return nil, fmt.Errorf("cff: no glyph %d", g)
+	glyphs := make([][]byte, len(keep))
+	for i, g := range keep {
+		cs, err := f.chars.item(int(g))
+		if err != nil {
+			return nil, fmt.Errorf("cff: glyph %d: %w", g, err)
 		}
+		glyphs[i] = cs
 	}
 	// Mark the subroutines the kept glyphs call.
-	gused := make([]bool, len(f.gsubrs))
+	gused := make([]bool, f.gsubrs.count)
 	lused := make([][]bool, len(f.fds))
 	for i := range f.fds {
-		lused[i] = make([]bool, len(f.fds[i].subrs))
+		lused[i] = make([]bool, f.fds[i].subrs.count)
 	}
 	pruned, renumber := true, true
-	sites, visited := map[csKey][]callSite{}, map[csKey]bool{}
-	for _, g := range keep {
+	nl := make([]int, len(f.fds))
+	for i := range f.fds {
+		nl[i] = f.fds[i].subrs.count
+	}
+	sites := newSiteTable(len(keep), f.gsubrs.count, nl)
+	for gi, g := range keep {
 		fd := int(f.fdSelect[g])
 		s := subrScan{gsubrs: f.gsubrs, lsubrs: f.fds[fd].subrs, gused: gused, lused: lused[fd], fd: fd,
-			sites: sites, visited: visited, fixed: &renumber}
-		if err := s.run(f.chars[g], csKey{'c', 0, int(g)}); err != nil {
+			sites: sites, fixed: &renumber}
+		if err := s.run(glyphs[gi], csKey{'c', 0, gi}); err != nil {
 			pruned, renumber = false, false // keep every subroutine rather than guess
 			break
 		}
@@ -576,7 +664,8 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 		}
 	}
 	rewrite := func(cs []byte, key csKey, fd int) []byte {
-		ss := sites[key]
+		p, _ := sites.of(key)
+		ss := *p
 		if len(ss) == 0 {
 			return cs
 		}
@@ -596,20 +685,22 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 		w.Write(cs[at:])
 		return w.Bytes()
 	}
-	prune := func(subrs [][]byte, used []bool) [][]byte {
-		if !pruned {
-			return subrs
-		}
+	var badSubr error
+	prune := func(subrs lazyIndex, used []bool) [][]byte {
 		// An unused subroutine becomes a bare return: readers (FreeType)
 		// reject an INDEX whose items are all empty.
 		ret := []byte{11}
-		out := make([][]byte, len(subrs))
-		for i := range subrs {
-			if used[i] {
-				out[i] = subrs[i]
-			} else {
+		out := make([][]byte, subrs.count)
+		for i := range out {
+			if pruned && !used[i] {
 				out[i] = ret
+				continue
 			}
+			item, err := subrs.item(i)
+			if err != nil {
+				badSubr = err
+			}
+			out[i] = item
 		}
 		return out
 	}
@@ -658,7 +749,7 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 			w.Write(e.operands)
 			writeOp(&w, e.op)
 		}
-		w.Write(int5(len(f.chars)))
+		w.Write(int5(f.chars.count))
 		writeOp(&w, opCIDCount)
 		w.Write(int5(charset))
 		writeOp(&w, opCharset)
@@ -705,9 +796,9 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	var chars bytes.Buffer
 	items := make([][]byte, len(keep))
 	for i, g := range keep {
-		items[i] = f.chars[g]
+		items[i] = glyphs[i]
 		if renumber {
-			items[i] = rewrite(f.chars[g], csKey{'c', 0, int(g)}, int(f.fdSelect[g]))
+			items[i] = rewrite(glyphs[i], csKey{'c', 0, i}, int(f.fdSelect[g]))
 		}
 	}
 	writeIndex(&chars, items)
@@ -733,7 +824,8 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 			if renumber {
 				subrs := make([][]byte, len(lnew[i]))
 				for k, n := range lnew[i] {
-					subrs[k] = rewrite(fd.subrs[n], csKey{'l', i, n}, i)
+					sub, _ := fd.subrs.item(n) // read when it was scanned
+					subrs[k] = rewrite(sub, csKey{'l', i, n}, i)
 				}
 				writeIndex(&w, subrs)
 			} else {
@@ -798,7 +890,8 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	if renumber {
 		subrs := make([][]byte, len(gnew))
 		for k, n := range gnew {
-			subrs[k] = rewrite(f.gsubrs[n], csKey{'g', 0, n}, 0)
+			sub, _ := f.gsubrs.item(n) // read when it was scanned
+			subrs[k] = rewrite(sub, csKey{'g', 0, n}, 0)
 		}
 		writeIndex(&rest, subrs)
 	} else {
@@ -822,6 +915,9 @@ func subsetCFF(f *cffFont, gids []uint16) ([]byte, error) {
 	fdarr.Reset()
 	writeIndex(&fdarr, fontDicts(privOff))
 
+	if badSubr != nil {
+		return nil, badSubr
+	}
 	var out bytes.Buffer
 	out.Write(head.Bytes())
 	writeIndex(&out, [][]byte{topDict(charsetOff, fdselOff, charsOff, fdarrayOff)})

@@ -42,7 +42,7 @@ type Face struct {
 	// Tables are the raw tables of the face by tag ("glyf", "CFF ", …).
 	Tables map[string][]byte
 
-	bmp     []uint16        // glyph per BMP rune, 0 when the font has no glyph
+	bmp     []uint32        // per BMP rune: its glyph (0 when the font has none) and, above, its advance
 	astral  map[rune]uint16 // glyph per rune beyond the BMP
 	adv     []int16         // advance per glyph, thousandths of an em
 	punct   map[rune]uint16 // glyph ids of general punctuation (U+2000–U+206F)
@@ -57,7 +57,7 @@ type Face struct {
 // GID returns the glyph of r, and whether the face has one.
 func (f *Face) GID(r rune) (uint16, bool) {
 	if r >= 0 && r < 0x10000 {
-		g := f.bmp[r]
+		g := uint16(f.bmp[r])
 		return g, g != 0
 	}
 	g, ok := f.astral[r]
@@ -120,6 +120,9 @@ func (f *Face) Has(r rune) bool {
 // the PDF backend rounds it (so positions computed here match the widths the
 // PDF viewer uses). A rune the face lacks gets the .notdef width.
 func (f *Face) Advance(r rune) int {
+	if r >= 0 && r < 0x10000 {
+		return int(int16(f.bmp[r] >> 16)) // one look-up for the glyph and its advance
+	}
 	g, _ := f.GID(r)
 	return f.GlyphAdvance(g)
 }
@@ -316,7 +319,7 @@ func parseAt(data []byte, off int) (*Face, error) {
 		m := min(g, nMetrics-1)
 		f.adv[g] = int16(math.Round(float64(hmtx.u16(4*m)) * scale))
 	}
-	f.bmp = make([]uint16, 0x10000)
+	f.bmp = make([]uint32, 0x10000)
 	f.astral = make(map[rune]uint16)
 	f.punct = make(map[rune]uint16)
 	f.longLoc, f.scale = head.u16(50) == 1, scale
@@ -328,13 +331,16 @@ func parseAt(data []byte, off int) (*Face, error) {
 			f.punct[r] = uint16(gid)
 		}
 		if r < 0x10000 {
-			f.bmp[r] = uint16(gid)
+			f.bmp[r] = uint32(gid)
 		} else if r <= unicode10FFFF {
 			f.astral[r] = uint16(gid)
 		}
 	}
 	if err := readCmap(f.Tables["cmap"], put); err != nil {
 		return nil, err
+	}
+	for r, g := range f.bmp {
+		f.bmp[r] = g | uint32(uint16(f.GlyphAdvance(uint16(g))))<<16
 	}
 	f.Family, f.PostScriptName = names(f.Tables["name"])
 	if f.PostScriptName == "" {

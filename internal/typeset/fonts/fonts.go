@@ -170,10 +170,41 @@ func (c candidate) path(lookup func(string) string) string {
 }
 
 // Set is the faces a document is set in, one per role (nil for an optional
-// role that is not available).
+// role that is not available). Optional faces found on the system are
+// loaded when first asked for: a document in Song and Hei never reads the
+// italic and mono faces.
 type Set struct {
-	faces [numRoles]*Face
+	faces [numRoles]*lazyFace
 }
+
+// lazyFace is a face loaded on first use; a face that fails to load is
+// absent.
+type lazyFace struct {
+	path string
+	once sync.Once
+	face *Face
+}
+
+func loaded(f *Face) *lazyFace {
+	l := &lazyFace{face: f}
+	l.once.Do(func() {})
+	return l
+}
+
+func (l *lazyFace) get() *Face {
+	if l == nil {
+		return nil
+	}
+	l.once.Do(func() {
+		if f, err := Load(l.path); err == nil {
+			l.face = f
+		}
+	})
+	return l.face
+}
+
+// face returns the face filling role, or nil.
+func (s *Set) face(role Role) *Face { return s.faces[role].get() }
 
 // Discover fills every role: from paths (role name → .ttf path, e.g.
 // "song": "/srv/fonts/simsun.ttf") first, then from the system directories.
@@ -201,7 +232,7 @@ func discover(paths map[string]string, lookup func(string) string) (*Set, error)
 		if err != nil {
 			return nil, fmt.Errorf("fonts: %s font: %w", name, err)
 		}
-		s.faces[role] = f
+		s.faces[role] = loaded(f)
 	}
 	for role := Role(0); role < numRoles; role++ {
 		if s.faces[role] != nil {
@@ -209,11 +240,15 @@ func discover(paths map[string]string, lookup func(string) string) (*Set, error)
 		}
 		for _, c := range candidates[role] {
 			if path := c.path(lookup); path != "" {
+				if describe[role] == "" {
+					s.faces[role] = &lazyFace{path: path} // optional: loaded when used
+					break
+				}
 				f, err := Load(path)
 				if err != nil {
 					return nil, fmt.Errorf("fonts: %s font: %w", role, err)
 				}
-				s.faces[role] = f
+				s.faces[role] = loaded(f)
 				break
 			}
 		}
@@ -234,7 +269,9 @@ func NewSet(faces map[Role]*Face) (*Set, error) {
 		if r < 0 || r >= numRoles {
 			return nil, fmt.Errorf("fonts: bad role %d", r)
 		}
-		s.faces[r] = f
+		if f != nil {
+			s.faces[r] = loaded(f)
+		}
 	}
 	for r := Role(0); r < numRoles; r++ {
 		if s.faces[r] == nil && describe[r] != "" {
@@ -245,13 +282,13 @@ func NewSet(faces map[Role]*Face) (*Set, error) {
 }
 
 // Face returns the face filling role, or nil.
-func (s *Set) Face(role Role) *Face { return s.faces[role] }
+func (s *Set) Face(role Role) *Face { return s.face(role) }
 
 // Roles returns the roles that have a face, in order.
 func (s *Set) Roles() []Role {
 	var out []Role
 	for r := Role(0); r < numRoles; r++ {
-		if s.faces[r] != nil {
+		if s.face(r) != nil {
 			out = append(out, r)
 		}
 	}
@@ -309,17 +346,17 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 			alts = []Role{Hei, Song, Kai}
 		}
 		for _, alt := range alts {
-			if f := s.faces[alt]; f != nil && f.Has(r) {
+			if f := s.face(alt); f != nil && f.Has(r) {
 				c.Role, c.Face, c.Fallback = alt, f, true
 				c.SynthBold = st.Bold
 				return c
 			}
 		}
-		if f := s.faces[Symbol]; f != nil && f.Has(r) {
+		if f := s.face(Symbol); f != nil && f.Has(r) {
 			return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, Fallback: !clreq.IsAmbiguous(r)}
 		}
 		for _, alt := range []Role{Serif, Sans} {
-			if f := s.faces[alt]; f != nil && f.Has(r) {
+			if f := s.face(alt); f != nil && f.Has(r) {
 				return Choice{Role: alt, Face: f, SynthBold: st.Bold, Fallback: true}
 			}
 		}
@@ -331,11 +368,11 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 	if c.Face.Has(r) || r == ' ' {
 		return c
 	}
-	if f := s.faces[Symbol]; f != nil && f.Has(r) {
+	if f := s.face(Symbol); f != nil && f.Has(r) {
 		return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, SynthItalic: st.Italic, Fallback: true}
 	}
 	for _, alt := range []Role{Song, Hei} {
-		if f := s.faces[alt]; f.Has(r) {
+		if f := s.face(alt); f.Has(r) {
 			return Choice{Role: alt, Face: f, SynthBold: st.Bold}
 		}
 	}
@@ -345,8 +382,8 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 
 // Covered reports whether some face of the set has a glyph for r.
 func (s *Set) Covered(r rune) bool {
-	for _, f := range s.faces {
-		if f != nil && f.Has(r) {
+	for r2 := Role(0); r2 < numRoles; r2++ {
+		if f := s.face(r2); f != nil && f.Has(r) {
 			return true
 		}
 	}
@@ -358,19 +395,19 @@ func (s *Set) cjkChoice(st Style) Choice {
 	if st.Family != SerifFamily {
 		role = Hei
 	}
-	c := Choice{Role: role, Face: s.faces[role], SynthBold: st.Bold}
+	c := Choice{Role: role, Face: s.face(role), SynthBold: st.Bold}
 	if st.Bold {
 		bold := SongBold
 		if role == Hei {
 			bold = HeiBold
 		}
-		if f := s.faces[bold]; f != nil {
+		if f := s.face(bold); f != nil {
 			c.Role, c.Face, c.SynthBold = bold, f, false
 		}
 	}
 	if st.Italic {
-		if st.Family == SerifFamily && s.faces[Kai] != nil {
-			c.Role, c.Face = Kai, s.faces[Kai]
+		if st.Family == SerifFamily && s.face(Kai) != nil {
+			c.Role, c.Face = Kai, s.face(Kai)
 			c.SynthBold = st.Bold
 		} else {
 			c.SynthItalic = true
@@ -396,19 +433,19 @@ func (s *Set) latinChoice(st Style) Choice {
 	case st.Italic:
 		want = base + 2
 	}
-	if f := s.faces[want]; f != nil {
+	if f := s.face(want); f != nil {
 		return Choice{Role: want, Face: f}
 	}
 	// Fall back to the nearest face and synthesize the rest.
 	if st.Bold && st.Italic {
-		if f := s.faces[base+1]; f != nil {
+		if f := s.face(base + 1); f != nil {
 			return Choice{Role: base + 1, Face: f, SynthItalic: true}
 		}
-		if f := s.faces[base+2]; f != nil {
+		if f := s.face(base + 2); f != nil {
 			return Choice{Role: base + 2, Face: f, SynthBold: true}
 		}
 	}
-	return Choice{Role: base, Face: s.faces[base], SynthBold: st.Bold, SynthItalic: st.Italic}
+	return Choice{Role: base, Face: s.face(base), SynthBold: st.Bold, SynthItalic: st.Italic}
 }
 
 // Paths returns the files Discover(paths) would load, one per role found,

@@ -509,7 +509,7 @@ func (l *layouter) anchor(id string) string {
 // lines sets inline content and adds one item per line.
 func (l *layouter) paragraph(in tree.Inline, c *ctx, indent bool) {
 	items := l.lineItems(in, c, fonts.Style{Family: c.family})
-	p := line.Params{Width: c.width, Justify: true}
+	p := line.Params{Width: c.width, Justify: true, Hang: l.opts.HangingPunctuation}
 	if indent {
 		p.Indent = 2 * c.size
 	}

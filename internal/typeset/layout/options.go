@@ -85,6 +85,9 @@ type Options struct {
 	// NumberCaptions numbers figures and tables per part: 图1, 表1, or
 	// 图3-1, 表3-1 in a part with a Number. Captions then read "图1　…".
 	NumberCaptions bool
+	// HangingPunctuation sets a full stop or comma (。，、．) that ends a
+	// line of a paragraph in the margin (标点悬挂).
+	HangingPunctuation bool
 }
 
 // Page numbering styles.

@@ -192,7 +192,12 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 				bs := lineBoxes(&lines[k], x+pad, base)
 				for _, b := range bs {
 					if t, ok := b.(*box.Text); ok {
-						t.Tag = cellTag
+						switch {
+						case t.Tag == nil:
+							t.Tag = cellTag
+						case !within(t.Tag, cellTag):
+							t.Tag.Root().Parent = cellTag // a link in the cell
+						}
 					}
 				}
 				it.boxes = append(it.boxes, bs...)
@@ -218,4 +223,14 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 		}
 		l.add(it)
 	}
+}
+
+// within reports whether tag t is e or inside it.
+func within(t, e *box.Tag) bool {
+	for ; t != nil; t = t.Parent {
+		if t == e {
+			return true
+		}
+	}
+	return false
 }

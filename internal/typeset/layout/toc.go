@@ -32,6 +32,12 @@ func (l *layouter) contents() []box.Page {
 	lines := line.Break(l.lineItems(tree.Inline{{Text: titleText}}, tc, fonts.Style{Family: fonts.SansFamily}), l.set,
 		line.Params{Width: l.width, Align: line.Center})
 	its := l.addLines(lines, tc, tc.lead(&l.opts), true)
+	// The contents are a TOC element: its title a Caption, each entry a
+	// TOCI holding a Reference to the heading, a Link (the entry's text
+	// and page number, and the link annotation); the dot leaders are
+	// decoration.
+	toc := &box.Tag{Kind: "TOC"}
+	tagItems(its, "Caption", "").Parent = toc
 	if len(its) > 0 {
 		its[0].boxes = append(its[0].boxes, &box.Anchor{Name: "contents"}, &box.Bookmark{Title: l.opts.TOCTitle, Level: 0})
 		its[0].newPage = true
@@ -77,20 +83,30 @@ func (l *layouter) contents() []box.Page {
 		base := (c.lead(&l.opts)-em)/2 + em*0.88
 		// The page number, right-aligned, and dot leaders up to it.
 		num := line.Break([]line.Item{{Text: e.Page, Style: fonts.Style{Family: fonts.SerifFamily}, Size: em}}, l.set, line.Params{Width: numW})
+		var dots *box.Text
 		if len(num) > 0 {
 			last.boxes = append(last.boxes, lineBoxes(&num[0], l.width-num[0].Width, base)...)
 			from := indent + lastLine.Width + 0.5*em
 			to := l.width - num[0].Width - 0.5*em
-			if dots := l.leaders(from, to, em); dots != nil {
+			if dots = l.leaders(from, to, em); dots != nil {
 				dots.Y = base
-				last.boxes = append(last.boxes, dots)
 			}
 		}
+		link := &box.Tag{Kind: "Link", Parent: &box.Tag{Kind: "Reference"}}
+		for _, it := range entryItems {
+			for _, b := range it.boxes {
+				if t, ok := b.(*box.Text); ok && t.Tag == nil {
+					t.Tag = link
+				}
+			}
+		}
+		tagItems(entryItems, "TOCI", "").Parent = toc
+		if dots != nil {
+			last.boxes = append(last.boxes, dots)
+		}
 		// The whole entry links to the heading.
-		top := 0.0
-		for k, it := range entryItems {
-			it.boxes = append(it.boxes, &box.Link{X: indent, Y: top, W: l.width - indent, H: it.h, Dest: e.Anchor})
-			_ = k
+		for _, it := range entryItems {
+			it.boxes = append(it.boxes, &box.Link{X: indent, W: l.width - indent, H: it.h, Dest: e.Anchor, Tag: link})
 		}
 	}
 	pages, _ := l.paginate(l.items)

@@ -10,6 +10,7 @@ import (
 	"math"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/go-text/typesetting/segmenter"
 
@@ -52,6 +53,9 @@ type Params struct {
 	// after punctuation, at spaces, between Han and Latin or around
 	// function words (的 与 和 …) rather than inside a word.
 	Balance bool
+	// Hang sets a full stop or comma (。，、．) that ends a line in the
+	// margin, outside the measure (hanging punctuation, 标点悬挂).
+	Hang bool
 }
 
 // Line is one line of a paragraph, relative to its start on the baseline.
@@ -99,18 +103,23 @@ type glyph struct {
 	soft     bool    // breakOK is a break inside a URL or code
 	pref     bool    // a soft break after / . - _ ? & =, where a URL breaks best
 	inURL    bool    // part of a long URL, path or piece of inline code
+	hang     bool    // a mark that hangs in the margin when it ends a line
 }
 
 var segPool = sync.Pool{New: func() any { return new(segmenter.Segmenter) }}
 
 // Break sets items into lines of width p.Width.
 func Break(items []Item, set *fonts.Set, p Params) []Line {
-	gs := shape(items, set, p)
+	sb := shapePool.Get().(*shapeBuf)
+	defer shapePool.Put(sb)
+	gs := sb.shape(items, set, p)
 	if len(gs) == 0 {
 		return nil
 	}
 	starts := breakLines(gs, p)
 	lines := make([]Line, 0, len(starts))
+	// A link is one structure element however many lines it runs over.
+	var links map[int32]*box.Tag
 	for i, s := range starts {
 		e := len(gs)
 		if i+1 < len(starts) {
@@ -122,20 +131,32 @@ func Break(items []Item, set *fonts.Set, p Params) []Line {
 		if i == 0 {
 			indent = p.Indent
 		}
-		lines = append(lines, set1(gs[s:e], items, width-indent, indent, p, last))
+		lines = append(lines, set1(gs[s:e], items, width-indent, indent, p, last, &links))
 	}
 	return lines
 }
 
+// shapeBuf holds what shaping a paragraph needs, reused from one
+// paragraph to the next.
+type shapeBuf struct {
+	runes []rune
+	owner []int32
+	opp   []bool
+	gs    []glyph
+}
+
+var shapePool = sync.Pool{New: func() any { return new(shapeBuf) }}
+
 // shape turns items into glyphs with their advances, gaps and break
-// opportunities.
-func shape(items []Item, set *fonts.Set, p Params) []glyph {
+// opportunities. The glyphs are the buffer's until its next use.
+func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 	n := 0
 	for _, it := range items {
 		n += len(it.Text)
 	}
-	runes := make([]rune, 0, n)
-	owner := make([]int32, 0, n)
+	runes := sb.runes[:0]
+	owner := sb.owner[:0]
+	defer func() { sb.runes, sb.owner = runes[:0], owner[:0] }()
 	for i, it := range items {
 		for _, r := range it.Text {
 			if r == '\r' || r == '\t' {
@@ -150,15 +171,19 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 	}
 	// Break opportunities from UAX #14: opp[k] is true when a line may
 	// break before rune k.
-	opp := make([]bool, len(runes)+1)
-	seg := segPool.Get().(*segmenter.Segmenter)
-	seg.Init(runes)
-	it := seg.LineIterator()
-	for it.Next() {
-		l := it.Line()
-		opp[l.Offset] = true
+	opp := grow(sb.opp, len(runes)+1)
+	clear(opp)
+	sb.opp = opp
+	if !p.Code { // code breaks at its spaces, whatever UAX #14 says
+		seg := segPool.Get().(*segmenter.Segmenter)
+		seg.Init(runes)
+		it := seg.LineIterator()
+		for it.Next() {
+			l := it.Line()
+			opp[l.Offset] = true
+		}
+		segPool.Put(seg)
 	}
-	segPool.Put(seg)
 	// Curly quotes beside Han characters break like the Han characters
 	// (UAX #14 keeps them with both neighbours, as in Latin text): before
 	// an opening quote, after a closing one.
@@ -175,7 +200,11 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 		}
 	}
 
-	gs := make([]glyph, 0, len(runes))
+	gs := sb.gs[:0]
+	if cap(gs) < len(runes) {
+		gs = make([]glyph, 0, len(runes))
+	}
+	defer func() { sb.gs = gs[:0] }()
 	pendingSpace := false
 	spaceWidth := 0.0
 	spaceOpp := false
@@ -259,6 +288,11 @@ func shape(items []Item, set *fonts.Set, p Params) []glyph {
 	if !p.Code {
 		softBreaks(gs, items)
 		compressible(gs)
+		if p.Hang {
+			for i := range gs {
+				gs[i].hang = gs[i].kind == kPunct && strings.ContainsRune(hanging, gs[i].r)
+			}
+		}
 	}
 	return gs
 }
@@ -405,9 +439,15 @@ func measure(gs []glyph) (nat, shrink float64) {
 	return nat, shrink
 }
 
+// hanging are the marks that may hang in the margin at a line's end.
+const hanging = "。，、．"
+
 // endTrim is how much of a line-end mark is trimmed: the blank half of a
-// closing mark not already compressed.
+// closing mark not already compressed, or all of a hanging mark.
 func endTrim(g *glyph) float64 {
+	if g.hang {
+		return g.adv - g.lead - g.trail
+	}
 	if g.kind == kPunct && g.trail == 0 && clreq.IsClosing(g.r) {
 		return g.adv / 2
 	}
@@ -483,17 +523,81 @@ const (
 // totalFit chooses the breaks of least total demerits (Knuth and Plass)
 // over the break opportunities; ok is false when no line can end at some
 // hard break or at the paragraph's end without an emergency break.
+//
+// A justified paragraph is first broken considering only lines spread by
+// at most passTolerance of their tolerance (a handful of candidate lines
+// per break instead of every line that fits). When the best breaks found
+// so cost less than one line at that tolerance, no set of breaks using a
+// looser line can be better, so they are the breaks of least demerits
+// over all lines; otherwise the paragraph is broken again over every line.
 func totalFit(gs []glyph, p Params) ([]int, bool) {
+	sc := scratchPool.Get().(*fitScratch)
+	defer scratchPool.Put(sc)
+	sc.prepare(gs)
+	if !p.Balance {
+		if starts, total, ok := sc.pass(gs, p, passTolerance); ok && total < passDemerits {
+			return starts, true
+		}
+	}
+	starts, total, ok := sc.pass(gs, p, uselessRatio)
+	if !ok || total >= penaltyOverfull {
+		return nil, false
+	}
+	return starts, true
+}
+
+const (
+	// passTolerance is the spread ratio r (of maxSpread per gap) of the
+	// loosest line the first pass considers, and passDemerits the
+	// demerits of such a line.
+	passTolerance = 2.0
+	passDemerits  = (1 + 100*passTolerance*passTolerance*passTolerance) * (1 + 100*passTolerance*passTolerance*passTolerance)
+	// uselessRatio is a spread ratio whose demerits exceed those of an
+	// overfull line: such a line can never be part of breaks that are
+	// taken (total-fit then gives way to first fit).
+	uselessRatio = 22.0
+)
+
+// fitNode is a feasible break of the total-fit breaker.
+type fitNode struct {
+	at    int     // first glyph of the next line
+	total float64 // least demerits of the paragraph up to here
+	prev  int     // index into nodes of the break before, -1 at the start
+	line  int     // lines so far
+}
+
+// fitScratch holds a paragraph's prefix sums and nodes, reused from one
+// paragraph to the next.
+type fitScratch struct {
+	adv, pre, shr []float64
+	str, url      []int
+	cand          []int
+	nodes         []fitNode
+	maxSize       float64
+}
+
+var scratchPool = sync.Pool{New: func() any { return new(fitScratch) }}
+
+func grow[T any](s []T, n int) []T {
+	if cap(s) < n {
+		return make([]T, n)
+	}
+	return s[:n]
+}
+
+// prepare computes the prefix sums of gs: a line from glyph i to glyph j
+// (exclusive) has the advances of i..j-1 and the gaps before i+1..j-1.
+func (sc *fitScratch) prepare(gs []glyph) {
 	n := len(gs)
-	// Prefix sums: a line from glyph i to glyph j (exclusive) has the
-	// advances of i..j-1 and the gaps before i+1..j-1.
-	adv := make([]float64, n+1)
-	pre := make([]float64, n+1)
-	shr := make([]float64, n+1)
-	str := make([]int, n+1)
-	url := make([]int, n+1)
+	sc.adv, sc.pre, sc.shr = grow(sc.adv, n+1), grow(sc.pre, n+1), grow(sc.shr, n+1)
+	sc.str, sc.url = grow(sc.str, n+1), grow(sc.url, n+1)
+	adv, pre, shr, str, url := sc.adv, sc.pre, sc.shr, sc.str, sc.url
+	adv[0], pre[0], shr[0], str[0], url[0] = 0, 0, 0, 0, 0
+	sc.maxSize = 0
+	sc.cand = sc.cand[:0]
 	for k := range gs {
 		g := &gs[k]
+		sc.maxSize = math.Max(sc.maxSize, g.size)
 		adv[k+1] = adv[k] + g.adv - g.lead - g.trail
 		pre[k+1], shr[k+1], str[k+1], url[k+1] = pre[k], shr[k], str[k], url[k]
 		if k > 0 {
@@ -504,29 +608,59 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 			} else if g.inURL && gs[k-1].inURL {
 				url[k+1]++
 			}
+			// Candidate line starts: the paragraph's start and every break.
+			if g.breakOK || g.mustBrk {
+				sc.cand = append(sc.cand, k)
+			}
 		}
 	}
-	// Candidate line starts: the paragraph's start and every break.
-	var cand []int
-	for k := 1; k < n; k++ {
-		if gs[k].breakOK || gs[k].mustBrk {
-			cand = append(cand, k)
+	sc.cand = append(sc.cand, n)
+}
+
+// pass breaks gs over the lines spread by a ratio of at most tol (and
+// every line that ends the paragraph or at a hard break, and every line
+// that shrinks); it returns the breaks and their total demerits.
+func (sc *fitScratch) pass(gs []glyph, p Params, tol float64) ([]int, float64, bool) {
+	n := len(gs)
+	adv, pre, shr, str, url := sc.adv, sc.pre, sc.shr, sc.str, sc.url
+	nodes := append(sc.nodes[:0], fitNode{at: 0, prev: -1})
+	defer func() { sc.nodes = nodes[:0] }()
+	// Lines from a break at i to j spread by more than tol surely when
+	// tooLoose(i, j): the slack is at most what it is without trimmed
+	// marks on the narrower measure, the gaps at most the gaps and URL
+	// letters, the size at most the paragraph's largest.
+	minWidth := math.Min(p.Width, p.Width-p.Indent)
+	limit := tol * maxSpread * sc.maxSize
+	tooLoose := func(i, j int) bool {
+		slack := minWidth - (adv[j] - adv[i] + pre[j] - pre[i+1])
+		if slack <= 0 {
+			return false
 		}
+		gaps := float64(str[j] - str[i+1] + url[j] - url[i+1])
+		return slack > limit*gaps
 	}
-	cand = append(cand, n)
-	type node struct {
-		at    int     // first glyph of the next line
-		total float64 // least demerits of the paragraph up to here
-		prev  int     // index into nodes of the break before, -1 at the start
-		line  int     // lines so far
-	}
-	nodes := []node{{at: 0, prev: -1}}
-	best := map[int]int{0: 0} // glyph index → node
-	lastHard := 0             // lines may not reach back past a hard break
-	for _, j := range cand {
+	lastHard := 0 // lines may not reach back past a hard break
+	endNode := -1
+	for _, j := range sc.cand {
+		last := j == n || gs[j].mustBrk
+		// The newest break a line to j may start at: every newer one
+		// gives a line too loose (but a last line is never too loose).
+		top := len(nodes) - 1
+		if !last && !p.Balance {
+			lo, hi := 0, len(nodes) // nodes[lo:hi] holds the answer's successor
+			for lo < hi {
+				mid := int(uint(lo+hi) >> 1)
+				if nodes[mid].at < j && !tooLoose(nodes[mid].at, j) {
+					lo = mid + 1
+				} else {
+					hi = mid
+				}
+			}
+			top = lo - 1
+		}
 		bestTotal, bestFrom := math.Inf(1), -1
-		for ci := len(nodes) - 1; ci >= 0; ci-- {
-			from := nodes[ci]
+		for ci := top; ci >= 0; ci-- {
+			from := &nodes[ci]
 			i := from.at
 			if i < lastHard {
 				break
@@ -540,10 +674,14 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 			}
 			nat := adv[j] - adv[i] + pre[j] - pre[i+1] - startTrim(&gs[i]) - endTrim(&gs[j-1])
 			shrink := shr[j] - shr[i+1]
-			last := j == n || gs[j].mustBrk
+			if nat-shrink > width+eps {
+				// Overfull, and lines from further back longer still: an
+				// overfull line is never taken.
+				break
+			}
 			var d float64
 			switch {
-			case p.Balance && nat-shrink <= width+eps:
+			case p.Balance:
 				// Every line as long as the others, and one line more
 				// only to avoid a break inside a word.
 				slack := math.Max(0, width-nat) / gs[i].size
@@ -551,13 +689,6 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 				if j < n {
 					d += titleBreak(gs, j)
 				}
-			case nat-shrink > width+eps:
-				if j-i > 1 && chunkBreaksInside(gs, i, j) {
-					// Longer lines from further back are worse still.
-					ci = -1
-					continue
-				}
-				d = penaltyOverfull
 			case nat > width+eps:
 				r := (nat - width) / shrink
 				b := 100 * r * r * r
@@ -577,8 +708,8 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 					}
 				}
 				r := perGap / (maxSpread * size)
-				if math.IsInf(r, 1) {
-					r = 1000
+				if r > uselessRatio {
+					continue
 				}
 				b := 100 * r * r * r
 				d = (1 + b) * (1 + b)
@@ -590,7 +721,7 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 					d += penaltyURLWord
 				}
 			}
-			if j == n && (p.Justify || p.Balance) && chars(gs[i:j]) < 2 && from.line > 0 {
+			if j == n && (p.Justify || p.Balance) && from.line > 0 && chars(gs[i:j]) < 2 {
 				d += penaltyLonely
 			}
 			if t := from.total + d; t < bestTotal {
@@ -598,29 +729,28 @@ func totalFit(gs []glyph, p Params) ([]int, bool) {
 			}
 		}
 		if bestFrom < 0 {
-			if j == n || gs[j].mustBrk {
-				return nil, false
+			if last {
+				return nil, 0, false
 			}
 			continue
 		}
-		nodes = append(nodes, node{at: j, total: bestTotal, prev: bestFrom, line: nodes[bestFrom].line + 1})
-		best[j] = len(nodes) - 1
-		if j < n && gs[j].mustBrk {
+		nodes = append(nodes, fitNode{at: j, total: bestTotal, prev: bestFrom, line: nodes[bestFrom].line + 1})
+		if j == n {
+			endNode = len(nodes) - 1
+		} else if gs[j].mustBrk {
 			lastHard = j
 		}
 	}
-	end, ok := best[n]
-	if !ok || nodes[end].total >= penaltyOverfull {
-		return nil, false
+	if endNode < 0 {
+		return nil, 0, false
 	}
-	var starts []int
-	for k := nodes[end].prev; k >= 0; k = nodes[k].prev {
-		starts = append(starts, nodes[k].at)
+	lines := nodes[endNode].line
+	starts := make([]int, lines)
+	for k := nodes[endNode].prev; k >= 0; k = nodes[k].prev {
+		lines--
+		starts[lines] = nodes[k].at
 	}
-	for a, b := 0, len(starts)-1; a < b; a, b = a+1, b-1 {
-		starts[a], starts[b] = starts[b], starts[a]
-	}
-	return starts, true
+	return starts, nodes[endNode].total, true
 }
 
 // penaltyLine is what one more line of a title costs.
@@ -764,7 +894,7 @@ func emergency(gs []glyph, s int, width float64) int {
 }
 
 // set1 positions the glyphs of one line and groups them into runs.
-func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) Line {
+func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool, links *map[int32]*box.Tag) Line {
 	// Hard breaks have no ink; a trailing one ends the line.
 	for len(gs) > 0 && gs[len(gs)-1].kind == kNewline {
 		gs = gs[:len(gs)-1]
@@ -819,6 +949,12 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 		}
 	}
 	var text strings.Builder
+	text.Grow(3 * len(gs))
+	// The runs' characters, one after the other: runEnd[k] is where run
+	// k's end; the runs' texts are cut from one string at the end.
+	runText := make([]byte, 0, 3*len(gs))
+	runEnd := make([]int, 0, 4)
+	ln.Runs = make([]box.Text, 0, 4)
 	var cur *box.Text
 	var curEnd float64 // where the next glyph of cur would be drawn with no spacing
 	var curItem int32 = -1
@@ -861,15 +997,17 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 			cur.CharSpacing = gapExtra
 			join = true
 		}
+		runText = utf8.AppendRune(runText, g.r)
 		if join {
-			cur.Text += string(g.r)
+			runEnd[len(runEnd)-1] = len(runText)
 			curN++
 		} else {
 			ln.Runs = append(ln.Runs, box.Text{
 				X: drawX, Y: -it.Rise, Role: g.choice.Role, Face: g.choice.Face, Size: g.size,
-				Text: string(g.r), Color: it.Color, SynthBold: g.choice.SynthBold, SynthItalic: g.choice.SynthItalic,
+				Color: it.Color, SynthBold: g.choice.SynthBold, SynthItalic: g.choice.SynthItalic,
 				Invisible: dash, Fallback: g.choice.Fallback, Replaced: g.orig,
 			})
+			runEnd = append(runEnd, len(runText))
 			cur = &ln.Runs[len(ln.Runs)-1]
 			curItem = g.item
 			curN = 1
@@ -890,13 +1028,32 @@ func set1(gs []glyph, items []Item, width, indent float64, p Params, last bool) 
 	}
 	ln.Width = x
 	ln.Text = text.String()
-	decorate(&ln, gs, items)
+	all := string(runText)
+	from := 0
+	for k := range ln.Runs {
+		ln.Runs[k].Text = all[from:runEnd[k]]
+		from = runEnd[k]
+	}
+	decorate(&ln, gs, items, links)
 	return ln
 }
 
 // decorate adds link areas and strike-through rules over the runs of items
-// that ask for them.
-func decorate(ln *Line, gs []glyph, items []Item) {
+// that ask for them. The runs of a link and its areas share a Link
+// structure element (links, per item of the paragraph), which the
+// enclosing block's element takes as a child.
+func decorate(ln *Line, gs []glyph, items []Item, links *map[int32]*box.Tag) {
+	linkTag := func(item int32) *box.Tag {
+		if *links == nil {
+			*links = map[int32]*box.Tag{}
+		}
+		t, ok := (*links)[item]
+		if !ok {
+			t = &box.Tag{Kind: "Link"}
+			(*links)[item] = t
+		}
+		return t
+	}
 	type span struct {
 		item       int32
 		x0, x1     float64
@@ -916,10 +1073,13 @@ func decorate(ln *Line, gs []glyph, items []Item) {
 			break
 		}
 		item := gs[gi].item
-		gi += len([]rune(r.Text))
+		gi += utf8.RuneCountInString(r.Text)
 		it := &items[item]
 		if it.Link == "" && !it.Strike {
 			continue
+		}
+		if it.Link != "" {
+			r.Tag = linkTag(item)
 		}
 		x0, x1 := r.X, r.X+r.Width()
 		if n := len(spans); n > 0 && spans[n-1].item == item {
@@ -931,7 +1091,7 @@ func decorate(ln *Line, gs []glyph, items []Item) {
 	for _, s := range spans {
 		it := &items[s.item]
 		if it.Link != "" {
-			l := box.Link{X: s.x0, Y: -s.size*0.88 - s.rise, W: s.x1 - s.x0, H: s.size * 1.1}
+			l := box.Link{X: s.x0, Y: -s.size*0.88 - s.rise, W: s.x1 - s.x0, H: s.size * 1.1, Tag: linkTag(s.item)}
 			if strings.HasPrefix(it.Link, "#") {
 				l.Dest = it.Link[1:]
 			} else {
@@ -949,7 +1109,9 @@ func decorate(ln *Line, gs []glyph, items []Item) {
 // emergency break (the width of their widest unbreakable piece) and the
 // width they take set on one line (the longest line between hard breaks).
 func Measure(items []Item, set *fonts.Set, p Params) (minWidth, maxWidth float64) {
-	gs := shape(items, set, p)
+	sb := shapePool.Get().(*shapeBuf)
+	defer shapePool.Put(sb)
+	gs := sb.shape(items, set, p)
 	chunk, total := 0.0, 0.0
 	for i := range gs {
 		g := &gs[i]

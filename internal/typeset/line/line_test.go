@@ -462,3 +462,48 @@ func TestTitlesBreakBetweenWords(t *testing.T) {
 		}
 	}
 }
+
+// With hanging punctuation, a full stop or comma that ends a line sits in
+// the margin: the characters before it fill the measure, and the mark's
+// em box starts at the measure's edge.
+func TestHangingPunctuation(t *testing.T) {
+	set := system(t)
+	width := 20 * size
+	// Clauses of exactly a measure of characters and a comma: hung, every
+	// line is a clause on the em grid with its comma in the margin;
+	// without hanging, the comma cannot start a line and a character
+	// goes down with it.
+	src := strings.Repeat("郑州市信息化促进会成立于二零零五年是一家，", 5) + "全文完。"
+	hung := Break(text(src), set, Params{Width: width, Justify: true, Hang: true})
+	if len(hung) != 6 {
+		t.Fatalf("%d lines, want 6: %q", len(hung), texts(hung))
+	}
+	for i, ln := range hung[:5] {
+		gs := glyphs(ln)
+		if len(gs) != 21 || gs[20].r != '，' {
+			t.Fatalf("line %d is %q, want a clause and its comma", i+1, ln.Text)
+		}
+		for k, g := range gs[:20] {
+			if math.Abs(g.x-float64(k)*size) > 0.01 {
+				t.Errorf("line %d: character %d at %.2f pt, want %.1f (the em grid)", i+1, k, g.x, float64(k)*size)
+			}
+		}
+		if math.Abs(gs[20].x-width) > 0.01 {
+			t.Errorf("line %d: the comma starts at %.2f pt, want the measure's edge %.1f", i+1, gs[20].x, width)
+		}
+	}
+	for i, ln := range Break(text(src), set, Params{Width: width, Justify: true}) {
+		gs := glyphs(ln)
+		if end := gs[len(gs)-1]; end.x+end.w/2 > width+0.01 {
+			t.Errorf("without hanging, line %d runs into the margin: %q", i+1, ln.Text)
+		}
+	}
+}
+
+func texts(lines []Line) []string {
+	var out []string
+	for _, l := range lines {
+		out = append(out, l.Text)
+	}
+	return out
+}

@@ -337,6 +337,13 @@ var noteRef = regexp.MustCompile(`\[\^([^\]\s]+)\]`)
 // undefinedNotes warns about footnote references left as text because no
 // footnote of that label is defined.
 func (b *builder) undefinedNotes(in tree.Inline, off int) {
+	mark := false
+	for _, s := range in {
+		mark = mark || strings.Contains(s.Text, "^")
+	}
+	if !mark {
+		return // no footnote reference (the regular expression is slow)
+	}
 	var t strings.Builder
 	for _, s := range in {
 		if !s.Code && s.Footnote == nil {

@@ -29,12 +29,18 @@ func main() {
 	press := flag.String("press", "bin/press", "the press binary")
 	runs := flag.Int("runs", 5, "runs of each; the median is reported")
 	typstDir := flag.String("typst", filepath.Join("internal", "typeset", "cmd", "pdfbench", "typst"), "folder with compile.js and node_modules")
+	keep := flag.String("keep", "", "write the sample (Markdown and Typst) and both PDFs into this folder and keep them")
 	flag.Parse()
-	work, err := os.MkdirTemp("", "pdfbench-")
-	if err != nil {
+	work := *keep
+	if work == "" {
+		var err error
+		if work, err = os.MkdirTemp("", "pdfbench-"); err != nil {
+			fail(err)
+		}
+		defer os.RemoveAll(work)
+	} else if err := os.MkdirAll(work, 0o755); err != nil {
 		fail(err)
 	}
-	defer os.RemoveAll(work)
 	src := sampledoc.Generate(sampledoc.Options{Seed: 1, Sections: pdf.HundredPageSections})
 	md := filepath.Join(work, "sample.md")
 	typ := filepath.Join(work, "sample.typ")
@@ -45,8 +51,9 @@ func main() {
 		fail(err)
 	}
 	out := filepath.Join(work, "press.pdf")
-	var walls []time.Duration
-	var typstWarm []float64
+	var walls, startWalls []time.Duration
+	var startCPUs []float64
+	var cpus, typstWarm, typstCPU, typstCold []float64
 	var mems []float64
 	haveTypst := true
 	if _, err := os.Stat(filepath.Join(*typstDir, "node_modules")); err != nil {
@@ -65,44 +72,59 @@ func main() {
 		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
 			mems = append(mems, float64(ru.Maxrss)/1024)
 		}
+		cpus = append(cpus, (cmd.ProcessState.UserTime()+cmd.ProcessState.SystemTime()).Seconds()*1000)
+		// The start-up alone (the embedded Hugo's packages initialised):
+		// press version does nothing else.
+		v := exec.Command(*press, "version")
+		vstart := time.Now()
+		if err := v.Run(); err != nil {
+			fail(fmt.Errorf("press version: %w", err))
+		}
+		startWalls = append(startWalls, time.Since(vstart))
+		startCPUs = append(startCPUs, (v.ProcessState.UserTime()+v.ProcessState.SystemTime()).Seconds()*1000)
 		if haveTypst {
-			ms, err := typstCompile(*typstDir, typ)
+			ms, cpu, err := typstCompile(*typstDir, typ)
 			if err != nil {
 				fail(err)
 			}
 			// The first compile loads the fonts; the rest are warm.
 			typstWarm = append(typstWarm, median(ms[1:]))
+			typstCold = append(typstCold, ms[0])
+			typstCPU = append(typstCPU, median(cpu[1:]))
 		}
 	}
 	pages := countPages(out)
 	w := medianDur(walls)
-	fmt.Printf("press pdf (whole process): %d A4 pages in %s, %.0f pages/s, peak RSS %.0f MB\n", pages, w.Round(time.Millisecond), float64(pages)/w.Seconds(), median(mems))
+	pc := median(cpus)
+	fmt.Printf("press pdf (whole process): %d A4 pages in %s (CPU %.0f ms), %.0f pages/s, peak RSS %.0f MB\n", pages, w.Round(time.Millisecond), pc, float64(pages)/w.Seconds(), median(mems))
+	fmt.Printf("  of which start-up (press version: the binary and its packages initialised, no work): %s (CPU %.0f ms)\n", medianDur(startWalls).Round(time.Millisecond), median(startCPUs))
 	if haveTypst {
-		tw := median(typstWarm)
+		tw, tc := median(typstWarm), median(typstCPU)
 		tp := countPages(strings.TrimSuffix(typ, ".typ") + ".pdf")
-		fmt.Printf("Typst (warm, in process): %d pages in %.0f ms, %.0f pages/s\n", tp, tw, float64(tp)/(tw/1000))
-		fmt.Printf("press / Typst time: %.2f (the bar: at most 0.5)\n", w.Seconds()*1000/tw)
+		fmt.Printf("Typst (warm, in process): %d pages in %.0f ms (CPU %.0f ms), %.0f pages/s; its first compile (fonts loaded) %.0f ms\n", tp, tw, tc, float64(tp)/(tw/1000), median(typstCold))
+		fmt.Printf("press / Typst time: %.2f wall, %.2f CPU (the bar: at most 0.5)\n", w.Seconds()*1000/tw, pc/tc)
 	} else {
 		fmt.Printf("press / Typst time (recorded 1.1 s): %.2f (the bar: at most 0.5)\n", w.Seconds()/1.1)
 	}
 }
 
 // typstCompile compiles typ with Typst in a node process and returns each
-// compile's time in milliseconds.
-func typstCompile(dir, typ string) ([]float64, error) {
+// compile's wall and CPU time in milliseconds.
+func typstCompile(dir, typ string) (wall, cpu []float64, err error) {
 	cmd := exec.Command("node", filepath.Join(dir, "compile.js"), typ, "/usr/share/fonts/opentype/noto", "/usr/share/fonts/truetype/liberation")
 	cmd.Stderr = os.Stderr
 	b, err := cmd.Output()
 	if err != nil {
-		return nil, fmt.Errorf("typst: %w", err)
+		return nil, nil, fmt.Errorf("typst: %w", err)
 	}
 	var r struct {
 		Runs []float64 `json:"runs_ms"`
+		CPU  []float64 `json:"cpu_ms"`
 	}
-	if err := json.Unmarshal(bytes.TrimSpace(b), &r); err != nil || len(r.Runs) < 2 {
-		return nil, fmt.Errorf("typst: %q: %v", b, err)
+	if err := json.Unmarshal(bytes.TrimSpace(b), &r); err != nil || len(r.Runs) < 2 || len(r.CPU) != len(r.Runs) {
+		return nil, nil, fmt.Errorf("typst: %q: %v", b, err)
 	}
-	return r.Runs, nil
+	return r.Runs, r.CPU, nil
 }
 
 // toTypst turns the sample's Markdown (headings, paragraphs, lists, quotes,
