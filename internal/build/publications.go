@@ -17,11 +17,18 @@ func publications(opts Options, gen *generated) diag.List {
 		// The same default as Hugo's caches: outside the site.
 		cache, _ = site.DefaultCacheDir()
 	}
+	// The preview server's address is not the site's: its publications
+	// keep the site's own (and stay in the PDF cache).
+	base := opts.BaseURL
+	if opts.preview {
+		base = ""
+	}
 	res, l, err := publication.Build(publication.Options{
 		Source:   opts.Source,
 		CacheDir: cache,
 		Print:    opts.Print,
 		Drafts:   opts.preview,
+		BaseURL:  base,
 		Progress: opts.Progress,
 		Terminal: opts.Terminal,
 	})

@@ -3,6 +3,7 @@ package build_test
 import (
 	"io/fs"
 	"os"
+	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
@@ -131,4 +132,48 @@ func TestPublications(t *testing.T) {
 	if !strings.Contains(read(t, out, "journal/2026-1/index.html"), "印刷版") {
 		t.Error("the issue page does not say its PDF is the printer's edition")
 	}
+}
+
+// TestBaseURLReachesPublications: --base-url is the site's address in
+// everything the build makes, the publications too: the e-mail edition's
+// links and the colophons' 网址 (the configuration says
+// https://www.zzia.example/).
+func TestBaseURLReachesPublications(t *testing.T) {
+	src := publicationSite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	const base = "https://press.example.org/zzia/"
+	if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), BaseURL: base}); err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range []string{"newsletter/2026-01/email.html", "newsletter/2026-01/email.txt"} {
+		email := read(t, out, f)
+		if !strings.Contains(email, base+"newsletter/2026-01/") {
+			t.Errorf("%s does not link the newsletter at %s", f, base)
+		}
+		if strings.Contains(email, "zzia.example/") {
+			t.Errorf("%s still links the configuration's baseURL", f)
+		}
+	}
+	for _, f := range []string{"journal/2026-1/journal-2026-1.pdf", "whitepapers/test-baipishu/test-baipishu.pdf"} {
+		text := pdfText(t, filepath.Join(out, filepath.FromSlash(f)))
+		if !strings.Contains(text, "press.example.org/zzia") {
+			t.Errorf("the colophon of %s does not give the site's address %s", f, base)
+		}
+		if strings.Contains(text, "www.zzia.example") {
+			t.Errorf("the colophon of %s gives the configuration's baseURL", f)
+		}
+	}
+}
+
+// pdfText is the text of a PDF, without white space (pdftotext).
+func pdfText(t *testing.T, file string) string {
+	t.Helper()
+	if _, err := exec.LookPath("pdftotext"); err != nil {
+		t.Fatal("pdftotext not found: install poppler-utils (make test does)")
+	}
+	b, err := exec.Command("pdftotext", file, "-").Output()
+	if err != nil {
+		t.Fatal(err)
+	}
+	return strings.Join(strings.Fields(string(b)), "")
 }

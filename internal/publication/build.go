@@ -50,6 +50,10 @@ type Options struct {
 	// site configuration's [params.publications] print = true does too.
 	Print  bool
 	Drafts bool // include drafts
+	// BaseURL, when set, is the site's address instead of the
+	// configuration's baseURL (press build --base-url): the colophons and
+	// the e-mail editions' links give it.
+	BaseURL string
 	// Progress receives progress of the PDF work: a live bar when Terminal
 	// is set, a line per document otherwise. Nil: none.
 	Progress io.Writer
@@ -101,6 +105,9 @@ func Build(opts Options) (*Result, diag.List, error) {
 	cfg, l := LoadConfig(opts.Source)
 	if l.HasErrors() {
 		return nil, l, nil
+	}
+	if opts.BaseURL != "" {
+		cfg.BaseURL = opts.BaseURL
 	}
 	cat, ds := Discover(opts.Source, opts.Drafts)
 	l = append(l, ds...)
