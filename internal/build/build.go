@@ -22,6 +22,7 @@ import (
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
 	"github.com/zzia/press/internal/tempdir"
@@ -53,8 +54,13 @@ type Options struct {
 	// nor marked as press's output.
 	Force bool
 
+	// Project is the loaded site; nil: Source is opened, with Today.
+	// Given, it decides the site folder, the configuration and today
+	// (Source and Today are then set from it).
+	Project *project.Project
+
 	preview bool             // set by Memory: development environment, drafts included
-	clock   time.Time        // Today as given by the caller, for Hugo's "now"
+	clock   time.Time        // Hugo's "now" when the day was given; zero: the clock's
 	history *history.History // the site's git history, when it has one
 }
 
@@ -102,26 +108,26 @@ type Error struct {
 // Error lists every diagnostic, one per line.
 func (e *Error) Error() string { return e.Diagnostics.Error() }
 
-// Resolve fills in the defaults of opts: absolute Source and Dest.
+// Resolve fills in the defaults of opts: the project (opened from Source
+// and Today unless given), absolute Source and Dest, and today.
 func (o Options) Resolve() (Options, error) {
-	if o.Source == "" {
-		o.Source = "."
+	if o.Project == nil {
+		p, err := project.Open(o.Source, o.Today)
+		if err != nil {
+			return o, err
+		}
+		o.Project = p
 	}
-	if o.clock.IsZero() {
-		o.clock = o.Today
+	p := o.Project
+	o.Source, o.Today = p.Dir, p.Today.Day
+	if p.Today.Fixed {
+		o.clock = p.Today.Now
 	}
-	src, err := filepath.Abs(o.Source)
-	if err != nil {
-		return o, err
-	}
-	o.Source = src
 	if o.Dest == "" {
-		o.Dest = filepath.Join(src, "public")
+		o.Dest = filepath.Join(o.Source, "public")
 	}
+	var err error
 	if o.Dest, err = filepath.Abs(o.Dest); err != nil {
-		return o, err
-	}
-	if o.Today, err = today(o.Today, os.Getenv); err != nil {
 		return o, err
 	}
 	return o, nil
@@ -216,14 +222,25 @@ var sweep sync.Once
 // prepare resolves the options and makes sure Source is a site.
 func prepare(opts Options) (Options, error) {
 	sweep.Do(func() { tempdir.Sweep("press-gen-", "press-config-") })
-	opts, err := opts.Resolve()
-	if err != nil {
-		return opts, err
+	if opts.Project == nil {
+		p, err := Open(opts.Source, opts.Today)
+		if err != nil {
+			return opts, err
+		}
+		opts.Project = p
 	}
-	if _, err := site.ConfigFile(opts.Source); err != nil {
-		return opts, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
+	return opts.Resolve()
+}
+
+// Open opens the site in source as of today (zero: PRESS_TODAY,
+// SOURCE_DATE_EPOCH or the clock; see project.Open). A folder that is not
+// a site is an *Error saying what to do.
+func Open(source string, today time.Time) (*project.Project, error) {
+	p, err := project.Open(source, today)
+	if errors.Is(err, project.ErrNoConfig) {
+		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
 	}
-	return opts, nil
+	return p, err
 }
 
 // checkDest refuses an output directory that the swap would destroy: the
@@ -246,7 +263,7 @@ const hintNoConfig = "run press in the site directory or pass --source DIR"
 func validate(opts Options) (diag.List, error) {
 	var l diag.List
 	l = append(l, content.Check(opts.Source, filepath.Join(opts.Source, "content"))...)
-	l = append(l, facts.Pending(opts.Source)...) // 待公布 on the site until filled in
+	l = append(l, facts.Pending(opts.Project.Config)...) // 待公布 on the site until filled in
 	l.Sort()
 	if l.HasErrors() {
 		return l, &Error{Diagnostics: l.Errors()}

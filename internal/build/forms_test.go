@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/printjob"
+	"github.com/zzia/press/internal/project"
 )
 
 // TestApplicationFormIsPublished builds the bundled site and checks that the
@@ -21,7 +22,11 @@ func TestApplicationFormIsPublished(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the form is not published: %v", err)
 	}
-	fo, _ := printjob.LoadFormOptions(repoRoot)
+	pc, err := project.LoadConfig(repoRoot)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fo, _ := printjob.LoadFormOptions(pc)
 	want, err := printjob.ApplicationForm(fo)
 	if err != nil {
 		t.Fatal(err)

@@ -4,6 +4,7 @@ import (
 	"errors"
 	"strings"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/msg"
@@ -47,8 +48,8 @@ func pageHistory(opts Options, gen *generated) (*history.History, diag.List) {
 		}
 		f, _ := h.File(p)
 		versions[p] = pageVersion{
-			Date:     f.Modified.In(shanghai).Format("2006-01-02"),
-			DateTime: f.Modified.In(shanghai).Format("2006-01-02T15:04:05-07:00"),
+			Date:     f.Modified.In(clock.Zone).Format("2006-01-02"),
+			DateTime: f.Modified.In(clock.Zone).Format("2006-01-02T15:04:05-07:00"),
 			Commit:   short(f.Last.Hash),
 			Hash:     f.Last.Hash,
 		}

@@ -12,6 +12,7 @@ import (
 	"testing/fstest"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pdf"
@@ -65,7 +66,7 @@ func secretsOf(t *testing.T) *secrets {
 			"fees:\n  - year: 2026\n    amount: 5000\n    note: 经理事会同意减半收取会费\n")},
 		"data/people/zhang.yaml": {Data: []byte("id: zhang\nname: 张示甲\ncontact:\n  mobile: \"155-5555-0101\"\n  email: Zhang.Shijia@Example.com\n")},
 	}
-	ds, l := member.LoadFS(fsys, time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai))
+	ds, l := member.LoadFS(fsys, time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
 	if l.HasErrors() {
 		t.Fatal(l)
 	}

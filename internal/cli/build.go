@@ -4,27 +4,53 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"path/filepath"
 	"time"
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/rules"
 )
-
-// shanghai is the association's time zone; dates on the command line are read in it.
-var shanghai = time.FixedZone("CST", 8*3600)
 
 // parseToday reads a --today value (YYYY-MM-DD); empty gives the zero time.
 func parseToday(s string) (time.Time, error) {
 	if s == "" {
 		return time.Time{}, nil
 	}
-	t, err := time.ParseInLocation("2006-01-02", s, shanghai)
+	t, err := clock.ParseDay(s)
 	if err != nil {
 		return time.Time{}, usageError{errors.New(msg.T("today.bad", s))}
 	}
 	return t, nil
+}
+
+// openProject opens the site of --source as of --today: the one loaded
+// project a command hands to every stage it runs.
+func openProject(source, today string) (*project.Project, error) {
+	t, err := parseToday(today)
+	if err != nil {
+		return nil, err
+	}
+	return build.Open(source, t)
+}
+
+// loadMembers returns the project's member data and the rules' result,
+// printing the warnings; errors, or a site without members, fail.
+func loadMembers(p *project.Project, stderr io.Writer) (*member.Dataset, *rules.Result, error) {
+	ds, res, l := p.Members()
+	printDiagnostics(stderr, l.Warnings())
+	if l.HasErrors() {
+		return nil, nil, &build.Error{Diagnostics: l.Errors()}
+	}
+	if len(ds.Members) == 0 {
+		return nil, nil, errors.New(msg.T("report.nomembers", filepath.Join(p.Dir, "data", "members")))
+	}
+	return ds, res, nil
 }
 
 func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
@@ -39,7 +65,7 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			var err error
-			if opts.Today, err = parseToday(today); err != nil {
+			if opts.Project, err = openProject(opts.Source, today); err != nil {
 				return err
 			}
 			opts.Log = nil

@@ -29,7 +29,7 @@ func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
 				return usageError{errors.New(msg.T("check.badformat", format))}
 			}
 			var err error
-			if opts.Today, err = parseToday(today); err != nil {
+			if opts.Project, err = openProject(opts.Source, today); err != nil {
 				return err
 			}
 			warnings, err := build.Check(opts)

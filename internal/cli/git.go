@@ -13,6 +13,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/hooks"
@@ -45,10 +46,11 @@ func newNewCmd(stdout io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			if t.IsZero() {
-				t = time.Now().In(shanghai)
+			now, err := clock.Resolve(t, os.Getenv, time.Now)
+			if err != nil {
+				return usageError{err}
 			}
-			p, err := scaffold.New(src, args[0], args[1], t)
+			p, err := scaffold.New(src, args[0], args[1], now.Now)
 			if errors.Is(err, scaffold.ErrExists) {
 				return errors.New(msg.T("new.exists", err))
 			}
@@ -111,7 +113,7 @@ func newPublishCmd(stdout, stderr io.Writer) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			var err error
-			if opts.Today, err = parseToday(today); err != nil {
+			if opts.Project, err = openProject(opts.Source, today); err != nil {
 				return err
 			}
 			if opts, err = opts.Resolve(); err != nil {

@@ -105,6 +105,16 @@ func TestNewAndHooks(t *testing.T) {
 	if code != ExitBuild || !strings.Contains(errs, "请换一个标题") {
 		t.Errorf("second new must refuse to overwrite: exit %d %s", code, errs)
 	}
+	// Without --today, the day is the build's: PRESS_TODAY, not the clock.
+	t.Setenv("PRESS_TODAY", "2019-03-01")
+	code, out, errs = run(msg.Zh, "new", "news", "年会通知", "--source", site)
+	if code != ExitOK || !strings.Contains(out, "content/news/2019-03-01-") {
+		t.Fatalf("new news under PRESS_TODAY: exit %d %s %s", code, out, errs)
+	}
+	if b, err := os.ReadFile(filepath.Join(site, strings.TrimSpace(out[strings.Index(out, "content/news/"):]))); err != nil || !strings.Contains(string(b), "date: 2019-03-01") {
+		t.Errorf("new news under PRESS_TODAY is not dated 2019-03-01: %v\n%s", err, b)
+	}
+	t.Setenv("PRESS_TODAY", "")
 	if code, _, errs := run(msg.En, "new", "poem", "x", "--source", site); code != ExitUsage {
 		t.Errorf("unknown kind: exit %d %s", code, errs)
 	}

@@ -11,6 +11,7 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
@@ -46,7 +47,7 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 				return usageError{errors.New(msg.T("pdf.badnumbering", opts.Numbering))}
 			}
 			if date != "" {
-				t, err := time.ParseInLocation("2006-01-02", date, shanghai)
+				t, err := time.ParseInLocation("2006-01-02", date, clock.Zone)
 				if err != nil {
 					return usageError{errors.New(msg.T("pdf.baddate", date))}
 				}
@@ -104,7 +105,7 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			if opts.CreationDate.IsZero() {
 				if d := content.String(fm, "date"); len(d) >= 10 {
-					if t, err := time.ParseInLocation("2006-01-02", d[:10], shanghai); err == nil {
+					if t, err := time.ParseInLocation("2006-01-02", d[:10], clock.Zone); err == nil {
 						opts.CreationDate = t
 					}
 				}

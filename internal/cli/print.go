@@ -14,6 +14,7 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/printjob"
+	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/publication"
 	"github.com/zzia/press/internal/rules"
 )
@@ -27,10 +28,11 @@ const (
 	formFile         = "application-form.pdf"
 )
 
-// printEnv is what every print subcommand reads: the site's options, the
-// day, the fonts of its configuration and, for the member documents, the
-// data and the rules' result.
+// printEnv is what every print subcommand reads: the project and its
+// build options (for the output folders), the fonts of its configuration
+// and, for the member documents, the data and the rules' result.
 type printEnv struct {
+	p     *project.Project
 	opts  build.Options
 	fonts map[string]string
 	ds    *member.Dataset
@@ -49,34 +51,20 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 		},
 	}
 	var source, today, out string
-	// resolve resolves the site, the day and the fonts of the site's
-	// configuration.
+	// resolve opens the project and reads the fonts of its configuration.
 	resolve := func() (*printEnv, error) {
-		env := &printEnv{opts: build.Options{Source: source}}
-		var err error
-		if env.opts.Today, err = parseToday(today); err != nil {
+		p, err := openProject(source, today)
+		if err != nil {
 			return nil, err
 		}
+		env := &printEnv{p: p, opts: build.Options{Project: p}}
 		if env.opts, err = env.opts.Resolve(); err != nil {
 			return nil, err
 		}
-		cfg, l := publication.LoadConfig(env.opts.Source)
+		cfg, l := publication.ReadConfig(p.Config)
 		printDiagnostics(stderr, l.Warnings())
 		env.fonts = cfg.Fonts
 		return env, nil
-	}
-	// load loads and checks the member data and applies the rules.
-	load := func(env *printEnv) error {
-		ds, dl := member.Load(env.opts.Source, env.opts.Today)
-		printDiagnostics(stderr, dl.Warnings())
-		if dl.HasErrors() {
-			return &build.Error{Diagnostics: dl.Errors()}
-		}
-		if len(ds.Members) == 0 {
-			return errors.New(msg.T("report.nomembers", filepath.Join(env.opts.Source, "data", "members")))
-		}
-		env.ds, env.res = ds, rules.Derive(ds, env.opts.Today)
-		return nil
 	}
 	// dir returns the output directory, refusing one that would be
 	// published.
@@ -101,7 +89,8 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 		if err != nil {
 			return nil, "", err
 		}
-		return env, d, load(env)
+		env.ds, env.res, err = loadMembers(env.p, stderr)
+		return env, d, err
 	}
 	common := func(sub *cobra.Command, outUsage string) {
 		addSourceFlag(sub, &source)
@@ -235,7 +224,7 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := private(file, env.opts); err != nil {
 				return err
 			}
-			fo, l := printjob.LoadFormOptions(env.opts.Source)
+			fo, l := printjob.LoadFormOptions(env.p.Config)
 			printDiagnostics(stderr, l.Errors())
 			b, err := printjob.ApplicationForm(fo)
 			if err != nil {

@@ -1,17 +1,14 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 	"path/filepath"
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/build"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/report"
-	"github.com/zzia/press/internal/rules"
 )
 
 // defaultInternalDir is where the secretariat's internal outputs go unless
@@ -36,29 +33,26 @@ func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 		Example: msg.T("report.members.example"),
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			var err error
-			if opts.Today, err = parseToday(today); err != nil {
+			p, err := openProject(opts.Source, today)
+			if err != nil {
 				return err
 			}
+			opts.Project = p
 			if opts, err = opts.Resolve(); err != nil {
 				return err
 			}
 			// The output directory is checked before any work.
 			if out == "" {
-				out = filepath.Join(opts.Source, defaultInternalDir)
+				out = filepath.Join(p.Dir, defaultInternalDir)
 			}
 			if err := private(out, opts); err != nil {
 				return err
 			}
-			ds, l := member.Load(opts.Source, opts.Today)
-			printDiagnostics(stderr, l.Warnings())
-			if l.HasErrors() {
-				return &build.Error{Diagnostics: l.Errors()}
+			ds, res, err := loadMembers(p, stderr)
+			if err != nil {
+				return err
 			}
-			if len(ds.Members) == 0 {
-				return errors.New(msg.T("report.nomembers", filepath.Join(opts.Source, "data", "members")))
-			}
-			paths, err := report.Write(out, ds, rules.Derive(ds, opts.Today))
+			paths, err := report.Write(out, ds, res)
 			if err != nil {
 				return err
 			}

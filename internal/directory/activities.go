@@ -5,6 +5,7 @@ import (
 	"sort"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
@@ -151,7 +152,7 @@ func BuildCalendar(ds *member.Dataset, res *rules.Result) *Calendar {
 			cal.Upcoming = append(cal.Upcoming, sum)
 		}
 		if n := len(cal.Months); n == 0 || cal.Months[n-1].Month != pa.Month {
-			t := a.Start.In(member.Shanghai)
+			t := a.Start.In(clock.Zone)
 			cal.Months = append(cal.Months, Month{Month: pa.Month, Label: fmt.Sprintf("%d年%d月", t.Year(), t.Month())})
 		}
 		m := &cal.Months[len(cal.Months)-1]
@@ -179,12 +180,12 @@ func BuildCalendar(ds *member.Dataset, res *rules.Result) *Calendar {
 
 // lastDay returns the start of the activity's last day.
 func lastDay(a *member.Activity) time.Time {
-	y, m, d := a.End.In(member.Shanghai).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, member.Shanghai)
+	y, m, d := a.End.In(clock.Zone).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, clock.Zone)
 }
 
 func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, today time.Time) Activity {
-	start := a.Start.In(member.Shanghai)
+	start := a.Start.In(clock.Zone)
 	pa := Activity{
 		ID: a.ID, Slug: a.ID, Title: a.Title, Kind: term(member.Kinds, a.Kind),
 		AllDay: a.AllDay, Date: start.Format("2006-01-02"), Year: start.Year(), Month: start.Format("2006-01"),
@@ -196,7 +197,7 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 	if a.AllDay {
 		pa.Start, pa.End = day(a.Start), day(a.End)
 	} else {
-		pa.Start, pa.End = a.Start.In(member.Shanghai).Format(time.RFC3339), a.End.In(member.Shanghai).Format(time.RFC3339)
+		pa.Start, pa.End = a.Start.In(clock.Zone).Format(time.RFC3339), a.End.In(clock.Zone).Format(time.RFC3339)
 	}
 	for _, s := range a.Speakers {
 		pa.Speakers = append(pa.Speakers, Speaker(s))
@@ -205,7 +206,7 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 		r := &Registration{URL: a.Registration.URL}
 		closes := a.Start
 		if !a.Registration.Deadline.IsZero() {
-			r.Deadline = a.Registration.Deadline.In(member.Shanghai).Format(time.RFC3339)
+			r.Deadline = a.Registration.Deadline.In(clock.Zone).Format(time.RFC3339)
 			closes = a.Registration.Deadline
 		}
 		r.Open = pa.Upcoming && !closes.Before(today)
@@ -239,7 +240,7 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 // when formats an activity's time for people: 2026年3月2日 14:00–17:00,
 // 2026年3月2日—3月3日 for all-day activities.
 func when(a *member.Activity) string {
-	s, e := a.Start.In(member.Shanghai), a.End.In(member.Shanghai)
+	s, e := a.Start.In(clock.Zone), a.End.In(clock.Zone)
 	date := func(t time.Time) string { return fmt.Sprintf("%d年%d月%d日", t.Year(), t.Month(), t.Day()) }
 	sameDay := s.Year() == e.Year() && s.YearDay() == e.YearDay()
 	switch {
@@ -300,7 +301,7 @@ func BuildChronicle(ds *member.Dataset, res *rules.Result) *Chronicle {
 	sort.SliceStable(all, func(i, j int) bool { return all[i].t.Before(all[j].t) })
 	c := &Chronicle{Years: []ChronicleYear{}}
 	for _, x := range all {
-		y := x.t.In(member.Shanghai).Year()
+		y := x.t.In(clock.Zone).Year()
 		if n := len(c.Years); n == 0 || c.Years[n-1].Year != y {
 			c.Years = append(c.Years, ChronicleYear{Year: y})
 		}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
@@ -17,7 +18,7 @@ func BenchmarkPublic(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	today := time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai)
+	today := time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 	if err := member.Synthetic(dir, 5000, 2000, 1, today); err != nil {
 		b.Fatal(err)
 	}

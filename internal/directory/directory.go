@@ -17,6 +17,7 @@ import (
 	"golang.org/x/text/collate"
 	"golang.org/x/text/language"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
@@ -266,5 +267,5 @@ func day(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(member.Shanghai).Format("2006-01-02")
+	return t.In(clock.Zone).Format("2006-01-02")
 }

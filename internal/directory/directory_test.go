@@ -10,12 +10,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
 
 func d(s string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02", s, member.Shanghai)
+	t, err := time.ParseInLocation("2006-01-02", s, clock.Zone)
 	if err != nil {
 		panic(err)
 	}

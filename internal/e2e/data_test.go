@@ -10,6 +10,7 @@ import (
 
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
@@ -136,7 +137,7 @@ func nameIsPlain(t *testing.T, name string) {
 // (YYYY-MM), the sorted ids of the activities on that day, and the ids of
 // every activity in the month.
 func (d *data) monthActivities(ym string) (byDay map[string][]string, all []string) {
-	first, err := time.ParseInLocation("2006-01", ym, member.Shanghai)
+	first, err := time.ParseInLocation("2006-01", ym, clock.Zone)
 	if err != nil {
 		panic(err)
 	}
@@ -144,7 +145,7 @@ func (d *data) monthActivities(ym string) (byDay map[string][]string, all []stri
 	for day := first; day.Month() == first.Month(); day = day.AddDate(0, 0, 1) {
 		ds := day.Format("2006-01-02")
 		for _, a := range d.ds.Activities {
-			from, to := a.Start.In(member.Shanghai).Format("2006-01-02"), a.End.In(member.Shanghai).Format("2006-01-02")
+			from, to := a.Start.In(clock.Zone).Format("2006-01-02"), a.End.In(clock.Zone).Format("2006-01-02")
 			if from <= ds && ds <= to {
 				byDay[ds] = append(byDay[ds], a.ID)
 				if !slices.Contains(all, a.ID) {

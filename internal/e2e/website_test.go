@@ -21,6 +21,7 @@ import (
 	"github.com/goccy/go-yaml"
 	"github.com/pelletier/go-toml/v2"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 )
 
@@ -152,7 +153,7 @@ func TestHomePage(t *testing.T) {
 	}
 	var next []upcoming
 	for _, a := range d.ds.Activities {
-		last := a.End.In(member.Shanghai)
+		last := a.End.In(clock.Zone)
 		if a.Status != member.StatusPlanned || last.Before(today) {
 			continue
 		}

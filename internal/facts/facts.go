@@ -8,15 +8,12 @@ package facts
 
 import (
 	"fmt"
-	"os"
-	"path/filepath"
 	"regexp"
 	"strings"
 
-	"github.com/pelletier/go-toml/v2"
-
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/project"
 )
 
 // Block is the configuration table that holds the facts.
@@ -69,34 +66,26 @@ func placeholder(s string) bool {
 	return strings.Contains(s, "待") || strings.Contains(s, "××") || strings.Contains(s, "xxxx")
 }
 
-// Pending reads the site configuration in dir (hugo.toml) and returns a
-// warning for each fact that is missing, empty, still a placeholder, or
-// does not look real (an ICP number of zeros, an example.org address), with
-// the line to edit. A site without a [params.contact] block shows no
-// contact details and gets no warnings.
-func Pending(dir string) diag.List {
-	const name = "hugo.toml"
-	raw, err := os.ReadFile(filepath.Join(dir, name))
-	if err != nil {
+// Pending reads the site's configuration and returns a warning for each
+// fact that is missing, empty, still a placeholder, or does not look real
+// (an ICP number of zeros, an example.org address), with the line to edit.
+// A site without a [params.contact] block shows no contact details and
+// gets no warnings; a broken configuration is the site build's to report.
+func Pending(c *project.Config) diag.List {
+	if c.Err != nil {
 		return nil
 	}
-	var cfg struct {
-		Params struct {
-			Contact map[string]any `toml:"contact"`
-		} `toml:"params"`
-	}
-	if err := toml.Unmarshal(raw, &cfg); err != nil {
-		return nil // the site build reports a broken configuration
-	}
-	if cfg.Params.Contact == nil {
+	contact := c.Table("params", "contact")
+	if contact == nil {
 		return nil
 	}
-	header := tableLine(raw, Block)
+	name := c.File
+	header := c.Line("params", "contact")
 	var l diag.List
 	for _, f := range Facts {
-		v, _ := cfg.Params.Contact[f.Key].(string)
+		v, _ := contact[f.Key].(string)
 		v = strings.TrimSpace(v)
-		line := keyLine(raw, header, f.Key)
+		line := c.Line("params", "contact", f.Key)
 		if line == 0 {
 			line = header
 		}
@@ -117,38 +106,4 @@ func Pending(dir string) diag.List {
 		l = append(l, d)
 	}
 	return l
-}
-
-// tableLine is the 1-based line of the table header [name], 0 if none.
-func tableLine(src []byte, name string) int {
-	for i, ln := range strings.Split(string(src), "\n") {
-		t := strings.TrimSpace(ln)
-		if strings.HasPrefix(t, "[") && !strings.HasPrefix(t, "[[") {
-			if strings.TrimSpace(strings.Trim(strings.SplitN(t, "]", 2)[0], "[")) == name {
-				return i + 1
-			}
-		}
-	}
-	return 0
-}
-
-// keyLine is the 1-based line of key = … inside the table that starts at
-// line from, 0 if the table has no such key.
-func keyLine(src []byte, from int, key string) int {
-	if from == 0 {
-		return 0
-	}
-	lines := strings.Split(string(src), "\n")
-	for i := from; i < len(lines); i++ {
-		t := strings.TrimSpace(lines[i])
-		if strings.HasPrefix(t, "[") {
-			return 0
-		}
-		if rest, ok := strings.CutPrefix(t, key); ok {
-			if strings.HasPrefix(strings.TrimSpace(rest), "=") {
-				return i + 1
-			}
-		}
-	}
-	return 0
 }

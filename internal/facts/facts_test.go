@@ -1,21 +1,16 @@
 package facts
 
 import (
-	"os"
-	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/project"
 )
 
-func writeConfig(t *testing.T, body string) string {
+func writeConfig(t *testing.T, body string) *project.Config {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte(body), 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
+	return project.ParseConfig("hugo.toml", []byte(body))
 }
 
 // TestPendingNamesEveryUnfilledFact: each fact left empty, left out or

@@ -11,6 +11,7 @@ import (
 
 	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/facts"
+	"github.com/zzia/press/internal/project"
 )
 
 var repoRoot = filepath.Join("..", "..")
@@ -75,7 +76,11 @@ func TestSiteShowsWhatTheCheckAccepts(t *testing.T) {
 		t.Fatal(err)
 	}
 	pending := map[string]bool{}
-	for _, d := range facts.Pending(src) {
+	pc, err := project.LoadConfig(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, d := range facts.Pending(pc) {
 		for _, f := range facts.Facts {
 			if strings.Contains(d.Message, "] "+f.Key+" (") || strings.Contains(d.Message, "] "+f.Key+"（") {
 				pending[f.Key] = true

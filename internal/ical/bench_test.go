@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 )
 
@@ -16,7 +17,7 @@ func BenchmarkFeeds(b *testing.B) {
 		b.Fatal(err)
 	}
 	defer os.RemoveAll(dir)
-	benchToday := time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai)
+	benchToday := time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 	if err := member.Synthetic(dir, 500, 2000, 1, benchToday); err != nil {
 		b.Fatal(err)
 	}

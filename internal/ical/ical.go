@@ -24,6 +24,7 @@ import (
 
 	ics "github.com/arran4/golang-ical"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 )
 
@@ -187,9 +188,9 @@ func event(a *member.Activity, opt Options) *ics.VEvent {
 	seq, modified := revision(a, opt)
 	e.SetDtStampTime(modified)
 	if a.AllDay {
-		e.SetAllDayStartAt(a.Start.In(member.Shanghai))
+		e.SetAllDayStartAt(a.Start.In(clock.Zone))
 		// DTEND of a date is exclusive: the day after the last day.
-		e.SetAllDayEndAt(a.End.In(member.Shanghai).AddDate(0, 0, 1))
+		e.SetAllDayEndAt(a.End.In(clock.Zone).AddDate(0, 0, 1))
 	} else {
 		e.SetProperty(ics.ComponentPropertyDtStart, local(a.Start), ics.WithTZID(TZID))
 		e.SetProperty(ics.ComponentPropertyDtEnd, local(a.End), ics.WithTZID(TZID))
@@ -220,7 +221,7 @@ func event(a *member.Activity, opt Options) *ics.VEvent {
 }
 
 // local formats t as a local date-time in the association's zone.
-func local(t time.Time) string { return t.In(member.Shanghai).Format("20060102T150405") }
+func local(t time.Time) string { return t.In(clock.Zone).Format("20060102T150405") }
 
 // description is the plain text of an activity: the summary, the
 // speakers, who organises it and how to register.
@@ -245,7 +246,7 @@ func description(a *member.Activity) string {
 	if a.Registration.URL != "" {
 		line := "报名：" + a.Registration.URL
 		if !a.Registration.Deadline.IsZero() {
-			line += fmt.Sprintf("（截止 %s）", a.Registration.Deadline.In(member.Shanghai).Format("2006-01-02 15:04"))
+			line += fmt.Sprintf("（截止 %s）", a.Registration.Deadline.In(clock.Zone).Format("2006-01-02 15:04"))
 		}
 		parts = append(parts, line)
 	}

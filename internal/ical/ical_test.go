@@ -11,11 +11,12 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 )
 
 func at(s string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02 15:04", s, member.Shanghai)
+	t, err := time.ParseInLocation("2006-01-02 15:04", s, clock.Zone)
 	if err != nil {
 		panic(err)
 	}

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 )
 
@@ -46,16 +47,16 @@ var milestoneSchema = &schema{
 	labels:   map[string]string{"date": "日期", "title": "标题"},
 }
 
-// day formats a date as YYYY-MM-DD in Shanghai.
-func day(t time.Time) string { return t.In(Shanghai).Format("2006-01-02") }
+// day formats a date as YYYY-MM-DD in clock.Zone.
+func day(t time.Time) string { return t.In(clock.Zone).Format("2006-01-02") }
 
-// stamp formats a time as YYYY-MM-DD HH:MM in Shanghai, or as a day for
+// stamp formats a time as YYYY-MM-DD HH:MM in clock.Zone, or as a day for
 // all-day values.
 func stamp(t time.Time, allDay bool) string {
 	if allDay {
 		return day(t)
 	}
-	return t.In(Shanghai).Format("2006-01-02 15:04")
+	return t.In(clock.Zone).Format("2006-01-02 15:04")
 }
 
 // ParseActivity reads one activity file. name is the path relative to the

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 )
 
@@ -47,10 +48,10 @@ func (r *Representative) CurrentOn(day time.Time) bool {
 	return (r.Since.IsZero() || !dayOf(r.Since).After(day)) && (r.Left.IsZero() || dayOf(r.Left).After(day))
 }
 
-// dayOf returns the start of t's day in Shanghai.
+// dayOf returns the start of t's day in clock.Zone.
 func dayOf(t time.Time) time.Time {
-	y, mo, d := t.In(Shanghai).Date()
-	return time.Date(y, mo, d, 0, 0, 0, 0, Shanghai)
+	y, mo, d := t.In(clock.Zone).Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, clock.Zone)
 }
 
 type assembler struct {

@@ -14,6 +14,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/mozillazg/go-pinyin"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 )
 
@@ -349,7 +350,7 @@ var (
 	dateTimeRe = regexp.MustCompile(`^(\d{4})-(\d{1,2})-(\d{1,2})[ T](\d{1,2}):(\d{2})(?::(\d{2}))?$`)
 )
 
-// parseDate reads YYYY-MM-DD as a day in Shanghai, rejecting days that do
+// parseDate reads YYYY-MM-DD as a day in clock.Zone, rejecting days that do
 // not exist (2025-02-30).
 func parseDate(s string) (time.Time, bool) {
 	m := dateRe.FindStringSubmatch(strings.TrimSpace(s))
@@ -366,14 +367,14 @@ func civil(y, mo, day, h, mi, sec int) (time.Time, bool) {
 	if y < 1900 || y > 2200 || mo < 1 || mo > 12 || day < 1 || h > 23 || mi > 59 || sec > 59 {
 		return time.Time{}, false
 	}
-	t := time.Date(y, time.Month(mo), day, h, mi, sec, 0, Shanghai)
+	t := time.Date(y, time.Month(mo), day, h, mi, sec, 0, clock.Zone)
 	if t.Day() != day || int(t.Month()) != mo {
 		return time.Time{}, false // normalised: the day does not exist
 	}
 	return t, true
 }
 
-// parseDateTime reads "YYYY-MM-DD HH:MM[:SS]" in Shanghai time, an RFC 3339
+// parseDateTime reads "YYYY-MM-DD HH:MM[:SS]" in clock.Zone time, an RFC 3339
 // time with an offset, or a bare date (allDay).
 func parseDateTime(s string) (t time.Time, allDay, ok bool) {
 	s = strings.TrimSpace(s)
@@ -391,7 +392,7 @@ func parseDateTime(s string) (t time.Time, allDay, ok bool) {
 		return t, false, ok
 	}
 	if t, err := time.Parse(time.RFC3339, s); err == nil && t.Year() >= 1900 && t.Year() <= 2200 {
-		return t.In(Shanghai), false, true
+		return t.In(clock.Zone), false, true
 	}
 	return time.Time{}, false, false
 }

@@ -5,6 +5,8 @@ import (
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/zzia/press/internal/clock"
 )
 
 const okMember = `id: alpha
@@ -54,7 +56,7 @@ contact:
 `
 
 // today is the day the fixtures are checked against.
-var today = time.Date(2026, 11, 27, 0, 0, 0, 0, Shanghai)
+var today = time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 
 const okActivity = `id: forum-2025
 title: 数字化转型论坛

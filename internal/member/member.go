@@ -17,10 +17,6 @@ import (
 	"time"
 )
 
-// Shanghai is the association's time zone (UTC+8, no daylight saving since
-// 1991). A fixed zone keeps builds independent of the machine's tzdata.
-var Shanghai = time.FixedZone("CST", 8*60*60)
-
 // Pos is a position in a source file. File is relative to the site
 // directory, with forward slashes; Line and Column are 1-based.
 type Pos struct {

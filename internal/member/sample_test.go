@@ -9,6 +9,7 @@ import (
 	"time"
 
 	"github.com/mozillazg/go-pinyin"
+	"github.com/zzia/press/internal/clock"
 )
 
 // go test ./internal/member -run TestWriteSample -write-sample ../../
@@ -18,7 +19,7 @@ import (
 var writeSample = flag.String("write-sample", "", "write the sample data under this site directory")
 
 // SampleToday is the day the sample data is written for.
-var SampleToday = time.Date(2026, 11, 27, 0, 0, 0, 0, Shanghai)
+var SampleToday = time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 
 func TestWriteSample(t *testing.T) {
 	if *writeSample == "" {
@@ -50,7 +51,7 @@ func hash(parts ...any) uint32 {
 	return h.Sum32()
 }
 
-func sd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, Shanghai) }
+func sd(y, m, d int) time.Time { return time.Date(y, time.Month(m), d, 0, 0, 0, 0, clock.Zone) }
 
 var (
 	surnames = []rune("张王李赵刘陈杨黄周吴徐孙马朱胡郭何高林罗郑梁谢宋")
@@ -273,7 +274,7 @@ func sample() Sources {
 		p := plans[j%len(plans)]
 		month := j / 2
 		day := 8 + 14*(j%2)
-		start := time.Date(2025, time.Month(1+month), day, 14, 0, 0, 0, Shanghai)
+		start := time.Date(2025, time.Month(1+month), day, 14, 0, 0, 0, clock.Zone)
 		if p.kind == "培训" || p.kind == "会议" {
 			start = start.Add(-5 * time.Hour) // 09:00
 		}
@@ -312,7 +313,7 @@ func sample() Sources {
 		}
 		if j == 48 {
 			a.ID = "2027-01-05-forum"
-			a.Start, a.End = time.Date(2027, 1, 5, 14, 0, 0, 0, Shanghai), time.Date(2027, 1, 5, 17, 30, 0, 0, Shanghai)
+			a.Start, a.End = time.Date(2027, 1, 5, 14, 0, 0, 0, clock.Zone), time.Date(2027, 1, 5, 17, 30, 0, 0, clock.Zone)
 			a.Title = "2027年新年信息化论坛"
 			a.Registration.Deadline = sd(2027, 1, 3).Add(18 * time.Hour)
 		}

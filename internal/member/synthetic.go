@@ -9,6 +9,8 @@ import (
 	"strconv"
 	"strings"
 	"time"
+
+	"github.com/zzia/press/internal/clock"
 )
 
 // yamlDoc writes YAML the way editors write it: block style, two-space
@@ -344,7 +346,7 @@ func Synthetic(dir string, n, m int, seed uint64, today time.Time) error {
 					f.Amount, f.Note = 200, "个人会员会费"
 				}
 				if rng.IntN(10) != 0 {
-					f.Paid = time.Date(y, 2, 1+rng.IntN(27), 0, 0, 0, 0, Shanghai)
+					f.Paid = time.Date(y, 2, 1+rng.IntN(27), 0, 0, 0, 0, clock.Zone)
 					if f.Paid.Before(joined) {
 						f.Paid = joined.AddDate(0, 0, 7)
 					}
@@ -409,7 +411,7 @@ func Synthetic(dir string, n, m int, seed uint64, today time.Time) error {
 	kinds := Kinds.Values()
 	for j := range m {
 		start := first.Add(time.Duration(j) * 42 * time.Hour)
-		start = time.Date(start.Year(), start.Month(), start.Day(), 9+5*(j%2), 0, 0, 0, Shanghai)
+		start = time.Date(start.Year(), start.Month(), start.Day(), 9+5*(j%2), 0, 0, 0, clock.Zone)
 		a := &Activity{
 			ID: fmt.Sprintf("synthetic-activity-%05d", j), Title: fmt.Sprintf("示例活动第%d期", j+1),
 			Kind: kinds[rng.IntN(len(kinds))], Department: Departments[rng.IntN(len(Departments))].Value,
@@ -483,6 +485,6 @@ func Synthetic(dir string, n, m int, seed uint64, today time.Time) error {
 		}
 		src.Activities = append(src.Activities, a)
 	}
-	src.Chronicle = []Milestone{{Date: time.Date(2010, 5, 18, 0, 0, 0, 0, Shanghai), Title: "示例大事"}}
+	src.Chronicle = []Milestone{{Date: time.Date(2010, 5, 18, 0, 0, 0, 0, clock.Zone), Title: "示例大事"}}
 	return WriteDataset(dir, src)
 }

@@ -11,6 +11,7 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/publication"
 	"github.com/zzia/press/internal/typeset/line"
 )
@@ -50,13 +51,14 @@ var StandardFees = []LevelFee{
 	{member.LevelOrdinary, 2000},
 }
 
-// LoadFormOptions reads what the form prints from a site: the contact
-// details and fonts of its configuration ([params.contact],
+// LoadFormOptions reads what the form prints from a site's configuration
+// c and its data folder: the contact details and fonts ([params.contact],
 // [params.publications.fonts]) and the fee standard and account of
 // data/fees.yaml. Missing parts take the defaults; a fees file that cannot
 // be read is a warning (the form then prints the standard fees).
-func LoadFormOptions(siteDir string) (FormOptions, diag.List) {
-	cfg, l := publication.LoadConfig(siteDir)
+func LoadFormOptions(c *project.Config) (FormOptions, diag.List) {
+	siteDir := filepath.Dir(c.Path)
+	cfg, l := publication.ReadConfig(c)
 	opts := FormOptions{
 		Fonts:  cfg.Fonts,
 		Office: cfg.Contact.Office, Address: cfg.Contact.Address, Postcode: cfg.Contact.Postcode,

@@ -24,6 +24,7 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/typeset/fonts"
@@ -54,8 +55,8 @@ func (o Options) day(res *rules.Result) time.Time {
 	if t.IsZero() {
 		return t
 	}
-	y, m, d := t.In(member.Shanghai).Date()
-	return time.Date(y, m, d, 0, 0, 0, 0, member.Shanghai)
+	y, m, d := t.In(clock.Zone).Date()
+	return time.Date(y, m, d, 0, 0, 0, 0, clock.Zone)
 }
 
 // result returns res, or when it is nil the rules applied as of Today.
@@ -76,12 +77,12 @@ func isoDay(t time.Time) string {
 	if t.IsZero() {
 		return ""
 	}
-	return t.In(member.Shanghai).Format("2006-01-02")
+	return t.In(clock.Zone).Format("2006-01-02")
 }
 
 // cnDay formats a day as 2026年11月27日.
 func cnDay(t time.Time) string {
-	t = t.In(member.Shanghai)
+	t = t.In(clock.Zone)
 	return fmt.Sprintf("%d年%d月%d日", t.Year(), int(t.Month()), t.Day())
 }
 
@@ -107,7 +108,7 @@ func cnNumber(n int) string {
 // officialDay formats a day as official documents date their seal:
 // 二〇二六年十一月二十七日.
 func officialDay(t time.Time) string {
-	t = t.In(member.Shanghai)
+	t = t.In(clock.Zone)
 	var b strings.Builder
 	for _, r := range fmt.Sprint(t.Year()) {
 		b.WriteRune(cnDigits[r-'0'])

@@ -14,12 +14,14 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/rules"
 )
 
 // The repository's sample data is written for this day (docs/data.md).
-var today = time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai)
+var today = time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 
 var sample struct {
 	sync.Once
@@ -508,7 +510,11 @@ func TestApplicationForm(t *testing.T) {
 	}
 	// The site's fees and contact come from its files (the contact details
 	// the secretariat has not published yet are empty, and left out).
-	fo, l := LoadFormOptions(filepath.Join("..", ".."))
+	pc, err := project.LoadConfig(filepath.Join("..", ".."))
+	if err != nil {
+		t.Fatal(err)
+	}
+	fo, l := LoadFormOptions(pc)
 	if l.HasErrors() || len(fo.Fees) != 3 || fo.Account.Number != "90501880190002349" || fo.Office != "郑州市信息化促进会秘书处" {
 		t.Errorf("LoadFormOptions: %+v %v", fo, l)
 	}
@@ -521,7 +527,7 @@ func TestOfficialDay(t *testing.T) {
 		"2031-01-20": "二〇三一年一月二十日",
 		"2027-12-31": "二〇二七年十二月三十一日",
 	} {
-		d, _ := time.ParseInLocation("2006-01-02", in, member.Shanghai)
+		d, _ := time.ParseInLocation("2006-01-02", in, clock.Zone)
 		if got := officialDay(d); got != want {
 			t.Errorf("officialDay(%s) = %s, want %s", in, got, want)
 		}

@@ -15,7 +15,6 @@ package publication
 import (
 	"encoding/json"
 	"fmt"
-	"github.com/zzia/press/internal/msg"
 	"io"
 	"os"
 	"path"
@@ -27,6 +26,9 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/project"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -44,7 +46,9 @@ const Version = "publication/1"
 
 // Options say what to build.
 type Options struct {
-	Source   string // the site folder
+	Source string // the site folder
+	// Config is the site's configuration; nil: read from Source.
+	Config   *project.Config
 	CacheDir string // where PDFs are cached (<CacheDir>/pdf); empty: no cache
 	// Print makes the printer's edition: 3 mm bleed and crop marks. The
 	// site configuration's [params.publications] print = true does too.
@@ -102,7 +106,14 @@ type job struct {
 // Problems with the content are diagnostics (errors stop the build); err
 // is for failures of the machine (a missing font, an unwritable cache).
 func Build(opts Options) (*Result, diag.List, error) {
-	cfg, l := LoadConfig(opts.Source)
+	site := opts.Config
+	if site == nil {
+		var err error
+		if site, err = project.LoadConfig(opts.Source); err != nil {
+			return nil, diag.List{{Message: err.Error()}}, nil
+		}
+	}
+	cfg, l := ReadConfig(site)
 	if l.HasErrors() {
 		return nil, l, nil
 	}

@@ -1,16 +1,12 @@
 package publication
 
 import (
-	"encoding/json"
 	"fmt"
-	"os"
 	"path/filepath"
 	"strings"
 
-	"github.com/goccy/go-yaml"
-	"github.com/pelletier/go-toml/v2"
-
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/project"
 )
 
 // Config is what the publications take from the site's configuration: the
@@ -50,65 +46,34 @@ type Contact struct {
 	Office, Address, Postcode, Phone, Email string
 }
 
-// configNames are the site configuration files Hugo reads, in its order.
-var configNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
-
-// LoadConfig reads the publications' settings from the site configuration
-// in dir. Missing settings take the defaults; wrong ones are diagnostics.
-func LoadConfig(dir string) (Config, diag.List) {
+// ReadConfig reads the publications' settings from the site's parsed
+// configuration. Missing settings take the defaults; wrong ones are
+// diagnostics.
+func ReadConfig(c *project.Config) (Config, diag.List) {
 	cfg := Config{
 		JournalName:        "郑州市信息化促进会会刊",
 		JournalPageSize:    "16K",
 		WhitepaperPageSize: "A4",
 		Notice:             "内部资料　免费交流",
 	}
-	var file string
-	var raw []byte
-	for _, n := range configNames {
-		b, err := os.ReadFile(filepath.Join(dir, n))
-		if err == nil {
-			file, raw = n, b
-			break
-		}
+	if c.Err != nil {
+		return cfg, diag.List{{File: c.File, Message: c.Err.Error()}}
 	}
-	if file == "" {
-		return cfg, diag.List{{Message: "no site configuration (hugo.toml) found in " + dir}}
-	}
-	var m map[string]any
-	var err error
-	switch filepath.Ext(file) {
-	case ".toml":
-		err = toml.Unmarshal(raw, &m)
-	case ".json":
-		err = json.Unmarshal(raw, &m)
-	default:
-		err = yaml.Unmarshal(raw, &m)
-	}
-	if err != nil {
-		return cfg, diag.List{{File: file, Message: err.Error()}}
-	}
+	file, dir := c.File, filepath.Dir(c.Path)
 	str := func(m map[string]any, k string) string {
 		if v, ok := m[k].(string); ok {
 			return strings.TrimSpace(v)
 		}
 		return ""
 	}
-	sub := func(m map[string]any, k string) map[string]any {
-		v, _ := m[k].(map[string]any)
-		return v
-	}
-	cfg.Publisher = str(m, "title")
-	cfg.BaseURL = str(m, "baseURL")
-	if cfg.BaseURL == "" {
-		cfg.BaseURL = str(m, "baseurl")
-	}
-	params := sub(m, "params")
-	c := sub(params, "contact")
-	cfg.Contact = Contact{Office: str(c, "office"), Address: str(c, "address"), Postcode: str(c, "postcode"), Phone: str(c, "phone"), Email: str(c, "email")}
-	p := sub(params, "publications")
+	cfg.Publisher = c.Title()
+	cfg.BaseURL = c.BaseURL()
+	ct := c.Table("params", "contact")
+	cfg.Contact = Contact{Office: str(ct, "office"), Address: str(ct, "address"), Postcode: str(ct, "postcode"), Phone: str(ct, "phone"), Email: str(ct, "email")}
+	p := c.Table("params", "publications")
 	var l diag.List
 	bad := func(key, msg string) {
-		l = append(l, diag.Diagnostic{File: file, Line: keyLine(raw, key), Message: "[params.publications] " + key + ": " + msg})
+		l = append(l, diag.Diagnostic{File: file, Line: c.Line("params", "publications", key), Message: "[params.publications] " + key + ": " + msg})
 	}
 	if v := str(p, "journalName"); v != "" {
 		cfg.JournalName = strings.Trim(v, "《》")
@@ -144,7 +109,7 @@ func LoadConfig(dir string) (Config, diag.List) {
 		}
 		cfg.HangingPunctuation = b
 	}
-	if f := sub(p, "fonts"); f != nil {
+	if f, _ := p["fonts"].(map[string]any); f != nil {
 		cfg.Fonts = map[string]string{}
 		for k, v := range f {
 			s, _ := v.(string)
@@ -158,19 +123,4 @@ func LoadConfig(dir string) (Config, diag.List) {
 		l = append(l, diag.Diagnostic{File: file, Line: 1, Message: "the site has no title: the publications name it as their publisher (主办)"})
 	}
 	return cfg, l
-}
-
-// keyLine returns the 1-based line where key is set in a configuration or
-// front-matter file (key: or key =), or 0.
-func keyLine(src []byte, key string) int {
-	for i, ln := range strings.Split(string(src), "\n") {
-		t := strings.TrimLeft(ln, " \t\"'")
-		if rest, ok := strings.CutPrefix(t, key); ok {
-			rest = strings.TrimLeft(rest, " \t\"'")
-			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") {
-				return i + 1
-			}
-		}
-	}
-	return 0
 }

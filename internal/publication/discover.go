@@ -11,14 +11,11 @@ import (
 	"strings"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/typeset/picture"
 )
-
-// Shanghai is the association's time zone: front-matter dates without one
-// are read in it.
-var Shanghai = time.FixedZone("CST", 8*3600)
 
 // Catalog is every publication found in a site's content.
 type Catalog struct {
@@ -241,7 +238,7 @@ func (d *doc) date(key string) time.Time {
 	}
 	s := strings.TrimSpace(fmt.Sprint(v))
 	for _, l := range dateLayouts {
-		if t, err := time.ParseInLocation(l, s, Shanghai); err == nil {
+		if t, err := time.ParseInLocation(l, s, clock.Zone); err == nil {
 			return t
 		}
 	}
@@ -576,4 +573,19 @@ func discoverNewsletters(site, dir string, drafts bool) ([]*Newsletter, diag.Lis
 		return out[i].Slug < out[j].Slug
 	})
 	return out, l
+}
+
+// keyLine returns the 1-based line where key is set in a front-matter
+// block (key: or key =), or 0.
+func keyLine(src []byte, key string) int {
+	for i, ln := range strings.Split(string(src), "\n") {
+		t := strings.TrimLeft(ln, " \t\"'")
+		if rest, ok := strings.CutPrefix(t, key); ok {
+			rest = strings.TrimLeft(rest, " \t\"'")
+			if strings.HasPrefix(rest, ":") || strings.HasPrefix(rest, "=") {
+				return i + 1
+			}
+		}
+	}
+	return 0
 }

@@ -14,6 +14,8 @@ import (
 	"testing"
 	"unicode/utf8"
 
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/typeset/box"
 )
 
@@ -48,7 +50,7 @@ func copySite(t testing.TB) string {
 // load reads the fixture's configuration and documents.
 func load(t testing.TB, dir string) (*composer, *Catalog) {
 	t.Helper()
-	cfg, l := LoadConfig(dir)
+	cfg, l := loadConfig(dir)
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
@@ -508,7 +510,7 @@ func TestEmailEdition(t *testing.T) {
 }
 
 func TestConfig(t *testing.T) {
-	cfg, l := LoadConfig(fixture)
+	cfg, l := loadConfig(fixture)
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
@@ -517,7 +519,7 @@ func TestConfig(t *testing.T) {
 	}
 	dir := t.TempDir()
 	os.WriteFile(filepath.Join(dir, "hugo.toml"), []byte("title = \"x\"\n[params.publications]\n  journalPageSize = \"B4\"\n"), 0o644)
-	_, l = LoadConfig(dir)
+	_, l = loadConfig(dir)
 	if !strings.Contains(l.Error(), `hugo.toml:3: [params.publications] journalPageSize: page size "B4" is not A4 or 16K`) {
 		t.Errorf("bad page size: %v", l)
 	}
@@ -632,4 +634,13 @@ func TestContentsAreTagged(t *testing.T) {
 	if !re.Match(st) {
 		t.Errorf("the contents are not tagged as a TOC of links:\n%.2000s", st)
 	}
+}
+
+// loadConfig reads the publications' settings of the site in dir.
+func loadConfig(dir string) (Config, diag.List) {
+	c, err := project.LoadConfig(dir)
+	if err != nil {
+		return Config{}, diag.List{{Message: err.Error()}}
+	}
+	return ReadConfig(c)
 }

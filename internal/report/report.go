@@ -15,6 +15,7 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/directory"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
@@ -99,7 +100,7 @@ func Build(ds *member.Dataset, res *rules.Result) *Report {
 		row.FeeThisYear = "未缴"
 		for _, f := range m.Fees {
 			if f.Year == year && !f.Paid.IsZero() && !f.Paid.After(res.Today.AddDate(0, 0, 1).Add(-1)) {
-				row.FeeThisYear = "已缴 " + f.Paid.In(member.Shanghai).Format("2006-01-02")
+				row.FeeThisYear = "已缴 " + f.Paid.In(clock.Zone).Format("2006-01-02")
 				if f.Amount > 0 {
 					row.FeeThisYear += fmt.Sprintf("（%d 元）", f.Amount)
 				}

@@ -9,12 +9,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
 
 func d(s string) time.Time {
-	t, _ := time.ParseInLocation("2006-01-02", s, member.Shanghai)
+	t, _ := time.ParseInLocation("2006-01-02", s, clock.Zone)
 	return t
 }
 

@@ -11,6 +11,7 @@ package rules
 import (
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 )
 
@@ -184,8 +185,8 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 
 // dayOf returns the start of t's day in Shanghai.
 func dayOf(t time.Time) time.Time {
-	y, mo, d := t.In(member.Shanghai).Date()
-	return time.Date(y, mo, d, 0, 0, 0, 0, member.Shanghai)
+	y, mo, d := t.In(clock.Zone).Date()
+	return time.Date(y, mo, d, 0, 0, 0, 0, clock.Zone)
 }
 
 // Expects reports whether member m was expected at activity a: the
@@ -408,7 +409,7 @@ func fees(s *MemberStatus, m *member.Member, today time.Time) {
 	}
 	// Years before the fees were first recorded are not unpaid: counting
 	// starts with fees_recorded_since, else the join year.
-	first := max(m.Joined.In(member.Shanghai).Year(), m.FeesRecordedSince)
+	first := max(m.Joined.In(clock.Zone).Year(), m.FeesRecordedSince)
 	for y := first; y <= today.Year(); y++ {
 		if !paid[y] {
 			s.UnpaidYears = append(s.UnpaidYears, y)
@@ -635,4 +636,4 @@ func relieved(m *member.Member, r *member.Representative, expected []*member.Act
 	return time.Time{}, 0, time.Time{}
 }
 
-func date(t time.Time) string { return t.In(member.Shanghai).Format("2006-01-02") }
+func date(t time.Time) string { return t.In(clock.Zone).Format("2006-01-02") }

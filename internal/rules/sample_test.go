@@ -4,18 +4,19 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 )
 
 // TestSampleData checks that the site's sample data loads without a
 // problem and gives every rule a live case on the sample's day.
 func TestSampleData(t *testing.T) {
-	ds, diags := member.Load("../..", time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai))
+	ds, diags := member.Load("../..", time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
 	if len(diags) != 0 {
 		t.Fatalf("sample data has problems:\n%v", diags)
 	}
 	member.SetLang(member.Chinese)
-	res := Derive(ds, time.Date(2026, 11, 27, 0, 0, 0, 0, member.Shanghai))
+	res := Derive(ds, time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
 	count := map[string]int{}
 	for _, s := range res.Members {
 		count[string(s.Status)]++

@@ -16,6 +16,7 @@ import (
 	"time"
 	"unicode/utf8"
 
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 )
 
@@ -73,7 +74,7 @@ func New(siteDir, kind, arg string, today time.Time) (string, error) {
 	if !utf8.ValidString(arg) || strings.ContainsAny(arg, "\x00\r\n") {
 		return "", fmt.Errorf("new %s: %q is not a one-line text", k.Name, arg)
 	}
-	f, err := k.make(arg, today.In(shanghai))
+	f, err := k.make(arg, today.In(clock.Zone))
 	if err != nil {
 		return "", fmt.Errorf("new %s: %w", k.Name, err)
 	}
@@ -122,14 +123,6 @@ func lookup(name string) (Kind, bool) {
 	}
 	return Kind{}, false
 }
-
-// shanghai is the association's time zone: "today" is a day in Zhengzhou.
-var shanghai = func() *time.Location {
-	if loc, err := time.LoadLocation("Asia/Shanghai"); err == nil {
-		return loc
-	}
-	return time.FixedZone("CST", 8*3600)
-}()
 
 // quote writes s as a YAML double-quoted scalar.
 func quote(s string) string {

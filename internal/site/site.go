@@ -17,9 +17,10 @@ import (
 	"sync"
 	"time"
 
+	"github.com/bep/clocks"
 	"github.com/bep/logg"
-	"github.com/goccy/go-yaml"
 	"github.com/gohugoio/hugo/common/herrors"
+	"github.com/gohugoio/hugo/common/htime"
 	hugoversion "github.com/gohugoio/hugo/common/hugo"
 	"github.com/gohugoio/hugo/common/loggers"
 	"github.com/gohugoio/hugo/config"
@@ -27,7 +28,6 @@ import (
 	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
-	"github.com/pelletier/go-toml/v2"
 	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
 	"github.com/zzia/press/internal/diag"
@@ -64,7 +64,8 @@ type Options struct {
 	Private []string
 	// Params are set as site parameters (site.Params), overriding the config.
 	Params map[string]any
-	// Clock, when not zero, is the time templates see as "now".
+	// Clock, when not zero, is the time templates see as "now", and the
+	// time future and expired content is judged by.
 	Clock time.Time
 	// Log receives Hugo's warnings; nil discards them.
 	Log io.Writer
@@ -225,7 +226,11 @@ func build(opts Options) (*Result, error) {
 		flags.Set("buildFuture", true)
 	}
 	if !opts.Clock.IsZero() {
-		flags.Set("clock", opts.Clock.Format(time.RFC3339))
+		// Hugo's clock is a global its command line sets; hugolib only
+		// reads it (now, future and expired content). It stands still, so
+		// the build is reproducible.
+		htime.Clock = clocks.Fixed(opts.Clock)
+		defer func() { htime.Clock = clocks.System() }()
 	}
 	inMemory := opts.Dest == ""
 	if inMemory {
@@ -665,36 +670,4 @@ func relTo(src string, d Diagnostic) Diagnostic {
 // HugoVersion is the version of the embedded Hugo, e.g. "v0.165.0".
 func HugoVersion() string {
 	return "v" + hugoversion.CurrentVersion.String()
-}
-
-// BaseURL reads the baseURL setting of the site's configuration file
-// without building the site.
-func BaseURL(src string) (string, error) {
-	p, err := ConfigFile(src)
-	if err != nil {
-		return "", err
-	}
-	b, err := os.ReadFile(p)
-	if err != nil {
-		return "", err
-	}
-	var m map[string]any
-	switch filepath.Ext(p) {
-	case ".toml":
-		err = toml.Unmarshal(b, &m)
-	case ".yaml", ".yml":
-		err = yaml.Unmarshal(b, &m)
-	case ".json":
-		err = json.Unmarshal(b, &m)
-	}
-	if err != nil {
-		return "", fmt.Errorf("%s: %w", p, err)
-	}
-	for k, v := range m {
-		if strings.EqualFold(k, "baseURL") {
-			s, _ := v.(string)
-			return s, nil
-		}
-	}
-	return "", nil
 }

@@ -16,6 +16,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/bench/sitegen"
+	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
@@ -81,7 +82,7 @@ func clean(dir string) func() {
 
 // membersToday is the build date of the member benchmark: the synthetic
 // association is alive on it.
-var membersToday = time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
+var membersToday = time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 
 // compareMembers times press on the same 1,000-article site with and
 // without synthetic member and activity data.

@@ -1,0 +1,88 @@
+// Package project is a site as press has loaded it: its folder, its
+// configuration parsed once, the day the run takes as today, and its member
+// and activity data, loaded the first time a command needs them and then
+// shared. The commands open a project once and hand it to the stages
+// (build, check, preview, print, report, publish, deploy), so that no two
+// parts of a run read the configuration, the clock or the data
+// differently.
+package project
+
+import (
+	"os"
+	"path/filepath"
+	"sync"
+	"time"
+
+	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/rules"
+)
+
+// Project is a loaded site.
+type Project struct {
+	// Dir is the site folder, absolute.
+	Dir string
+	// Config is the site's configuration file.
+	Config *Config
+	// Today is the run's today, resolved once (see clock.Resolve).
+	Today clock.Today
+
+	data struct {
+		once  sync.Once
+		ds    *member.Dataset
+		res   *rules.Result
+		diags diag.List
+	}
+}
+
+// Open loads the site in dir ("" is the current folder): it finds and
+// parses its configuration and resolves today from the given day (a
+// --today flag; zero when there is none), PRESS_TODAY, SOURCE_DATE_EPOCH
+// or the clock. A folder without a configuration file is not a site:
+// the error wraps ErrNoConfig.
+func Open(dir string, today time.Time) (*Project, error) {
+	if dir == "" {
+		dir = "."
+	}
+	abs, err := filepath.Abs(dir)
+	if err != nil {
+		return nil, err
+	}
+	t, err := clock.Resolve(today, os.Getenv, time.Now)
+	if err != nil {
+		return nil, err
+	}
+	cfg, err := LoadConfig(abs)
+	if err != nil {
+		return nil, err
+	}
+	return &Project{Dir: abs, Config: cfg, Today: t}, nil
+}
+
+// HasMemberData reports whether the site keeps member or activity data.
+func (p *Project) HasMemberData() bool {
+	for _, d := range []string{"data/members", "data/people", "data/activities", "data/chronicle.yaml"} {
+		if _, err := os.Stat(filepath.Join(p.Dir, filepath.FromSlash(d))); err == nil {
+			return true
+		}
+	}
+	return false
+}
+
+// Members returns the member and activity data checked as of today and
+// the membership rules' result, loaded on the first call and shared by
+// later ones, with every problem found. With errors among the problems,
+// the data and the result are nil.
+func (p *Project) Members() (*member.Dataset, *rules.Result, diag.List) {
+	d := &p.data
+	d.once.Do(func() {
+		ds, l := member.Load(p.Dir, p.Today.Day)
+		d.diags = l
+		if l.HasErrors() {
+			return
+		}
+		d.ds, d.res = ds, rules.Derive(ds, p.Today.Day)
+	})
+	return d.ds, d.res, d.diags
+}
