@@ -8,11 +8,11 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/rules"
 )
@@ -36,7 +36,7 @@ func openProject(source, today string) (*project.Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return build.Open(source, t)
+	return pipeline.Open(source, t)
 }
 
 // loadMembers returns the project's member data and the rules' result,
@@ -45,7 +45,7 @@ func loadMembers(p *project.Project, stderr io.Writer) (*member.Dataset, *rules.
 	ds, res, l := p.Members()
 	printDiagnostics(stderr, l.Warnings())
 	if l.HasErrors() {
-		return nil, nil, &build.Error{Diagnostics: l.Errors()}
+		return nil, nil, &pipeline.Error{Diagnostics: l.Errors()}
 	}
 	if len(ds.Members) == 0 {
 		return nil, nil, errors.New(msg.T("report.nomembers", filepath.Join(p.Dir, "data", "members")))
@@ -54,7 +54,7 @@ func loadMembers(p *project.Project, stderr io.Writer) (*member.Dataset, *rules.
 }
 
 func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
-	var opts build.Options
+	var opts pipeline.Options
 	var today string
 	var timings bool
 	c := &cobra.Command{
@@ -70,7 +70,7 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			opts.Log = nil
 			opts.Progress, opts.Terminal = stderr, isTerminal(stderr)
-			res, err := build.Build(opts)
+			res, err := pipeline.Build(opts)
 			if err != nil {
 				return err
 			}

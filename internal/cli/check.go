@@ -8,13 +8,13 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
-	var opts build.Options
+	var opts pipeline.Options
 	var today, format string
 	c := &cobra.Command{
 		Use:     "check",
@@ -32,9 +32,9 @@ func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
 			if opts.Project, err = openProject(opts.Source, today); err != nil {
 				return err
 			}
-			warnings, err := build.Check(opts)
+			warnings, err := pipeline.Check(opts)
 			var problems diag.List
-			var be *build.Error
+			var be *pipeline.Error
 			switch {
 			case errors.As(err, &be):
 				problems = append(be.Diagnostics, warnings...)

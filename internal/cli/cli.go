@@ -12,10 +12,10 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/site"
 	"github.com/zzia/press/internal/tempdir"
 )
@@ -74,7 +74,7 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
-	var be *build.Error
+	var be *pipeline.Error
 	var ue usageError
 	var sf silentFailure
 	switch {

@@ -13,15 +13,15 @@ import (
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/deploy"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/publish"
 	"github.com/zzia/press/internal/site"
 )
 
 func newDeployCmd(stdout, stderr io.Writer) *cobra.Command {
-	var opts build.Options
+	var opts pipeline.Options
 	var dep deploy.Options
 	var today string
 	var force, verbose, confirm, invalidate bool
@@ -45,7 +45,7 @@ func newDeployCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			// Build first: a failed build is never deployed.
 			opts.Progress, opts.Terminal = stderr, isTerminal(stderr)
-			res, err := build.Build(opts)
+			res, err := pipeline.Build(opts)
 			if err != nil {
 				return err
 			}

@@ -12,12 +12,12 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/hooks"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/publish"
 	"github.com/zzia/press/internal/scaffold"
 )
@@ -101,7 +101,7 @@ func newHooksCmd(stdout io.Writer) *cobra.Command {
 }
 
 func newPublishCmd(stdout, stderr io.Writer) *cobra.Command {
-	var opts build.Options
+	var opts pipeline.Options
 	var pub publish.Options
 	var dir, today string
 	var force bool
@@ -137,7 +137,7 @@ func newPublishCmd(stdout, stderr io.Writer) *cobra.Command {
 			}
 			// Build first: a failed build is never published.
 			opts.Progress, opts.Terminal = stderr, isTerminal(stderr)
-			res, err := build.Build(opts)
+			res, err := pipeline.Build(opts)
 			if err != nil {
 				return err
 			}

@@ -10,12 +10,12 @@ import (
 	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/typeset/picture"
 )
 
@@ -74,7 +74,7 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 			// keywords and date fill the options not given as flags.
 			fm, src, err := content.FrontMatter(raw)
 			if err != nil {
-				return &build.Error{Diagnostics: content.CheckFile(in, raw)}
+				return &pipeline.Error{Diagnostics: content.CheckFile(in, raw)}
 			}
 			fill := func(p *string, keys ...string) {
 				for _, k := range keys {
@@ -119,7 +119,7 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				var l diag.List
 				if errors.As(err, &l) {
-					return &build.Error{Diagnostics: l}
+					return &pipeline.Error{Diagnostics: l}
 				}
 				return err
 			}

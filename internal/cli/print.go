@@ -10,9 +10,9 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/printjob"
 	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/publication"
@@ -33,7 +33,7 @@ const (
 // and, for the member documents, the data and the rules' result.
 type printEnv struct {
 	p     *project.Project
-	opts  build.Options
+	opts  pipeline.Options
 	fonts map[string]string
 	ds    *member.Dataset
 	res   *rules.Result
@@ -57,7 +57,7 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 		if err != nil {
 			return nil, err
 		}
-		env := &printEnv{p: p, opts: build.Options{Project: p}}
+		env := &printEnv{p: p, opts: pipeline.Options{Project: p}}
 		if env.opts, err = env.opts.Resolve(); err != nil {
 			return nil, err
 		}
@@ -246,7 +246,7 @@ var siteFolders = []string{"static", "content", "assets", "layouts", "data", "i1
 // public output (--dest, public/), or a folder whose files the next build
 // publishes or reads (static/, content/, assets/, layouts/, data/, i18n/ …).
 // Symbolic links are followed, so a link into static/ is refused too.
-func private(path string, opts build.Options) error {
+func private(path string, opts pipeline.Options) error {
 	p := resolve(path)
 	dirs := []string{opts.Dest}
 	for _, d := range siteFolders {

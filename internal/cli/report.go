@@ -6,8 +6,8 @@ import (
 	"path/filepath"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/report"
 )
 
@@ -24,7 +24,7 @@ func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 			return c.Help()
 		},
 	}
-	var opts build.Options
+	var opts pipeline.Options
 	var today, out string
 	members := &cobra.Command{
 		Use:     "members",

@@ -11,8 +11,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/deploy/deploytest"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // TestDeployFigures measures press deploy of the bundled site beside its
@@ -56,7 +56,7 @@ func TestDeployFigures(t *testing.T) {
 	today := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	cache := t.TempDir()
 	buildTo := func(dest string) {
-		if _, err := build.Build(build.Options{Source: src, Dest: dest, CacheDir: cache, Today: today}); err != nil {
+		if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: dest, CacheDir: cache, Today: today}); err != nil {
 			t.Fatalf("build: %v", err)
 		}
 	}

@@ -15,7 +15,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // repoRoot is the bundled site: the repository itself.
@@ -143,7 +143,7 @@ func site(t *testing.T) (dir, base string) {
 	t.Helper()
 	shared.siteOnce.Do(func() {
 		dest := filepath.Join(shared.tmp, "public")
-		_, err := build.Build(build.Options{
+		_, err := pipeline.Build(pipeline.Options{
 			Source:   repoRoot,
 			Dest:     dest,
 			CacheDir: filepath.Join(shared.tmp, "cache"),

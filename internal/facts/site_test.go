@@ -9,8 +9,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/facts"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/project"
 )
 
@@ -94,7 +94,7 @@ func TestSiteShowsWhatTheCheckAccepts(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))}); err != nil {
 		t.Fatal(err)
 	}
 	page, err := os.ReadFile(filepath.Join(out, "contact", "index.html"))

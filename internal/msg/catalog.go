@@ -295,7 +295,7 @@ FHZ/LS/HY by level, NNN by order of joining among all units of the level.`, `为
 	"build.baddest":              {"the output directory %s would replace the site or its sources", "输出目录 %s 会覆盖网站本身或其源文件"},
 	"build.baddest.hint":         {"choose a directory of its own, such as public/ (the default)", "请另选一个专用目录，例如默认的 public/"},
 
-	// The privacy scan of every build (internal/build/privacy.go).
+	// The privacy scan of every build (internal/pipeline/privacy.go).
 	"privacy.leak": {"contains the private %s of %s; the build refuses to publish private member data",
 		"含有 %[2]s 的私密信息（%[1]s）；构建拒绝发布会员的私密信息"},
 	"privacy.hint": {"remove it from whatever made this file (a page in content/, a file in static/, a template); it belongs only in the internal report",

@@ -18,7 +18,7 @@ import (
 	"github.com/goccy/go-yaml"
 
 	"github.com/zzia/press/internal/bench/sitegen"
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/search"
 )
 
@@ -96,7 +96,7 @@ func bundled(t testing.TB) string {
 			return
 		}
 		bundledDir = filepath.Join(tempRoot, "public")
-		_, bundledErr = build.Build(build.Options{Source: src, Dest: bundledDir, CacheDir: filepath.Join(tempRoot, "cache")})
+		_, bundledErr = pipeline.Build(pipeline.Options{Source: src, Dest: bundledDir, CacheDir: filepath.Join(tempRoot, "cache")})
 	})
 	if bundledErr != nil {
 		t.Fatalf("building the bundled site: %v", bundledErr)
@@ -583,7 +583,7 @@ func BenchmarkBuild(b *testing.B) {
 	if err := copyMissing(filepath.Join(theme, "content"), filepath.Join(src, "content")); err != nil {
 		b.Fatal(err)
 	}
-	res, err := build.Build(build.Options{Source: src, Dest: dest, CacheDir: filepath.Join(root, "cache")})
+	res, err := pipeline.Build(pipeline.Options{Source: src, Dest: dest, CacheDir: filepath.Join(root, "cache")})
 	if err != nil {
 		b.Fatal(err)
 	}

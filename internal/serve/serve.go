@@ -20,9 +20,9 @@ import (
 	"sync"
 	"time"
 
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // Options configures the preview server.
@@ -130,7 +130,7 @@ func (s *Server) Run(ctx context.Context) error {
 
 // Rebuild builds the site into memory for baseURL and notifies browsers.
 func (s *Server) Rebuild(baseURL string) {
-	res, err := build.Memory(build.Options{
+	res, err := pipeline.Memory(pipeline.Options{
 		Source:   s.opts.Source,
 		CacheDir: s.opts.CacheDir,
 		BaseURL:  baseURL,
@@ -140,7 +140,7 @@ func (s *Server) Rebuild(baseURL string) {
 	s.gen++
 	gen := s.gen
 	if err != nil {
-		var be *build.Error
+		var be *pipeline.Error
 		if errors.As(err, &be) {
 			s.failure = be.Diagnostics
 		} else {

@@ -1,8 +1,10 @@
-// Package build is the press pipeline: it loads and validates a site's
-// sources, renders the website (and later PDFs and feeds) into a staging
-// directory, and swaps the result into place only when everything succeeded,
-// so a failed build leaves the previous output untouched.
-package build
+// Package pipeline is press's build pipeline: from a loaded project it
+// validates the sources, derives the generated data and files (member
+// directory, calendars, PDFs), renders the website with them, checks the
+// result (links, search index, privacy) and publishes it by swapping a
+// staging directory into place only when everything succeeded, so a failed
+// build leaves the previous output untouched. The stages are in stages.go.
+package pipeline
 
 import (
 	"errors"
@@ -11,19 +13,13 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"sort"
 	"strings"
 	"sync"
 	"time"
 
-	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/facts"
-	"github.com/zzia/press/internal/history"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/project"
-	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
 	"github.com/zzia/press/internal/tempdir"
 )
@@ -59,9 +55,8 @@ type Options struct {
 	// (Source and Today are then set from it).
 	Project *project.Project
 
-	preview bool             // set by Memory: development environment, drafts included
-	clock   time.Time        // Hugo's "now" when the day was given; zero: the clock's
-	history *history.History // the site's git history, when it has one
+	preview bool      // set by Memory: development environment, drafts included
+	clock   time.Time // Hugo's "now" when the day was given; zero: the clock's
 }
 
 // Result describes a finished build.
@@ -159,19 +154,13 @@ func Build(opts Options) (*Result, error) {
 		return nil, err
 	}
 
-	res, err := render(opts, dir)
+	res, err := run(opts, dir)
 	if err != nil {
 		return nil, err
 	}
 	t := newTimer()
-	if err := out.mark(); err != nil {
-		return nil, err
-	}
-	files, err := countFiles(dir)
+	files, err := publish(out, dir)
 	if err != nil {
-		return nil, err
-	}
-	if err := out.commit(); err != nil {
 		return nil, err
 	}
 	t.done("publish")
@@ -192,7 +181,7 @@ func Memory(opts Options) (*Result, error) {
 		return nil, err
 	}
 	opts.preview = true
-	res, err := render(opts, "")
+	res, err := run(opts, "")
 	if err != nil {
 		return nil, err
 	}
@@ -208,7 +197,7 @@ func Check(opts Options) (diag.List, error) {
 	if err != nil {
 		return nil, err
 	}
-	res, err := render(opts, "")
+	res, err := run(opts, "")
 	if err != nil {
 		return nil, err
 	}
@@ -257,204 +246,6 @@ func checkDest(opts Options) error {
 }
 
 const hintNoConfig = "run press in the site directory or pass --source DIR"
-
-// validate checks every source before anything is rendered, so that all
-// problems are reported at once.
-func validate(opts Options) (diag.List, error) {
-	var l diag.List
-	l = append(l, content.Check(opts.Source, filepath.Join(opts.Source, "content"))...)
-	l = append(l, facts.Pending(opts.Project.Config)...) // 待公布 on the site until filled in
-	l.Sort()
-	if l.HasErrors() {
-		return l, &Error{Diagnostics: l.Errors()}
-	}
-	return l, nil
-}
-
-// render builds everything into dir, or into memory when dir is empty:
-// validate and derive (into generated data and files), render the site with
-// Hugo, add the generated files, then check every internal link.
-func render(opts Options, dir string) (*Result, error) {
-	tm := newTimer()
-	// Validation reads every source file; it runs beside the rest, and its
-	// findings, when there are any, are what the build reports.
-	type validation struct {
-		warnings diag.List
-		err      error
-	}
-	validated := make(chan validation, 1)
-	go func() {
-		w, err := validate(opts)
-		validated <- validation{w, err}
-	}()
-	gen := newGenerated()
-	var v *validation
-	wait := func() validation {
-		if v == nil {
-			r := <-validated
-			v = &r
-		}
-		return *v
-	}
-	l := derive(opts, gen)
-	if l.HasErrors() {
-		all := l.Errors()
-		var be *Error
-		if r := wait(); errors.As(r.err, &be) {
-			all = append(be.Diagnostics, all...)
-		}
-		return nil, &Error{Diagnostics: all}
-	}
-	tm.done("derive")
-
-	genDir, err := tempdir.Make("press-gen-")
-	if err != nil {
-		return nil, err
-	}
-	defer tempdir.Remove(genDir)
-	dataDir, err := gen.writeData(genDir)
-	if err != nil {
-		return nil, err
-	}
-
-	so := site.Options{
-		Source:   opts.Source,
-		Dest:     dir,
-		CacheDir: opts.CacheDir,
-		BaseURL:  opts.BaseURL,
-		Clock:    opts.clock,
-		Log:      opts.Log,
-		// Member and activity files hold private contact details: Hugo never
-		// sees them, only the public data press derives from them.
-		Exclude: map[string][]string{"data": privateData()},
-		// Nor can a template read them, or the repository and the
-		// secretariat's outputs, by path (readFile, os.ReadDir).
-		Private: privatePaths,
-	}
-	if dataDir != "" {
-		so.Mounts = append(so.Mounts, site.Mount{Source: dataDir, Target: "data"})
-	}
-	if opts.preview {
-		so.Environment = "development"
-		so.Drafts = true
-	}
-	// Pages are scanned for the link check and the search index while Hugo
-	// writes them, on workers beside Hugo's own.
-	scan := newPageScan(hasSearchPage(opts.Source))
-	so.OnPage = scan.add
-	sres, err := site.Build(so)
-	scan.wait()
-	// Every source problem press found is reported, not Hugo's first one.
-	if r := wait(); r.err != nil {
-		return nil, r.err
-	}
-	if err != nil {
-		return nil, siteError(err)
-	}
-	warnings := append(wait().warnings, l...)
-	tm.done("hugo")
-	if err := gen.writeFiles(sres.WriteFile); err != nil {
-		return nil, siteError(err)
-	}
-	tm.done("write")
-	out := sres.Output
-	if out == nil {
-		out = os.DirFS(dir)
-	}
-	// The search index and the link check both read every page; they run
-	// side by side. The index only adds files under search/, which the link
-	// check does not look at.
-	var (
-		wg        sync.WaitGroup
-		searchErr error
-		broken    diag.List
-	)
-	wg.Go(func() { searchErr = indexForSearch(out, sres, scan.search) })
-	broken, err = checkLinks(out, sres.BaseURL, sres.Sources, opts.Source, scan.links)
-	wg.Wait()
-	tm.done("search+links")
-	if err != nil {
-		return nil, err
-	}
-	if searchErr != nil {
-		return nil, siteError(searchErr)
-	}
-	if len(broken) > 0 {
-		return nil, &Error{Diagnostics: broken}
-	}
-	// Nothing private leaves: every output file is read back (privacy.go).
-	if err := gen.private.check(out); err != nil {
-		return nil, err
-	}
-	tm.done("privacy")
-	res := &Result{Pages: sres.Pages, Output: sres.Output, Warnings: warnings, Stages: tm.stages}
-	for _, w := range sres.Warnings {
-		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
-	}
-	return res, nil
-}
-
-// indexForSearch adds the search index to the output of a site that has a
-// search page (/search/); it reads only the rendered public pages.
-func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
-	if _, ok := sres.Sources["/search/"]; !ok {
-		return nil
-	}
-	files, err := search.Build(out, search.Options{Pages: pages})
-	if err != nil {
-		return fmt.Errorf("search index: %w", err)
-	}
-	names := make([]string, 0, len(files))
-	for n := range files {
-		names = append(names, n)
-	}
-	sort.Strings(names)
-	// Thousands of small files on a large site: write them side by side.
-	errs := make([]error, len(names))
-	sem := make(chan struct{}, 8)
-	var wg sync.WaitGroup
-	for i, n := range names {
-		sem <- struct{}{}
-		wg.Go(func() {
-			errs[i] = sres.WriteFile(n, files[n])
-			<-sem
-		})
-	}
-	wg.Wait()
-	return errors.Join(errs...)
-}
-
-// privateData are the data files with private details (member.Private),
-// read by press and hidden from Hugo's data, as globs under data/.
-func privateData() []string {
-	var globs []string
-	for _, p := range member.Private {
-		rel := strings.TrimPrefix(p, "data/")
-		if strings.HasSuffix(rel, ".yaml") {
-			globs = append(globs, rel)
-		} else {
-			globs = append(globs, rel+"/**")
-		}
-	}
-	return globs
-}
-
-// privatePaths are the folders of a site that Hugo may not read at all.
-var privatePaths = append([]string{".git", "secretariat"}, member.Private...)
-
-// derive makes the generated data and files from the validated sources.
-func derive(opts Options, gen *generated) diag.List {
-	hist, l := pageHistory(opts, gen)
-	opts.history = hist
-	_, _, ml := members(opts, gen)
-	l = append(l, ml...)
-	if l.HasErrors() {
-		return l
-	}
-	l = append(l, publications(opts, gen)...)
-	l = append(l, applicationForm(opts, gen)...)
-	return l
-}
 
 // siteError converts the site package's error into a build Error.
 func siteError(err error) error {

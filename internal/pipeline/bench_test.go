@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/bench/sitegen"
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // BenchmarkBuild1000 builds a deterministic synthetic site of 1,000 mixed
@@ -23,7 +23,7 @@ func BenchmarkBuild1000(b *testing.B) {
 	cache := b.TempDir()
 	b.ResetTimer()
 	for b.Loop() {
-		if _, err := build.Build(build.Options{Source: dir, Dest: out, CacheDir: cache}); err != nil {
+		if _, err := pipeline.Build(pipeline.Options{Source: dir, Dest: out, CacheDir: cache}); err != nil {
 			b.Fatal(err)
 		}
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"errors"
@@ -8,7 +8,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // privateSite is the minimal fixture with one member (contact details
@@ -82,8 +82,8 @@ func TestTemplatesCannotReadPrivateFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			out := filepath.Join(t.TempDir(), "public")
-			_, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir()})
-			var be *build.Error
+			_, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir()})
+			var be *pipeline.Error
 			if !errors.As(err, &be) {
 				t.Fatalf("want a build error, got %v", err)
 			}
@@ -148,7 +148,7 @@ func TestPrivateDataNotInHugoData(t *testing.T) {
 func TestCacheInsideSiteRefused(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, fixture("minimal"), src)
-	_, err := build.Build(build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: filepath.Join(src, ".cache")})
+	_, err := pipeline.Build(pipeline.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: filepath.Join(src, ".cache")})
 	if err == nil || !strings.Contains(err.Error(), "inside the site") {
 		t.Fatalf("want a refusal of the cache inside the site, got %v", err)
 	}

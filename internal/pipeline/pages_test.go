@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 // Tests of the pages of the member directory (会员名录), the activities
 // (活动与培训) and the chronicle (大事记), made by the content adapters
@@ -18,8 +18,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/build"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/rules"
 )
 
@@ -46,7 +46,7 @@ func copySite(t *testing.T) string {
 func buildOn(t *testing.T, src string) string {
 	t.Helper()
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: pagesToday}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: pagesToday}); err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}
 	return out

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -11,7 +11,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // TestPrivacyScan fills every private field of fixture members with unique
@@ -75,7 +75,7 @@ func TestPrivacyScan(t *testing.T) {
 	}
 
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))}); err != nil {
 		t.Fatalf("build: %v", err)
 	}
 	files := 0
@@ -120,7 +120,7 @@ func TestPrivacyScanRefuses(t *testing.T) {
 	os.WriteFile(filepath.Join(src, "hugo.toml"), cfg, 0o644)
 	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
 	out := filepath.Join(t.TempDir(), "public")
-	if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: today}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: today}); err != nil {
 		t.Fatalf("the sample site: %v", err)
 	}
 	before, _ := os.ReadFile(filepath.Join(out, "index.html"))
@@ -143,8 +143,8 @@ func TestPrivacyScanRefuses(t *testing.T) {
 	b, _ := os.ReadFile(article)
 	os.WriteFile(article, append(b, []byte("\n\n本刊地址：郑州市二七区示例路2号（虚构）。\n")...), 0o644)
 
-	_, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: today})
-	var be *build.Error
+	_, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: today})
+	var be *pipeline.Error
 	if !errors.As(err, &be) {
 		t.Fatalf("the build published: %v", err)
 	}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"errors"
@@ -9,7 +9,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // TestSpecialFilesEndTheBuild puts a FIFO or a link to /dev/zero where the
@@ -39,7 +39,7 @@ func TestSpecialFilesEndTheBuild(t *testing.T) {
 			}
 			done := make(chan error, 1)
 			go func() {
-				_, err := build.Build(build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: t.TempDir()})
+				_, err := pipeline.Build(pipeline.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: t.TempDir()})
 				done <- err
 			}()
 			select {
@@ -47,7 +47,7 @@ func TestSpecialFilesEndTheBuild(t *testing.T) {
 			case <-time.After(2 * time.Minute):
 				t.Fatal("the build did not end")
 			}
-			var be *build.Error
+			var be *pipeline.Error
 			if !errors.As(err, &be) {
 				t.Fatalf("want a build error, got %v", err)
 			}

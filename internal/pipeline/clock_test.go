@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
@@ -6,7 +6,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // TestEnvironmentMovesHugosClock: PRESS_TODAY and SOURCE_DATE_EPOCH are
@@ -42,7 +42,7 @@ func TestEnvironmentMovesHugosClock(t *testing.T) {
 			t.Setenv("SOURCE_DATE_EPOCH", "")
 			t.Setenv(tc.env, tc.value)
 			out := filepath.Join(t.TempDir(), "public")
-			if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir()}); err != nil {
+			if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir()}); err != nil {
 				t.Fatal(err)
 			}
 			home := read(t, out, "index.html")

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"bytes"
@@ -13,7 +13,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // repoRoot is the bundled site: the repository itself.
@@ -21,9 +21,9 @@ var repoRoot = filepath.Join("..", "..")
 
 func fixture(name string) string { return filepath.Join(repoRoot, "testdata", "sites", name) }
 
-func buildTo(t *testing.T, src, dest string) *build.Result {
+func buildTo(t *testing.T, src, dest string) *pipeline.Result {
 	t.Helper()
-	res, err := build.Build(build.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
+	res, err := pipeline.Build(pipeline.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatalf("build %s: %v", src, err)
 	}
@@ -312,8 +312,8 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 			buildTo(t, fixture("minimal"), out)
 			before := tree(t, out)
 
-			_, err := build.Build(build.Options{Source: fixture(c.site), Dest: out, CacheDir: t.TempDir()})
-			var be *build.Error
+			_, err := pipeline.Build(pipeline.Options{Source: fixture(c.site), Dest: out, CacheDir: t.TempDir()})
+			var be *pipeline.Error
 			if !errors.As(err, &be) {
 				t.Fatalf("want a build error, got %v", err)
 			}
@@ -343,8 +343,8 @@ func TestAllFrontMatterErrorsAtOnce(t *testing.T) {
 	write("content/posts/a.md", "---\ntitle: \"unclosed\n---\nbody\n")
 	write("content/posts/b.md", "---\ntitle: b\ndate: 2025-02-30\n---\nbody\n")
 	write("content/posts/c.md", "+++\ntitle = c\n+++\nbody\n")
-	_, err := build.Build(build.Options{Source: src, Dest: filepath.Join(t.TempDir(), "o"), CacheDir: t.TempDir()})
-	var be *build.Error
+	_, err := pipeline.Build(pipeline.Options{Source: src, Dest: filepath.Join(t.TempDir(), "o"), CacheDir: t.TempDir()})
+	var be *pipeline.Error
 	if !errors.As(err, &be) {
 		t.Fatalf("want a build error, got %v", err)
 	}
@@ -436,8 +436,8 @@ func TestBrokenLinksFailTheBuild(t *testing.T) {
 	out := filepath.Join(t.TempDir(), "public")
 	buildTo(t, fixture("minimal"), out)
 	before := tree(t, out)
-	_, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir()})
-	var be *build.Error
+	_, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir()})
+	var be *pipeline.Error
 	if !errors.As(err, &be) {
 		t.Fatalf("want a build error, got %v", err)
 	}
@@ -463,8 +463,8 @@ func TestRefusesDestThatWouldReplaceSources(t *testing.T) {
 	copyDir(t, fixture("minimal"), src)
 	before := tree(t, src)
 	for _, dest := range []string{src, filepath.Dir(src), filepath.Join(src, "content"), filepath.Join(src, "static", "x")} {
-		_, err := build.Build(build.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
-		var be *build.Error
+		_, err := pipeline.Build(pipeline.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
+		var be *pipeline.Error
 		if !errors.As(err, &be) || !strings.Contains(be.Error(), "would replace the site") {
 			t.Errorf("dest %s: want a refusal, got %v", dest, err)
 		}

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"errors"
@@ -7,14 +7,14 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 	"golang.org/x/sys/unix"
 )
 
 // buildErr builds src into dest and returns the error's text ("" on success).
 func buildErr(t *testing.T, src, dest string, force bool) string {
 	t.Helper()
-	_, err := build.Build(build.Options{Source: src, Dest: dest, CacheDir: t.TempDir(), Force: force})
+	_, err := pipeline.Build(pipeline.Options{Source: src, Dest: dest, CacheDir: t.TempDir(), Force: force})
 	if err == nil {
 		return ""
 	}
@@ -54,7 +54,7 @@ func TestDestNotOurs(t *testing.T) {
 		if _, err := os.Stat(filepath.Join(dest, "notes.txt")); !errors.Is(err, os.ErrNotExist) {
 			t.Errorf("--force kept the old contents")
 		}
-		if _, err := os.Stat(filepath.Join(dest, build.MarkerFile)); err != nil {
+		if _, err := os.Stat(filepath.Join(dest, pipeline.MarkerFile)); err != nil {
 			t.Errorf("the output has no marker: %v", err)
 		}
 		if e := buildErr(t, src, dest, false); e != "" {
@@ -194,7 +194,7 @@ func TestInterruptedSwapIsRecovered(t *testing.T) {
 
 // TestMarkerName: publish leaves out build's marker by this name.
 func TestMarkerName(t *testing.T) {
-	if build.MarkerFile != ".press-output" {
-		t.Errorf("MarkerFile is %q; internal/publish skips .press-output", build.MarkerFile)
+	if pipeline.MarkerFile != ".press-output" {
+		t.Errorf("MarkerFile is %q; internal/publish skips .press-output", pipeline.MarkerFile)
 	}
 }

@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"os"
@@ -9,7 +9,7 @@ import (
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // siteRepo copies the bundled site into a new git repository and commits it
@@ -48,7 +48,7 @@ func siteRepo(t *testing.T) string {
 func TestPageHistoryFromGit(t *testing.T) {
 	src := siteRepo(t)
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))})
+	res, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -98,7 +98,7 @@ func TestShallowCloneBuildsWithWarning(t *testing.T) {
 		t.Fatalf("shallow clone: %v", err)
 	}
 	out := filepath.Join(t.TempDir(), "public")
-	res, err := build.Build(build.Options{Source: clone, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))})
+	res, err := pipeline.Build(pipeline.Options{Source: clone, Dest: out, CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))})
 	if err != nil {
 		t.Fatalf("a shallow clone must still build: %v", err)
 	}

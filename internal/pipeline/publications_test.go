@@ -1,4 +1,4 @@
-package build_test
+package pipeline_test
 
 import (
 	"io/fs"
@@ -9,7 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/build"
+	"github.com/zzia/press/internal/pipeline"
 )
 
 // publicationSite is the bundled theme with the publication fixture's
@@ -48,7 +48,7 @@ func TestPublications(t *testing.T) {
 	src := publicationSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	cache := t.TempDir()
-	res, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: cache})
+	res, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: cache})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -121,7 +121,7 @@ func TestPublications(t *testing.T) {
 	}
 
 	// The printer's edition: same PDFs with page boxes.
-	res, err = build.Build(build.Options{Source: src, Dest: out, CacheDir: cache, Print: true})
+	res, err = pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: cache, Print: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -142,7 +142,7 @@ func TestBaseURLReachesPublications(t *testing.T) {
 	src := publicationSite(t)
 	out := filepath.Join(t.TempDir(), "public")
 	const base = "https://press.example.org/zzia/"
-	if _, err := build.Build(build.Options{Source: src, Dest: out, CacheDir: t.TempDir(), BaseURL: base}); err != nil {
+	if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), BaseURL: base}); err != nil {
 		t.Fatal(err)
 	}
 	for _, f := range []string{"newsletter/2026-01/email.html", "newsletter/2026-01/email.txt"} {

@@ -1,10 +1,11 @@
-package build
+package pipeline
 
 import (
 	"strings"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/directory"
+	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/ical"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
@@ -21,7 +22,7 @@ const (
 // as of opts.Today, and adds the public directory, calendar and chronicle to
 // gen, with the CSV and the iCalendar feeds. It returns the loaded data and
 // the derived statuses for later stages (nil when the site has no data).
-func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag.List) {
+func members(opts Options, hist *history.History, gen *generated) (*member.Dataset, *rules.Result, diag.List) {
 	if !opts.Project.HasMemberData() {
 		return nil, nil, nil
 	}
@@ -49,7 +50,7 @@ func members(opts Options, gen *generated) (*member.Dataset, *rules.Result, diag
 		Stamp: opts.Today,
 		URL:   func(a *member.Activity) string { return base + "activities/" + a.ID + "/" },
 	}
-	if h := opts.history; h != nil {
+	if h := hist; h != nil {
 		// An edited activity's LAST-MODIFIED is the date of its last
 		// commit; its SEQUENCE counts the commits that changed its time,
 		// place or status.

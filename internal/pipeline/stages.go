@@ -1,0 +1,289 @@
+package pipeline
+
+import (
+	"errors"
+	"fmt"
+	"io/fs"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/zzia/press/internal/content"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/facts"
+	"github.com/zzia/press/internal/history"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/search"
+	"github.com/zzia/press/internal/site"
+	"github.com/zzia/press/internal/tempdir"
+)
+
+// The stages of a build, each a function from typed inputs to typed
+// outputs, chained by run (publish by Build, which alone writes to the
+// destination):
+//
+//	validate(Options)                   → warnings, or *Error    every source checked, all problems at once
+//	derive(Options)                     → *derived, problems     generated data and files (directory, calendars, PDFs)
+//	render(Options, *derived, dir)      → *rendered, error       Hugo's site with the generated files added
+//	check(Options, *derived, *rendered) → error                  search index, internal links, nothing private
+//	publish(*output, dir)               → files, error           the staged output swapped into place (stage.go)
+//
+// validate reads every source file and runs beside derive and render; its
+// findings, when there are any, are what the build reports.
+
+// derived is the derive stage's output.
+type derived struct {
+	gen      *generated       // data for the templates, files for the output, private values
+	history  *history.History // the site's git history; nil outside git
+	warnings diag.List
+}
+
+// rendered is the render stage's output.
+type rendered struct {
+	site     *site.Result
+	out      fs.FS     // the output: in memory, or the staging directory
+	scan     *pageScan // what was read of every page while Hugo wrote it
+	warnings diag.List // Hugo's
+}
+
+// run builds everything into dir, or into memory when dir is empty, by
+// running the stages up to check; publishing is the caller's.
+func run(opts Options, dir string) (*Result, error) {
+	tm := newTimer()
+	validated := startValidate(opts)
+	d, l := derive(opts)
+	if l.HasErrors() {
+		all := l.Errors()
+		var be *Error
+		if _, err := validated(); errors.As(err, &be) {
+			all = append(be.Diagnostics, all...)
+		}
+		return nil, &Error{Diagnostics: all}
+	}
+	tm.done("derive")
+
+	r, err := render(opts, d, dir)
+	// Every source problem press found is reported, not Hugo's first one.
+	vw, verr := validated()
+	if verr != nil {
+		return nil, verr
+	}
+	if err != nil {
+		return nil, err
+	}
+	tm.done("hugo+write")
+
+	if err := check(opts, d, r, tm); err != nil {
+		return nil, err
+	}
+	warnings := append(append(vw, d.warnings...), r.warnings...)
+	return &Result{Pages: r.site.Pages, Output: r.site.Output, Warnings: warnings, Stages: tm.stages}, nil
+}
+
+// startValidate runs validate beside the caller; the function it returns
+// waits for its result.
+func startValidate(opts Options) func() (diag.List, error) {
+	type validation struct {
+		warnings diag.List
+		err      error
+	}
+	ch := make(chan validation, 1)
+	go func() {
+		w, err := validate(opts)
+		ch <- validation{w, err}
+	}()
+	var once sync.Once
+	var v validation
+	return func() (diag.List, error) {
+		once.Do(func() { v = <-ch })
+		return v.warnings, v.err
+	}
+}
+
+// validate checks every source before anything is rendered, so that all
+// problems are reported at once.
+func validate(opts Options) (diag.List, error) {
+	var l diag.List
+	l = append(l, content.Check(opts.Source, filepath.Join(opts.Source, "content"))...)
+	l = append(l, facts.Pending(opts.Project.Config)...) // 待公布 on the site until filled in
+	l.Sort()
+	if l.HasErrors() {
+		return l, &Error{Diagnostics: l.Errors()}
+	}
+	return l, nil
+}
+
+// derive makes the generated data and files from the sources: the pages'
+// history, the member directory and calendars, the publications and the
+// application form. It returns every problem found; with errors among
+// them, the result is incomplete.
+func derive(opts Options) (*derived, diag.List) {
+	d := &derived{gen: newGenerated()}
+	hist, l := pageHistory(opts, d.gen)
+	d.history = hist
+	_, _, ml := members(opts, hist, d.gen)
+	l = append(l, ml...)
+	if l.HasErrors() {
+		return d, l
+	}
+	l = append(l, publications(opts, d.gen)...)
+	l = append(l, applicationForm(opts, d.gen)...)
+	d.warnings = l
+	return d, l
+}
+
+// render builds the site with Hugo into dir (in memory when dir is empty),
+// the generated data mounted beside the site's own, and adds the generated
+// files to the output.
+func render(opts Options, d *derived, dir string) (*rendered, error) {
+	genDir, err := tempdir.Make("press-gen-")
+	if err != nil {
+		return nil, err
+	}
+	defer tempdir.Remove(genDir)
+	dataDir, err := d.gen.writeData(genDir)
+	if err != nil {
+		return nil, err
+	}
+
+	so := site.Options{
+		Source:   opts.Source,
+		Dest:     dir,
+		CacheDir: opts.CacheDir,
+		BaseURL:  opts.BaseURL,
+		Clock:    opts.clock,
+		Log:      opts.Log,
+		// Member and activity files hold private contact details: Hugo never
+		// sees them, only the public data press derives from them.
+		Exclude: map[string][]string{"data": privateData()},
+		// Nor can a template read them, or the repository and the
+		// secretariat's outputs, by path (readFile, os.ReadDir).
+		Private: privatePaths,
+	}
+	if dataDir != "" {
+		so.Mounts = append(so.Mounts, site.Mount{Source: dataDir, Target: "data"})
+	}
+	if opts.preview {
+		so.Environment = "development"
+		so.Drafts = true
+	}
+	// Pages are scanned for the link check and the search index while Hugo
+	// writes them, on workers beside Hugo's own.
+	scan := newPageScan(hasSearchPage(opts.Source))
+	so.OnPage = scan.add
+	sres, err := site.Build(so)
+	scan.wait()
+	if err != nil {
+		return nil, siteError(err)
+	}
+	if err := d.gen.writeFiles(sres.WriteFile); err != nil {
+		return nil, siteError(err)
+	}
+	r := &rendered{site: sres, out: sres.Output, scan: scan}
+	if r.out == nil {
+		r.out = os.DirFS(dir)
+	}
+	for _, w := range sres.Warnings {
+		r.warnings = append(r.warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
+	}
+	return r, nil
+}
+
+// check adds the search index to the rendered output and checks it: every
+// internal link resolves, and no file holds a private value of the member
+// data (privacy.go).
+func check(opts Options, d *derived, r *rendered, tm *timer) error {
+	// The search index and the link check both read every page; they run
+	// side by side. The index only adds files under search/, which the link
+	// check does not look at.
+	var (
+		wg        sync.WaitGroup
+		searchErr error
+	)
+	wg.Go(func() { searchErr = indexForSearch(r.out, r.site, r.scan.search) })
+	broken, err := checkLinks(r.out, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
+	wg.Wait()
+	tm.done("search+links")
+	if err != nil {
+		return err
+	}
+	if searchErr != nil {
+		return siteError(searchErr)
+	}
+	if len(broken) > 0 {
+		return &Error{Diagnostics: broken}
+	}
+	// Nothing private leaves: every output file is read back.
+	if err := d.gen.private.check(r.out); err != nil {
+		return err
+	}
+	tm.done("privacy")
+	return nil
+}
+
+// publish is the last stage: the staged output in dir, checked, is marked
+// as press's and swapped into place (stage.go). It returns the number of
+// files published.
+func publish(out *output, dir string) (int, error) {
+	if err := out.mark(); err != nil {
+		return 0, err
+	}
+	files, err := countFiles(dir)
+	if err != nil {
+		return 0, err
+	}
+	if err := out.commit(); err != nil {
+		return 0, err
+	}
+	return files, nil
+}
+
+// indexForSearch adds the search index to the output of a site that has a
+// search page (/search/); it reads only the rendered public pages.
+func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
+	if _, ok := sres.Sources["/search/"]; !ok {
+		return nil
+	}
+	files, err := search.Build(out, search.Options{Pages: pages})
+	if err != nil {
+		return fmt.Errorf("search index: %w", err)
+	}
+	names := make([]string, 0, len(files))
+	for n := range files {
+		names = append(names, n)
+	}
+	sort.Strings(names)
+	// Thousands of small files on a large site: write them side by side.
+	errs := make([]error, len(names))
+	sem := make(chan struct{}, 8)
+	var wg sync.WaitGroup
+	for i, n := range names {
+		sem <- struct{}{}
+		wg.Go(func() {
+			errs[i] = sres.WriteFile(n, files[n])
+			<-sem
+		})
+	}
+	wg.Wait()
+	return errors.Join(errs...)
+}
+
+// privateData are the data files with private details (member.Private),
+// read by press and hidden from Hugo's data, as globs under data/.
+func privateData() []string {
+	var globs []string
+	for _, p := range member.Private {
+		rel := strings.TrimPrefix(p, "data/")
+		if strings.HasSuffix(rel, ".yaml") {
+			globs = append(globs, rel)
+		} else {
+			globs = append(globs, rel+"/**")
+		}
+	}
+	return globs
+}
+
+// privatePaths are the folders of a site that Hugo may not read at all.
+var privatePaths = append([]string{".git", "secretariat"}, member.Private...)
