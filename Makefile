@@ -76,9 +76,11 @@ test: deps
 	$(GO) vet ./...
 	PRESS_WEED=$(WEED) $(GO) test -count=1 -timeout 40m ./...
 
-## hugo: plain Hugo v0.165.0 (the version press embeds) for the comparison benchmark
+## hugo: plain Hugo for the comparison benchmarks: the version press embeds (read from go.mod),
+##   built from Hugo's own module at that version, with deploy (GOFLAGS) for the deploy benchmark
+HUGO_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/gohugoio/hugo)
 hugo:
-	$(GO) build -o $(BIN)/hugo github.com/gohugoio/hugo   # a tool in go.mod: the same version press embeds
+	GOBIN=$(CURDIR)/$(BIN) $(GO) install github.com/gohugoio/hugo@$(HUGO_VERSION)
 
 ## bench: every benchmark, with the figures the issues ask for
 ##   - the site: press vs plain Hugo v0.165.0 on synthetic sites of 1,000 and 10,000 articles

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testenv"
 )
 
 func run(lang msg.Lang, args ...string) (int, string, string) {
@@ -83,9 +84,7 @@ func TestLocale(t *testing.T) {
 }
 
 func TestPDFCommand(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not found: install poppler-utils (make deps)")
-	}
+	testenv.Tool(t, "pdftotext", "install poppler-utils (make deps)")
 	out := filepath.Join(t.TempDir(), "rules.pdf")
 	src := filepath.Join("..", "..", "content", "membership", "rules.md")
 	code, stdout, stderr := run(msg.En, "pdf", src, "-o", out, "--size", "16K", "--toc")

@@ -4,12 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
 	"path/filepath"
 	"strings"
 	"time"
 
 	"github.com/spf13/cobra"
+	"github.com/zzia/press/internal/atomicfile"
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
@@ -123,7 +123,7 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 				}
 				return err
 			}
-			if err := writeFileAtomic(out, data); err != nil {
+			if err := atomicfile.Write(out, data, 0o644); err != nil {
 				return err
 			}
 			fmt.Fprintln(stdout, msg.T("pdf.done", out, len(data)/1024, time.Since(start).Round(time.Millisecond)))
@@ -145,27 +145,6 @@ func newPDFCmd(stdout, stderr io.Writer) *cobra.Command {
 	f.StringArrayVar(&fontFlags, "font", nil, msg.T("flag.pdf.font"))
 	f.BoolVar(&opts.HangingPunctuation, "hanging-punctuation", false, msg.T("flag.pdf.hanging"))
 	return c
-}
-
-// writeFileAtomic writes data to a temporary file beside name and renames it
-// into place, so a failed write never leaves a truncated file.
-func writeFileAtomic(name string, data []byte) error {
-	dir := filepath.Dir(name)
-	tmp, err := os.CreateTemp(dir, "."+filepath.Base(name)+".tmp-")
-	if err != nil {
-		return err
-	}
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	os.Chmod(tmp.Name(), 0o644)
-	return os.Rename(tmp.Name(), name)
 }
 
 // hasH1 reports whether Markdown src has an ATX level-1 heading.

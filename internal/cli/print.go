@@ -10,6 +10,7 @@ import (
 	"strings"
 
 	"github.com/spf13/cobra"
+	"github.com/zzia/press/internal/atomicfile"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
@@ -279,26 +280,15 @@ func resolve(path string) string {
 	}
 }
 
-// writeOut writes data to dir/name through a temporary file, so a reader
-// never sees half a file, and says so.
+// writeOut writes data to dir/name whole or not at all, readable by its
+// owner only (the secretariat's documents hold contact details), and says
+// so.
 func writeOut(stdout io.Writer, dir, name string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(dir, "."+name+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
 	p := filepath.Join(dir, name)
-	if err := os.Rename(tmp.Name(), p); err != nil {
+	if err := atomicfile.Write(p, data, 0o600); err != nil {
 		return err
 	}
 	fmt.Fprintln(stdout, msg.T("report.wrote", p))

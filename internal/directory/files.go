@@ -2,12 +2,12 @@ package directory
 
 import (
 	"bytes"
-	"encoding/csv"
 	"encoding/json"
 	"strings"
 
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/sheet"
 )
 
 // Site is everything the public site shows of the data.
@@ -74,30 +74,14 @@ var CSVHeader = []string{"标识", "名称", "简称", "会员级别", "单位�
 // per member of the directory, in its order. Cells that a spreadsheet would
 // take for a formula are prefixed with an apostrophe.
 func (d *Directory) CSV() []byte {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	_ = w.Write(CSVHeader)
+	w := sheet.New(CSVHeader)
 	for _, m := range d.Members {
 		posts := make([]string, len(m.Posts))
 		for i, p := range m.Posts {
 			posts[i] = p.Value
 		}
-		_ = w.Write(SafeCells([]string{m.ID, m.Name, m.ShortName, m.Level.Value, m.UnitType.Value, m.Region.Value,
-			m.Industry.Value, strings.Join(posts, "、"), m.Joined, m.Website}))
+		w.Row(m.ID, m.Name, m.ShortName, m.Level.Value, m.UnitType.Value, m.Region.Value,
+			m.Industry.Value, strings.Join(posts, "、"), m.Joined, m.Website)
 	}
-	w.Flush()
-	return buf.Bytes()
-}
-
-// SafeCells neutralises spreadsheet formulas: a cell starting with = + - @
-// or a tab or carriage return gets a leading apostrophe.
-func SafeCells(row []string) []string {
-	for i, c := range row {
-		if c != "" && strings.ContainsRune("=+-@\t\r", rune(c[0])) {
-			row[i] = "'" + c
-		}
-	}
-	return row
+	return w.Bytes()
 }

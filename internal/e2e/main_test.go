@@ -16,6 +16,7 @@ import (
 	"github.com/chromedp/chromedp"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testenv"
 )
 
 // repoRoot is the bundled site: the repository itself.
@@ -65,13 +66,6 @@ func TestMain(m *testing.M) {
 	}
 	os.RemoveAll(tmp)
 	os.Exit(code)
-}
-
-// inCI reports whether the tests run in CI, where a missing tool fails the
-// tests instead of skipping them.
-func inCI() bool {
-	v := strings.ToLower(os.Getenv("CI"))
-	return v != "" && v != "false" && v != "0"
 }
 
 // tool is something the tests need from outside Go.
@@ -129,10 +123,7 @@ func need(t *testing.T, tools ...tool) []string {
 	}
 	if len(missing) > 0 {
 		msg := "missing: " + strings.Join(missing, ", ") + ". Run `make deps` (or `make test`, which installs them)."
-		if inCI() {
-			t.Fatal("CI=true and the browser tests cannot run: " + msg)
-		}
-		t.Skip(msg)
+		testenv.Missing(t, "the browser tests cannot run: "+msg)
 	}
 	return paths
 }

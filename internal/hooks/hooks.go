@@ -7,10 +7,12 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"github.com/zzia/press/internal/history"
 	"os"
 	"path/filepath"
 	"strings"
+
+	"github.com/zzia/press/internal/atomicfile"
+	"github.com/zzia/press/internal/history"
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/storage/filesystem"
@@ -80,23 +82,7 @@ func Install(siteDir, pressCommand string, force bool) (string, error) {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return "", fmt.Errorf("hooks: %w", err)
 	}
-	tmp, err := os.CreateTemp(dir, ".pre-commit.press-*")
-	if err != nil {
-		return "", fmt.Errorf("hooks: %w", err)
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.WriteString(script); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("hooks: write %s: %w", path, err)
-	}
-	if err := tmp.Chmod(0o755); err != nil {
-		tmp.Close()
-		return "", fmt.Errorf("hooks: %w", err)
-	}
-	if err := tmp.Close(); err != nil {
-		return "", fmt.Errorf("hooks: write %s: %w", path, err)
-	}
-	if err := os.Rename(tmp.Name(), path); err != nil {
+	if err := atomicfile.Write(path, []byte(script), 0o755); err != nil {
 		return "", fmt.Errorf("hooks: install %s: %w", path, err)
 	}
 	return path, nil

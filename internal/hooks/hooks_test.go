@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	git "github.com/go-git/go-git/v5"
+	"github.com/zzia/press/internal/testenv"
 )
 
 func newRepo(t *testing.T) (root, site string) {
@@ -125,10 +126,7 @@ func TestInstallOutsideRepository(t *testing.T) {
 // exports a fixture as the index) and press (which records what it was
 // asked to check and fails on demand).
 func TestHookRuns(t *testing.T) {
-	sh, err := exec.LookPath("sh")
-	if err != nil {
-		t.Skip("no sh")
-	}
+	sh := testenv.Tool(t, "sh", "a POSIX shell runs the hook")
 	root, site := newRepo(t)
 	bin := t.TempDir()
 	index := t.TempDir() // what the stand-in git exports as the staged files

@@ -1,30 +1,17 @@
 package ical
 
 import (
-	"os"
 	"testing"
-	"time"
 
-	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/member/membertest"
 )
 
 // BenchmarkFeeds writes the feeds of 2,000 activities (all, per kind, and
 // one file per activity).
 func BenchmarkFeeds(b *testing.B) {
-	dir, err := os.MkdirTemp("", "press-bench-")
-	if err != nil {
-		b.Fatal(err)
-	}
-	defer os.RemoveAll(dir)
-	benchToday := time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
-	if err := member.Synthetic(dir, 500, 2000, 1, benchToday); err != nil {
-		b.Fatal(err)
-	}
-	ds, diags := member.Load(dir, benchToday)
-	if diags.HasErrors() {
-		b.Fatal(diags.Errors()[:1])
-	}
+	ds := membertest.Load(b, 500, 2000)
+	benchToday := membertest.Today
 	o := Options{Stamp: benchToday}
 	b.ReportAllocs()
 	b.ResetTimer()

@@ -13,6 +13,7 @@ import (
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/testenv"
 )
 
 func at(s string) time.Time {
@@ -171,25 +172,17 @@ func TestStableAcrossBuilds(t *testing.T) {
 }
 
 // TestICalJS parses every feed with ical.js, the parser Thunderbird uses,
-// and checks the values it reads back. It needs node and npm.
+// and checks the values it reads back. It needs node and the ical.js
+// pinned in tests/browser (make browser-deps installs it; nothing is
+// fetched at test time).
 func TestICalJS(t *testing.T) {
-	node, err := exec.LookPath("node")
+	node := testenv.Tool(t, "node", "install nodejs (make deps) for the ical.js check")
+	dir, err := filepath.Abs(filepath.Join("..", "..", "tests", "browser", "node_modules", "ical.js"))
 	if err != nil {
-		t.Skip("node not installed: skipping the ical.js check")
+		t.Fatal(err)
 	}
-	npm, err := exec.LookPath("npm")
-	if err != nil {
-		t.Skip("npm not installed: skipping the ical.js check")
-	}
-	dir := filepath.Join(os.TempDir(), "press-test-icaljs")
-	if _, err := os.Stat(filepath.Join(dir, "node_modules", "ical.js", "package.json")); err != nil {
-		if err := os.MkdirAll(dir, 0o755); err != nil {
-			t.Fatal(err)
-		}
-		cmd := exec.Command(npm, "install", "--no-audit", "--no-fund", "--silent", "--prefix", dir, "ical.js@2")
-		if out, err := cmd.CombinedOutput(); err != nil {
-			t.Skipf("npm install ical.js failed (offline?): skipping: %v\n%s", err, out)
-		}
+	if _, err := os.Stat(filepath.Join(dir, "package.json")); err != nil {
+		testenv.Missing(t, "ical.js is not installed in tests/browser: run make browser-deps")
 	}
 	files := Feeds(fixture(), opts)
 	tmp := t.TempDir()
@@ -216,7 +209,7 @@ for (const f of process.argv.slice(2)) {
 }
 console.log(JSON.stringify(out));
 `
-	args := []string{"-e", script, filepath.Join(dir, "node_modules", "ical.js", "dist", "ical.es5.cjs")}
+	args := []string{"-e", script, filepath.Join(dir, "dist", "ical.es5.cjs")}
 	for _, f := range files {
 		args = append(args, filepath.Join(tmp, filepath.FromSlash(f.Name)))
 	}

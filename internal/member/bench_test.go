@@ -1,4 +1,4 @@
-package member
+package member_test
 
 import (
 	"os"
@@ -7,6 +7,8 @@ import (
 	"testing"
 
 	"github.com/goccy/go-yaml/parser"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/member/membertest"
 )
 
 var (
@@ -15,13 +17,13 @@ var (
 	benchErr  error
 )
 
-// BenchSite returns a site directory with Synthetic(5000, 2000) data,
+// benchSite returns a site directory with Synthetic(5000, 2000) data,
 // written once per test process.
 func benchSite(b *testing.B) string {
 	benchOnce.Do(func() {
 		benchDir, benchErr = os.MkdirTemp("", "press-bench-")
 		if benchErr == nil {
-			benchErr = Synthetic(benchDir, 5000, 2000, 1, SampleToday)
+			benchErr = membertest.Synthetic(benchDir, 5000, 2000, 1, member.SampleToday)
 		}
 	})
 	if benchErr != nil {
@@ -35,7 +37,7 @@ func BenchmarkLoad(b *testing.B) {
 	dir := benchSite(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		ds, diags := Load(dir, SampleToday)
+		ds, diags := member.Load(dir, member.SampleToday)
 		if diags.HasErrors() {
 			b.Fatal(diags[:1])
 		}
@@ -47,10 +49,10 @@ func BenchmarkLoad(b *testing.B) {
 
 func TestSynthetic(t *testing.T) {
 	dir := t.TempDir()
-	if err := Synthetic(dir, 400, 300, 7, SampleToday); err != nil {
+	if err := membertest.Synthetic(dir, 400, 300, 7, member.SampleToday); err != nil {
 		t.Fatal(err)
 	}
-	ds, diags := Load(dir, SampleToday)
+	ds, diags := member.Load(dir, member.SampleToday)
 	if diags.HasErrors() {
 		t.Fatal(diags.Errors()[:3])
 	}
@@ -75,7 +77,7 @@ func TestSynthetic(t *testing.T) {
 func BenchmarkYAMLOnly(b *testing.B) {
 	dir := benchSite(b)
 	var files []string
-	for _, sub := range []string{MembersDir, PeopleDir, ActivitiesDir} {
+	for _, sub := range []string{member.MembersDir, member.PeopleDir, member.ActivitiesDir} {
 		entries, _ := os.ReadDir(filepath.Join(dir, sub))
 		for _, e := range entries {
 			files = append(files, filepath.Join(dir, sub, e.Name()))
@@ -83,7 +85,7 @@ func BenchmarkYAMLOnly(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		parallel(len(files), func(i int) {
+		member.Parallel(len(files), func(i int) {
 			src, err := os.ReadFile(files[i])
 			if err != nil {
 				b.Error(err)

@@ -16,6 +16,7 @@ import (
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/editdist"
 )
 
 // decoder walks the YAML syntax tree of one file into typed values,
@@ -631,32 +632,17 @@ func isASCII(s string) bool {
 	return true
 }
 
-// editDistance is the Levenshtein distance between a and b in characters.
+// editDistance is the edit distance between a and b in characters; values
+// longer than 64 characters are not compared (they are not typos of a
+// known name).
 func editDistance(a, b string) int {
-	ra, rb := []rune(a), []rune(b)
-	if len(ra) > 64 || len(rb) > 64 {
+	if utf8.RuneCountInString(a) > 64 || utf8.RuneCountInString(b) > 64 {
 		if a == b {
 			return 0
 		}
 		return math.MaxInt / 2
 	}
-	prev := make([]int, len(rb)+1)
-	cur := make([]int, len(rb)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(ra); i++ {
-		cur[0] = i
-		for j := 1; j <= len(rb); j++ {
-			cost := 1
-			if ra[i-1] == rb[j-1] {
-				cost = 0
-			}
-			cur[j] = min(prev[j]+1, cur[j-1]+1, prev[j-1]+cost)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(rb)]
+	return editdist.Distance(a, b)
 }
 
 // formatPos formats a position for "also defined at" hints.

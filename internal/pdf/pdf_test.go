@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/testenv"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/sampledoc"
@@ -59,9 +60,7 @@ func TestRenderIsDeterministic(t *testing.T) {
 }
 
 func TestMetadata(t *testing.T) {
-	if _, err := exec.LookPath("pdfinfo"); err != nil {
-		t.Skip("pdfinfo not installed (Debian package poppler-utils)")
-	}
+	testenv.Tool(t, "pdfinfo", "install poppler-utils (make deps)")
 	out := render(t, []byte(small), Options{Author: "郑州市信息化促进会", Subject: "简报", Keywords: []string{"信息化", "简报"}, PageSize: "16K"})
 	info := pdfTool(t, out, "pdfinfo")
 	for _, want := range []string{"Title:           郑州市信息化促进会简报", "Author:          郑州市信息化促进会", "Subject:         简报", "Keywords:        信息化, 简报", "Page size:       524.41 x 737.01 pts"} {
@@ -127,9 +126,7 @@ func stripFootnotes(src string) string {
 }
 
 func TestEveryHanCharacterComesBackInOrder(t *testing.T) {
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not installed (Debian package poppler-utils)")
-	}
+	testenv.Tool(t, "pdftotext", "install poppler-utils (make deps)")
 	src := string(sampledoc.Generate(sampledoc.Options{Seed: 13, Sections: 30}))
 	out := render(t, []byte(src), Options{Header: "-"})
 	text := pdfTool(t, out, "pdftotext", "-raw", "-enc", "UTF-8")

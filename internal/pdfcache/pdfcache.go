@@ -12,13 +12,14 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
-	"errors"
 	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sync"
+
+	"github.com/zzia/press/internal/atomicfile"
 )
 
 // Hasher collects the inputs of one document. Every input is written with
@@ -189,26 +190,8 @@ func (c *Cache) Put(key string, data, meta []byte) error {
 	if err := os.MkdirAll(c.dir, 0o755); err != nil {
 		return err
 	}
-	if err := writeAtomic(c.dir, key+".json", meta); err != nil {
+	if err := atomicfile.Write(filepath.Join(c.dir, key+".json"), meta, 0o600); err != nil {
 		return err
 	}
-	return writeAtomic(c.dir, key+".pdf", data)
-}
-
-func writeAtomic(dir, name string, data []byte) error {
-	tmp, err := os.CreateTemp(dir, ".tmp-*")
-	if err != nil {
-		return err
-	}
-	_, werr := tmp.Write(data)
-	cerr := tmp.Close()
-	if err := errors.Join(werr, cerr); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	if err := os.Rename(tmp.Name(), filepath.Join(dir, name)); err != nil {
-		os.Remove(tmp.Name())
-		return err
-	}
-	return nil
+	return atomicfile.Write(filepath.Join(c.dir, key+".pdf"), data, 0o600)
 }

@@ -10,6 +10,7 @@ import (
 
 	"github.com/zzia/press/internal/printjob"
 	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/testenv"
 )
 
 // TestApplicationFormIsPublished builds the bundled site and checks that the
@@ -38,9 +39,7 @@ func TestApplicationFormIsPublished(t *testing.T) {
 	if !strings.Contains(guide, `href="/membership/application-form.pdf"`) {
 		t.Error("the 入会指南 does not link the form")
 	}
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Skip("pdftotext not found: install poppler-utils to check the form's text")
-	}
+	testenv.Tool(t, "pdftotext", "install poppler-utils (make deps) to check the form's text")
 	f := filepath.Join(t.TempDir(), "form.pdf")
 	os.WriteFile(f, b, 0o644)
 	txt, err := exec.Command("pdftotext", "-layout", f, "-").Output()

@@ -11,6 +11,7 @@ import (
 
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/editdist"
 	"github.com/zzia/press/internal/linkcheck"
 	"github.com/zzia/press/internal/msg"
 )
@@ -86,30 +87,9 @@ func suggest(target string, known []string) string {
 	}
 	best, bestD := "", len(p)/3+2
 	for _, k := range known {
-		if d := distance(p, k); d < bestD {
+		if d := editdist.Distance(p, k); d < bestD {
 			best, bestD = k, d
 		}
 	}
 	return best
-}
-
-// distance is the Levenshtein distance between a and b, by bytes.
-func distance(a, b string) int {
-	prev := make([]int, len(b)+1)
-	cur := make([]int, len(b)+1)
-	for j := range prev {
-		prev[j] = j
-	}
-	for i := 1; i <= len(a); i++ {
-		cur[0] = i
-		for j := 1; j <= len(b); j++ {
-			c := prev[j-1]
-			if a[i-1] != b[j-1] {
-				c++
-			}
-			cur[j] = min(c, prev[j]+1, cur[j-1]+1)
-		}
-		prev, cur = cur, prev
-	}
-	return prev[len(b)]
 }

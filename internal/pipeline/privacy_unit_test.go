@@ -16,6 +16,7 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/testenv"
 )
 
 // The matcher finds what strings.Contains finds, for many patterns at once.
@@ -119,7 +120,7 @@ func TestPrivacyPDF(t *testing.T) {
 		"联系地址：郑州市金水区示例路1号（虚构），电话 0371-55550001。\n"
 	b, _, err := pdf.Render([]byte(md), "x.md", pdf.Options{})
 	if err != nil {
-		t.Skip("no fonts to typeset with:", err)
+		testenv.Missing(t, "no fonts to typeset with (make deps installs them): "+err.Error())
 	}
 	err = s.check(fstest.MapFS{"journal/x.pdf": {Data: b}})
 	if err == nil || !strings.Contains(err.Error(), "journal/x.pdf: contains the private postal address of m1") ||

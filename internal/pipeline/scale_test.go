@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/member/membertest"
 	"github.com/zzia/press/internal/rules"
 )
 
@@ -28,7 +29,7 @@ func TestDirectoryAtScale(t *testing.T) {
 		os.RemoveAll(filepath.Join(src, filepath.FromSlash(d)))
 	}
 	os.Remove(filepath.Join(src, filepath.FromSlash(member.ApprovalsFile)))
-	if err := member.Synthetic(src, 5000, 2000, 1, pagesToday); err != nil {
+	if err := membertest.Synthetic(src, 5000, 2000, 1, pagesToday); err != nil {
 		t.Fatal(err)
 	}
 	ds, l := member.Load(src, pagesToday)

@@ -1,16 +1,14 @@
 package printjob
 
 import (
-	"bytes"
-	"encoding/csv"
 	"fmt"
 	"sort"
 	"strconv"
 	"strings"
 
-	"github.com/zzia/press/internal/directory"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/sheet"
 	"github.com/zzia/press/internal/typeset/line"
 )
 
@@ -284,20 +282,15 @@ func Labels(ds *member.Dataset, res *rules.Result, opts LabelOptions) (pdfBytes 
 
 // distributionCSV writes the distribution list.
 func distributionCSV(recips []Recipient) []byte {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	_ = w.Write(LabelCSVHeader)
+	w := sheet.New(LabelCSVHeader)
 	total := 0
 	for i, r := range recips {
 		total += r.Copies
-		_ = w.Write(directory.SafeCells([]string{strconv.Itoa(i + 1), r.ID, r.Name, r.Level, r.Region, r.Postcode, r.Address,
-			r.Person, r.Title, r.Phone, strconv.Itoa(r.Copies), statusNames[r.Status]}))
+		w.Row(strconv.Itoa(i+1), r.ID, r.Name, r.Level, r.Region, r.Postcode, r.Address,
+			r.Person, r.Title, r.Phone, strconv.Itoa(r.Copies), statusNames[r.Status])
 	}
-	_ = w.Write([]string{"合计", "", fmt.Sprintf("%d 个单位", len(recips)), "", "", "", "", "", "", "", strconv.Itoa(total), ""})
-	w.Flush()
-	return buf.Bytes()
+	w.Row("合计", "", fmt.Sprintf("%d 个单位", len(recips)), "", "", "", "", "", "", "", strconv.Itoa(total), "")
+	return w.Bytes()
 }
 
 // label sets one label: postcode, address (up to two lines), unit name and

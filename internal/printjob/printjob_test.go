@@ -18,6 +18,7 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/testenv"
 )
 
 // The repository's sample data is written for this day (docs/data.md).
@@ -44,9 +45,7 @@ func load(t *testing.T) (*member.Dataset, *rules.Result) {
 // poppler runs a poppler-utils tool on pdf and returns its output.
 func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
 	t.Helper()
-	if _, err := exec.LookPath(tool); err != nil {
-		t.Skipf("%s not found: install poppler-utils (apt-get install poppler-utils) to check the PDFs", tool)
-	}
+	testenv.Tool(t, tool, "install poppler-utils (make deps) to check the PDFs")
 	f := filepath.Join(t.TempDir(), "in.pdf")
 	if err := os.WriteFile(f, pdf, 0o644); err != nil {
 		t.Fatal(err)

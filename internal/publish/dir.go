@@ -4,12 +4,13 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
 	"sort"
 	"strings"
+
+	"github.com/zzia/press/internal/atomicfile"
 )
 
 // DirResult reports what ToDir changed.
@@ -164,9 +165,9 @@ func sameFile(a, target string) (bool, error) {
 	return bytes.Equal(ca, cb), nil
 }
 
-// copyFile writes src's content to a temporary file beside dst and renames
-// it over dst.
-func copyFile(src, dst string) (err error) {
+// copyFile writes src's content over dst, whole or not at all, with src's
+// permissions.
+func copyFile(src, dst string) error {
 	in, err := os.Open(src)
 	if err != nil {
 		return err
@@ -176,24 +177,5 @@ func copyFile(src, dst string) (err error) {
 	if err != nil {
 		return err
 	}
-	tmp, err := os.CreateTemp(filepath.Dir(dst), "."+filepath.Base(dst)+".press-*")
-	if err != nil {
-		return err
-	}
-	defer func() {
-		if err != nil {
-			tmp.Close()
-			os.Remove(tmp.Name())
-		}
-	}()
-	if _, err = io.Copy(tmp, in); err != nil {
-		return err
-	}
-	if err = tmp.Chmod(fi.Mode().Perm()); err != nil {
-		return err
-	}
-	if err = tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), dst)
+	return atomicfile.Copy(dst, in, fi.Mode().Perm())
 }

@@ -7,7 +7,6 @@ package report
 
 import (
 	"bytes"
-	"encoding/csv"
 	"fmt"
 	"html/template"
 	"os"
@@ -15,10 +14,12 @@ import (
 	"strconv"
 	"strings"
 
+	"github.com/zzia/press/internal/atomicfile"
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/directory"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/sheet"
 )
 
 // File names written by Write.
@@ -141,11 +142,7 @@ var CSVHeader = []string{"标识", "名称", "会员级别", "单位类型", "�
 
 // CSV returns the report as CSV (UTF-8 with BOM, CRLF) for spreadsheets.
 func (r *Report) CSV() []byte {
-	var buf bytes.Buffer
-	buf.WriteString("\ufeff")
-	w := csv.NewWriter(&buf)
-	w.UseCRLF = true
-	_ = w.Write(CSVHeader)
+	w := sheet.New(CSVHeader)
 	for _, row := range r.Rows {
 		var reps []string
 		for _, p := range row.Representatives {
@@ -173,13 +170,12 @@ func (r *Report) CSV() []byte {
 		if row.Listed {
 			listed = "是"
 		}
-		_ = w.Write(directory.SafeCells([]string{row.ID, row.Name, row.Level, row.UnitType, row.Region, row.Industry, listed,
+		w.Row(row.ID, row.Name, row.Level, row.UnitType, row.Region, row.Industry, listed,
 			row.StatusName, row.Since, strings.Join(row.Reasons, "\n"), row.FeeThisYear, row.UnpaidYears,
 			strconv.Itoa(row.Expected), strconv.Itoa(row.Attended), row.Rate, row.Posts, strings.Join(reps, "\n"),
-			row.Contact.Phone, row.Contact.Mobile, row.Contact.Fax, row.Contact.Email, row.Contact.Address, row.Notes}))
+			row.Contact.Phone, row.Contact.Mobile, row.Contact.Fax, row.Contact.Email, row.Contact.Address, row.Notes)
 	}
-	w.Flush()
-	return buf.Bytes()
+	return w.Bytes()
 }
 
 var page = template.Must(template.New("report").Parse(`<!DOCTYPE html>
@@ -248,30 +244,10 @@ func Write(dir string, ds *member.Dataset, res *rules.Result) ([]string, error) 
 		data []byte
 	}{{HTMLFile, html}, {CSVFile, rep.CSV()}} {
 		p := filepath.Join(dir, f.name)
-		if err := writeAtomic(p, f.data); err != nil {
+		if err := atomicfile.Write(p, f.data, 0o600); err != nil {
 			return paths, err
 		}
 		paths = append(paths, p)
 	}
 	return paths, nil
-}
-
-func writeAtomic(path string, data []byte) error {
-	tmp, err := os.CreateTemp(filepath.Dir(path), "."+filepath.Base(path)+".*")
-	if err != nil {
-		return err
-	}
-	defer os.Remove(tmp.Name())
-	if _, err := tmp.Write(data); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Chmod(0o600); err != nil {
-		tmp.Close()
-		return err
-	}
-	if err := tmp.Close(); err != nil {
-		return err
-	}
-	return os.Rename(tmp.Name(), path)
 }

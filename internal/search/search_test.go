@@ -20,6 +20,7 @@ import (
 	"github.com/zzia/press/internal/bench/sitegen"
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/search"
+	"github.com/zzia/press/internal/testenv"
 )
 
 // Thresholds, over the non-optional queries of testdata/queries.yaml. Recall
@@ -412,10 +413,7 @@ func collectContacts(v any, inContact bool, out *[]string) {
 // TestJavaScriptParity runs assets/js/search.js under node on every query of
 // the set and on tricky text, and requires exactly the Go results.
 func TestJavaScriptParity(t *testing.T) {
-	node, err := exec.LookPath("node")
-	if err != nil {
-		t.Skip("node is not installed: search.js is not checked against the Go matcher")
-	}
+	node := testenv.Tool(t, "node", "install nodejs (make deps): search.js is not checked against the Go matcher")
 	queries := loadQueries(t)
 	tricky := []string{
 		"郑州市信息化促进会", "IPv6部署 与 ＩＰｖ６ 部署", "Kubernetes集群，5G网络。", "第三章第十条\n会员",

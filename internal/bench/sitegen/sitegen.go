@@ -13,6 +13,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/member/membertest"
 )
 
 // han is a pool of common Chinese words the generator draws from.
@@ -209,11 +210,11 @@ func copyTree(from, to string, topOnly bool) error {
 
 // WithMembers adds the data of a living association to a generated site:
 // n synthetic members and m activities as of today (written by
-// member.Synthetic), replacing any written before unless they were written
+// membertest.Synthetic), replacing any written before unless they were written
 // with the same arguments.
 func WithMembers(dir, themeDir string, n, m int, seed uint64, today time.Time) error {
 	stamp := filepath.Join(dir, "data", ".synthetic")
-	want := fmt.Sprintf("%s %d %d %d %s\n", member.SyntheticVersion, n, m, seed, today.Format("2006-01-02"))
+	want := fmt.Sprintf("%s %d %d %d %s\n", membertest.SyntheticVersion, n, m, seed, today.Format("2006-01-02"))
 	if b, err := os.ReadFile(stamp); err == nil && string(b) == want {
 		return nil
 	}
@@ -221,7 +222,7 @@ func WithMembers(dir, themeDir string, n, m int, seed uint64, today time.Time) e
 		os.RemoveAll(filepath.Join(dir, filepath.FromSlash(d)))
 	}
 	os.Remove(filepath.Join(dir, filepath.FromSlash(member.ApprovalsFile)))
-	if err := member.Synthetic(dir, n, m, seed, today); err != nil {
+	if err := membertest.Synthetic(dir, n, m, seed, today); err != nil {
 		return err
 	}
 	return os.WriteFile(stamp, []byte(want), 0o644)

@@ -1,0 +1,4 @@
+package member
+
+// Parallel is parallel, for the external tests.
+var Parallel = parallel
