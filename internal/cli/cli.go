@@ -137,6 +137,8 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 		newPDFCmd(stdout, stderr),
 		newReportCmd(stdout, stderr),
 		newPrintCmd(stdout, stderr),
+		newImportCmd(stdout, stderr),
+		newExportCmd(stdout, stderr),
 		newNewCmd(stdout),
 		newPublishCmd(stdout, stderr),
 		newDeployCmd(stdout, stderr),

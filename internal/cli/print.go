@@ -173,6 +173,7 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 	var year int
 	var prefix string
 	var only []string
+	var record bool
 	certs := &cobra.Command{
 		Use:   "certificates",
 		Short: msg.T("print.certificates.short"),
@@ -189,6 +190,17 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 					return usageError{errors.New(msg.T("print.unknownmember", id))}
 				}
 			}
+			// The register keeps the numbers issued; new ones are recorded
+			// with --record.
+			y := year
+			if y == 0 {
+				y = env.res.Today.Year()
+			}
+			reg, numbers, err := registeredNumbers(env.opts.Source, env.ds, y)
+			if err != nil {
+				return err
+			}
+			co.Numbers = numbers
 			list, skipped := printjob.Eligible(env.ds, env.res, co)
 			for _, s := range skipped {
 				fmt.Fprintln(stderr, msg.T("print.nocert", s.ID, s.Name, s.Reason))
@@ -201,12 +213,13 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 				return err
 			}
 			fmt.Fprintln(stdout, msg.T("print.certificates.summary", len(list)))
-			return nil
+			return listCertificates(stdout, env.opts.Source, list, reg, record, env.res.Today)
 		},
 	}
 	certs.Flags().IntVar(&year, "year", 0, msg.T("flag.print.year"))
 	certs.Flags().StringVar(&prefix, "prefix", "ZZIA", msg.T("flag.print.prefix"))
 	certs.Flags().StringSliceVar(&only, "only", nil, msg.T("flag.print.only"))
+	certs.Flags().BoolVar(&record, "record", false, msg.T("flag.print.record"))
 	common(certs, msg.T("flag.print.out"))
 
 	form := &cobra.Command{

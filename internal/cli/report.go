@@ -65,6 +65,6 @@ func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 	addSourceFlag(members, &opts.Source)
 	members.Flags().StringVarP(&out, "out", "o", "", msg.T("flag.report.out"))
 	members.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
-	c.AddCommand(members)
+	c.AddCommand(members, newFeesCmd(stdout, stderr))
 	return c
 }

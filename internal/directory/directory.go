@@ -171,7 +171,7 @@ func publicMember(m *member.Member, s *rules.MemberStatus) Member {
 		UnitType: term(member.UnitTypes, m.UnitType),
 		Region:   term(member.Regions, m.Region),
 		Industry: term(member.Industries, m.Industry),
-		Joined:   day(m.Joined), Website: m.Website, Logo: m.Logo, Intro: m.Intro,
+		Joined:   day(m.Joined), Website: m.Website, Logo: publicLogo(m), Intro: m.Intro,
 		Representatives: []Representative{},
 	}
 	if m.Derived && m.Former != nil && m.Former.Member != nil && m.Former.Member.Listed {
@@ -268,4 +268,13 @@ func day(t time.Time) string {
 		return ""
 	}
 	return t.In(clock.Zone).Format("2006-01-02")
+}
+
+// publicLogo is the member's logo when it is marked public (logo_public),
+// else nothing: a logo or photo is internal unless marked so (第三条).
+func publicLogo(m *member.Member) string {
+	if m.LogoPublic {
+		return m.Logo
+	}
+	return ""
 }

@@ -113,8 +113,36 @@ func Assemble(src Sources, today time.Time) (*Dataset, diag.List) {
 			a.article6(m)
 		}
 	}
+	a.receipts()
 	a.activities(src.Activities)
 	return ds, a.diags
+}
+
+// receipts checks that no receipt or invoice number is used twice: each is
+// the number of one document the association issued.
+func (a *assembler) receipts() {
+	type key struct{ kind, number string }
+	seen := map[key]Pos{}
+	for _, m := range a.ds.Members {
+		for _, f := range m.Fees {
+			for _, k := range []struct {
+				kind, number string
+				pos          Pos
+			}{{"receipt", f.Receipt, f.receiptPos}, {"invoice", f.Invoice, f.invoicePos}} {
+				if k.number == "" {
+					continue
+				}
+				kk := key{k.kind, k.number}
+				if prev, dup := seen[kk]; dup {
+					if prev != k.pos {
+						a.errorAt(k.pos, "", MsgDuplicateReceipt, k.kind, k.number, formatPos(prev))
+					}
+					continue
+				}
+				seen[kk] = k.pos
+			}
+		}
+	}
 }
 
 func (a *assembler) people(people []*Person) {

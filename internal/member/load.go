@@ -26,11 +26,14 @@ const (
 	ActivitiesDir = "data/activities"
 	ApprovalsFile = "data/approvals.yaml"
 	ChronicleFile = "data/chronicle.yaml"
+	// CertificatesFile is the register of issued certificates and plaques
+	// (package certreg reads it).
+	CertificatesFile = "data/certificates.yaml"
 )
 
 // Private are the site paths that hold private details (contacts, notes,
 // fees, attendance): press reads them itself and no template may see them.
-var Private = []string{MembersDir, PeopleDir, ActivitiesDir, ApprovalsFile}
+var Private = []string{MembersDir, PeopleDir, ActivitiesDir, ApprovalsFile, CertificatesFile}
 
 // Load reads and checks the member, people, approval, activity and
 // chronicle data of the site directory dir as of today (a day in
@@ -202,7 +205,7 @@ func readFile(fsys fs.FS, name string, diags *diag.List) ([]byte, bool) {
 
 var memberSchema = &schema{
 	fields: []string{"id", "name", "short_name", "level", "unit_type", "region", "industry",
-		"joined", "website", "logo", "listed", "intro", "representatives", "contact", "fees", "fees_recorded_since", "notes"},
+		"joined", "website", "logo", "logo_public", "listed", "intro", "representatives", "contact", "fees", "fees_recorded_since", "notes", "assessments"},
 	required: []string{"id", "name", "level", "region", "industry", "joined", "listed", "representatives"},
 	labels: map[string]string{
 		"id": "标识", "name": "名称", "level": "会员级别", "unit_type": "单位类型", "region": "区域",
@@ -221,8 +224,14 @@ var contactSchema = &schema{
 	fields: []string{"phone", "mobile", "fax", "email", "address"},
 }
 
+var assessmentSchema = &schema{
+	fields:   []string{"date", "kind", "note"},
+	required: []string{"date", "kind", "note"},
+	labels:   map[string]string{"date": "日期", "kind": "类别", "note": "记录"},
+}
+
 var feeSchema = &schema{
-	fields:   []string{"year", "amount", "paid", "note"},
+	fields:   []string{"year", "amount", "paid", "method", "receipt", "invoice", "note"},
 	required: []string{"year"},
 	labels:   map[string]string{"year": "年度"},
 }
@@ -270,6 +279,9 @@ func ParseMember(name string, src []byte) (*Member, diag.List) {
 			m.Logo = logo
 		}
 	}
+	if f, has := fs["logo_public"]; has && f.value != nil {
+		m.LogoPublic, _ = d.boolean(fs, "logo_public")
+	}
 	m.Listed, _ = d.boolean(fs, "listed")
 	m.Intro = d.optText(fs, "intro")
 	m.Notes = d.optText(fs, "notes")
@@ -285,6 +297,16 @@ func ParseMember(name string, src []byte) (*Member, diag.List) {
 	m.badReps = len(d.diags) > before
 	m.Fees = d.fees(fs, m.Level)
 	m.FeesRecordedSince, _ = d.integer(fs, "fees_recorded_since", 1990, 2200)
+	for _, item := range d.list(fs, "assessments") {
+		afs, ok := d.object(item, "assessment", d.pos(item), assessmentSchema)
+		if !ok {
+			continue
+		}
+		a := Assessment{Kind: d.choice(afs, "kind", AssessmentKinds), Note: d.text(afs, "note")}
+		a.Date, a.Pos = d.date(afs, "date")
+		m.Assessments = append(m.Assessments, a)
+	}
+	sort.SliceStable(m.Assessments, func(i, j int) bool { return m.Assessments[i].Date.Before(m.Assessments[j].Date) })
 	return m, d.diags
 }
 
@@ -416,6 +438,27 @@ func (d *decoder) fees(parent map[string]field, level string) []Fee {
 		fee.Amount, _ = d.integer(fs, "amount", 0, 10_000_000)
 		fee.Paid, _ = d.date(fs, "paid")
 		fee.Note = d.optText(fs, "note")
+		if f, has := fs["method"]; has && f.value != nil {
+			fee.Method = d.choice(fs, "method", PaymentMethods)
+		}
+		fee.Receipt = strings.TrimSpace(d.optText(fs, "receipt"))
+		fee.Invoice = strings.TrimSpace(d.optText(fs, "invoice"))
+		if f := fs["receipt"]; f.value != nil {
+			fee.receiptPos = d.pos(f.value)
+		}
+		if f := fs["invoice"]; f.value != nil {
+			fee.invoicePos = d.pos(f.value)
+		}
+		if fee.Paid.IsZero() {
+			// A payment's details without its day: the fee would count as
+			// unpaid while a receipt says otherwise.
+			for _, k := range []string{"method", "receipt", "invoice"} {
+				if f := fs[k]; f.value != nil {
+					d.errorAt(d.pos(f.value), Text(HintPaidDay), MsgPaymentNoDay, k, fee.Year)
+					break
+				}
+			}
+		}
 		if !okYear {
 			continue
 		}

@@ -57,17 +57,20 @@ func (ds *Dataset) Activity(id string) *Activity { return ds.activityByID[id] }
 // Member is one member: a unit (副会长/理事/普通会员单位) from one file under
 // data/members/, or a person (个人会员) made from a file under data/people/.
 type Member struct {
-	Pos               Pos    // position of the id field (of the person's for individual members)
-	ID                string // stable slug, equal to the file name (the person's id for individuals)
-	Name              string
-	ShortName         string
-	Level             string // one of Levels
-	UnitType          string // one of UnitTypes; 个人 for individual members
-	Region            string // one of Regions
-	Industry          string // one of Industries
-	Joined            time.Time
-	Website           string
-	Logo              string // path relative to the site's static or assets folder
+	Pos       Pos    // position of the id field (of the person's for individual members)
+	ID        string // stable slug, equal to the file name (the person's id for individuals)
+	Name      string
+	ShortName string
+	Level     string // one of Levels
+	UnitType  string // one of UnitTypes; 个人 for individual members
+	Region    string // one of Regions
+	Industry  string // one of Industries
+	Joined    time.Time
+	Website   string
+	Logo      string // path relative to the site's static or assets folder
+	// LogoPublic: the logo (or the photo of the 会员登记表, 第三条) may be
+	// shown on the public site; without it, it is for internal use only.
+	LogoPublic        bool
 	Intro             string // public introduction, Markdown
 	Listed            bool   // shown in the public directory
 	Representatives   []*Representative
@@ -75,6 +78,11 @@ type Member struct {
 	Fees              []Fee   // private; sorted by year
 	FeesRecordedSince int     // the first year whose fee is recorded; 0: the join year
 	Notes             string  // private remarks of the secretariat
+	// Assessments are the secretariat's assessment records (会员考核登记,
+	// 第五条), by date; private. Attendance and fees are counted by the
+	// rules; these record the rest: exchanges and cooperation, social
+	// conduct, and notes on the other two.
+	Assessments []Assessment
 
 	// Person is the person of an individual member (nil for units).
 	Person *Person
@@ -171,13 +179,28 @@ type Contact struct {
 	Address string
 }
 
-// Fee is the membership fee of one year.
+// Assessment is one entry of a member's assessment record (考核登记).
+type Assessment struct {
+	Pos  Pos // position of the date field
+	Date time.Time
+	Kind string // one of AssessmentKinds
+	Note string
+}
+
+// Fee is the membership fee of one year and its payment.
 type Fee struct {
 	Pos    Pos // position of the year field
 	Year   int
 	Amount int       // yuan; 0 when not recorded
 	Paid   time.Time // zero when unpaid
-	Note   string
+	// Method is how it was paid, one of PaymentMethods; "" when not recorded.
+	Method string
+	// Receipt and Invoice are the numbers of the association's receipt
+	// (收据) and of the invoice (发票) for the payment; "" when none.
+	Receipt, Invoice string
+	Note             string
+
+	receiptPos, invoicePos Pos
 }
 
 // Activity is one activity of the association, from one file under

@@ -69,6 +69,8 @@ const (
 	MsgLeftCityNoLeft   Msg = "left-city-without-left"
 	MsgDuplicateFeeYear Msg = "duplicate-fee-year"
 	MsgFeeAmount        Msg = "fee-amount"
+	MsgPaymentNoDay     Msg = "payment-no-day"
+	MsgDuplicateReceipt Msg = "duplicate-receipt"
 	MsgEndBeforeStart   Msg = "end-before-start"
 	MsgDeadlineAfter    Msg = "deadline-after-start"
 	MsgMixedAllDay      Msg = "mixed-all-day"
@@ -147,6 +149,7 @@ const (
 	HintApprovals    Msg = "hint-approvals"
 	HintMoveToPeople Msg = "hint-move-to-people"
 	HintAttendAsUnit Msg = "hint-attend-as-unit"
+	HintPaidDay      Msg = "hint-paid-day"
 )
 
 var messages = map[Lang]map[Msg]string{
@@ -214,6 +217,9 @@ var messages = map[Lang]map[Msg]string{
 		MsgLeftCityNoLeft:   "left_city is set but left is not",
 		MsgDuplicateFeeYear: "fee year %d is listed twice",
 		MsgFeeAmount:        "fee of %d yuan for %d differs from the standard fee of %d yuan for %s",
+		MsgPaymentNoDay:     "%s of the %d fee without the day it was paid (paid)",
+		MsgDuplicateReceipt: "%s number %q is also that of %s",
+		HintPaidDay:         "add paid: YYYY-MM-DD, the day the payment was received",
 		MsgEndBeforeStart:   "end %s is before start %s",
 		MsgDeadlineAfter:    "registration deadline %s is after the start %s",
 		MsgMixedAllDay:      "start and end must both be dates or both be dates with times",
@@ -325,6 +331,9 @@ var messages = map[Lang]map[Msg]string{
 		MsgLeftCityNoLeft:   "填写了 left_city 但未填写调离日期 left",
 		MsgDuplicateFeeYear: "%d 年度会费重复列出",
 		MsgFeeAmount:        "%[2]d 年度会费 %[1]d 元与%[4]s标准 %[3]d 元不符",
+		MsgPaymentNoDay:     "%[2]d 年度会费记录了 %[1]s，却没有缴费日期（paid）",
+		MsgDuplicateReceipt: "%s 号码「%s」与 %s 重复",
+		HintPaidDay:         "请添加 paid: YYYY-MM-DD，即收到会费的日期",
 		MsgEndBeforeStart:   "结束时间 %s 早于开始时间 %s",
 		MsgDeadlineAfter:    "报名截止 %s 晚于活动开始 %s",
 		MsgMixedAllDay:      "开始与结束须同为日期，或同为日期加时间",

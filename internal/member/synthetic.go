@@ -26,6 +26,10 @@ func scalar(s string) string {
 	return s
 }
 
+// Scalar returns s as a YAML scalar the way the writers of this package
+// write it: plain unless it must be quoted.
+func Scalar(s string) string { return scalar(s) }
+
 func (y *yamlDoc) line(indent int, key, value string) {
 	y.b.WriteString(strings.Repeat(" ", indent))
 	y.b.WriteString(key)
@@ -93,6 +97,9 @@ func MemberYAML(m *Member) []byte {
 	y.date(0, "joined", m.Joined)
 	y.text(0, "website", m.Website)
 	y.text(0, "logo", m.Logo)
+	if m.LogoPublic {
+		y.line(0, "logo_public", "true")
+	}
 	y.line(0, "listed", strconv.FormatBool(m.Listed))
 	y.text(0, "intro", m.Intro)
 	y.line(0, "representatives", "")
@@ -108,6 +115,14 @@ func MemberYAML(m *Member) []byte {
 	y.contact(0, m.Contact)
 	y.fees(0, m.Fees, m.FeesRecordedSince)
 	y.text(0, "notes", m.Notes)
+	if len(m.Assessments) > 0 {
+		y.line(0, "assessments", "")
+		for _, a := range m.Assessments {
+			y.item(2, "date", day(a.Date))
+			y.text(4, "kind", a.Kind)
+			y.text(4, "note", a.Note)
+		}
+	}
 	return []byte(y.b.String())
 }
 
@@ -121,6 +136,9 @@ func (y *yamlDoc) fees(indent int, fees []Fee, since int) {
 		y.item(indent+2, "year", strconv.Itoa(f.Year))
 		y.integer(indent+4, "amount", f.Amount)
 		y.date(indent+4, "paid", f.Paid)
+		y.text(indent+4, "method", f.Method)
+		y.text(indent+4, "receipt", f.Receipt)
+		y.text(indent+4, "invoice", f.Invoice)
 		y.text(indent+4, "note", f.Note)
 	}
 }

@@ -238,6 +238,17 @@ const (
 // 副会长单位 and 理事单位.
 var Audiences = Vocabulary{{AudienceAll, "all"}, {AudienceCouncil, "council"}}
 
+// AssessmentKinds are what an assessment record is about (第五条: 参加活动,
+// 缴纳会费, 交流与合作, 社会表现).
+var AssessmentKinds = Vocabulary{
+	{"参加活动", "activities"}, {"缴纳会费", "fees"}, {"交流合作", "cooperation"}, {"社会表现", "conduct"}, {"其他", "other"},
+}
+
+// PaymentMethods are the ways a fee is paid (缴费方式).
+var PaymentMethods = Vocabulary{
+	{"银行转账", "transfer"}, {"现金", "cash"}, {"支票", "cheque"}, {"微信", "wechat"}, {"支付宝", "alipay"}, {"其他", "other"},
+}
+
 // StandardFee is the yearly fee in yuan for each unit level, from the
 // secretariat's fee table (会费标准). Individual members have none listed.
 var StandardFee = map[string]int{

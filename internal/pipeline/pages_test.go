@@ -538,7 +538,7 @@ func TestEditOneMember(t *testing.T) {
 	before := buildOn(t, src)
 
 	// m51-jinshui: an ordinary member unit in 金水区 moves to 二七区,
-	// becomes a council member (理事单位) and sends its logo.
+	// becomes a council member (理事单位) and sends its logo, to be shown on the site (logo_public).
 	const id = "m51-jinshui"
 	file := filepath.Join(src, "data", "members", id+".yaml")
 	b, err := os.ReadFile(file)
@@ -546,7 +546,7 @@ func TestEditOneMember(t *testing.T) {
 		t.Fatal(err)
 	}
 	y := string(b)
-	for _, r := range [][2]string{{"\nregion: 金水区\n", "\nregion: 二七区\n"}, {"\nlevel: 普通会员单位\n", "\nlevel: 理事单位\nlogo: images/members/m51.svg\n"}} {
+	for _, r := range [][2]string{{"\nregion: 金水区\n", "\nregion: 二七区\n"}, {"\nlevel: 普通会员单位\n", "\nlevel: 理事单位\nlogo: images/members/m51.svg\nlogo_public: true\n"}} {
 		if !strings.Contains(y, r[0]) {
 			t.Fatalf("%s has no %q", file, strings.TrimSpace(r[0]))
 		}

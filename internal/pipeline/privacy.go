@@ -103,8 +103,13 @@ func collectSecrets(ds *member.Dataset) *secrets {
 	for _, m := range ds.Members {
 		contact(m.ID, m.Contact)
 		add("notes", m.ID, m.Notes)
+		for _, a := range m.Assessments {
+			add("notes", m.ID, a.Note)
+		}
 		for _, f := range m.Fees {
 			add("feenote", m.ID, f.Note)
+			add("receipt", m.ID, f.Receipt)
+			add("receipt", m.ID, f.Invoice)
 		}
 		for _, r := range m.Representatives {
 			if r.Person == nil {

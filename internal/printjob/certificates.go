@@ -22,6 +22,11 @@ type CertificateOptions struct {
 	// Only, when not empty, limits the printing to these member ids (a
 	// reprint); the numbers stay those of the full run.
 	Only []string
+	// Numbers are the numbers already issued for Year (the certificate
+	// register), by member id: a member found there keeps its number; any
+	// other gets its computed number unless that was issued to another
+	// member, else the next number of its level after all others.
+	Numbers map[string]string
 }
 
 // LevelCodes are the level codes in certificate numbers: 副会长 FHZ,
@@ -119,6 +124,28 @@ func Eligible(ds *member.Dataset, res *rules.Result, opts CertificateOptions) (c
 		}
 		certs = append(certs, Certificate{ID: m.ID, Name: m.Name, Level: m.Level, Title: CertificateTitles[m.Level],
 			Number: fmt.Sprintf("%s-%d-%s-%03d", prefix, year, code, seq[m.Level]), Year: year, Joined: m.Joined})
+	}
+	if len(opts.Numbers) == 0 {
+		return certs, skipped
+	}
+	taken := map[string]bool{}
+	for _, n := range opts.Numbers {
+		taken[n] = true
+	}
+	var fresh []int
+	for i := range certs {
+		if n, ok := opts.Numbers[certs[i].ID]; ok {
+			certs[i].Number = n
+		} else {
+			fresh = append(fresh, i)
+		}
+	}
+	for _, i := range fresh {
+		c := &certs[i]
+		for n := seq[c.Level] + 1; taken[c.Number]; n++ {
+			c.Number = fmt.Sprintf("%s-%d-%s-%03d", prefix, year, LevelCodes[c.Level], n)
+		}
+		taken[c.Number] = true
 	}
 	return certs, skipped
 }

@@ -52,6 +52,7 @@ type Row struct {
 	Representatives                             []Rep
 	Contact                                     member.Contact
 	Notes                                       string
+	Assessments                                 []string // 考核登记: 2026-05-20 交流合作：…
 }
 
 // Rep is a representative in the report.
@@ -112,6 +113,9 @@ func Build(ds *member.Dataset, res *rules.Result) *Report {
 			unpaid = append(unpaid, strconv.Itoa(y))
 		}
 		row.UnpaidYears = strings.Join(unpaid, "、")
+		for _, a := range m.Assessments {
+			row.Assessments = append(row.Assessments, a.Date.In(clock.Zone).Format("2006-01-02")+" "+a.Kind+"："+a.Note)
+		}
 		for i, r := range m.Representatives {
 			rs := s.Representatives[i]
 			row.Representatives = append(row.Representatives, Rep{
@@ -138,7 +142,7 @@ func Build(ds *member.Dataset, res *rules.Result) *Report {
 
 // CSVHeader is the header row of the report CSV.
 var CSVHeader = []string{"标识", "名称", "会员级别", "单位类型", "区域", "行业", "是否公开", "状态", "状态起始", "原因",
-	"当年会费", "欠缴年度", "应参加活动", "实际参加", "出席率", "会内职务", "代表", "电话", "手机", "传真", "电子邮件", "通信地址", "备注"}
+	"当年会费", "欠缴年度", "应参加活动", "实际参加", "出席率", "会内职务", "代表", "电话", "手机", "传真", "电子邮件", "通信地址", "备注", "考核登记"}
 
 // CSV returns the report as CSV (UTF-8 with BOM, CRLF) for spreadsheets.
 func (r *Report) CSV() []byte {
@@ -173,7 +177,7 @@ func (r *Report) CSV() []byte {
 		w.Row(row.ID, row.Name, row.Level, row.UnitType, row.Region, row.Industry, listed,
 			row.StatusName, row.Since, strings.Join(row.Reasons, "\n"), row.FeeThisYear, row.UnpaidYears,
 			strconv.Itoa(row.Expected), strconv.Itoa(row.Attended), row.Rate, row.Posts, strings.Join(reps, "\n"),
-			row.Contact.Phone, row.Contact.Mobile, row.Contact.Fax, row.Contact.Email, row.Contact.Address, row.Notes)
+			row.Contact.Phone, row.Contact.Mobile, row.Contact.Fax, row.Contact.Email, row.Contact.Address, row.Notes, strings.Join(row.Assessments, "\n"))
 	}
 	return w.Bytes()
 }
@@ -209,7 +213,7 @@ ul{margin:0;padding-left:1.2em}.note{color:#666}
 <td>{{.Attended}} / {{.Expected}}<br>{{.Rate}}</td>
 <td>{{.Posts}}</td>
 <td><ul>{{range .Representatives}}<li>{{.Role}} {{.Name}}{{if .Title}}（{{.Title}}）{{end}}{{if .Post}}：{{.Post}}{{if ne .Post .EffectivePost}}（已取消）{{end}}{{end}}{{if not .Current}} <span class="note">已调离</span>{{end}} <span class="note">本人出席 {{.Attended}}/{{.Expected}}</span>{{with .Contact}}{{if .Mobile}}<br>手机 {{.Mobile}}{{end}}{{if .Phone}}<br>电话 {{.Phone}}{{end}}{{if .Email}}<br>{{.Email}}{{end}}{{end}}</li>{{end}}</ul></td>
-<td>{{with .Contact}}{{if .Phone}}电话 {{.Phone}}<br>{{end}}{{if .Mobile}}手机 {{.Mobile}}<br>{{end}}{{if .Fax}}传真 {{.Fax}}<br>{{end}}{{if .Email}}{{.Email}}<br>{{end}}{{if .Address}}{{.Address}}{{end}}{{end}}{{if .Notes}}<br><span class="note">备注：{{.Notes}}</span>{{end}}</td>
+<td>{{with .Contact}}{{if .Phone}}电话 {{.Phone}}<br>{{end}}{{if .Mobile}}手机 {{.Mobile}}<br>{{end}}{{if .Fax}}传真 {{.Fax}}<br>{{end}}{{if .Email}}{{.Email}}<br>{{end}}{{if .Address}}{{.Address}}{{end}}{{end}}{{if .Notes}}<br><span class="note">备注：{{.Notes}}</span>{{end}}{{if .Assessments}}<br><span class="note">考核登记：</span><ul class="note">{{range .Assessments}}<li>{{.}}</li>{{end}}</ul>{{end}}</td>
 </tr>
 {{end}}</tbody>
 </table>

@@ -127,3 +127,32 @@ func TestReportOfTheSample(t *testing.T) {
 		t.Errorf("statuses %v: the report lists every member", statuses)
 	}
 }
+
+// TestAssessments: the assessment records (考核登记) of the seed are in the
+// internal report, HTML and CSV, by date.
+func TestAssessments(t *testing.T) {
+	today := time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
+	ds, l := member.Load(filepath.Join("..", ".."), today)
+	if l.HasErrors() {
+		t.Fatal(l.Errors())
+	}
+	rep := Build(ds, rules.Derive(ds, today))
+	for _, row := range rep.Rows {
+		if row.ID != "m01-erqi" {
+			continue
+		}
+		want := "2026-06-18 交流合作：（示例）承办数字经济发展论坛分会场，提供场地与讲者。"
+		if len(row.Assessments) != 2 || row.Assessments[0] != want {
+			t.Fatalf("assessments %q", row.Assessments)
+		}
+		page, err := rep.HTML()
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !strings.Contains(string(page), "<li>"+want+"</li>") || !strings.Contains(string(rep.CSV()), want) {
+			t.Error("the records are not in the HTML or the CSV")
+		}
+		return
+	}
+	t.Fatal("no row for m01-erqi")
+}

@@ -1,8 +1,9 @@
-// Package sheet writes the CSV files press makes for spreadsheet programs
-// (the public directory, the secretariat's report and distribution list):
-// UTF-8 with a byte order mark and CRLF line ends, so that Excel and WPS
-// read the Chinese text, and no cell a spreadsheet would run as a formula.
 package sheet
+
+// CSV files press makes for spreadsheet programs (the public directory, the
+// secretariat's report and distribution list): UTF-8 with a byte order mark
+// and CRLF line ends, so that Excel and WPS read the Chinese text, and no
+// cell a spreadsheet would run as a formula.
 
 import (
 	"bytes"
