@@ -17,6 +17,13 @@ func secretariatSite(t *testing.T) string {
 	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join("..", "..", "data"))); err != nil {
 		t.Fatal(err)
 	}
+	cfg, err := os.ReadFile(filepath.Join("..", "..", "hugo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
+		t.Fatal(err)
+	}
 	return dir
 }
 
