@@ -84,6 +84,8 @@ hugo:
 
 ## bench: every benchmark, with the figures the issues ask for
 ##   - the site: press vs plain Hugo v0.165.0 on synthetic sites of 1,000 and 10,000 articles
+##   - the edit loop: one article edited → rebuilt, press serve vs hugo server (plain Hugo,
+##     in memory, every affected page rendered) on 1,000 and 10,000 articles and the bundled site
 ##   - the member data: a site with and without 5,000 members and 2,000 activities
 ##   - the typesetter: press pdf on a 100-page A4 Chinese document (pages/s, peak memory),
 ##     and against Typst's warm in-process compile of the same text (npm package, pinned)
@@ -92,6 +94,7 @@ hugo:
 ##     first deploy, unchanged, one article changed
 bench: packages bench-packages test-servers press hugo
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -pages 1000,10000
+	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -serve 1000,10000 -bundled .
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -members 5000,2000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -pdf
 	cd internal/typeset/cmd/pdfbench/typst && npm ci --no-audit --no-fund

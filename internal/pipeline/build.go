@@ -56,6 +56,7 @@ type Options struct {
 	Project *project.Project
 
 	preview bool      // set by Memory: development environment, drafts included
+	reuse   bool      // the stage holds the previous output's files (reuse.go)
 	clock   time.Time // Hugo's "now" when the day was given; zero: the clock's
 }
 
@@ -153,6 +154,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
+	opts.reuse = seed(out.target, dir)
 
 	res, err := run(opts, dir)
 	if err != nil {

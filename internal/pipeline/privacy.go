@@ -156,6 +156,14 @@ func (s *secrets) check(out fs.FS) error {
 	if err != nil {
 		return err
 	}
+	return s.checkFiles(out, names)
+}
+
+// checkFiles is check for the files names of out only.
+func (s *secrets) checkFiles(out fs.FS, names []string) error {
+	if s == nil || out == nil {
+		return nil
+	}
 	found := make([]diag.List, len(names))
 	errs := make([]error, len(names))
 	parallelDo(len(names), func(i int) {

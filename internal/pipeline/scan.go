@@ -27,10 +27,17 @@ type scannedPage struct {
 }
 
 func newPageScan(withSearch bool) *pageScan {
-	s := &pageScan{links: linkcheck.NewPages(), queue: make(chan scannedPage, 256)}
+	var sp *search.Pages
 	if withSearch {
-		s.search = search.NewPages()
+		sp = search.NewPages()
 	}
+	return scanInto(linkcheck.NewPages(), sp)
+}
+
+// scanInto is a pageScan that adds to pages scanned before (the preview
+// keeps them from build to build); sp may be nil.
+func scanInto(links *linkcheck.Pages, sp *search.Pages) *pageScan {
+	s := &pageScan{links: links, search: sp, queue: make(chan scannedPage, 256)}
 	for range runtime.GOMAXPROCS(0) {
 		s.wg.Go(func() {
 			for p := range s.queue {

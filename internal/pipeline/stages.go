@@ -44,6 +44,7 @@ type derived struct {
 type rendered struct {
 	site     *site.Result
 	out      fs.FS     // the output: in memory, or the staging directory
+	dir      string    // the staging directory; "" in memory
 	scan     *pageScan // what was read of every page while Hugo wrote it
 	warnings diag.List // Hugo's
 }
@@ -134,20 +135,9 @@ func derive(opts Options) (*derived, diag.List) {
 	return d, l
 }
 
-// render builds the site with Hugo into dir (in memory when dir is empty),
-// the generated data mounted beside the site's own, and adds the generated
-// files to the output.
-func render(opts Options, d *derived, dir string) (*rendered, error) {
-	genDir, err := tempdir.Make("press-gen-")
-	if err != nil {
-		return nil, err
-	}
-	defer tempdir.Remove(genDir)
-	dataDir, err := d.gen.writeData(genDir)
-	if err != nil {
-		return nil, err
-	}
-
+// siteOptions are the options of Hugo's build of the site into dir (""
+// for memory), with press's generated data mounted from dataDir ("" for none).
+func siteOptions(opts Options, dir, dataDir string) site.Options {
 	so := site.Options{
 		Source:   opts.Source,
 		Dest:     dir,
@@ -169,6 +159,25 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 		so.Environment = "development"
 		so.Drafts = true
 	}
+	return so
+}
+
+// render builds the site with Hugo into dir (in memory when dir is empty),
+// the generated data mounted beside the site's own, and adds the generated
+// files to the output.
+func render(opts Options, d *derived, dir string) (*rendered, error) {
+	genDir, err := tempdir.Make("press-gen-")
+	if err != nil {
+		return nil, err
+	}
+	defer tempdir.Remove(genDir)
+	dataDir, err := d.gen.writeData(genDir)
+	if err != nil {
+		return nil, err
+	}
+
+	so := siteOptions(opts, dir, dataDir)
+	so.Reuse = opts.reuse
 	// Pages are scanned for the link check and the search index while Hugo
 	// writes them, on workers beside Hugo's own.
 	scan := newPageScan(hasSearchPage(opts.Source))
@@ -181,7 +190,15 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	if err := d.gen.writeFiles(sres.WriteFile); err != nil {
 		return nil, siteError(err)
 	}
-	r := &rendered{site: sres, out: sres.Output, scan: scan}
+	if opts.reuse {
+		// What the previous output had and this build did not make goes
+		// before the link check looks at the files (the search index's
+		// folder after the index is written, in check).
+		if err := prune(dir, sres.Produced(), inSearch); err != nil {
+			return nil, err
+		}
+	}
+	r := &rendered{site: sres, out: sres.Output, scan: scan, dir: dir}
 	if r.out == nil {
 		r.out = os.DirFS(dir)
 	}
@@ -214,6 +231,11 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 	}
 	if len(broken) > 0 {
 		return &Error{Diagnostics: broken}
+	}
+	if opts.reuse {
+		if err := prune(r.dir, r.site.Produced(), func(rel string) bool { return !inSearch(rel) }); err != nil {
+			return err
+		}
 	}
 	// Nothing private leaves: every output file is read back.
 	if err := d.gen.private.check(r.out); err != nil {

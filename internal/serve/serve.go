@@ -1,6 +1,7 @@
 // Package serve is the live preview: it builds the site into memory, serves
-// it over HTTP, watches the sources and rebuilds on every change, and tells
-// open browser tabs to reload. A failed build shows its errors in the
+// it over HTTP, watches the sources and rebuilds what every change affects
+// (pipeline.Live, on Hugo's partial rebuild), and tells open browser tabs to
+// reload. A failed build shows its errors in the
 // terminal and in the browser until the sources are fixed.
 package serve
 
@@ -20,6 +21,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/fsnotify/fsnotify"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
@@ -41,6 +43,11 @@ type Options struct {
 // Server holds the latest build and the browsers waiting for a reload.
 type Server struct {
 	opts Options
+
+	live *pipeline.Live // the site kept built between changes
+	// building is held for writing while a build changes the output, so
+	// that no page is served half-written.
+	building sync.RWMutex
 
 	mu      sync.RWMutex
 	out     fs.FS     // last good build
@@ -81,7 +88,19 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	url := "http://" + ln.Addr().String() + "/"
-	s.Rebuild(url)
+	live, err := pipeline.OpenLive(pipeline.Options{
+		Source:   s.opts.Source,
+		CacheDir: s.opts.CacheDir,
+		BaseURL:  url,
+		Today:    s.opts.Today,
+	})
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	s.live = live
+	defer live.Close()
+	s.update(nil)
 
 	w, err := newWatcher(s.opts.Source)
 	if err != nil {
@@ -99,6 +118,7 @@ func (s *Server) Run(ctx context.Context) error {
 
 	var timer *time.Timer
 	var fire <-chan time.Time
+	var pending []fsnotify.Event
 	for {
 		select {
 		case <-ctx.Done():
@@ -108,11 +128,11 @@ func (s *Server) Run(ctx context.Context) error {
 			srv.Shutdown(sctx)
 			fmt.Fprintln(s.opts.Out, msg.T("serve.stopped"))
 			return nil
-		case name, ok := <-w.changes:
+		case ev, ok := <-w.changes:
 			if !ok {
 				return errors.New("file watcher stopped")
 			}
-			_ = name
+			pending = append(pending, ev)
 			if timer == nil {
 				timer = time.NewTimer(s.opts.Debounce)
 			} else {
@@ -123,19 +143,46 @@ func (s *Server) Run(ctx context.Context) error {
 			fmt.Fprintln(s.opts.Err, msg.T("serve.watcherr", err))
 		case <-fire:
 			fire = nil
-			s.Rebuild(url)
+			s.update(pending)
+			pending = nil
 		}
 	}
 }
 
-// Rebuild builds the site into memory for baseURL and notifies browsers.
+// Rebuild builds the whole site into memory for baseURL and notifies
+// browsers; the server keeps it for the changes that follow.
 func (s *Server) Rebuild(baseURL string) {
-	res, err := pipeline.Memory(pipeline.Options{
+	if s.live != nil {
+		s.live.Close()
+	}
+	live, err := pipeline.OpenLive(pipeline.Options{
 		Source:   s.opts.Source,
 		CacheDir: s.opts.CacheDir,
 		BaseURL:  baseURL,
 		Today:    s.opts.Today,
 	})
+	if err != nil {
+		s.report(nil, err)
+		return
+	}
+	s.live = live
+	s.update(nil)
+}
+
+// update rebuilds what events change (everything when nil) and notifies
+// browsers.
+func (s *Server) update(events []fsnotify.Event) {
+	s.building.Lock()
+	res, err := s.live.Update(events)
+	s.building.Unlock()
+	if err == nil && res == nil {
+		return // nothing the site is made of changed
+	}
+	s.report(res, err)
+}
+
+// report records a build's outcome, prints it and tells the browsers.
+func (s *Server) report(res *pipeline.Result, err error) {
 	s.mu.Lock()
 	s.gen++
 	gen := s.gen
@@ -160,6 +207,26 @@ func (s *Server) Rebuild(baseURL string) {
 	}
 	s.mu.Unlock()
 	s.notify(gen)
+}
+
+// isSearchIndex reports whether a URL path is a file of the search index
+// (search/manifest.json …), not the search page.
+func isSearchIndex(p string) bool {
+	return strings.HasPrefix(p, "/search/") && p != "/search/" && p != "/search/index.html"
+}
+
+// search brings the search index up to date before it is served; a
+// problem with it (private data in the index) is the build's failure.
+func (s *Server) search() {
+	if s.live == nil {
+		return
+	}
+	s.building.Lock()
+	err := s.live.Search()
+	s.building.Unlock()
+	if err != nil {
+		s.report(nil, err)
+	}
 }
 
 // Failure returns the errors of the last build, or nil if it succeeded.
@@ -205,6 +272,9 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		s.serveEvents(w, r)
 		return
 	}
+	if isSearchIndex(r.URL.Path) {
+		s.search()
+	}
 	s.mu.RLock()
 	out, failure := s.out, s.failure
 	s.mu.RUnlock()
@@ -220,15 +290,17 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		http.Error(w, "no build yet", http.StatusServiceUnavailable)
 		return
 	}
+	s.building.RLock()
 	name, data, err := lookup(out, r.URL.Path)
 	status := http.StatusOK
 	if err != nil {
 		status = http.StatusNotFound
 		name, data, err = lookup(out, "/404.html")
-		if err != nil {
-			http.NotFound(w, r)
-			return
-		}
+	}
+	s.building.RUnlock()
+	if err != nil {
+		http.NotFound(w, r)
+		return
 	}
 	ctype := mime.TypeByExtension(path.Ext(name))
 	if ctype == "" {

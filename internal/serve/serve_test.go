@@ -69,6 +69,9 @@ func waitFor(t *testing.T, url string, what string, cond func(int, string) bool)
 func TestServeRebuildsAndRecovers(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, filepath.Join("..", "..", "testdata", "sites", "minimal"), src)
+	// A section page that lists its pages, to see lists follow edits.
+	os.WriteFile(filepath.Join(src, "layouts", "section.html"),
+		[]byte(`{{ define "main" }}<article><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}`), 0o644)
 
 	ctx, cancel := context.WithCancel(context.Background())
 	ready := make(chan string, 1)
@@ -102,8 +105,28 @@ func TestServeRebuildsAndRecovers(t *testing.T) {
 	}
 
 	post := filepath.Join(src, "content", "posts", "second.md")
-	os.WriteFile(post, []byte("---\ntitle: 第二篇\n---\n修改后的内容。\n"), 0o644)
-	waitFor(t, page, "the edit", func(c int, b string) bool { return c == 200 && strings.Contains(b, "修改后的内容") })
+	if _, list := get(t, base+"posts/"); !strings.Contains(list, "第二篇") {
+		t.Fatalf("the section list lacks the article:\n%s", list)
+	}
+	// The title and the body of an article: the page and its section's
+	// list show them (the site is rebuilt incrementally).
+	os.WriteFile(post, []byte("---\ntitle: 改过的标题\ndate: 2026-01-03\n---\n修改后的内容。\n"), 0o644)
+	waitFor(t, page, "the edit", func(c int, b string) bool {
+		return c == 200 && strings.Contains(b, "修改后的内容") && strings.Contains(b, "改过的标题")
+	})
+	waitFor(t, base+"posts/", "the new title in the list", func(c int, b string) bool {
+		return c == 200 && strings.Contains(b, "改过的标题") && !strings.Contains(b, "第二篇")
+	})
+
+	// A page added to the section, then deleted: its page and its entry in
+	// the list come and go.
+	added := filepath.Join(src, "content", "posts", "added.md")
+	os.WriteFile(added, []byte("---\ntitle: 新加的一篇\ndate: 2026-01-04\n---\n新加的正文。\n"), 0o644)
+	waitFor(t, base+"posts/added/", "the added page", func(c int, b string) bool { return c == 200 && strings.Contains(b, "新加的正文") })
+	waitFor(t, base+"posts/", "the added page in the list", func(c int, b string) bool { return strings.Contains(b, "新加的一篇") })
+	os.Remove(added)
+	waitFor(t, base+"posts/added/", "the deleted page gone", func(c int, b string) bool { return c == 404 })
+	waitFor(t, base+"posts/", "the deleted page out of the list", func(c int, b string) bool { return c == 200 && !strings.Contains(b, "新加的一篇") })
 
 	os.WriteFile(post, []byte("---\ntitle: [broken\n---\n"), 0o644)
 	body = waitFor(t, page, "the error page", func(c int, b string) bool { return c == 500 })

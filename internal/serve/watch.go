@@ -12,7 +12,7 @@ import (
 // directories as they are created.
 type watcher struct {
 	w       *fsnotify.Watcher
-	changes chan string
+	changes chan fsnotify.Event
 	errors  chan error
 	done    chan struct{}
 }
@@ -22,7 +22,7 @@ func newWatcher(root string) (*watcher, error) {
 	if err != nil {
 		return nil, err
 	}
-	w := &watcher{w: fw, changes: make(chan string, 64), errors: make(chan error, 4), done: make(chan struct{})}
+	w := &watcher{w: fw, changes: make(chan fsnotify.Event, 1024), errors: make(chan error, 4), done: make(chan struct{})}
 	if err := w.addTree(root, true); err != nil {
 		fw.Close()
 		return nil, err
@@ -65,15 +65,23 @@ func (w *watcher) loop() {
 			if ev.Has(fsnotify.Create) {
 				if st, err := os.Stat(ev.Name); err == nil && st.IsDir() && !ignoredDir(filepath.Base(ev.Name)) {
 					w.addTree(ev.Name, false)
+					// Files written before the folder was watched have no
+					// events of their own (hugo server walks it too).
+					if !w.createdFiles(ev.Name) {
+						return
+					}
 				}
 			}
 			base := filepath.Base(ev.Name)
 			if len(base) > 0 && (base[0] == '.' || base[len(base)-1] == '~') {
 				continue // editor swap and backup files
 			}
+			// Every event is kept (Hugo rebuilds from them): the loop
+			// waits rather than drop one.
 			select {
-			case w.changes <- ev.Name:
-			default:
+			case w.changes <- ev:
+			case <-w.done:
+				return
 			}
 		case err, ok := <-w.w.Errors:
 			if !ok {
@@ -85,6 +93,32 @@ func (w *watcher) loop() {
 			}
 		}
 	}
+}
+
+// createdFiles reports the files already in a new folder as created; false
+// when the watcher is closing.
+func (w *watcher) createdFiles(dir string) bool {
+	var files []string
+	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return nil
+		}
+		if d.IsDir() && p != dir && ignoredDir(d.Name()) {
+			return filepath.SkipDir
+		}
+		if !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	for _, f := range files {
+		select {
+		case w.changes <- fsnotify.Event{Name: f, Op: fsnotify.Create}:
+		case <-w.done:
+			return false
+		}
+	}
+	return true
 }
 
 func (w *watcher) close() {

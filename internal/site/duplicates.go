@@ -30,6 +30,14 @@ type producer struct {
 // the later one over the earlier, silently), or a static file's. Each is a
 // diagnostic naming every source, placed at the url or alias that caused it.
 func duplicateOutputs(src string, h *hugolib.HugoSites) []Diagnostic {
+	d, _ := outputFiles(src, h)
+	return d
+}
+
+// outputFiles is duplicateOutputs, and besides the set of files (relative
+// to the output, slash-separated) that the pages, their aliases and the
+// static files of h are written to.
+func outputFiles(src string, h *hugolib.HugoSites) ([]Diagnostic, map[string]bool) {
 	outputs := map[string][]producer{}
 	add := func(key string, p producer) {
 		for _, q := range outputs[key] {
@@ -79,6 +87,10 @@ func duplicateOutputs(src string, h *hugolib.HugoSites) []Diagnostic {
 		})
 	}
 
+	files := make(map[string]bool, len(outputs))
+	for key := range outputs {
+		files[key] = true
+	}
 	var out []Diagnostic
 	for key, ps := range outputs {
 		if len(ps) < 2 {
@@ -110,7 +122,7 @@ func duplicateOutputs(src string, h *hugolib.HugoSites) []Diagnostic {
 		out = append(out, d)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Message < out[j].Message })
-	return out
+	return out, files
 }
 
 // outputKey is the file an address is written to, relative to the output,

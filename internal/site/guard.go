@@ -71,13 +71,20 @@ func guard(h *hugolib.HugoSites, build func() error) error {
 		done <- build()
 	}()
 	id := <-ids
-	select {
-	case err := <-done:
-		return err
-	case <-h.Done():
-	}
 	tick := time.NewTicker(pollEvery)
 	defer tick.Stop()
+	// A rebuild (Session) replaces Hugo's stop channel as it starts: it
+	// is looked up again on every tick.
+wait:
+	for {
+		select {
+		case err := <-done:
+			return err
+		case <-h.Done():
+			break wait
+		case <-tick.C:
+		}
+	}
 	limit := time.NewTimer(stopGrace)
 	defer limit.Stop()
 	for {

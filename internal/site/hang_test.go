@@ -8,6 +8,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/fsnotify/fsnotify"
 )
 
 // failingSite writes a site of n pages whose footer partial fails on every
@@ -76,5 +78,41 @@ func TestTemplateErrorOnEveryPageEnds(t *testing.T) {
 				}
 			}
 		})
+	}
+}
+
+// TestSessionTemplateErrorEnds is TestTemplateErrorOnEveryPageEnds on the
+// preview's path: a kept site rebuilt from the change of its footer.
+func TestSessionTemplateErrorEnds(t *testing.T) {
+	src := failingSite(t, 200, "<footer>ok</footer>")
+	cache := t.TempDir()
+	footer := filepath.Join(src, "layouts", "_partials", "footer.html")
+	for i := range 10 {
+		if err := os.WriteFile(footer, []byte("<footer>ok</footer>"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		se, err := OpenSession(Options{Source: src, CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, err := se.Build(nil, nil); err != nil {
+			t.Fatalf("run %d: first build: %v", i+1, err)
+		}
+		os.WriteFile(footer, []byte("<footer>{{ div 1 0 }}</footer>"), 0o644)
+		done := make(chan error, 1)
+		go func() {
+			_, err := se.Build([]fsnotify.Event{{Name: footer, Op: fsnotify.Write}}, nil)
+			done <- err
+		}()
+		select {
+		case err = <-done:
+		case <-time.After(2 * time.Minute):
+			t.Fatalf("run %d: the rebuild did not end", i+1)
+		}
+		se.Close()
+		var be *BuildError
+		if !errors.As(err, &be) || !strings.Contains(be.Error(), "layouts/_partials/footer.html:1:") || !strings.Contains(be.Error(), "can't divide the value by 0") {
+			t.Fatalf("run %d: the rebuild's error does not name the footer and its problem: %v", i+1, err)
+		}
 	}
 }

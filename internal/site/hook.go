@@ -17,16 +17,24 @@ type hookFs struct {
 	afero.Fs
 	root string
 	fn   func(name string, data []byte)
+	// seen, when set, receives the name of every file created.
+	seen func(name string)
 }
 
 // Create is how Hugo opens every page it publishes.
 func (h hookFs) Create(name string) (afero.File, error) {
 	f, err := h.Fs.Create(name)
-	if err != nil || !strings.HasSuffix(name, ".html") {
+	if err != nil {
 		return f, err
 	}
 	rel, rerr := filepath.Rel(h.root, name)
 	if rerr != nil || strings.HasPrefix(rel, "..") {
+		return f, err
+	}
+	if h.seen != nil {
+		h.seen(filepath.ToSlash(rel))
+	}
+	if !strings.HasSuffix(name, ".html") {
 		return f, err
 	}
 	return &hookFile{File: f, name: filepath.ToSlash(rel), fn: h.fn}, nil

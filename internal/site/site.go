@@ -17,21 +17,12 @@ import (
 	"sync"
 	"time"
 
-	"github.com/bep/clocks"
-	"github.com/bep/logg"
 	"github.com/gohugoio/hugo/common/herrors"
-	"github.com/gohugoio/hugo/common/htime"
 	hugoversion "github.com/gohugoio/hugo/common/hugo"
-	"github.com/gohugoio/hugo/common/loggers"
-	"github.com/gohugoio/hugo/config"
-	"github.com/gohugoio/hugo/config/allconfig"
-	"github.com/gohugoio/hugo/deps"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
-	"github.com/spf13/afero"
 	"github.com/spf13/fsync"
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/tempdir"
 )
 
@@ -50,6 +41,12 @@ type Options struct {
 	BaseURL string
 	// Drafts includes draft, future and expired content (preview).
 	Drafts bool
+	// Reuse says that Dest already holds the previous output's files as
+	// hard links (a staging directory seeded from it): a file whose bytes
+	// are unchanged is left as it is, any other is replaced by a new file,
+	// never written through the link. Result.Produced tells which files
+	// the build made, so that the others can be removed.
+	Reuse bool
 	// Mounts adds directories outside the site (for generated content or data)
 	// to the site's component folders.
 	Mounts []Mount
@@ -96,6 +93,19 @@ type Result struct {
 	// WriteFile adds a file to the output (on disk or in memory); press uses
 	// it for outputs Hugo does not make (feeds, search index).
 	WriteFile func(name string, data []byte) error
+	// RemoveFile removes a file WriteFile added (a preview session's file
+	// that is no longer made); other files are left alone.
+	RemoveFile func(name string) error
+	// Incremental says the build was a Session's rebuild: only the files
+	// in Written were written.
+	Incremental bool
+	// Written are the files (slash-separated, relative to the output) a
+	// Session's build wrote; nil for Build.
+	Written []string
+	// Produced, with Options.Reuse, returns the files (slash-separated,
+	// relative to Dest) this build made so far: written, or left in place
+	// because their bytes did not change.
+	Produced func() map[string]bool
 	// Sources maps each page's URL path ("/news/x/") to its source file,
 	// relative to the site ("content/news/x.md"), for pages that have one.
 	Sources map[string]string
@@ -157,6 +167,13 @@ func Build(opts Options) (*Result, error) {
 	if !errors.As(err, &hung) {
 		return res, err
 	}
+	return explainHang(opts, hung)
+}
+
+// explainHang renders the site of a hung build again in memory with one
+// worker per page, which cannot hang, and returns Hugo's errors, or the
+// hang itself when the retry finds none. hugoMu is held.
+func explainHang(opts Options, hung *hungError) (*Result, error) {
 	retry := opts
 	retry.Dest, retry.OnPage, retry.Log = "", nil, nil
 	restore := setWorkers(hung.pages)
@@ -171,201 +188,13 @@ func Build(opts Options) (*Result, error) {
 
 // build is one attempt at Build.
 func build(opts Options) (*Result, error) {
-	src, err := filepath.Abs(opts.Source)
+	s, err := open(opts, false)
 	if err != nil {
 		return nil, err
 	}
-	if _, err := os.Stat(src); err != nil {
-		return nil, err
-	}
-	cacheDir := opts.CacheDir
-	if cacheDir == "" {
-		cacheDir, err = DefaultCacheDir()
-		if err != nil {
-			return nil, err
-		}
-	}
-
-	var warnings []Diagnostic
-	var logged []string
-	var logMu sync.Mutex
-	logger := loggers.New(loggers.Options{
-		Level:         logg.LevelWarn,
-		DistinctLevel: logg.LevelWarn,
-		StdOut:        io.Discard,
-		StdErr:        io.Discard,
-		StoreErrors:   true,
-		HandlerPost: func(e *logg.Entry) error {
-			logMu.Lock()
-			defer logMu.Unlock()
-			switch {
-			case e.Level == logg.LevelWarn:
-				d := parseWarning(src, e.Message)
-				warnings = append(warnings, d)
-				if opts.Log != nil {
-					fmt.Fprintln(opts.Log, d.String())
-				}
-			case e.Level >= logg.LevelError:
-				logged = append(logged, e.Message)
-			}
-			return nil
-		},
-	})
-
-	flags := config.New()
-	flags.Set("workingDir", src)
-	flags.Set("noBuildLock", true)
-	flags.Set("cacheDir", filepath.Join(cacheDir, "hugo"))
-	flags.Set("resourceDir", filepath.Join(cacheDir, "resources"))
-	flags.Set("environment", environment(opts))
-	if opts.BaseURL != "" {
-		flags.Set("baseURL", opts.BaseURL)
-	}
-	if opts.Drafts {
-		flags.Set("buildDrafts", true)
-		flags.Set("buildFuture", true)
-	}
-	if !opts.Clock.IsZero() {
-		// Hugo's clock is a global its command line sets; hugolib only
-		// reads it (now, future and expired content). It stands still, so
-		// the build is reproducible.
-		htime.Clock = clocks.Fixed(opts.Clock)
-		defer func() { htime.Clock = clocks.System() }()
-	}
-	inMemory := opts.Dest == ""
-	if inMemory {
-		flags.Set("publishDir", "/")
-	} else {
-		dest, err := filepath.Abs(opts.Dest)
-		if err != nil {
-			return nil, err
-		}
-		flags.Set("publishDir", dest)
-	}
-
-	configFile, cleanup, err := overlayConfig(src, opts)
-	if err != nil {
-		return nil, err
-	}
-	defer cleanup()
-
-	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
-		Flags:       flags,
-		Fs:          hugofs.Os,
-		Filename:    configFile,
-		Environment: environment(opts),
-		Environ:     cleanEnviron(),
-		Logger:      logger,
-	})
-	if err != nil {
-		return nil, toBuildError(src, err, logged)
-	}
-	base := configs.Base
-	flags.Set("publishDir", base.PublishDir)
-	flags.Set("publishDirStatic", base.PublishDir)
-	flags.Set("publishDirDynamic", base.PublishDir)
-
-	var destFs afero.Fs = stopFs{hugofs.Os}
-	if inMemory {
-		destFs = afero.NewMemMapFs()
-	}
-	hugoDest := destFs
-	if opts.OnPage != nil {
-		root := string(filepath.Separator)
-		if !inMemory {
-			root, _ = filepath.Abs(opts.Dest)
-		}
-		hugoDest = hookFs{Fs: destFs, root: root, fn: opts.OnPage}
-	}
-	if inside(cacheDir, src) {
-		return nil, &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.cacheinside", cacheDir)}}}
-	}
-	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...))
-	hfs := hugofs.NewFromSourceAndDestination(srcFs, hugoDest, flags)
-
-	h, err := hugolib.NewHugoSites(deps.DepsCfg{
-		Configs:  configs,
-		Fs:       hfs,
-		StdOut:   io.Discard,
-		StdErr:   io.Discard,
-		LogLevel: logg.LevelWarn,
-		// TestLogger is the only way to hand Hugo our own logger, which
-		// collects warnings and errors as values instead of printing them.
-		TestLogger: logger,
-	})
-	if err != nil {
-		return nil, toBuildError(src, err, logged)
-	}
-	hung := false
-	defer func() {
-		// A hung build's goroutines still use h: it is left to them.
-		if !hung {
-			h.Close()
-		}
-	}()
-
-	if err := copyStatic(h, hfs); err != nil {
-		return nil, toBuildError(src, err, logged)
-	}
-	err = guard(h, func() error { return h.Build(hugolib.BuildCfg{NoBuildLock: true}) })
-	logMu.Lock()
-	logged = append([]string(nil), logged...)
-	logMu.Unlock()
-	var he *hungError
-	if errors.As(err, &he) {
-		hung = true
-		he.pages = countPages(h)
-		he.logged = toBuildError(src, nil, logged)
-		return nil, he
-	}
-	if err != nil {
-		return nil, toBuildError(src, err, logged)
-	}
-	// Two sources writing one file: the later silently replaces the other.
-	dups := duplicateOutputs(src, h)
-	if len(logged) > 0 || len(dups) > 0 {
-		var diags []Diagnostic
-		var be *BuildError
-		if len(logged) > 0 && errors.As(toBuildError(src, nil, logged), &be) {
-			diags = be.Diagnostics
-		}
-		return nil, &BuildError{Diagnostics: append(diags, dups...)}
-	}
-
-	res := &Result{Warnings: warnings, Sources: map[string]string{}}
-	res.WriteFile = func(name string, data []byte) error {
-		rel := name
-		name = filepath.Join(string(filepath.Separator), filepath.FromSlash(name))
-		// A file Hugo wrote (a page's url, a static file) is not replaced.
-		if _, err := hfs.PublishDir.Stat(name); err == nil {
-			return &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.generatedexists", "/"+strings.TrimPrefix(rel, "/"))}}}
-		}
-		if err := hfs.PublishDir.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
-		}
-		return afero.WriteFile(hfs.PublishDir, name, data, 0o644)
-	}
-	for _, s := range h.Sites {
-		res.Pages += len(s.Pages())
-		if res.BaseURL == "" {
-			res.BaseURL = s.Home().Permalink()
-		}
-		for _, p := range s.Pages() {
-			if f := p.File(); f != nil {
-				if rel, err := filepath.Rel(src, f.Filename()); err == nil && !strings.HasPrefix(rel, "..") {
-					res.Sources[p.RelPermalink()] = filepath.ToSlash(rel)
-				} else {
-					res.Sources[p.RelPermalink()] = f.Filename()
-				}
-			}
-		}
-	}
-	if inMemory {
-		// Hugo writes rooted paths ("/posts/…"); the base path makes the
-		// io/fs names ("posts/…") resolve to them.
-		res.Output = afero.NewIOFS(afero.NewBasePathFs(destFs, "/"))
-	}
-	return res, nil
+	res, err := s.run(nil)
+	s.close()
+	return res, err
 }
 
 // copyStatic copies the static folders (the site's and any mounted ones) to

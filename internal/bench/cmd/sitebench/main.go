@@ -30,7 +30,21 @@ func main() {
 	work := flag.String("work", filepath.Join(os.TempDir(), "press-sitebench"), "where the synthetic sites are kept")
 	pdfDoc := flag.Bool("pdf", false, "time press pdf on the deterministic 100-page A4 Chinese document (headings, tables, lists, footnotes)")
 	members := flag.String("members", "", "also compare press on a 1,000-article site with and without N members and M activities, given as N,M (e.g. 5000,2000)")
+	serveSizes := flag.String("serve", "", "time the edit loop instead: press serve vs hugo server on synthetic sites of these article counts (comma-separated)")
+	bundled := flag.String("bundled", "", "with -serve, also on a copy of the site in this directory")
 	flag.Parse()
+	if *serveSizes != "" {
+		var ns []int
+		for _, f := range strings.Split(*serveSizes, ",") {
+			n, err := strconv.Atoi(strings.TrimSpace(f))
+			if err != nil {
+				fail(err)
+			}
+			ns = append(ns, n)
+		}
+		compareServe(*press, *hugo, *work, *theme, ns, *bundled, max(*runs, 5))
+		return
+	}
 	if *members != "" {
 		compareMembers(*press, *work, *theme, *members, *runs)
 		return

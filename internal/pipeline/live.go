@@ -1,0 +1,562 @@
+package pipeline
+
+import (
+	"bytes"
+	"encoding/json"
+	"errors"
+	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/zzia/press/internal/content"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/facts"
+	"github.com/zzia/press/internal/history"
+	"github.com/zzia/press/internal/linkcheck"
+	"github.com/zzia/press/internal/search"
+	"github.com/zzia/press/internal/site"
+	"github.com/zzia/press/internal/tempdir"
+)
+
+// Live is the preview's site, kept built in memory from one change to the
+// next. Update gives the file-change events to Hugo's own partial rebuild
+// (site.Session) and redoes press's stages only for what changed:
+//
+//   - the member and activity data are loaded, checked and derived again
+//     only when a file under data/ changed, and the privacy scan then reads
+//     the whole output again; otherwise it reads only the files written;
+//   - publications are typeset again only when their folders under content/
+//     or the data changed (and the PDF cache skips those whose inputs are
+//     the same);
+//   - front matter is checked for the changed content files only;
+//   - the link check and the search index reuse what they scanned of the
+//     pages that were not written again, and after a change the search
+//     index is made only when it is asked for (Search);
+//   - a change of the configuration, the static files or anything Live does
+//     not know builds everything again, as does the change after a failed
+//     build.
+type Live struct {
+	given Options // as OpenLive was given them
+	opts  Options // resolved, the site's configuration loaded
+
+	sess   *site.Session
+	genDir string // press's generated data, mounted as a data folder
+	// The generated data and files, by the stage that made them.
+	hist, mem, pubs, form *generated
+	history               *history.History
+
+	valid   diag.List // the content files' front-matter problems
+	facts   diag.List // the configuration's pending facts
+	links   *linkcheck.Pages
+	search  *search.Pages
+	written map[string][]byte // generated and search files in the output
+	data    map[string][]byte // generated data files, by name
+	// searchStale, when set, brings the search index up to date.
+	searchStale func() error
+}
+
+// Search brings the search index up to date, when a change made it stale,
+// and scans the files it wrote for private data. The preview calls it when
+// the index is asked for.
+func (l *Live) Search() error {
+	if l.searchStale == nil {
+		return nil
+	}
+	err := l.searchStale()
+	l.searchStale = nil
+	if err != nil {
+		l.reset()
+	}
+	return err
+}
+
+// OpenLive prepares a preview of opts.Source in memory, as Memory builds
+// it (development environment, drafts); the first Update builds it.
+func OpenLive(opts Options) (*Live, error) {
+	l := &Live{given: opts}
+	if err := l.load(); err != nil {
+		return nil, err
+	}
+	return l, nil
+}
+
+// load opens the site and its configuration afresh.
+func (l *Live) load() error {
+	opts, err := prepare(l.given)
+	if err != nil {
+		return err
+	}
+	opts.preview = true
+	l.opts = opts
+	return nil
+}
+
+// Close releases the site and the generated data.
+func (l *Live) Close() {
+	l.reset()
+}
+
+// reset drops the kept site: the next Update builds everything.
+func (l *Live) reset() {
+	l.searchStale = nil
+	if l.sess != nil {
+		l.sess.Close()
+		l.sess = nil
+	}
+	if l.genDir != "" {
+		tempdir.Remove(l.genDir)
+		l.genDir = ""
+	}
+}
+
+// change is what a set of events touches.
+type change struct {
+	full     bool // rebuild everything
+	data     bool // data/: re-derive the member data, the form, the publications
+	pubs     bool // a publication's folder
+	content  []string
+	toHugo   []fsnotify.Event
+	anything bool
+}
+
+// publicationDirs are the content folders publications are typeset from.
+var publicationDirs = []string{"content/journal/", "content/whitepapers/", "content/newsletter/"}
+
+// classify sorts events (absolute paths) by what they change.
+func (l *Live) classify(events []fsnotify.Event) change {
+	var c change
+	for _, ev := range events {
+		rel, err := filepath.Rel(l.opts.Source, ev.Name)
+		if err != nil || strings.HasPrefix(rel, "..") {
+			continue
+		}
+		rel = filepath.ToSlash(rel)
+		top, _, _ := strings.Cut(rel, "/")
+		switch {
+		case top == "public" || top == "resources" || top == "secretariat" || strings.HasPrefix(top, "."):
+			continue
+		case isConfig(rel):
+			c.full = true
+		case top == "content":
+			c.anything = true
+			if content.ContentFile(rel) {
+				c.content = append(c.content, rel)
+			}
+			for _, d := range publicationDirs {
+				if strings.HasPrefix(rel, d) {
+					c.pubs = true
+				}
+			}
+			c.toHugo = append(c.toHugo, ev)
+		case top == "data":
+			c.anything = true
+			c.data = true
+			if !privateFile(rel) {
+				c.toHugo = append(c.toHugo, ev)
+			}
+		case top == "layouts" || top == "assets" || top == "i18n" || top == "archetypes":
+			c.anything = true
+			c.toHugo = append(c.toHugo, ev)
+		default:
+			// static/ (copied outside Hugo's build), themes, go.mod, …
+			c.full = true
+		}
+	}
+	return c
+}
+
+// isConfig reports whether rel (relative to the site) is a configuration file.
+func isConfig(rel string) bool {
+	if strings.HasPrefix(rel, "config/") {
+		return true
+	}
+	switch rel {
+	case "hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json", "press.toml":
+		return true
+	}
+	return false
+}
+
+// privateFile reports whether rel is one of the member data's private files.
+func privateFile(rel string) bool {
+	for _, p := range privatePaths {
+		if rel == p || strings.HasPrefix(rel, p+"/") {
+			return true
+		}
+	}
+	return false
+}
+
+// Update builds the preview: everything the first time (events nil), then
+// what the file-change events affect. After an error the next Update builds
+// everything again.
+func (l *Live) Update(events []fsnotify.Event) (res *Result, err error) {
+	start := time.Now()
+	defer func() {
+		if err != nil {
+			l.reset()
+		} else {
+			res.Elapsed = time.Since(start)
+		}
+	}()
+	if l.sess == nil {
+		return l.full()
+	}
+	c := l.classify(events)
+	if c.full {
+		l.reset()
+		return l.full()
+	}
+	if !c.anything {
+		return nil, nil
+	}
+	return l.incremental(c)
+}
+
+// full builds everything and keeps the site for the next Update.
+func (l *Live) full() (*Result, error) {
+	tm := newTimer()
+	// The configuration may be what changed.
+	if err := l.load(); err != nil {
+		return nil, err
+	}
+	opts := l.opts
+	type validation struct{ valid, facts diag.List }
+	validated := make(chan validation, 1)
+	go func() {
+		validated <- validation{
+			content.Check(opts.Source, filepath.Join(opts.Source, "content")),
+			facts.Pending(opts.Project.Config),
+		}
+	}()
+	l.hist = newGenerated()
+	var dl diag.List
+	l.history, dl = pageHistory(opts, l.hist)
+	l.mem, l.form, l.pubs = newGenerated(), newGenerated(), newGenerated()
+	dl = append(dl, l.deriveData()...)
+	if !dl.HasErrors() {
+		dl = append(dl, publications(opts, l.pubs)...)
+	}
+	v := <-validated
+	l.valid, l.facts = v.valid, v.facts
+	if err := l.validation(dl); err != nil {
+		return nil, err
+	}
+	tm.done("derive")
+
+	dir, err := tempdir.Make("press-gen-")
+	if err != nil {
+		return nil, err
+	}
+	l.genDir = dir
+	l.data = map[string][]byte{}
+	if _, err := l.writeData(); err != nil {
+		return nil, err
+	}
+	so := siteOptions(opts, "", filepath.Join(dir, "data"))
+	l.sess, err = site.OpenSession(so)
+	if err != nil {
+		return nil, siteError(err)
+	}
+	l.links = linkcheck.NewPages()
+	if hasSearchPage(opts.Source) {
+		l.search = search.NewPages()
+	} else {
+		l.search = nil
+	}
+	l.written = map[string][]byte{}
+	return l.render(nil, tm, dl, true)
+}
+
+// incremental rebuilds what c changes.
+func (l *Live) incremental(c change) (*Result, error) {
+	tm := newTimer()
+	var dl diag.List
+	secretsChanged := false
+	if c.data {
+		old := l.mem.private
+		l.mem, l.form = newGenerated(), newGenerated()
+		dl = append(dl, l.deriveData()...)
+		secretsChanged = old != nil || l.mem.private != nil
+	}
+	if (c.data || c.pubs) && !dl.HasErrors() {
+		l.pubs = newGenerated()
+		dl = append(dl, publications(l.opts, l.pubs)...)
+	}
+	for _, rel := range c.content {
+		l.valid = withoutFile(l.valid, rel)
+		if b, err := content.ReadFile(filepath.Join(l.opts.Source, filepath.FromSlash(rel))); err == nil {
+			l.valid = append(l.valid, content.CheckFile(rel, b)...)
+		} else if !errors.Is(err, fs.ErrNotExist) {
+			l.valid = append(l.valid, diag.Diagnostic{File: rel, Message: err.Error()})
+		}
+	}
+	if err := l.validation(dl); err != nil {
+		return nil, err
+	}
+	events := c.toHugo
+	if c.data {
+		// Hugo v0.165.0 resets the dates of the pages that read data
+		// (the home page and sections aggregate theirs from their pages)
+		// but aggregates them again only when content changed: a change
+		// of the home page's file makes it do so.
+		home, ok := homeFile(l.opts.Source)
+		if !ok {
+			l.reset()
+			return l.full()
+		}
+		events = append(events, fsnotify.Event{Name: home, Op: fsnotify.Write})
+	}
+	if c.data || c.pubs {
+		ev, err := l.writeData()
+		if err != nil {
+			return nil, err
+		}
+		events = append(events, ev...)
+	}
+	tm.done("derive")
+	return l.render(events, tm, dl, secretsChanged)
+}
+
+// deriveData loads and derives the member data and the application form.
+func (l *Live) deriveData() diag.List {
+	_, _, dl := members(l.opts, l.history, l.mem)
+	if dl.HasErrors() {
+		return dl
+	}
+	return append(dl, applicationForm(l.opts, l.form)...)
+}
+
+// validation returns the build's error when the sources or the derived
+// data have errors.
+func (l *Live) validation(derived diag.List) error {
+	var all diag.List
+	all = append(all, l.valid...)
+	all = append(all, l.facts...)
+	all.Sort()
+	if all.HasErrors() || derived.HasErrors() {
+		return &Error{Diagnostics: append(all.Errors(), derived.Errors()...)}
+	}
+	return nil
+}
+
+// merged is the generated data and files of every stage.
+func (l *Live) merged() *generated {
+	g := newGenerated()
+	for _, p := range []*generated{l.hist, l.mem, l.pubs, l.form} {
+		for k, v := range p.data {
+			g.data[k] = v
+		}
+		for k, v := range p.files {
+			g.files[k] = v
+		}
+	}
+	g.private = l.mem.private
+	return g
+}
+
+// writeData writes the generated data files whose bytes changed and
+// returns the events Hugo needs for them.
+func (l *Live) writeData() ([]fsnotify.Event, error) {
+	g := l.merged()
+	root := filepath.Join(l.genDir, "data", "press")
+	if err := os.MkdirAll(root, 0o755); err != nil {
+		return nil, err
+	}
+	var events []fsnotify.Event
+	now := map[string][]byte{}
+	for name, v := range g.data {
+		var b []byte
+		var err error
+		if raw, ok := v.(json.RawMessage); ok {
+			b = raw
+		} else if b, err = json.Marshal(v); err != nil {
+			return nil, err
+		}
+		now[name] = b
+		old, had := l.data[name]
+		if had && bytes.Equal(old, b) {
+			continue
+		}
+		p := filepath.Join(root, name+".json")
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return nil, err
+		}
+		op := fsnotify.Write
+		if !had {
+			op = fsnotify.Create
+		}
+		events = append(events, fsnotify.Event{Name: p, Op: op})
+	}
+	for name := range l.data {
+		if _, ok := now[name]; !ok {
+			p := filepath.Join(root, name+".json")
+			os.Remove(p)
+			events = append(events, fsnotify.Event{Name: p, Op: fsnotify.Remove})
+		}
+	}
+	l.data = now
+	return events, nil
+}
+
+// render has Hugo build (all or what events change), then adds press's
+// files, checks the links and scans for private data: the whole output
+// when everything is new, else the files written.
+func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, scanAll bool) (*Result, error) {
+	scan := scanInto(l.links, l.search)
+	sres, err := l.sess.Build(events, scan.add)
+	scan.wait()
+	if err != nil {
+		return nil, siteError(err)
+	}
+	tm.done("hugo")
+	g := l.merged()
+	out := sres.Output
+	written := append([]string(nil), sres.Written...)
+
+	// press's own files: those whose bytes changed are written, those no
+	// longer made are removed.
+	files := map[string][]byte{}
+	for n, b := range g.files {
+		files[n] = b
+	}
+	put := func(files map[string][]byte, keep func(string) bool) error {
+		names := make([]string, 0, len(files))
+		for n := range files {
+			names = append(names, n)
+		}
+		sort.Strings(names)
+		for _, n := range names {
+			if old, ok := l.written[n]; ok && bytes.Equal(old, files[n]) {
+				continue
+			}
+			if err := sres.WriteFile(n, files[n]); err != nil {
+				return siteError(err)
+			}
+			l.written[n] = files[n]
+			written = append(written, n)
+		}
+		for n := range l.written {
+			if _, ok := files[n]; !ok && keep(n) {
+				if err := sres.RemoveFile(n); err != nil {
+					return err
+				}
+				delete(l.written, n)
+			}
+		}
+		return nil
+	}
+	isSearch := func(n string) bool { return strings.HasPrefix(n, "search/") && !isGenerated(g, n) }
+	if err := put(files, func(n string) bool { return !isSearch(n) }); err != nil {
+		return nil, err
+	}
+	tm.done("write")
+
+	var (
+		wg        sync.WaitGroup
+		searchErr error
+		broken    diag.List
+	)
+	_, hasSearch := sres.Sources["/search/"]
+	hasSearch = hasSearch && l.search != nil
+	l.searchStale = nil
+	if hasSearch && sres.Incremental {
+		// After a change the index is made when the search page asks for
+		// it (Search): editing seldom needs it.
+		l.searchStale = func() error {
+			idx, err := search.Build(out, search.Options{Pages: l.search})
+			if err != nil {
+				return siteError(err)
+			}
+			before := len(written)
+			if err := put(idx, isSearch); err != nil {
+				return err
+			}
+			return g.private.checkFiles(out, written[before:])
+		}
+	} else if hasSearch {
+		wg.Go(func() {
+			idx, err := search.Build(out, search.Options{Pages: l.search})
+			if err != nil {
+				searchErr = err
+				return
+			}
+			searchErr = put(idx, isSearch)
+		})
+	}
+	broken, err = checkLinks(out, sres.BaseURL, sres.Sources, l.opts.Source, l.links)
+	wg.Wait()
+	tm.done("search+links")
+	if err != nil {
+		return nil, err
+	}
+	if searchErr != nil {
+		return nil, siteError(searchErr)
+	}
+	if len(broken) > 0 {
+		return nil, &Error{Diagnostics: broken}
+	}
+	// Nothing private leaves: the files written are read back, or all of
+	// them when the private data changed.
+	if scanAll || !sres.Incremental {
+		err = g.private.check(out)
+	} else {
+		var names []string
+		for _, n := range written {
+			if !skipScan[strings.ToLower(path.Ext(n))] {
+				names = append(names, n)
+			}
+		}
+		sort.Strings(names)
+		err = g.private.checkFiles(out, names)
+	}
+	if err != nil {
+		return nil, err
+	}
+	tm.done("privacy")
+
+	var warnings diag.List
+	warnings = append(warnings, l.valid.Warnings()...)
+	warnings = append(warnings, l.facts.Warnings()...)
+	warnings.Sort()
+	warnings = append(warnings, derived...)
+	res := &Result{Pages: sres.Pages, Output: out, Warnings: warnings, Stages: tm.stages}
+	for _, w := range sres.Warnings {
+		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
+	}
+	return res, nil
+}
+
+// isGenerated reports whether name is one of press's generated files.
+func isGenerated(g *generated, name string) bool {
+	_, ok := g.files[name]
+	return ok
+}
+
+// withoutFile is l without the diagnostics of file.
+func withoutFile(l diag.List, file string) diag.List {
+	out := l[:0:0]
+	for _, d := range l {
+		if d.File != file {
+			out = append(out, d)
+		}
+	}
+	return out
+}
+
+// homeFile is the home page's content file.
+func homeFile(src string) (string, bool) {
+	for _, n := range []string{"_index.md", "_index.markdown", "_index.html"} {
+		p := filepath.Join(src, "content", n)
+		if _, err := os.Stat(p); err == nil {
+			return p, true
+		}
+	}
+	return "", false
+}

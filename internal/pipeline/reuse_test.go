@@ -1,0 +1,116 @@
+package pipeline_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"syscall"
+	"testing"
+
+	"github.com/zzia/press/internal/pipeline"
+)
+
+func inode(t *testing.T, p string) uint64 {
+	t.Helper()
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi.Sys().(*syscall.Stat_t).Ino
+}
+
+// A build over the previous output writes only the files whose bytes
+// changed, removes those no longer made, and gives the same files as a
+// build from scratch.
+func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
+	src := copySite(t)
+	cache := t.TempDir()
+	out := filepath.Join(t.TempDir(), "public")
+	opts := pipeline.Options{Source: src, Dest: out, CacheDir: cache, Today: pagesToday}
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	const (
+		edited    = "news/2026-10-23-data-security-training/index.html"
+		unchanged = "about/index.html"
+	)
+	staleRel := "news/2026-11-30-stale/index.html"
+	os.WriteFile(filepath.Join(src, "content", "news", "2026-11-30-stale.md"), []byte("---\ntitle: 将被删除的一篇\ndate: 2026-11-26\nsummary: 临时。\n---\n临时的正文。\n"), 0o644)
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, staleRel)); err != nil {
+		t.Fatalf("the added page was not built: %v", err)
+	}
+	before := map[string]uint64{edited: inode(t, filepath.Join(out, edited)), unchanged: inode(t, filepath.Join(out, unchanged))}
+	beforeBytes, _ := os.ReadFile(filepath.Join(out, unchanged))
+
+	// The page removed again, an article edited.
+	os.Remove(filepath.Join(src, "content", "news", "2026-11-30-stale.md"))
+	art := filepath.Join(src, filepath.FromSlash(article))
+	b, _ := os.ReadFile(art)
+	os.WriteFile(art, []byte(strings.Replace(string(b), "10月20日至23日", "十月二十日至二十三日", 1)), 0o644)
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := os.Stat(filepath.Join(out, staleRel)); err == nil {
+		t.Error("the deleted page's file is still in the output")
+	}
+	if _, err := os.Stat(filepath.Join(out, "news", "2026-11-30-stale")); err == nil {
+		t.Error("the deleted page's folder is still in the output")
+	}
+	if inode(t, filepath.Join(out, unchanged)) != before[unchanged] {
+		t.Error("an unchanged page was written again")
+	}
+	if inode(t, filepath.Join(out, edited)) == before[edited] {
+		t.Error("the edited page was not written as a new file")
+	}
+	if !strings.Contains(read(t, out, edited), "十月二十日至二十三日") {
+		t.Error("the edited page lacks the edit")
+	}
+	if after, _ := os.ReadFile(filepath.Join(out, unchanged)); string(after) != string(beforeBytes) {
+		t.Error("an unchanged page changed")
+	}
+
+	clean := filepath.Join(t.TempDir(), "public")
+	opts.Dest = clean
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffTrees(tree(t, out), tree(t, clean)); len(d) > 0 {
+		t.Errorf("the build over the previous output (first) differs from a clean build (second):\n%s", strings.Join(d, "\n"))
+	}
+}
+
+// A failed build over the previous output leaves it as it was, files and
+// inodes: nothing is written through the stage's links.
+func TestFailedBuildOverOutputTouchesNothing(t *testing.T) {
+	src := copySite(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opts := pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: pagesToday}
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	want := tree(t, out)
+	ino := inode(t, filepath.Join(out, "index.html"))
+	// Every page changes (the layout), then a broken link fails the build
+	// after Hugo wrote them all.
+	base := filepath.Join(src, "layouts", "baseof.html")
+	b, _ := os.ReadFile(base)
+	os.WriteFile(base, []byte(strings.Replace(string(b), "</body>", `<a href="/no/such/page/">x</a></body>`, 1)), 0o644)
+	if _, err := pipeline.Build(opts); err == nil {
+		t.Fatal("a broken link did not fail the build")
+	}
+	if d := diffTrees(tree(t, out), want); len(d) > 0 {
+		t.Errorf("the failed build changed the previous output:\n%s", strings.Join(d, "\n"))
+	}
+	if inode(t, filepath.Join(out, "index.html")) != ino {
+		t.Error("the failed build replaced a file of the previous output")
+	}
+	entries, _ := os.ReadDir(filepath.Dir(out))
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), ".press-stage-") {
+			t.Errorf("the failed build left %s", e.Name())
+		}
+	}
+}

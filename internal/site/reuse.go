@@ -1,0 +1,208 @@
+package site
+
+import (
+	"bytes"
+	"errors"
+	"io/fs"
+	"os"
+	"sync"
+	"time"
+
+	"github.com/spf13/afero"
+)
+
+// reuseFs is the output file system of a build whose destination was
+// seeded with hard links to the previous output's files (Options.Reuse).
+// A linked file shares its bytes with the published output, so nothing
+// may be written through it: a file Hugo creates is collected in memory
+// and, when it is closed, compared with the file in place; the same bytes
+// leave the link alone, other bytes replace the link by a new file (the
+// link is removed first, so the published file is never touched).
+//
+// To Hugo the stage looks as a fresh one: a file it has not written in
+// this build does not exist (Hugo skips publishing a processed image that
+// exists), so it writes every file it makes and the others can be removed.
+type reuseFs struct {
+	afero.Fs
+	mu    sync.Mutex
+	owned map[string]bool // files this build made itself
+	fresh map[string]bool // files this build wrote (kept or made)
+}
+
+func newReuseFs(base afero.Fs) *reuseFs {
+	return &reuseFs{Fs: base, owned: map[string]bool{}, fresh: map[string]bool{}}
+}
+
+// Create collects the file's bytes until Close.
+func (r *reuseFs) Create(name string) (afero.File, error) {
+	if err := r.Fs.MkdirAll(dirOf(name), 0o755); err != nil {
+		return nil, err
+	}
+	r.mu.Lock()
+	r.fresh[name] = true
+	r.mu.Unlock()
+	return &reuseFile{fs: r, name: name}, nil
+}
+
+// hidden reports whether name is a file left from the previous output
+// that this build has not written.
+func (r *reuseFs) hidden(name string) bool {
+	r.mu.Lock()
+	fresh := r.fresh[name]
+	r.mu.Unlock()
+	if fresh {
+		return false
+	}
+	fi, err := r.Fs.Stat(name)
+	return err == nil && !fi.IsDir()
+}
+
+func (r *reuseFs) Stat(name string) (os.FileInfo, error) {
+	if r.hidden(name) {
+		return nil, &os.PathError{Op: "stat", Path: name, Err: fs.ErrNotExist}
+	}
+	return r.Fs.Stat(name)
+}
+
+func (r *reuseFs) Open(name string) (afero.File, error) {
+	if r.hidden(name) {
+		return nil, &os.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return r.Fs.Open(name)
+}
+
+// OpenFile routes creating opens to Create; an open for writing of a file
+// that may be linked first gives the build its own copy.
+func (r *reuseFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	if flag&os.O_CREATE != 0 && flag&os.O_TRUNC != 0 && flag&(os.O_WRONLY|os.O_RDWR) != 0 {
+		return r.Create(name)
+	}
+	if flag&(os.O_WRONLY|os.O_RDWR|os.O_APPEND|os.O_TRUNC) != 0 {
+		if r.hidden(name) {
+			// Not there, as far as this build knows.
+			if err := r.Fs.Remove(name); err != nil {
+				return nil, err
+			}
+		}
+		if err := r.own(name); err != nil {
+			return nil, err
+		}
+		r.mu.Lock()
+		r.fresh[name] = true
+		r.mu.Unlock()
+	} else if r.hidden(name) {
+		return nil, &os.PathError{Op: "open", Path: name, Err: fs.ErrNotExist}
+	}
+	return r.Fs.OpenFile(name, flag, perm)
+}
+
+func (r *reuseFs) Chmod(name string, mode os.FileMode) error {
+	if err := r.own(name); err != nil {
+		return err
+	}
+	return r.Fs.Chmod(name, mode)
+}
+
+func (r *reuseFs) Chtimes(name string, atime, mtime time.Time) error {
+	if err := r.own(name); err != nil {
+		return err
+	}
+	return r.Fs.Chtimes(name, atime, mtime)
+}
+
+func (r *reuseFs) Chown(name string, uid, gid int) error {
+	if err := r.own(name); err != nil {
+		return err
+	}
+	return r.Fs.Chown(name, uid, gid)
+}
+
+// own replaces a file that may be a link by a copy of it that is the
+// build's own.
+func (r *reuseFs) own(name string) error {
+	r.mu.Lock()
+	owned := r.owned[name]
+	r.mu.Unlock()
+	if owned {
+		return nil
+	}
+	b, err := afero.ReadFile(r.Fs, name)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return err
+	}
+	return r.replace(name, b)
+}
+
+// replace puts a new file with data at name, removing what was there.
+func (r *reuseFs) replace(name string, data []byte) error {
+	if err := r.Fs.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	f, err := r.Fs.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
+	if err != nil {
+		return err
+	}
+	_, err = f.Write(data)
+	if cerr := f.Close(); err == nil {
+		err = cerr
+	}
+	if err == nil {
+		r.mu.Lock()
+		r.owned[name] = true
+		r.mu.Unlock()
+	}
+	return err
+}
+
+// reuseFile is a file being created in a reuseFs: written, then closed.
+type reuseFile struct {
+	fs     *reuseFs
+	name   string
+	buf    bytes.Buffer
+	closed bool
+}
+
+var errWriteOnly = errors.New("a file being published is write-only")
+
+func (f *reuseFile) Read([]byte) (int, error)           { return 0, errWriteOnly }
+func (f *reuseFile) ReadAt([]byte, int64) (int, error)  { return 0, errWriteOnly }
+func (f *reuseFile) Seek(int64, int) (int64, error)     { return 0, errWriteOnly }
+func (f *reuseFile) WriteAt([]byte, int64) (int, error) { return 0, errWriteOnly }
+func (f *reuseFile) Readdir(int) ([]os.FileInfo, error) { return nil, errWriteOnly }
+func (f *reuseFile) Readdirnames(int) ([]string, error) { return nil, errWriteOnly }
+func (f *reuseFile) Truncate(size int64) error          { f.buf.Truncate(int(size)); return nil }
+
+func (f *reuseFile) Name() string                      { return f.name }
+func (f *reuseFile) Write(p []byte) (int, error)       { return f.buf.Write(p) }
+func (f *reuseFile) WriteString(s string) (int, error) { return f.buf.WriteString(s) }
+func (f *reuseFile) Sync() error                       { return nil }
+func (f *reuseFile) Stat() (os.FileInfo, error) {
+	return nil, errors.New("reuseFs: stat of a file being written")
+}
+
+// Close writes the file unless the same bytes are in place.
+func (f *reuseFile) Close() error {
+	if f.closed {
+		return nil
+	}
+	f.closed = true
+	if old, err := afero.ReadFile(f.fs.Fs, f.name); err == nil && bytes.Equal(old, f.buf.Bytes()) {
+		return nil
+	}
+	return f.fs.replace(f.name, f.buf.Bytes())
+}
+
+func dirOf(name string) string {
+	for i := len(name) - 1; i >= 0; i-- {
+		if os.IsPathSeparator(name[i]) {
+			if i == 0 {
+				return name[:1]
+			}
+			return name[:i]
+		}
+	}
+	return "."
+}

@@ -1,0 +1,450 @@
+package site
+
+import (
+	"errors"
+	"fmt"
+	"io"
+	"os"
+	"path/filepath"
+	"sort"
+	"strings"
+	"sync"
+
+	"github.com/bep/clocks"
+	"github.com/bep/logg"
+	"github.com/fsnotify/fsnotify"
+	"github.com/gohugoio/hugo/common/hmaps"
+	"github.com/gohugoio/hugo/common/htime"
+	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/config"
+	"github.com/gohugoio/hugo/config/allconfig"
+	"github.com/gohugoio/hugo/deps"
+	"github.com/gohugoio/hugo/hugofs"
+	"github.com/gohugoio/hugo/hugolib"
+	"github.com/spf13/afero"
+	"github.com/zzia/press/internal/msg"
+)
+
+// Session is a site kept in memory between builds, for the preview: the
+// first Build renders everything, the next ones give Hugo the file-change
+// events and let it re-render only what depends on the changed files
+// (Hugo's own partial rebuild, as hugo server does). The output is in
+// memory and kept from build to build; files of pages that are gone are
+// removed from it.
+//
+// A Session whose Build failed must not be built again: Close it and open
+// a new one.
+type Session struct {
+	s *session
+}
+
+// OpenSession loads the site's configuration for builds into memory
+// (opts.Dest must be empty); it builds nothing yet.
+func OpenSession(opts Options) (*Session, error) {
+	if opts.Dest != "" {
+		return nil, errors.New("site: a session builds into memory only")
+	}
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+	s, err := open(opts, true)
+	if err != nil {
+		return nil, err
+	}
+	return &Session{s: s}, nil
+}
+
+// Build builds the site: everything the first time, then what the changes
+// in events (absolute paths of the site's files and of mounted folders, as
+// the file watcher reported them) affect. onPage, when set, receives each
+// HTML file written (see Options.OnPage). Result.Written lists every file
+// this build wrote.
+func (se *Session) Build(events []fsnotify.Event, onPage func(name string, data []byte)) (*Result, error) {
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+	se.s.onPage = onPage
+	defer func() { se.s.onPage = nil }()
+	res, err := se.s.run(events)
+	var hung *hungError
+	if errors.As(err, &hung) {
+		return explainHang(se.s.opts, hung)
+	}
+	return res, err
+}
+
+// Close releases the site.
+func (se *Session) Close() { se.s.close() }
+
+// session is one loaded Hugo site: its configuration, file systems and
+// HugoSites. Build uses it once; Session again and again.
+type session struct {
+	opts     Options
+	src      string
+	inMemory bool
+	watch    bool
+	logs     *logSink
+	h        *hugolib.HugoSites
+	hfs      *hugofs.Fs
+	destFs   afero.Fs
+	cleanup  func()
+	hung     bool // a hung build's goroutines still use h
+	built    bool
+
+	onPage    func(name string, data []byte) // for the build under way
+	mu        sync.Mutex
+	written   map[string]bool // files written by the build under way
+	files     map[string]bool // Hugo's output files at the last build
+	generated map[string]bool // files added with Result.WriteFile
+}
+
+// logSink collects Hugo's warnings and logged errors of one build.
+type logSink struct {
+	src      string
+	log      io.Writer
+	mu       sync.Mutex
+	warnings []Diagnostic
+	logged   []string
+}
+
+func (l *logSink) handle(e *logg.Entry) error {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	switch {
+	case e.Level == logg.LevelWarn:
+		d := parseWarning(l.src, e.Message)
+		l.warnings = append(l.warnings, d)
+		if l.log != nil {
+			fmt.Fprintln(l.log, d.String())
+		}
+	case e.Level >= logg.LevelError:
+		l.logged = append(l.logged, e.Message)
+	}
+	return nil
+}
+
+func (l *logSink) reset() {
+	l.mu.Lock()
+	l.warnings, l.logged = nil, nil
+	l.mu.Unlock()
+}
+
+func (l *logSink) take() ([]Diagnostic, []string) {
+	l.mu.Lock()
+	defer l.mu.Unlock()
+	return append([]Diagnostic(nil), l.warnings...), append([]string(nil), l.logged...)
+}
+
+// open loads the site for opts; watch keeps Hugo ready for rebuilds.
+func open(opts Options, watch bool) (*session, error) {
+	src, err := filepath.Abs(opts.Source)
+	if err != nil {
+		return nil, err
+	}
+	if _, err := os.Stat(src); err != nil {
+		return nil, err
+	}
+	cacheDir := opts.CacheDir
+	if cacheDir == "" {
+		cacheDir, err = DefaultCacheDir()
+		if err != nil {
+			return nil, err
+		}
+	}
+	s := &session{opts: opts, src: src, inMemory: opts.Dest == "", watch: watch,
+		logs: &logSink{src: src, log: opts.Log}, generated: map[string]bool{}}
+	logger := loggers.New(loggers.Options{
+		Level:         logg.LevelWarn,
+		DistinctLevel: logg.LevelWarn,
+		StdOut:        io.Discard,
+		StdErr:        io.Discard,
+		StoreErrors:   true,
+		HandlerPost:   s.logs.handle,
+	})
+
+	flags := config.New()
+	flags.Set("workingDir", src)
+	flags.Set("noBuildLock", true)
+	flags.Set("cacheDir", filepath.Join(cacheDir, "hugo"))
+	flags.Set("resourceDir", filepath.Join(cacheDir, "resources"))
+	flags.Set("environment", environment(opts))
+	if watch {
+		// What hugo server sets, but "running": templates see the same
+		// hugo.IsServer as in a build, so the preview's pages are a build's.
+		flags.Set("internal", hmaps.Params{"watch": true})
+	}
+	if opts.BaseURL != "" {
+		flags.Set("baseURL", opts.BaseURL)
+	}
+	if opts.Drafts {
+		flags.Set("buildDrafts", true)
+		flags.Set("buildFuture", true)
+	}
+	defer s.useClock()()
+	if s.inMemory {
+		flags.Set("publishDir", "/")
+	} else {
+		dest, err := filepath.Abs(opts.Dest)
+		if err != nil {
+			return nil, err
+		}
+		flags.Set("publishDir", dest)
+	}
+
+	configFile, cleanup, err := overlayConfig(src, opts)
+	if err != nil {
+		return nil, err
+	}
+	s.cleanup = cleanup
+
+	configs, err := allconfig.LoadConfig(allconfig.ConfigSourceDescriptor{
+		Flags:       flags,
+		Fs:          hugofs.Os,
+		Filename:    configFile,
+		Environment: environment(opts),
+		Environ:     cleanEnviron(),
+		Logger:      logger,
+	})
+	if err != nil {
+		cleanup()
+		_, logged := s.logs.take()
+		return nil, toBuildError(src, err, logged)
+	}
+	base := configs.Base
+	flags.Set("publishDir", base.PublishDir)
+	flags.Set("publishDirStatic", base.PublishDir)
+	flags.Set("publishDirDynamic", base.PublishDir)
+
+	var destFs afero.Fs = stopFs{hugofs.Os}
+	if s.inMemory {
+		destFs = afero.NewMemMapFs()
+	} else if opts.Reuse {
+		destFs = newReuseFs(destFs)
+	}
+	s.destFs = destFs
+	hugoDest := destFs
+	if opts.OnPage != nil || watch || opts.Reuse {
+		root := string(filepath.Separator)
+		if !s.inMemory {
+			root, _ = filepath.Abs(opts.Dest)
+		}
+		s.onPage = opts.OnPage
+		hf := hookFs{Fs: destFs, root: root, fn: s.page}
+		if watch || opts.Reuse {
+			hf.seen = s.wrote
+		}
+		hugoDest = hf
+	}
+	if inside(cacheDir, src) {
+		cleanup()
+		return nil, &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.cacheinside", cacheDir)}}}
+	}
+	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...))
+	s.hfs = hugofs.NewFromSourceAndDestination(srcFs, hugoDest, flags)
+
+	h, err := hugolib.NewHugoSites(deps.DepsCfg{
+		Configs:  configs,
+		Fs:       s.hfs,
+		StdOut:   io.Discard,
+		StdErr:   io.Discard,
+		LogLevel: logg.LevelWarn,
+		// TestLogger is the only way to hand Hugo our own logger, which
+		// collects warnings and errors as values instead of printing them.
+		TestLogger: logger,
+	})
+	if err != nil {
+		cleanup()
+		_, logged := s.logs.take()
+		return nil, toBuildError(src, err, logged)
+	}
+	s.h = h
+	return s, nil
+}
+
+// useClock sets Hugo's clock to opts.Clock, when given, and returns the
+// function that sets it back. Hugo's clock is a global its command line
+// sets; hugolib only reads it (now, future and expired content). It stands
+// still, so the build is reproducible.
+func (s *session) useClock() func() {
+	if s.opts.Clock.IsZero() {
+		return func() {}
+	}
+	htime.Clock = clocks.Fixed(s.opts.Clock)
+	return func() { htime.Clock = clocks.System() }
+}
+
+// page hands a written HTML file to the build's onPage.
+func (s *session) page(name string, data []byte) {
+	if s.onPage != nil {
+		s.onPage(name, data)
+	}
+}
+
+// wrote records a file the build under way wrote.
+func (s *session) wrote(name string) {
+	s.mu.Lock()
+	s.written[name] = true
+	s.mu.Unlock()
+}
+
+// close releases the site, unless a hung build still uses it.
+func (s *session) close() {
+	if s.h != nil && !s.hung {
+		s.h.Close()
+	}
+	if s.cleanup != nil {
+		s.cleanup()
+	}
+}
+
+// run builds the site: all of it the first time, then what events affect.
+func (s *session) run(events []fsnotify.Event) (*Result, error) {
+	h, src := s.h, s.src
+	incremental := s.built
+	defer s.useClock()()
+	s.logs.reset()
+	s.mu.Lock()
+	s.written = map[string]bool{}
+	s.mu.Unlock()
+	if !incremental {
+		if err := copyStatic(h, s.hfs); err != nil {
+			return nil, toBuildError(src, err, nil)
+		}
+	}
+	s.built = true
+	if incremental {
+		events = hugoEvents(events)
+	}
+	err := guard(h, func() error { return h.Build(hugolib.BuildCfg{NoBuildLock: true}, events...) })
+	warnings, logged := s.logs.take()
+	var he *hungError
+	if errors.As(err, &he) {
+		s.hung = true
+		he.pages = countPages(h)
+		he.logged = toBuildError(src, nil, logged)
+		return nil, he
+	}
+	if err != nil {
+		return nil, toBuildError(src, err, logged)
+	}
+	// Two sources writing one file: the later silently replaces the other.
+	dups, files := outputFiles(src, h)
+	if len(logged) > 0 || len(dups) > 0 {
+		var diags []Diagnostic
+		var be *BuildError
+		if len(logged) > 0 && errors.As(toBuildError(src, nil, logged), &be) {
+			diags = be.Diagnostics
+		}
+		return nil, &BuildError{Diagnostics: append(diags, dups...)}
+	}
+
+	res := &Result{Warnings: warnings, Sources: map[string]string{}}
+	if s.watch {
+		s.mu.Lock()
+		if incremental {
+			// The files of pages, aliases and static files that are gone.
+			for f := range s.files {
+				if !files[f] && !s.written[f] && !s.generated[f] {
+					s.destFs.Remove(string(filepath.Separator) + filepath.FromSlash(f))
+				}
+			}
+		}
+		s.files = files
+		for f := range s.written {
+			res.Written = append(res.Written, f)
+		}
+		s.mu.Unlock()
+		sort.Strings(res.Written)
+		res.Incremental = incremental
+	}
+	res.WriteFile = func(name string, data []byte) error {
+		rel := strings.TrimPrefix(name, "/")
+		name = filepath.Join(string(filepath.Separator), filepath.FromSlash(name))
+		// A file Hugo wrote (a page's url, a static file) is not replaced.
+		var exists bool
+		if s.opts.Reuse {
+			// The destination holds the previous output: what counts is
+			// what this build wrote.
+			s.mu.Lock()
+			exists = s.written[rel]
+			s.mu.Unlock()
+		} else {
+			_, err := s.hfs.PublishDir.Stat(name)
+			exists = err == nil && !s.generated[rel]
+		}
+		if exists || files[rel] {
+			return &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.generatedexists", "/"+rel)}}}
+		}
+		if err := s.hfs.PublishDir.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+			return err
+		}
+		if s.watch {
+			s.mu.Lock()
+			s.generated[rel] = true
+			s.mu.Unlock()
+		}
+		return afero.WriteFile(s.hfs.PublishDir, name, data, 0o644)
+	}
+	if s.opts.Reuse {
+		res.Produced = func() map[string]bool {
+			s.mu.Lock()
+			defer s.mu.Unlock()
+			p := make(map[string]bool, len(files)+len(s.written))
+			for f := range files {
+				p[f] = true
+			}
+			for f := range s.written {
+				p[f] = true
+			}
+			return p
+		}
+	}
+	res.RemoveFile = func(name string) error {
+		rel := strings.TrimPrefix(name, "/")
+		s.mu.Lock()
+		ours := s.generated[rel]
+		delete(s.generated, rel)
+		s.mu.Unlock()
+		if !ours {
+			return nil
+		}
+		err := s.hfs.PublishDir.Remove(filepath.Join(string(filepath.Separator), filepath.FromSlash(rel)))
+		if errors.Is(err, os.ErrNotExist) {
+			return nil
+		}
+		return err
+	}
+	for _, st := range h.Sites {
+		res.Pages += len(st.Pages())
+		if res.BaseURL == "" {
+			res.BaseURL = st.Home().Permalink()
+		}
+		for _, p := range st.Pages() {
+			if f := p.File(); f != nil {
+				if rel, err := filepath.Rel(src, f.Filename()); err == nil && !strings.HasPrefix(rel, "..") {
+					res.Sources[p.RelPermalink()] = filepath.ToSlash(rel)
+				} else {
+					res.Sources[p.RelPermalink()] = f.Filename()
+				}
+			}
+		}
+	}
+	if s.inMemory {
+		// Hugo writes rooted paths ("/posts/…"); the base path makes the
+		// io/fs names ("posts/…") resolve to them.
+		res.Output = afero.NewIOFS(afero.NewBasePathFs(s.destFs, "/"))
+	}
+	return res, nil
+}
+
+// hugoEvents are the watcher's events as Hugo takes them: editors' swap
+// and backup files left out.
+func hugoEvents(events []fsnotify.Event) []fsnotify.Event {
+	var out []fsnotify.Event
+	for _, ev := range events {
+		base := filepath.Base(ev.Name)
+		if base == "" || base[0] == '.' || strings.HasSuffix(base, "~") {
+			continue
+		}
+		out = append(out, ev)
+	}
+	return out
+}
