@@ -280,6 +280,10 @@ func (l *Live) incremental(c change) (*Result, error) {
 	var dl diag.List
 	secretsChanged := false
 	if c.data {
+		// The project keeps the member data it loaded: it is opened again.
+		if err := l.load(); err != nil {
+			return nil, err
+		}
 		old := l.mem.private
 		l.mem, l.form = newGenerated(), newGenerated()
 		dl = append(dl, l.deriveData()...)
