@@ -13,7 +13,7 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/siteconfig"
 )
 
 // Block is the configuration table that holds the facts.
@@ -71,7 +71,7 @@ func placeholder(s string) bool {
 // (an ICP number of zeros, an example.org address), with the line to edit.
 // A site without a [params.contact] block shows no contact details and
 // gets no warnings; a broken configuration is the site build's to report.
-func Pending(c *project.Config) diag.List {
+func Pending(c *siteconfig.Config) diag.List {
 	if c.Err != nil {
 		return nil
 	}

@@ -5,12 +5,12 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/siteconfig"
 )
 
-func writeConfig(t *testing.T, body string) *project.Config {
+func writeConfig(t *testing.T, body string) *siteconfig.Config {
 	t.Helper()
-	return project.ParseConfig("hugo.toml", []byte(body))
+	return siteconfig.Parse("hugo.toml", []byte(body))
 }
 
 // TestPendingNamesEveryUnfilledFact: each fact left empty, left out or

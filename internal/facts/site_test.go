@@ -11,7 +11,7 @@ import (
 
 	"github.com/zzia/press/internal/facts"
 	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/siteconfig"
 )
 
 var repoRoot = filepath.Join("..", "..")
@@ -76,7 +76,7 @@ func TestSiteShowsWhatTheCheckAccepts(t *testing.T) {
 		t.Fatal(err)
 	}
 	pending := map[string]bool{}
-	pc, err := project.LoadConfig(src)
+	pc, err := siteconfig.Load(src)
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -21,6 +21,7 @@ import (
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/site"
+	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/tempdir"
 )
 
@@ -228,7 +229,7 @@ func prepare(opts Options) (Options, error) {
 // a site is an *Error saying what to do.
 func Open(source string, today time.Time) (*project.Project, error) {
 	p, err := project.Open(source, today)
-	if errors.Is(err, project.ErrNoConfig) {
+	if errors.Is(err, siteconfig.ErrNoConfig) {
 		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
 	}
 	return p, err

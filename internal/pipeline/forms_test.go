@@ -9,7 +9,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/printjob"
-	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/testenv"
 )
 
@@ -23,7 +23,7 @@ func TestApplicationFormIsPublished(t *testing.T) {
 	if err != nil {
 		t.Fatalf("the form is not published: %v", err)
 	}
-	pc, err := project.LoadConfig(repoRoot)
+	pc, err := siteconfig.Load(repoRoot)
 	if err != nil {
 		t.Fatal(err)
 	}

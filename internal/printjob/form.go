@@ -11,8 +11,8 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/publication"
+	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/typeset/line"
 )
 
@@ -56,7 +56,7 @@ var StandardFees = []LevelFee{
 // [params.publications.fonts]) and the fee standard and account of
 // data/fees.yaml. Missing parts take the defaults; a fees file that cannot
 // be read is a warning (the form then prints the standard fees).
-func LoadFormOptions(c *project.Config) (FormOptions, diag.List) {
+func LoadFormOptions(c *siteconfig.Config) (FormOptions, diag.List) {
 	siteDir := filepath.Dir(c.Path)
 	cfg, l := publication.ReadConfig(c)
 	opts := FormOptions{

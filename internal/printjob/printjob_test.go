@@ -16,8 +16,8 @@ import (
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/testenv"
 )
 
@@ -509,7 +509,7 @@ func TestApplicationForm(t *testing.T) {
 	}
 	// The site's fees and contact come from its files (the contact details
 	// the secretariat has not published yet are empty, and left out).
-	pc, err := project.LoadConfig(filepath.Join("..", ".."))
+	pc, err := siteconfig.Load(filepath.Join("..", ".."))
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -17,6 +17,7 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/siteconfig"
 )
 
 // Project is a loaded site.
@@ -24,7 +25,7 @@ type Project struct {
 	// Dir is the site folder, absolute.
 	Dir string
 	// Config is the site's configuration file.
-	Config *Config
+	Config *siteconfig.Config
 	// Today is the run's today, resolved once (see clock.Resolve).
 	Today clock.Today
 
@@ -40,7 +41,7 @@ type Project struct {
 // parses its configuration and resolves today from the given day (a
 // --today flag; zero when there is none), PRESS_TODAY, SOURCE_DATE_EPOCH
 // or the clock. A folder without a configuration file is not a site:
-// the error wraps ErrNoConfig.
+// the error wraps siteconfig.ErrNoConfig.
 func Open(dir string, today time.Time) (*Project, error) {
 	if dir == "" {
 		dir = "."
@@ -53,7 +54,7 @@ func Open(dir string, today time.Time) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	cfg, err := LoadConfig(abs)
+	cfg, err := siteconfig.Load(abs)
 	if err != nil {
 		return nil, err
 	}

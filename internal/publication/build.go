@@ -28,7 +28,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/siteconfig"
 
 	"github.com/schollz/progressbar/v3"
 
@@ -48,7 +48,7 @@ const Version = "publication/1"
 type Options struct {
 	Source string // the site folder
 	// Config is the site's configuration; nil: read from Source.
-	Config   *project.Config
+	Config   *siteconfig.Config
 	CacheDir string // where PDFs are cached (<CacheDir>/pdf); empty: no cache
 	// Print makes the printer's edition: 3 mm bleed and crop marks. The
 	// site configuration's [params.publications] print = true does too.
@@ -109,7 +109,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 	site := opts.Config
 	if site == nil {
 		var err error
-		if site, err = project.LoadConfig(opts.Source); err != nil {
+		if site, err = siteconfig.Load(opts.Source); err != nil {
 			return nil, diag.List{{Message: err.Error()}}, nil
 		}
 	}

@@ -6,7 +6,7 @@ import (
 	"strings"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/siteconfig"
 )
 
 // Config is what the publications take from the site's configuration: the
@@ -49,7 +49,7 @@ type Contact struct {
 // ReadConfig reads the publications' settings from the site's parsed
 // configuration. Missing settings take the defaults; wrong ones are
 // diagnostics.
-func ReadConfig(c *project.Config) (Config, diag.List) {
+func ReadConfig(c *siteconfig.Config) (Config, diag.List) {
 	cfg := Config{
 		JournalName:        "郑州市信息化促进会会刊",
 		JournalPageSize:    "16K",

@@ -15,7 +15,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/project"
+	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/typeset/box"
 )
 
@@ -638,7 +638,7 @@ func TestContentsAreTagged(t *testing.T) {
 
 // loadConfig reads the publications' settings of the site in dir.
 func loadConfig(dir string) (Config, diag.List) {
-	c, err := project.LoadConfig(dir)
+	c, err := siteconfig.Load(dir)
 	if err != nil {
 		return Config{}, diag.List{{Message: err.Error()}}
 	}

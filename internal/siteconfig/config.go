@@ -1,4 +1,7 @@
-package project
+// Package siteconfig is the site's configuration file (hugo.toml) as press
+// reads it: parsed once, with the line of every key, beside Hugo's own
+// parse. It is a leaf: the project loads it and the stages read it.
+package siteconfig
 
 import (
 	"encoding/json"
@@ -15,11 +18,11 @@ import (
 	"github.com/pelletier/go-toml/v2/unstable"
 )
 
-// ConfigNames are the site configuration files Hugo reads, in its order:
+// Names are the site configuration files Hugo reads, in its order:
 // the first one found is the site's.
-var ConfigNames = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
+var Names = []string{"hugo.toml", "hugo.yaml", "hugo.yml", "hugo.json", "config.toml", "config.yaml", "config.yml", "config.json"}
 
-// ErrNoConfig is returned by FindConfig for a folder that is not a site.
+// ErrNoConfig is returned by Find for a folder that is not a site.
 var ErrNoConfig = errors.New("no site configuration (hugo.toml) found")
 
 // Config is the site's configuration file as press reads it: parsed once,
@@ -41,9 +44,9 @@ type Config struct {
 	lines map[string]int // "params.contact.phone" (lower case) → line
 }
 
-// FindConfig returns the path of the configuration file of the site in dir.
-func FindConfig(dir string) (string, error) {
-	for _, n := range ConfigNames {
+// Find returns the path of the configuration file of the site in dir.
+func Find(dir string) (string, error) {
+	for _, n := range Names {
 		p := filepath.Join(dir, n)
 		if _, err := os.Stat(p); err == nil {
 			return p, nil
@@ -52,11 +55,11 @@ func FindConfig(dir string) (string, error) {
 	return "", fmt.Errorf("%s: %w", dir, ErrNoConfig)
 }
 
-// LoadConfig reads and parses the configuration file of the site in dir.
+// Load reads and parses the configuration file of the site in dir.
 // It fails only when there is none or it cannot be read; a file that does
 // not parse is a Config with Err set.
-func LoadConfig(dir string) (*Config, error) {
-	p, err := FindConfig(dir)
+func Load(dir string) (*Config, error) {
+	p, err := Find(dir)
 	if err != nil {
 		return nil, err
 	}
@@ -64,14 +67,14 @@ func LoadConfig(dir string) (*Config, error) {
 	if err != nil {
 		return nil, err
 	}
-	c := ParseConfig(filepath.Base(p), raw)
+	c := Parse(filepath.Base(p), raw)
 	c.Path = p
 	return c, nil
 }
 
-// ParseConfig parses raw, the text of the configuration file named name
+// Parse parses raw, the text of the configuration file named name
 // (its extension says the format: .toml, .yaml, .yml or .json).
-func ParseConfig(name string, raw []byte) *Config {
+func Parse(name string, raw []byte) *Config {
 	c := &Config{File: name, Path: name, Raw: raw, Values: map[string]any{}, lines: map[string]int{}}
 	var m map[string]any
 	var err error

@@ -1,4 +1,4 @@
-package project
+package siteconfig
 
 import "testing"
 
@@ -33,7 +33,7 @@ params:
 		{"hugo.toml", toml, map[string]int{"baseurl": 1, "title": 2, "params": 4, "params.description": 5, "params.social": 6, "params.social.weibo": 6, "params.contact": 7, "params.contact.phone": 8, "params.contact.fonts.head": 9, "menus.main.name": 11, "params.missing": 0}},
 		{"hugo.yaml", yaml, map[string]int{"baseURL": 1, "title": 2, "params": 3, "params.contact": 5, "params.contact.phone": 6, "params.contact.fonts.body": 7, "nothing": 0}},
 	} {
-		c := ParseConfig(tc.name, []byte(tc.text))
+		c := Parse(tc.name, []byte(tc.text))
 		if c.Err != nil {
 			t.Fatal(c.Err)
 		}
@@ -46,7 +46,7 @@ params:
 			t.Errorf("%s: values %v", tc.name, c.Values)
 		}
 	}
-	if c := ParseConfig("hugo.toml", []byte("title = [\n")); c.Err == nil || len(c.Values) != 0 {
+	if c := Parse("hugo.toml", []byte("title = [\n")); c.Err == nil || len(c.Values) != 0 {
 		t.Errorf("a broken file parsed: %v %v", c.Err, c.Values)
 	}
 }
