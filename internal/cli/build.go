@@ -36,7 +36,19 @@ func openProject(source, today string) (*project.Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return pipeline.Open(source, t)
+	return project.Open(source, t)
+}
+
+// openSite opens the project of opts.Source as of --today and hands it to
+// the pipeline as opts.Site; it returns the project for the command's own
+// use.
+func openSite(opts *pipeline.Options, today string) (*project.Project, error) {
+	p, err := openProject(opts.Source, today)
+	if err != nil {
+		return nil, err
+	}
+	opts.Site = p.Site()
+	return p, nil
 }
 
 // loadMembers returns the project's member data and the rules' result,
@@ -65,7 +77,7 @@ func newBuildCmd(stdout, stderr io.Writer) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			var err error
-			if opts.Project, err = openProject(opts.Source, today); err != nil {
+			if _, err = openSite(&opts, today); err != nil {
 				return err
 			}
 			opts.Log = nil

@@ -29,7 +29,7 @@ func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
 				return usageError{errors.New(msg.T("check.badformat", format))}
 			}
 			var err error
-			if opts.Project, err = openProject(opts.Source, today); err != nil {
+			if _, err = openSite(&opts, today); err != nil {
 				return err
 			}
 			warnings, err := pipeline.Check(opts)

@@ -34,7 +34,7 @@ func newDeployCmd(stdout, stderr io.Writer) *cobra.Command {
 		Args:    cobra.MaximumNArgs(1),
 		RunE: func(c *cobra.Command, args []string) error {
 			var err error
-			if opts.Project, err = openProject(opts.Source, today); err != nil {
+			if _, err = openSite(&opts, today); err != nil {
 				return err
 			}
 			if opts, err = opts.Resolve(); err != nil {

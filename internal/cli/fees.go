@@ -54,7 +54,7 @@ func newFeesCmd(stdout, stderr io.Writer) *cobra.Command {
 			if l.HasErrors() {
 				return &pipeline.Error{Diagnostics: l.Errors()}
 			}
-			form, fl := printjob.LoadFormOptions(opts.Project.Config)
+			form, fl := printjob.LoadFormOptions(opts.Site.Config)
 			printDiagnostics(stderr, fl.Warnings())
 			std := fees.Standard{}
 			for _, f := range form.Fees {

@@ -113,7 +113,7 @@ func newPublishCmd(stdout, stderr io.Writer) *cobra.Command {
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			var err error
-			if opts.Project, err = openProject(opts.Source, today); err != nil {
+			if _, err = openSite(&opts, today); err != nil {
 				return err
 			}
 			if opts, err = opts.Resolve(); err != nil {

@@ -58,7 +58,7 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 		if err != nil {
 			return nil, err
 		}
-		env := &printEnv{p: p, opts: pipeline.Options{Project: p}}
+		env := &printEnv{p: p, opts: pipeline.Options{Site: p.Site()}}
 		if env.opts, err = env.opts.Resolve(); err != nil {
 			return nil, err
 		}

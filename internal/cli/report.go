@@ -37,7 +37,7 @@ func newReportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			opts.Project = p
+			opts.Site = p.Site()
 			if opts, err = opts.Resolve(); err != nil {
 				return err
 			}

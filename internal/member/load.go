@@ -475,3 +475,13 @@ func (d *decoder) fees(parent map[string]field, level string) []Fee {
 	sort.Slice(out, func(i, j int) bool { return out[i].Year < out[j].Year })
 	return out
 }
+
+// HasData reports whether the site in dir keeps member or activity data.
+func HasData(dir string) bool {
+	for _, d := range []string{"data/members", "data/people", "data/activities", "data/chronicle.yaml"} {
+		if _, err := os.Stat(filepath.Join(dir, filepath.FromSlash(d))); err == nil {
+			return true
+		}
+	}
+	return false
+}

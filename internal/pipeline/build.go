@@ -19,9 +19,7 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/project"
 	"github.com/zzia/press/internal/site"
-	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/tempdir"
 )
 
@@ -51,10 +49,10 @@ type Options struct {
 	// nor marked as press's output.
 	Force bool
 
-	// Project is the loaded site; nil: Source is opened, with Today.
-	// Given, it decides the site folder, the configuration and today
-	// (Source and Today are then set from it).
-	Project *project.Project
+	// Site is the loaded site, as the project hands it over; nil: Source
+	// is opened (OpenSite), with Today. Given, it decides the site folder,
+	// the configuration and today (Source and Today are then set from it).
+	Site *Site
 
 	preview bool      // set by Memory: development environment, drafts included
 	reuse   bool      // the stage holds the previous output's files (reuse.go)
@@ -105,17 +103,17 @@ type Error struct {
 // Error lists every diagnostic, one per line.
 func (e *Error) Error() string { return e.Diagnostics.Error() }
 
-// Resolve fills in the defaults of opts: the project (opened from Source
+// Resolve fills in the defaults of opts: the site (opened from Source
 // and Today unless given), absolute Source and Dest, and today.
 func (o Options) Resolve() (Options, error) {
-	if o.Project == nil {
-		p, err := project.Open(o.Source, o.Today)
+	if o.Site == nil {
+		p, err := OpenSite(o.Source, o.Today)
 		if err != nil {
 			return o, err
 		}
-		o.Project = p
+		o.Site = p
 	}
-	p := o.Project
+	p := o.Site
 	o.Source, o.Today = p.Dir, p.Today.Day
 	if p.Today.Fixed {
 		o.clock = p.Today.Now
@@ -214,25 +212,7 @@ var sweep sync.Once
 // prepare resolves the options and makes sure Source is a site.
 func prepare(opts Options) (Options, error) {
 	sweep.Do(func() { tempdir.Sweep("press-gen-", "press-config-") })
-	if opts.Project == nil {
-		p, err := Open(opts.Source, opts.Today)
-		if err != nil {
-			return opts, err
-		}
-		opts.Project = p
-	}
 	return opts.Resolve()
-}
-
-// Open opens the site in source as of today (zero: PRESS_TODAY,
-// SOURCE_DATE_EPOCH or the clock; see project.Open). A folder that is not
-// a site is an *Error saying what to do.
-func Open(source string, today time.Time) (*project.Project, error) {
-	p, err := project.Open(source, today)
-	if errors.Is(err, siteconfig.ErrNoConfig) {
-		return nil, &Error{Diagnostics: diag.List{{Message: err.Error(), Hint: hintNoConfig}}}
-	}
-	return p, err
 }
 
 // checkDest refuses an output directory that the swap would destroy: the

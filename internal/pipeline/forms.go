@@ -21,7 +21,7 @@ func applicationForm(opts Options, gen *generated) diag.List {
 	if st, err := os.Stat(filepath.Join(opts.Source, "content", "membership")); err != nil || !st.IsDir() {
 		return nil
 	}
-	fo, l := printjob.LoadFormOptions(opts.Project.Config)
+	fo, l := printjob.LoadFormOptions(opts.Site.Config)
 	// The configuration's own problems are reported by the publications.
 	l = l.Warnings()
 	b, err := printjob.ApplicationForm(fo)

@@ -232,7 +232,7 @@ func (l *Live) full() (*Result, error) {
 	go func() {
 		validated <- validation{
 			content.Check(opts.Source, filepath.Join(opts.Source, "content")),
-			facts.Pending(opts.Project.Config),
+			facts.Pending(opts.Site.Config),
 		}
 	}()
 	l.hist = newGenerated()

@@ -23,10 +23,10 @@ const (
 // gen, with the CSV and the iCalendar feeds. It returns the loaded data and
 // the derived statuses for later stages (nil when the site has no data).
 func members(opts Options, hist *history.History, gen *generated) (*member.Dataset, *rules.Result, diag.List) {
-	if !opts.Project.HasMemberData() {
+	if !member.HasData(opts.Site.Dir) {
 		return nil, nil, nil
 	}
-	ds, res, l := opts.Project.Members()
+	ds, res, l := opts.Site.Members()
 	if l.HasErrors() {
 		return nil, nil, l
 	}
@@ -43,7 +43,7 @@ func members(opts Options, hist *history.History, gen *generated) (*member.Datas
 
 	base := opts.BaseURL
 	if base == "" {
-		base = opts.Project.Config.BaseURL()
+		base = opts.Site.Config.BaseURL()
 	}
 	base = strings.TrimSuffix(base, "/") + "/"
 	icalOpts := ical.Options{

@@ -25,7 +25,7 @@ func publications(opts Options, gen *generated) diag.List {
 	}
 	res, l, err := publication.Build(publication.Options{
 		Source:   opts.Source,
-		Config:   opts.Project.Config,
+		Config:   opts.Site.Config,
 		CacheDir: cache,
 		Print:    opts.Print,
 		Drafts:   opts.preview,

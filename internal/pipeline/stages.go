@@ -108,7 +108,7 @@ func startValidate(opts Options) func() (diag.List, error) {
 func validate(opts Options) (diag.List, error) {
 	var l diag.List
 	l = append(l, content.Check(opts.Source, filepath.Join(opts.Source, "content"))...)
-	l = append(l, facts.Pending(opts.Project.Config)...) // 待公布 on the site until filled in
+	l = append(l, facts.Pending(opts.Site.Config)...) // 待公布 on the site until filled in
 	l.Sort()
 	if l.HasErrors() {
 		return l, &Error{Diagnostics: l.Errors()}

@@ -4,7 +4,8 @@
 // shared. The commands open a project once and hand it to the stages
 // (build, check, preview, print, report, publish, deploy), so that no two
 // parts of a run read the configuration, the clock or the data
-// differently.
+// differently. It sits above the stages: the pipeline takes the project as
+// a *pipeline.Site (see Site), and no stage imports this package.
 package project
 
 import (
@@ -16,6 +17,7 @@ import (
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/siteconfig"
 )
@@ -41,7 +43,7 @@ type Project struct {
 // parses its configuration and resolves today from the given day (a
 // --today flag; zero when there is none), PRESS_TODAY, SOURCE_DATE_EPOCH
 // or the clock. A folder without a configuration file is not a site:
-// the error wraps siteconfig.ErrNoConfig.
+// the error, a *pipeline.Error, says what to do.
 func Open(dir string, today time.Time) (*Project, error) {
 	if dir == "" {
 		dir = "."
@@ -56,19 +58,20 @@ func Open(dir string, today time.Time) (*Project, error) {
 	}
 	cfg, err := siteconfig.Load(abs)
 	if err != nil {
-		return nil, err
+		return nil, pipeline.NotSite(err)
 	}
 	return &Project{Dir: abs, Config: cfg, Today: t}, nil
 }
 
 // HasMemberData reports whether the site keeps member or activity data.
 func (p *Project) HasMemberData() bool {
-	for _, d := range []string{"data/members", "data/people", "data/activities", "data/chronicle.yaml"} {
-		if _, err := os.Stat(filepath.Join(p.Dir, filepath.FromSlash(d))); err == nil {
-			return true
-		}
-	}
-	return false
+	return member.HasData(p.Dir)
+}
+
+// Site is the project as the pipeline reads it: its folder, configuration
+// and today, and its member data, loaded once and shared with the command.
+func (p *Project) Site() *pipeline.Site {
+	return &pipeline.Site{Dir: p.Dir, Config: p.Config, Today: p.Today, Members: p.Members}
 }
 
 // Members returns the member and activity data checked as of today and
