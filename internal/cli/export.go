@@ -15,7 +15,6 @@ import (
 	"github.com/zzia/press/internal/membersheet"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/sheet"
 )
 
@@ -50,8 +49,8 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 					return usageError{errors.New(msg.T("export.badvalue", v.flag, v.value, strings.Join(v.voc.Values(), "、")))}
 				}
 			}
-			var err error
-			if opts.Today, err = parseToday(today); err != nil {
+			p, err := openSite(&opts, today)
+			if err != nil {
 				return err
 			}
 			if opts, err = opts.Resolve(); err != nil {
@@ -63,12 +62,11 @@ func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := private(out, opts); err != nil {
 				return err
 			}
-			ds, l := member.Load(opts.Source, opts.Today)
+			ds, res, l := p.Members()
 			printDiagnostics(stderr, l.Warnings())
 			if l.HasErrors() {
 				return &pipeline.Error{Diagnostics: l.Errors()}
 			}
-			res := rules.Derive(ds, opts.Today)
 			t := membersheet.Table(ds, res, f)
 			var b bytes.Buffer
 			switch format {

@@ -14,7 +14,6 @@ import (
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/printjob"
-	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/sheet"
 )
 
@@ -36,8 +35,8 @@ func newFeesCmd(stdout, stderr io.Writer) *cobra.Command {
 		Example: msg.T("report.fees.example"),
 		Args:    cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
-			var err error
-			if opts.Today, err = parseToday(today); err != nil {
+			p, err := openSite(&opts, today)
+			if err != nil {
 				return err
 			}
 			if opts, err = opts.Resolve(); err != nil {
@@ -49,7 +48,7 @@ func newFeesCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err := private(out, opts); err != nil {
 				return err
 			}
-			ds, l := member.Load(opts.Source, opts.Today)
+			ds, res, l := p.Members()
 			printDiagnostics(stderr, l.Warnings())
 			if l.HasErrors() {
 				return &pipeline.Error{Diagnostics: l.Errors()}
@@ -65,7 +64,6 @@ func newFeesCmd(stdout, stderr io.Writer) *cobra.Command {
 					std[f.Level] = f.Amount
 				}
 			}
-			res := rules.Derive(ds, opts.Today)
 			rep := fees.Build(ds, res, std, ds.Today, within)
 			var b bytes.Buffer
 			if err := sheet.WriteXLSX(&b, rep.Tables()...); err != nil {

@@ -28,14 +28,14 @@ func newImportCmd(stdout, stderr io.Writer) *cobra.Command {
 	// load resolves the site and loads its data, which must be free of
 	// errors: an import changes data that is known to be right.
 	load := func() (*member.Dataset, error) {
-		var err error
-		if opts.Today, err = parseToday(today); err != nil {
+		p, err := openSite(&opts, today)
+		if err != nil {
 			return nil, err
 		}
 		if opts, err = opts.Resolve(); err != nil {
 			return nil, err
 		}
-		ds, l := member.Load(opts.Source, opts.Today)
+		ds, _, l := p.Members()
 		printDiagnostics(stderr, l.Warnings())
 		if l.HasErrors() {
 			return nil, &pipeline.Error{Diagnostics: l.Errors()}
