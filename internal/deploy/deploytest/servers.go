@@ -89,8 +89,9 @@ func FreePort(t testing.TB) int {
 
 // child starts cmd as a child that dies with the test process and is
 // stopped (SIGTERM, then SIGKILL) when the test ends. Its output goes to
-// log, which the test prints when it fails.
-func child(t testing.TB, cmd *exec.Cmd, log *logBuffer) {
+// log, which the test prints when it fails. The channel it returns is
+// closed when the child has exited.
+func child(t testing.TB, cmd *exec.Cmd, log *logBuffer) <-chan struct{} {
 	t.Helper()
 	cmd.Stdout, cmd.Stderr = log, log
 	cmd.SysProcAttr = &syscall.SysProcAttr{Pdeathsig: syscall.SIGKILL, Setpgid: true}
@@ -111,7 +112,24 @@ func child(t testing.TB, cmd *exec.Cmd, log *logBuffer) {
 			t.Logf("output of %s:\n%s", filepath.Base(cmd.Path), log.String())
 		}
 	})
+	return done
 }
+
+// portTaken reports whether a child that exited did so because a port
+// chosen by FreePort was taken by another process in the meantime (the
+// packages' tests run in parallel and each starts its own servers).
+func portTaken(done <-chan struct{}, log *logBuffer) bool {
+	select {
+	case <-done:
+		return strings.Contains(strings.ToLower(log.String()), "address already in use")
+	default:
+		return false
+	}
+}
+
+// startAttempts is how many times a server is started on fresh ports when
+// one of its ports was taken before it could bind it.
+const startAttempts = 5
 
 // logBuffer collects a child's output, safe for concurrent writes.
 type logBuffer struct {
@@ -156,7 +174,27 @@ func StartS3(t testing.TB) *S3 {
 	if err := os.WriteFile(filepath.Join(dir, "s3.json"), []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	data := filepath.Join(dir, "data")
+	for attempt := 1; ; attempt++ {
+		started, done, log, err := startWeed(t, weed, dir, srv)
+		if err == nil {
+			return started
+		}
+		if attempt < startAttempts && portTaken(done, log) {
+			t.Logf("SeaweedFS: a port was taken before it could bind it; starting again on other ports")
+			continue
+		}
+		t.Fatalf("SeaweedFS did not start: %v\n%s", err, log.String())
+	}
+}
+
+// startWeed starts one SeaweedFS process on fresh ports and waits until it
+// answers S3 requests with srv's credentials, or exits, or 90 s pass. Its
+// data and sockets are in a directory of its own; the identities are in
+// dir/s3.json.
+func startWeed(t testing.TB, weed, dir string, srv *S3) (*S3, <-chan struct{}, *logBuffer, error) {
+	t.Helper()
+	run := t.TempDir()
+	data := filepath.Join(run, "data")
 	if err := os.Mkdir(data, 0o755); err != nil {
 		t.Fatal(err)
 	}
@@ -166,16 +204,18 @@ func StartS3(t testing.TB) *S3 {
 		"-master.port=" + strconv.Itoa(FreePort(t)), "-master.port.grpc=" + strconv.Itoa(FreePort(t)),
 		"-volume.port=" + strconv.Itoa(FreePort(t)), "-volume.port.grpc=" + strconv.Itoa(FreePort(t)),
 		"-filer.port=" + strconv.Itoa(FreePort(t)), "-filer.port.grpc=" + strconv.Itoa(FreePort(t)),
-		"-filer.localSocket=" + filepath.Join(dir, "filer.sock"),
+		"-filer.localSocket=" + filepath.Join(run, "filer.sock"),
 		"-s3", "-s3.port=" + strconv.Itoa(s3Port), "-s3.port.grpc=" + strconv.Itoa(FreePort(t)),
-		"-s3.port.iceberg=0", "-s3.port.lance=0", "-s3.localSocket=" + filepath.Join(dir, "s3.sock"),
+		"-s3.port.iceberg=0", "-s3.port.lance=0", "-s3.localSocket=" + filepath.Join(run, "s3.sock"),
 		"-s3.config=" + filepath.Join(dir, "s3.json"),
 		"-volume.max=0", "-master.volumeSizeLimitMB=64",
 	}
 	cmd := exec.Command(weed, args...)
-	cmd.Dir = dir
+	cmd.Dir = run
 	log := &logBuffer{}
-	child(t, cmd, log)
+	done := child(t, cmd, log)
+	s := *srv
+	srv = &s
 	srv.Endpoint = "http://127.0.0.1:" + strconv.Itoa(s3Port)
 	srv.Client = s3.New(s3.Options{
 		BaseEndpoint: aws.String(srv.Endpoint),
@@ -192,12 +232,17 @@ func StartS3(t testing.TB) *S3 {
 		if err == nil {
 			break
 		}
-		if cmd.ProcessState != nil || time.Now().After(deadline) {
-			t.Fatalf("SeaweedFS did not start: %v\n%s", err, log.String())
+		select {
+		case <-done:
+			return srv, done, log, err
+		default:
+		}
+		if time.Now().After(deadline) {
+			return srv, done, log, err
 		}
 		time.Sleep(300 * time.Millisecond)
 	}
-	return srv
+	return srv, done, log, nil
 }
 
 // CreateBucket creates a bucket, retrying while the gateway's storage is
