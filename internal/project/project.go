@@ -9,9 +9,6 @@
 package project
 
 import (
-	"os"
-	"path/filepath"
-	"sync"
 	"time"
 
 	"github.com/zzia/press/internal/clock"
@@ -31,12 +28,7 @@ type Project struct {
 	// Today is the run's today, resolved once (see clock.Resolve).
 	Today clock.Today
 
-	data struct {
-		once  sync.Once
-		ds    *member.Dataset
-		res   *rules.Result
-		diags diag.List
-	}
+	site *pipeline.Site
 }
 
 // Open loads the site in dir ("" is the current folder): it finds and
@@ -45,22 +37,11 @@ type Project struct {
 // or the clock. A folder without a configuration file is not a site:
 // the error, a *pipeline.Error, says what to do.
 func Open(dir string, today time.Time) (*Project, error) {
-	if dir == "" {
-		dir = "."
-	}
-	abs, err := filepath.Abs(dir)
+	s, err := pipeline.OpenSite(dir, today)
 	if err != nil {
 		return nil, err
 	}
-	t, err := clock.Resolve(today, os.Getenv, time.Now)
-	if err != nil {
-		return nil, err
-	}
-	cfg, err := siteconfig.Load(abs)
-	if err != nil {
-		return nil, pipeline.NotSite(err)
-	}
-	return &Project{Dir: abs, Config: cfg, Today: t}, nil
+	return &Project{Dir: s.Dir, Config: s.Config, Today: s.Today, site: s}, nil
 }
 
 // HasMemberData reports whether the site keeps member or activity data.
@@ -71,7 +52,7 @@ func (p *Project) HasMemberData() bool {
 // Site is the project as the pipeline reads it: its folder, configuration
 // and today, and its member data, loaded once and shared with the command.
 func (p *Project) Site() *pipeline.Site {
-	return &pipeline.Site{Dir: p.Dir, Config: p.Config, Today: p.Today, Members: p.Members}
+	return p.site
 }
 
 // Members returns the member and activity data checked as of today and
@@ -79,14 +60,5 @@ func (p *Project) Site() *pipeline.Site {
 // later ones, with every problem found. With errors among the problems,
 // the data and the result are nil.
 func (p *Project) Members() (*member.Dataset, *rules.Result, diag.List) {
-	d := &p.data
-	d.once.Do(func() {
-		ds, l := member.Load(p.Dir, p.Today.Day)
-		d.diags = l
-		if l.HasErrors() {
-			return
-		}
-		d.ds, d.res = ds, rules.Derive(ds, p.Today.Day)
-	})
-	return d.ds, d.res, d.diags
+	return p.site.Members()
 }
