@@ -8,7 +8,10 @@ import (
 	"strconv"
 	"strings"
 	"sync"
-	"unicode/utf16"
+	"unicode"
+
+	"github.com/go-text/typesetting/font"
+	"github.com/go-text/typesetting/font/opentype/tables"
 )
 
 // Outline is how a face's glyphs are drawn.
@@ -273,71 +276,94 @@ func parseAt(data []byte, off int) (*Face, error) {
 			return nil, fmt.Errorf("no %s table", strings.TrimSpace(t))
 		}
 	}
-	head, hhea := parser{f.Tables["head"]}, parser{f.Tables["hhea"]}
-	if len(head.data) < 54 || len(hhea.data) < 36 {
-		return nil, errors.New("short head or hhea table")
+	// The tables' contents are read by go-text's OpenType parsers; what
+	// press keeps is a lookup per BMP rune (glyph and advance in one word),
+	// which the line breaker calls for every character it measures.
+	head, _, err := tables.ParseHead(f.Tables["head"])
+	if err != nil {
+		return nil, fmt.Errorf("head table: %w", err)
 	}
-	f.UnitsPerEm = int(head.u16(18))
+	hhea, _, err := tables.ParseHhea(f.Tables["hhea"])
+	if err != nil {
+		return nil, fmt.Errorf("hhea table: %w", err)
+	}
+	maxp, _, err := tables.ParseMaxp(f.Tables["maxp"])
+	if err != nil {
+		return nil, fmt.Errorf("maxp table: %w", err)
+	}
+	f.UnitsPerEm = int(head.UnitsPerEm)
 	if f.UnitsPerEm == 0 {
 		return nil, errors.New("unitsPerEm is zero")
 	}
 	scale := 1000 / float64(f.UnitsPerEm)
-	sc := func(v uint16) int { return int(math.Round(float64(int16(v)) * scale)) }
-	f.BBox = [4]int{sc(head.u16(36)), sc(head.u16(38)), sc(head.u16(40)), sc(head.u16(42))}
-	f.Bold = head.u16(44)&1 != 0
-	f.Ascent = int(float64(int16(hhea.u16(4))) * scale)
-	f.Descent = int(float64(int16(hhea.u16(6))) * scale)
+	sc := func(v int16) int { return int(math.Round(float64(v) * scale)) }
+	f.BBox = [4]int{sc(head.XMin), sc(head.YMin), sc(head.XMax), sc(head.YMax)}
+	f.Bold = head.MacStyle&1 != 0
+	f.Ascent = int(float64(hhea.Ascender) * scale)
+	f.Descent = int(float64(hhea.Descender) * scale)
 	f.CapHeight = f.Ascent * 7 / 10
-	if os2 := f.Tables["OS/2"]; len(os2) >= 72 {
-		q := parser{os2}
+	fontPage := tables.FPNone
+	if os2, _, err := tables.ParseOs2(f.Tables["OS/2"]); err == nil {
 		// The PDF backend prefers the typographic metrics, as we do.
-		if a, d := int16(q.u16(68)), int16(q.u16(70)); a != 0 {
-			f.Ascent, f.Descent = int(float64(a)*scale), int(float64(d)*scale)
+		if os2.STypoAscender != 0 {
+			f.Ascent, f.Descent = int(float64(os2.STypoAscender)*scale), int(float64(os2.STypoDescender)*scale)
 		}
-		if len(os2) >= 90 && q.u16(0) >= 2 {
-			if c := sc(q.u16(88)); c > 0 {
+		// sCapHeight, from version 2 on, follows the code page ranges and
+		// sxHeight in the part go-text leaves unparsed.
+		if more := os2.HigherVersionData; os2.Version >= 2 && len(more) >= 12 {
+			if c := sc(int16(binary.BigEndian.Uint16(more[10:]))); c > 0 {
 				f.CapHeight = c
 			}
 		}
-		if q.u16(4) >= 700 {
+		if os2.USWeightClass >= 700 {
 			f.Bold = true
 		}
+		fontPage = os2.FontPage()
 	}
-	if post := f.Tables["post"]; len(post) >= 16 {
-		q := parser{post}
-		f.ItalicAngle = float64(int32(q.u32(4))) / 65536
-		f.Fixed = q.u32(12) != 0
+	if post, _, err := tables.ParsePost(f.Tables["post"]); err == nil {
+		f.Fixed = post.IsFixedPitch != 0
+		// go-text does not export the angle: a Fixed 16.16 at offset 4.
+		f.ItalicAngle = float64(int32(binary.BigEndian.Uint32(f.Tables["post"][4:]))) / 65536
 	}
-	f.NumGlyphs = int(parser{f.Tables["maxp"]}.u16(4))
-	nMetrics := int(hhea.u16(34))
-	hmtx := parser{f.Tables["hmtx"]}
-	if nMetrics == 0 || len(hmtx.data) < 4*nMetrics || f.NumGlyphs == 0 {
+	f.NumGlyphs = int(maxp.NumGlyphs)
+	nMetrics := int(hhea.NumOfLongMetrics)
+	if nMetrics == 0 || f.NumGlyphs == 0 {
 		return nil, errors.New("short hmtx table")
+	}
+	hmtx, _, err := tables.ParseHmtx(f.Tables["hmtx"], nMetrics, max(0, f.NumGlyphs-nMetrics))
+	if err != nil {
+		return nil, fmt.Errorf("hmtx table: %w", err)
 	}
 	f.adv = make([]int16, max(f.NumGlyphs, nMetrics))
 	for g := range f.adv {
-		m := min(g, nMetrics-1)
-		f.adv[g] = int16(math.Round(float64(hmtx.u16(4*m)) * scale))
+		f.adv[g] = int16(math.Round(float64(uint16(hmtx.Advance(tables.GlyphID(g)))) * scale))
 	}
 	f.bmp = make([]uint32, 0x10000)
 	f.astral = make(map[rune]uint16)
 	f.punct = make(map[rune]uint16)
-	f.longLoc, f.scale = head.u16(50) == 1, scale
-	put := func(r rune, gid int) {
-		if gid <= 0 || gid >= f.NumGlyphs || r < 0 {
-			return
+	f.longLoc, f.scale = head.IndexToLocFormat == 1, scale
+	rawCmap, _, err := tables.ParseCmap(f.Tables["cmap"])
+	if err != nil {
+		return nil, fmt.Errorf("cmap table: %w", err)
+	}
+	cmap, _, err := font.ProcessCmap(rawCmap, fontPage)
+	if err != nil {
+		return nil, fmt.Errorf("cmap table: %w", err)
+	}
+	for it := cmap.Iter(); it.Next(); {
+		r, g := it.Char()
+		gid := int(g)
+		if gid <= 0 || gid >= f.NumGlyphs || r < 0 || r > unicode.MaxRune {
+			continue
 		}
 		if r >= 0x2000 && r <= 0x206F {
 			f.punct[r] = uint16(gid)
 		}
 		if r < 0x10000 {
 			f.bmp[r] = uint32(gid)
-		} else if r <= unicode10FFFF {
+		} else {
 			f.astral[r] = uint16(gid)
 		}
-	}
-	if err := readCmap(f.Tables["cmap"], put); err != nil {
-		return nil, err
 	}
 	for r, g := range f.bmp {
 		f.bmp[r] = g | uint32(uint16(f.GlyphAdvance(uint16(g))))<<16
@@ -350,45 +376,16 @@ func parseAt(data []byte, off int) (*Face, error) {
 }
 
 // names reads the family name (typographic, else legacy) and the
-// PostScript name from a name table.
+// PostScript name from a name table, preferring the English records.
 func names(tab []byte) (family, ps string) {
-	p := parser{tab}
-	n := int(p.u16(2))
-	strOff := int(p.u16(4))
-	var fam1, fam16 string
-	for i := 0; i < n; i++ {
-		rec := 6 + 12*i
-		if rec+12 > len(tab) {
-			break
-		}
-		platform, enc, id := p.u16(rec), p.u16(rec+2), p.u16(rec+6)
-		length, off := int(p.u16(rec+8)), strOff+int(p.u16(rec+10))
-		if off+length > len(tab) || !(platform == 3 && (enc == 1 || enc == 10) || platform == 0) {
-			continue
-		}
-		u := make([]uint16, length/2)
-		for k := range u {
-			u[k] = binary.BigEndian.Uint16(tab[off+2*k:])
-		}
-		s := string(utf16.Decode(u))
-		switch id {
-		case 1:
-			if fam1 == "" {
-				fam1 = s
-			}
-		case 16:
-			if fam16 == "" {
-				fam16 = s
-			}
-		case 6:
-			if ps == "" {
-				ps = s
-			}
-		}
+	name, _, err := tables.ParseName(tab)
+	if err != nil {
+		return "", ""
 	}
-	family = fam16
+	const legacyFamily, postScript, typoFamily tables.NameID = 1, 6, 16
+	family = name.Name(typoFamily)
 	if family == "" {
-		family = fam1
+		family = name.Name(legacyFamily)
 	}
 	// A PostScript name is printable ASCII without delimiters.
 	ps = strings.Map(func(r rune) rune {
@@ -396,11 +393,9 @@ func names(tab []byte) (family, ps string) {
 			return -1
 		}
 		return r
-	}, ps)
+	}, name.Name(postScript))
 	return family, ps
 }
-
-const unicode10FFFF = 0x10FFFF
 
 type parser struct{ data []byte }
 
@@ -416,82 +411,4 @@ func (p parser) u32(off int) uint32 {
 		return 0
 	}
 	return binary.BigEndian.Uint32(p.data[off:])
-}
-
-// readCmap calls put for every rune the best Unicode subtable maps: format
-// 12 (full repertoire) when present, else format 4 (BMP).
-func readCmap(cmap []byte, put func(rune, int)) error {
-	p := parser{cmap}
-	n := int(p.u16(2))
-	var fmt4, fmt12 int = -1, -1
-	for i := 0; i < n; i++ {
-		rec := 4 + 8*i
-		platform, encoding, off := p.u16(rec), p.u16(rec+2), int(p.u32(rec+4))
-		if off >= len(cmap) {
-			continue
-		}
-		unicode := platform == 0 || platform == 3 && (encoding == 1 || encoding == 10)
-		if !unicode {
-			continue
-		}
-		switch p.u16(off) {
-		case 4:
-			if fmt4 < 0 {
-				fmt4 = off
-			}
-		case 12:
-			if fmt12 < 0 {
-				fmt12 = off
-			}
-		}
-	}
-	switch {
-	case fmt12 >= 0:
-		ngroups := int(p.u32(fmt12 + 12))
-		for g := 0; g < ngroups; g++ {
-			rec := fmt12 + 16 + 12*g
-			if rec+12 > len(cmap) {
-				return errors.New("truncated cmap format 12")
-			}
-			start, end, gid := p.u32(rec), p.u32(rec+4), p.u32(rec+8)
-			if end > unicode10FFFF || end < start {
-				continue
-			}
-			for c := start; c <= end; c++ {
-				put(rune(c), int(gid+c-start))
-			}
-		}
-		return nil
-	case fmt4 >= 0:
-		segX2 := int(p.u16(fmt4 + 6))
-		ends := fmt4 + 14
-		starts := ends + segX2 + 2
-		deltas := starts + segX2
-		ranges := deltas + segX2
-		if ranges+segX2 > len(cmap) {
-			return errors.New("truncated cmap format 4")
-		}
-		for s := 0; s < segX2; s += 2 {
-			end, start := int(p.u16(ends+s)), int(p.u16(starts+s))
-			delta, ro := int(p.u16(deltas+s)), int(p.u16(ranges+s))
-			for c := start; c <= end && c != 0xFFFF; c++ {
-				var gid int
-				if ro == 0 {
-					gid = (c + delta) & 0xFFFF
-				} else {
-					at := ranges + s + ro + 2*(c-start)
-					if at+2 > len(cmap) {
-						continue
-					}
-					gid = int(p.u16(at))
-					if gid != 0 {
-						gid = (gid + delta) & 0xFFFF
-					}
-				}
-				put(rune(c), gid)
-			}
-		}
-		return nil
-	}
-	return errors.New("no Unicode cmap subtable")
 }
