@@ -97,8 +97,8 @@ bench: packages bench-packages test-servers press hugo
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -serve 1000,10000 -bundled .
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -members 5000,2000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -pdf
-	cd internal/typeset/cmd/pdfbench/typst && npm ci --no-audit --no-fund
-	$(GO) run ./internal/typeset/cmd/pdfbench -press $(PRESS)
+	cd internal/bench/cmd/pdfbench/typst && npm ci --no-audit --no-fund
+	$(GO) run ./internal/bench/cmd/pdfbench -press $(PRESS)
 	$(GO) test -run '^$$' -bench . -benchmem -timeout 60m ./...
 	PRESS_HISTORY_BENCH=1 $(GO) test -count=1 -run TestBenchmarkFigures -v ./internal/history
 	PRESS_DEPLOY_BENCH=1 PRESS_HUGO=$(CURDIR)/$(BIN)/hugo PRESS_WEED=$(WEED) $(GO) test -count=1 -run TestDeployFigures -v -timeout 30m ./internal/deploy

@@ -4,7 +4,7 @@
 // the ratio of press to Typst's warm compile. make bench runs it; Typst
 // comes from the npm package pinned in typst/ (npm ci there first).
 //
-//	go run ./internal/typeset/cmd/pdfbench -press bin/press -runs 5
+//	go run ./internal/bench/cmd/pdfbench -press bin/press -runs 5
 package main
 
 import (
@@ -28,7 +28,7 @@ import (
 func main() {
 	press := flag.String("press", "bin/press", "the press binary")
 	runs := flag.Int("runs", 5, "runs of each; the median is reported")
-	typstDir := flag.String("typst", filepath.Join("internal", "typeset", "cmd", "pdfbench", "typst"), "folder with compile.js and node_modules")
+	typstDir := flag.String("typst", filepath.Join("internal", "bench", "cmd", "pdfbench", "typst"), "folder with compile.js and node_modules")
 	keep := flag.String("keep", "", "write the sample (Markdown and Typst) and both PDFs into this folder and keep them")
 	flag.Parse()
 	work := *keep
