@@ -11,6 +11,7 @@ import (
 	"crypto/ed25519"
 	"crypto/rand"
 	"encoding/pem"
+	"errors"
 	"fmt"
 	"net"
 	"os"
@@ -326,6 +327,40 @@ func StartSSH(t testing.TB) *SSH {
 	if err := os.WriteFile(filepath.Join(dir, "authorized_keys"), ssh.MarshalAuthorizedKey(userPub), 0o600); err != nil {
 		t.Fatal(err)
 	}
+	if os.Geteuid() == 0 {
+		// sshd's privilege separation directory, made by the service's
+		// unit file when sshd runs as a service.
+		os.MkdirAll("/run/sshd", 0o755)
+	}
+	var port int
+	for attempt := 1; ; attempt++ {
+		var done <-chan struct{}
+		var log *logBuffer
+		port, done, log = startSSHD(t, sshd, dir)
+		err := waitSSHD(port, done, log)
+		if err == nil {
+			break
+		}
+		if attempt < startAttempts && portTaken(done, log) {
+			t.Logf("sshd: port %d was taken before it could bind it; starting again on another port", port)
+			continue
+		}
+		t.Fatalf("sshd did not start: %v\n%s", err, log.String())
+	}
+	addr := "127.0.0.1:" + strconv.Itoa(port)
+	kh := filepath.Join(dir, "known_hosts")
+	line := knownhosts.Line([]string{knownhosts.Normalize(addr)}, hostPub)
+	if err := os.WriteFile(kh, []byte(line+"\n"), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return &SSH{Addr: addr, Port: port, User: u.Username, KeyFile: filepath.Join(dir, "user_ed25519"), KnownHosts: kh}
+}
+
+// startSSHD starts sshd with a configuration in dir on a fresh loopback
+// port and returns the port, the channel closed when the process exits and
+// its output.
+func startSSHD(t testing.TB, sshd, dir string) (int, <-chan struct{}, *logBuffer) {
+	t.Helper()
 	port := FreePort(t)
 	cfg := strings.Join([]string{
 		"Port " + strconv.Itoa(port),
@@ -346,31 +381,33 @@ func StartSSH(t testing.TB) *SSH {
 	if err := os.WriteFile(filepath.Join(dir, "sshd_config"), []byte(cfg), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	if os.Geteuid() == 0 {
-		// sshd's privilege separation directory, made by the service's
-		// unit file when sshd runs as a service.
-		os.MkdirAll("/run/sshd", 0o755)
-	}
 	log := &logBuffer{}
-	cmd := exec.Command(sshd, "-D", "-e", "-f", filepath.Join(dir, "sshd_config"))
-	child(t, cmd, log)
+	done := child(t, exec.Command(sshd, "-D", "-e", "-f", filepath.Join(dir, "sshd_config")), log)
+	return port, done, log
+}
+
+// waitSSHD waits until the sshd started on port answers there, or exits,
+// or 20 s pass. The answer must come from this sshd: it has said it
+// listens on the port (another test's server on a reused port also greets
+// with SSH-2.0).
+func waitSSHD(port int, done <-chan struct{}, log *logBuffer) error {
 	addr := "127.0.0.1:" + strconv.Itoa(port)
+	listening := fmt.Sprintf("Server listening on 127.0.0.1 port %d.", port)
 	deadline := time.Now().Add(20 * time.Second)
 	for {
-		if banner(addr) {
-			break
+		select {
+		case <-done:
+			return errors.New("sshd exited")
+		default:
+		}
+		if strings.Contains(log.String(), listening) && banner(addr) {
+			return nil
 		}
 		if time.Now().After(deadline) {
-			t.Fatalf("sshd did not start:\n%s", log.String())
+			return errors.New("no answer within 20 s")
 		}
 		time.Sleep(100 * time.Millisecond)
 	}
-	kh := filepath.Join(dir, "known_hosts")
-	line := knownhosts.Line([]string{knownhosts.Normalize(addr)}, hostPub)
-	if err := os.WriteFile(kh, []byte(line+"\n"), 0o600); err != nil {
-		t.Fatal(err)
-	}
-	return &SSH{Addr: addr, Port: port, User: u.Username, KeyFile: filepath.Join(dir, "user_ed25519"), KnownHosts: kh}
 }
 
 // banner reports whether an SSH server answers at addr.
