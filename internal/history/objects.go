@@ -13,6 +13,7 @@ import (
 
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/format/idxfile"
+	"github.com/go-git/go-git/v5/plumbing/format/packfile"
 	"github.com/go-git/go-git/v5/plumbing/storer"
 )
 
@@ -271,7 +272,7 @@ func (r *packReader) decode(p *pack, off int64, base bool) (plumbing.ObjectType,
 		return 0, nil, fmt.Errorf("%s: object at %d: %w", p.name, off, err)
 	}
 	if baseData != nil {
-		if out, err = patchDelta(baseData, out); err != nil {
+		if out, err = packfile.PatchDelta(baseData, out); err != nil {
 			return 0, nil, fmt.Errorf("%s: delta at %d: %w", p.name, off, err)
 		}
 		typ = baseType
@@ -337,78 +338,4 @@ func (c *baseCache) put(p *pack, off int64, typ plumbing.ObjectType, data []byte
 	}
 	c.young[baseKey{p, off}] = baseEntry{typ, data}
 	c.size += len(data)
-}
-
-var errDelta = errors.New("malformed delta")
-
-// patchDelta applies a git delta to base, allocating the result once at the
-// size the delta states.
-func patchDelta(base, delta []byte) ([]byte, error) {
-	srcSize, delta, ok := deltaSize(delta)
-	if !ok || srcSize != uint64(len(base)) {
-		return nil, errDelta
-	}
-	dstSize, delta, ok := deltaSize(delta)
-	if !ok || dstSize > 1<<32 {
-		return nil, errDelta
-	}
-	out := make([]byte, 0, dstSize)
-	for len(delta) > 0 {
-		cmd := delta[0]
-		delta = delta[1:]
-		switch {
-		case cmd&0x80 != 0: // copy from base
-			var off, size uint64
-			for i := uint(0); i < 4; i++ {
-				if cmd&(1<<i) != 0 {
-					if len(delta) == 0 {
-						return nil, errDelta
-					}
-					off |= uint64(delta[0]) << (8 * i)
-					delta = delta[1:]
-				}
-			}
-			for i := uint(0); i < 3; i++ {
-				if cmd&(0x10<<i) != 0 {
-					if len(delta) == 0 {
-						return nil, errDelta
-					}
-					size |= uint64(delta[0]) << (8 * i)
-					delta = delta[1:]
-				}
-			}
-			if size == 0 {
-				size = 0x10000
-			}
-			if off+size > uint64(len(base)) || uint64(len(out))+size > dstSize {
-				return nil, errDelta
-			}
-			out = append(out, base[off:off+size]...)
-		case cmd != 0: // insert cmd bytes from the delta
-			n := int(cmd)
-			if n > len(delta) || uint64(len(out)+n) > dstSize {
-				return nil, errDelta
-			}
-			out = append(out, delta[:n]...)
-			delta = delta[n:]
-		default:
-			return nil, errDelta
-		}
-	}
-	if uint64(len(out)) != dstSize {
-		return nil, errDelta
-	}
-	return out, nil
-}
-
-// deltaSize reads a delta header's little-endian base-128 size.
-func deltaSize(b []byte) (uint64, []byte, bool) {
-	var v uint64
-	for i, shift := 0, uint(0); i < len(b) && shift < 64; i, shift = i+1, shift+7 {
-		v |= uint64(b[i]&0x7f) << shift
-		if b[i]&0x80 == 0 {
-			return v, b[i+1:], true
-		}
-	}
-	return 0, nil, false
 }
