@@ -13,55 +13,48 @@ import (
 	"github.com/zzia/press/internal/pipeline"
 )
 
-func newCheckCmd(stdout, stderr io.Writer) *cobra.Command {
+func newCheckCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var opts pipeline.Options
 	var today, format string
-	c := &cobra.Command{
-		Use:     "check",
-		Short:   msg.T("check.short"),
-		Long:    msg.T("check.long"),
-		Example: msg.T("check.example"),
-		Args:    cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			switch format {
-			case "human", "json", "github":
-			default:
-				return usageError{errors.New(msg.T("check.badformat", format))}
-			}
-			var err error
-			if _, err = openSite(&opts, today); err != nil {
-				return err
-			}
-			warnings, err := pipeline.Check(opts)
-			var problems diag.List
-			var be *pipeline.Error
-			switch {
-			case errors.As(err, &be):
-				problems = append(be.Diagnostics, warnings...)
-			case err != nil:
-				return err
-			default:
-				problems = warnings
-			}
-			if format == "human" {
-				if err != nil {
-					return err // printed by Main with the summary line
-				}
-				printDiagnostics(stderr, problems)
-				fmt.Fprintln(stdout, msg.T("check.ok"))
-				return nil
-			}
-			writeDiagnostics(raw(stdout), format, problems)
+	c := command(lang, "check", "check", func(*cobra.Command, []string) error {
+		switch format {
+		case "human", "json", "github":
+		default:
+			return usageError{errors.New(lang.T("check.badformat", format))}
+		}
+		var err error
+		if _, err = openSite(lang, &opts, today); err != nil {
+			return err
+		}
+		warnings, err := pipeline.Check(opts)
+		var problems diag.List
+		var be *pipeline.Error
+		switch {
+		case errors.As(err, &be):
+			problems = append(be.Diagnostics, warnings...)
+		case err != nil:
+			return err
+		default:
+			problems = warnings
+		}
+		if format == "human" {
 			if err != nil {
-				return silentFailure{err}
+				return err // printed by Main with the summary line
 			}
+			printDiagnostics(lang, stderr, problems)
+			fmt.Fprintln(stdout, lang.T("check.ok"))
 			return nil
-		},
-	}
-	addSourceFlag(c, &opts.Source)
-	c.Flags().StringVarP(&format, "format", "f", "human", msg.T("flag.format"))
-	c.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
-	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", msg.T("flag.cachedir"))
+		}
+		writeDiagnostics(lang, raw(stdout), format, problems)
+		if err != nil {
+			return silentFailure{err}
+		}
+		return nil
+	})
+	addSourceFlag(lang, c, &opts.Source)
+	c.Flags().StringVarP(&format, "format", "f", "human", lang.T("flag.format"))
+	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
+	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", lang.T("flag.cachedir"))
 	return c
 }
 
@@ -80,7 +73,7 @@ type jsonDiagnostic struct {
 }
 
 // writeDiagnostics prints diagnostics as JSON or as GitHub workflow annotations.
-func writeDiagnostics(w io.Writer, format string, l diag.List) {
+func writeDiagnostics(lang msg.Lang, w io.Writer, format string, l diag.List) {
 	switch format {
 	case "json":
 		out := struct {
@@ -117,7 +110,7 @@ func writeDiagnostics(w io.Writer, format string, l diag.List) {
 			}
 			text := d.Message
 			if d.Hint != "" {
-				text += msg.T("diag.hintsep") + d.Hint
+				text += lang.T("diag.hintsep") + d.Hint
 			}
 			fmt.Fprintf(w, "::%s %s::%s\n", kind, strings.Join(props, ","), ghData(text))
 		}

@@ -13,7 +13,6 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/site"
@@ -38,13 +37,15 @@ var stopCleanup = func() {}
 // usageError marks errors in the command line itself.
 type usageError struct{ error }
 
-// Main runs press with args and returns the process exit code.
+// Main runs press with args in the language of the locale (msg.FromEnv)
+// and returns the process exit code.
 func Main(args []string, stdout, stderr io.Writer) int {
-	if msg.Current == msg.Zh {
-		member.SetLang(member.Chinese)
-	} else {
-		member.SetLang(member.English)
-	}
+	return Run(msg.FromEnv(os.Getenv), args, stdout, stderr)
+}
+
+// Run runs press with args, writing its messages in language lang, and
+// returns the process exit code.
+func Run(lang msg.Lang, args []string, stdout, stderr io.Writer) int {
 	// Plain output may go to a CI log: no line of it may be read as a
 	// workflow command. A terminal gets its output as it comes.
 	if !isTerminal(stdout) {
@@ -57,14 +58,14 @@ func Main(args []string, stdout, stderr io.Writer) int {
 		defer c.Flush()
 		stderr = c
 	}
-	root := newRoot(stdout, stderr)
+	root := newRoot(lang, stdout, stderr)
 	root.SetArgs(args)
 	// An interrupted command removes its temporary and staging directories
 	// (the preview server shuts down by itself instead).
 	root.PersistentPreRun = func(c *cobra.Command, _ []string) {
 		if c.Name() != "serve" {
 			stopCleanup = tempdir.OnInterrupt(func(sig os.Signal) {
-				fmt.Fprintln(stderr, msg.T("interrupted", sig))
+				fmt.Fprintln(stderr, lang.T("interrupted", sig))
 			})
 		}
 	}
@@ -81,19 +82,19 @@ func Main(args []string, stdout, stderr io.Writer) int {
 	case errors.As(err, &sf):
 		return ExitBuild
 	case errors.As(err, &be):
-		printDiagnostics(stderr, be.Diagnostics)
-		fmt.Fprintln(stderr, msg.T("build.failed", len(be.Diagnostics.Errors())))
+		printDiagnostics(lang, stderr, be.Diagnostics)
+		fmt.Fprintln(stderr, lang.T("build.failed", len(be.Diagnostics.Errors())))
 		return ExitBuild
 	case errors.As(err, &ue):
-		fmt.Fprintln(stderr, msg.T("error.prefix")+ue.Error())
-		fmt.Fprintln(stderr, msg.T("usage.hint"))
+		fmt.Fprintln(stderr, lang.T("error.prefix")+ue.Error())
+		fmt.Fprintln(stderr, lang.T("usage.hint"))
 		return ExitUsage
 	case isCobraUsage(err):
-		fmt.Fprintln(stderr, msg.T("error.prefix")+err.Error())
-		fmt.Fprintln(stderr, msg.T("usage.hint"))
+		fmt.Fprintln(stderr, lang.T("error.prefix")+err.Error())
+		fmt.Fprintln(stderr, lang.T("usage.hint"))
 		return ExitUsage
 	}
-	fmt.Fprintln(stderr, msg.T("error.prefix")+err.Error())
+	fmt.Fprintln(stderr, lang.T("error.prefix")+err.Error())
 	return ExitBuild
 }
 
@@ -108,18 +109,18 @@ func isCobraUsage(err error) bool {
 	return false
 }
 
-func printDiagnostics(w io.Writer, l diag.List) {
+func printDiagnostics(lang msg.Lang, w io.Writer, l diag.List) {
 	for _, d := range l {
-		fmt.Fprintln(w, d.String())
+		fmt.Fprintln(w, d.In(lang))
 	}
 }
 
-func newRoot(stdout, stderr io.Writer) *cobra.Command {
+func newRoot(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	root := &cobra.Command{
 		Use:           "press",
-		Short:         msg.T("root.short"),
-		Long:          msg.T("root.long"),
-		Example:       msg.T("root.example"),
+		Short:         lang.T("root.short"),
+		Long:          lang.T("root.long"),
+		Example:       lang.T("root.example"),
 		SilenceUsage:  true,
 		SilenceErrors: true,
 		CompletionOptions: cobra.CompletionOptions{
@@ -129,29 +130,29 @@ func newRoot(stdout, stderr io.Writer) *cobra.Command {
 	root.SetOut(stdout)
 	root.SetErr(stderr)
 	root.SetFlagErrorFunc(func(_ *cobra.Command, err error) error { return usageError{err} })
-	localizeHelp(root)
+	localizeHelp(lang, root)
 	root.AddCommand(
-		newBuildCmd(stdout, stderr),
-		newServeCmd(stdout, stderr),
-		newCheckCmd(stdout, stderr),
-		newPDFCmd(stdout, stderr),
-		newReportCmd(stdout, stderr),
-		newPrintCmd(stdout, stderr),
-		newImportCmd(stdout, stderr),
-		newExportCmd(stdout, stderr),
-		newNewCmd(stdout),
-		newPublishCmd(stdout, stderr),
-		newDeployCmd(stdout, stderr),
-		newHooksCmd(stdout),
-		newVersionCmd(stdout),
+		newBuildCmd(lang, stdout, stderr),
+		newServeCmd(lang, stdout, stderr),
+		newCheckCmd(lang, stdout, stderr),
+		newPDFCmd(lang, stdout, stderr),
+		newReportCmd(lang, stdout, stderr),
+		newPrintCmd(lang, stdout, stderr),
+		newImportCmd(lang, stdout, stderr),
+		newExportCmd(lang, stdout, stderr),
+		newNewCmd(lang, stdout),
+		newPublishCmd(lang, stdout, stderr),
+		newDeployCmd(lang, stdout, stderr),
+		newHooksCmd(lang, stdout),
+		newVersionCmd(lang, stdout),
 	)
 	return root
 }
 
-func newVersionCmd(stdout io.Writer) *cobra.Command {
+func newVersionCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 	return &cobra.Command{
 		Use:   "version",
-		Short: msg.T("version.short"),
+		Short: lang.T("version.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			fmt.Fprintf(stdout, "press %s (%s)\n", Version, buildInfo())
@@ -167,20 +168,20 @@ func buildInfo() string {
 
 // localizeHelp replaces cobra's English help and usage headings with the
 // current language's.
-func localizeHelp(root *cobra.Command) {
-	root.SetUsageTemplate(msg.T("usage.template"))
-	root.SetHelpTemplate(msg.T("help.template"))
+func localizeHelp(lang msg.Lang, root *cobra.Command) {
+	root.SetUsageTemplate(lang.T("usage.template"))
+	root.SetHelpTemplate(lang.T("help.template"))
 	root.InitDefaultHelpFlag()
 	if f := root.Flags().Lookup("help"); f != nil {
-		f.Usage = msg.T("flag.help")
+		f.Usage = lang.T("flag.help")
 	}
 	root.SetHelpCommand(&cobra.Command{
 		Use:   "help [command]",
-		Short: msg.T("help.short"),
+		Short: lang.T("help.short"),
 		Run: func(c *cobra.Command, args []string) {
 			cmd, _, e := c.Root().Find(args)
 			if cmd == nil || e != nil {
-				c.Print(msg.T("help.unknown", strings.Join(args, " ")))
+				c.Print(lang.T("help.unknown", strings.Join(args, " ")))
 				c.Root().Usage()
 				return
 			}
@@ -190,9 +191,34 @@ func localizeHelp(root *cobra.Command) {
 	})
 }
 
+// command returns the command use whose help is the messages key.short,
+// key.long and key.example, running run. It takes no arguments unless its
+// Args is set.
+func command(lang msg.Lang, use, key string, run func(*cobra.Command, []string) error) *cobra.Command {
+	return &cobra.Command{
+		Use:     use,
+		Short:   lang.T(key + ".short"),
+		Long:    lang.T(key + ".long"),
+		Example: lang.T(key + ".example"),
+		Args:    cobra.NoArgs,
+		RunE:    run,
+	}
+}
+
+// group returns the command name that only holds subcommands: run alone,
+// it shows its help. Its short help is the message name.short.
+func group(lang msg.Lang, name string) *cobra.Command {
+	return &cobra.Command{
+		Use:   name,
+		Short: lang.T(name + ".short"),
+		Args:  cobra.NoArgs,
+		RunE:  func(c *cobra.Command, _ []string) error { return c.Help() },
+	}
+}
+
 // sourceFlag is the --source flag shared by the commands that read a site.
-func addSourceFlag(c *cobra.Command, p *string) {
-	c.Flags().StringVarP(p, "source", "s", ".", msg.T("flag.source"))
+func addSourceFlag(lang msg.Lang, c *cobra.Command, p *string) {
+	c.Flags().StringVarP(p, "source", "s", ".", lang.T("flag.source"))
 }
 
 func isTerminal(w io.Writer) bool {

@@ -14,11 +14,8 @@ import (
 )
 
 func run(lang msg.Lang, args ...string) (int, string, string) {
-	old := msg.Current
-	msg.Current = lang
-	defer func() { msg.Current = old }()
 	var out, errb bytes.Buffer
-	code := Main(args, &out, &errb)
+	code := Run(lang, args, &out, &errb)
 	return code, out.String(), errb.String()
 }
 
@@ -59,27 +56,6 @@ func TestExitCodesAndMessages(t *testing.T) {
 				t.Errorf("stderr lacks %q:\n%s", c.err, errs)
 			}
 		})
-	}
-}
-
-func TestLocale(t *testing.T) {
-	env := func(m map[string]string) func(string) string { return func(k string) string { return m[k] } }
-	cases := []struct {
-		vars map[string]string
-		want msg.Lang
-	}{
-		{map[string]string{"LANG": "zh_CN.UTF-8"}, msg.Zh},
-		{map[string]string{"LANG": "en_US.UTF-8"}, msg.En},
-		{map[string]string{"LC_ALL": "zh_TW.UTF-8", "LANG": "en_US.UTF-8"}, msg.Zh},
-		{map[string]string{"LC_ALL": "C", "LANG": "zh_CN.UTF-8"}, msg.En},
-		{map[string]string{"LANGUAGE": "zh_CN:en"}, msg.Zh},
-		{map[string]string{"PRESS_LANG": "en", "LANG": "zh_CN.UTF-8"}, msg.En},
-		{map[string]string{}, msg.En},
-	}
-	for _, c := range cases {
-		if got := msg.FromEnv(env(c.vars)); got != c.want {
-			t.Errorf("FromEnv(%v) = %v, want %v", c.vars, got, c.want)
-		}
 	}
 }
 

@@ -18,97 +18,71 @@ import (
 	"github.com/zzia/press/internal/sheet"
 )
 
-func newExportCmd(stdout, stderr io.Writer) *cobra.Command {
-	c := &cobra.Command{
-		Use:   "export",
-		Short: msg.T("export.short"),
-		Args:  cobra.NoArgs,
-		RunE:  func(c *cobra.Command, _ []string) error { return c.Help() },
-	}
+func newExportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
+	c := group(lang, "export")
 	var opts pipeline.Options
 	var today, out, format string
 	var f membersheet.Filter
-	members := &cobra.Command{
-		Use:     "members",
-		Short:   msg.T("export.members.short"),
-		Long:    msg.T("export.members.long"),
-		Example: msg.T("export.members.example"),
-		Args:    cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			switch format {
-			case "xlsx", "csv", "vcf":
-			default:
-				return usageError{errors.New(msg.T("export.badformat", format))}
+	members := command(lang, "members", "export.members", func(*cobra.Command, []string) error {
+		switch format {
+		case "xlsx", "csv", "vcf":
+		default:
+			return usageError{errors.New(lang.T("export.badformat", format))}
+		}
+		for _, v := range []struct {
+			flag, value string
+			voc         member.Vocabulary
+		}{{"--post", f.Post, member.Posts}, {"--unit-type", f.UnitType, member.UnitTypes}, {"--region", f.Region, member.Regions},
+			{"--industry", f.Industry, member.Industries}, {"--level", f.Level, member.Levels}} {
+			if v.value != "" && !v.voc.Has(v.value) {
+				return usageError{errors.New(lang.T("export.badvalue", v.flag, v.value, strings.Join(v.voc.Values(), "、")))}
 			}
-			for _, v := range []struct {
-				flag, value string
-				voc         member.Vocabulary
-			}{{"--post", f.Post, member.Posts}, {"--unit-type", f.UnitType, member.UnitTypes}, {"--region", f.Region, member.Regions},
-				{"--industry", f.Industry, member.Industries}, {"--level", f.Level, member.Levels}} {
-				if v.value != "" && !v.voc.Has(v.value) {
-					return usageError{errors.New(msg.T("export.badvalue", v.flag, v.value, strings.Join(v.voc.Values(), "、")))}
+		}
+		ds, res, err := openMembers(lang, &opts, today, &out, stderr)
+		if err != nil {
+			return err
+		}
+		t := membersheet.Table(ds, res, f)
+		var b bytes.Buffer
+		switch format {
+		case "xlsx":
+			err = sheet.WriteXLSX(&b, t)
+		case "csv":
+			err = sheet.WriteCSV(&b, t)
+		case "vcf":
+			var ms []*member.Member
+			for _, m := range ds.Members {
+				if f.Match(m, res.Member(m.ID)) {
+					ms = append(ms, m)
 				}
 			}
-			p, err := openSite(&opts, today)
-			if err != nil {
-				return err
+			err = membersheet.WriteVCards(&b, ms, opts.Today)
+		}
+		if err != nil {
+			return err
+		}
+		name := membersheet.SheetName
+		for _, v := range []string{f.Level, f.Post, f.UnitType, f.Region, f.Industry} {
+			if v != "" {
+				name += "-" + v
 			}
-			if opts, err = opts.Resolve(); err != nil {
-				return err
-			}
-			if out == "" {
-				out = filepath.Join(opts.Source, defaultInternalDir)
-			}
-			if err := private(out, opts); err != nil {
-				return err
-			}
-			ds, res, l := p.Members()
-			printDiagnostics(stderr, l.Warnings())
-			if l.HasErrors() {
-				return &pipeline.Error{Diagnostics: l.Errors()}
-			}
-			t := membersheet.Table(ds, res, f)
-			var b bytes.Buffer
-			switch format {
-			case "xlsx":
-				err = sheet.WriteXLSX(&b, t)
-			case "csv":
-				err = sheet.WriteCSV(&b, t)
-			case "vcf":
-				var ms []*member.Member
-				for _, m := range ds.Members {
-					if f.Match(m, res.Member(m.ID)) {
-						ms = append(ms, m)
-					}
-				}
-				err = membersheet.WriteVCards(&b, ms, opts.Today)
-			}
-			if err != nil {
-				return err
-			}
-			name := membersheet.SheetName
-			for _, v := range []string{f.Level, f.Post, f.UnitType, f.Region, f.Industry} {
-				if v != "" {
-					name += "-" + v
-				}
-			}
-			path := filepath.Join(out, name+"."+format)
-			if err := writePrivate(path, b.Bytes()); err != nil {
-				return err
-			}
-			fmt.Fprintln(stdout, msg.T("export.wrote", path, len(t.Rows)))
-			return nil
-		},
-	}
-	addSourceFlag(members, &opts.Source)
-	members.Flags().StringVarP(&out, "out", "o", "", msg.T("flag.print.out"))
-	members.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
-	members.Flags().StringVar(&format, "format", "xlsx", msg.T("flag.export.format"))
-	members.Flags().StringVar(&f.Post, "post", "", msg.T("flag.export.post"))
-	members.Flags().StringVar(&f.UnitType, "unit-type", "", msg.T("flag.export.unittype"))
-	members.Flags().StringVar(&f.Region, "region", "", msg.T("flag.export.region"))
-	members.Flags().StringVar(&f.Industry, "industry", "", msg.T("flag.export.industry"))
-	members.Flags().StringVar(&f.Level, "level", "", msg.T("flag.export.level"))
+		}
+		path := filepath.Join(out, name+"."+format)
+		if err := writePrivate(path, b.Bytes()); err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, lang.T("export.wrote", path, len(t.Rows)))
+		return nil
+	})
+	addSourceFlag(lang, members, &opts.Source)
+	members.Flags().StringVarP(&out, "out", "o", "", lang.T("flag.print.out"))
+	members.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
+	members.Flags().StringVar(&format, "format", "xlsx", lang.T("flag.export.format"))
+	members.Flags().StringVar(&f.Post, "post", "", lang.T("flag.export.post"))
+	members.Flags().StringVar(&f.UnitType, "unit-type", "", lang.T("flag.export.unittype"))
+	members.Flags().StringVar(&f.Region, "region", "", lang.T("flag.export.region"))
+	members.Flags().StringVar(&f.Industry, "industry", "", lang.T("flag.export.industry"))
+	members.Flags().StringVar(&f.Level, "level", "", lang.T("flag.export.level"))
 	c.AddCommand(members)
 	return c
 }

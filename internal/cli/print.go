@@ -40,30 +40,20 @@ type printEnv struct {
 	res   *rules.Result
 }
 
-func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
-	c := &cobra.Command{
-		Use:     "print",
-		Short:   msg.T("print.short"),
-		Long:    msg.T("print.long"),
-		Example: msg.T("print.example"),
-		Args:    cobra.NoArgs,
-		RunE: func(c *cobra.Command, _ []string) error {
-			return c.Help()
-		},
-	}
+func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
+	c := group(lang, "print")
+	c.Long, c.Example = lang.T("print.long"), lang.T("print.example")
 	var source, today, out string
 	// resolve opens the project and reads the fonts of its configuration.
 	resolve := func() (*printEnv, error) {
-		p, err := openProject(source, today)
+		env := &printEnv{opts: pipeline.Options{Source: source}}
+		p, err := openResolved(lang, &env.opts, today)
 		if err != nil {
 			return nil, err
 		}
-		env := &printEnv{p: p, opts: pipeline.Options{Site: p.Site()}}
-		if env.opts, err = env.opts.Resolve(); err != nil {
-			return nil, err
-		}
+		env.p = p
 		cfg, l := publication.ReadConfig(p.Config)
-		printDiagnostics(stderr, l.Warnings())
+		printDiagnostics(lang, stderr, l.Warnings())
 		env.fonts = cfg.Fonts
 		return env, nil
 	}
@@ -71,13 +61,8 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 	// published.
 	dir := func(env *printEnv) (string, error) {
 		d := out
-		if d == "" {
-			d = filepath.Join(env.opts.Source, defaultInternalDir)
-		}
-		if err := private(d, env.opts); err != nil {
-			return "", err
-		}
-		return d, nil
+		err := privateOut(lang, &d, env.opts)
+		return d, err
 	}
 	// prepare resolves the site, checks the output directory and loads the
 	// members, in that order: a wrong --out fails before any work.
@@ -90,19 +75,19 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 		if err != nil {
 			return nil, "", err
 		}
-		env.ds, env.res, err = loadMembers(env.p, stderr)
+		env.ds, env.res, err = loadMembers(lang, env.p, stderr)
 		return env, d, err
 	}
 	common := func(sub *cobra.Command, outUsage string) {
-		addSourceFlag(sub, &source)
+		addSourceFlag(lang, sub, &source)
 		sub.Flags().StringVarP(&out, "out", "o", "", outUsage)
-		sub.Flags().StringVar(&today, "today", "", msg.T("flag.today"))
+		sub.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
 		c.AddCommand(sub)
 	}
 
 	roster := &cobra.Command{
 		Use:   "roster",
-		Short: msg.T("print.roster.short"),
+		Short: lang.T("print.roster.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			env, d, err := prepare()
@@ -113,21 +98,21 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 			if err != nil {
 				return err
 			}
-			return writeOut(stdout, d, rosterFile, b)
+			return writeOut(lang, stdout, d, rosterFile, b)
 		},
 	}
-	common(roster, msg.T("flag.print.out"))
+	common(roster, lang.T("flag.print.out"))
 
 	var grid, size, margins, gap, copies string
 	var outline, skipSuspended bool
 	labels := &cobra.Command{
 		Use:   "labels",
-		Short: msg.T("print.labels.short"),
-		Long:  msg.T("print.labels.long"),
+		Short: lang.T("print.labels.short"),
+		Long:  lang.T("print.labels.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			lo := printjob.LabelOptions{Outline: outline, SkipSuspended: skipSuspended}
-			if err := parseLabelLayout(&lo, grid, size, margins, gap, copies); err != nil {
+			if err := parseLabelLayout(lang, &lo, grid, size, margins, gap, copies); err != nil {
 				return usageError{err}
 			}
 			if _, err := lo.Cells(); err != nil {
@@ -140,16 +125,16 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 			lo.Options = printjob.Options{Today: env.opts.Today, Fonts: env.fonts}
 			recips, skipped := printjob.Distribution(env.ds, env.res, lo)
 			for _, s := range skipped {
-				fmt.Fprintln(stderr, msg.T("diag.warning")+msg.T("print.skipped", s.ID, s.Name, s.Reason))
+				fmt.Fprintln(stderr, lang.T("diag.warning")+lang.T("print.skipped", s.ID, s.Name, s.Reason))
 			}
 			pdfBytes, csvBytes, err := printjob.Labels(env.ds, env.res, lo)
 			if err != nil {
 				return err
 			}
-			if err := writeOut(stdout, d, labelsFile, pdfBytes); err != nil {
+			if err := writeOut(lang, stdout, d, labelsFile, pdfBytes); err != nil {
 				return err
 			}
-			if err := writeOut(stdout, d, distributionFile, csvBytes); err != nil {
+			if err := writeOut(lang, stdout, d, distributionFile, csvBytes); err != nil {
 				return err
 			}
 			n := 0
@@ -157,18 +142,18 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 				n += r.Copies
 			}
 			cells, _ := lo.Cells()
-			fmt.Fprintln(stdout, msg.T("print.labels.summary", n, len(recips), (n+len(cells)-1)/len(cells)))
+			fmt.Fprintln(stdout, lang.T("print.labels.summary", n, len(recips), (n+len(cells)-1)/len(cells)))
 			return nil
 		},
 	}
-	labels.Flags().StringVar(&grid, "labels", "2x7", msg.T("flag.print.labels"))
-	labels.Flags().StringVar(&size, "label-size", "99.1x38.1", msg.T("flag.print.labelsize"))
-	labels.Flags().StringVar(&margins, "label-margins", "", msg.T("flag.print.margins"))
-	labels.Flags().StringVar(&gap, "label-gap", "", msg.T("flag.print.gap"))
-	labels.Flags().StringVar(&copies, "copies", "副会长单位=3,理事单位=2,普通会员单位=1,个人会员=1", msg.T("flag.print.copies"))
-	labels.Flags().BoolVar(&outline, "outline", false, msg.T("flag.print.outline"))
-	labels.Flags().BoolVar(&skipSuspended, "skip-suspended", false, msg.T("flag.print.skipsuspended"))
-	common(labels, msg.T("flag.print.out"))
+	labels.Flags().StringVar(&grid, "labels", "2x7", lang.T("flag.print.labels"))
+	labels.Flags().StringVar(&size, "label-size", "99.1x38.1", lang.T("flag.print.labelsize"))
+	labels.Flags().StringVar(&margins, "label-margins", "", lang.T("flag.print.margins"))
+	labels.Flags().StringVar(&gap, "label-gap", "", lang.T("flag.print.gap"))
+	labels.Flags().StringVar(&copies, "copies", "副会长单位=3,理事单位=2,普通会员单位=1,个人会员=1", lang.T("flag.print.copies"))
+	labels.Flags().BoolVar(&outline, "outline", false, lang.T("flag.print.outline"))
+	labels.Flags().BoolVar(&skipSuspended, "skip-suspended", false, lang.T("flag.print.skipsuspended"))
+	common(labels, lang.T("flag.print.out"))
 
 	var year int
 	var prefix string
@@ -176,8 +161,8 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 	var record bool
 	certs := &cobra.Command{
 		Use:   "certificates",
-		Short: msg.T("print.certificates.short"),
-		Long:  msg.T("print.certificates.long"),
+		Short: lang.T("print.certificates.short"),
+		Long:  lang.T("print.certificates.long"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			env, d, err := prepare()
@@ -187,7 +172,7 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 			co := printjob.CertificateOptions{Options: printjob.Options{Today: env.opts.Today, Fonts: env.fonts}, Year: year, Prefix: prefix, Only: only}
 			for _, id := range only {
 				if env.ds.Member(id) == nil {
-					return usageError{errors.New(msg.T("print.unknownmember", id))}
+					return usageError{errors.New(lang.T("print.unknownmember", id))}
 				}
 			}
 			// The register keeps the numbers issued; new ones are recorded
@@ -196,35 +181,35 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 			if y == 0 {
 				y = env.res.Today.Year()
 			}
-			reg, numbers, err := registeredNumbers(env.opts.Source, env.ds, y)
+			reg, numbers, err := registeredNumbers(lang, env.opts.Source, env.ds, y)
 			if err != nil {
 				return err
 			}
 			co.Numbers = numbers
 			list, skipped := printjob.Eligible(env.ds, env.res, co)
 			for _, s := range skipped {
-				fmt.Fprintln(stderr, msg.T("print.nocert", s.ID, s.Name, s.Reason))
+				fmt.Fprintln(stderr, lang.T("print.nocert", s.ID, s.Name, s.Reason))
 			}
 			b, err := printjob.Certificates(env.ds, env.res, co)
 			if err != nil {
 				return err
 			}
-			if err := writeOut(stdout, d, certificatesFile, b); err != nil {
+			if err := writeOut(lang, stdout, d, certificatesFile, b); err != nil {
 				return err
 			}
-			fmt.Fprintln(stdout, msg.T("print.certificates.summary", len(list)))
-			return listCertificates(stdout, env.opts.Source, list, reg, record, env.res.Today)
+			fmt.Fprintln(stdout, lang.T("print.certificates.summary", len(list)))
+			return listCertificates(lang, stdout, env.opts.Source, list, reg, record, env.res.Today)
 		},
 	}
-	certs.Flags().IntVar(&year, "year", 0, msg.T("flag.print.year"))
-	certs.Flags().StringVar(&prefix, "prefix", "ZZIA", msg.T("flag.print.prefix"))
-	certs.Flags().StringSliceVar(&only, "only", nil, msg.T("flag.print.only"))
-	certs.Flags().BoolVar(&record, "record", false, msg.T("flag.print.record"))
-	common(certs, msg.T("flag.print.out"))
+	certs.Flags().IntVar(&year, "year", 0, lang.T("flag.print.year"))
+	certs.Flags().StringVar(&prefix, "prefix", "ZZIA", lang.T("flag.print.prefix"))
+	certs.Flags().StringSliceVar(&only, "only", nil, lang.T("flag.print.only"))
+	certs.Flags().BoolVar(&record, "record", false, lang.T("flag.print.record"))
+	common(certs, lang.T("flag.print.out"))
 
 	form := &cobra.Command{
 		Use:   "form",
-		Short: msg.T("print.form.short"),
+		Short: lang.T("print.form.short"),
 		Args:  cobra.NoArgs,
 		RunE: func(*cobra.Command, []string) error {
 			env, err := resolve()
@@ -235,19 +220,19 @@ func newPrintCmd(stdout, stderr io.Writer) *cobra.Command {
 			if file == "" {
 				file = filepath.Join(env.opts.Source, defaultInternalDir, formFile)
 			}
-			if err := private(file, env.opts); err != nil {
+			if err := private(lang, file, env.opts); err != nil {
 				return err
 			}
 			fo, l := printjob.LoadFormOptions(env.p.Config)
-			printDiagnostics(stderr, l.Errors())
+			printDiagnostics(lang, stderr, l.Errors())
 			b, err := printjob.ApplicationForm(fo)
 			if err != nil {
 				return err
 			}
-			return writeOut(stdout, filepath.Dir(file), filepath.Base(file), b)
+			return writeOut(lang, stdout, filepath.Dir(file), filepath.Base(file), b)
 		},
 	}
-	common(form, msg.T("flag.print.formout"))
+	common(form, lang.T("flag.print.formout"))
 	return c
 }
 
@@ -260,7 +245,7 @@ var siteFolders = []string{"static", "content", "assets", "layouts", "data", "i1
 // public output (--dest, public/), or a folder whose files the next build
 // publishes or reads (static/, content/, assets/, layouts/, data/, i18n/ …).
 // Symbolic links are followed, so a link into static/ is refused too.
-func private(path string, opts pipeline.Options) error {
+func private(lang msg.Lang, path string, opts pipeline.Options) error {
 	p := resolve(path)
 	dirs := []string{opts.Dest}
 	for _, d := range siteFolders {
@@ -268,7 +253,7 @@ func private(path string, opts pipeline.Options) error {
 	}
 	for _, d := range dirs {
 		if inside(p, resolve(d)) {
-			return usageError{errors.New(msg.T("print.public", path, d))}
+			return usageError{errors.New(lang.T("print.public", path, d))}
 		}
 	}
 	return nil
@@ -296,7 +281,7 @@ func resolve(path string) string {
 // writeOut writes data to dir/name whole or not at all, readable by its
 // owner only (the secretariat's documents hold contact details), and says
 // so.
-func writeOut(stdout io.Writer, dir, name string, data []byte) error {
+func writeOut(lang msg.Lang, stdout io.Writer, dir, name string, data []byte) error {
 	if err := os.MkdirAll(dir, 0o755); err != nil {
 		return err
 	}
@@ -304,20 +289,20 @@ func writeOut(stdout io.Writer, dir, name string, data []byte) error {
 	if err := atomicfile.Write(p, data, 0o600); err != nil {
 		return err
 	}
-	fmt.Fprintln(stdout, msg.T("report.wrote", p))
+	fmt.Fprintln(stdout, lang.T("report.wrote", p))
 	return nil
 }
 
 // parseLabelLayout reads the label flags into lo: grid "2x7", size
 // "99.1x38.1", margins "TOP,LEFT", gap "X,Y" (millimetres) and copies
 // "副会长单位=3,理事单位=2".
-func parseLabelLayout(lo *printjob.LabelOptions, grid, size, margins, gap, copies string) error {
+func parseLabelLayout(lang msg.Lang, lo *printjob.LabelOptions, grid, size, margins, gap, copies string) error {
 	pair := func(s, sep, what string) (float64, float64, error) {
 		a, b, ok := strings.Cut(strings.ReplaceAll(strings.ToLower(s), "×", "x"), sep)
 		x, err1 := strconv.ParseFloat(strings.TrimSpace(a), 64)
 		y, err2 := strconv.ParseFloat(strings.TrimSpace(b), 64)
 		if !ok || err1 != nil || err2 != nil {
-			return 0, 0, errors.New(msg.T("print.badpair", what, s))
+			return 0, 0, errors.New(lang.T("print.badpair", what, s))
 		}
 		return x, y, nil
 	}
@@ -326,7 +311,7 @@ func parseLabelLayout(lo *printjob.LabelOptions, grid, size, margins, gap, copie
 		return err
 	}
 	if cols != float64(int(cols)) || rows != float64(int(rows)) {
-		return errors.New(msg.T("print.badpair", "--labels", grid))
+		return errors.New(lang.T("print.badpair", "--labels", grid))
 	}
 	lo.Columns, lo.Rows = int(cols), int(rows)
 	if lo.Width, lo.Height, err = pair(size, "x", "--label-size"); err != nil {
@@ -354,7 +339,7 @@ func parseLabelLayout(lo *printjob.LabelOptions, grid, size, margins, gap, copie
 		k = strings.TrimSpace(k)
 		n, err := strconv.Atoi(strings.TrimSpace(v))
 		if !ok || err != nil || n < 0 || !member.Levels.Has(k) {
-			return errors.New(msg.T("print.badcopies", kv, strings.Join(member.Levels.Values(), "、")))
+			return errors.New(lang.T("print.badcopies", kv, strings.Join(member.Levels.Values(), "、")))
 		}
 		lo.Copies[k] = n
 	}

@@ -34,7 +34,7 @@ var dateFields = []string{"date", "publishDate", "pubdate", "published", "lastmo
 
 // Check reads every content file under dir (reported relative to root) and
 // returns the problems in their front matter.
-func Check(root, dir string) diag.List {
+func Check(l msg.Lang, root, dir string) diag.List {
 	var out diag.List
 	var files []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -60,28 +60,24 @@ func Check(root, dir string) diag.List {
 		}
 		src, err := ReadFile(p)
 		if err != nil {
-			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: err.Error()}
-			var pe *fs.PathError
-			if errors.As(err, &pe) {
-				d.Message = pe.Err.Error()
-			}
+			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: Explain(err, l)}
 			switch {
 			case errors.Is(err, ErrNotRegular):
-				d.Hint = msg.T("content.notregular.hint")
+				d.Hint = l.T("content.notregular.hint")
 			case errors.Is(err, ErrTooLarge):
-				d.Hint = msg.T("content.toolarge.hint")
+				d.Hint = l.T("content.toolarge.hint")
 			}
 			out = append(out, d)
 			continue
 		}
-		out = append(out, CheckFile(filepath.ToSlash(rel), src)...)
+		out = append(out, CheckFile(l, filepath.ToSlash(rel), src)...)
 	}
 	return out
 }
 
 // CheckFile checks the front matter of one content file.
-func CheckFile(name string, src []byte) diag.List {
-	fm, kind, offset, d := split(src)
+func CheckFile(l msg.Lang, name string, src []byte) diag.List {
+	fm, kind, offset, d := split(l, src)
 	if d != nil {
 		d.File = name
 		return diag.List{*d}
@@ -94,17 +90,17 @@ func CheckFile(name string, src []byte) diag.List {
 	switch kind {
 	case '-':
 		if err := yaml.Unmarshal(fm, &values); err != nil {
-			out = append(out, yamlDiag(name, offset, fm, err))
+			out = append(out, yamlDiag(l, name, offset, fm, err))
 			return out
 		}
 	case '+':
 		if err := toml.Unmarshal(fm, &values); err != nil {
-			out = append(out, tomlDiag(name, offset, err))
+			out = append(out, tomlDiag(l, name, offset, err))
 			return out
 		}
 	case '{':
 		if err := json.Unmarshal(fm, &values); err != nil {
-			out = append(out, diag.Diagnostic{File: name, Line: offset + 1, Message: msg.T("fm.json", err.Error())})
+			out = append(out, diag.Diagnostic{File: name, Line: offset + 1, Message: l.T("fm.json", err.Error())})
 			return out
 		}
 	}
@@ -116,8 +112,8 @@ func CheckFile(name string, src []byte) diag.List {
 			if s, ok := v.(string); ok && !isDate(s) {
 				line := offset + lineOf(fm, key)
 				out = append(out, diag.Diagnostic{File: name, Line: line, Column: 1,
-					Message: msg.T("fm.date", key, s),
-					Hint:    msg.T("fm.date.hint")})
+					Message: l.T("fm.date", key, s),
+					Hint:    l.T("fm.date.hint")})
 			}
 		}
 	}
@@ -126,7 +122,7 @@ func CheckFile(name string, src []byte) diag.List {
 
 // split finds the front matter: YAML between --- lines, TOML between +++
 // lines, or a JSON object. offset is the number of lines before it.
-func split(src []byte) (fm []byte, kind byte, offset int, d *diag.Diagnostic) {
+func split(l msg.Lang, src []byte) (fm []byte, kind byte, offset int, d *diag.Diagnostic) {
 	src = bytes.TrimPrefix(src, []byte("\xef\xbb\xbf"))
 	switch {
 	case bytes.HasPrefix(src, []byte("---")):
@@ -138,7 +134,7 @@ func split(src []byte) (fm []byte, kind byte, offset int, d *diag.Diagnostic) {
 		dec := json.NewDecoder(bytes.NewReader(src))
 		var raw json.RawMessage
 		if err := dec.Decode(&raw); err != nil {
-			return nil, 0, 0, &diag.Diagnostic{Line: 1, Message: msg.T("fm.json", err.Error())}
+			return nil, 0, 0, &diag.Diagnostic{Line: 1, Message: l.T("fm.json", err.Error())}
 		}
 		return raw, '{', 0, nil
 	default:
@@ -169,15 +165,15 @@ func split(src []byte) (fm []byte, kind byte, offset int, d *diag.Diagnostic) {
 		rest = rest[nl+1:]
 	}
 	return nil, 0, 0, &diag.Diagnostic{Line: 1, Column: 1,
-		Message: msg.T("fm.unclosed", string(delim)),
-		Hint:    msg.T("fm.unclosed.hint", string(delim))}
+		Message: l.T("fm.unclosed", string(delim)),
+		Hint:    l.T("fm.unclosed.hint", string(delim))}
 }
 
-func yamlDiag(name string, offset int, fm []byte, err error) diag.Diagnostic {
-	d := diag.Diagnostic{File: name, Line: offset + 1, Message: msg.T("fm.syntax", err.Error())}
+func yamlDiag(l msg.Lang, name string, offset int, fm []byte, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: name, Line: offset + 1, Message: l.T("fm.syntax", err.Error())}
 	var ye yaml.Error
 	if errors.As(err, &ye) {
-		d.Message = msg.T("fm.syntax", ye.GetMessage())
+		d.Message = l.T("fm.syntax", ye.GetMessage())
 		if t := ye.GetToken(); t != nil && t.Position != nil {
 			d.Line = offset + yamlLine(fm, t.Position.Line)
 			d.Column = t.Position.Column
@@ -209,13 +205,13 @@ func yamlLine(fm []byte, line int) int {
 	return lf
 }
 
-func tomlDiag(name string, offset int, err error) diag.Diagnostic {
-	d := diag.Diagnostic{File: name, Line: offset + 1, Message: msg.T("fm.syntax", err.Error())}
+func tomlDiag(l msg.Lang, name string, offset int, err error) diag.Diagnostic {
+	d := diag.Diagnostic{File: name, Line: offset + 1, Message: l.T("fm.syntax", err.Error())}
 	var te *toml.DecodeError
 	if errors.As(err, &te) {
 		row, col := te.Position()
 		d.Line, d.Column = offset+row, col
-		d.Message = msg.T("fm.syntax", te.Error())
+		d.Message = l.T("fm.syntax", te.Error())
 	}
 	return d
 }
@@ -250,7 +246,7 @@ func lineOf(fm []byte, key string) int {
 // numbers in the body still match the file. A file without front matter
 // gives nil values and the file itself.
 func FrontMatter(src []byte) (values map[string]any, body []byte, err error) {
-	fm, kind, offset, d := split(src)
+	fm, kind, offset, d := split(msg.En, src) // callers that show errors call CheckFile
 	if d != nil {
 		return nil, nil, errors.New(d.Message)
 	}

@@ -1,6 +1,7 @@
 package content
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"strings"
 	"testing"
 )
@@ -25,7 +26,7 @@ func TestCheckFile(t *testing.T) {
 	}
 	for _, c := range cases {
 		t.Run(c.name, func(t *testing.T) {
-			l := CheckFile("a.md", []byte(c.src))
+			l := CheckFile(msg.En, "a.md", []byte(c.src))
 			if c.want == "" {
 				if len(l) != 0 {
 					t.Fatalf("unexpected diagnostics: %v", l)

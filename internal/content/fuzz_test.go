@@ -2,6 +2,7 @@ package content
 
 import (
 	"bytes"
+	"github.com/zzia/press/internal/msg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -33,7 +34,7 @@ func FuzzFrontMatter(f *testing.F) {
 	}
 	f.Fuzz(func(t *testing.T, src []byte) {
 		lines := bytes.Count(src, []byte("\n")) + 1
-		for _, d := range CheckFile("content/x.md", src) {
+		for _, d := range CheckFile(msg.En, "content/x.md", src) {
 			if d.Line < 0 || d.Line > lines {
 				t.Errorf("diagnostic at line %d of a %d-line file: %s", d.Line, lines, d)
 			}

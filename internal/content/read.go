@@ -48,7 +48,7 @@ func ReadFile(name string) ([]byte, error) {
 		return nil, err
 	}
 	if len(b) > MaxFileSize {
-		return nil, &fs.PathError{Op: "read", Path: name, Err: &fileError{ErrTooLarge, msg.T("content.toolarge", MaxFileSize>>20)}}
+		return nil, &fs.PathError{Op: "read", Path: name, Err: &fileError{kind: ErrTooLarge}}
 	}
 	return b, nil
 }
@@ -57,40 +57,64 @@ func ReadFile(name string) ([]byte, error) {
 // regular file no larger than MaxFileSize.
 func CheckRegular(name string, fi fs.FileInfo) error {
 	if !fi.Mode().IsRegular() {
-		return &fs.PathError{Op: "read", Path: name, Err: &fileError{ErrNotRegular, msg.T("content.notregular", kind(name, fi.Mode()))}}
+		return &fs.PathError{Op: "read", Path: name, Err: &fileError{kind: ErrNotRegular, name: name, mode: fi.Mode()}}
 	}
 	if fi.Size() > MaxFileSize {
-		return &fs.PathError{Op: "read", Path: name, Err: &fileError{ErrTooLarge, msg.T("content.toolarge", MaxFileSize>>20)}}
+		return &fs.PathError{Op: "read", Path: name, Err: &fileError{kind: ErrTooLarge}}
 	}
 	return nil
 }
 
-// fileError is ErrNotRegular or ErrTooLarge with its explanation.
+// fileError is ErrNotRegular or ErrTooLarge with what is needed to explain
+// it in either language.
 type fileError struct {
 	kind error
-	text string
+	name string      // the file, for ErrNotRegular
+	mode fs.FileMode // its mode, links followed
 }
 
-func (e *fileError) Error() string { return e.text }
+// Error explains the error in English; Explain gives the user's language.
+func (e *fileError) Error() string { return e.in(msg.En) }
 func (e *fileError) Unwrap() error { return e.kind }
 
+func (e *fileError) in(l msg.Lang) string {
+	if e.kind == ErrTooLarge {
+		return l.T("content.toolarge", MaxFileSize>>20)
+	}
+	return l.T("content.notregular", kind(l, e.name, e.mode))
+}
+
+// Explain returns what is wrong with a file ReadFile or CheckRegular
+// refused, in language l, without the file's name; any other error as is.
+func Explain(err error, l msg.Lang) string {
+	var fe *fileError
+	if errors.As(err, &fe) {
+		return fe.in(l)
+	}
+	var pe *fs.PathError
+	if errors.As(err, &pe) {
+		return pe.Err.Error()
+	}
+	return err.Error()
+}
+
 // kind describes a file that is not regular.
-func kind(name string, m fs.FileMode) string {
+func kind(l msg.Lang, name string, m fs.FileMode) string {
 	var k string
 	switch {
 	case m.IsDir():
-		k = msg.T("content.kind.dir")
+		k = l.T("content.kind.dir")
 	case m&fs.ModeNamedPipe != 0:
-		k = msg.T("content.kind.fifo")
+		k = l.T("content.kind.fifo")
 	case m&fs.ModeSocket != 0:
-		k = msg.T("content.kind.socket")
+		k = l.T("content.kind.socket")
 	case m&fs.ModeDevice != 0 || m&fs.ModeCharDevice != 0:
-		k = msg.T("content.kind.device")
+		k = l.T("content.kind.device")
 	default:
-		k = msg.T("content.kind.other")
+		k = l.T("content.kind.other")
 	}
 	if target, err := os.Readlink(name); err == nil {
-		return msg.T("content.kind.link", target, k)
+		return l.T("content.kind.link", target, k)
 	}
 	return k
 }

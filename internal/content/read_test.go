@@ -2,6 +2,7 @@ package content
 
 import (
 	"errors"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -68,7 +69,7 @@ func TestCheckReportsSpecialFiles(t *testing.T) {
 	dir := specialFiles(t)
 	root := filepath.Dir(dir)
 	within(t, func() {
-		l := Check(root, dir)
+		l := Check(msg.En, root, dir)
 		got := l.Error()
 		for _, want := range []string{
 			"content/news/fifo.md: not a regular file but a named pipe (FIFO)",
@@ -81,6 +82,10 @@ func TestCheckReportsSpecialFiles(t *testing.T) {
 		}
 		if len(l) != 3 {
 			t.Errorf("want 3 problems, got:\n%s", got)
+		}
+		zh := Check(msg.Zh, root, dir)
+		if got := zh.Error(); !strings.Contains(got, "content/news/zero.md: 不是普通文件，而是指向 /dev/zero 的符号链接（设备文件）") {
+			t.Errorf("Chinese:\n%s", got)
 		}
 	})
 }

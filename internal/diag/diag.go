@@ -31,8 +31,13 @@ type Diagnostic struct {
 	Hint     string   // what to do, e.g. `did you mean "phone"?`; may be empty
 }
 
-// String formats the diagnostic as file:line:col: message (hint).
-func (d Diagnostic) String() string {
+// String formats the diagnostic as file:line:col: message (hint), with
+// English glue (In formats it for the user's language).
+func (d Diagnostic) String() string { return d.In(msg.En) }
+
+// In formats the diagnostic as file:line:col: message (hint), the words
+// press adds (the warning mark, the hint's separator) in language l.
+func (d Diagnostic) In(l msg.Lang) string {
 	var b strings.Builder
 	switch {
 	case d.File == "":
@@ -44,11 +49,11 @@ func (d Diagnostic) String() string {
 		fmt.Fprintf(&b, "%s:%d:%d: ", QuoteName(d.File), d.Line, d.Column)
 	}
 	if d.Severity == Warning {
-		b.WriteString(msg.T("diag.warning"))
+		b.WriteString(l.T("diag.warning"))
 	}
 	b.WriteString(d.Message)
 	if d.Hint != "" {
-		b.WriteString(msg.T("diag.hintsep"))
+		b.WriteString(l.T("diag.hintsep"))
 		b.WriteString(d.Hint)
 	}
 	return b.String()

@@ -5,6 +5,7 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"reflect"
 	"strings"
 	"testing"
@@ -97,7 +98,7 @@ func fixture() (*member.Dataset, []string) {
 		Registration: member.Registration{URL: "https://reg.example.com/next", Deadline: d("2026-12-10")}}
 	planned.End = planned.Start.Add(8 * time.Hour)
 	acts = append(acts, planned)
-	ds, diags := member.Assemble(member.Sources{Members: members, Activities: acts, Chronicle: []member.Milestone{{Date: d("2010-05-18"), Title: "促进会成立"}}}, time.Time{})
+	ds, diags := member.Assemble(msg.En, member.Sources{Members: members, Activities: acts, Chronicle: []member.Milestone{{Date: d("2010-05-18"), Title: "促进会成立"}}}, time.Time{})
 	if diags.HasErrors() {
 		panic(diags)
 	}
@@ -299,7 +300,7 @@ func TestPaged(t *testing.T) {
 			UnitType: "企业", Region: "金水区", Industry: "互联网", Joined: d("2026-11-01"), Listed: true,
 			Representatives: []*member.Representative{{Role: member.RoleMain, Name: fmt.Sprintf("代表%03d", i)}}})
 	}
-	ds, diags := member.Assemble(member.Sources{Members: ms}, time.Time{})
+	ds, diags := member.Assemble(msg.En, member.Sources{Members: ms}, time.Time{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}

@@ -1,6 +1,7 @@
 package e2e
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"slices"
@@ -34,7 +35,7 @@ type menuItem struct {
 // loadData reads the bundled site's data.
 func loadData(t *testing.T) *data {
 	t.Helper()
-	ds, l := member.Load(repoRoot, today)
+	ds, l := member.Load(msg.En, repoRoot, today)
 	if l.HasErrors() {
 		t.Fatalf("loading the data: %v", l)
 	}

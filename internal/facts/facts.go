@@ -71,7 +71,8 @@ func placeholder(s string) bool {
 // (an ICP number of zeros, an example.org address), with the line to edit.
 // A site without a [params.contact] block shows no contact details and
 // gets no warnings; a broken configuration is the site build's to report.
-func Pending(c *siteconfig.Config) diag.List {
+// The warnings are in language lang.
+func Pending(lang msg.Lang, c *siteconfig.Config) diag.List {
 	if c.Err != nil {
 		return nil
 	}
@@ -90,19 +91,19 @@ func Pending(c *siteconfig.Config) diag.List {
 			line = header
 		}
 		d := diag.Diagnostic{File: name, Line: line, Severity: diag.Warning}
-		shown := msg.T("facts.shown")
+		shown := lang.T("facts.shown")
 		if f.Key == "icp" {
-			shown = msg.T("facts.icp.hidden")
+			shown = lang.T("facts.icp.hidden")
 		}
 		switch {
 		case v == "" || placeholder(v):
-			d.Message = msg.T("facts.pending", Block, f.Key, f.Label, shown)
+			d.Message = lang.T("facts.pending", Block, f.Key, f.Label, shown)
 		case f.valid != nil && !f.valid(v):
-			d.Message = msg.T("facts.unreal", Block, f.Key, f.Label, v, shown)
+			d.Message = lang.T("facts.unreal", Block, f.Key, f.Label, v, shown)
 		default:
 			continue
 		}
-		d.Hint = msg.T("facts.hint", fmt.Sprintf("%s = %q", f.Key, f.hint))
+		d.Hint = lang.T("facts.hint", fmt.Sprintf("%s = %q", f.Key, f.hint))
 		l = append(l, d)
 	}
 	return l

@@ -17,9 +17,6 @@ func writeConfig(t *testing.T, body string) *siteconfig.Config {
 // still a placeholder gets one warning at the line to edit (the key's line,
 // or the block's header when the key is missing); filled-in facts get none.
 func TestPendingNamesEveryUnfilledFact(t *testing.T) {
-	old := msg.Current
-	msg.Current = msg.Zh
-	defer func() { msg.Current = old }()
 	dir := writeConfig(t, `title = "x"
 [params]
   description = "d"
@@ -34,7 +31,7 @@ func TestPendingNamesEveryUnfilledFact(t *testing.T) {
     editor = "x"
 `)
 	got := map[string]int{}
-	for _, d := range Pending(dir) {
+	for _, d := range Pending(msg.Zh, dir) {
 		if d.File != "hugo.toml" {
 			t.Errorf("%v: file %q, want hugo.toml", d, d.File)
 		}
@@ -72,7 +69,7 @@ email = "office@zzia.org.cn"
 hours = "工作日 9:00—17:30"
 icp = "豫ICP备12345678号-1"
 `)
-	if l := Pending(dir); len(l) != 0 {
+	if l := Pending(msg.En, dir); len(l) != 0 {
 		t.Errorf("a filled-in block gave warnings: %v", l)
 	}
 }

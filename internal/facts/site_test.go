@@ -1,6 +1,7 @@
 package facts_test
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -80,7 +81,7 @@ func TestSiteShowsWhatTheCheckAccepts(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	for _, d := range facts.Pending(pc) {
+	for _, d := range facts.Pending(msg.En, pc) {
 		for _, f := range facts.Facts {
 			if strings.Contains(d.Message, "] "+f.Key+" (") || strings.Contains(d.Message, "] "+f.Key+"（") {
 				pending[f.Key] = true

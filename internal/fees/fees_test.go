@@ -2,6 +2,7 @@ package fees
 
 import (
 	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/msg"
 	"path/filepath"
 	"testing"
 	"time"
@@ -16,7 +17,7 @@ var std = Standard{member.LevelVicePresident: 30000, member.LevelCouncil: 10000,
 
 func seed(t *testing.T) (*member.Dataset, *rules.Result) {
 	t.Helper()
-	ds, l := member.Load(filepath.Join("..", ".."), today)
+	ds, l := member.Load(msg.En, filepath.Join("..", ".."), today)
 	if l.HasErrors() {
 		t.Fatal(l.Errors())
 	}

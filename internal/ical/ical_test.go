@@ -3,6 +3,7 @@ package ical
 import (
 	"bytes"
 	"encoding/json"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -41,7 +42,7 @@ func fixture() *member.Dataset {
 		{ID: "meeting-2026", Title: "理事会", Kind: "会议", Department: "行政人事部",
 			Start: at("2026-06-01 09:00"), End: at("2026-06-01 12:00"), Status: member.StatusCancelled, Sequence: 1},
 	}
-	ds, diags := member.Assemble(member.Sources{Activities: acts}, time.Time{})
+	ds, diags := member.Assemble(msg.En, member.Sources{Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		panic(diags)
 	}

@@ -1,6 +1,7 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"sort"
 	"strings"
 	"time"
@@ -62,13 +63,8 @@ func stamp(t time.Time, allDay bool) string {
 // ParseActivity reads one activity file. name is the path relative to the
 // site (data/activities/<id>.yaml). Checks that need other files
 // (attendance naming members) are done by Assemble.
-func ParseActivity(name string, src []byte) (*Activity, diag.List) {
-	d := &decoder{file: name}
-	body := d.parse(src)
-	if body == nil {
-		return nil, d.diags
-	}
-	fs, ok := d.object(body, "activity", Pos{File: name, Line: 1, Column: 1}, activitySchema)
+func ParseActivity(lang msg.Lang, name string, src []byte) (*Activity, diag.List) {
+	d, fs, ok := openFile(lang, name, src, "activity", activitySchema)
 	if !ok {
 		return nil, d.diags
 	}
@@ -83,7 +79,7 @@ func ParseActivity(name string, src []byte) (*Activity, diag.List) {
 	if !a.Start.IsZero() && !a.End.IsZero() {
 		switch {
 		case startAllDay != endAllDay:
-			d.errorAt(a.endPos, Text(HintTimeFormat), MsgMixedAllDay)
+			d.errorAt(a.endPos, d.tr(HintTimeFormat), MsgMixedAllDay)
 		case a.End.Before(a.Start):
 			d.errorAt(a.endPos, "", MsgEndBeforeStart, stamp(a.End, endAllDay), stamp(a.Start, startAllDay))
 		}
@@ -180,7 +176,7 @@ func ParseActivity(name string, src []byte) (*Activity, diag.List) {
 			names[p] = true
 		}
 		if len(at.Persons) == 0 && at.Others == 0 {
-			d.errorAt(at.Pos, Text(HintAttendRep), MsgEmptyAttendance, at.Member)
+			d.errorAt(at.Pos, d.tr(HintAttendRep), MsgEmptyAttendance, at.Member)
 		}
 		people += len(at.Persons) + at.Others
 		a.Attendance = append(a.Attendance, at)
@@ -193,13 +189,8 @@ func ParseActivity(name string, src []byte) (*Activity, diag.List) {
 
 // ParseChronicle reads data/chronicle.yaml: a mapping with a milestones
 // list of {date, title, text, link}.
-func ParseChronicle(name string, src []byte) ([]Milestone, diag.List) {
-	d := &decoder{file: name}
-	body := d.parse(src)
-	if body == nil {
-		return nil, d.diags
-	}
-	fs, ok := d.object(body, "chronicle", Pos{File: name, Line: 1, Column: 1}, chronicleSchema)
+func ParseChronicle(lang msg.Lang, name string, src []byte) ([]Milestone, diag.List) {
+	d, fs, ok := openFile(lang, name, src, "chronicle", chronicleSchema)
 	if !ok {
 		return nil, d.diags
 	}

@@ -1,6 +1,7 @@
 package member_test
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"sync"
@@ -37,7 +38,7 @@ func BenchmarkLoad(b *testing.B) {
 	dir := benchSite(b)
 	b.ReportAllocs()
 	for b.Loop() {
-		ds, diags := member.Load(dir, member.SampleToday)
+		ds, diags := member.Load(msg.En, dir, member.SampleToday)
 		if diags.HasErrors() {
 			b.Fatal(diags[:1])
 		}
@@ -52,7 +53,7 @@ func TestSynthetic(t *testing.T) {
 	if err := membertest.Synthetic(dir, 400, 300, 7, member.SampleToday); err != nil {
 		t.Fatal(err)
 	}
-	ds, diags := member.Load(dir, member.SampleToday)
+	ds, diags := member.Load(msg.En, dir, member.SampleToday)
 	if diags.HasErrors() {
 		t.Fatal(diags.Errors()[:3])
 	}

@@ -1,6 +1,7 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"sort"
 	"strings"
 	"time"
@@ -56,18 +57,19 @@ func dayOf(t time.Time) time.Time {
 
 type assembler struct {
 	ds    *Dataset
+	lang  msg.Lang  // the language of the diagnostics
 	today time.Time // zero: the checks that depend on the day are skipped
 	diags diag.List
 }
 
 func (a *assembler) errorAt(p Pos, hint string, key Msg, args ...any) {
 	a.diags = append(a.diags, diag.Diagnostic{File: p.File, Line: p.Line, Column: p.Column,
-		Message: Text(key, args...), Hint: hint})
+		Message: a.tr(key, args...), Hint: hint})
 }
 
 func (a *assembler) warnAt(p Pos, hint string, key Msg, args ...any) {
 	a.diags = append(a.diags, diag.Diagnostic{File: p.File, Line: p.Line, Column: p.Column,
-		Severity: diag.Warning, Message: Text(key, args...), Hint: hint})
+		Severity: diag.Warning, Message: a.tr(key, args...), Hint: hint})
 }
 
 // Assemble builds a dataset from parsed files as of today and runs the
@@ -88,9 +90,10 @@ func (a *assembler) warnAt(p Pos, hint string, key Msg, args ...any) {
 // no other, and are still in Zhengzhou.
 //
 // A zero today skips the checks that depend on the day and makes no
-// Article 7 members (for tests of single files).
-func Assemble(src Sources, today time.Time) (*Dataset, diag.List) {
-	a := &assembler{today: today}
+// Article 7 members (for tests of single files). Diagnostics are in
+// language l.
+func Assemble(l msg.Lang, src Sources, today time.Time) (*Dataset, diag.List) {
+	a := &assembler{lang: l, today: today}
 	if !today.IsZero() {
 		a.today = dayOf(today)
 	}
@@ -145,44 +148,55 @@ func (a *assembler) receipts() {
 	}
 }
 
+// distinct indexes list in byID, in the order of its files, and returns
+// the items indexed: an item without an id is left out, and so is one
+// whose id an earlier file has (an error naming both) or that keep (when
+// not nil) refuses.
+func distinct[T any](a *assembler, list []T, key func(T) (string, Pos), byID map[string]T, keep func(T) bool) []T {
+	file := func(x T) string { _, p := key(x); return p.File }
+	sort.SliceStable(list, func(i, j int) bool { return file(list[i]) < file(list[j]) })
+	var out []T
+	for _, x := range list {
+		id, pos := key(x)
+		if id == "" {
+			continue
+		}
+		if prev, dup := byID[id]; dup {
+			_, at := key(prev)
+			a.errorAt(pos, a.tr(HintAlsoAt, formatPos(at)), MsgDuplicateID, id)
+			continue
+		}
+		if keep != nil && !keep(x) {
+			continue
+		}
+		byID[id] = x
+		out = append(out, x)
+	}
+	return out
+}
+
 func (a *assembler) people(people []*Person) {
 	ds := a.ds
-	sort.SliceStable(people, func(i, j int) bool { return people[i].Pos.File < people[j].Pos.File })
-	for _, p := range people {
-		if p.ID == "" {
-			continue
-		}
-		if prev, dup := ds.personByID[p.ID]; dup {
-			a.errorAt(p.Pos, Text(HintAlsoAt, formatPos(prev.Pos)), MsgDuplicateID, p.ID)
-			continue
-		}
-		ds.personByID[p.ID] = p
-		ds.People = append(ds.People, p)
-	}
+	ds.People = distinct(a, people, func(p *Person) (string, Pos) { return p.ID, p.Pos }, ds.personByID, nil)
 	sort.Slice(ds.People, func(i, j int) bool { return ds.People[i].ID < ds.People[j].ID })
 }
 
 func (a *assembler) units(members []*Member) {
 	ds := a.ds
-	sort.SliceStable(members, func(i, j int) bool { return members[i].Pos.File < members[j].Pos.File })
-	for _, m := range members {
-		if m.ID == "" {
-			continue
-		}
-		if prev, dup := ds.memberByID[m.ID]; dup {
-			a.errorAt(m.Pos, Text(HintAlsoAt, formatPos(prev.Pos)), MsgDuplicateID, m.ID)
-			continue
-		}
+	// Individual members are reached by their person's id: one namespace
+	// for the directory's addresses.
+	notPerson := func(m *Member) bool {
 		if p := ds.personByID[m.ID]; p != nil {
-			// Individual members are reached by their person's id: one
-			// namespace for the directory's addresses.
-			a.errorAt(p.Pos, Text(HintRenameID), MsgIDTaken, m.ID, m.Pos.File, p.Pos.File)
-			continue
+			a.errorAt(p.Pos, a.tr(HintRenameID), MsgIDTaken, m.ID, m.Pos.File, p.Pos.File)
+			return false
 		}
-		ds.memberByID[m.ID] = m
-		ds.Members = append(ds.Members, m)
+		return true
+	}
+	units := distinct(a, members, func(m *Member) (string, Pos) { return m.ID, m.Pos }, ds.memberByID, notPerson)
+	ds.Members = append(ds.Members, units...)
+	for _, m := range units {
 		if !a.today.IsZero() && !m.Joined.IsZero() && dayOf(m.Joined).After(a.today) {
-			a.errorAt(m.Pos, Text(HintFutureDate), MsgFutureJoined, "joined", day(m.Joined), day(a.today))
+			a.errorAt(m.Pos, a.tr(HintFutureDate), MsgFutureJoined, "joined", day(m.Joined), day(a.today))
 		}
 	}
 }
@@ -206,7 +220,7 @@ func (a *assembler) approvals(list []*Approval) {
 			ok = false
 		}
 		if !a.today.IsZero() && dayOf(ap.Date).After(a.today) {
-			a.errorAt(ap.Pos, Text(HintFutureDate), MsgFutureApproval, day(ap.Date), day(a.today))
+			a.errorAt(ap.Pos, a.tr(HintFutureDate), MsgFutureApproval, day(ap.Date), day(a.today))
 			ok = false
 		}
 		k := approvalKey{day(ap.Date), ap.Member, ap.Person, ap.Post}
@@ -224,16 +238,16 @@ func (a *assembler) approvals(list []*Approval) {
 
 func (a *assembler) memberHint(id string) string {
 	if near := nearest(id, sortedKeys(a.ds.memberByID)); near != "" {
-		return Text(HintDidYouMean, near)
+		return a.tr(HintDidYouMean, near)
 	}
 	return ""
 }
 
 func (a *assembler) personHint(id string) string {
 	if near := nearest(id, sortedKeys(a.ds.personByID)); near != "" {
-		return Text(HintDidYouMean, near)
+		return a.tr(HintDidYouMean, near)
 	}
-	return Text(HintNewPerson, id)
+	return a.tr(HintNewPerson, id)
 }
 
 // positions joins the units' representative entries to their people and
@@ -270,13 +284,13 @@ func (a *assembler) positions() {
 				r.Approval = ap
 				continue
 			}
-			hint := Text(HintRegister)
+			hint := a.tr(HintRegister)
 			if list := byPerson[p.ID]; len(list) > 0 {
 				var parts []string
 				for _, ap := range list {
 					parts = append(parts, day(ap.Date)+" "+ap.Post+"（"+ap.Member+"，"+ap.Meeting+"）")
 				}
-				hint = Text(HintApprovals, strings.Join(parts, "；"))
+				hint = a.tr(HintApprovals, strings.Join(parts, "；"))
 			}
 			a.errorAt(r.postSincePos, hint, MsgNoApproval, day(r.PostSince), p.Name, r.Post, m.ID)
 		}
@@ -342,7 +356,7 @@ func (a *assembler) individuals() {
 		if explicit {
 			m.Joined = ms.Joined
 			if !a.today.IsZero() && dayOf(ms.Joined).After(a.today) {
-				a.errorAt(ms.Pos, Text(HintFutureDate), MsgFutureJoined, "membership.joined", day(ms.Joined), day(a.today))
+				a.errorAt(ms.Pos, a.tr(HintFutureDate), MsgFutureJoined, "membership.joined", day(ms.Joined), day(a.today))
 			}
 			if !p.LeftCity.IsZero() && p.LeftCity.Before(ms.Joined) {
 				a.errorAt(ms.Pos, "", MsgLeftCityBeforeJoined, day(p.LeftCity), day(ms.Joined))
@@ -410,7 +424,7 @@ func (a *assembler) article6(m *Member) {
 		}
 	}
 	if len(cur) == 0 {
-		a.errorAt(m.Representatives[len(m.Representatives)-1].Pos, Text(HintAddMain), MsgNoCurrentRep, day(a.today))
+		a.errorAt(m.Representatives[len(m.Representatives)-1].Pos, a.tr(HintAddMain), MsgNoCurrentRep, day(a.today))
 		return
 	}
 	roles := map[string]int{}
@@ -424,11 +438,11 @@ func (a *assembler) article6(m *Member) {
 			if p.File == "" {
 				p = r.Pos
 			}
-			a.errorAt(p, Text(HintLevelPosts, m.Level, strings.Join(UnitPosts[m.Level], "、")), MsgLevelPost, m.Level, r.Post)
+			a.errorAt(p, a.tr(HintLevelPosts, m.Level, strings.Join(UnitPosts[m.Level], "、")), MsgLevelPost, m.Level, r.Post)
 		}
 	}
 	if roles[RoleMain] == 0 {
-		a.errorAt(cur[0].Pos, Text(HintAddMain), MsgNoCurrentMain, day(a.today))
+		a.errorAt(cur[0].Pos, a.tr(HintAddMain), MsgNoCurrentMain, day(a.today))
 	}
 }
 
@@ -437,18 +451,7 @@ func (a *assembler) article6(m *Member) {
 // members, and persons who are their representatives.
 func (a *assembler) activities(list []*Activity) {
 	ds := a.ds
-	sort.SliceStable(list, func(i, j int) bool { return list[i].Pos.File < list[j].Pos.File })
-	for _, act := range list {
-		if act.ID == "" {
-			continue
-		}
-		if prev, dup := ds.activityByID[act.ID]; dup {
-			a.errorAt(act.Pos, Text(HintAlsoAt, formatPos(prev.Pos)), MsgDuplicateID, act.ID)
-			continue
-		}
-		ds.activityByID[act.ID] = act
-		ds.Activities = append(ds.Activities, act)
-	}
+	ds.Activities = distinct(a, list, func(act *Activity) (string, Pos) { return act.ID, act.Pos }, ds.activityByID, nil)
 	sort.SliceStable(ds.Activities, func(i, j int) bool {
 		x, y := ds.Activities[i], ds.Activities[j]
 		if !x.Start.Equal(y.Start) {
@@ -462,7 +465,7 @@ func (a *assembler) activities(list []*Activity) {
 			if p.File == "" {
 				p = act.Pos
 			}
-			a.errorAt(p, Text(HintPlanned), MsgFutureHeld, day(act.Start), day(a.today))
+			a.errorAt(p, a.tr(HintPlanned), MsgFutureHeld, day(act.Start), day(a.today))
 		}
 		if len(act.Invited) > 0 {
 			act.invited = make(map[string]bool, len(act.Invited))
@@ -485,7 +488,7 @@ func (a *assembler) activities(list []*Activity) {
 					hint := ""
 					for _, r := range p.Positions {
 						if r.Member != nil && (act.Start.IsZero() || r.CurrentOn(dayOf(act.Start))) {
-							hint = Text(HintAttendAsUnit, r.Member.ID)
+							hint = a.tr(HintAttendAsUnit, r.Member.ID)
 						}
 					}
 					a.errorAt(at.Pos, hint, MsgPersonNotMember, at.Member)
@@ -509,9 +512,9 @@ func (a *assembler) activities(list []*Activity) {
 					at.Persons[i] = ps.Name // the person's id instead of the name
 					continue
 				}
-				hint := Text(HintAttendRep)
+				hint := a.tr(HintAttendRep)
 				if near := nearest(p, names); near != "" {
-					hint = Text(HintDidYouMean, near)
+					hint = a.tr(HintDidYouMean, near)
 				}
 				a.errorAt(at.personPos[i], hint, MsgUnknownPerson, p, m.ID)
 			}

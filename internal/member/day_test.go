@@ -1,6 +1,7 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"strings"
 	"testing"
 )
@@ -9,7 +10,6 @@ import (
 // join files: Article 6 as of today, nothing that happened dated in the
 // future, people and the approval register.
 func TestAsOfToday(t *testing.T) {
-	SetLang(English)
 	unit := func(reps string) string {
 		return strings.Replace(okMemberB, "representatives:\n  - person: li-xuyi\n    role: 主代表\n", "representatives:\n"+reps, 1)
 	}
@@ -81,7 +81,7 @@ func TestAsOfToday(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := LoadFS(site(tt.files), today)
+			_, diags := LoadFS(msg.En, site(tt.files), today)
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())
@@ -102,7 +102,7 @@ func TestIndividualMembers(t *testing.T) {
 			"representatives:\n  - person: li-xuyi\n    role: 主代表\n    left: 2026-03-01\n  - person: wang\n    role: 主代表\n    since: 2026-03-01\n", 1),
 		"data/people/wang.yaml": "id: wang\nname: 王虚丙\n",
 	}
-	ds, diags := LoadFS(site(files), today)
+	ds, diags := LoadFS(msg.En, site(files), today)
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}
@@ -124,7 +124,7 @@ func TestIndividualMembers(t *testing.T) {
 		t.Errorf("positions: %+v", p.Positions)
 	}
 	// Before leaving, no individual member.
-	ds, _ = LoadFS(site(files), today.AddDate(0, -9, 0))
+	ds, _ = LoadFS(msg.En, site(files), today.AddDate(0, -9, 0))
 	if ds.Member("li-xuyi") != nil {
 		t.Error("an individual member before leaving the unit")
 	}

@@ -2,6 +2,7 @@ package member
 
 import (
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"math"
 	"regexp"
 	"sort"
@@ -23,6 +24,7 @@ import (
 // collecting every problem instead of stopping at the first.
 type decoder struct {
 	file  string
+	lang  msg.Lang // the language of the diagnostics
 	diags diag.List
 }
 
@@ -52,14 +54,14 @@ func (d *decoder) pos(n ast.Node) Pos {
 func (d *decoder) errorAt(p Pos, hint string, key Msg, args ...any) {
 	d.diags = append(d.diags, diag.Diagnostic{
 		File: p.File, Line: p.Line, Column: p.Column,
-		Severity: diag.Error, Message: Text(key, args...), Hint: hint,
+		Severity: diag.Error, Message: d.tr(key, args...), Hint: hint,
 	})
 }
 
 func (d *decoder) warnAt(p Pos, hint string, key Msg, args ...any) {
 	d.diags = append(d.diags, diag.Diagnostic{
 		File: p.File, Line: p.Line, Column: p.Column,
-		Severity: diag.Warning, Message: Text(key, args...), Hint: hint,
+		Severity: diag.Warning, Message: d.tr(key, args...), Hint: hint,
 	})
 }
 
@@ -89,7 +91,7 @@ func (d *decoder) parse(src []byte) ast.Node {
 	case 1:
 		return docs[0].Body
 	default:
-		d.errorAt(d.pos(docs[1]), TextIn(Language(), HintOneDocument), MsgManyDocuments, len(docs))
+		d.errorAt(d.pos(docs[1]), d.tr(HintOneDocument), MsgManyDocuments, len(docs))
 		return nil
 	}
 }
@@ -104,7 +106,7 @@ func (d *decoder) unwrap(n ast.Node) ast.Node {
 		case *ast.TagNode:
 			n = v.Value
 		case *ast.AliasNode:
-			d.errorAt(d.pos(v), Text(HintNoAlias), MsgAlias)
+			d.errorAt(d.pos(v), d.tr(HintNoAlias), MsgAlias)
 			return nil
 		case *ast.CommentGroupNode:
 			return nil
@@ -116,30 +118,23 @@ func (d *decoder) unwrap(n ast.Node) ast.Node {
 }
 
 // describe names the kind of a node for "expected X, got Y" messages,
-// in the selected language.
-func describe(n ast.Node) string {
-	zh := Language() == Chinese
-	pick := func(en, cn string) string {
-		if zh {
-			return cn
-		}
-		return en
-	}
+// in the decoder's language.
+func (d *decoder) describe(n ast.Node) string {
 	switch n.(type) {
 	case nil, *ast.NullNode:
-		return pick("null", "空值")
+		return d.lang.T("member.node.null")
 	case *ast.MappingNode, *ast.MappingValueNode:
-		return pick("mapping", "字段映射")
+		return d.lang.T("member.node.mapping")
 	case *ast.SequenceNode:
-		return pick("list", "列表")
+		return d.lang.T("member.node.list")
 	case *ast.IntegerNode, *ast.FloatNode, *ast.InfinityNode, *ast.NanNode:
-		return pick("number ", "数字 ") + n.GetToken().Value
+		return d.lang.T("member.node.number", n.GetToken().Value)
 	case *ast.BoolNode:
-		return pick("boolean ", "布尔值 ") + n.GetToken().Value
+		return d.lang.T("member.node.boolean", n.GetToken().Value)
 	case *ast.StringNode, *ast.LiteralNode:
-		return pick("text", "文本")
+		return d.lang.T("member.node.text")
 	}
-	return pick(n.Type().String(), "其他内容")
+	return d.lang.T("member.node.other", n.Type().String())
 }
 
 // field is one key: value pair of a mapping.
@@ -183,7 +178,7 @@ func (d *decoder) object(n ast.Node, what string, where Pos, s *schema) (map[str
 		if n != nil {
 			p = d.pos(n)
 		}
-		d.errorAt(p, "", MsgWantMapping, what, describe(n))
+		d.errorAt(p, "", MsgWantMapping, what, d.describe(n))
 		return nil, false
 	}
 	out := make(map[string]field, len(values))
@@ -195,13 +190,13 @@ func (d *decoder) object(n ast.Node, what string, where Pos, s *schema) (map[str
 		}
 		kp := d.pos(mv.Key)
 		if m, ok := s.moved[key]; ok {
-			d.errorAt(kp, Text(HintRepPerson), m, key)
+			d.errorAt(kp, d.tr(HintRepPerson), m, key)
 			continue
 		}
 		if !s.allows(key) {
 			hint := ""
 			if near := nearest(key, s.fields); near != "" {
-				hint = Text(HintDidYouMean, near)
+				hint = d.tr(HintDidYouMean, near)
 			}
 			d.errorAt(kp, hint, MsgUnknownField, key)
 			continue
@@ -243,9 +238,9 @@ func (d *decoder) str(f field, ok bool) (string, bool) {
 		return "", true
 	case *ast.IntegerNode, *ast.FloatNode, *ast.BoolNode, *ast.InfinityNode, *ast.NanNode:
 		raw := v.GetToken().Value
-		d.errorAt(d.pos(v), Text(HintQuote, f.key, raw), MsgWantString, f.key, describe(v))
+		d.errorAt(d.pos(v), d.tr(HintQuote, f.key, raw), MsgWantString, f.key, d.describe(v))
 	default:
-		d.errorAt(d.pos(v), "", MsgWantString, f.key, describe(v))
+		d.errorAt(d.pos(v), "", MsgWantString, f.key, d.describe(v))
 	}
 	return "", false
 }
@@ -274,7 +269,7 @@ func (d *decoder) integer(fs map[string]field, key string, min, max int) (int, b
 	}
 	iv, isInt := f.value.(*ast.IntegerNode)
 	if !isInt {
-		d.errorAt(d.pos(f.value), "", MsgWantInt, key, describe(f.value))
+		d.errorAt(d.pos(f.value), "", MsgWantInt, key, d.describe(f.value))
 		return 0, false
 	}
 	var n int64
@@ -288,7 +283,7 @@ func (d *decoder) integer(fs map[string]field, key string, min, max int) (int, b
 			n = int64(x)
 		}
 	default:
-		d.errorAt(d.pos(iv), "", MsgWantInt, key, describe(iv))
+		d.errorAt(d.pos(iv), "", MsgWantInt, key, d.describe(iv))
 		return 0, false
 	}
 	if n < 0 && min >= 0 {
@@ -313,12 +308,12 @@ func (d *decoder) boolean(fs map[string]field, key string) (bool, bool) {
 		if s, isStr := f.value.(*ast.StringNode); isStr {
 			switch strings.ToLower(s.Value) {
 			case "yes", "y", "on", "是", "1":
-				hint = Text(HintDidYouMean, "true")
+				hint = d.tr(HintDidYouMean, "true")
 			case "no", "n", "off", "否", "0":
-				hint = Text(HintDidYouMean, "false")
+				hint = d.tr(HintDidYouMean, "false")
 			}
 		}
-		d.errorAt(d.pos(f.value), hint, MsgWantBool, key, describe(f.value))
+		d.errorAt(d.pos(f.value), hint, MsgWantBool, key, d.describe(f.value))
 		return false, false
 	}
 	return b.Value, true
@@ -335,15 +330,15 @@ func (d *decoder) choice(fs map[string]field, key string, voc Vocabulary) string
 	if voc.Has(s) {
 		return s
 	}
-	d.errorAt(d.pos(f.value), choiceHint(s, voc), MsgNotAllowed, key, s)
+	d.errorAt(d.pos(f.value), d.choiceHint(s, voc), MsgNotAllowed, key, s)
 	return ""
 }
 
-func choiceHint(s string, voc Vocabulary) string {
+func (d *decoder) choiceHint(s string, voc Vocabulary) string {
 	if near := voc.Suggest(s); near != "" {
-		return Text(HintDidYouMean, near)
+		return d.tr(HintDidYouMean, near)
 	}
-	return Text(HintOneOf, strings.Join(voc.Values(), " "))
+	return d.tr(HintOneOf, strings.Join(voc.Values(), " "))
 }
 
 var (
@@ -411,7 +406,7 @@ func (d *decoder) scalarText(f field) (string, bool) {
 			return strings.TrimSpace(v.Value.Value), true
 		}
 	}
-	d.errorAt(d.pos(f.value), "", MsgWantString, f.key, describe(f.value))
+	d.errorAt(d.pos(f.value), "", MsgWantString, f.key, d.describe(f.value))
 	return "", false
 }
 
@@ -426,7 +421,7 @@ func (d *decoder) date(fs map[string]field, key string) (time.Time, Pos) {
 	}
 	t, ok := parseDate(s)
 	if !ok {
-		d.errorAt(d.pos(f.value), Text(HintDateFormat), MsgBadDate, key, s)
+		d.errorAt(d.pos(f.value), d.tr(HintDateFormat), MsgBadDate, key, s)
 		return time.Time{}, Pos{}
 	}
 	return t, d.pos(f.value)
@@ -443,7 +438,7 @@ func (d *decoder) dateTime(fs map[string]field, key string) (t time.Time, allDay
 	}
 	t, allDay, ok = parseDateTime(s)
 	if !ok {
-		d.errorAt(d.pos(f.value), Text(HintTimeFormat), MsgBadDateTime, key, s)
+		d.errorAt(d.pos(f.value), d.tr(HintTimeFormat), MsgBadDateTime, key, s)
 		return time.Time{}, false, Pos{}
 	}
 	return t, allDay, d.pos(f.value)
@@ -457,7 +452,7 @@ func (d *decoder) list(fs map[string]field, key string) []ast.Node {
 	}
 	seq, isSeq := f.value.(*ast.SequenceNode)
 	if !isSeq {
-		d.errorAt(d.pos(f.value), "", MsgWantSequence, key, describe(f.value))
+		d.errorAt(d.pos(f.value), "", MsgWantSequence, key, d.describe(f.value))
 		return nil
 	}
 	out := make([]ast.Node, 0, len(seq.Values))
@@ -658,4 +653,17 @@ func sortedKeys[V any](m map[string]V) []string {
 	}
 	sort.Strings(keys)
 	return keys
+}
+
+// openFile parses src, the data file name, as the mapping of what under
+// schema s, writing problems in language lang: the decoder, and the
+// fields when ok (when not, d.diags says why).
+func openFile(lang msg.Lang, name string, src []byte, what string, s *schema) (d *decoder, fs map[string]field, ok bool) {
+	d = &decoder{file: name, lang: lang}
+	body := d.parse(src)
+	if body == nil {
+		return d, nil, false
+	}
+	fs, ok = d.object(body, what, Pos{File: name, Line: 1, Column: 1}, s)
+	return d, fs, ok
 }

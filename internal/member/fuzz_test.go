@@ -1,6 +1,7 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"testing"
 
 	"github.com/zzia/press/internal/diag"
@@ -29,14 +30,14 @@ func FuzzParseMember(f *testing.F) {
 	f.Add([]byte(okMemberB))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const name = "data/members/alpha.yaml"
-		m, diags := ParseMember(name, src)
+		m, diags := ParseMember(msg.En, name, src)
 		checkDiags(t, name, diags, m != nil)
 		if m != nil && !diags.HasErrors() {
 			if m.ID != "alpha" || m.Name == "" || len(m.Representatives) == 0 || m.Joined.IsZero() {
 				t.Fatalf("valid member lacks required fields: %+v", m)
 			}
 			// What is written back reads the same.
-			again, d2 := ParseMember(name, MemberYAML(m))
+			again, d2 := ParseMember(msg.En, name, MemberYAML(m))
 			if d2.HasErrors() || again.Name != m.Name || again.Intro != m.Intro || again.Contact != m.Contact {
 				t.Fatalf("round trip: %v\n%q\n%q", d2, m.Intro, again.Intro)
 			}
@@ -48,7 +49,7 @@ func FuzzParseActivity(f *testing.F) {
 	f.Add([]byte(okActivity))
 	f.Fuzz(func(t *testing.T, src []byte) {
 		const name = "data/activities/forum-2025.yaml"
-		a, diags := ParseActivity(name, src)
+		a, diags := ParseActivity(msg.En, name, src)
 		checkDiags(t, name, diags, a != nil)
 		if a != nil && !diags.HasErrors() {
 			if a.End.Before(a.Start) {
@@ -64,7 +65,7 @@ func FuzzParseActivity(f *testing.F) {
 func FuzzParseChronicle(f *testing.F) {
 	f.Add([]byte("milestones:\n  - date: 2010-05-18\n    title: 成立\n"))
 	f.Fuzz(func(t *testing.T, src []byte) {
-		ms, diags := ParseChronicle(ChronicleFile, src)
+		ms, diags := ParseChronicle(msg.En, ChronicleFile, src)
 		checkDiags(t, ChronicleFile, diags, true)
 		for _, m := range ms {
 			if m.Date.IsZero() || m.Title == "" {

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"errors"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -36,12 +37,12 @@ var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
 func (d *decoder) prepare(src []byte) ([]byte, bool) {
 	start := Pos{File: d.file, Line: 1, Column: 1}
 	if len(src) > MaxFileSize {
-		d.errorAt(start, Text(HintSplitFile), MsgTooLarge, (len(src)+1023)/1024, MaxFileSize/1024)
+		d.errorAt(start, d.tr(HintSplitFile), MsgTooLarge, (len(src)+1023)/1024, MaxFileSize/1024)
 		return nil, false
 	}
 	src = bytes.TrimPrefix(src, utf8BOM)
 	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		d.errorAt(start, Text(HintSaveUTF8), MsgUTF16)
+		d.errorAt(start, d.tr(HintSaveUTF8), MsgUTF16)
 		return nil, false
 	}
 	if !utf8.Valid(src) {
@@ -123,11 +124,11 @@ func (d *decoder) scanLines(src []byte) {
 		// Indentation made of tabs or ideographic spaces.
 		lead := l[:len(l)-len(strings.TrimLeft(l, " \t\u3000"))]
 		if strings.ContainsRune(lead, '\t') {
-			d.errorAt(at(utf8.RuneCountInString(lead[:strings.IndexByte(lead, '\t')])+1), Text(HintSpaces), MsgTabIndent)
+			d.errorAt(at(utf8.RuneCountInString(lead[:strings.IndexByte(lead, '\t')])+1), d.tr(HintSpaces), MsgTabIndent)
 			continue
 		}
 		if j := strings.Index(lead, "\u3000"); j >= 0 {
-			d.errorAt(at(utf8.RuneCountInString(lead[:j])+1), Text(HintHalfSpaces), MsgIdeographicIndent)
+			d.errorAt(at(utf8.RuneCountInString(lead[:j])+1), d.tr(HintHalfSpaces), MsgIdeographicIndent)
 			continue
 		}
 		body := strings.TrimSpace(l)
@@ -135,18 +136,18 @@ func (d *decoder) scanLines(src []byte) {
 			continue
 		}
 		if indent > maxIndent {
-			d.errorAt(at(indent+1), Text(HintFlatten), MsgTooDeep, MaxDepth)
+			d.errorAt(at(indent+1), d.tr(HintFlatten), MsgTooDeep, MaxDepth)
 			return
 		}
 		if !strings.Contains(l, "：") {
 			// the common case: no full-width colon to look at
 		} else if m := fullColonKey.FindStringSubmatchIndex(l); m != nil && flow == 0 {
 			colon := strings.Index(l[m[4]:], "：") + m[4]
-			d.errorAt(at(utf8.RuneCountInString(l[:colon])+1), Text(HintHalfColon, l[m[4]:m[5]]), MsgFullColon)
+			d.errorAt(at(utf8.RuneCountInString(l[:colon])+1), d.tr(HintHalfColon, l[m[4]:m[5]]), MsgFullColon)
 			continue
 		}
 		if m := colonNoSpace(l); m != nil && flow == 0 && !strings.HasPrefix(body, "\"") {
-			d.errorAt(at(utf8.RuneCountInString(l[:m[5]])+1), Text(HintColonSpace, l[m[4]:m[5]]), MsgNoSpaceAfterColon)
+			d.errorAt(at(utf8.RuneCountInString(l[:m[5]])+1), d.tr(HintColonSpace, l[m[4]:m[5]]), MsgNoSpaceAfterColon)
 			continue
 		}
 		// Block sequences nested on one line ("- - - x") and flow
@@ -176,7 +177,7 @@ func (d *decoder) scanLines(src []byte) {
 			case c == '[' || c == '{':
 				flow++
 				if depth+flow > MaxDepth {
-					d.errorAt(at(indent+1), Text(HintFlatten), MsgTooDeep, MaxDepth)
+					d.errorAt(at(indent+1), d.tr(HintFlatten), MsgTooDeep, MaxDepth)
 					return
 				}
 			case c == ']' || c == '}':
@@ -186,7 +187,7 @@ func (d *decoder) scanLines(src []byte) {
 			}
 		}
 		if depth > MaxDepth {
-			d.errorAt(at(indent+1), Text(HintFlatten), MsgTooDeep, MaxDepth)
+			d.errorAt(at(indent+1), d.tr(HintFlatten), MsgTooDeep, MaxDepth)
 			return
 		}
 		if flow == 0 && strings.ContainsAny(l, "|>") && blockStart.MatchString(l) {
@@ -283,22 +284,22 @@ func (d *decoder) syntaxError(src []byte, err error) {
 	}
 	if strings.Contains(text, "could not find end character") || strings.Contains(text, "could not find multi-line content") {
 		if qp, q, ok := unclosedQuote(d.file, src); ok {
-			d.errorAt(qp, Text(HintCloseQuote, q), MsgUnclosedQuote, q)
+			d.errorAt(qp, d.tr(HintCloseQuote, q), MsgUnclosedQuote, q)
 			return
 		}
 	}
-	d.errorAt(p, syntaxHint(text), MsgSyntax, translateYAML(text))
+	d.errorAt(p, d.syntaxHint(text), MsgSyntax, d.translateYAML(text))
 }
 
 // syntaxHint suggests a fix for some parser errors.
-func syntaxHint(text string) string {
+func (d *decoder) syntaxHint(text string) string {
 	switch {
 	case strings.Contains(text, "tab character"):
-		return Text(HintSpaces)
+		return d.tr(HintSpaces)
 	case strings.Contains(text, "already defined"):
-		return Text(HintDuplicateKey)
+		return d.tr(HintDuplicateKey)
 	case strings.Contains(text, "mapping value is not allowed"), strings.Contains(text, "could not find map value"):
-		return Text(HintQuoteColon)
+		return d.tr(HintQuoteColon)
 	}
 	return ""
 }
@@ -391,8 +392,8 @@ var yamlPatterns = []struct {
 // translateYAML returns a parser message in the selected language.
 // Under English it is the parser's own text. A message the table does not
 // know becomes a general Chinese sentence: never English under Chinese.
-func translateYAML(text string) string {
-	if Language() != Chinese {
+func (d *decoder) translateYAML(text string) string {
+	if d.lang != msg.Zh {
 		return text
 	}
 	if zh, ok := yamlMessages[text]; ok {

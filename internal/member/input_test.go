@@ -1,6 +1,7 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -15,9 +16,7 @@ import (
 // diagnostics as strings.
 func parseZh(t *testing.T, src []byte) []string {
 	t.Helper()
-	SetLang(Chinese)
-	defer SetLang(English)
-	_, diags := ParseMember("data/members/beta.yaml", src)
+	_, diags := ParseMember(msg.Zh, "data/members/beta.yaml", src)
 	var out []string
 	for _, d := range diags {
 		out = append(out, d.String())
@@ -188,9 +187,7 @@ func TestSymlinkOutside(t *testing.T) {
 	}
 	os.WriteFile(filepath.Join(site, "data", "inside.yaml"), []byte("a: b\n"), 0o644)
 	os.Symlink("inside.yaml", filepath.Join(site, "data", "link-inside.yaml"))
-	SetLang(Chinese)
-	defer SetLang(English)
-	_, diags := Load(site, today)
+	_, diags := Load(msg.Zh, site, today)
 	found := false
 	for _, d := range diags {
 		if strings.HasPrefix(d.String(), "data/members/beta.yaml: data/members/beta.yaml 是指向网站目录之外（") {

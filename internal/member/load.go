@@ -2,6 +2,7 @@ package member
 
 import (
 	"errors"
+	"github.com/zzia/press/internal/msg"
 	"io/fs"
 	"os"
 	"path"
@@ -41,10 +42,10 @@ var Private = []string{MembersDir, PeopleDir, ActivitiesDir, ApprovalsFile, Cert
 // and warnings; when the list has errors the dataset is incomplete and must
 // not be published. Missing data folders are not an error (a site without
 // members). Symbolic links under data/ that lead outside the site are
-// refused.
-func Load(dir string, today time.Time) (*Dataset, diag.List) {
-	ds, l := LoadFS(os.DirFS(dir), today)
-	if more := checkLinks(dir); len(more) > 0 {
+// refused. Diagnostics are in language lang.
+func Load(lang msg.Lang, dir string, today time.Time) (*Dataset, diag.List) {
+	ds, l := LoadFS(lang, os.DirFS(dir), today)
+	if more := checkLinks(lang, dir); len(more) > 0 {
 		l = append(l, more...)
 		l.Sort()
 	}
@@ -52,7 +53,7 @@ func Load(dir string, today time.Time) (*Dataset, diag.List) {
 }
 
 // LoadFS is Load on a file system rooted at the site directory.
-func LoadFS(fsys fs.FS, today time.Time) (*Dataset, diag.List) {
+func LoadFS(lang msg.Lang, fsys fs.FS, today time.Time) (*Dataset, diag.List) {
 	var diags diag.List
 	memberFiles := yamlFiles(fsys, MembersDir, &diags)
 	peopleFiles := yamlFiles(fsys, PeopleDir, &diags)
@@ -68,15 +69,15 @@ func LoadFS(fsys fs.FS, today time.Time) (*Dataset, diag.List) {
 		switch {
 		case i < len(memberFiles):
 			name = memberFiles[i]
-			parse = func(src []byte) (ds diag.List) { members[i], ds = ParseMember(name, src); return }
+			parse = func(src []byte) (ds diag.List) { members[i], ds = ParseMember(lang, name, src); return }
 		case i < len(memberFiles)+len(peopleFiles):
 			j := i - len(memberFiles)
 			name = peopleFiles[j]
-			parse = func(src []byte) (ds diag.List) { people[j], ds = ParsePerson(name, src); return }
+			parse = func(src []byte) (ds diag.List) { people[j], ds = ParsePerson(lang, name, src); return }
 		default:
 			j := i - len(memberFiles) - len(peopleFiles)
 			name = activityFiles[j]
-			parse = func(src []byte) (ds diag.List) { activities[j], ds = ParseActivity(name, src); return }
+			parse = func(src []byte) (ds diag.List) { activities[j], ds = ParseActivity(lang, name, src); return }
 		}
 		if src, ok := readFile(fsys, name, &found[i]); ok {
 			found[i] = append(found[i], parse(src)...)
@@ -91,16 +92,16 @@ func LoadFS(fsys fs.FS, today time.Time) (*Dataset, diag.List) {
 	var chronicle []Milestone
 	if src, ok := readOptional(fsys, ChronicleFile, &diags); ok {
 		var ds diag.List
-		chronicle, ds = ParseChronicle(ChronicleFile, src)
+		chronicle, ds = ParseChronicle(lang, ChronicleFile, src)
 		diags = append(diags, ds...)
 	}
 	var approvals []*Approval
 	if src, ok := readOptional(fsys, ApprovalsFile, &diags); ok {
 		var ds diag.List
-		approvals, ds = ParseApprovals(ApprovalsFile, src)
+		approvals, ds = ParseApprovals(lang, ApprovalsFile, src)
 		diags = append(diags, ds...)
 	}
-	ds, more := Assemble(Sources{Members: members, People: people, Approvals: approvals,
+	ds, more := Assemble(lang, Sources{Members: members, People: people, Approvals: approvals,
 		Activities: activities, Chronicle: chronicle}, today)
 	diags = append(diags, more...)
 	diags.Sort()
@@ -122,7 +123,7 @@ func readOptional(fsys fs.FS, name string, diags *diag.List) ([]byte, bool) {
 
 // checkLinks refuses symbolic links under dir/data that lead outside dir:
 // a link would publish or read a file the site does not hold.
-func checkLinks(dir string) diag.List {
+func checkLinks(lang msg.Lang, dir string) diag.List {
 	root, err := filepath.EvalSymlinks(dir)
 	if err != nil {
 		return nil
@@ -144,7 +145,7 @@ func checkLinks(dir string) diag.List {
 		} else {
 			target, _ = os.Readlink(p)
 		}
-		l = append(l, diag.Diagnostic{File: rel, Message: Text(MsgSymlinkOutside, rel, target), Hint: Text(HintSymlink)})
+		l = append(l, diag.Diagnostic{File: rel, Message: text(lang, MsgSymlinkOutside, rel, target), Hint: text(lang, HintSymlink)})
 		return nil
 	})
 	return l
@@ -241,14 +242,13 @@ var feeSchema = &schema{
 // and to check that the id matches the file name. The member is nil only
 // when the file could not be read as a mapping at all. People it names
 // are resolved by Assemble.
-func ParseMember(name string, src []byte) (*Member, diag.List) {
-	d := &decoder{file: name}
+func ParseMember(lang msg.Lang, name string, src []byte) (*Member, diag.List) {
+	d := &decoder{file: name, lang: lang}
 	body := d.parse(src)
 	if body == nil {
 		return nil, d.diags
 	}
-	start := Pos{File: name, Line: 1, Column: 1}
-	fs, ok := d.object(body, "member", start, memberSchema)
+	fs, ok := d.object(body, "member", Pos{File: name, Line: 1, Column: 1}, memberSchema)
 	if !ok {
 		return nil, d.diags
 	}
@@ -258,7 +258,7 @@ func ParseMember(name string, src []byte) (*Member, diag.List) {
 	m.ShortName = d.optText(fs, "short_name")
 	m.Level = d.choice(fs, "level", Levels)
 	if m.Level == LevelIndividual {
-		d.errorAt(d.pos(fs["level"].value), Text(HintMoveToPeople), MsgIndividualFile)
+		d.errorAt(d.pos(fs["level"].value), d.tr(HintMoveToPeople), MsgIndividualFile)
 		return nil, d.diags
 	}
 	if f := fs["unit_type"]; f.value == nil {
@@ -322,13 +322,13 @@ func (d *decoder) id(fs map[string]field, name string) (string, Pos) {
 		return "", p
 	}
 	if !slugRe.MatchString(id) {
-		d.errorAt(p, Text(HintSlug, suggestSlug(id)), MsgBadSlug, id)
+		d.errorAt(p, d.tr(HintSlug, suggestSlug(id)), MsgBadSlug, id)
 		return id, p
 	}
 	base := path.Base(name)
 	stem := strings.TrimSuffix(base, path.Ext(base))
 	if stem != id {
-		d.errorAt(p, Text(HintRename, id+path.Ext(base), stem), MsgIDNotFileName, id, base)
+		d.errorAt(p, d.tr(HintRename, id+path.Ext(base), stem), MsgIDNotFileName, id, base)
 	}
 	return id, p
 }
@@ -371,7 +371,7 @@ func (d *decoder) representative(item ast.Node) *Representative {
 	if r.PersonID == "" {
 		hint := ""
 		if r.Name != "" {
-			hint = Text(HintRepPerson)
+			hint = d.tr(HintRepPerson)
 		}
 		d.errorAt(r.Pos, hint, MsgRepNeedsPerson)
 	}
@@ -454,7 +454,7 @@ func (d *decoder) fees(parent map[string]field, level string) []Fee {
 			// unpaid while a receipt says otherwise.
 			for _, k := range []string{"method", "receipt", "invoice"} {
 				if f := fs[k]; f.value != nil {
-					d.errorAt(d.pos(f.value), Text(HintPaidDay), MsgPaymentNoDay, k, fee.Year)
+					d.errorAt(d.pos(f.value), d.tr(HintPaidDay), MsgPaymentNoDay, k, fee.Year)
 					break
 				}
 			}
@@ -468,7 +468,7 @@ func (d *decoder) fees(parent map[string]field, level string) []Fee {
 		}
 		seen[fee.Year] = true
 		if std, has := StandardFee[level]; has && fee.Amount != 0 && fee.Amount != std && fee.Note == "" {
-			d.warnAt(d.pos(fs["amount"].value), Text(HintFeeStandard), MsgFeeAmount, fee.Amount, fee.Year, std, level)
+			d.warnAt(d.pos(fs["amount"].value), d.tr(HintFeeStandard), MsgFeeAmount, fee.Amount, fee.Year, std, level)
 		}
 		out = append(out, fee)
 	}

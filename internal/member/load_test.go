@@ -1,6 +1,11 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/msg"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -98,7 +103,7 @@ func site(files map[string]string) fstest.MapFS {
 }
 
 func TestLoadValid(t *testing.T) {
-	ds, diags := LoadFS(site(nil), today)
+	ds, diags := LoadFS(msg.En, site(nil), today)
 	if len(diags) != 0 {
 		t.Fatalf("unexpected diagnostics:\n%v", diags)
 	}
@@ -134,7 +139,6 @@ func TestLoadValid(t *testing.T) {
 // TestValidationErrors covers every kind of mistake an editor can make,
 // each with its exact file:line:col, message and hint.
 func TestValidationErrors(t *testing.T) {
-	SetLang(English)
 	replace := func(src, old, new string) string {
 		if !strings.Contains(src, old) {
 			panic("fixture lacks " + old)
@@ -365,7 +369,7 @@ func TestValidationErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := LoadFS(site(tt.files), today)
+			_, diags := LoadFS(msg.En, site(tt.files), today)
 			var got []string
 			for _, d := range diags {
 				got = append(got, d.String())
@@ -381,7 +385,6 @@ func TestValidationErrors(t *testing.T) {
 }
 
 func TestWarnings(t *testing.T) {
-	SetLang(English)
 	tests := []struct {
 		name  string
 		files map[string]string
@@ -396,7 +399,7 @@ func TestWarnings(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := LoadFS(site(tt.files), today)
+			_, diags := LoadFS(msg.En, site(tt.files), today)
 			if len(diags) != 1 || diags[0].String() != tt.want || diags.HasErrors() {
 				t.Errorf("got %q, want one warning %q", diags.Error(), tt.want)
 			}
@@ -405,32 +408,47 @@ func TestWarnings(t *testing.T) {
 }
 
 func TestChineseMessages(t *testing.T) {
-	SetLang(Chinese)
-	defer SetLang(English)
-	_, diags := LoadFS(site(map[string]string{"data/members/alpha.yaml": strings.Replace(okMember, "  phone:", "  phon:", 1)}), today)
+	_, diags := LoadFS(msg.Zh, site(map[string]string{"data/members/alpha.yaml": strings.Replace(okMember, "  phone:", "  phon:", 1)}), today)
 	want := `data/members/alpha.yaml:19:3: 未知字段 "phon"; 是否应为 "phone"？`
 	if len(diags) != 1 || diags[0].String() != want {
 		t.Errorf("got %q, want %q", diags.Error(), want)
 	}
 }
 
-func TestMessageTablesComplete(t *testing.T) {
-	for key := range messages[English] {
-		if _, ok := messages[Chinese][key]; !ok {
-			t.Errorf("message %q has no Chinese text", key)
+// TestMessagesInCatalogue: every message key has its texts in the
+// catalogue (which checks that both languages are there).
+func TestMessagesInCatalogue(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, decl := range f.Decls {
+		g, ok := decl.(*ast.GenDecl)
+		if !ok || g.Tok != token.CONST {
+			continue
+		}
+		for _, spec := range g.Specs {
+			v := spec.(*ast.ValueSpec)
+			if id, ok := v.Type.(*ast.Ident); !ok || id.Name != "Msg" {
+				continue
+			}
+			key, _ := strconv.Unquote(v.Values[0].(*ast.BasicLit).Value)
+			n++
+			if got := text(msg.Zh, Msg(key)); got == "member."+key {
+				t.Errorf("message %q is not in the catalogue", key)
+			}
 		}
 	}
-	for key := range messages[Chinese] {
-		if _, ok := messages[English][key]; !ok {
-			t.Errorf("message %q has no English text", key)
-		}
+	if n < 100 {
+		t.Errorf("found %d message keys", n)
 	}
 }
 
 func TestAllDayActivity(t *testing.T) {
 	src := strings.NewReplacer("start: 2025-03-02 14:00", "start: 2025-03-02", "end: 2025-03-02 17:00", "end: 2025-03-03",
 		"deadline: 2025-02-28 18:00", "deadline: 2025-03-02").Replace(okActivity)
-	a, diags := ParseActivity("data/activities/forum-2025.yaml", []byte(src))
+	a, diags := ParseActivity(msg.En, "data/activities/forum-2025.yaml", []byte(src))
 	if len(diags) != 0 {
 		t.Fatal(diags)
 	}

@@ -2,6 +2,7 @@ package member
 
 import (
 	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/msg"
 	"strings"
 	"testing"
 	"time"
@@ -10,11 +11,10 @@ import (
 // TestPayments: a fee's payment (method, receipt and invoice numbers) is
 // read, written back the same, and checked.
 func TestPayments(t *testing.T) {
-	SetLang(English)
 	today := time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 	paid := strings.Replace(okMember, "    paid: 2026-02-01\n",
 		"    paid: 2026-02-01\n    method: 银行转账\n    receipt: SJ2026-001\n    invoice: \"04412345\"\n", 1)
-	ds, l := LoadFS(site(map[string]string{"data/members/alpha.yaml": paid}), today)
+	ds, l := LoadFS(msg.En, site(map[string]string{"data/members/alpha.yaml": paid}), today)
 	if l.HasErrors() {
 		t.Fatal(l.Errors())
 	}
@@ -39,7 +39,7 @@ func TestPayments(t *testing.T) {
 			for k, v := range tc.more {
 				files[k] = v
 			}
-			_, l := LoadFS(site(files), today)
+			_, l := LoadFS(msg.En, site(files), today)
 			if !strings.Contains(l.Errors().Error(), tc.want) {
 				t.Errorf("errors:\n%v\nwant %s", l.Errors(), tc.want)
 			}

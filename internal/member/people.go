@@ -1,6 +1,7 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"sort"
 	"strings"
 
@@ -33,13 +34,8 @@ var approvalSchema = &schema{
 // ParsePerson reads one person's file. name is the file's path relative to
 // the site (data/people/<id>.yaml). The positions the person holds in
 // member units are filled in by Assemble.
-func ParsePerson(name string, src []byte) (*Person, diag.List) {
-	d := &decoder{file: name}
-	body := d.parse(src)
-	if body == nil {
-		return nil, d.diags
-	}
-	fs, ok := d.object(body, "person", Pos{File: name, Line: 1, Column: 1}, personSchema)
+func ParsePerson(lang msg.Lang, name string, src []byte) (*Person, diag.List) {
+	d, fs, ok := openFile(lang, name, src, "person", personSchema)
 	if !ok {
 		return nil, d.diags
 	}
@@ -78,13 +74,8 @@ func ParsePerson(name string, src []byte) (*Person, diag.List) {
 // mapping with an approvals list of {date, meeting, member, person, post,
 // note}. Whether the member, the person and the post exist is checked by
 // Assemble.
-func ParseApprovals(name string, src []byte) ([]*Approval, diag.List) {
-	d := &decoder{file: name}
-	body := d.parse(src)
-	if body == nil {
-		return nil, d.diags
-	}
-	fs, ok := d.object(body, "approvals", Pos{File: name, Line: 1, Column: 1}, approvalsSchema)
+func ParseApprovals(lang msg.Lang, name string, src []byte) ([]*Approval, diag.List) {
+	d, fs, ok := openFile(lang, name, src, "approvals", approvalsSchema)
 	if !ok {
 		return nil, d.diags
 	}

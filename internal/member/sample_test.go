@@ -3,6 +3,7 @@ package member
 import (
 	"flag"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"hash/fnv"
 	"strings"
 	"testing"
@@ -36,7 +37,7 @@ func TestSampleGenerates(t *testing.T) {
 	if err := WriteDataset(dir, sample()); err != nil {
 		t.Fatal(err)
 	}
-	ds, diags := Load(dir, SampleToday)
+	ds, diags := Load(msg.En, dir, SampleToday)
 	if len(diags) != 0 {
 		t.Fatalf("sample data has problems:\n%v", diags)
 	}

@@ -8,7 +8,6 @@ import (
 	"strings"
 
 	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/sheet"
 	"github.com/zzia/press/internal/yamledit"
 )
@@ -90,7 +89,7 @@ func PlanAttendance(site string, ds *member.Dataset, a *member.Activity, in *she
 		name := strings.Join(strings.Fields(r.Cells[ColSignName]), "")
 		unit := r.Cells[ColSignUnit]
 		if name == "" {
-			miss(r, "%s", msg.T("attend.noname"))
+			miss(r, "%s", in.Lang.T("attend.noname"))
 			continue
 		}
 		key := unit + "\x00" + name
@@ -111,7 +110,7 @@ func PlanAttendance(site string, ds *member.Dataset, a *member.Activity, in *she
 			cands := byName[name]
 			switch len(cands) {
 			case 0:
-				miss(r, "%s", msg.T("attend.nomatch", name, unit))
+				miss(r, "%s", in.Lang.T("attend.nomatch", name, unit))
 				continue
 			case 1:
 				m, person = cands[0].m, name
@@ -120,12 +119,12 @@ func PlanAttendance(site string, ds *member.Dataset, a *member.Activity, in *she
 				for _, c := range cands {
 					ids = append(ids, c.m.ID)
 				}
-				miss(r, "%s", msg.T("attend.ambiguous", name, strings.Join(ids, "、")))
+				miss(r, "%s", in.Lang.T("attend.ambiguous", name, strings.Join(ids, "、")))
 				continue
 			}
 		}
 		if len(a.Invited) > 0 && !a.Invites(m.ID) {
-			miss(r, "%s", msg.T("attend.notinvited", name, m.ID))
+			miss(r, "%s", in.Lang.T("attend.notinvited", name, m.ID))
 			continue
 		}
 		at := att[m.ID]
@@ -161,17 +160,17 @@ func PlanAttendance(site string, ds *member.Dataset, a *member.Activity, in *she
 	doc := yamledit.New(old)
 	block := string(member.ActivityYAML(&member.Activity{Attendance: list}))
 	if _, err := doc.SetBlock("attendance", block); err != nil {
-		return nil, unmatched, sheet.Problems{{File: in.File, Sheet: in.Sheet, Message: fmt.Sprintf("%s: %v", file, err)}}
+		return nil, unmatched, sheet.Problems{{File: in.File, Sheet: in.Sheet, Message: fmt.Sprintf("%s: %v", file, err), Lang: in.Lang}}
 	}
 	plan := &Plan{}
 	if string(doc.Bytes()) == string(old) {
 		return plan, unmatched, nil
 	}
 	over := map[string][]byte{file: doc.Bytes()}
-	_, l := member.LoadFS(overlay{os.DirFS(site), over}, ds.Today)
+	_, l := member.LoadFS(in.Lang, overlay{os.DirFS(site), over}, ds.Today)
 	var ps sheet.Problems
 	for _, d := range l.Errors() {
-		ps = append(ps, sheet.Problem{File: in.File, Sheet: in.Sheet, Message: d.String()})
+		ps = append(ps, sheet.Problem{File: in.File, Sheet: in.Sheet, Message: d.In(in.Lang), Lang: in.Lang})
 	}
 	if len(ps) > 0 {
 		return nil, unmatched, ps

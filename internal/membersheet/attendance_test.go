@@ -2,6 +2,7 @@ package membersheet
 
 import (
 	"bytes"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -33,7 +34,7 @@ func TestAttendance(t *testing.T) {
 	must(t, sheet.WriteXLSX(&b, tbl))
 	path := filepath.Join(dir, "签到表.xlsx")
 	must(t, os.WriteFile(path, b.Bytes(), 0o644))
-	in, ps := sheet.Read(path, "", SignInColumns)
+	in, ps := sheet.Read(msg.En, path, "", SignInColumns)
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
@@ -45,7 +46,7 @@ func TestAttendance(t *testing.T) {
 		t.Errorf("unmatched %+v, want 查无此人 on row 5", unmatched)
 	}
 	must(t, plan.Write(dir))
-	ds2, l := member.Load(dir, today)
+	ds2, l := member.Load(msg.En, dir, today)
 	if l.HasErrors() {
 		t.Fatal(l.Errors())
 	}

@@ -2,6 +2,7 @@ package membersheet
 
 import (
 	"bytes"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"sync"
@@ -33,7 +34,7 @@ func benchSheet(b *testing.B) (string, string, *member.Dataset) {
 		if benchErr = membertest.Synthetic(benchDir, 5000, 100, 1, today); benchErr != nil {
 			return
 		}
-		ds, l := member.Load(benchDir, today)
+		ds, l := member.Load(msg.En, benchDir, today)
 		if l.HasErrors() {
 			benchErr = l.Errors()
 			return
@@ -59,7 +60,7 @@ func benchSheet(b *testing.B) (string, string, *member.Dataset) {
 func BenchmarkReadSheet(b *testing.B) {
 	_, book, _ := benchSheet(b)
 	for b.Loop() {
-		in, ps := sheet.Read(book, "", Columns)
+		in, ps := sheet.Read(msg.En, book, "", Columns)
 		if len(ps) > 0 || len(in.Records) < 5000 {
 			b.Fatal(len(in.Records), ps)
 		}
@@ -90,7 +91,7 @@ func BenchmarkExcelizeRows(b *testing.B) {
 func BenchmarkImportMembers(b *testing.B) {
 	dir, book, ds := benchSheet(b)
 	for b.Loop() {
-		in, _ := sheet.Read(book, "", Columns)
+		in, _ := sheet.Read(msg.En, book, "", Columns)
 		plan, ps := PlanMembers(dir, ds, in)
 		if len(ps) > 0 || len(plan.Changes) != 1 {
 			b.Fatal(ps, plan)
@@ -116,7 +117,7 @@ func BenchmarkExportMembers(b *testing.B) {
 func BenchmarkLoadData(b *testing.B) {
 	dir, _, _ := benchSheet(b)
 	for b.Loop() {
-		if _, l := member.Load(dir, today); l.HasErrors() {
+		if _, l := member.Load(msg.En, dir, today); l.HasErrors() {
 			b.Fatal(l.Errors()[0])
 		}
 	}

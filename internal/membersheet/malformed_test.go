@@ -7,7 +7,6 @@ import (
 	"testing"
 
 	"github.com/xuri/excelize/v2"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/sheet"
 	"golang.org/x/text/encoding/simplifiedchinese"
@@ -16,10 +15,6 @@ import (
 // TestMalformedSheets: each malformed sheet of the issue gets a problem
 // naming its sheet, row and column, and no plan (nothing to write).
 func TestMalformedSheets(t *testing.T) {
-	old := msg.Current
-	msg.Current = msg.Zh
-	member.SetLang(member.Chinese)
-	defer func() { msg.Current = old; member.SetLang(member.English) }()
 	for _, tc := range []struct {
 		name   string
 		change func(t *testing.T, f *excelize.File)
@@ -61,7 +56,7 @@ func TestMalformedSheets(t *testing.T) {
 			tc.change(t, f)
 			must(t, f.Save())
 			f.Close()
-			in, _ := sheet.Read(path, "", Columns)
+			in, _ := sheet.Read(msg.Zh, path, "", Columns)
 			plan, ps := PlanMembers(dir, ds, in)
 			if plan != nil {
 				t.Error("a plan despite problems")
@@ -110,7 +105,7 @@ func TestGBKCSV(t *testing.T) {
 	must(t, err)
 	path := filepath.Join(dir, "联络表.csv")
 	must(t, os.WriteFile(path, []byte(gbk), 0o644))
-	in, ps := sheet.Read(path, "", Columns)
+	in, ps := sheet.Read(msg.En, path, "", Columns)
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}

@@ -3,6 +3,7 @@ package membersheet
 import (
 	"bytes"
 	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/msg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -26,7 +27,7 @@ func site(t *testing.T) (string, *member.Dataset) {
 	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join("..", "..", "data"))); err != nil {
 		t.Fatal(err)
 	}
-	ds, l := member.Load(dir, today)
+	ds, l := member.Load(msg.En, dir, today)
 	if l.HasErrors() {
 		t.Fatal(l.Errors())
 	}
@@ -90,11 +91,11 @@ func cellOf(t *testing.T, f *excelize.File, id, header string) string {
 
 func importFile(t *testing.T, dir, path string) (*Plan, sheet.Problems) {
 	t.Helper()
-	ds, l := member.Load(dir, today)
+	ds, l := member.Load(msg.En, dir, today)
 	if l.HasErrors() {
 		t.Fatal(l.Errors())
 	}
-	in, ps := sheet.Read(path, "", Columns)
+	in, ps := sheet.Read(msg.En, path, "", Columns)
 	if len(ps) > 0 {
 		return nil, ps
 	}
@@ -172,7 +173,7 @@ func TestRoundTrip(t *testing.T) {
 				t.Errorf("%s: removed %q added %q; want removed %q added %q", tc.file, removed, added, wantRemoved, wantAdded)
 			}
 			// The data still loads, with the new value.
-			ds2, l := member.Load(dir, today)
+			ds2, l := member.Load(msg.En, dir, today)
 			if l.HasErrors() {
 				t.Fatal(l.Errors())
 			}

@@ -13,7 +13,6 @@ import (
 	"github.com/zzia/press/internal/atomicfile"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/sheet"
 	"github.com/zzia/press/internal/yamledit"
 )
@@ -89,24 +88,24 @@ func PlanMembers(site string, ds *member.Dataset, in *sheet.Input) (*Plan, sheet
 	for _, r := range in.Records {
 		id := r.Cells[ColID]
 		if id == "" {
-			pl.problem(r, ColID, "%s", msg.T("import.noid"))
+			pl.problem(r, ColID, "%s", pl.in.Lang.T("import.noid"))
 			continue
 		}
 		if prev, dup := byID[id]; dup {
-			pl.problem(r, ColID, "%s", msg.T("import.dupid", id, prev))
+			pl.problem(r, ColID, "%s", pl.in.Lang.T("import.dupid", id, prev))
 			continue
 		}
 		byID[id] = r.Row
 		m := ds.Member(id)
 		if m == nil {
-			pl.problem(r, ColID, "%s", msg.T("import.unknownid", id))
+			pl.problem(r, ColID, "%s", pl.in.Lang.T("import.unknownid", id))
 			continue
 		}
 		if name, ok := r.Cells[ColName]; ok && name != "" {
 			if prev, dup := byName[name]; dup {
-				pl.problem(r, ColName, "%s", msg.T("import.dupname", name, prev))
+				pl.problem(r, ColName, "%s", pl.in.Lang.T("import.dupname", name, prev))
 			} else if o, taken := owner[name]; taken && o != id {
-				pl.problem(r, ColName, "%s", msg.T("import.nametaken", name, o))
+				pl.problem(r, ColName, "%s", pl.in.Lang.T("import.nametaken", name, o))
 			}
 			byName[name] = r.Row
 		}
@@ -134,7 +133,7 @@ func (pl *planner) cell(r sheet.Record, m *member.Member, col, old, v string) {
 	text := func(required bool) (string, bool) {
 		if v == "" {
 			if required {
-				pl.problem(r, col, "%s", msg.T("import.required", col))
+				pl.problem(r, col, "%s", pl.in.Lang.T("import.required", col))
 				return "", false
 			}
 			return "", true
@@ -149,7 +148,7 @@ func (pl *planner) cell(r sheet.Record, m *member.Member, col, old, v string) {
 	switch col {
 	case ColName, ColLevel, ColUnitType, ColRegion, ColIndustry, ColJoined:
 		if col == ColLevel && v == member.LevelIndividual {
-			pl.problem(r, col, "%s", msg.T("import.tounit", file))
+			pl.problem(r, col, "%s", pl.in.Lang.T("import.tounit", file))
 			return
 		}
 		if val, ok := text(true); ok {
@@ -164,7 +163,7 @@ func (pl *planner) cell(r sheet.Record, m *member.Member, col, old, v string) {
 			add(file, yamledit.Path{"listed"}, val)
 		}
 	case ColMain, ColDep:
-		pl.problem(r, col, "%s", msg.T("import.repchange", file))
+		pl.problem(r, col, "%s", pl.in.Lang.T("import.repchange", file))
 	case ColPhone, ColFax, ColEmail, ColAddress:
 		if val, ok := text(false); ok {
 			add(file, yamledit.Path{"contact", contactKeys[col]}, val)
@@ -176,7 +175,7 @@ func (pl *planner) cell(r sheet.Record, m *member.Member, col, old, v string) {
 		}
 		rep, i := current(m, role, pl.day)
 		if rep == nil {
-			pl.problem(r, col, "%s", msg.T("import.norep", role, file))
+			pl.problem(r, col, "%s", pl.in.Lang.T("import.norep", role, file))
 			return
 		}
 		val, ok := text(false)
@@ -190,7 +189,7 @@ func (pl *planner) cell(r sheet.Record, m *member.Member, col, old, v string) {
 			add(file, yamledit.Path{"representatives", i, "post"}, val)
 		case ColMainMobile, ColDepMobile, ColMainEmail, ColDepEmail:
 			if rep.Person == nil {
-				pl.problem(r, col, "%s", msg.T("import.norep", role, file))
+				pl.problem(r, col, "%s", pl.in.Lang.T("import.norep", role, file))
 				return
 			}
 			key := "mobile"
@@ -217,7 +216,7 @@ func (pl *planner) listed(r sheet.Record, col, v string) (string, bool) {
 	case "否", "不公开", "false", "FALSE", "N", "n":
 		return "false", true
 	}
-	pl.problem(r, col, "%s", msg.T("import.listed", col, v))
+	pl.problem(r, col, "%s", pl.in.Lang.T("import.listed", col, v))
 	return "", false
 }
 
@@ -226,7 +225,7 @@ func (pl *planner) listed(r sheet.Record, col, v string) (string, bool) {
 func (pl *planner) individual(r sheet.Record, m *member.Member, col, v string, add func(string, yamledit.Path, string), text func(bool) (string, bool)) {
 	p := m.Person
 	if p == nil {
-		pl.problem(r, col, "%s", msg.T("import.individual", col, m.Pos.File))
+		pl.problem(r, col, "%s", pl.in.Lang.T("import.individual", col, m.Pos.File))
 		return
 	}
 	file := p.Pos.File
@@ -238,7 +237,7 @@ func (pl *planner) individual(r sheet.Record, m *member.Member, col, v string, a
 		return
 	case ColRegion, ColIndustry, ColJoined, ColWebsite, ColListed:
 		if p.Membership == nil {
-			pl.problem(r, col, "%s", msg.T("import.derived", m.ID, file))
+			pl.problem(r, col, "%s", pl.in.Lang.T("import.derived", m.ID, file))
 			return
 		}
 		key := unitKeys[col]
@@ -253,7 +252,7 @@ func (pl *planner) individual(r sheet.Record, m *member.Member, col, v string, a
 		}
 		return
 	}
-	pl.problem(r, col, "%s", msg.T("import.individual", col, file))
+	pl.problem(r, col, "%s", pl.in.Lang.T("import.individual", col, file))
 }
 
 // apply applies the edits to the files' texts and checks the result with
@@ -274,7 +273,7 @@ func (pl *planner) apply(site string) (*Plan, sheet.Problems) {
 	for _, name := range names {
 		old, err := os.ReadFile(filepath.Join(site, filepath.FromSlash(name)))
 		if err != nil {
-			ps = append(ps, sheet.Problem{File: pl.in.File, Sheet: pl.in.Sheet, Message: err.Error()})
+			ps = append(ps, sheet.Problem{File: pl.in.File, Sheet: pl.in.Sheet, Message: err.Error(), Lang: pl.in.Lang})
 			continue
 		}
 		doc := yamledit.New(old)
@@ -283,7 +282,7 @@ func (pl *planner) apply(site string) (*Plan, sheet.Problems) {
 			e := &pl.edits[i]
 			line, err := doc.Set(e.Path, e.value)
 			if err != nil {
-				pl.problem(pl.record(e.Row), e.Column, "%s", msg.T("import.cannotedit", name, err))
+				pl.problem(pl.record(e.Row), e.Column, "%s", pl.in.Lang.T("import.cannotedit", name, err))
 				continue
 			}
 			e.Line = line
@@ -298,7 +297,7 @@ func (pl *planner) apply(site string) (*Plan, sheet.Problems) {
 		pl.edits[i].Line = lineOf(over[pl.edits[i].File], pl.edits[i])
 		plan.Changes = append(plan.Changes, pl.edits[i].Change)
 	}
-	_, l := member.LoadFS(overlay{os.DirFS(site), over}, pl.day)
+	_, l := member.LoadFS(pl.in.Lang, overlay{os.DirFS(site), over}, pl.day)
 	for _, d := range l.Errors() {
 		ps = append(ps, pl.blame(d))
 	}
@@ -339,7 +338,7 @@ func (pl *planner) record(row int) sheet.Record {
 func (pl *planner) blame(d diag.Diagnostic) sheet.Problem {
 	text := d.Message
 	if d.Hint != "" {
-		text += msg.T("import.hint", d.Hint)
+		text += pl.in.Lang.T("import.hint", d.Hint)
 	}
 	var rows []int
 	for _, e := range pl.edits {
@@ -352,7 +351,7 @@ func (pl *planner) blame(d diag.Diagnostic) sheet.Problem {
 		rows = append(rows, e.Row)
 	}
 	where := fmt.Sprintf("%s:%d:%d", d.File, d.Line, d.Column)
-	p := sheet.Problem{File: pl.in.File, Sheet: pl.in.Sheet, Message: where + msg.T("sheet.colon") + text}
+	p := sheet.Problem{File: pl.in.File, Sheet: pl.in.Sheet, Message: where + pl.in.Lang.T("sheet.colon") + text, Lang: pl.in.Lang}
 	if len(rows) > 0 {
 		p.Row = rows[0]
 	}

@@ -1,11 +1,12 @@
-// Package msg holds the command-line messages of press in Chinese and
-// English and picks the language from the locale: Chinese under a zh locale,
-// English otherwise.
+// Package msg holds the messages of press in Chinese and English, in one
+// catalogue, and picks the language from the locale: Chinese under a zh
+// locale, English otherwise. The language is a value chosen once by the
+// command line and handed to whatever writes a message; nothing here
+// changes after start-up.
 package msg
 
 import (
 	"fmt"
-	"os"
 	"strings"
 )
 
@@ -43,16 +44,8 @@ func parse(v string) Lang {
 	return En
 }
 
-// Current is the language of this process, read from the environment once.
-var Current = FromEnv(os.Getenv)
-
-// T returns the message for key in the current language, formatted with args.
-// An unknown key is returned as is, so a missing translation is visible.
-func T(key string, args ...any) string {
-	return Current.T(key, args...)
-}
-
-// T returns the message for key in language l, formatted with args.
+// T returns the message for key in language l, formatted with args. An
+// unknown key is returned as is, so a missing message is visible.
 func (l Lang) T(key string, args ...any) string {
 	m, ok := catalog[key]
 	if !ok {

@@ -48,6 +48,9 @@ type Options struct {
 	// Force lets Build replace a destination that is neither new, empty,
 	// nor marked as press's output.
 	Force bool
+	// Lang is the language of the build's messages (a given Site's
+	// language takes its place).
+	Lang msg.Lang
 
 	// Site is the loaded site, as the project hands it over; nil: Source
 	// is opened (OpenSite), with Today. Given, it decides the site folder,
@@ -107,14 +110,14 @@ func (e *Error) Error() string { return e.Diagnostics.Error() }
 // and Today unless given), absolute Source and Dest, and today.
 func (o Options) Resolve() (Options, error) {
 	if o.Site == nil {
-		p, err := OpenSite(o.Source, o.Today)
+		p, err := OpenSite(o.Lang, o.Source, o.Today)
 		if err != nil {
 			return o, err
 		}
 		o.Site = p
 	}
 	p := o.Site
-	o.Source, o.Today = p.Dir, p.Today.Day
+	o.Source, o.Today, o.Lang = p.Dir, p.Today.Day, p.Lang
 	if p.Today.Fixed {
 		o.clock = p.Today.Now
 	}
@@ -147,7 +150,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	defer out.close()
 	if out.recovered && opts.Log != nil {
-		fmt.Fprintln(opts.Log, msg.T("build.recovered", opts.Dest))
+		fmt.Fprintln(opts.Log, opts.Lang.T("build.recovered", opts.Dest))
 	}
 	dir, err := out.newStage()
 	if err != nil {
@@ -223,7 +226,7 @@ func checkDest(opts Options) error {
 		bad = bad || inside(opts.Dest, filepath.Join(opts.Source, d))
 	}
 	if bad {
-		return &Error{Diagnostics: diag.List{{Message: msg.T("build.baddest", opts.Dest), Hint: msg.T("build.baddest.hint")}}}
+		return &Error{Diagnostics: diag.List{{Message: opts.Lang.T("build.baddest", opts.Dest), Hint: opts.Lang.T("build.baddest.hint")}}}
 	}
 	return nil
 }

@@ -7,7 +7,6 @@ import (
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/history"
-	"github.com/zzia/press/internal/msg"
 )
 
 // pageVersion is what templates learn of a source file's history
@@ -32,14 +31,14 @@ func pageHistory(opts Options, gen *generated) (*history.History, diag.List) {
 		return nil, nil
 	}
 	if err != nil {
-		return nil, diag.List{{Severity: diag.Warning, Message: msg.T("history.failed", err)}}
+		return nil, diag.List{{Severity: diag.Warning, Message: opts.Lang.T("history.failed", err)}}
 	}
 	var l diag.List
 	for _, w := range h.Warnings {
 		l = append(l, diag.Diagnostic{Severity: diag.Warning, Message: w})
 	}
 	if h.Shallow {
-		l = append(l, diag.Diagnostic{Severity: diag.Warning, Message: msg.T("history.shallow"), Hint: msg.T("history.shallow.hint")})
+		l = append(l, diag.Diagnostic{Severity: diag.Warning, Message: opts.Lang.T("history.shallow"), Hint: opts.Lang.T("history.shallow.hint")})
 	}
 	versions := map[string]pageVersion{}
 	for _, p := range h.Paths() {

@@ -18,7 +18,7 @@ import (
 
 // checkLinks reports every broken internal link and image in the built site
 // at the place in the source where it was written, when it can be found there.
-func checkLinks(out fs.FS, base string, sources map[string]string, srcDir string, scanned *linkcheck.Pages) (diag.List, error) {
+func checkLinks(lang msg.Lang, out fs.FS, base string, sources map[string]string, srcDir string, scanned *linkcheck.Pages) (diag.List, error) {
 	broken, err := linkcheck.CheckPages(out, base, scanned)
 	if err != nil {
 		return nil, err
@@ -44,12 +44,12 @@ func checkLinks(out fs.FS, base string, sources map[string]string, srcDir string
 			d.Line, d.Column = position(cache[src], b.Target)
 		}
 		if b.Reason == "missing anchor" {
-			d.Message = msg.T("link.anchor", pageURL, b.Target)
+			d.Message = lang.T("link.anchor", pageURL, b.Target)
 		} else {
-			d.Message = msg.T("link.missing", pageURL, b.Target)
+			d.Message = lang.T("link.missing", pageURL, b.Target)
 		}
 		if s := suggest(b.Target, known); s != "" && b.Reason != "missing anchor" {
-			d.Hint = msg.T("hint.didyoumean", s)
+			d.Hint = lang.T("hint.didyoumean", s)
 		}
 		l = append(l, d)
 	}

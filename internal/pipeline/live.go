@@ -231,8 +231,8 @@ func (l *Live) full() (*Result, error) {
 	validated := make(chan validation, 1)
 	go func() {
 		validated <- validation{
-			content.Check(opts.Source, filepath.Join(opts.Source, "content")),
-			facts.Pending(opts.Site.Config),
+			content.Check(opts.Lang, opts.Source, filepath.Join(opts.Source, "content")),
+			facts.Pending(opts.Lang, opts.Site.Config),
 		}
 	}()
 	l.hist = newGenerated()
@@ -296,7 +296,7 @@ func (l *Live) incremental(c change) (*Result, error) {
 	for _, rel := range c.content {
 		l.valid = withoutFile(l.valid, rel)
 		if b, err := content.ReadFile(filepath.Join(l.opts.Source, filepath.FromSlash(rel))); err == nil {
-			l.valid = append(l.valid, content.CheckFile(rel, b)...)
+			l.valid = append(l.valid, content.CheckFile(l.opts.Lang, rel, b)...)
 		} else if !errors.Is(err, fs.ErrNotExist) {
 			l.valid = append(l.valid, diag.Diagnostic{File: rel, Message: err.Error()})
 		}
@@ -494,7 +494,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 			searchErr = put(idx, isSearch)
 		})
 	}
-	broken, err = checkLinks(out, sres.BaseURL, sres.Sources, l.opts.Source, l.links)
+	broken, err = checkLinks(l.opts.Lang, out, sres.BaseURL, sres.Sources, l.opts.Source, l.links)
 	wg.Wait()
 	tm.done("search+links")
 	if err != nil {

@@ -30,7 +30,7 @@ func members(opts Options, hist *history.History, gen *generated) (*member.Datas
 	if l.HasErrors() {
 		return nil, nil, l
 	}
-	gen.private = collectSecrets(ds)
+	gen.private = collectSecrets(opts.Lang, ds)
 	pub := directory.Build(ds, res)
 	files, err := pub.DataFiles()
 	if err != nil {

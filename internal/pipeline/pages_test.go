@@ -10,6 +10,7 @@ package pipeline_test
 
 import (
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -63,7 +64,7 @@ type expect struct {
 
 func expectFrom(t *testing.T, src string) *expect {
 	t.Helper()
-	ds, l := member.Load(src, pagesToday)
+	ds, l := member.Load(msg.En, src, pagesToday)
 	if l.HasErrors() {
 		t.Fatalf("loading %s: %v", src, l)
 	}

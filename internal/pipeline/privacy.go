@@ -47,6 +47,7 @@ type secret struct {
 type secrets struct {
 	list    []secret
 	matcher *matcher
+	lang    msg.Lang // the language of the diagnostics
 }
 
 const (
@@ -55,7 +56,7 @@ const (
 )
 
 // collectSecrets gathers the private values of ds; nil when there are none.
-func collectSecrets(ds *member.Dataset) *secrets {
+func collectSecrets(lang msg.Lang, ds *member.Dataset) *secrets {
 	if ds == nil {
 		return nil
 	}
@@ -65,7 +66,7 @@ func collectSecrets(ds *member.Dataset) *secrets {
 		if v == "" {
 			return
 		}
-		s := secret{msg.T("privacy." + what), owner}
+		s := secret{lang.T("privacy." + what), owner}
 		switch what {
 		case "phone", "mobile", "fax":
 			digits := strings.Map(func(r rune) rune {
@@ -129,7 +130,7 @@ func collectSecrets(ds *member.Dataset) *secrets {
 		patterns = append(patterns, p)
 	}
 	sort.Strings(patterns)
-	s := &secrets{list: make([]secret, len(patterns))}
+	s := &secrets{list: make([]secret, len(patterns)), lang: lang}
 	for i, p := range patterns {
 		s.list[i] = byPattern[p]
 	}
@@ -202,8 +203,8 @@ func (s *secrets) scanFile(name string, b []byte) diag.List {
 				return
 			}
 			seen[id] = true
-			d := diag.Diagnostic{File: name, Message: msg.T("privacy.leak", s.list[id].what, s.list[id].owner),
-				Hint: msg.T("privacy.hint")}
+			d := diag.Diagnostic{File: name, Message: s.lang.T("privacy.leak", s.list[id].what, s.list[id].owner),
+				Hint: s.lang.T("privacy.hint")}
 			if raw {
 				d.Line = bytes.Count(view[:end], []byte("\n")) + 1
 			}

@@ -67,15 +67,14 @@ func secretsOf(t *testing.T) *secrets {
 			"fees:\n  - year: 2026\n    amount: 5000\n    note: 经理事会同意减半收取会费\n")},
 		"data/people/zhang.yaml": {Data: []byte("id: zhang\nname: 张示甲\ncontact:\n  mobile: \"155-5555-0101\"\n  email: Zhang.Shijia@Example.com\n")},
 	}
-	ds, l := member.LoadFS(fsys, time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
+	ds, l := member.LoadFS(msg.En, fsys, time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
-	return collectSecrets(ds)
+	return collectSecrets(msg.En, ds)
 }
 
 func TestPrivacyViews(t *testing.T) {
-	msg.Current = msg.En
 	s := secretsOf(t)
 	tests := []struct {
 		name, file, content string
@@ -114,7 +113,6 @@ func TestPrivacyViews(t *testing.T) {
 // The text of a PDF press typesets is read, even when a value is broken
 // over two lines.
 func TestPrivacyPDF(t *testing.T) {
-	msg.Current = msg.En
 	s := secretsOf(t)
 	md := "# 通讯录摘录\n\n" + strings.Repeat("这是一段很长的说明文字，用来把后面的地址挤到行尾。", 3) +
 		"联系地址：郑州市金水区示例路1号（虚构），电话 0371-55550001。\n"

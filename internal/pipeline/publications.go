@@ -32,6 +32,7 @@ func publications(opts Options, gen *generated) diag.List {
 		BaseURL:  base,
 		Progress: opts.Progress,
 		Terminal: opts.Terminal,
+		Lang:     opts.Lang,
 	})
 	if err != nil {
 		return append(l, diag.Diagnostic{Message: err.Error()})

@@ -1,6 +1,7 @@
 package pipeline_test
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -32,7 +33,7 @@ func TestDirectoryAtScale(t *testing.T) {
 	if err := membertest.Synthetic(src, 5000, 2000, 1, pagesToday); err != nil {
 		t.Fatal(err)
 	}
-	ds, l := member.Load(src, pagesToday)
+	ds, l := member.Load(msg.En, src, pagesToday)
 	if l.HasErrors() {
 		t.Fatal(l.Errors()[:1])
 	}

@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"errors"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"sync"
@@ -23,6 +24,8 @@ type Site struct {
 	Config *siteconfig.Config
 	// Today is the run's today.
 	Today clock.Today
+	// Lang is the language of the run's messages.
+	Lang msg.Lang
 	// Members returns the member and activity data checked as of today
 	// and the membership rules' result, with every problem found (the
 	// data nil when there are errors). It is called only for a site that
@@ -34,8 +37,9 @@ type Site struct {
 // SOURCE_DATE_EPOCH or the clock), with its member data loaded on first
 // use: what a build without a given Site reads. Commands open the site
 // through the project, which hands its own loaded data to the pipeline.
-// A folder that is not a site is an *Error saying what to do.
-func OpenSite(source string, today time.Time) (*Site, error) {
+// A folder that is not a site is an *Error saying what to do. Messages
+// are in language lang.
+func OpenSite(lang msg.Lang, source string, today time.Time) (*Site, error) {
 	if source == "" {
 		source = "."
 	}
@@ -57,7 +61,7 @@ func OpenSite(source string, today time.Time) (*Site, error) {
 	var l diag.List
 	load := func() (*member.Dataset, *rules.Result, diag.List) {
 		once.Do(func() {
-			if ds, l = member.Load(abs, t.Day); l.HasErrors() {
+			if ds, l = member.Load(lang, abs, t.Day); l.HasErrors() {
 				ds = nil
 				return
 			}
@@ -65,7 +69,7 @@ func OpenSite(source string, today time.Time) (*Site, error) {
 		})
 		return ds, res, l
 	}
-	return &Site{Dir: abs, Config: cfg, Today: t, Members: load}, nil
+	return &Site{Dir: abs, Config: cfg, Today: t, Lang: lang, Members: load}, nil
 }
 
 // NotSite returns err, the error of opening a site, as an *Error saying

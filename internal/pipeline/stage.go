@@ -44,6 +44,7 @@ type output struct {
 	link   string   // dest when it is a symbolic link; empty otherwise
 	target string   // the directory the output is (dest, or the link's target)
 	lock   *os.File // held while the build runs
+	lang   msg.Lang // the language of its errors
 	stage  string   // the staging directory, once made
 	done   bool     // the stage was swapped into place
 	// Recovered says that the previous output was restored from an
@@ -55,7 +56,7 @@ type output struct {
 // exist, is empty, holds MarkerFile, is the site's default public/, or force
 // is set. It first recovers from an interrupted swap.
 func openOutput(opts Options, force bool) (*output, error) {
-	o := &output{dest: opts.Dest, target: opts.Dest}
+	o := &output{dest: opts.Dest, target: opts.Dest, lang: opts.Lang}
 	fi, err := os.Lstat(opts.Dest)
 	switch {
 	case errors.Is(err, fs.ErrNotExist):
@@ -67,7 +68,7 @@ func openOutput(opts Options, force bool) (*output, error) {
 			return nil, err
 		}
 	case !fi.IsDir():
-		return nil, destError(msg.T("build.destfile", opts.Dest), msg.T("build.destfile.hint"))
+		return nil, destError(o.lang.T("build.destfile", opts.Dest), o.lang.T("build.destfile.hint"))
 	}
 	if err := os.MkdirAll(filepath.Dir(o.target), 0o755); err != nil {
 		return nil, err
@@ -134,7 +135,7 @@ func (o *output) takeLock() error {
 			if who == "" {
 				who = "?"
 			}
-			return destError(msg.T("build.locked", o.dest, who), msg.T("build.locked.hint"))
+			return destError(o.lang.T("build.locked", o.dest, who), o.lang.T("build.locked.hint"))
 		}
 		held, err1 := f.Stat()
 		now, err2 := os.Stat(name)
@@ -144,7 +145,7 @@ func (o *output) takeLock() error {
 		}
 		host, _ := os.Hostname()
 		f.Truncate(0)
-		f.WriteAt([]byte(msg.T("build.lockholder", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"))+"\n"), 0)
+		f.WriteAt([]byte(o.lang.T("build.lockholder", os.Getpid(), host, time.Now().Format("2006-01-02 15:04:05"))+"\n"), 0)
 		o.lock = f
 		tempdir.Register(name)
 		return nil
@@ -216,7 +217,7 @@ func (o *output) mayReplace(opts Options, force bool) error {
 		return err
 	}
 	if !fi.IsDir() {
-		return destError(msg.T("build.destfile", o.target), msg.T("build.destfile.hint"))
+		return destError(o.lang.T("build.destfile", o.target), o.lang.T("build.destfile.hint"))
 	}
 	if force || hasMarkerOrEmpty(o.target) {
 		return nil
@@ -226,7 +227,7 @@ func (o *output) mayReplace(opts Options, force bool) error {
 	if o.link == "" && o.target == filepath.Join(opts.Source, "public") {
 		return nil
 	}
-	return destError(msg.T("build.notours", o.target, MarkerFile), msg.T("build.notours.hint"))
+	return destError(o.lang.T("build.notours", o.target, MarkerFile), o.lang.T("build.notours.hint"))
 }
 
 func hasMarker(dir string) bool {

@@ -107,8 +107,8 @@ func startValidate(opts Options) func() (diag.List, error) {
 // problems are reported at once.
 func validate(opts Options) (diag.List, error) {
 	var l diag.List
-	l = append(l, content.Check(opts.Source, filepath.Join(opts.Source, "content"))...)
-	l = append(l, facts.Pending(opts.Site.Config)...) // 待公布 on the site until filled in
+	l = append(l, content.Check(opts.Lang, opts.Source, filepath.Join(opts.Source, "content"))...)
+	l = append(l, facts.Pending(opts.Lang, opts.Site.Config)...) // 待公布 on the site until filled in
 	l.Sort()
 	if l.HasErrors() {
 		return l, &Error{Diagnostics: l.Errors()}
@@ -140,6 +140,7 @@ func derive(opts Options) (*derived, diag.List) {
 func siteOptions(opts Options, dir, dataDir string) site.Options {
 	so := site.Options{
 		Source:   opts.Source,
+		Lang:     opts.Lang,
 		Dest:     dir,
 		CacheDir: opts.CacheDir,
 		BaseURL:  opts.BaseURL,
@@ -220,7 +221,7 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 		searchErr error
 	)
 	wg.Go(func() { searchErr = indexForSearch(r.out, r.site, r.scan.search) })
-	broken, err := checkLinks(r.out, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
+	broken, err := checkLinks(opts.Lang, r.out, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
 	wg.Wait()
 	tm.done("search+links")
 	if err != nil {

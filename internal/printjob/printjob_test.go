@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -33,7 +34,7 @@ var sample struct {
 func load(t *testing.T) (*member.Dataset, *rules.Result) {
 	t.Helper()
 	sample.Do(func() {
-		ds, l := member.Load(filepath.Join("..", ".."), today)
+		ds, l := member.Load(msg.En, filepath.Join("..", ".."), today)
 		if l.HasErrors() {
 			panic(l.Error())
 		}
@@ -395,7 +396,7 @@ func TestLabelShowsPostcodeAndAddressee(t *testing.T) {
 			{Role: member.RoleMain, Name: "张示九", Title: "总经理"},
 		}}
 	m.Joined = today.AddDate(-3, 0, 0)
-	ds, l := member.Assemble(member.Sources{Members: []*member.Member{m}}, today)
+	ds, l := member.Assemble(msg.En, member.Sources{Members: []*member.Member{m}}, today)
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
@@ -545,7 +546,7 @@ func TestCertificateFitsLongNames(t *testing.T) {
 			Representatives: []*member.Representative{{Role: member.RoleMain, Name: "张示" + fmt.Sprint(i)}},
 			Fees:            []member.Fee{{Year: 2026, Paid: today.AddDate(0, -6, 0)}}})
 	}
-	ds, l := member.Assemble(member.Sources{Members: ms}, today)
+	ds, l := member.Assemble(msg.En, member.Sources{Members: ms}, today)
 	if l.HasErrors() {
 		t.Fatal(l)
 	}

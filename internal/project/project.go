@@ -9,6 +9,7 @@
 package project
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"time"
 
 	"github.com/zzia/press/internal/clock"
@@ -35,9 +36,10 @@ type Project struct {
 // parses its configuration and resolves today from the given day (a
 // --today flag; zero when there is none), PRESS_TODAY, SOURCE_DATE_EPOCH
 // or the clock. A folder without a configuration file is not a site:
-// the error, a *pipeline.Error, says what to do.
-func Open(dir string, today time.Time) (*Project, error) {
-	s, err := pipeline.OpenSite(dir, today)
+// the error, a *pipeline.Error, says what to do. The project's messages
+// (its member data's diagnostics) are in language lang.
+func Open(lang msg.Lang, dir string, today time.Time) (*Project, error) {
+	s, err := pipeline.OpenSite(lang, dir, today)
 	if err != nil {
 		return nil, err
 	}

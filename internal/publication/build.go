@@ -62,6 +62,8 @@ type Options struct {
 	// is set, a line per document otherwise. Nil: none.
 	Progress io.Writer
 	Terminal bool
+	// Lang is the language of the progress lines.
+	Lang msg.Lang
 	// Workers is how many documents are typeset at once; zero: GOMAXPROCS.
 	Workers int
 }
@@ -179,7 +181,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 	}
 	outs := make([]outcome, len(jobs))
 	cache := pdfcache.Open(opts.CacheDir)
-	prog := newProgress(opts.Progress, opts.Terminal, len(jobs))
+	prog := newProgress(opts.Progress, opts.Lang, opts.Terminal, len(jobs))
 	workers := opts.Workers
 	if workers <= 0 {
 		workers = runtime.GOMAXPROCS(0)
@@ -372,13 +374,14 @@ func hashWithImages(h *pdfcache.Hasher, file string) error {
 type progress struct {
 	mu    sync.Mutex
 	w     io.Writer
+	lang  msg.Lang
 	bar   *progressbar.ProgressBar
 	total int
 	n     int
 }
 
-func newProgress(w io.Writer, terminal bool, total int) *progress {
-	p := &progress{w: w, total: total}
+func newProgress(w io.Writer, lang msg.Lang, terminal bool, total int) *progress {
+	p := &progress{w: w, lang: lang, total: total}
 	if w != nil && terminal && total > 0 {
 		p.bar = progressbar.NewOptions(total,
 			progressbar.OptionSetWriter(w),
@@ -404,11 +407,11 @@ func (p *progress) done(name string, pages int, cached bool, d time.Duration) {
 		p.bar.Add(1)
 		return
 	}
-	how := msg.T("pub.typeset", d.Round(time.Millisecond))
+	how := p.lang.T("pub.typeset", d.Round(time.Millisecond))
 	if cached {
-		how = msg.T("pub.cached")
+		how = p.lang.T("pub.cached")
 	}
-	fmt.Fprintln(p.w, msg.T("pub.progress", p.n, p.total, name, pages, how))
+	fmt.Fprintln(p.w, p.lang.T("pub.progress", p.n, p.total, name, pages, how))
 }
 
 func (p *progress) finish() {

@@ -8,6 +8,7 @@ package report
 import (
 	"bytes"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"html/template"
 	"os"
 	"path/filepath"
@@ -96,7 +97,7 @@ func Build(ds *member.Dataset, res *rules.Result) *Report {
 		// The report is Chinese whatever the locale of the one who runs it.
 		for _, k := range []rules.Kind{rules.KindStatus, rules.KindPost, rules.KindFee, rules.KindHistory} {
 			for _, r := range s.ReasonsOf(k) {
-				row.Reasons = append(row.Reasons, r.In(member.Chinese))
+				row.Reasons = append(row.Reasons, r.In(msg.Zh))
 			}
 		}
 		row.FeeThisYear = "未缴"

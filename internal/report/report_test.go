@@ -3,6 +3,7 @@ package report
 import (
 	"bytes"
 	"encoding/csv"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -21,7 +22,6 @@ func d(s string) time.Time {
 
 func fixture(t *testing.T) (*member.Dataset, *rules.Result) {
 	t.Helper()
-	member.SetLang(member.Chinese)
 	m := &member.Member{ID: "x", Name: "<script>alert(1)</script>示例", Level: member.LevelCouncil, UnitType: "企业",
 		Region: "金水区", Industry: "互联网", Joined: d("2025-01-01"), Listed: false,
 		Representatives: []*member.Representative{{Role: member.RoleMain, Name: "张示甲", Post: member.PostVicePresident,
@@ -36,7 +36,7 @@ func fixture(t *testing.T) (*member.Dataset, *rules.Result) {
 		a.End = a.Start
 		acts = append(acts, a)
 	}
-	ds, diags := member.Assemble(member.Sources{Members: []*member.Member{m}, Activities: acts}, time.Time{})
+	ds, diags := member.Assemble(msg.En, member.Sources{Members: []*member.Member{m}, Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -99,9 +99,7 @@ func TestWrite(t *testing.T) {
 // of Article 7 and every status with its reason.
 func TestReportOfTheSample(t *testing.T) {
 	today := d("2026-11-27")
-	member.SetLang(member.English)
-	defer member.SetLang(member.Chinese)
-	ds, l := member.Load(filepath.Join("..", ".."), today)
+	ds, l := member.Load(msg.En, filepath.Join("..", ".."), today)
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
@@ -132,7 +130,7 @@ func TestReportOfTheSample(t *testing.T) {
 // internal report, HTML and CSV, by date.
 func TestAssessments(t *testing.T) {
 	today := time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
-	ds, l := member.Load(filepath.Join("..", ".."), today)
+	ds, l := member.Load(msg.En, filepath.Join("..", ".."), today)
 	if l.HasErrors() {
 		t.Fatal(l.Errors())
 	}

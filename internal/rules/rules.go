@@ -9,6 +9,7 @@
 package rules
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"time"
 
 	"github.com/zzia/press/internal/clock"
@@ -61,19 +62,14 @@ const (
 type Reason struct {
 	Kind    Kind
 	Article string // e.g. "第九条第2款"
-	Text    string // the full sentence, starting with the article, in the language selected when derived
 	Date    time.Time
 
-	sentence loc
-	set      bool
+	sentence loc // the full sentence, starting with the article
 }
 
 // In returns the reason's sentence in the given language (the internal
 // report is always Chinese, whatever the user's locale).
-func (r Reason) In(lang member.Lang) string {
-	if !r.set {
-		return r.Text
-	}
+func (r Reason) In(lang msg.Lang) string {
 	return r.sentence.in(lang)
 }
 
@@ -257,9 +253,9 @@ func deriveMember(m *member.Member, held []*member.Activity, days []time.Time, a
 	return s
 }
 
-func (s *MemberStatus) add(k Kind, article string, date time.Time, key msg, args ...any) {
+func (s *MemberStatus) add(k Kind, article string, date time.Time, key sentence, args ...any) {
 	l := loc{key, args}
-	s.Reasons = append(s.Reasons, Reason{Kind: k, Article: article, Date: date, Text: l.in(member.Language()), sentence: l, set: true})
+	s.Reasons = append(s.Reasons, Reason{Kind: k, Article: article, Date: date, sentence: l})
 }
 
 // withdraw marks the member withdrawn from day on, keeping the earliest.
@@ -278,7 +274,7 @@ func (s *MemberStatus) withdraw(on time.Time) bool {
 func withdrawn(s *MemberStatus, m *member.Member, expected []*member.Activity, came []bool, today time.Time) {
 	type finding struct {
 		on   time.Time
-		key  msg
+		key  sentence
 		args []any
 	}
 	var found []finding
@@ -474,7 +470,7 @@ func representatives(s *MemberStatus, m *member.Member, expected []*member.Activ
 			continue
 		}
 		if pred, inferred := Predecessor(m, r, today); pred != nil {
-			if why, args := unapproved(r, today); why >= 0 {
+			if why, args := unapproved(r, today); why != "" {
 				rs.EffectivePost = ""
 				var since any = loc{msgSinceUnknown, nil}
 				switch {
@@ -573,10 +569,10 @@ func Predecessor(m *member.Member, r *member.Representative, today time.Time) (*
 }
 
 // unapproved says why a successor's post is not approved: no approval
-// recorded, or one dated before the successor took office; -1 when it is
+// recorded, or one dated before the successor took office; "" when it is
 // approved.
-func unapproved(r *member.Representative, today time.Time) (msg, []any) {
-	const approved = msg(-1)
+func unapproved(r *member.Representative, today time.Time) (sentence, []any) {
+	const approved = sentence("")
 	switch {
 	case r.PostSince.IsZero():
 		return msgNoApproval, []any{r.Post}

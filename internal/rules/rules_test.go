@@ -2,6 +2,11 @@ package rules
 
 import (
 	"fmt"
+	"github.com/zzia/press/internal/msg"
+	"go/ast"
+	"go/parser"
+	"go/token"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -56,10 +61,9 @@ func series(pattern string) []*member.Activity {
 
 func derive(t *testing.T, m *member.Member, acts []*member.Activity, today string) *MemberStatus {
 	t.Helper()
-	member.SetLang(member.Chinese)
 	// The day's checks of the loader (Article 6, held activities in the
 	// future) are the member package's; these tests feed the rules directly.
-	ds, diags := member.Assemble(member.Sources{Members: []*member.Member{m}, Activities: acts}, time.Time{})
+	ds, diags := member.Assemble(msg.En, member.Sources{Members: []*member.Member{m}, Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -106,7 +110,7 @@ func TestStatusBoundaries(t *testing.T) {
 			if tt.reason == "" && len(got) > 0 {
 				t.Errorf("unexpected status reasons %v", got)
 			}
-			if tt.reason != "" && (len(got) == 0 || !strings.Contains(got[0].Text, tt.reason)) {
+			if tt.reason != "" && (len(got) == 0 || !strings.Contains(got[0].In(msg.Zh), tt.reason)) {
 				t.Errorf("reasons %v lack %q", got, tt.reason)
 			}
 		})
@@ -116,7 +120,7 @@ func TestStatusBoundaries(t *testing.T) {
 func TestPastWarningKept(t *testing.T) {
 	s := derive(t, unit(""), series("x...x"), "2025-06-20")
 	h := s.ReasonsOf(KindHistory)
-	if len(h) != 1 || h[0].Text != "第九条第2款：曾连续3次活动无人参加（2025-03-01 起），已于 2025-06-01 恢复参加" {
+	if len(h) != 1 || h[0].In(msg.Zh) != "第九条第2款：曾连续3次活动无人参加（2025-03-01 起），已于 2025-06-01 恢复参加" {
 		t.Errorf("history = %v", h)
 	}
 }
@@ -147,7 +151,7 @@ func TestYearWithoutAttending(t *testing.T) {
 			}
 			if tt.want == Withdrawn {
 				want := "第九条第2款：自 2025-11-27 起连续1年未参加活动（期间 1 次活动无人参加），于 2026-11-27 视同自动退会，不再享有会员名誉"
-				if r := s.ReasonsOf(KindStatus); len(r) != 1 || r[0].Text != want {
+				if r := s.ReasonsOf(KindStatus); len(r) != 1 || r[0].In(msg.Zh) != want {
 					t.Errorf("reasons = %v", r)
 				}
 			}
@@ -229,7 +233,7 @@ func TestFees(t *testing.T) {
 				t.Errorf("in arrears %v unpaid %v, want %v %v", s.InArrears, s.UnpaidYears, tt.arrear, tt.unpaid)
 			}
 			if tt.arrear {
-				if r := s.ReasonsOf(KindFee); len(r) == 0 || r[0].Text != "第九条：2026年度会费未缴纳（欠缴会费）" {
+				if r := s.ReasonsOf(KindFee); len(r) == 0 || r[0].In(msg.Zh) != "第九条：2026年度会费未缴纳（欠缴会费）" {
 					t.Errorf("reasons = %v", r)
 				}
 			}
@@ -247,7 +251,7 @@ func TestPosts(t *testing.T) {
 			t.Errorf("rep = %+v", s.Representatives[0])
 		}
 		want := "第七条：会员单位代表张示甲于 2026-05-01 调离工作岗位，其会内职务（副会长）自动取消；仍在本市，自动降为普通个人会员"
-		if r := s.ReasonsOf(KindPost); len(r) != 1 || r[0].Text != want {
+		if r := s.ReasonsOf(KindPost); len(r) != 1 || r[0].In(msg.Zh) != want {
 			t.Errorf("reasons = %v", r)
 		}
 		if fmt.Sprint(s.Posts) != "[会员]" {
@@ -263,7 +267,7 @@ func TestPosts(t *testing.T) {
 		m := unit(member.PostCouncil)
 		m.Representatives[0].Left, m.Representatives[0].LeftCity = d("2026-05-01"), true
 		s := derive(t, m, nil, "2026-11-27")
-		if r := s.ReasonsOf(KindPost); len(r) != 1 || !strings.Contains(r[0].Text, "已调离本市，普通会员资格也自动取消") {
+		if r := s.ReasonsOf(KindPost); len(r) != 1 || !strings.Contains(r[0].In(msg.Zh), "已调离本市，普通会员资格也自动取消") {
 			t.Errorf("reasons = %v", r)
 		}
 	})
@@ -276,7 +280,7 @@ func TestPosts(t *testing.T) {
 		if s.Representatives[1].EffectivePost != "" {
 			t.Errorf("successor keeps %q", s.Representatives[1].EffectivePost)
 		}
-		if r := s.ReasonsOf(KindPost); len(r) != 2 || !strings.HasPrefix(r[1].Text, "第八条：李示乙（主代表，任职日期2026-05-01）接替已调离的主代表张示甲，不能直接代理其会内职务（副会长）：审批登记中没有理事会通过其任副会长的记录；") {
+		if r := s.ReasonsOf(KindPost); len(r) != 2 || !strings.HasPrefix(r[1].In(msg.Zh), "第八条：李示乙（主代表，任职日期2026-05-01）接替已调离的主代表张示甲，不能直接代理其会内职务（副会长）：审批登记中没有理事会通过其任副会长的记录；") {
 			t.Errorf("reasons = %v", r)
 		}
 		m.Representatives[1].PostSince = d("2026-06-15")
@@ -323,7 +327,7 @@ func TestLeaderRelieved(t *testing.T) {
 			}
 			if tt.relieved {
 				want := "第九条第3款：" + tt.post + "张示甲自 2026-05-27 起连续6个月未参与会内工作（期间 1 次活动本人均未参加），于 2026-11-27 做自动离职处理；恢复原职需重新审定资格并经理事会表决通过"
-				if p := s.ReasonsOf(KindPost); len(p) != 1 || p[0].Text != want {
+				if p := s.ReasonsOf(KindPost); len(p) != 1 || p[0].In(msg.Zh) != want {
 					t.Errorf("reasons = %v", p)
 				}
 				if date(r.Relieved) != "2026-11-27" {
@@ -353,27 +357,42 @@ func TestIndividualLeftCity(t *testing.T) {
 	if s.Status != Withdrawn || date(s.Since) != "2026-03-01" {
 		t.Fatalf("status %s since %s", s.Status, date(s.Since))
 	}
-	if r := s.ReasonsOf(KindStatus); len(r) != 1 || r[0].Text != "第七条：个人会员张示甲于 2026-03-01 调离本市，普通会员资格自动取消" {
+	if r := s.ReasonsOf(KindStatus); len(r) != 1 || r[0].In(msg.Zh) != "第七条：个人会员张示甲于 2026-03-01 调离本市，普通会员资格自动取消" {
 		t.Errorf("reasons = %v", r)
 	}
 }
 
 func TestEnglishReasons(t *testing.T) {
-	ds, _ := member.Assemble(member.Sources{Members: []*member.Member{unit("")}, Activities: series("xx...")}, time.Time{})
-	member.SetLang(member.English)
-	defer member.SetLang(member.Chinese)
+	ds, _ := member.Assemble(msg.En, member.Sources{Members: []*member.Member{unit("")}, Activities: series("xx...")}, time.Time{})
 	s := Derive(ds, d("2025-06-20")).Member("m")
-	if r := s.ReasonsOf(KindStatus); len(r) != 1 || !strings.HasPrefix(r[0].Text, "Article 9(2): nobody attended 3 activities in a row (since 2025-04-01)") {
+	if r := s.ReasonsOf(KindStatus); len(r) != 1 || !strings.HasPrefix(r[0].In(msg.En), "Article 9(2): nobody attended 3 activities in a row (since 2025-04-01)") {
 		t.Errorf("reasons = %v", r)
 	}
 }
 
-func TestReasonTablesComplete(t *testing.T) {
-	for l, table := range reasons {
-		for k, s := range table {
-			if s == "" {
-				t.Errorf("%s: message %d is empty", l, k)
+// TestSentencesInCatalogue: every sentence key has its texts in the
+// catalogue (which checks that both languages are there).
+func TestSentencesInCatalogue(t *testing.T) {
+	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	ast.Inspect(f, func(node ast.Node) bool {
+		v, ok := node.(*ast.ValueSpec)
+		if !ok {
+			return true
+		}
+		if id, ok := v.Type.(*ast.Ident); ok && id.Name == "sentence" {
+			key, _ := strconv.Unquote(v.Values[0].(*ast.BasicLit).Value)
+			n++
+			if got := msg.Zh.T(key); got == key {
+				t.Errorf("sentence %q is not in the catalogue", key)
 			}
 		}
+		return true
+	})
+	if n < 20 {
+		t.Errorf("found %d sentence keys", n)
 	}
 }

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"testing"
 	"time"
 
@@ -11,11 +12,10 @@ import (
 // TestSampleData checks that the site's sample data loads without a
 // problem and gives every rule a live case on the sample's day.
 func TestSampleData(t *testing.T) {
-	ds, diags := member.Load("../..", time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
+	ds, diags := member.Load(msg.En, "../..", time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
 	if len(diags) != 0 {
 		t.Fatalf("sample data has problems:\n%v", diags)
 	}
-	member.SetLang(member.Chinese)
 	res := Derive(ds, time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone))
 	count := map[string]int{}
 	for _, s := range res.Members {
@@ -25,13 +25,13 @@ func TestSampleData(t *testing.T) {
 		}
 		for _, r := range s.Reasons {
 			switch {
-			case r.Kind == KindStatus && contains(r.Text, "连续3次活动无人参加"), r.Kind == KindStatus && contains(r.Text, "连续4次活动无人参加"):
+			case r.Kind == KindStatus && contains(r.In(msg.Zh), "连续3次活动无人参加"), r.Kind == KindStatus && contains(r.In(msg.Zh), "连续4次活动无人参加"):
 				count["suspended-unit"]++
-			case r.Kind == KindStatus && contains(r.Text, "本人未参加"):
+			case r.Kind == KindStatus && contains(r.In(msg.Zh), "本人未参加"):
 				count["suspended-rep"]++
-			case r.Kind == KindStatus && contains(r.Text, "连续6次活动无人参加"):
+			case r.Kind == KindStatus && contains(r.In(msg.Zh), "连续6次活动无人参加"):
 				count["withdrawn-6"]++
-			case r.Kind == KindStatus && contains(r.Text, "连续1年未参加"):
+			case r.Kind == KindStatus && contains(r.In(msg.Zh), "连续1年未参加"):
 				count["withdrawn-year"]++
 			case r.Article == "第七条" && r.Kind == KindStatus:
 				count["individual-left-city"]++

@@ -1,6 +1,7 @@
 package rules
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"strings"
 	"testing"
 	"testing/fstest"
@@ -51,7 +52,6 @@ func two(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) 
 // entry, the people, the approval register and the activities.
 func loadSucc(t *testing.T, reps, approvals string, extra map[string]string) (*member.Dataset, *Result) {
 	t.Helper()
-	member.SetLang(member.Chinese)
 	fsys := fstest.MapFS{
 		"data/members/m08.yaml": {Data: []byte(strings.Replace(succUnit, "%s", strings.TrimRight(reps, "\n"), 1))},
 		"data/people/zhou.yaml": {Data: []byte("id: zhou\nname: 周示九\ncontact:\n  mobile: \"155-5555-0008\"\n")},
@@ -68,7 +68,7 @@ func loadSucc(t *testing.T, reps, approvals string, extra map[string]string) (*m
 	for k, v := range extra {
 		fsys[k] = &fstest.MapFile{Data: []byte(v)}
 	}
-	ds, diags := member.LoadFS(fsys, d("2026-11-27"))
+	ds, diags := member.LoadFS(msg.En, fsys, d("2026-11-27"))
 	if diags.HasErrors() {
 		t.Fatalf("load: %v", diags)
 	}
@@ -88,7 +88,7 @@ func repStatus(s *MemberStatus, name string) *RepStatus {
 func reasonWith(s *MemberStatus, article string) string {
 	for _, r := range s.Reasons {
 		if r.Article == article {
-			return r.Text
+			return r.In(msg.Zh)
 		}
 	}
 	return ""
@@ -230,7 +230,7 @@ func TestActivitiesThatDoNotCount(t *testing.T) {
 	acts[2].Invited = []string{"other"}
 	other := unit("")
 	other.ID = "other"
-	ds, diags := member.Assemble(member.Sources{Members: []*member.Member{unit(""), other}, Activities: acts}, time.Time{})
+	ds, diags := member.Assemble(msg.En, member.Sources{Members: []*member.Member{unit(""), other}, Activities: acts}, time.Time{})
 	if diags.HasErrors() {
 		t.Fatal(diags)
 	}
@@ -262,7 +262,7 @@ func TestFeesRecordedSince(t *testing.T) {
 func TestReasonInEitherLanguage(t *testing.T) {
 	s := derive(t, unit(""), series("xx..."), "2025-06-20")
 	r := s.ReasonsOf(KindStatus)[0]
-	if !strings.HasPrefix(r.Text, "第九条第2款：连续3次活动无人参加") || !strings.HasPrefix(r.In(member.English), "Article 9(2): nobody attended 3") {
-		t.Errorf("%q / %q", r.Text, r.In(member.English))
+	if !strings.HasPrefix(r.In(msg.Zh), "第九条第2款：连续3次活动无人参加") || !strings.HasPrefix(r.In(msg.En), "Article 9(2): nobody attended 3") {
+		t.Errorf("%q / %q", r.In(msg.Zh), r.In(msg.En))
 	}
 }

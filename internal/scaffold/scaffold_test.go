@@ -2,6 +2,7 @@ package scaffold
 
 import (
 	"errors"
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -81,7 +82,7 @@ func TestNew(t *testing.T) {
 		}},
 		{"notice", "！！！", "content/notices/2026-11-27-notice.md", nil},
 		{"activity", "2027年数字经济发展论坛", "data/activities/2026-11-27-2027-nian-shuzi-jingji.yaml", func(t *testing.T, path, src string) {
-			a, diags := member.ParseActivity(path, []byte(src))
+			a, diags := member.ParseActivity(msg.En, path, []byte(src))
 			if diags.HasErrors() {
 				t.Fatalf("not a valid activity:\n%v\n%s", diags, src)
 			}
@@ -93,7 +94,7 @@ func TestNew(t *testing.T) {
 			}
 		}},
 		{"member", "中原示例大学", "data/members/zhongyuan-shili-daxue.yaml", func(t *testing.T, path, src string) {
-			m, diags := member.ParseMember(path, []byte(src))
+			m, diags := member.ParseMember(msg.En, path, []byte(src))
 			if diags.HasErrors() {
 				t.Fatalf("not a valid member:\n%v\n%s", diags, src)
 			}
@@ -106,12 +107,12 @@ func TestNew(t *testing.T) {
 			}
 		}},
 		{"member", "acme-zz", "data/members/acme-zz.yaml", func(t *testing.T, path, src string) {
-			if _, diags := member.ParseMember(path, []byte(src)); diags.HasErrors() {
+			if _, diags := member.ParseMember(msg.En, path, []byte(src)); diags.HasErrors() {
 				t.Fatalf("not a valid member:\n%v", diags)
 			}
 		}},
 		{"person", "张示甲", "data/people/zhang-shi-jia.yaml", func(t *testing.T, path, src string) {
-			p, diags := member.ParsePerson(path, []byte(src))
+			p, diags := member.ParsePerson(msg.En, path, []byte(src))
 			if diags.HasErrors() {
 				t.Fatalf("not a valid person:\n%v\n%s", diags, src)
 			}
@@ -180,7 +181,7 @@ func TestNewMemberLoads(t *testing.T) {
 	if _, err := New(site, "member", "郑州示例科技有限公司", today); err != nil {
 		t.Fatal(err)
 	}
-	ds, diags := member.Load(site, today)
+	ds, diags := member.Load(msg.En, site, today)
 	if len(diags) != 0 {
 		t.Fatalf("diagnostics: %v", diags)
 	}

@@ -12,6 +12,7 @@ package sequence
 import (
 	"errors"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"io"
 	"path"
 	"path/filepath"
@@ -140,7 +141,8 @@ func Read(siteDir string) (map[string]Log, error) {
 			if err != nil {
 				return nil, err
 			}
-			a, diags := member.ParseActivity(path.Join(member.ActivitiesDir, e.Name), src)
+			// Only whether the file has errors counts, not their language.
+			a, diags := member.ParseActivity(msg.En, path.Join(member.ActivitiesDir, e.Name), src)
 			if a == nil || diags.HasErrors() || a.ID == "" {
 				continue
 			}

@@ -1,6 +1,7 @@
 package sequence
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"strings"
@@ -70,11 +71,11 @@ func TestSequenceFromHistory(t *testing.T) {
 	}
 	// An edit not committed yet counts one more.
 	logs, _ := Read(site)
-	edited, _ := member.ParseActivity("data/activities/forum.yaml", []byte(strings.NewReplacer("14:00", "16:00", "会展中心", "会议中心", "planned", "cancelled").Replace(activity)))
+	edited, _ := member.ParseActivity(msg.En, "data/activities/forum.yaml", []byte(strings.NewReplacer("14:00", "16:00", "会展中心", "会议中心", "planned", "cancelled").Replace(activity)))
 	if got := logs["forum"].Sequence(edited); got != 4 {
 		t.Errorf("sequence with an edit not committed: %d, want 4", got)
 	}
-	same, _ := member.ParseActivity("data/activities/forum.yaml", []byte(strings.NewReplacer("14:00", "15:00", "会展中心", "会议中心", "planned", "cancelled").Replace(activity)))
+	same, _ := member.ParseActivity(msg.En, "data/activities/forum.yaml", []byte(strings.NewReplacer("14:00", "15:00", "会展中心", "会议中心", "planned", "cancelled").Replace(activity)))
 	if got := logs["forum"].Sequence(same); got != 3 {
 		t.Errorf("sequence as committed: %d, want 3", got)
 	}

@@ -35,6 +35,7 @@ type Options struct {
 	Today    time.Time     // the build's "today"; zero for the clock
 	Out      io.Writer     // progress messages
 	Err      io.Writer     // build errors
+	Lang     msg.Lang      // the language of the messages
 	Debounce time.Duration // quiet time before a rebuild; zero means 100 ms
 	// Ready, if set, is called with the preview's URL once it serves.
 	Ready func(url string)
@@ -93,6 +94,7 @@ func (s *Server) Run(ctx context.Context) error {
 		CacheDir: s.opts.CacheDir,
 		BaseURL:  url,
 		Today:    s.opts.Today,
+		Lang:     s.opts.Lang,
 	})
 	if err != nil {
 		ln.Close()
@@ -111,7 +113,7 @@ func (s *Server) Run(ctx context.Context) error {
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
-	fmt.Fprintln(s.opts.Out, msg.T("serve.listening", url))
+	fmt.Fprintln(s.opts.Out, s.opts.Lang.T("serve.listening", url))
 	if s.opts.Ready != nil {
 		s.opts.Ready(url)
 	}
@@ -126,7 +128,7 @@ func (s *Server) Run(ctx context.Context) error {
 			sctx, cancel := context.WithTimeout(context.Background(), 3*time.Second)
 			defer cancel()
 			srv.Shutdown(sctx)
-			fmt.Fprintln(s.opts.Out, msg.T("serve.stopped"))
+			fmt.Fprintln(s.opts.Out, s.opts.Lang.T("serve.stopped"))
 			return nil
 		case ev, ok := <-w.changes:
 			if !ok {
@@ -140,7 +142,7 @@ func (s *Server) Run(ctx context.Context) error {
 			}
 			fire = timer.C
 		case err := <-w.errors:
-			fmt.Fprintln(s.opts.Err, msg.T("serve.watcherr", err))
+			fmt.Fprintln(s.opts.Err, s.opts.Lang.T("serve.watcherr", err))
 		case <-fire:
 			fire = nil
 			s.update(pending)
@@ -160,6 +162,7 @@ func (s *Server) Rebuild(baseURL string) {
 		CacheDir: s.opts.CacheDir,
 		BaseURL:  baseURL,
 		Today:    s.opts.Today,
+		Lang:     s.opts.Lang,
 	})
 	if err != nil {
 		s.report(nil, err)
@@ -194,16 +197,16 @@ func (s *Server) report(res *pipeline.Result, err error) {
 			s.failure = diag.List{{Message: err.Error()}}
 		}
 		for _, d := range s.failure {
-			fmt.Fprintln(s.opts.Err, d.String())
+			fmt.Fprintln(s.opts.Err, d.In(s.opts.Lang))
 		}
-		fmt.Fprintln(s.opts.Err, msg.T("serve.failed"))
+		fmt.Fprintln(s.opts.Err, s.opts.Lang.T("serve.failed"))
 	} else {
 		s.out = res.Output
 		s.failure = nil
 		for _, d := range res.Warnings {
-			fmt.Fprintln(s.opts.Err, d.String())
+			fmt.Fprintln(s.opts.Err, d.In(s.opts.Lang))
 		}
-		fmt.Fprintln(s.opts.Out, msg.T("serve.built", res.Pages, res.Elapsed.Round(time.Millisecond)))
+		fmt.Fprintln(s.opts.Out, s.opts.Lang.T("serve.built", res.Pages, res.Elapsed.Round(time.Millisecond)))
 	}
 	s.mu.Unlock()
 	s.notify(gen)
@@ -260,7 +263,7 @@ const reloadJS = `(function(){
 // to requests for a local host name only (see allowedHost).
 func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if !allowedHost(r.Host) {
-		http.Error(w, msg.T("serve.badhost", r.Host), http.StatusForbidden)
+		http.Error(w, s.opts.Lang.T("serve.badhost", r.Host), http.StatusForbidden)
 		return
 	}
 	switch r.URL.Path {
@@ -283,7 +286,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 		w.Header().Set("Content-Type", "text/html; charset=utf-8")
 		w.Header().Set("Cache-Control", "no-store")
 		w.WriteHeader(http.StatusInternalServerError)
-		io.WriteString(w, errorPage(failure))
+		io.WriteString(w, errorPage(s.opts.Lang, failure))
 		return
 	}
 	if out == nil {
@@ -371,17 +374,17 @@ func injectScript(page []byte) []byte {
 }
 
 // errorPage shows build errors in the browser.
-func errorPage(l diag.List) string {
+func errorPage(lang msg.Lang, l diag.List) string {
 	var b strings.Builder
 	b.WriteString(`<!DOCTYPE html><html lang="zh-CN"><head><meta charset="utf-8"><title>`)
-	b.WriteString(html.EscapeString(msg.T("serve.errtitle")))
+	b.WriteString(html.EscapeString(lang.T("serve.errtitle")))
 	b.WriteString(`</title><style>body{font:16px/1.6 system-ui,"Noto Sans CJK SC","Microsoft YaHei",sans-serif;margin:2rem;color:#1a1a1a}h1{color:#a10000;font-size:1.4rem}pre{background:#fff4f4;border-left:4px solid #a10000;padding:1rem;white-space:pre-wrap;word-break:break-all}</style></head><body><main><h1>`)
-	b.WriteString(html.EscapeString(msg.T("serve.errtitle")))
+	b.WriteString(html.EscapeString(lang.T("serve.errtitle")))
 	b.WriteString(`</h1><p>`)
-	b.WriteString(html.EscapeString(msg.T("serve.errhint")))
+	b.WriteString(html.EscapeString(lang.T("serve.errhint")))
 	b.WriteString(`</p><pre>`)
 	for _, d := range l {
-		b.WriteString(html.EscapeString(d.String()))
+		b.WriteString(html.EscapeString(d.In(lang)))
 		b.WriteByte('\n')
 	}
 	b.WriteString(`</pre></main><script src="` + scriptPath + `"></script></body></html>`)

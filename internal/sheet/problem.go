@@ -56,6 +56,7 @@ type Problem struct {
 	Row     int // 1-based; 0 when the whole sheet
 	Col     int // 1-based; 0 when the whole row
 	Message string
+	Lang    msg.Lang // the language of Message, and of the position String writes
 }
 
 // ColumnName returns the spreadsheet's letter name of the 1-based column n
@@ -75,18 +76,18 @@ func (p Problem) Cell() string {
 	case p.Row == 0:
 		return ""
 	case p.Col == 0:
-		return msg.T("sheet.row", p.Row)
+		return p.Lang.T("sheet.row", p.Row)
 	}
-	return msg.T("sheet.cell", p.Row, ColumnName(p.Col))
+	return p.Lang.T("sheet.cell", p.Row, ColumnName(p.Col))
 }
 
 // String formats the problem: file, sheet, cell and message.
 func (p Problem) String() string {
-	where := msg.T("sheet.where", p.File, p.Sheet)
+	where := p.Lang.T("sheet.where", p.File, p.Sheet)
 	if c := p.Cell(); c != "" {
-		where += msg.T("sheet.sep") + c
+		where = p.Lang.T("sheet.wherecell", p.File, p.Sheet, c)
 	}
-	return where + msg.T("sheet.colon") + p.Message
+	return where + p.Lang.T("sheet.colon") + p.Message
 }
 
 // Problems is a list of problems; as an error it reads as one per line.
@@ -121,6 +122,6 @@ func (ps Problems) Sort() {
 }
 
 // at appends a problem at a cell.
-func (ps *Problems) at(file, sheet string, row, col int, format string, args ...any) {
-	*ps = append(*ps, Problem{File: file, Sheet: sheet, Row: row, Col: col, Message: fmt.Sprintf(format, args...)})
+func (ps *Problems) at(l msg.Lang, file, sheet string, row, col int, format string, args ...any) {
+	*ps = append(*ps, Problem{File: file, Sheet: sheet, Row: row, Col: col, Message: fmt.Sprintf(format, args...), Lang: l})
 }

@@ -30,6 +30,7 @@ type Record struct {
 type Input struct {
 	File    string         // the file's base name, for messages
 	Sheet   string         // the sheet's name (the file's for CSV)
+	Lang    msg.Lang       // the language of the problems' messages
 	Col     map[string]int // 1-based column of each Header found
 	Records []Record
 	// Problems are those found while reading; PlanMembers reports them
@@ -40,7 +41,7 @@ type Input struct {
 // Problem returns a problem at the record's row and the column of header.
 func (in *Input) Problem(r Record, header, format string, args ...any) Problem {
 	var ps Problems
-	ps.at(in.File, in.Sheet, r.Row, in.Col[header], format, args...)
+	ps.at(in.Lang, in.File, in.Sheet, r.Row, in.Col[header], format, args...)
 	return ps[0]
 }
 
@@ -61,25 +62,26 @@ type rawSheet struct {
 // repeated headers, merged cells, empty rows between data rows, Excel
 // serial numbers in date columns, numbers stored as text in number columns,
 // phone numbers stored as numbers. Cell text is trimmed of spaces
-// (including U+3000).
-func Read(path, sheet string, cols []Column) (*Input, Problems) {
-	in := &Input{File: filepath.Base(path), Col: map[string]int{}}
+// (including U+3000). Problems are written in language l.
+func Read(l msg.Lang, path, sheet string, cols []Column) (*Input, Problems) {
+	in := &Input{File: filepath.Base(path), Col: map[string]int{}, Lang: l}
 	ps := read(in, path, sheet, cols)
 	in.Problems = ps
 	return in, ps
 }
 
 func read(in *Input, path, sheet string, cols []Column) Problems {
+	l := in.Lang
 	var ps Problems
 	var raw *rawSheet
 	var err error
 	if strings.EqualFold(filepath.Ext(path), ".csv") {
-		raw, err = readCSV(path)
+		raw, err = readCSV(l, path)
 	} else {
-		raw, ps, err = readXLSX(path, sheet, in.File)
+		raw, ps, err = readXLSX(l, path, sheet, in.File)
 	}
 	if err != nil {
-		ps.at(in.File, "", 0, 0, "%v", err)
+		ps.at(l, in.File, "", 0, 0, "%v", err)
 		return ps
 	}
 	in.Sheet = raw.name
@@ -94,7 +96,7 @@ func read(in *Input, path, sheet string, cols []Column) Problems {
 		}
 	}
 	if headerRow < 0 {
-		ps.at(in.File, in.Sheet, 0, 0, "%s", msg.T("sheet.empty"))
+		ps.at(l, in.File, in.Sheet, 0, 0, "%s", l.T("sheet.empty"))
 		return ps
 	}
 	rowNo := func(i int) int {
@@ -118,11 +120,11 @@ func read(in *Input, path, sheet string, cols []Column) Problems {
 		}
 		c, ok := byHeader[h]
 		if !ok {
-			ps.at(in.File, in.Sheet, rowNo(headerRow), j+1, "%s", msg.T("sheet.unknownheader", h, headerList(cols)))
+			ps.at(l, in.File, in.Sheet, rowNo(headerRow), j+1, "%s", l.T("sheet.unknownheader", h, headerList(cols)))
 			continue
 		}
 		if prev, dup := in.Col[c.Header]; dup {
-			ps.at(in.File, in.Sheet, rowNo(headerRow), j+1, "%s", msg.T("sheet.dupheader", c.Header, ColumnName(prev)))
+			ps.at(l, in.File, in.Sheet, rowNo(headerRow), j+1, "%s", l.T("sheet.dupheader", c.Header, ColumnName(prev)))
 			continue
 		}
 		in.Col[c.Header] = j + 1
@@ -130,7 +132,7 @@ func read(in *Input, path, sheet string, cols []Column) Problems {
 	}
 	for _, c := range cols {
 		if _, ok := in.Col[c.Header]; !ok && c.Required {
-			ps.at(in.File, in.Sheet, rowNo(headerRow), 0, "%s", msg.T("sheet.missingheader", c.Header))
+			ps.at(l, in.File, in.Sheet, rowNo(headerRow), 0, "%s", l.T("sheet.missingheader", c.Header))
 		}
 	}
 	// Trailing empty rows are no problem; an empty row with data below it
@@ -144,7 +146,7 @@ func read(in *Input, path, sheet string, cols []Column) Problems {
 		row := raw.rows[i]
 		n := rowNo(i)
 		if blank(row) {
-			ps.at(in.File, in.Sheet, n, 0, "%s", msg.T("sheet.emptyrow"))
+			ps.at(l, in.File, in.Sheet, n, 0, "%s", l.T("sheet.emptyrow"))
 			continue
 		}
 		rec := Record{Row: n, Cells: map[string]string{}}
@@ -163,9 +165,9 @@ func read(in *Input, path, sheet string, cols []Column) Problems {
 			// Only a phone cell that looks like a number is asked its
 			// type: asking every cell costs more than reading the sheet.
 			stored := c.Kind == Phone && raw.number != nil && numericRe.MatchString(v) && raw.number(n, j)
-			v, problem := check(c.Kind, v, stored)
+			v, problem := check(l, c.Kind, v, stored)
 			if problem != "" {
-				ps.at(in.File, in.Sheet, n, j, "%s", problem)
+				ps.at(l, in.File, in.Sheet, n, j, "%s", problem)
 				if rec.Bad == nil {
 					rec.Bad = map[string]bool{}
 				}
@@ -188,7 +190,7 @@ var (
 
 // check checks and normalises one cell by its column's kind; it returns
 // the value and, when the cell is wrong, what is wrong and what to do.
-func check(k Kind, v string, storedAsNumber bool) (string, string) {
+func check(l msg.Lang, k Kind, v string, storedAsNumber bool) (string, string) {
 	if v == "" {
 		return v, ""
 	}
@@ -200,18 +202,18 @@ func check(k Kind, v string, storedAsNumber bool) (string, string) {
 			if t, err := excelize.ExcelDateToTime(f, false); err == nil && f >= 1 {
 				hint = t.Format("2006-01-02")
 			}
-			return v, msg.T("sheet.serialdate", v, hint)
+			return v, l.T("sheet.serialdate", v, hint)
 		}
 		m := dateRe.FindStringSubmatch(v)
 		if m == nil {
-			return v, msg.T("sheet.baddate", v)
+			return v, l.T("sheet.baddate", v)
 		}
 		y, _ := strconv.Atoi(m[1])
 		mo, _ := strconv.Atoi(m[2])
 		d, _ := strconv.Atoi(m[3])
 		t := time.Date(y, time.Month(mo), d, 0, 0, 0, 0, time.UTC)
 		if t.Year() != y || int(t.Month()) != mo || t.Day() != d {
-			return v, msg.T("sheet.baddate", v)
+			return v, l.T("sheet.baddate", v)
 		}
 		return t.Format("2006-01-02"), ""
 	case Number:
@@ -222,15 +224,15 @@ func check(k Kind, v string, storedAsNumber bool) (string, string) {
 			r, _ := utf8.DecodeRuneInString(s)
 			return string('0' + (r - '０'))
 		}); intRe.MatchString(w) {
-			return v, msg.T("sheet.widedigits", v, w)
+			return v, l.T("sheet.widedigits", v, w)
 		}
-		return v, msg.T("sheet.badnumber", v)
+		return v, l.T("sheet.badnumber", v)
 	case Phone:
 		if storedAsNumber && numericRe.MatchString(v) {
-			return v, msg.T("sheet.phonenumber", v)
+			return v, l.T("sheet.phonenumber", v)
 		}
 		if strings.ContainsAny(v, "eE") && numericRe.MatchString(v) {
-			return v, msg.T("sheet.phonenumber", v)
+			return v, l.T("sheet.phonenumber", v)
 		}
 	}
 	return v, ""
@@ -272,18 +274,18 @@ func blank(row []string) bool {
 	return true
 }
 
-func readXLSX(path, sheet, file string) (*rawSheet, Problems, error) {
+func readXLSX(l msg.Lang, path, sheet, file string) (*rawSheet, Problems, error) {
 	f, err := excelize.OpenFile(path)
 	if err != nil {
 		if errors.Is(err, excelize.ErrWorkbookFileFormat) || strings.Contains(err.Error(), "zip") {
-			return nil, nil, errors.New(msg.T("sheet.notxlsx", file))
+			return nil, nil, errors.New(l.T("sheet.notxlsx", file))
 		}
 		return nil, nil, err
 	}
 	defer f.Close()
 	list := f.GetSheetList()
 	if len(list) == 0 {
-		return nil, nil, errors.New(msg.T("sheet.nosheet", file))
+		return nil, nil, errors.New(l.T("sheet.nosheet", file))
 	}
 	name := list[0]
 	if sheet != "" {
@@ -294,7 +296,7 @@ func readXLSX(path, sheet, file string) (*rawSheet, Problems, error) {
 			}
 		}
 		if !found {
-			return nil, nil, errors.New(msg.T("sheet.nosuchsheet", sheet, strings.Join(list, "、")))
+			return nil, nil, errors.New(l.T("sheet.nosuchsheet", sheet, strings.Join(list, "、")))
 		}
 		name = sheet
 	}
@@ -314,7 +316,7 @@ func readXLSX(path, sheet, file string) (*rawSheet, Problems, error) {
 		if err != nil {
 			continue
 		}
-		ps.at(file, name, row, col, "%s", msg.T("sheet.merged", m.GetStartAxis()+":"+m.GetEndAxis()))
+		ps.at(l, file, name, row, col, "%s", l.T("sheet.merged", m.GetStartAxis()+":"+m.GetEndAxis()))
 	}
 	number := func(row, col int) bool {
 		cell, err := excelize.CoordinatesToCellName(col, row)
@@ -331,20 +333,20 @@ func readXLSX(path, sheet, file string) (*rawSheet, Problems, error) {
 // MaxCSV is the largest CSV file read, in bytes.
 const MaxCSV = 64 << 20
 
-func readCSV(path string) (*rawSheet, error) {
+func readCSV(l msg.Lang, path string) (*rawSheet, error) {
 	src, err := os.ReadFile(path)
 	if err != nil {
 		return nil, err
 	}
 	if len(src) > MaxCSV {
-		return nil, errors.New(msg.T("sheet.toolarge", len(src)>>20, MaxCSV>>20))
+		return nil, errors.New(l.T("sheet.toolarge", len(src)>>20, MaxCSV>>20))
 	}
 	src = bytes.TrimPrefix(src, []byte{0xEF, 0xBB, 0xBF})
 	if !utf8.Valid(src) {
 		// Excel for Chinese Windows saves CSV in GBK (code page 936).
 		dec, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
 		if err != nil || !utf8.Valid(dec) {
-			return nil, errors.New(msg.T("sheet.encoding"))
+			return nil, errors.New(l.T("sheet.encoding"))
 		}
 		src = dec
 	}

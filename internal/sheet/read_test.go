@@ -11,9 +11,6 @@ import (
 )
 
 func TestCheck(t *testing.T) {
-	old := msg.Current
-	msg.Current = msg.Zh
-	defer func() { msg.Current = old }()
 	for _, tc := range []struct {
 		kind          Kind
 		in            string
@@ -33,7 +30,7 @@ func TestCheck(t *testing.T) {
 		{Phone, "1.38E+10", false, "1.38E+10", "存成了数值"},
 		{Text, "  ", false, "  ", ""},
 	} {
-		got, problem := check(tc.kind, tc.in, tc.number)
+		got, problem := check(msg.Zh, tc.kind, tc.in, tc.number)
 		if got != tc.want || (tc.problem == "") != (problem == "") || !strings.Contains(problem, tc.problem) {
 			t.Errorf("check(%d, %q) = %q, %q; want %q, %q", tc.kind, tc.in, got, problem, tc.want, tc.problem)
 		}
@@ -52,7 +49,7 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 	path := filepath.Join(t.TempDir(), "t.csv")
 	os.WriteFile(path, b.Bytes(), 0o644)
-	in, ps := Read(path, "", cols)
+	in, ps := Read(msg.En, path, "", cols)
 	if len(ps) > 0 {
 		t.Fatal(ps)
 	}
@@ -65,5 +62,21 @@ func TestCSVRoundTrip(t *testing.T) {
 	}
 	if in.Col["单位名称"] != 2 {
 		t.Errorf("columns %v", in.Col)
+	}
+}
+
+// TestProblemLanguage: a problem writes its position in its own language.
+func TestProblemLanguage(t *testing.T) {
+	p := Problem{File: "会员.xlsx", Sheet: "会员", Row: 12, Col: 5, Message: "m"}
+	if got := p.String(); got != `会员.xlsx, sheet "会员", row 12, column E: m` {
+		t.Errorf("English: %s", got)
+	}
+	p.Lang = msg.Zh
+	if got := p.String(); got != "会员.xlsx 工作表「会员」第 12 行 E 列：m" {
+		t.Errorf("Chinese: %s", got)
+	}
+	p.Col = 0
+	if got := p.String(); got != "会员.xlsx 工作表「会员」第 12 行：m" {
+		t.Errorf("Chinese, whole row: %s", got)
 	}
 }

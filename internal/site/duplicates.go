@@ -29,15 +29,15 @@ type producer struct {
 // writes: a page whose url or alias is another page's address (Hugo writes
 // the later one over the earlier, silently), or a static file's. Each is a
 // diagnostic naming every source, placed at the url or alias that caused it.
-func duplicateOutputs(src string, h *hugolib.HugoSites) []Diagnostic {
-	d, _ := outputFiles(src, h)
+func duplicateOutputs(l msg.Lang, src string, h *hugolib.HugoSites) []Diagnostic {
+	d, _ := outputFiles(l, src, h)
 	return d
 }
 
 // outputFiles is duplicateOutputs, and besides the set of files (relative
 // to the output, slash-separated) that the pages, their aliases and the
 // static files of h are written to.
-func outputFiles(src string, h *hugolib.HugoSites) ([]Diagnostic, map[string]bool) {
+func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) ([]Diagnostic, map[string]bool) {
 	outputs := map[string][]producer{}
 	add := func(key string, p producer) {
 		for _, q := range outputs[key] {
@@ -53,7 +53,7 @@ func outputFiles(src string, h *hugolib.HugoSites) ([]Diagnostic, map[string]boo
 			base = home.RelPermalink()
 		}
 		for _, p := range s.Pages() {
-			source, file := pageSource(src, p)
+			source, file := pageSource(l, src, p)
 			urlKey := ""
 			if _, ok := p.Params()["url"]; ok {
 				urlKey = "url"
@@ -112,7 +112,7 @@ func outputFiles(src string, h *hugolib.HugoSites) ([]Diagnostic, map[string]boo
 		for _, p := range ps {
 			names = append(names, diag.QuoteName(p.source))
 		}
-		d := Diagnostic{Message: msg.T("site.duplicate", diag.QuoteName("/"+key), strings.Join(names, msg.T("site.duplicate.and")))}
+		d := Diagnostic{Message: l.T("site.duplicate", diag.QuoteName("/"+key), strings.Join(names, l.T("site.duplicate.and")))}
 		if at.source != "" && !strings.Contains(at.source, " ") {
 			d.File, d.Line = at.source, at.line
 			if d.Line > 0 {
@@ -148,7 +148,7 @@ func outputKey(addr, index, ext string) string {
 // pageSource names the source of a page for messages (its file relative
 // to the site, the content adapter that made it, or what Hugo made it for)
 // and returns its file's path on disk ("" without one).
-func pageSource(src string, p page.Page) (string, string) {
+func pageSource(l msg.Lang, src string, p page.Page) (string, string) {
 	if f := p.File(); f != nil {
 		return relName(src, f.Filename()), f.Filename()
 	}
@@ -162,7 +162,7 @@ func pageSource(src string, p page.Page) (string, string) {
 			break
 		}
 	}
-	return msg.T("site.generatedpage", p.Kind(), p.Path()), ""
+	return l.T("site.generatedpage", p.Kind(), p.Path()), ""
 }
 
 // naturalKey is the output file a content file has without url or slug:

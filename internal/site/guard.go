@@ -44,16 +44,17 @@ const pollEvery = 20 * time.Millisecond
 
 // hungError is a build Hugo stopped but never finished.
 type hungError struct {
-	pages  int   // pages of the site, to size the retry
-	logged error // what Hugo logged before it hung, if anything
+	pages  int      // pages of the site, to size the retry
+	logged error    // what Hugo logged before it hung, if anything
+	lang   msg.Lang // the language of the run's messages
 }
 
-func (e *hungError) Error() string { return msg.T("site.hung") }
+func (e *hungError) Error() string { return e.lang.T("site.hung") }
 
 // report is the error Build returns when even the retry could not say what
 // went wrong: the hang itself, with what Hugo logged.
 func (e *hungError) report() error {
-	d := []Diagnostic{{Message: msg.T("site.hung")}}
+	d := []Diagnostic{{Message: e.lang.T("site.hung")}}
 	var be *BuildError
 	if errors.As(e.logged, &be) {
 		d = append(d, be.Diagnostics...)

@@ -22,12 +22,13 @@ type privateFs struct {
 	site    string   // the site directory, to name paths in errors
 	content string   // its content folder, with a trailing separator
 	roots   []string // absolute, cleaned
+	lang    msg.Lang // the language of its errors
 }
 
 // newPrivateFs hides the site-relative paths private (slash-separated) of
-// the site src from Hugo.
-func newPrivateFs(base afero.Fs, src string, private []string) *privateFs {
-	p := &privateFs{Fs: base, site: src, content: filepath.Join(src, "content") + string(filepath.Separator)}
+// the site src from Hugo; its errors are in language lang.
+func newPrivateFs(base afero.Fs, src string, private []string, lang msg.Lang) *privateFs {
+	p := &privateFs{Fs: base, site: src, lang: lang, content: filepath.Join(src, "content") + string(filepath.Separator)}
 	for _, r := range private {
 		p.roots = append(p.roots, filepath.Join(src, filepath.FromSlash(r)))
 	}
@@ -36,9 +37,12 @@ func newPrivateFs(base afero.Fs, src string, private []string) *privateFs {
 
 // privateError is the error for a private path. It is not a "does not
 // exist" error, so Hugo's readFile reports it instead of returning "".
-type privateError struct{ name string }
+type privateError struct {
+	name string
+	lang msg.Lang
+}
 
-func (e *privateError) Error() string { return msg.T("site.private", e.name) }
+func (e *privateError) Error() string { return e.lang.T("site.private", e.name) }
 
 func (p *privateFs) denied(name string) error {
 	if !filepath.IsAbs(name) {
@@ -53,7 +57,7 @@ func (p *privateFs) denied(name string) error {
 			if err != nil {
 				rel = name
 			}
-			return &privateError{name: filepath.ToSlash(rel)}
+			return &privateError{name: filepath.ToSlash(rel), lang: p.lang}
 		}
 	}
 	return nil

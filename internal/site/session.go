@@ -22,7 +22,6 @@ import (
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
 	"github.com/spf13/afero"
-	"github.com/zzia/press/internal/msg"
 )
 
 // Session is a site kept in memory between builds, for the preview: the
@@ -235,9 +234,9 @@ func open(opts Options, watch bool) (*session, error) {
 	}
 	if inside(cacheDir, src) {
 		cleanup()
-		return nil, &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.cacheinside", cacheDir)}}}
+		return nil, &BuildError{Diagnostics: []Diagnostic{{Message: opts.Lang.T("site.cacheinside", cacheDir)}}}
 	}
-	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...))
+	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...), opts.Lang)
 	s.hfs = hugofs.NewFromSourceAndDestination(srcFs, hugoDest, flags)
 
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
@@ -319,6 +318,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 	if errors.As(err, &he) {
 		s.hung = true
 		he.pages = countPages(h)
+		he.lang = s.opts.Lang
 		he.logged = toBuildError(src, nil, logged)
 		return nil, he
 	}
@@ -326,7 +326,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 		return nil, toBuildError(src, err, logged)
 	}
 	// Two sources writing one file: the later silently replaces the other.
-	dups, files := outputFiles(src, h)
+	dups, files := outputFiles(s.opts.Lang, src, h)
 	if len(logged) > 0 || len(dups) > 0 {
 		var diags []Diagnostic
 		var be *BuildError
@@ -371,7 +371,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 			exists = err == nil && !s.generated[rel]
 		}
 		if exists || files[rel] {
-			return &BuildError{Diagnostics: []Diagnostic{{Message: msg.T("site.generatedexists", "/"+rel)}}}
+			return &BuildError{Diagnostics: []Diagnostic{{Message: s.opts.Lang.T("site.generatedexists", "/"+rel)}}}
 		}
 		if err := s.hfs.PublishDir.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err

@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"github.com/zzia/press/internal/msg"
 	"io"
 	"io/fs"
 	"os"
@@ -30,6 +31,8 @@ import (
 type Options struct {
 	// Source is the site directory (the one holding hugo.toml).
 	Source string
+	// Lang is the language of press's own messages (Hugo's stay English).
+	Lang msg.Lang
 	// Dest is the directory the site is written to. Empty means in memory.
 	Dest string
 	// CacheDir holds Hugo's caches and processed resources; it must be

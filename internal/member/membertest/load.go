@@ -1,6 +1,7 @@
 package membertest
 
 import (
+	"github.com/zzia/press/internal/msg"
 	"testing"
 	"time"
 
@@ -21,7 +22,7 @@ func Load(tb testing.TB, n, m int) *member.Dataset {
 	if err := Synthetic(dir, n, m, 1, Today); err != nil {
 		tb.Fatal(err)
 	}
-	ds, diags := member.Load(dir, Today)
+	ds, diags := member.Load(msg.En, dir, Today)
 	if diags.HasErrors() {
 		tb.Fatal(diags.Errors()[:1])
 	}
