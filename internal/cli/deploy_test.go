@@ -23,16 +23,7 @@ import (
 func bundledRepo(t *testing.T, targets string) (string, *git.Worktree) {
 	t.Helper()
 	dir := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
-		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(root, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := deploytest.BundledSite(t, dir)
 	write(t, filepath.Join(dir, "hugo.toml"), string(cfg)+"\n"+targets)
 	write(t, filepath.Join(dir, ".gitignore"), "/public/\n")
 	r, err := git.PlainInit(dir, false)

@@ -43,16 +43,7 @@ func TestDeployFigures(t *testing.T) {
 
 	// The bundled site, built as is (a) and with one article edited (b).
 	src := t.TempDir()
-	root := filepath.Join("..", "..")
-	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
-		if err := os.CopyFS(filepath.Join(src, d), os.DirFS(filepath.Join(root, d))); err != nil {
-			t.Fatal(err)
-		}
-	}
-	cfg, err := os.ReadFile(filepath.Join(root, "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
+	cfg := deploytest.BundledSite(t, src)
 	today := time.Date(2026, 12, 1, 0, 0, 0, 0, time.UTC)
 	cache := t.TempDir()
 	buildTo := func(dest string) {

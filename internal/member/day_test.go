@@ -81,14 +81,7 @@ func TestAsOfToday(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := LoadFS(msg.En, site(tt.files), today)
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(tt.want, "\n      "))
-			}
+			wantDiagnostics(t, tt.files, tt.want)
 		})
 	}
 }

@@ -1,6 +1,7 @@
 package member
 
 import (
+	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 	"go/ast"
 	"go/parser"
@@ -369,14 +370,7 @@ func TestValidationErrors(t *testing.T) {
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			_, diags := LoadFS(msg.En, site(tt.files), today)
-			var got []string
-			for _, d := range diags {
-				got = append(got, d.String())
-			}
-			if strings.Join(got, "\n") != strings.Join(tt.want, "\n") {
-				t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(tt.want, "\n      "))
-			}
+			diags := wantDiagnostics(t, tt.files, tt.want)
 			if !diags.HasErrors() {
 				t.Errorf("expected errors")
 			}
@@ -475,4 +469,19 @@ func TestNearest(t *testing.T) {
 			t.Errorf("nearest(%q) = %q, want %q", tt.in, got, tt.want)
 		}
 	}
+}
+
+// wantDiagnostics loads the site of files as of today and checks that its
+// diagnostics, in English, are want, exactly and in order.
+func wantDiagnostics(t *testing.T, files map[string]string, want []string) diag.List {
+	t.Helper()
+	_, diags := LoadFS(msg.En, site(files), today)
+	var got []string
+	for _, d := range diags {
+		got = append(got, d.String())
+	}
+	if strings.Join(got, "\n") != strings.Join(want, "\n") {
+		t.Errorf("diagnostics:\n got: %s\nwant: %s", strings.Join(got, "\n      "), strings.Join(want, "\n      "))
+	}
+	return diags
 }

@@ -456,3 +456,22 @@ func randomHex(n int) string {
 	}
 	return fmt.Sprintf("%x", b)
 }
+
+// BundledSite copies the repository's own site (its content, layouts,
+// assets, static files, translations and data) into dir, for a test of a
+// package two folders below the repository, and returns the text of its
+// hugo.toml, which it leaves to the test to write.
+func BundledSite(t testing.TB, dir string) []byte {
+	t.Helper()
+	root := filepath.Join("..", "..")
+	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
+		if err := os.CopyFS(filepath.Join(dir, d), os.DirFS(filepath.Join(root, d))); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := os.ReadFile(filepath.Join(root, "hugo.toml"))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return cfg
+}
