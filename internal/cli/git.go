@@ -28,39 +28,34 @@ func newNewCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 	for _, k := range scaffold.Kinds {
 		kinds = append(kinds, fmt.Sprintf("  %-11s %s    press new %s %s", k.Name, k.Arg, k.Name, k.Example))
 	}
-	c := &cobra.Command{
-		Use:     "new KIND TITLE",
-		Short:   lang.T("new.short"),
-		Long:    lang.T("new.long", strings.Join(kinds, "\n")),
-		Example: lang.T("new.example"),
-		Args:    cobra.ExactArgs(2),
-		RunE: func(_ *cobra.Command, args []string) error {
-			known := false
-			for _, k := range scaffold.Kinds {
-				known = known || k.Name == args[0]
-			}
-			if !known {
-				return usageError{errors.New(lang.T("new.badkind", args[0]))}
-			}
-			t, err := parseToday(lang, today)
-			if err != nil {
-				return err
-			}
-			now, err := clock.Resolve(t, os.Getenv, time.Now)
-			if err != nil {
-				return usageError{err}
-			}
-			p, err := scaffold.New(src, args[0], args[1], now.Now)
-			if errors.Is(err, scaffold.ErrExists) {
-				return errors.New(lang.T("new.exists", err))
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(stdout, lang.T("new.done", p))
-			return nil
-		},
-	}
+	c := command(lang, "new KIND TITLE", "new", func(_ *cobra.Command, args []string) error {
+		known := false
+		for _, k := range scaffold.Kinds {
+			known = known || k.Name == args[0]
+		}
+		if !known {
+			return usageError{errors.New(lang.T("new.badkind", args[0]))}
+		}
+		t, err := parseToday(lang, today)
+		if err != nil {
+			return err
+		}
+		now, err := clock.Resolve(t, os.Getenv, time.Now)
+		if err != nil {
+			return usageError{err}
+		}
+		p, err := scaffold.New(src, args[0], args[1], now.Now)
+		if errors.Is(err, scaffold.ErrExists) {
+			return errors.New(lang.T("new.exists", err))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, lang.T("new.done", p))
+		return nil
+	})
+	c.Long = lang.T("new.long", strings.Join(kinds, "\n"))
+	c.Args = cobra.ExactArgs(2)
 	addSourceFlag(lang, c, &src)
 	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
 	return c
@@ -68,28 +63,21 @@ func newNewCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 
 func newHooksCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 	c := group(lang, "hooks")
-	var src, command string
+	var src, bin string
 	var force bool
-	install := &cobra.Command{
-		Use:     "install",
-		Short:   lang.T("hooks.install.short"),
-		Long:    lang.T("hooks.install.long"),
-		Example: "  press hooks install\n  press hooks install --command ./bin/press",
-		Args:    cobra.NoArgs,
-		RunE: func(*cobra.Command, []string) error {
-			p, err := hooks.Install(src, command, force)
-			if errors.Is(err, hooks.ErrForeignHook) {
-				return errors.New(lang.T("hooks.foreign", err))
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(stdout, lang.T("hooks.done", p))
-			return nil
-		},
-	}
+	install := command(lang, "install", "hooks.install", func(*cobra.Command, []string) error {
+		p, err := hooks.Install(src, bin, force)
+		if errors.Is(err, hooks.ErrForeignHook) {
+			return errors.New(lang.T("hooks.foreign", err))
+		}
+		if err != nil {
+			return err
+		}
+		fmt.Fprintln(stdout, lang.T("hooks.done", p))
+		return nil
+	})
 	addSourceFlag(lang, install, &src)
-	install.Flags().StringVar(&command, "command", "press", lang.T("flag.hooks.command"))
+	install.Flags().StringVar(&bin, "command", "press", lang.T("flag.hooks.command"))
 	install.Flags().BoolVar(&force, "force", false, lang.T("flag.hooks.force"))
 	c.AddCommand(install)
 	return c
