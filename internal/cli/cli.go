@@ -167,7 +167,7 @@ func buildInfo() string {
 }
 
 // localizeHelp replaces cobra's English help and usage headings with the
-// current language's.
+// ones in language lang.
 func localizeHelp(lang msg.Lang, root *cobra.Command) {
 	root.SetUsageTemplate(lang.T("usage.template"))
 	root.SetHelpTemplate(lang.T("help.template"))

@@ -269,7 +269,7 @@ func unclosedQuote(file string, src []byte) (Pos, string, bool) {
 	return Pos{}, "", false
 }
 
-// syntaxError reports a YAML parser error in the selected language: the
+// syntaxError reports a YAML parser error in the decoder's language: the
 // parser's English sentences are translated, and an unclosed quote is
 // reported where it opens, with the fix.
 func (d *decoder) syntaxError(src []byte, err error) {
@@ -389,7 +389,7 @@ var yamlPatterns = []struct {
 	{regexp.MustCompile(`^unknown YAML version "(.*)"$`), "未知的 YAML 版本 %q"},
 }
 
-// translateYAML returns a parser message in the selected language.
+// translateYAML returns a parser message in the decoder's language.
 // Under English it is the parser's own text. A message the table does not
 // know becomes a general Chinese sentence: never English under Chinese.
 func (d *decoder) translateYAML(text string) string {
