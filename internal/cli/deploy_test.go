@@ -134,7 +134,7 @@ func TestDeployBundledSite(t *testing.T) {
 	var report []string
 	for _, target := range []string{"oss", "server"} {
 		first := figures("first deploy", target)
-		files := countFiles(t, dest)
+		files := deploytest.CountFiles(dest)
 		if first.uploads != files || first.deletes != 0 {
 			t.Errorf("first deploy to %s: %d uploaded, %d deleted; the site has %d files", target, first.uploads, first.deletes, files)
 		}
@@ -234,18 +234,6 @@ func TestDeployMessages(t *testing.T) {
 	if code != ExitBuild || !strings.Contains(errs, "没有部署目标") {
 		t.Errorf("no targets (zh): exit %d\n%s", code, errs)
 	}
-}
-
-func countFiles(t *testing.T, dir string) int {
-	t.Helper()
-	n := 0
-	filepath.WalkDir(dir, func(_ string, e os.DirEntry, err error) error {
-		if err == nil && e.Type().IsRegular() {
-			n++
-		}
-		return nil
-	})
-	return n
 }
 
 func noSecret(t *testing.T, text string, secrets ...string) {

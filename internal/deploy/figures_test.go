@@ -144,7 +144,7 @@ func TestDeployFigures(t *testing.T) {
 		sort.Slice(s, func(i, j int) bool { return s[i] < s[j] })
 		return s[len(s)/2]
 	}
-	t.Logf("bundled site: %d files; median of %d rounds, whole deploy (press in-process, hugo and rsync as processes)", countTree(siteA), rounds)
+	t.Logf("bundled site: %d files; median of %d rounds, whole deploy (press in-process, hugo and rsync as processes)", deploytest.CountFiles(siteA), rounds)
 	for _, step := range steps {
 		p, h := median(times["s3 press "+step]), median(times["s3 hugo "+step])
 		t.Logf("object storage  %-19s press %-28s %8s   hugo deploy %8s   ratio %.2f", step, counts["s3 "+step], p.Round(time.Millisecond), h.Round(time.Millisecond), float64(p)/float64(h))
@@ -153,15 +153,4 @@ func TestDeployFigures(t *testing.T) {
 		p, r := median(times["sftp press "+step]), median(times["sftp rsync "+step])
 		t.Logf("SFTP            %-19s press %-28s %8s   rsync       %8s   ratio %.2f", step, counts["sftp "+step], p.Round(time.Millisecond), r.Round(time.Millisecond), float64(p)/float64(r))
 	}
-}
-
-func countTree(dir string) int {
-	n := 0
-	filepath.WalkDir(dir, func(_ string, e os.DirEntry, err error) error {
-		if err == nil && e.Type().IsRegular() {
-			n++
-		}
-		return nil
-	})
-	return n
 }

@@ -475,3 +475,15 @@ func BundledSite(t testing.TB, dir string) []byte {
 	}
 	return cfg
 }
+
+// CountFiles returns how many regular files there are below dir.
+func CountFiles(dir string) int {
+	n := 0
+	filepath.WalkDir(dir, func(_ string, e os.DirEntry, err error) error {
+		if err == nil && e.Type().IsRegular() {
+			n++
+		}
+		return nil
+	})
+	return n
+}
