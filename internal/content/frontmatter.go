@@ -60,7 +60,7 @@ func Check(l msg.Lang, root, dir string) diag.List {
 		}
 		src, err := ReadFile(p)
 		if err != nil {
-			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: Explain(err, l)}
+			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: explain(err, l)}
 			switch {
 			case errors.Is(err, ErrNotRegular):
 				d.Hint = l.T("content.notregular.hint")

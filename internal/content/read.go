@@ -73,7 +73,7 @@ type fileError struct {
 	mode fs.FileMode // its mode, links followed
 }
 
-// Error explains the error in English; Explain gives the user's language.
+// Error explains the error in English; explain gives it in a chosen one.
 func (e *fileError) Error() string { return e.in(msg.En) }
 func (e *fileError) Unwrap() error { return e.kind }
 
@@ -84,9 +84,9 @@ func (e *fileError) in(l msg.Lang) string {
 	return l.T("content.notregular", kind(l, e.name, e.mode))
 }
 
-// Explain returns what is wrong with a file ReadFile or CheckRegular
+// explain returns what is wrong with a file ReadFile or CheckRegular
 // refused, in language l, without the file's name; any other error as is.
-func Explain(err error, l msg.Lang) string {
+func explain(err error, l msg.Lang) string {
 	var fe *fileError
 	if errors.As(err, &fe) {
 		return fe.in(l)
