@@ -14,8 +14,8 @@ import (
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/picture"
 )
 
@@ -23,7 +23,7 @@ import (
 const maxMarkdown = 16 << 20
 
 func newPDFCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
-	var opts pdf.Options
+	var opts typeset.Options
 	var out, date, keywords string
 	var fontFlags []string
 	c := command(lang, "pdf FILE.md", "pdf", func(cmd *cobra.Command, args []string) error {
@@ -108,7 +108,7 @@ func newPDFCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 			out = strings.TrimSuffix(in, filepath.Ext(in)) + ".pdf"
 		}
 		start := time.Now()
-		data, warnings, err := pdf.Render(src, in, opts)
+		data, warnings, err := typeset.Render(src, in, opts)
 		printDiagnostics(lang, stderr, warnings)
 		if err != nil {
 			var l diag.List

@@ -15,8 +15,8 @@ import (
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/typeset"
 )
 
 // The matcher finds what strings.Contains finds, for many patterns at once.
@@ -116,7 +116,7 @@ func TestPrivacyPDF(t *testing.T) {
 	s := secretsOf(t)
 	md := "# 通讯录摘录\n\n" + strings.Repeat("这是一段很长的说明文字，用来把后面的地址挤到行尾。", 3) +
 		"联系地址：郑州市金水区示例路1号（虚构），电话 0371-55550001。\n"
-	b, _, err := pdf.Render([]byte(md), "x.md", pdf.Options{})
+	b, _, err := typeset.Render([]byte(md), "x.md", typeset.Options{})
 	if err != nil {
 		testenv.Missing(t, "no fonts to typeset with (make deps installs them): "+err.Error())
 	}
@@ -140,7 +140,7 @@ func TestPrivacyPDF(t *testing.T) {
 		}
 	}
 	if err := s.check(fstest.MapFS{"clean.pdf": {Data: func() []byte {
-		b, _, _ := pdf.Render([]byte("# 标题\n\n正文。\n"), "c.md", pdf.Options{})
+		b, _, _ := typeset.Render([]byte("# 标题\n\n正文。\n"), "c.md", typeset.Options{})
 		return b
 	}()}}); err != nil {
 		t.Errorf("a clean PDF: %v", err)

@@ -12,6 +12,7 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/fonts"
@@ -56,11 +57,11 @@ func (c *composer) info(title, subject string, keywords []string, date time.Time
 }
 
 // margins are the body margins for a page size, in millimetres.
-func margins(size string) pdf.Margins {
+func margins(size string) typeset.Margins {
 	if size == "16K" {
-		return pdf.Margins{Top: 22, Bottom: 22, Left: 20, Right: 20}
+		return typeset.Margins{Top: 22, Bottom: 22, Left: 20, Right: 20}
 	}
-	return pdf.Margins{Top: 25, Bottom: 25, Left: 24, Right: 24}
+	return typeset.Margins{Top: 25, Bottom: 25, Left: 24, Right: 24}
 }
 
 // issueLine is how an issue is cited: 2026年第1期（总第1期）.
@@ -95,7 +96,7 @@ type composed struct {
 	meta Meta
 	// laid is the typesetter's part of the document (the articles or
 	// chapters), for tests that measure how it was set.
-	laid *pdf.Laid
+	laid *typeset.Laid
 }
 
 // write draws a composed document.
@@ -158,24 +159,24 @@ func (c *composer) journalDoc(is *Issue) (*composed, diag.List, error) {
 	type part struct {
 		path, column, title, author string
 	}
-	var parts []pdf.Source
+	var parts []typeset.Source
 	var info []part
 	if !blank(is.Note) {
 		editor := is.Editor
 		if editor == "" {
 			editor = c.cfg.Editor
 		}
-		parts = append(parts, pdf.Source{Src: is.Note, Filename: is.File, BaseDir: is.Dir, Title: noteTitle, Byline: editor, Header: noteTitle})
+		parts = append(parts, typeset.Source{Src: is.Note, Filename: is.File, BaseDir: is.Dir, Title: noteTitle, Byline: editor, Header: noteTitle})
 		info = append(info, part{path: is.Path, column: noteTitle, title: noteTitle, author: editor})
 	}
 	for _, a := range is.Articles {
-		parts = append(parts, pdf.Source{Src: a.Body, Filename: a.File, BaseDir: a.Dir, Title: a.Title, Kicker: a.Column, Byline: a.Author, Header: a.Column})
+		parts = append(parts, typeset.Source{Src: a.Body, Filename: a.File, BaseDir: a.Dir, Title: a.Title, Kicker: a.Column, Byline: a.Author, Header: a.Column})
 		info = append(info, part{path: a.Path, column: a.Column, title: a.Title, author: a.Author})
 	}
 	if len(parts) == 0 {
 		return nil, diag.List{{File: is.File, Line: 1, Message: "the issue has no editor's note and no articles"}}, nil
 	}
-	opts := pdf.Options{
+	opts := typeset.Options{
 		PageSize:       c.cfg.JournalPageSize,
 		Margins:        margins(c.cfg.JournalPageSize),
 		Title:          "《" + name + "》" + issue,
@@ -189,7 +190,7 @@ func (c *composer) journalDoc(is *Issue) (*composed, diag.List, error) {
 
 		HangingPunctuation: c.hanging(is.Hanging),
 	}
-	laid, warnings, err := pdf.Layout(parts, opts)
+	laid, warnings, err := typeset.Layout(parts, opts)
 	if err != nil {
 		return nil, warnings, err
 	}

@@ -4,7 +4,7 @@ import (
 	"fmt"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/line"
@@ -27,7 +27,7 @@ func (c *composer) newsletterPDF(n *Newsletter) ([]byte, Meta, diag.List, error)
 // newsletterDoc composes a newsletter's PDF (see newsletterPDF).
 func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
 	const sinkMM = 30
-	opts := pdf.Options{
+	opts := typeset.Options{
 		PageSize:     "A4",
 		Margins:      margins("A4"),
 		Title:        c.cfg.Publisher + newsletterName + " " + newsletterIssue(n),
@@ -39,7 +39,7 @@ func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
 
 		HangingPunctuation: c.hanging(n.Hanging),
 	}
-	laid, warnings, err := pdf.Layout([]pdf.Source{{Src: n.Body, Filename: n.File, BaseDir: n.Dir, Title: n.Title, Sink: sinkMM}}, opts)
+	laid, warnings, err := typeset.Layout([]typeset.Source{{Src: n.Body, Filename: n.File, BaseDir: n.Dir, Title: n.Title, Sink: sinkMM}}, opts)
 	if err != nil {
 		return nil, warnings, err
 	}

@@ -5,7 +5,7 @@ import (
 	"strings"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
@@ -26,7 +26,7 @@ func (c *composer) whitepaper(wp *Whitepaper) ([]byte, Meta, diag.List, error) {
 // whitepaperDoc composes a white paper (see whitepaper).
 func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
 	size := c.cfg.WhitepaperPageSize
-	base := pdf.Options{
+	base := typeset.Options{
 		PageSize:       size,
 		Margins:        margins(size),
 		Title:          wp.Title,
@@ -43,7 +43,7 @@ func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
 	}
 	var warnings diag.List
 	// The preface, numbered in Roman numerals, laid out on its own.
-	var preface *pdf.Laid
+	var preface *typeset.Laid
 	if !blank(wp.Preface) {
 		o := base
 		o.PageStyle = "roman"
@@ -52,17 +52,17 @@ func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
 		o.NumberCaptions = false
 		var ws diag.List
 		var err error
-		preface, ws, err = pdf.Layout([]pdf.Source{{Src: wp.Preface, Filename: wp.File, BaseDir: wp.Dir, Title: prefaceTitle, Header: prefaceTitle, Sink: 12}}, o)
+		preface, ws, err = typeset.Layout([]typeset.Source{{Src: wp.Preface, Filename: wp.File, BaseDir: wp.Dir, Title: prefaceTitle, Header: prefaceTitle, Sink: 12}}, o)
 		warnings = append(warnings, ws...)
 		if err != nil {
 			return nil, warnings, err
 		}
 	}
 	// The chapters and the references.
-	var parts []pdf.Source
+	var parts []typeset.Source
 	n := 0
 	for _, ch := range wp.Chapters {
-		src := pdf.Source{Src: ch.Body, Filename: ch.File, BaseDir: ch.Dir, Title: ch.Title, Header: ch.Title, Sink: 12}
+		src := typeset.Source{Src: ch.Body, Filename: ch.File, BaseDir: ch.Dir, Title: ch.Title, Header: ch.Title, Sink: 12}
 		if !ch.References && len(wp.Chapters) > 1 {
 			n++
 			src.Label = "第" + chineseOrdinal(n) + "章"
@@ -71,7 +71,7 @@ func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
 		}
 		parts = append(parts, src)
 	}
-	laid, ws, err := pdf.Layout(parts, base)
+	laid, ws, err := typeset.Layout(parts, base)
 	warnings = append(warnings, ws...)
 	if err != nil {
 		return nil, warnings, err

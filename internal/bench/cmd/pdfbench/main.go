@@ -21,7 +21,7 @@ import (
 	"syscall"
 	"time"
 
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 
@@ -41,7 +41,7 @@ func main() {
 	} else if err := os.MkdirAll(work, 0o755); err != nil {
 		fail(err)
 	}
-	src := sampledoc.Generate(sampledoc.Options{Seed: 1, Sections: pdf.HundredPageSections})
+	src := sampledoc.Generate(sampledoc.Options{Seed: 1, Sections: typeset.HundredPageSections})
 	md := filepath.Join(work, "sample.md")
 	typ := filepath.Join(work, "sample.typ")
 	if err := os.WriteFile(md, src, 0o644); err != nil {

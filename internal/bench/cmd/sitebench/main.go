@@ -17,7 +17,7 @@ import (
 
 	"github.com/zzia/press/internal/bench/sitegen"
 	"github.com/zzia/press/internal/clock"
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 
@@ -137,7 +137,7 @@ func timePDF(press, work string, runs int) {
 		fail(err)
 	}
 	src := filepath.Join(work, "hundred-pages.md")
-	if err := os.WriteFile(src, sampledoc.Generate(sampledoc.Options{Seed: 1, Sections: pdf.HundredPageSections}), 0o644); err != nil {
+	if err := os.WriteFile(src, sampledoc.Generate(sampledoc.Options{Seed: 1, Sections: typeset.HundredPageSections}), 0o644); err != nil {
 		fail(err)
 	}
 	out := filepath.Join(work, "hundred-pages.pdf")

@@ -1,24 +1,25 @@
-// Package pdf is press's Chinese typesetter's entry point and its PDF
-// backend: it turns Markdown into PDF pages set by the rules of Chinese text
-// layout (W3C clreq).
+// Package typeset is press's Chinese typesetter: it turns Markdown into
+// pages set by the rules of Chinese text layout (W3C clreq) and, through the
+// PDF backend, into PDF.
 //
 // The pipeline is one package per stage:
 //
 //	mdtree   Markdown → layout tree (goldmark, with a node renderer of ours)
 //	layout   layout tree → pages of positioned boxes (line breaking by package line)
-//	pdf      boxes → PDF (a PDF 1.7 writer of its own), and Render, which runs them all
+//	pdf      boxes → PDF (a PDF 1.7 writer of its own)
 //
-// For one Markdown file:
+// and this package runs them. For one Markdown file:
 //
-//	out, warnings, err := pdf.Render(src, "notes/2024.md", pdf.Options{PageSize: "A4", TOC: true})
+//	out, warnings, err := typeset.Render(src, "notes/2024.md", typeset.Options{PageSize: "A4", TOC: true})
 //
 // RenderParts sets several Markdown sources in one document, each starting a
-// new page; Layout and Write expose the two halves for callers (the journal)
-// that add pages of their own, such as covers, between layout and drawing.
+// new page; Layout lays them out without drawing them, for callers (the
+// publications) that add pages of their own, such as covers, before they
+// hand the document to pdf.Write.
 //
 // Options.CreationDate is the only date written: the same input and options
 // always give the same bytes.
-package pdf
+package typeset
 
 import (
 	"bytes"
@@ -27,6 +28,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
@@ -127,11 +129,11 @@ func RenderParts(parts []Source, opts Options) (out []byte, warnings diag.List, 
 	if err != nil {
 		return nil, warnings, err
 	}
-	info := Info{Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords, CreationDate: opts.CreationDate}
+	info := pdf.Info{Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords, CreationDate: opts.CreationDate}
 	if info.Title == "" {
 		info.Title = res.Title
 	}
-	out, err = Write(res.Doc, info)
+	out, err = pdf.Write(res.Doc, info)
 	return out, warnings, err
 }
 

@@ -1,6 +1,8 @@
-package pdf
+package typeset
 
 import (
+	"github.com/zzia/press/internal/pdf"
+
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
@@ -370,7 +372,7 @@ func TestCrossReferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	out, err := Write(laid.Doc, Info{})
+	out, err := pdf.Write(laid.Doc, pdf.Info{})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -523,7 +525,7 @@ func TestPNGPassThrough(t *testing.T) {
 		if err != nil {
 			t.Fatal(err)
 		}
-		pr, err := Write(cmyk.Doc, Info{CMYK: true})
+		pr, err := pdf.Write(cmyk.Doc, pdf.Info{CMYK: true})
 		if err != nil {
 			t.Fatal(err)
 		}

@@ -1,6 +1,8 @@
-package pdf
+package typeset
 
 import (
+	"github.com/zzia/press/internal/pdf"
+
 	"bytes"
 	"compress/zlib"
 	"fmt"
@@ -22,14 +24,14 @@ func TestPrintEditionPageBoxes(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	screen, err := Write(laid.Doc, Info{})
+	screen, err := pdf.Write(laid.Doc, pdf.Info{})
 	if err != nil {
 		t.Fatal(err)
 	}
 	if bytes.Contains(screen, []byte("/TrimBox")) || bytes.Contains(screen, []byte("/BleedBox")) {
 		t.Error("the screen edition has page boxes")
 	}
-	print, err := Write(laid.Doc, Info{Bleed: 3, CropMarks: true})
+	print, err := pdf.Write(laid.Doc, pdf.Info{Bleed: 3, CropMarks: true})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -42,7 +44,7 @@ func TestPrintEditionPageBoxes(t *testing.T) {
 	}
 	// Box order does not depend on map order: the same bytes every time.
 	for i := 0; i < 5; i++ {
-		again, _ := Write(laid.Doc, Info{Bleed: 3, CropMarks: true})
+		again, _ := pdf.Write(laid.Doc, pdf.Info{Bleed: 3, CropMarks: true})
 		if !bytes.Equal(again, print) {
 			t.Fatal("two writes of the print edition differ")
 		}
@@ -97,11 +99,11 @@ func TestCMYKEdition(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rgb, err := Write(laid.Doc, Info{})
+	rgb, err := pdf.Write(laid.Doc, pdf.Info{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	cmyk, err := Write(laid.Doc, Info{CMYK: true, Bleed: 3, CropMarks: true})
+	cmyk, err := pdf.Write(laid.Doc, pdf.Info{CMYK: true, Bleed: 3, CropMarks: true})
 	if err != nil {
 		t.Fatal(err)
 	}

@@ -1,4 +1,4 @@
-package pdf
+package typeset
 
 import (
 	"bytes"
@@ -13,6 +13,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/testenv"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
@@ -238,15 +239,12 @@ func TestImagesAndLinks(t *testing.T) {
 }
 
 // FuzzTypeset sets arbitrary text as one paragraph and one table cell
-// and draws the page: fonts are loaded once and their subset programs (which
-// TestSubsets checks) are left out, so it runs thousands of times a second. Seeds in testdata/fuzz/FuzzTypeset run with every go test.
+// and draws the page. Seeds in testdata/fuzz/FuzzTypeset run with every go test.
 func FuzzTypeset(f *testing.F) {
 	for _, s := range []string{small, "", "#", "> - 1. `x`\n", "|a|\n|-|\n|[^1]|\n\n[^1]: x", "𠮷𪚥𰻞😀🫨\U0010FFFF",
 		"https://example.com/a/b?c=d&e=f " + strings.Repeat("长", 80), "```\n" + strings.Repeat("x", 300) + "\n```"} {
 		f.Add(s)
 	}
-	embedPrograms = false
-	defer func() { embedPrograms = true }()
 	f.Fuzz(func(t *testing.T, s string) {
 		cell := strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
 		src := "# 标题\n\n" + s + "\n\n| 列一 | 列二 |\n|---|---|\n| " + cell + " | 数据 |\n"
@@ -286,7 +284,7 @@ func BenchmarkHundredPages(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		if _, err := Write(laid.Doc, Info{Title: laid.Title}); err != nil {
+		if _, err := pdf.Write(laid.Doc, pdf.Info{Title: laid.Title}); err != nil {
 			b.Fatal(err)
 		}
 		pages = len(laid.Doc.Pages)
