@@ -16,7 +16,7 @@ import (
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/printjob"
 	"github.com/zzia/press/internal/project"
-	"github.com/zzia/press/internal/publication"
+	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/rules"
 )
 
@@ -52,7 +52,7 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 			return nil, err
 		}
 		env.p = p
-		cfg, l := publication.ReadConfig(p.Config)
+		cfg, l := catalog.ReadConfig(p.Config)
 		printDiagnostics(lang, stderr, l.Warnings())
 		env.fonts = cfg.Fonts
 		return env, nil

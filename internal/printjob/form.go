@@ -11,7 +11,7 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/publication"
+	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/typeset/line"
 )
@@ -58,7 +58,7 @@ var StandardFees = []LevelFee{
 // be read is a warning (the form then prints the standard fees).
 func LoadFormOptions(c *siteconfig.Config) (FormOptions, diag.List) {
 	siteDir := filepath.Dir(c.Path)
-	cfg, l := publication.ReadConfig(c)
+	cfg, l := catalog.ReadConfig(c)
 	opts := FormOptions{
 		Fonts:  cfg.Fonts,
 		Office: cfg.Contact.Office, Address: cfg.Contact.Address, Postcode: cfg.Contact.Postcode,

@@ -4,11 +4,12 @@
 // The web pages of all three are Hugo's; this package gives their templates
 // what they link to (the PDF, its size and pages).
 //
-// Build discovers the documents (Discover), composes each (covers, colophon,
-// contents by column, back cover) around the typesetter's pages (package
-// pdf), typesets them in parallel, and keeps every PDF in a cache keyed by
-// a hash of all its inputs (package pdfcache), so that an unchanged
-// document is never typeset again. Dates come from the content, never from
+// Build reads the configuration and finds the documents (package catalog),
+// composes each (package compose: covers, colophon, contents by column,
+// back cover around the typesetter's pages), typesets them in parallel,
+// makes the newsletters' e-mail editions (package email), and keeps every
+// PDF in a cache keyed by a hash of all its inputs (package pdfcache), so
+// that an unchanged document is never typeset again. Dates come from the content, never from
 // the clock: the same sources always give the same bytes.
 package publication
 
@@ -26,6 +27,10 @@ import (
 	"strings"
 	"sync"
 	"time"
+
+	"github.com/zzia/press/internal/publication/catalog"
+	"github.com/zzia/press/internal/publication/compose"
+	"github.com/zzia/press/internal/publication/email"
 
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/siteconfig"
@@ -99,7 +104,7 @@ type job struct {
 	name   string // output path
 	source string // the document's main file, for messages
 	hash   func(h *pdfcache.Hasher) error
-	run    func() ([]byte, Meta, diag.List, error)
+	run    func() ([]byte, compose.Meta, diag.List, error)
 	pages  []string // page paths that link to it
 	starts bool     // record where each page starts
 }
@@ -115,14 +120,14 @@ func Build(opts Options) (*Result, diag.List, error) {
 			return nil, diag.List{{Message: err.Error()}}, nil
 		}
 	}
-	cfg, l := ReadConfig(site)
+	cfg, l := catalog.ReadConfig(site)
 	if l.HasErrors() {
 		return nil, l, nil
 	}
 	if opts.BaseURL != "" {
 		cfg.BaseURL = opts.BaseURL
 	}
-	cat, ds := Discover(opts.Source, opts.Drafts)
+	cat, ds := catalog.Discover(opts.Source, opts.Drafts)
 	l = append(l, ds...)
 	if l.HasErrors() {
 		return nil, l, nil
@@ -132,7 +137,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 		return res, l, nil
 	}
 	print := opts.Print || cfg.Print
-	c := &composer{cfg: cfg, print: print}
+	c := compose.New(cfg, print)
 
 	common, err := commonInputs(cfg, print)
 	if err != nil {
@@ -143,7 +148,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 		is := is
 		j := &job{name: strings.TrimPrefix(is.Path, "/") + "/journal-" + path.Base(is.Path) + ".pdf", source: is.File,
 			hash:  func(h *pdfcache.Hasher) error { return h.Tree("issue", is.Dir) },
-			run:   func() ([]byte, Meta, diag.List, error) { return c.journal(is) },
+			run:   func() ([]byte, compose.Meta, diag.List, error) { return c.Journal(is) },
 			pages: []string{is.Path}, starts: true}
 		for _, a := range is.Articles {
 			j.pages = append(j.pages, a.Path)
@@ -154,7 +159,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 		wp := wp
 		j := &job{name: strings.TrimPrefix(wp.Path, "/") + "/" + path.Base(wp.Path) + ".pdf", source: wp.File,
 			hash:  func(h *pdfcache.Hasher) error { return h.Tree("whitepaper", wp.Dir) },
-			run:   func() ([]byte, Meta, diag.List, error) { return c.whitepaper(wp) },
+			run:   func() ([]byte, compose.Meta, diag.List, error) { return c.Whitepaper(wp) },
 			pages: []string{wp.Path}, starts: true}
 		for _, ch := range wp.Chapters {
 			if ch.Path != wp.Path {
@@ -167,13 +172,13 @@ func Build(opts Options) (*Result, diag.List, error) {
 		n := n
 		jobs = append(jobs, &job{name: strings.TrimPrefix(n.Path, "/") + "/newsletter-" + n.Slug + ".pdf", source: n.File,
 			hash:  func(h *pdfcache.Hasher) error { return hashWithImages(h, n.Abs) },
-			run:   func() ([]byte, Meta, diag.List, error) { return c.newsletterPDF(n) },
+			run:   func() ([]byte, compose.Meta, diag.List, error) { return c.Newsletter(n) },
 			pages: []string{n.Path}})
 	}
 
 	type outcome struct {
 		data     []byte
-		meta     Meta
+		meta     compose.Meta
 		diags    diag.List
 		err      error
 		cached   bool
@@ -255,16 +260,16 @@ func Build(opts Options) (*Result, diag.List, error) {
 	}
 	// The newsletters' e-mail editions.
 	for _, n := range cat.Newsletters {
-		html, text, err := c.email(n, cat.Newsletters, res.Pages[n.Path])
+		pd := res.Pages[n.Path]
+		html, text, err := email.Edition(cfg, n, pd.PDF, pd.Size)
 		if err != nil {
 			return nil, l, fmt.Errorf("%s: e-mail edition: %w", n.File, err)
 		}
 		dir := strings.TrimPrefix(n.Path, "/")
 		res.Files[dir+"/email.html"] = html
 		res.Files[dir+"/email.txt"] = text
-		d := res.Pages[n.Path]
-		d.Email, d.Text = dir+"/email.html", dir+"/email.txt"
-		res.Pages[n.Path] = d
+		pd.Email, pd.Text = dir+"/email.html", dir+"/email.txt"
+		res.Pages[n.Path] = pd
 	}
 	l.Sort()
 	return res, l, nil
@@ -280,7 +285,7 @@ func humanSize(n int) string {
 
 // commonInputs are the inputs every document shares: the program, the
 // configuration, the edition and the font files.
-func commonInputs(cfg Config, print bool) ([]byte, error) {
+func commonInputs(cfg catalog.Config, print bool) ([]byte, error) {
 	h := pdfcache.NewHasher("common")
 	h.String("version", programVersion())
 	cb, err := json.Marshal(cfg)

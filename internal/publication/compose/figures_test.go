@@ -1,4 +1,4 @@
-package publication
+package compose
 
 import (
 	"fmt"
@@ -14,7 +14,7 @@ import (
 )
 
 // site is the association's own site, with the bundled publications.
-var site = filepath.Join("..", "..")
+var site = filepath.Join("..", "..", "..")
 
 // setFigures are how the body of a laid-out document was set: the
 // loosest justified line (extra space per character over the body size)

@@ -1,4 +1,8 @@
-package publication
+// Package catalog is what a site holds of the association's publications:
+// their settings ([params.publications] in the site configuration, ReadConfig)
+// and the journal issues, white papers and newsletters found in its content
+// with their front matter checked (Discover), and how they are cited.
+package catalog
 
 import (
 	"fmt"

@@ -1,4 +1,4 @@
-package publication
+package compose
 
 import (
 	"unicode/utf8"

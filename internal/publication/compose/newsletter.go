@@ -1,7 +1,9 @@
-package publication
+package compose
 
 import (
 	"fmt"
+
+	"github.com/zzia/press/internal/publication/catalog"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/typeset"
@@ -13,26 +15,21 @@ import (
 // newsletterName is the masthead of the newsletter.
 const newsletterName = "简讯"
 
-// newsletterIssue is how a newsletter issue is cited: 2026年第1期（总第3期）.
-func newsletterIssue(n *Newsletter) string {
-	return issueLine(n.Date.Year(), n.Number, n.Serial)
-}
-
-// newsletterPDF typesets a newsletter: a masthead on the first page, the
+// Newsletter typesets a newsletter: a masthead on the first page, the
 // title, and the text, on A4.
-func (c *composer) newsletterPDF(n *Newsletter) ([]byte, Meta, diag.List, error) {
+func (c *Composer) Newsletter(n *catalog.Newsletter) ([]byte, Meta, diag.List, error) {
 	return c.write(c.newsletterDoc(n))
 }
 
-// newsletterDoc composes a newsletter's PDF (see newsletterPDF).
-func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
+// newsletterDoc composes a newsletter's PDF (see Newsletter).
+func (c *Composer) newsletterDoc(n *catalog.Newsletter) (*composed, diag.List, error) {
 	const sinkMM = 30
 	opts := typeset.Options{
 		PageSize:     "A4",
 		Margins:      margins("A4"),
-		Title:        c.cfg.Publisher + newsletterName + " " + newsletterIssue(n),
+		Title:        c.cfg.Publisher + newsletterName + " " + n.IssueLine(),
 		Author:       c.cfg.Publisher,
-		Header:       c.cfg.Publisher + newsletterName + "　" + newsletterIssue(n),
+		Header:       c.cfg.Publisher + newsletterName + "　" + n.IssueLine(),
 		Footer:       "第 {page} 页　共 {pages} 页",
 		Fonts:        c.cfg.Fonts,
 		CreationDate: n.Date,
@@ -55,8 +52,8 @@ func (c *composer) newsletterDoc(n *Newsletter) (*composed, diag.List, error) {
 	s.Text(fr.Left, y, fr.Width, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 12, Color: brandSoft, Track: 2})
 	s.Text(fr.Left, y+7*mm, fr.Width, "简　讯", style{Family: fonts.SansFamily, Size: 30, Color: white, Track: 4, Leading: 1.3})
 	right := style{Family: fonts.SerifFamily, Size: 11, Color: white, Align: line.Right, Leading: 1.6}
-	y2 := s.Text(fr.Left, y+12*mm, fr.Width, newsletterIssue(n), right)
-	s.Text(fr.Left, y2, fr.Width, dateCN(n.Date), right)
+	y2 := s.Text(fr.Left, y+12*mm, fr.Width, n.IssueLine(), right)
+	s.Text(fr.Left, y2, fr.Width, catalog.DateCN(n.Date), right)
 	// The masthead is drawn first, under the text.
 	pg.Boxes = append(s.page().Boxes, pg.Boxes...)
 	doc := &box.Document{Pages: laid.Doc.Pages, Fonts: set}

@@ -1,8 +1,10 @@
-package publication
+package compose
 
 import (
 	"strconv"
 	"strings"
+
+	"github.com/zzia/press/internal/publication/catalog"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/typeset"
@@ -19,12 +21,12 @@ const prefaceTitle = "前言"
 // numbered I, II, …), contents, the chapters (第一章…, sections 1.1 and
 // 1.1.1, figures and tables 图1-1 and 表1-1, footnotes) numbered from 1,
 // the references, and the association's colophon.
-func (c *composer) whitepaper(wp *Whitepaper) ([]byte, Meta, diag.List, error) {
+func (c *Composer) Whitepaper(wp *catalog.Whitepaper) ([]byte, Meta, diag.List, error) {
 	return c.write(c.whitepaperDoc(wp))
 }
 
 // whitepaperDoc composes a white paper (see whitepaper).
-func (c *composer) whitepaperDoc(wp *Whitepaper) (*composed, diag.List, error) {
+func (c *Composer) whitepaperDoc(wp *catalog.Whitepaper) (*composed, diag.List, error) {
 	size := c.cfg.WhitepaperPageSize
 	base := typeset.Options{
 		PageSize:       size,
@@ -147,7 +149,7 @@ func romanNumeral(n int) string {
 // whitepaperCover draws the cover: the association's blue over the top
 // two thirds with the title, subtitle and edition, the cover image across
 // it, and the authors, publisher and date below.
-func (c *composer) whitepaperCover(set *fonts.Set, wp *Whitepaper, w, h float64, warn *diag.List) box.Page {
+func (c *Composer) whitepaperCover(set *fonts.Set, wp *catalog.Whitepaper, w, h float64, warn *diag.List) box.Page {
 	s := newSheet(set, w, h)
 	b := bleedMM * mm
 	m := 25 * mm
@@ -190,7 +192,7 @@ func (c *composer) whitepaperCover(set *fonts.Set, wp *Whitepaper, w, h float64,
 }
 
 // copyrightPage is the back of the cover: the copyright statement.
-func (c *composer) copyrightPage(set *fonts.Set, wp *Whitepaper, w, h float64, fr layout.Frame) box.Page {
+func (c *Composer) copyrightPage(set *fonts.Set, wp *catalog.Whitepaper, w, h float64, fr layout.Frame) box.Page {
 	s := newSheet(set, w, h)
 	st := style{Family: fonts.SerifFamily, Size: 10, Color: ink, Leading: 1.8}
 	text := "本白皮书版权属于" + c.cfg.Publisher + "，并受法律保护。转载、摘编或利用其他方式使用本白皮书文字或者观点的，应注明“来源：" + c.cfg.Publisher + "”。违反上述声明者，本会将追究其相关法律责任。"
@@ -206,7 +208,7 @@ func (c *composer) copyrightPage(set *fonts.Set, wp *Whitepaper, w, h float64, f
 }
 
 // whitepaperColophon is the last page: the association's colophon.
-func (c *composer) whitepaperColophon(set *fonts.Set, wp *Whitepaper, w, h float64, fr layout.Frame) box.Page {
+func (c *Composer) whitepaperColophon(set *fonts.Set, wp *catalog.Whitepaper, w, h float64, fr layout.Frame) box.Page {
 	s := newSheet(set, w, h)
 	rows := colophonRows([][2]string{
 		{"发布单位", c.cfg.Publisher},
@@ -217,7 +219,7 @@ func (c *composer) whitepaperColophon(set *fonts.Set, wp *Whitepaper, w, h float
 		{"电　　话", c.cfg.Contact.Phone},
 		{"电子邮箱", c.cfg.Contact.Email},
 		{"网　　址", c.cfg.BaseURL},
-		{"发布日期", dateCN(wp.Date)},
+		{"发布日期", catalog.DateCN(wp.Date)},
 	})
 	sub := wp.Subtitle
 	if wp.Edition != "" {

@@ -1,4 +1,7 @@
-package publication
+// Package email makes the e-mail edition of a newsletter (简讯): one HTML
+// file with its CSS inlined and absolute links, in the table layout mail
+// clients draw, and its plain-text alternative.
+package email
 
 import (
 	"bytes"
@@ -6,6 +9,8 @@ import (
 	"html/template"
 	"net/url"
 	"strings"
+
+	"github.com/zzia/press/internal/publication/catalog"
 
 	"github.com/vanng822/go-premailer/premailer"
 	"github.com/yuin/goldmark"
@@ -16,9 +21,9 @@ import (
 	"golang.org/x/net/html/atom"
 )
 
-// EmailLimit is the most an e-mail edition may weigh: larger messages are
+// Limit is the most an e-mail edition may weigh: larger messages are
 // clipped by mail clients (Gmail at 102 KB) or refused.
-const EmailLimit = 100 * 1024
+const Limit = 100 * 1024
 
 // emailMarkdown renders a newsletter's Markdown for e-mail as Hugo renders
 // it for the web: GFM, footnotes, East-Asian line breaks, no raw HTML.
@@ -118,13 +123,15 @@ var emailText = template.Must(template.New("text").Parse(`<html><body>
 您收到本邮件，是因为您所在单位是{{ .Publisher }}会员或订阅了简讯。如需退订，请回复本邮件告知秘书处。</p>
 </body></html>`))
 
-// email makes the e-mail edition of a newsletter: one HTML file with its
-// CSS inlined, a 600-pixel table layout, and absolute links and images;
-// and its plain-text alternative.
-func (c *composer) email(n *Newsletter, all []*Newsletter, pd PageData) (htmlOut, text []byte, err error) {
-	base, err := url.Parse(strings.TrimRight(c.cfg.BaseURL, "/") + "/")
+// Edition makes the e-mail edition of newsletter n of the site configured
+// by cfg: one HTML file with its CSS inlined, a 600-pixel table layout, and
+// absolute links and images; and its plain-text alternative. pdf is the
+// newsletter's PDF (relative to the site root) and size its size for
+// readers; an empty pdf leaves the PDF's link out.
+func Edition(cfg catalog.Config, n *catalog.Newsletter, pdf, size string) (htmlOut, text []byte, err error) {
+	base, err := url.Parse(strings.TrimRight(cfg.BaseURL, "/") + "/")
 	if err != nil || !base.IsAbs() {
-		return nil, nil, fmt.Errorf("the site's baseURL %q is not an absolute URL: the e-mail edition's links need it", c.cfg.BaseURL)
+		return nil, nil, fmt.Errorf("the site's baseURL %q is not an absolute URL: the e-mail edition's links need it", cfg.BaseURL)
 	}
 	page := base.ResolveReference(&url.URL{Path: strings.TrimPrefix(n.Path, "/") + "/"})
 	var body bytes.Buffer
@@ -135,15 +142,15 @@ func (c *composer) email(n *Newsletter, all []*Newsletter, pd PageData) (htmlOut
 	if err != nil {
 		return nil, nil, err
 	}
-	ct := c.cfg.Contact
+	ct := cfg.Contact
 	data := map[string]any{
-		"Subject":    c.cfg.Publisher + "简讯 " + newsletterIssue(n) + "：" + n.Title,
+		"Subject":    cfg.Publisher + "简讯 " + n.IssueLine() + "：" + n.Title,
 		"CSS":        template.CSS(emailCSS),
 		"Responsive": template.CSS(emailResponsive),
 		"Summary":    n.Summary,
-		"Publisher":  c.cfg.Publisher,
-		"Issue":      newsletterIssue(n),
-		"Date":       dateCN(n.Date),
+		"Publisher":  cfg.Publisher,
+		"Issue":      n.IssueLine(),
+		"Date":       catalog.DateCN(n.Date),
 		"Title":      n.Title,
 		"Body":       template.HTML(abs),
 		"WebURL":     page.String(),
@@ -154,9 +161,9 @@ func (c *composer) email(n *Newsletter, all []*Newsletter, pd PageData) (htmlOut
 		"Phone":      ct.Phone,
 		"Email":      ct.Email,
 	}
-	if pd.PDF != "" {
-		data["PDFURL"] = base.ResolveReference(&url.URL{Path: pd.PDF}).String()
-		data["PDFSize"] = pd.Size
+	if pdf != "" {
+		data["PDFURL"] = base.ResolveReference(&url.URL{Path: pdf}).String()
+		data["PDFSize"] = size
 	}
 	var doc bytes.Buffer
 	if err := emailPage.Execute(&doc, data); err != nil {
@@ -184,8 +191,8 @@ func (c *composer) email(n *Newsletter, all []*Newsletter, pd PageData) (htmlOut
 	if err != nil {
 		return nil, nil, err
 	}
-	if len(out) > EmailLimit {
-		return nil, nil, fmt.Errorf("the e-mail edition is %d KB, over the %d KB mail clients accept: shorten the newsletter or move tables into the PDF", len(out)/1024, EmailLimit/1024)
+	if len(out) > Limit {
+		return nil, nil, fmt.Errorf("the e-mail edition is %d KB, over the %d KB mail clients accept: shorten the newsletter or move tables into the PDF", len(out)/1024, Limit/1024)
 	}
 	return []byte(out), []byte(plainText(txt)), nil
 }

@@ -1,17 +1,14 @@
-package publication
+package compose
 
 import (
 	"bytes"
-	"fmt"
-	"image"
 	_ "image/jpeg" // the size of JPEG images
-	"math"
 	"strconv"
 	"strings"
-	"time"
+
+	"github.com/zzia/press/internal/publication/catalog"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
@@ -19,61 +16,6 @@ import (
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/line"
 )
-
-// Meta is what a build needs to know about a typeset PDF without reading
-// it; it is cached with the PDF.
-type Meta struct {
-	Pages int `json:"pages"`
-	// Starts maps the page path of each article or chapter to the page of
-	// the PDF (from 1) it starts on.
-	Starts map[string]int `json:"starts,omitempty"`
-	// Labels maps the same pages to the page number printed there.
-	Labels map[string]string `json:"labels,omitempty"`
-}
-
-// composer typesets the publications of one site in one edition.
-type composer struct {
-	cfg   Config
-	print bool // the printer's edition: bleed and crop marks
-}
-
-// hanging is whether a publication whose front matter says fm (nil:
-// nothing) hangs its line-end punctuation.
-func (c *composer) hanging(fm *bool) bool {
-	if fm != nil {
-		return *fm
-	}
-	return c.cfg.HangingPunctuation
-}
-
-func (c *composer) info(title, subject string, keywords []string, date time.Time) pdf.Info {
-	in := pdf.Info{Title: title, Author: c.cfg.Publisher, Subject: subject, Keywords: keywords, CreationDate: date}
-	if c.print {
-		in.Bleed = bleedMM
-		in.CropMarks = true
-		in.CMYK = true
-	}
-	return in
-}
-
-// margins are the body margins for a page size, in millimetres.
-func margins(size string) typeset.Margins {
-	if size == "16K" {
-		return typeset.Margins{Top: 22, Bottom: 22, Left: 20, Right: 20}
-	}
-	return typeset.Margins{Top: 25, Bottom: 25, Left: 24, Right: 24}
-}
-
-// issueLine is how an issue is cited: 2026年第1期（总第1期）.
-func issueLine(year, number, serial int) string {
-	s := fmt.Sprintf("%d年第%d期", year, number)
-	if serial > 0 {
-		s += fmt.Sprintf("（总第%d期）", serial)
-	}
-	return s
-}
-
-func dateCN(t time.Time) string { return t.Format("2006年1月2日") }
 
 // noteTitle is the title of an issue's editor's note.
 const noteTitle = "卷首语"
@@ -85,77 +27,14 @@ func blank(b []byte) bool { return len(bytes.TrimSpace(b)) == 0 }
 // editor's note and the articles (each on a new page, with its column, title
 // and author, running heads with the journal and the issue on the left-hand
 // pages and the column on the right-hand ones), and the back cover.
-func (c *composer) journal(is *Issue) ([]byte, Meta, diag.List, error) {
+func (c *Composer) Journal(is *catalog.Issue) ([]byte, Meta, diag.List, error) {
 	return c.write(c.journalDoc(is))
 }
 
-// composed is a document ready to be drawn.
-type composed struct {
-	doc  *box.Document
-	info pdf.Info
-	meta Meta
-	// laid is the typesetter's part of the document (the articles or
-	// chapters), for tests that measure how it was set.
-	laid *typeset.Laid
-}
-
-// write draws a composed document.
-func (c *composer) write(d *composed, l diag.List, err error) ([]byte, Meta, diag.List, error) {
-	if err != nil || d == nil {
-		return nil, Meta{}, l, err
-	}
-	if c.print {
-		l = append(l, lowResolution(d.doc)...)
-	}
-	out, err := pdf.Write(d.doc, d.info)
-	return out, d.meta, l, err
-}
-
-// minPPI is the least resolution of an image at its printed size that a
-// printer accepts.
-const minPPI = 300
-
-// lowResolution warns, once per image, about images printed at less than
-// minPPI pixels per inch.
-func lowResolution(doc *box.Document) diag.List {
-	var l diag.List
-	seen := map[string]bool{}
-	for _, p := range doc.Pages {
-		for _, b := range p.Boxes {
-			im, ok := b.(*box.Image)
-			if !ok || seen[im.Name] || im.W <= 0 {
-				continue
-			}
-			seen[im.Name] = true
-			px := pixelWidth(im)
-			if px == 0 {
-				continue
-			}
-			if ppi := float64(px) / (im.W / 72); ppi < minPPI {
-				l = append(l, diag.Diagnostic{File: im.Name, Severity: diag.Warning,
-					Message: fmt.Sprintf("printed %.0f mm wide, the image has %.0f pixels per inch; a printer wants %d", im.W/mm, ppi, minPPI),
-					Hint:    fmt.Sprintf("give an image at least %.0f pixels wide", math.Ceil(im.W/72*minPPI))})
-			}
-		}
-	}
-	return l
-}
-
-// pixelWidth is the width of an image in pixels; 0 when unknown.
-func pixelWidth(im *box.Image) int {
-	if im.Decoded != nil {
-		return im.Decoded.Bounds().Dx()
-	}
-	if cfg, _, err := image.DecodeConfig(bytes.NewReader(im.Data)); err == nil {
-		return cfg.Width
-	}
-	return 0
-}
-
 // journalDoc composes an issue (see journal).
-func (c *composer) journalDoc(is *Issue) (*composed, diag.List, error) {
+func (c *Composer) journalDoc(is *catalog.Issue) (*composed, diag.List, error) {
 	name := c.cfg.JournalName
-	issue := issueLine(is.Year, is.Number, is.Serial)
+	issue := catalog.IssueLine(is.Year, is.Number, is.Serial)
 	type part struct {
 		path, column, title, author string
 	}
@@ -286,7 +165,7 @@ func entries0[E any](es []E, f func(E) (string, string)) [][2]string {
 // journalCover draws the front cover: the publisher and the journal's name
 // on the association's blue, the issue and its date, the cover image to
 // the edges, the issue's highlights (本期要目) and the notice.
-func (c *composer) journalCover(set *fonts.Set, is *Issue, w, h float64, articles [][2]string, warn *diag.List) box.Page {
+func (c *Composer) journalCover(set *fonts.Set, is *catalog.Issue, w, h float64, articles [][2]string, warn *diag.List) box.Page {
 	s := newSheet(set, w, h)
 	b := bleedMM * mm
 	m := 18 * mm
@@ -305,8 +184,8 @@ func (c *composer) journalCover(set *fonts.Set, is *Issue, w, h float64, article
 	y += 3 * mm
 	s.Rect(m, y, 30*mm, 0.8, white)
 	y += 4 * mm
-	y = s.Text(m, y, w-2*m, issueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SansFamily, Size: 15, Color: white, Track: 1})
-	s.Text(m, bandH-12*mm, w-2*m, dateCN(is.Date)+"出版", style{Family: fonts.SerifFamily, Size: 10.5, Color: brandSoft, Align: line.Right})
+	y = s.Text(m, y, w-2*m, catalog.IssueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SansFamily, Size: 15, Color: white, Track: 1})
+	s.Text(m, bandH-12*mm, w-2*m, catalog.DateCN(is.Date)+"出版", style{Family: fonts.SerifFamily, Size: 10.5, Color: brandSoft, Align: line.Right})
 	s.Bookmark("封面", 0, 0)
 
 	// The cover image, to the edges.
@@ -360,7 +239,7 @@ func colophonRows(rows [][2]string) [][2]string {
 
 // journalColophon draws the inside front cover: the cover caption at the
 // top and, at the foot, the colophon (版权页) in a frame.
-func (c *composer) journalColophon(set *fonts.Set, is *Issue, w, h float64, fr layout.Frame) box.Page {
+func (c *Composer) journalColophon(set *fonts.Set, is *catalog.Issue, w, h float64, fr layout.Frame) box.Page {
 	s := newSheet(set, w, h)
 	if is.CoverCaption != "" {
 		cap := is.CoverCaption
@@ -381,17 +260,17 @@ func (c *composer) journalColophon(set *fonts.Set, is *Issue, w, h float64, fr l
 		{"电　　话", c.cfg.Contact.Phone},
 		{"电子邮箱", c.cfg.Contact.Email},
 		{"网　　址", c.cfg.BaseURL},
-		{"出版日期", dateCN(is.Date)},
+		{"出版日期", catalog.DateCN(is.Date)},
 		{"准印证号", c.cfg.Permit},
 	})
-	c.colophonBlock(s, fr, "《"+c.cfg.JournalName+"》", issueLine(is.Year, is.Number, is.Serial), rows,
+	c.colophonBlock(s, fr, "《"+c.cfg.JournalName+"》", catalog.IssueLine(is.Year, is.Number, is.Serial), rows,
 		"本刊所载文章仅代表作者观点，不代表本刊立场。未经本刊同意，不得转载。")
 	return s.page()
 }
 
 // colophonBlock draws a colophon at the foot of the text block: the title,
 // a rule, the rows, the statement, and the notice in a box.
-func (c *composer) colophonBlock(s *sheet, fr layout.Frame, title, sub string, rows [][2]string, statement string) {
+func (c *Composer) colophonBlock(s *sheet, fr layout.Frame, title, sub string, rows [][2]string, statement string) {
 	row := style{Family: fonts.SerifFamily, Size: 9.5, Color: ink, Leading: 1.75}
 	head := style{Family: fonts.SansFamily, Size: 12, Color: ink, Leading: 1.5}
 	h := head.Lead() + row.Lead() + 4*mm + float64(len(rows))*row.Lead() + 4*mm
@@ -433,7 +312,7 @@ func (c *composer) colophonBlock(s *sheet, fr layout.Frame, title, sub string, r
 
 // journalBack draws the back cover: the association and how to reach it,
 // on the band of the front cover.
-func (c *composer) journalBack(set *fonts.Set, is *Issue, w, h float64) box.Page {
+func (c *Composer) journalBack(set *fonts.Set, is *catalog.Issue, w, h float64) box.Page {
 	s := newSheet(set, w, h)
 	b := bleedMM * mm
 	m := 18 * mm
@@ -442,7 +321,7 @@ func (c *composer) journalBack(set *fonts.Set, is *Issue, w, h float64) box.Page
 	y := h*0.62 + 16*mm
 	y = s.Text(m, y, w-2*m, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 20, Color: white, Track: 3, Align: line.Center})
 	y += 2 * mm
-	y = s.Text(m, y, w-2*m, "《"+c.cfg.JournalName+"》 "+issueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SerifFamily, Size: 11, Color: brandSoft, Align: line.Center})
+	y = s.Text(m, y, w-2*m, "《"+c.cfg.JournalName+"》 "+catalog.IssueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SerifFamily, Size: 11, Color: brandSoft, Align: line.Center})
 	y += 8 * mm
 	ct := c.cfg.Contact
 	var lines []string

@@ -1,4 +1,4 @@
-package publication
+package catalog
 
 import (
 	"fmt"

@@ -1,0 +1,134 @@
+// Package compose composes the association's publications as documents
+// ready to draw: each journal issue (会刊), white paper (白皮书) and
+// newsletter (简讯) gets its covers, colophon, contents and running heads
+// around the pages the typesetter (package typeset) lays out from its
+// Markdown, and is drawn by the PDF backend (package pdf). Pages composed
+// by hand use the drawing kit (package canvas).
+package compose
+
+import (
+	"bytes"
+	"fmt"
+	"image"
+	_ "image/jpeg" // the size of JPEG images
+	"math"
+	"time"
+
+	"github.com/zzia/press/internal/publication/catalog"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset"
+	"github.com/zzia/press/internal/typeset/box"
+)
+
+// Meta is what a build needs to know about a typeset PDF without reading
+// it; it is cached with the PDF.
+type Meta struct {
+	Pages int `json:"pages"`
+	// Starts maps the page path of each article or chapter to the page of
+	// the PDF (from 1) it starts on.
+	Starts map[string]int `json:"starts,omitempty"`
+	// Labels maps the same pages to the page number printed there.
+	Labels map[string]string `json:"labels,omitempty"`
+}
+
+// Composer typesets the publications of one site in one edition.
+type Composer struct {
+	cfg   catalog.Config
+	print bool // the printer's edition: bleed and crop marks
+}
+
+// New returns the composer of the publications configured by cfg: the
+// printer's edition (bleed, crop marks, CMYK) when print is set.
+func New(cfg catalog.Config, print bool) *Composer { return &Composer{cfg: cfg, print: print} }
+
+// hanging is whether a publication whose front matter says fm (nil:
+// nothing) hangs its line-end punctuation.
+func (c *Composer) hanging(fm *bool) bool {
+	if fm != nil {
+		return *fm
+	}
+	return c.cfg.HangingPunctuation
+}
+
+func (c *Composer) info(title, subject string, keywords []string, date time.Time) pdf.Info {
+	in := pdf.Info{Title: title, Author: c.cfg.Publisher, Subject: subject, Keywords: keywords, CreationDate: date}
+	if c.print {
+		in.Bleed = bleedMM
+		in.CropMarks = true
+		in.CMYK = true
+	}
+	return in
+}
+
+// margins are the body margins for a page size, in millimetres.
+func margins(size string) typeset.Margins {
+	if size == "16K" {
+		return typeset.Margins{Top: 22, Bottom: 22, Left: 20, Right: 20}
+	}
+	return typeset.Margins{Top: 25, Bottom: 25, Left: 24, Right: 24}
+}
+
+// composed is a document ready to be drawn.
+type composed struct {
+	doc  *box.Document
+	info pdf.Info
+	meta Meta
+	// laid is the typesetter's part of the document (the articles or
+	// chapters), for tests that measure how it was set.
+	laid *typeset.Laid
+}
+
+// write draws a composed document.
+func (c *Composer) write(d *composed, l diag.List, err error) ([]byte, Meta, diag.List, error) {
+	if err != nil || d == nil {
+		return nil, Meta{}, l, err
+	}
+	if c.print {
+		l = append(l, lowResolution(d.doc)...)
+	}
+	out, err := pdf.Write(d.doc, d.info)
+	return out, d.meta, l, err
+}
+
+// minPPI is the least resolution of an image at its printed size that a
+// printer accepts.
+const minPPI = 300
+
+// lowResolution warns, once per image, about images printed at less than
+// minPPI pixels per inch.
+func lowResolution(doc *box.Document) diag.List {
+	var l diag.List
+	seen := map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, b := range p.Boxes {
+			im, ok := b.(*box.Image)
+			if !ok || seen[im.Name] || im.W <= 0 {
+				continue
+			}
+			seen[im.Name] = true
+			px := pixelWidth(im)
+			if px == 0 {
+				continue
+			}
+			if ppi := float64(px) / (im.W / 72); ppi < minPPI {
+				l = append(l, diag.Diagnostic{File: im.Name, Severity: diag.Warning,
+					Message: fmt.Sprintf("printed %.0f mm wide, the image has %.0f pixels per inch; a printer wants %d", im.W/mm, ppi, minPPI),
+					Hint:    fmt.Sprintf("give an image at least %.0f pixels wide", math.Ceil(im.W/72*minPPI))})
+			}
+		}
+	}
+	return l
+}
+
+// pixelWidth is the width of an image in pixels; 0 when unknown.
+func pixelWidth(im *box.Image) int {
+	if im.Decoded != nil {
+		return im.Decoded.Bounds().Dx()
+	}
+	if cfg, _, err := image.DecodeConfig(bytes.NewReader(im.Data)); err == nil {
+		return cfg.Width
+	}
+	return 0
+}
