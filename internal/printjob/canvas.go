@@ -8,26 +8,12 @@ import (
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/fonts"
-	"github.com/zzia/press/internal/typeset/layout"
 )
 
-// mm is one millimetre in points.
-const mm = layout.MM
-
-// A4 in points.
-const (
-	a4W = 210 * mm
-	a4H = 297 * mm
-)
-
-// Colours of the secretariat's documents: black text, a dark blue of the
-// association's publications for titles and rules, a dark red for the
-// certificates and the 内部资料 mark, and greys.
+// Colours of the secretariat's own documents beside the association's
+// (package canvas): a dark red for the certificates and the 内部资料 mark,
+// gold for the certificates' border, and a pale shade for table heads.
 var (
-	ink      = box.Color{R: 0x1a, G: 0x1a, B: 0x1a}
-	grey     = box.Color{R: 0x55, G: 0x55, B: 0x55}
-	light    = box.Color{R: 0x99, G: 0x99, B: 0x99}
-	navy     = box.Color{R: 0x07, G: 0x35, B: 0x66}
 	crimson  = box.Color{R: 0x9e, G: 0x1b, B: 0x1b}
 	gold     = box.Color{R: 0xb0, G: 0x8a, B: 0x3e}
 	paleGold = box.Color{R: 0xfb, G: 0xf7, B: 0xec}
@@ -38,8 +24,8 @@ var (
 // publications.
 type style = kit.Style
 
-func song(size float64) style { return style{Size: size, Color: ink} }
-func hei(size float64) style  { return style{Family: fonts.SansFamily, Size: size, Color: ink} }
+func song(size float64) style { return style{Size: size, Color: kit.Ink} }
+func hei(size float64) style  { return style{Family: fonts.SansFamily, Size: size, Color: kit.Ink} }
 
 // canvas collects the pages of a document composed by hand with the
 // drawing kit (package canvas), which the publications' covers use too.

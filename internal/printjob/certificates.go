@@ -7,6 +7,7 @@ import (
 
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/line"
 )
 
@@ -184,67 +185,67 @@ func Certificates(ds *member.Dataset, res *rules.Result, opts CertificateOptions
 
 // certificate sets one certificate on a landscape A4 page.
 func (c *canvas) certificate(ct Certificate, day time.Time) {
-	W, H := a4H, a4W
+	W, H := kit.A4H, kit.A4W
 	c.NewPage(W, H)
 	// The border: a pale field inside a thick and a thin gold rule, with
 	// square ornaments at the corners.
-	m := 11 * mm
+	m := 11 * kit.MM
 	c.Rect(m, m, W-2*m, H-2*m, paleGold)
 	c.Frame(m, m, W-2*m, H-2*m, 3, gold)
-	in := m + 3*mm
+	in := m + 3*kit.MM
 	c.Frame(in, in, W-2*in, H-2*in, 0.8, gold)
-	in2 := in + 1.4*mm
+	in2 := in + 1.4*kit.MM
 	c.Frame(in2, in2, W-2*in2, H-2*in2, 0.3, gold)
-	orn := 7 * mm
+	orn := 7 * kit.MM
 	for _, p := range [][2]float64{{in, in}, {W - in - orn, in}, {in, H - in - orn}, {W - in - orn, H - in - orn}} {
 		c.Rect(p[0], p[1], orn, orn, gold)
-		c.Rect(p[0]+1.2*mm, p[1]+1.2*mm, orn-2.4*mm, orn-2.4*mm, paleGold)
-		c.Rect(p[0]+2.3*mm, p[1]+2.3*mm, orn-4.6*mm, orn-4.6*mm, crimson)
+		c.Rect(p[0]+1.2*kit.MM, p[1]+1.2*kit.MM, orn-2.4*kit.MM, orn-2.4*kit.MM, paleGold)
+		c.Rect(p[0]+2.3*kit.MM, p[1]+2.3*kit.MM, orn-4.6*kit.MM, orn-4.6*kit.MM, crimson)
 	}
 
-	inner := W - 2*(in+orn+8*mm)
+	inner := W - 2*(in+orn+8*kit.MM)
 	x := (W - inner) / 2
-	num := song(10.5).With(grey)
-	c.Line1(x, in+orn+2*mm, inner, "证书编号："+ct.Number, num.Aligned(line.Right))
+	num := song(10.5).With(kit.Grey)
+	c.Line1(x, in+orn+2*kit.MM, inner, "证书编号："+ct.Number, num.Aligned(line.Right))
 
 	title := hei(38).With(crimson).Aligned(line.Center).Tracked(10)
-	c.Line1(x, 58*mm, inner, ct.Title, title)
-	c.HLine(W/2-40*mm, W/2+40*mm, 64*mm, 0.8, gold)
-	c.HLine(W/2-28*mm, W/2+28*mm, 65.6*mm, 0.4, gold)
+	c.Line1(x, 58*kit.MM, inner, ct.Title, title)
+	c.HLine(W/2-40*kit.MM, W/2+40*kit.MM, 64*kit.MM, 0.8, gold)
+	c.HLine(W/2-28*kit.MM, W/2+28*kit.MM, 65.6*kit.MM, 0.4, gold)
 
-	name := c.Fit(ct.Name, inner-20*mm, hei(30).Aligned(line.Center).Tracked(2), 18)
-	if c.Width(ct.Name, name) <= inner-20*mm {
-		c.Line1(x, 94*mm, inner, ct.Name, name)
-		nw := min(inner-10*mm, c.Width(ct.Name, name)+20*mm)
-		c.HLine(W/2-nw/2, W/2+nw/2, 98*mm, 0.5, ink)
+	name := c.Fit(ct.Name, inner-20*kit.MM, hei(30).Aligned(line.Center).Tracked(2), 18)
+	if c.Width(ct.Name, name) <= inner-20*kit.MM {
+		c.Line1(x, 94*kit.MM, inner, ct.Name, name)
+		nw := min(inner-10*kit.MM, c.Width(ct.Name, name)+20*kit.MM)
+		c.HLine(W/2-nw/2, W/2+nw/2, 98*kit.MM, 0.5, kit.Ink)
 	} else {
 		// A very long name: two centred lines in the same space.
 		two := hei(19).Aligned(line.Center).Led(1.3)
-		ls := c.Lines(ct.Name, inner-20*mm, two)
+		ls := c.Lines(ct.Name, inner-20*kit.MM, two)
 		if len(ls) > 2 {
-			two = c.Fit(ct.Name, 2*(inner-20*mm)-10*mm, two, 12)
-			ls = c.Lines(ct.Name, inner-20*mm, two)
+			two = c.Fit(ct.Name, 2*(inner-20*kit.MM)-10*kit.MM, two, 12)
+			ls = c.Lines(ct.Name, inner-20*kit.MM, two)
 		}
-		y := 98*mm - 1.5*mm - float64(len(ls)-1)*two.Lead()
+		y := 98*kit.MM - 1.5*kit.MM - float64(len(ls)-1)*two.Lead()
 		for i := range ls {
-			c.Place(&ls[i], x+10*mm, y, two)
+			c.Place(&ls[i], x+10*kit.MM, y, two)
 			y += two.Lead()
 		}
-		c.HLine(x+5*mm, x+inner-5*mm, 98*mm+1*mm, 0.5, ink)
+		c.HLine(x+5*kit.MM, x+inner-5*kit.MM, 98*kit.MM+1*kit.MM, 0.5, kit.Ink)
 	}
 
 	body := song(16).Led(1.9)
 	text := fmt.Sprintf("该单位承认《%s章程》，自愿加入本会，经本会理事会议批准，为%s%s，特发此证。", Issuer, Issuer, ct.Level)
-	bw := 210 * mm
-	c.Para((W-bw)/2, 108*mm, bw, text, body, 2*body.Size)
+	bw := 210 * kit.MM
+	c.Para((W-bw)/2, 108*kit.MM, bw, text, body, 2*body.Size)
 
 	valid := song(13)
-	c.Line1(x, 143*mm, inner, fmt.Sprintf("有效期：%d年1月1日至%d年12月31日", ct.Year, ct.Year), valid.Aligned(line.Center))
+	c.Line1(x, 143*kit.MM, inner, fmt.Sprintf("有效期：%d年1月1日至%d年12月31日", ct.Year, ct.Year), valid.Aligned(line.Center))
 
 	// The issuer and the date at the lower right, where the seal is set.
-	iw := 80 * mm
-	ix := W - in - orn - 14*mm - iw
-	c.Line1(ix, 170*mm, iw, Issuer, hei(17).Aligned(line.Center).Tracked(1.5))
-	c.Line1(ix, 179*mm, iw, officialDay(day), song(13).Aligned(line.Center))
-	c.Line1(x, 179*mm, inner, fmt.Sprintf("入会日期：%s", cnDay(ct.Joined)), song(10).With(grey))
+	iw := 80 * kit.MM
+	ix := W - in - orn - 14*kit.MM - iw
+	c.Line1(ix, 170*kit.MM, iw, Issuer, hei(17).Aligned(line.Center).Tracked(1.5))
+	c.Line1(ix, 179*kit.MM, iw, officialDay(day), song(13).Aligned(line.Center))
+	c.Line1(x, 179*kit.MM, inner, fmt.Sprintf("入会日期：%s", cnDay(ct.Joined)), song(10).With(kit.Grey))
 }

@@ -13,6 +13,7 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/siteconfig"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/line"
 )
 
@@ -97,9 +98,9 @@ func LoadFormOptions(c *siteconfig.Config) (FormOptions, diag.List) {
 
 // Page frame of the form, in points.
 const (
-	formLeft  = 18 * mm
-	formRight = a4W - 18*mm
-	formLblW  = 26 * mm // the label column
+	formLeft  = 18 * kit.MM
+	formRight = kit.A4W - 18*kit.MM
+	formLblW  = 26 * kit.MM // the label column
 )
 
 // FormFields are the labels of the form's fields, in order (a label set on
@@ -131,38 +132,38 @@ func ApplicationForm(opts FormOptions) ([]byte, error) {
 		fees = StandardFees
 	}
 	c := newCanvas(set)
-	c.NewPage(a4W, a4H)
+	c.NewPage(kit.A4W, kit.A4H)
 	f := &formWriter{c: c}
 	w := formRight - formLeft
 
-	c.Line1(formLeft, 15*mm, w, "编号：＿＿＿＿＿＿（秘书处填写）", song(9).With(grey).Aligned(line.Right))
-	c.Line1(formLeft, 27*mm, w, Issuer+"入会申请表", hei(20).Aligned(line.Center).Tracked(2))
-	c.Line1(formLeft, 36*mm, w, "填表日期：　　　　年　　月　　日", song(10.5).Aligned(line.Right))
+	c.Line1(formLeft, 15*kit.MM, w, "编号：＿＿＿＿＿＿（秘书处填写）", song(9).With(kit.Grey).Aligned(line.Right))
+	c.Line1(formLeft, 27*kit.MM, w, Issuer+"入会申请表", hei(20).Aligned(line.Center).Tracked(2))
+	c.Line1(formLeft, 36*kit.MM, w, "填表日期：　　　　年　　月　　日", song(10.5).Aligned(line.Right))
 
 	c.Hold()
-	f.top = 39 * mm
+	f.top = 39 * kit.MM
 	f.y = f.top
 	half := (w - 2*formLblW) / 2
-	f.row(11*mm, cell{label: "单位名称", w: w - formLblW})
-	f.row(11*mm, cell{label: "单位类型", w: w - formLblW, boxes: member.UnitTypes.Values()[:6]})
-	f.row(11*mm, cell{label: "所在区域", w: half, hint: "区、县（市）或开发区"}, cell{label: "所属行业", w: half})
-	f.row(11*mm, cell{label: "通信地址", w: w - 2*formLblW - 30*mm}, cell{label: "邮政编码", w: 30 * mm})
-	f.row(11*mm, cell{label: "单位电话", w: half}, cell{label: "传真", w: half})
-	f.row(11*mm, cell{label: "单位网站", w: half}, cell{label: "电子信箱", w: half})
+	f.row(11*kit.MM, cell{label: "单位名称", w: w - formLblW})
+	f.row(11*kit.MM, cell{label: "单位类型", w: w - formLblW, boxes: member.UnitTypes.Values()[:6]})
+	f.row(11*kit.MM, cell{label: "所在区域", w: half, hint: "区、县（市）或开发区"}, cell{label: "所属行业", w: half})
+	f.row(11*kit.MM, cell{label: "通信地址", w: w - 2*formLblW - 30*kit.MM}, cell{label: "邮政编码", w: 30 * kit.MM})
+	f.row(11*kit.MM, cell{label: "单位电话", w: half}, cell{label: "传真", w: half})
+	f.row(11*kit.MM, cell{label: "单位网站", w: half}, cell{label: "电子信箱", w: half})
 	var levels []string
 	for _, fee := range fees {
 		levels = append(levels, fmt.Sprintf("%s（%s元/年）", fee.Level, thousands(fee.Amount)))
 	}
-	f.row(12*mm, cell{label: "申请级别", w: w - formLblW, boxes: levels, note: "入会单位可自行选择，勾选一项"})
+	f.row(12*kit.MM, cell{label: "申请级别", w: w - formLblW, boxes: levels, note: "入会单位可自行选择，勾选一项"})
 	f.reps(w)
-	f.row(28*mm, cell{label: "单位简介", w: w - formLblW, hint: "主营业务、规模、信息化建设与应用情况等（篇幅不够可另附页）"})
-	f.row(14*mm, cell{label: "随附材料", w: w - formLblW, boxes: []string{"工商营业执照（或法人登记证书）复印件，加盖公章", "其他相关证件：＿＿＿＿＿＿＿＿＿＿"}, stack: true})
+	f.row(28*kit.MM, cell{label: "单位简介", w: w - formLblW, hint: "主营业务、规模、信息化建设与应用情况等（篇幅不够可另附页）"})
+	f.row(14*kit.MM, cell{label: "随附材料", w: w - formLblW, boxes: []string{"工商营业执照（或法人登记证书）复印件，加盖公章", "其他相关证件：＿＿＿＿＿＿＿＿＿＿"}, stack: true})
 	f.declaration(w)
-	f.row(24*mm, cell{label: "秘书处\n审核意见", w: half, sign: "审核人："}, cell{label: "理事会\n批准意见", w: half, sign: "签字（盖章）："})
+	f.row(24*kit.MM, cell{label: "秘书处\n审核意见", w: half, sign: "审核人："}, cell{label: "理事会\n批准意见", w: half, sign: "签字（盖章）："})
 	f.close()
 
 	// The procedure, the fees and where to send the form, in small print.
-	small := song(7.8).With(grey).Led(1.5)
+	small := song(7.8).With(kit.Grey).Led(1.5)
 	var fl []string
 	for _, fee := range fees {
 		fl = append(fl, fmt.Sprintf("%s%s元/年", fee.Level, thousands(fee.Amount)))
@@ -174,12 +175,12 @@ func ApplicationForm(opts FormOptions) ([]byte, error) {
 	if s := sendTo(opts); s != "" {
 		notes = append(notes, s)
 	}
-	y := f.y + 2.5*mm
+	y := f.y + 2.5*kit.MM
 	for _, n := range notes {
 		y = c.Para(formLeft, y, w, n, small, 0)
 	}
-	if y > a4H-8*mm {
-		return nil, fmt.Errorf("printjob: the application form's notes run off the page (%.0f mm); shorten the contact details", y/mm)
+	if y > kit.A4H-8*kit.MM {
+		return nil, fmt.Errorf("printjob: the application form's notes run off the page (%.0f kit.MM); shorten the contact details", y/kit.MM)
 	}
 	return c.write(Issuer+"入会申请表", "入会申请表", time.Time{})
 }
@@ -259,7 +260,7 @@ type cell struct {
 
 var (
 	lblSt  = hei(10.5)
-	hintSt = song(7.5).With(light)
+	hintSt = song(7.5).With(kit.Rule)
 	optSt  = song(9.5)
 )
 
@@ -271,50 +272,50 @@ func (f *formWriter) row(h float64, cells ...cell) {
 	for _, ce := range cells {
 		c.Rect(x, f.y, formLblW, h, shade)
 		f.label(x, f.y, formLblW, h, ce.label)
-		c.VLine(x+formLblW, f.y, f.y+h, 0.5, ink)
+		c.VLine(x+formLblW, f.y, f.y+h, 0.5, kit.Ink)
 		vx := x + formLblW
 		if ce.hint != "" {
-			c.Line1(vx+1.5*mm, f.y+3.2*mm, ce.w-3*mm, ce.hint, hintSt)
+			c.Line1(vx+1.5*kit.MM, f.y+3.2*kit.MM, ce.w-3*kit.MM, ce.hint, hintSt)
 		}
 		switch {
 		case len(ce.boxes) > 0 && ce.stack:
-			lead := (h - 2*mm) / float64(len(ce.boxes))
+			lead := (h - 2*kit.MM) / float64(len(ce.boxes))
 			for i, b := range ce.boxes {
-				base := f.y + 1*mm + lead*float64(i) + lead/2 + optSt.Size*0.36
-				f.option(vx+3*mm, base, b)
+				base := f.y + 1*kit.MM + lead*float64(i) + lead/2 + optSt.Size*0.36
+				f.option(vx+3*kit.MM, base, b)
 			}
 		case len(ce.boxes) > 0:
 			base := f.y + h/2 + optSt.Size*0.36
 			if ce.note != "" {
-				base -= 1.6 * mm
+				base -= 1.6 * kit.MM
 			}
 			// The options spread evenly over the cell, by their widths.
 			total := 0.0
 			for _, b := range ce.boxes {
 				total += f.optionWidth(b)
 			}
-			gap := (ce.w - 6*mm - total) / float64(max(1, len(ce.boxes)-1))
-			ox := vx + 3*mm
+			gap := (ce.w - 6*kit.MM - total) / float64(max(1, len(ce.boxes)-1))
+			ox := vx + 3*kit.MM
 			for _, b := range ce.boxes {
 				f.option(ox, base, b)
 				ox += f.optionWidth(b) + gap
 			}
 			if ce.note != "" {
-				c.Line1(vx+3*mm, f.y+h-1.6*mm, ce.w-6*mm, ce.note, hintSt)
+				c.Line1(vx+3*kit.MM, f.y+h-1.6*kit.MM, ce.w-6*kit.MM, ce.note, hintSt)
 			}
 		}
 		if ce.sign != "" {
 			st := song(10)
-			c.Line1(vx+3*mm, f.y+h-3*mm, ce.w-6*mm, ce.sign, st)
-			c.Line1(vx, f.y+h-3*mm, ce.w-3*mm, "年　　月　　日", st.Aligned(line.Right))
+			c.Line1(vx+3*kit.MM, f.y+h-3*kit.MM, ce.w-6*kit.MM, ce.sign, st)
+			c.Line1(vx, f.y+h-3*kit.MM, ce.w-3*kit.MM, "年　　月　　日", st.Aligned(line.Right))
 		}
 		x = vx + ce.w
 		if x < formRight-1 {
-			c.VLine(x, f.y, f.y+h, 0.5, ink)
+			c.VLine(x, f.y, f.y+h, 0.5, kit.Ink)
 		}
 	}
 	f.y += h
-	c.HLine(formLeft, formRight, f.y, 0.5, ink)
+	c.HLine(formLeft, formRight, f.y, 0.5, kit.Ink)
 }
 
 // label sets a field's label centred in its cell; "\n" breaks it.
@@ -329,14 +330,14 @@ func (f *formWriter) label(x, y, w, h float64, text string) {
 
 // optionWidth is the width of a check box with its text.
 func (f *formWriter) optionWidth(text string) float64 {
-	return 3.4*mm + 1.2*mm + f.c.Width(text, optSt)
+	return 3.4*kit.MM + 1.2*kit.MM + f.c.Width(text, optSt)
 }
 
 // option is a check box and its text on baseline y.
 func (f *formWriter) option(x, y float64, text string) {
-	s := 3.4 * mm
-	f.c.Checkbox(x, y, s, ink)
-	f.c.Line1(x+s+1.2*mm, y, 1e6, text, optSt)
+	s := 3.4 * kit.MM
+	f.c.Checkbox(x, y, s, kit.Ink)
+	f.c.Line1(x+s+1.2*kit.MM, y, 1e6, text, optSt)
 }
 
 // reps draws the representatives' block: a label cell over three rows, a
@@ -346,67 +347,67 @@ func (f *formWriter) reps(w float64) {
 	cols := []struct {
 		name string
 		w    float64
-	}{{"", 16 * mm}, {"姓名", 22 * mm}, {"职务", 26 * mm}, {"固定电话", 26 * mm}, {"手机", 26 * mm}, {"电子信箱", 0}}
+	}{{"", 16 * kit.MM}, {"姓名", 22 * kit.MM}, {"职务", 26 * kit.MM}, {"固定电话", 26 * kit.MM}, {"手机", 26 * kit.MM}, {"电子信箱", 0}}
 	rest := w - formLblW
 	for _, col := range cols[:len(cols)-1] {
 		rest -= col.w
 	}
 	cols[len(cols)-1].w = rest
-	head, row := 8*mm, 11*mm
+	head, row := 8*kit.MM, 11*kit.MM
 	h := head + 2*row
 	c.Rect(formLeft, f.y, formLblW, h, shade)
 	f.label(formLeft, f.y, formLblW, h, "单位代表")
 	x0 := formLeft + formLblW
 	c.Rect(x0, f.y, w-formLblW, head, shade)
-	c.VLine(x0, f.y, f.y+h, 0.5, ink)
+	c.VLine(x0, f.y, f.y+h, 0.5, kit.Ink)
 	x := x0
 	st := hei(9.5)
 	for i, col := range cols {
 		c.Line1(x, f.y+head/2+st.Size*0.36, col.w, col.name, st.Aligned(line.Center))
 		if i > 0 {
-			c.VLine(x, f.y, f.y+h, 0.5, ink)
+			c.VLine(x, f.y, f.y+h, 0.5, kit.Ink)
 		}
 		x += col.w
 	}
-	c.HLine(x0, formRight, f.y+head, 0.5, ink)
+	c.HLine(x0, formRight, f.y+head, 0.5, kit.Ink)
 	for i, role := range []string{member.RoleMain, member.RoleDeputy} {
 		y := f.y + head + float64(i)*row
 		c.Rect(x0, y, cols[0].w, row, shade)
 		c.Line1(x0, y+row/2+lblSt.Size*0.36, cols[0].w, role, lblSt.Sized(10).Aligned(line.Center))
 		if i == 0 {
-			c.HLine(x0, formRight, y+row, 0.5, ink)
+			c.HLine(x0, formRight, y+row, 0.5, kit.Ink)
 		}
 	}
 	f.y += h
-	c.HLine(formLeft, formRight, f.y, 0.5, ink)
+	c.HLine(formLeft, formRight, f.y, 0.5, kit.Ink)
 }
 
 // declaration draws the applicant's declaration with the signature, seal
 // and date.
 func (f *formWriter) declaration(w float64) {
 	c := f.c
-	x := formLeft + formLblW + 4*mm
-	tw := w - formLblW - 8*mm
+	x := formLeft + formLblW + 4*kit.MM
+	tw := w - formLblW - 8*kit.MM
 	text := "本单位承认《" + Issuer + "章程》，自愿申请加入" + Issuer + "，愿意积极参与本协会活动，自觉按规定缴纳会费，遵守本会章程和各项规定，执行本会的决议，维护本会合法权益；未经正式授权，不以协会名义进行任何活动。本表所填内容及所附证件真实、准确。"
 	st := song(10.5).Led(1.6)
 	// The text, then room to sign and seal, then the date.
-	h := 2.5*mm + c.ParaHeight(tw, text, st, 2*st.Size) + 17*mm
+	h := 2.5*kit.MM + c.ParaHeight(tw, text, st, 2*st.Size) + 17*kit.MM
 	c.Rect(formLeft, f.y, formLblW, h, shade)
 	f.label(formLeft, f.y, formLblW, h, "申请单位\n声明")
-	c.VLine(formLeft+formLblW, f.y, f.y+h, 0.5, ink)
-	c.Para(x, f.y+2.5*mm, tw, text, st, 2*st.Size)
+	c.VLine(formLeft+formLblW, f.y, f.y+h, 0.5, kit.Ink)
+	c.Para(x, f.y+2.5*kit.MM, tw, text, st, 2*st.Size)
 	sign := song(10.5)
-	base := f.y + h - 4*mm
-	c.Line1(x, base-7*mm, tw, "主代表签字：", sign)
-	c.Line1(x+tw*0.52, base-7*mm, tw*0.48, "单位盖章：", sign)
+	base := f.y + h - 4*kit.MM
+	c.Line1(x, base-7*kit.MM, tw, "主代表签字：", sign)
+	c.Line1(x+tw*0.52, base-7*kit.MM, tw*0.48, "单位盖章：", sign)
 	c.Line1(x, base, tw, "年　　月　　日", sign.Aligned(line.Right))
 	f.y += h
-	c.HLine(formLeft, formRight, f.y, 0.5, ink)
+	c.HLine(formLeft, formRight, f.y, 0.5, kit.Ink)
 }
 
 // close draws the table's outer frame, heavier than its inner rules, and
 // then every rule of the table over the shaded label cells.
 func (f *formWriter) close() {
-	f.c.Frame(formLeft, f.top, formRight-formLeft, f.y-f.top, 1.2, ink)
+	f.c.Frame(formLeft, f.top, formRight-formLeft, f.y-f.top, 1.2, kit.Ink)
 	f.c.Flush()
 }

@@ -9,6 +9,7 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/sheet"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/line"
 )
 
@@ -97,14 +98,14 @@ func (o LabelOptions) Cells() ([]Cell, error) {
 	case o.Columns < 1 || o.Rows < 1:
 		return nil, fmt.Errorf("label layout %d×%d: need at least one column and one row", o.Columns, o.Rows)
 	case o.Width < 30 || o.Height < 15:
-		return nil, fmt.Errorf("label size %g×%g mm: too small for an address (at least 30×15 mm)", o.Width, o.Height)
+		return nil, fmt.Errorf("label size %g×%g kit.MM: too small for an address (at least 30×15 kit.MM)", o.Width, o.Height)
 	case o.GapX < 0 || o.GapY < 0:
 		return nil, fmt.Errorf("label layout: the gaps cannot be negative")
 	}
 	gridW := float64(o.Columns)*o.Width + float64(o.Columns-1)*o.GapX
 	gridH := float64(o.Rows)*o.Height + float64(o.Rows-1)*o.GapY
 	if o.Left < 0 || o.Top < 0 || o.Left+gridW > 210+1e-6 || o.Top+gridH > 297+1e-6 {
-		return nil, fmt.Errorf("label layout %d×%d of %g×%g mm does not fit on A4 (210×297 mm): the labels with their gaps take %.1f×%.1f mm, from %.1f mm left and %.1f mm top",
+		return nil, fmt.Errorf("label layout %d×%d of %g×%g kit.MM does not fit on A4 (210×297 kit.MM): the labels with their gaps take %.1f×%.1f kit.MM, from %.1f kit.MM left and %.1f kit.MM top",
 			o.Columns, o.Rows, o.Width, o.Height, gridW, gridH, o.Left, o.Top)
 	}
 	var cells []Cell
@@ -260,10 +261,10 @@ func Labels(ds *member.Dataset, res *rules.Result, opts LabelOptions) (pdfBytes 
 	for _, r := range recips {
 		for k := 1; k <= r.Copies; k++ {
 			if n%len(cells) == 0 {
-				c.NewPage(a4W, a4H)
+				c.NewPage(kit.A4W, kit.A4H)
 				if opts.Outline {
 					for _, cell := range cells {
-						c.Frame(cell.X*mm, cell.Y*mm, cell.W*mm, cell.H*mm, 0.3, light)
+						c.Frame(cell.X*kit.MM, cell.Y*kit.MM, cell.W*kit.MM, cell.H*kit.MM, 0.3, kit.Rule)
 					}
 				}
 			}
@@ -297,14 +298,14 @@ func distributionCSV(recips []Recipient) []byte {
 // addressee, as a block centred vertically in the cell, with "第k/n份" in a
 // corner when the unit receives several copies.
 func (c *canvas) label(cell Cell, r Recipient, k int) {
-	padX, padY := 5.0*mm, 3.0*mm
+	padX, padY := 5.0*kit.MM, 3.0*kit.MM
 	if cell.W < 60 {
-		padX = 3 * mm
+		padX = 3 * kit.MM
 	}
-	x, w := cell.X*mm+padX, cell.W*mm-2*padX
-	top, h := cell.Y*mm+padY, cell.H*mm-2*padY
+	x, w := cell.X*kit.MM+padX, cell.W*kit.MM-2*padX
+	top, h := cell.Y*kit.MM+padY, cell.H*kit.MM-2*padY
 	if r.Copies > 1 {
-		h -= 2.2 * mm // room for the copy mark at the bottom
+		h -= 2.2 * kit.MM // room for the copy mark at the bottom
 	}
 	// Sizes shrink with small labels.
 	scale := min(1, cell.H/38.1, cell.W/99.1*1.2)
@@ -320,7 +321,7 @@ func (c *canvas) label(cell Cell, r Recipient, k int) {
 			addr = c.Lines(r.Address, w, addrSt)
 		}
 	}
-	block := float64(len(addr))*addrSt.Lead() + nameSt.Lead() + toSt.Lead() + 1.2*mm
+	block := float64(len(addr))*addrSt.Lead() + nameSt.Lead() + toSt.Lead() + 1.2*kit.MM
 	if r.Postcode != "" {
 		block += codeSt.Lead()
 	}
@@ -333,12 +334,12 @@ func (c *canvas) label(cell Cell, r Recipient, k int) {
 		c.Place(&addr[i], x, addrSt.Baseline(y), addrSt)
 		y += addrSt.Lead()
 	}
-	y += 1.2 * mm
+	y += 1.2 * kit.MM
 	c.Line1(x, nameSt.Baseline(y), w, r.Name, nameSt)
 	y += nameSt.Lead()
 	c.Line1(x, toSt.Baseline(y), w, r.Addressee(), toSt.Aligned(line.Right))
 	if r.Copies > 1 {
-		mark := song(6.5 * scale).With(grey).Aligned(line.Right)
-		c.Line1(x, cell.Y*mm+cell.H*mm-1.8*mm, w, fmt.Sprintf("第%d/%d份", k, r.Copies), mark)
+		mark := song(6.5 * scale).With(kit.Grey).Aligned(line.Right)
+		c.Line1(x, cell.Y*kit.MM+cell.H*kit.MM-1.8*kit.MM, w, fmt.Sprintf("第%d/%d份", k, r.Copies), mark)
 	}
 }

@@ -20,6 +20,7 @@ import (
 	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/testenv"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 )
 
 // The repository's sample data is written for this day (docs/data.md).
@@ -274,7 +275,7 @@ func TestLabels(t *testing.T) {
 				}
 				in := false
 				for _, c := range cells {
-					if w.x0 >= c.X*mm-0.5 && w.x1 <= (c.X+c.W)*mm+0.5 && w.y0 >= c.Y*mm-0.5 && w.y1 <= (c.Y+c.H)*mm+0.5 {
+					if w.x0 >= c.X*kit.MM-0.5 && w.x1 <= (c.X+c.W)*kit.MM+0.5 && w.y0 >= c.Y*kit.MM-0.5 && w.y1 <= (c.Y+c.H)*kit.MM+0.5 {
 						in = true
 						break
 					}
@@ -504,7 +505,7 @@ func TestApplicationForm(t *testing.T) {
 	}
 	// Nothing is set off the page or outside the margins.
 	for _, w := range bboxWords(t, b) {
-		if w.x0 < 15*mm || w.x1 > a4W-15*mm || w.y0 < 8*mm || w.y1 > a4H-8*mm {
+		if w.x0 < 15*kit.MM || w.x1 > kit.A4W-15*kit.MM || w.y0 < 8*kit.MM || w.y1 > kit.A4H-8*kit.MM {
 			t.Errorf("%q at (%.0f,%.0f)–(%.0f,%.0f) is outside the margins", w.text, w.x0, w.y0, w.x1, w.y1)
 		}
 	}
@@ -562,7 +563,7 @@ func TestCertificateFitsLongNames(t *testing.T) {
 	}
 	// Everything inside the border's innermost rule (15.4 mm from the edges).
 	for _, w := range bboxWords(t, b) {
-		if w.x0 < 16*mm || w.x1 > a4H-16*mm || w.y0 < 16*mm || w.y1 > a4W-16*mm {
+		if w.x0 < 16*kit.MM || w.x1 > kit.A4H-16*kit.MM || w.y0 < 16*kit.MM || w.y1 > kit.A4W-16*kit.MM {
 			t.Errorf("page %d: %q at (%.0f,%.0f)–(%.0f,%.0f) runs into the border", w.page, w.text, w.x0, w.y0, w.x1, w.y1)
 		}
 	}

@@ -7,6 +7,7 @@ import (
 
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/line"
 )
 
@@ -15,11 +16,11 @@ const InternalMark = "内部资料　注意保管"
 
 // Page frame of the roster, in points.
 const (
-	rosterLeft   = 20 * mm
-	rosterRight  = a4W - 20*mm
-	rosterTop    = 24 * mm
-	rosterBottom = a4H - 20*mm
-	labelColW    = 15 * mm // the 单位 / 主代表 / 副代表 column
+	rosterLeft   = 20 * kit.MM
+	rosterRight  = kit.A4W - 20*kit.MM
+	rosterTop    = 24 * kit.MM
+	rosterBottom = kit.A4H - 20*kit.MM
+	labelColW    = 15 * kit.MM // the 单位 / 主代表 / 副代表 column
 )
 
 // Roster makes the internal member roster (会员名录, the 会员通信联络表 of
@@ -54,7 +55,7 @@ func Roster(ds *member.Dataset, res *rules.Result, opts Options) ([]byte, error)
 	}
 	rw.titlePage(ds, active, withdrawn)
 
-	c.NewPage(a4W, a4H)
+	c.NewPage(kit.A4W, kit.A4H)
 	rw.y = rosterTop
 	for i := 0; i < len(active); {
 		level := active[i].Level
@@ -101,12 +102,12 @@ func (rw *rosterWriter) need(h float64) {
 	if rw.y+h <= rosterBottom {
 		return
 	}
-	rw.c.NewPage(a4W, a4H)
+	rw.c.NewPage(kit.A4W, kit.A4H)
 	rw.y = rosterTop
 	if rw.cont != "" {
-		st := hei(9).With(grey)
+		st := hei(9).With(kit.Grey)
 		rw.c.Line1(rosterLeft, st.Baseline(rw.y), rosterRight-rosterLeft, rw.cont+"（续）", st)
-		rw.y += st.Lead() + 1*mm
+		rw.y += st.Lead() + 1*kit.MM
 	}
 }
 
@@ -116,30 +117,30 @@ func (rw *rosterWriter) furniture(n, total int) {
 	c := rw.c
 	w := rosterRight - rosterLeft
 	mark := hei(9).With(crimson).Tracked(1)
-	c.Line1(rosterLeft, 15*mm, w, InternalMark, mark)
-	c.Line1(rosterLeft, 15*mm, w, Issuer+"会员名录", song(9).With(grey).Aligned(line.Right))
-	c.HLine(rosterLeft, rosterRight, 17*mm, 0.6, navy)
-	c.Line1(rosterLeft, a4H-11*mm, w, fmt.Sprintf("第 %d 页　共 %d 页", n, total), song(9).With(grey).Aligned(line.Center))
+	c.Line1(rosterLeft, 15*kit.MM, w, InternalMark, mark)
+	c.Line1(rosterLeft, 15*kit.MM, w, Issuer+"会员名录", song(9).With(kit.Grey).Aligned(line.Right))
+	c.HLine(rosterLeft, rosterRight, 17*kit.MM, 0.6, kit.BrandDark)
+	c.Line1(rosterLeft, kit.A4H-11*kit.MM, w, fmt.Sprintf("第 %d 页　共 %d 页", n, total), song(9).With(kit.Grey).Aligned(line.Center))
 }
 
 // titlePage sets the roster's title page: the mark, the title, the day, a
 // table of the members by level and status, and a note on its use.
 func (rw *rosterWriter) titlePage(ds *member.Dataset, active, withdrawn []*member.Member) {
 	c := rw.c
-	c.NewPage(a4W, a4H)
-	w := a4W - 2*rosterLeft
+	c.NewPage(kit.A4W, kit.A4H)
+	w := kit.A4W - 2*rosterLeft
 	// The mark, boxed in red at the top left as official documents mark
 	// their classification.
 	mark := hei(12).With(crimson).Tracked(2)
 	mw := c.Width(InternalMark, mark)
-	c.Frame(rosterLeft, 18*mm, mw+8*mm, 10*mm, 0.8, crimson)
-	c.Line1(rosterLeft+4*mm, 18*mm+6.9*mm, mw, InternalMark, mark)
+	c.Frame(rosterLeft, 18*kit.MM, mw+8*kit.MM, 10*kit.MM, 0.8, crimson)
+	c.Line1(rosterLeft+4*kit.MM, 18*kit.MM+6.9*kit.MM, mw, InternalMark, mark)
 
-	c.Line1(rosterLeft, 78*mm, w, Issuer, hei(20).With(navy).Aligned(line.Center).Tracked(3))
-	c.Line1(rosterLeft, 100*mm, w, "会员名录", hei(36).With(navy).Aligned(line.Center).Tracked(14))
-	c.Line1(rosterLeft, 114*mm, w, "（会员通信联络表）", song(14).Aligned(line.Center))
-	c.HLine(a4W/2-30*mm, a4W/2+30*mm, 122*mm, 0.8, gold)
-	c.Line1(rosterLeft, 133*mm, w, "截至"+officialDay(rw.day), song(12).Aligned(line.Center))
+	c.Line1(rosterLeft, 78*kit.MM, w, Issuer, hei(20).With(kit.BrandDark).Aligned(line.Center).Tracked(3))
+	c.Line1(rosterLeft, 100*kit.MM, w, "会员名录", hei(36).With(kit.BrandDark).Aligned(line.Center).Tracked(14))
+	c.Line1(rosterLeft, 114*kit.MM, w, "（会员通信联络表）", song(14).Aligned(line.Center))
+	c.HLine(kit.A4W/2-30*kit.MM, kit.A4W/2+30*kit.MM, 122*kit.MM, 0.8, gold)
+	c.Line1(rosterLeft, 133*kit.MM, w, "截至"+officialDay(rw.day), song(12).Aligned(line.Center))
 
 	// Counts by level and status.
 	type row struct {
@@ -172,14 +173,14 @@ func (rw *rosterWriter) titlePage(ds *member.Dataset, active, withdrawn []*membe
 	}
 	rows = append(rows, sum)
 	cols := []string{"会员级别", "在册", "正常", "警告·暂停权利", "当年会费未缴"}
-	colW := []float64{40 * mm, 22 * mm, 22 * mm, 32 * mm, 30 * mm}
+	colW := []float64{40 * kit.MM, 22 * kit.MM, 22 * kit.MM, 32 * kit.MM, 30 * kit.MM}
 	tw := 0.0
 	for _, cw := range colW {
 		tw += cw
 	}
-	x0 := (a4W - tw) / 2
-	y := 150 * mm
-	rowH := 8.5 * mm
+	x0 := (kit.A4W - tw) / 2
+	y := 150 * kit.MM
+	rowH := 8.5 * kit.MM
 	c.Rect(x0, y, tw, rowH, shade)
 	cells := func(y float64, vals []string, st style) {
 		x := x0
@@ -189,30 +190,30 @@ func (rw *rosterWriter) titlePage(ds *member.Dataset, active, withdrawn []*membe
 		}
 	}
 	cells(y, cols, hei(9.5))
-	c.HLine(x0, x0+tw, y, 1, navy)
+	c.HLine(x0, x0+tw, y, 1, kit.BrandDark)
 	y += rowH
-	c.HLine(x0, x0+tw, y, 0.5, navy)
+	c.HLine(x0, x0+tw, y, 0.5, kit.BrandDark)
 	for i, r := range rows {
 		st := song(10)
 		if i == len(rows)-1 {
-			c.HLine(x0, x0+tw, y, 0.5, navy)
+			c.HLine(x0, x0+tw, y, 0.5, kit.BrandDark)
 			st = hei(10)
 		}
 		cells(y, []string{r.name, fmt.Sprint(r.total), fmt.Sprint(r.active), fmt.Sprint(r.susp), fmt.Sprint(r.arrear)}, st)
 		y += rowH
 	}
-	c.HLine(x0, x0+tw, y, 1, navy)
-	y += 4 * mm
+	c.HLine(x0, x0+tw, y, 1, kit.BrandDark)
+	y += 4 * kit.MM
 	note := fmt.Sprintf("另有视同退会会员 %d 家，列于名录之末，供存档。会员状态依《会员管理办法》第九条按统计日（%s）计算。", len(withdrawn), cnDay(rw.day))
-	y = c.Para(x0, y, tw, note, song(9).With(grey), 0)
+	y = c.Para(x0, y, tw, note, song(9).With(kit.Grey), 0)
 
 	use := "本名录依据《会员管理办法》第四条编制，载有会员单位及其代表的全部联络方式，仅供协会秘书处及各部门工作使用。请妥善保管，不得外传、复制、公开或用于协会工作以外的用途；发现信息有误或变动，请告知会员发展部更正。"
 	st := song(10).Led(1.7)
 	h := c.ParaHeight(tw, use, st, 2*st.Size)
-	yb := 252*mm - h
-	c.HLine(x0, x0+tw, yb-4*mm, 0.4, light)
+	yb := 252*kit.MM - h
+	c.HLine(x0, x0+tw, yb-4*kit.MM, 0.4, kit.Rule)
 	c.Para(x0, yb, tw, use, st, 2*st.Size)
-	c.Line1(rosterLeft, 268*mm, w, Issuer+"秘书处　编印", song(11).Aligned(line.Center))
+	c.Line1(rosterLeft, 268*kit.MM, w, Issuer+"秘书处　编印", song(11).Aligned(line.Center))
 	_ = y
 }
 
@@ -221,26 +222,26 @@ func (rw *rosterWriter) titlePage(ds *member.Dataset, active, withdrawn []*membe
 func (rw *rosterWriter) section(title, count, note string, ms []*member.Member, byRegion bool) {
 	c := rw.c
 	w := rosterRight - rosterLeft
-	head := hei(15).With(navy).Tracked(1)
+	head := hei(15).With(kit.BrandDark).Tracked(1)
 	// A section starts on a new page unless it fits its heading, note and
 	// first entries in the upper part of the page.
 	if rw.y > rosterTop {
-		if rw.y > rosterBottom-70*mm {
+		if rw.y > rosterBottom-70*kit.MM {
 			rw.cont = ""
 			rw.need(1e9)
 		} else {
-			rw.y += 6 * mm
+			rw.y += 6 * kit.MM
 		}
 	}
 	rw.cont = ""
-	rw.need(head.Lead() + 40*mm)
+	rw.need(head.Lead() + 40*kit.MM)
 	c.Line1(rosterLeft, head.Baseline(rw.y), w, title, head)
-	c.Line1(rosterLeft, head.Baseline(rw.y), w, count, song(10).With(grey).Aligned(line.Right))
+	c.Line1(rosterLeft, head.Baseline(rw.y), w, count, song(10).With(kit.Grey).Aligned(line.Right))
 	rw.y += head.Lead()
-	c.HLine(rosterLeft, rosterRight, rw.y, 1.2, navy)
-	rw.y += 3 * mm
+	c.HLine(rosterLeft, rosterRight, rw.y, 1.2, kit.BrandDark)
+	rw.y += 3 * kit.MM
 	if note != "" {
-		rw.y = c.Para(rosterLeft, rw.y, w, note, song(9).With(grey), 0) + 2*mm
+		rw.y = c.Para(rosterLeft, rw.y, w, note, song(9).With(kit.Grey), 0) + 2*kit.MM
 	}
 	rw.cont = title
 	for i := 0; i < len(ms); {
@@ -251,11 +252,11 @@ func (rw *rosterWriter) section(title, count, note string, ms []*member.Member, 
 			}
 			sub := hei(11)
 			first := rw.entryHeight(ms[i])
-			rw.need(sub.Lead() + 2*mm + first)
+			rw.need(sub.Lead() + 2*kit.MM + first)
 			c.Rect(rosterLeft, rw.y, w, sub.Lead(), shade)
-			c.Line1(rosterLeft+2*mm, sub.Baseline(rw.y), w-4*mm, ms[i].Region, sub)
-			c.Line1(rosterLeft, sub.Baseline(rw.y), w-2*mm, fmt.Sprintf("%d 家", j-i), song(9).With(grey).Aligned(line.Right))
-			rw.y += sub.Lead() + 2*mm
+			c.Line1(rosterLeft+2*kit.MM, sub.Baseline(rw.y), w-4*kit.MM, ms[i].Region, sub)
+			c.Line1(rosterLeft, sub.Baseline(rw.y), w-2*kit.MM, fmt.Sprintf("%d 家", j-i), song(9).With(kit.Grey).Aligned(line.Right))
+			rw.y += sub.Lead() + 2*kit.MM
 			rw.cont = title + "　" + ms[i].Region
 		} else {
 			j = len(ms)
@@ -283,9 +284,9 @@ type entryRow struct {
 var (
 	nameSt  = hei(11.5)
 	tagSt   = song(8.5).With(crimson)
-	infoSt  = song(8.5).With(grey)
-	rowLbl  = hei(8.5).With(grey)
-	fieldSt = hei(7.5).With(grey)
+	infoSt  = song(8.5).With(kit.Grey)
+	rowLbl  = hei(8.5).With(kit.Grey)
+	fieldSt = hei(7.5).With(kit.Grey)
 	valueSt = song(9.5)
 	rowLead = 9.5 * 1.55
 )
@@ -352,7 +353,7 @@ func (rw *rosterWriter) build(m *member.Member) entryLines {
 		}
 		post, lost := r.post()
 		if post != "" {
-			items = append(items, valueSt.Item("　"), fieldSt.Item("会内职务 "), hei(9.5).With(navy).Item(post))
+			items = append(items, valueSt.Item("　"), fieldSt.Item("会内职务 "), hei(9.5).With(kit.BrandDark).Item(post))
 		}
 		if lost != "" {
 			items = append(items, tagSt.Item("（"+lost+"）"))
@@ -384,11 +385,11 @@ func (rw *rosterWriter) build(m *member.Member) entryLines {
 
 func (rw *rosterWriter) entryHeight(m *member.Member) float64 {
 	e := rw.build(m)
-	h := nameSt.Lead() + float64(len(e.info))*infoSt.Lead() + 1.5*mm
+	h := nameSt.Lead() + float64(len(e.info))*infoSt.Lead() + 1.5*kit.MM
 	for _, r := range e.rows {
 		h += float64(len(r.lines)) * rowLead
 	}
-	return h + 3*mm
+	return h + 3*kit.MM
 }
 
 // entry sets one member: its name with its status when not active, a line
@@ -413,7 +414,7 @@ func (rw *rosterWriter) entry(m *member.Member) {
 		c.Place(&e.info[i], rosterLeft, infoSt.Baseline(rw.y), infoSt)
 		rw.y += infoSt.Lead()
 	}
-	rw.y += 1.5 * mm
+	rw.y += 1.5 * kit.MM
 	lead := valueSt.Led(1.55)
 	for _, r := range e.rows {
 		c.Line1(rosterLeft, lead.Baseline(rw.y), labelColW, r.label, rowLbl)
@@ -422,7 +423,7 @@ func (rw *rosterWriter) entry(m *member.Member) {
 			rw.y += rowLead
 		}
 	}
-	rw.y += 1.5 * mm
-	c.HLine(rosterLeft, rosterRight, rw.y, 0.3, light)
-	rw.y += 1.5 * mm
+	rw.y += 1.5 * kit.MM
+	c.HLine(rosterLeft, rosterRight, rw.y, 0.3, kit.Rule)
+	rw.y += 1.5 * kit.MM
 }

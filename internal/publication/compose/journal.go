@@ -167,61 +167,61 @@ func entries0[E any](es []E, f func(E) (string, string)) [][2]string {
 // the edges, the issue's highlights (本期要目) and the notice.
 func (c *Composer) journalCover(set *fonts.Set, is *catalog.Issue, w, h float64, articles [][2]string, warn *diag.List) box.Page {
 	s := newSheet(set, w, h)
-	b := bleedMM * mm
-	m := 18 * mm
+	b := bleedMM * kit.MM
+	m := 18 * kit.MM
 	bandH := h * 0.34
-	s.Rect(-b, -b, w+2*b, bandH+b, brand)
-	s.Rect(-b, bandH, w+2*b, 1.2*mm, accent)
-	y := 16 * mm
-	y = s.Text(m, y, w-2*m, c.cfg.Publisher+"　主办", style{Family: fonts.SansFamily, Size: 11, Color: white, Track: 1.5})
+	s.Rect(-b, -b, w+2*b, bandH+b, kit.Brand)
+	s.Rect(-b, bandH, w+2*b, 1.2*kit.MM, kit.Accent)
+	y := 16 * kit.MM
+	y = s.Text(m, y, w-2*m, c.cfg.Publisher+"　主办", style{Family: fonts.SansFamily, Size: 11, Color: kit.White, Track: 1.5})
 	name := c.cfg.JournalName
 	size := 34.0
 	for size > 18 && s.Width(name, style{Family: fonts.SansFamily, Size: size, Track: size * 0.08}) > w-2*m {
 		size--
 	}
-	y += 6 * mm
-	y = s.Text(m, y, w-2*m, name, style{Family: fonts.SansFamily, Size: size, Color: white, Track: size * 0.08, Leading: 1.3})
-	y += 3 * mm
-	s.Rect(m, y, 30*mm, 0.8, white)
-	y += 4 * mm
-	y = s.Text(m, y, w-2*m, catalog.IssueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SansFamily, Size: 15, Color: white, Track: 1})
-	s.Text(m, bandH-12*mm, w-2*m, catalog.DateCN(is.Date)+"出版", style{Family: fonts.SerifFamily, Size: 10.5, Color: brandSoft, Align: line.Right})
+	y += 6 * kit.MM
+	y = s.Text(m, y, w-2*m, name, style{Family: fonts.SansFamily, Size: size, Color: kit.White, Track: size * 0.08, Leading: 1.3})
+	y += 3 * kit.MM
+	s.Rect(m, y, 30*kit.MM, 0.8, kit.White)
+	y += 4 * kit.MM
+	y = s.Text(m, y, w-2*m, catalog.IssueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SansFamily, Size: 15, Color: kit.White, Track: 1})
+	s.Text(m, bandH-12*kit.MM, w-2*m, catalog.DateCN(is.Date)+"出版", style{Family: fonts.SerifFamily, Size: 10.5, Color: kit.BrandSoft, Align: line.Right})
 	s.Bookmark("封面", 0, 0)
 
 	// The cover image, to the edges.
-	imgTop := bandH + 1.2*mm
+	imgTop := bandH + 1.2*kit.MM
 	imgH := h * 0.40
 	if err := s.Image(is.Cover, -b, imgTop, w+2*b, imgH+b*0, true); err != nil {
 		*warn = append(*warn, diag.Diagnostic{File: is.File, Line: 1, Severity: diag.Warning, Message: "cover image: " + err.Error()})
-		s.Rect(-b, imgTop, w+2*b, imgH, brandSoft)
+		s.Rect(-b, imgTop, w+2*b, imgH, kit.BrandSoft)
 	}
 	// 本期要目: the articles, the editor's note left out.
-	y = imgTop + imgH + 7*mm
-	s.Rect(m, y+1.2*mm, 1.2*mm, 5*mm, accent)
-	s.Text(m+3.5*mm, y, w-2*m, "本期要目", style{Family: fonts.SansFamily, Size: 13, Color: brandDark, Track: 2})
-	y += 10 * mm
-	bottom := h - 22*mm
+	y = imgTop + imgH + 7*kit.MM
+	s.Rect(m, y+1.2*kit.MM, 1.2*kit.MM, 5*kit.MM, kit.Accent)
+	s.Text(m+3.5*kit.MM, y, w-2*m, "本期要目", style{Family: fonts.SansFamily, Size: 13, Color: kit.BrandDark, Track: 2})
+	y += 10 * kit.MM
+	bottom := h - 22*kit.MM
 	for _, a := range articles {
 		if a[0] == noteTitle && a[1] == noteTitle {
 			continue
 		}
-		st := style{Family: fonts.SerifFamily, Size: 11, Color: ink}
+		st := style{Family: fonts.SerifFamily, Size: 11, Color: kit.Ink}
 		if y+st.Lead() > bottom {
 			break
 		}
-		s.Text(m, y, 22*mm, a[0], style{Family: fonts.SansFamily, Size: 9.5, Color: brand, Leading: 11 * 1.5 / 9.5})
-		lines := s.Lines(a[1], w-2*m-24*mm, st)
+		s.Text(m, y, 22*kit.MM, a[0], style{Family: fonts.SansFamily, Size: 9.5, Color: kit.Brand, Leading: 11 * 1.5 / 9.5})
+		lines := s.Lines(a[1], w-2*m-24*kit.MM, st)
 		if len(lines) > 0 {
-			s.setLine(&lines[0], m+24*mm, y, w-2*m-24*mm, st)
+			s.SetLine(&lines[0], m+24*kit.MM, y, w-2*m-24*kit.MM, st)
 		}
 		y += st.Lead() * 1.1
 	}
 	// The foot: the notice and the association.
-	s.Rect(-b, h-14*mm, w+2*b, 14*mm+b, brandDark)
-	st := style{Family: fonts.SansFamily, Size: 10, Color: white, Leading: 1.4}
-	s.Text(m, h-9.5*mm, w-2*m, c.cfg.Notice, st)
+	s.Rect(-b, h-14*kit.MM, w+2*b, 14*kit.MM+b, kit.BrandDark)
+	st := style{Family: fonts.SansFamily, Size: 10, Color: kit.White, Leading: 1.4}
+	s.Text(m, h-9.5*kit.MM, w-2*m, c.cfg.Notice, st)
 	st.Align = line.Right
-	s.Text(m, h-9.5*mm, w-2*m, c.cfg.Publisher, st)
+	s.Text(m, h-9.5*kit.MM, w-2*m, c.cfg.Publisher, st)
 	return s.page()
 }
 
@@ -246,7 +246,7 @@ func (c *Composer) journalColophon(set *fonts.Set, is *catalog.Issue, w, h float
 		if !strings.HasPrefix(cap, "封面") {
 			cap = "封面说明：" + cap
 		}
-		s.Text(fr.Left, fr.Top, fr.Width, cap, style{Family: fonts.SerifFamily, Italic: true, Size: 9.5, Color: grey, Leading: 1.7})
+		s.Text(fr.Left, fr.Top, fr.Width, cap, style{Family: fonts.SerifFamily, Italic: true, Size: 9.5, Color: kit.Grey, Leading: 1.7})
 	}
 	editor := is.Editor
 	if editor == "" {
@@ -271,42 +271,42 @@ func (c *Composer) journalColophon(set *fonts.Set, is *catalog.Issue, w, h float
 // colophonBlock draws a colophon at the foot of the text block: the title,
 // a rule, the rows, the statement, and the notice in a box.
 func (c *Composer) colophonBlock(s *sheet, fr layout.Frame, title, sub string, rows [][2]string, statement string) {
-	row := style{Family: fonts.SerifFamily, Size: 9.5, Color: ink, Leading: 1.75}
-	head := style{Family: fonts.SansFamily, Size: 12, Color: ink, Leading: 1.5}
-	h := head.Lead() + row.Lead() + 4*mm + float64(len(rows))*row.Lead() + 4*mm
+	row := style{Family: fonts.SerifFamily, Size: 9.5, Color: kit.Ink, Leading: 1.75}
+	head := style{Family: fonts.SansFamily, Size: 12, Color: kit.Ink, Leading: 1.5}
+	h := head.Lead() + row.Lead() + 4*kit.MM + float64(len(rows))*row.Lead() + 4*kit.MM
 	if statement != "" {
 		h += 2 * row.Lead()
 	}
-	h += 12 * mm
+	h += 12 * kit.MM
 	x := fr.Left + fr.Width*0.12
 	wd := fr.Width * 0.76
 	y := fr.Top + fr.Height - h
-	s.Rect(x, y-3*mm, wd, 0.8, ink)
+	s.Rect(x, y-3*kit.MM, wd, 0.8, kit.Ink)
 	y = s.Text(x, y, wd, title, head)
 	if sub != "" {
-		y = s.Text(x, y, wd, sub, style{Family: fonts.SerifFamily, Size: 10, Color: grey, Leading: 1.6})
+		y = s.Text(x, y, wd, sub, style{Family: fonts.SerifFamily, Size: 10, Color: kit.Grey, Leading: 1.6})
 	}
-	y += 2 * mm
-	s.Rect(x, y, wd, 0.4, rule)
-	y += 2 * mm
+	y += 2 * kit.MM
+	s.Rect(x, y, wd, 0.4, kit.Rule)
+	y += 2 * kit.MM
 	labelW := 5 * row.Size
 	for _, r := range rows {
-		s.Text(x, y, labelW, r[0], style{Family: fonts.SansFamily, Size: row.Size, Color: grey, Leading: row.Leading})
+		s.Text(x, y, labelW, r[0], style{Family: fonts.SansFamily, Size: row.Size, Color: kit.Grey, Leading: row.Leading})
 		y = s.Text(x+labelW+row.Size, y, wd-labelW-row.Size, r[1], row)
 	}
-	y += 2 * mm
+	y += 2 * kit.MM
 	if statement != "" {
-		y = s.Text(x, y, wd, statement, style{Family: fonts.SerifFamily, Size: 8.5, Color: grey, Leading: 1.6})
+		y = s.Text(x, y, wd, statement, style{Family: fonts.SerifFamily, Size: 8.5, Color: kit.Grey, Leading: 1.6})
 	}
-	y += 2 * mm
-	s.Rect(x, y, wd, 0.4, rule)
-	y += 3 * mm
-	nst := style{Family: fonts.SansFamily, Size: 10.5, Color: accent, Align: line.Center, Track: 2}
-	nw := s.Width(c.cfg.Notice, nst) + 6*mm
-	s.Rect(x+(wd-nw)/2, y-0.5*mm, nw, 0.6, accent)
-	s.Rect(x+(wd-nw)/2, y+nst.Lead()+0.5*mm, nw, 0.6, accent)
-	s.Rect(x+(wd-nw)/2, y-0.5*mm, 0.6, nst.Lead()+1.6*mm, accent)
-	s.Rect(x+(wd+nw)/2-0.6, y-0.5*mm, 0.6, nst.Lead()+1.6*mm, accent)
+	y += 2 * kit.MM
+	s.Rect(x, y, wd, 0.4, kit.Rule)
+	y += 3 * kit.MM
+	nst := style{Family: fonts.SansFamily, Size: 10.5, Color: kit.Accent, Align: line.Center, Track: 2}
+	nw := s.Width(c.cfg.Notice, nst) + 6*kit.MM
+	s.Rect(x+(wd-nw)/2, y-0.5*kit.MM, nw, 0.6, kit.Accent)
+	s.Rect(x+(wd-nw)/2, y+nst.Lead()+0.5*kit.MM, nw, 0.6, kit.Accent)
+	s.Rect(x+(wd-nw)/2, y-0.5*kit.MM, 0.6, nst.Lead()+1.6*kit.MM, kit.Accent)
+	s.Rect(x+(wd+nw)/2-0.6, y-0.5*kit.MM, 0.6, nst.Lead()+1.6*kit.MM, kit.Accent)
 	s.Text(x, y, wd, c.cfg.Notice, nst)
 }
 
@@ -314,15 +314,15 @@ func (c *Composer) colophonBlock(s *sheet, fr layout.Frame, title, sub string, r
 // on the band of the front cover.
 func (c *Composer) journalBack(set *fonts.Set, is *catalog.Issue, w, h float64) box.Page {
 	s := newSheet(set, w, h)
-	b := bleedMM * mm
-	m := 18 * mm
-	s.Rect(-b, h*0.62, w+2*b, h*0.38+b, brand)
-	s.Rect(-b, h*0.62-1.2*mm, w+2*b, 1.2*mm, accent)
-	y := h*0.62 + 16*mm
-	y = s.Text(m, y, w-2*m, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 20, Color: white, Track: 3, Align: line.Center})
-	y += 2 * mm
-	y = s.Text(m, y, w-2*m, "《"+c.cfg.JournalName+"》 "+catalog.IssueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SerifFamily, Size: 11, Color: brandSoft, Align: line.Center})
-	y += 8 * mm
+	b := bleedMM * kit.MM
+	m := 18 * kit.MM
+	s.Rect(-b, h*0.62, w+2*b, h*0.38+b, kit.Brand)
+	s.Rect(-b, h*0.62-1.2*kit.MM, w+2*b, 1.2*kit.MM, kit.Accent)
+	y := h*0.62 + 16*kit.MM
+	y = s.Text(m, y, w-2*m, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 20, Color: kit.White, Track: 3, Align: line.Center})
+	y += 2 * kit.MM
+	y = s.Text(m, y, w-2*m, "《"+c.cfg.JournalName+"》 "+catalog.IssueLine(is.Year, is.Number, is.Serial), style{Family: fonts.SerifFamily, Size: 11, Color: kit.BrandSoft, Align: line.Center})
+	y += 8 * kit.MM
 	ct := c.cfg.Contact
 	var lines []string
 	if ct.Address != "" {
@@ -346,9 +346,9 @@ func (c *Composer) journalBack(set *fonts.Set, is *catalog.Issue, w, h float64) 
 		lines = append(lines, "网址："+c.cfg.BaseURL)
 	}
 	for _, l := range lines {
-		y = s.Text(m, y, w-2*m, l, style{Family: fonts.SerifFamily, Size: 10, Color: white, Align: line.Center, Leading: 1.8})
+		y = s.Text(m, y, w-2*m, l, style{Family: fonts.SerifFamily, Size: 10, Color: kit.White, Align: line.Center, Leading: 1.8})
 	}
-	s.Text(m, h-16*mm, w-2*m, c.cfg.Notice, style{Family: fonts.SansFamily, Size: 11, Color: white, Align: line.Center, Track: 2})
+	s.Text(m, h-16*kit.MM, w-2*m, c.cfg.Notice, style{Family: fonts.SansFamily, Size: 11, Color: kit.White, Align: line.Center, Track: 2})
 	return s.page()
 }
 
@@ -398,40 +398,40 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 		s = newSheet(set, w, h)
 		y = fr.Top
 		if len(pages) == 0 {
-			y += 4 * mm
+			y += 4 * kit.MM
 			s.Anchor("contents", 0)
 			s.Tag = &box.Tag{Kind: "Caption", Parent: toc}
-			y = s.Text(fr.Left, y, fr.Width, spec.title, style{Family: fonts.SansFamily, Size: em * 2.2, Color: ink, Align: line.Center, Leading: 1.4})
+			y = s.Text(fr.Left, y, fr.Width, spec.title, style{Family: fonts.SansFamily, Size: em * 2.2, Color: kit.Ink, Align: line.Center, Leading: 1.4})
 			if spec.subtitle != "" {
-				y = s.Text(fr.Left, y+1*mm, fr.Width, spec.subtitle, style{Family: fonts.SerifFamily, Size: em, Color: grey, Align: line.Center})
+				y = s.Text(fr.Left, y+1*kit.MM, fr.Width, spec.subtitle, style{Family: fonts.SerifFamily, Size: em, Color: kit.Grey, Align: line.Center})
 			}
 			s.Tag = nil
-			y += 3 * mm
-			s.Rect(fr.Left, y, fr.Width, 1.2, brand)
-			s.Rect(fr.Left, y+2, fr.Width, 0.4, brand)
-			y += 6 * mm
+			y += 3 * kit.MM
+			s.Rect(fr.Left, y, fr.Width, 1.2, kit.Brand)
+			s.Rect(fr.Left, y+2, fr.Width, 0.4, kit.Brand)
+			y += 6 * kit.MM
 		}
 	}
 	start()
-	titleSt := style{Family: fonts.SerifFamily, Size: em * 1.05, Color: ink, Leading: 1.55}
-	secSt := style{Family: fonts.SerifFamily, Size: em * 0.95, Color: ink, Leading: 1.55}
-	bySt := style{Family: fonts.SerifFamily, Italic: true, Size: em * 0.85, Color: grey, Leading: 1.5}
-	groupSt := style{Family: fonts.SansFamily, Size: em * 1.15, Color: brandDark, Leading: 1.5, Track: 1}
+	titleSt := style{Family: fonts.SerifFamily, Size: em * 1.05, Color: kit.Ink, Leading: 1.55}
+	secSt := style{Family: fonts.SerifFamily, Size: em * 0.95, Color: kit.Ink, Leading: 1.55}
+	bySt := style{Family: fonts.SerifFamily, Italic: true, Size: em * 0.85, Color: kit.Grey, Leading: 1.5}
+	groupSt := style{Family: fonts.SansFamily, Size: em * 1.15, Color: kit.BrandDark, Leading: 1.5, Track: 1}
 	for _, g := range spec.groups {
 		gtoc := toc // a named group is a TOC of its own, captioned
 		if g.name != "" {
 			gtoc = &box.Tag{Kind: "TOC", Parent: toc}
-			need := groupSt.Lead() + 2*mm + titleSt.Lead()
+			need := groupSt.Lead() + 2*kit.MM + titleSt.Lead()
 			if y+need > bottom {
 				start()
 			}
-			y += 2 * mm
-			s.Rect(fr.Left, y+groupSt.Size*0.25, 1.2*mm, groupSt.Size*1.1, accent)
+			y += 2 * kit.MM
+			s.Rect(fr.Left, y+groupSt.Size*0.25, 1.2*kit.MM, groupSt.Size*1.1, kit.Accent)
 			s.Tag = &box.Tag{Kind: "Caption", Parent: gtoc}
-			s.Text(fr.Left+3*mm, y, fr.Width, g.name, groupSt)
+			s.Text(fr.Left+3*kit.MM, y, fr.Width, g.name, groupSt)
 			s.Tag = nil
-			s.Rect(fr.Left, y+groupSt.Lead()+0.5*mm, fr.Width, 0.4, rule)
-			y += groupSt.Lead() + 2*mm
+			s.Rect(fr.Left, y+groupSt.Lead()+0.5*kit.MM, fr.Width, 0.4, kit.Rule)
+			y += groupSt.Lead() + 2*kit.MM
 		}
 		for _, it := range g.items {
 			st := titleSt
@@ -461,12 +461,12 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 			top := y
 			s.Tag = &box.Tag{Kind: "Link", Parent: &box.Tag{Kind: "Reference", Parent: &box.Tag{Kind: "TOCI", Parent: gtoc}}}
 			for k := range lines {
-				s.setLine(&lines[k], fr.Left+indent, y, fr.Width-indent-numW, st)
+				s.SetLine(&lines[k], fr.Left+indent, y, fr.Width-indent-numW, st)
 				if k == len(lines)-1 && it.label != "" {
 					base := y + (st.Lead()-st.Size)/2 + st.Size*0.88
 					lw := s.Width(it.label, st)
-					s.Text(fr.Left+fr.Width-lw, y, lw, it.label, style{Family: fonts.SerifFamily, Size: st.Size, Color: ink, Leading: st.Leading})
-					s.Leaders(fr.Left+indent+lines[k].Width+0.5*em, fr.Left+fr.Width-lw-0.5*em, base, st.Size, grey)
+					s.Text(fr.Left+fr.Width-lw, y, lw, it.label, style{Family: fonts.SerifFamily, Size: st.Size, Color: kit.Ink, Leading: st.Leading})
+					s.Leaders(fr.Left+indent+lines[k].Width+0.5*em, fr.Left+fr.Width-lw-0.5*em, base, st.Size, kit.Grey)
 				}
 				y += st.Lead()
 			}
@@ -474,14 +474,14 @@ func contentsPages(set *fonts.Set, fr layout.Frame, w, h float64, spec contentsS
 				y = s.Text(fr.Left+indent+1*em, y, fr.Width-indent-numW-em, it.byline, bySt)
 			}
 			if it.level == 0 && g.name != "" {
-				y += 1 * mm
+				y += 1 * kit.MM
 			}
 			if it.anchor != "" {
 				s.Link(fr.Left+indent, top, fr.Width-indent, y-top, it.anchor)
 			}
 			s.Tag = nil
 		}
-		y += 2 * mm
+		y += 2 * kit.MM
 	}
 	pages = append(pages, s.page())
 	if spec.label != nil {

@@ -8,6 +8,7 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/line"
 )
@@ -44,15 +45,15 @@ func (c *Composer) newsletterDoc(n *catalog.Newsletter) (*composed, diag.List, e
 	pg := &laid.Doc.Pages[0]
 	s := newSheet(set, pg.Width, pg.Height)
 	fr := laid.Frame
-	b := bleedMM * mm
-	bandBottom := fr.Top + sinkMM*mm - 8*mm
-	s.Rect(-b, -b, pg.Width+2*b, bandBottom+b, brand)
-	s.Rect(-b, bandBottom, pg.Width+2*b, 1.2*mm, accent)
-	y := fr.Top - 8*mm
-	s.Text(fr.Left, y, fr.Width, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 12, Color: brandSoft, Track: 2})
-	s.Text(fr.Left, y+7*mm, fr.Width, "简　讯", style{Family: fonts.SansFamily, Size: 30, Color: white, Track: 4, Leading: 1.3})
-	right := style{Family: fonts.SerifFamily, Size: 11, Color: white, Align: line.Right, Leading: 1.6}
-	y2 := s.Text(fr.Left, y+12*mm, fr.Width, n.IssueLine(), right)
+	b := bleedMM * kit.MM
+	bandBottom := fr.Top + sinkMM*kit.MM - 8*kit.MM
+	s.Rect(-b, -b, pg.Width+2*b, bandBottom+b, kit.Brand)
+	s.Rect(-b, bandBottom, pg.Width+2*b, 1.2*kit.MM, kit.Accent)
+	y := fr.Top - 8*kit.MM
+	s.Text(fr.Left, y, fr.Width, c.cfg.Publisher, style{Family: fonts.SansFamily, Size: 12, Color: kit.BrandSoft, Track: 2})
+	s.Text(fr.Left, y+7*kit.MM, fr.Width, "简　讯", style{Family: fonts.SansFamily, Size: 30, Color: kit.White, Track: 4, Leading: 1.3})
+	right := style{Family: fonts.SerifFamily, Size: 11, Color: kit.White, Align: line.Right, Leading: 1.6}
+	y2 := s.Text(fr.Left, y+12*kit.MM, fr.Width, n.IssueLine(), right)
 	s.Text(fr.Left, y2, fr.Width, catalog.DateCN(n.Date), right)
 	// The masthead is drawn first, under the text.
 	pg.Boxes = append(s.page().Boxes, pg.Boxes...)

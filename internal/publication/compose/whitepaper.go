@@ -9,6 +9,7 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
+	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/line"
@@ -151,58 +152,58 @@ func romanNumeral(n int) string {
 // it, and the authors, publisher and date below.
 func (c *Composer) whitepaperCover(set *fonts.Set, wp *catalog.Whitepaper, w, h float64, warn *diag.List) box.Page {
 	s := newSheet(set, w, h)
-	b := bleedMM * mm
-	m := 25 * mm
+	b := bleedMM * kit.MM
+	m := 25 * kit.MM
 	bandH := h * 0.62
-	s.Rect(-b, -b, w+2*b, bandH+b, brand)
+	s.Rect(-b, -b, w+2*b, bandH+b, kit.Brand)
 	if wp.Cover != "" {
 		top := bandH * 0.58
 		if err := s.Image(wp.Cover, -b, top, w+2*b, bandH-top, true); err != nil {
 			*warn = append(*warn, diag.Diagnostic{File: wp.File, Line: 1, Severity: diag.Warning, Message: "cover image: " + err.Error()})
 		}
 	}
-	s.Rect(-b, bandH, w+2*b, 1.5*mm, accent)
+	s.Rect(-b, bandH, w+2*b, 1.5*kit.MM, kit.Accent)
 	s.Bookmark("封面", 0, 0)
-	y := 30 * mm
-	y = s.Text(m, y, w-2*m, "白皮书", style{Family: fonts.SansFamily, Size: 14, Color: brandSoft, Track: 6})
-	s.Rect(m, y+1*mm, 18*mm, 1, white)
-	y += 10 * mm
+	y := 30 * kit.MM
+	y = s.Text(m, y, w-2*m, "白皮书", style{Family: fonts.SansFamily, Size: 14, Color: kit.BrandSoft, Track: 6})
+	s.Rect(m, y+1*kit.MM, 18*kit.MM, 1, kit.White)
+	y += 10 * kit.MM
 	size := 30.0
 	for size > 18 && len(s.Lines(wp.Title, w-2*m, style{Family: fonts.SansFamily, Size: size, Track: 1})) > 2 {
 		size--
 	}
-	y = s.Text(m, y, w-2*m, wp.Title, style{Family: fonts.SansFamily, Size: size, Color: white, Track: 1, Leading: 1.35})
+	y = s.Text(m, y, w-2*m, wp.Title, style{Family: fonts.SansFamily, Size: size, Color: kit.White, Track: 1, Leading: 1.35})
 	if wp.Subtitle != "" {
-		y = s.Text(m, y+4*mm, w-2*m, "——"+wp.Subtitle, style{Family: fonts.SansFamily, Size: 15, Color: white, Leading: 1.5})
+		y = s.Text(m, y+4*kit.MM, w-2*m, "——"+wp.Subtitle, style{Family: fonts.SansFamily, Size: 15, Color: kit.White, Leading: 1.5})
 	}
 	if wp.Edition != "" {
-		s.Text(m, y+6*mm, w-2*m, "（"+wp.Edition+"）", style{Family: fonts.SerifFamily, Size: 13, Color: brandSoft})
+		s.Text(m, y+6*kit.MM, w-2*m, "（"+wp.Edition+"）", style{Family: fonts.SerifFamily, Size: 13, Color: kit.BrandSoft})
 	}
-	y = bandH + 14*mm
+	y = bandH + 14*kit.MM
 	if len(wp.Authors) > 0 {
-		y = s.Text(m, y, w-2*m, "编写单位", style{Family: fonts.SansFamily, Size: 10, Color: grey, Track: 2})
+		y = s.Text(m, y, w-2*m, "编写单位", style{Family: fonts.SansFamily, Size: 10, Color: kit.Grey, Track: 2})
 		for _, a := range wp.Authors {
-			y = s.Text(m, y, w-2*m, a, style{Family: fonts.SerifFamily, Size: 12, Color: ink, Leading: 1.7})
+			y = s.Text(m, y, w-2*m, a, style{Family: fonts.SerifFamily, Size: 12, Color: kit.Ink, Leading: 1.7})
 		}
 	}
-	st := style{Family: fonts.SansFamily, Size: 16, Color: brandDark, Align: line.Center, Track: 2}
-	s.Text(m, h-38*mm, w-2*m, c.cfg.Publisher, st)
-	s.Text(m, h-28*mm, w-2*m, wp.Date.Format("2006年1月"), style{Family: fonts.SerifFamily, Size: 12, Color: ink, Align: line.Center})
+	st := style{Family: fonts.SansFamily, Size: 16, Color: kit.BrandDark, Align: line.Center, Track: 2}
+	s.Text(m, h-38*kit.MM, w-2*m, c.cfg.Publisher, st)
+	s.Text(m, h-28*kit.MM, w-2*m, wp.Date.Format("2006年1月"), style{Family: fonts.SerifFamily, Size: 12, Color: kit.Ink, Align: line.Center})
 	return s.page()
 }
 
 // copyrightPage is the back of the cover: the copyright statement.
 func (c *Composer) copyrightPage(set *fonts.Set, wp *catalog.Whitepaper, w, h float64, fr layout.Frame) box.Page {
 	s := newSheet(set, w, h)
-	st := style{Family: fonts.SerifFamily, Size: 10, Color: ink, Leading: 1.8}
+	st := style{Family: fonts.SerifFamily, Size: 10, Color: kit.Ink, Leading: 1.8}
 	text := "本白皮书版权属于" + c.cfg.Publisher + "，并受法律保护。转载、摘编或利用其他方式使用本白皮书文字或者观点的，应注明“来源：" + c.cfg.Publisher + "”。违反上述声明者，本会将追究其相关法律责任。"
 	lines := s.Lines(text, fr.Width*0.8, st)
-	hgt := st.Lead()*float64(len(lines)) + 14*mm
+	hgt := st.Lead()*float64(len(lines)) + 14*kit.MM
 	y := fr.Top + fr.Height - hgt
 	x := fr.Left + fr.Width*0.1
-	s.Text(x, y, fr.Width*0.8, "版权声明", style{Family: fonts.SansFamily, Size: 12, Color: ink, Align: line.Center, Track: 4})
-	y += 9 * mm
-	s.Rect(x, y-2*mm, fr.Width*0.8, 0.4, rule)
+	s.Text(x, y, fr.Width*0.8, "版权声明", style{Family: fonts.SansFamily, Size: 12, Color: kit.Ink, Align: line.Center, Track: 4})
+	y += 9 * kit.MM
+	s.Rect(x, y-2*kit.MM, fr.Width*0.8, 0.4, kit.Rule)
 	s.Text(x, y, fr.Width*0.8, text, st)
 	return s.page()
 }

@@ -191,13 +191,7 @@ func (c *Canvas) Fit(text string, w float64, st Style, min float64) Style {
 // it first). It returns the width of the text.
 func (c *Canvas) Line1(x, y, w float64, text string, st Style) float64 {
 	tw := c.Width(text, st)
-	off := 0.0
-	switch st.Align {
-	case line.Center:
-		off = (w - tw) / 2
-	case line.Right:
-		off = w - tw
-	}
+	off := alignOffset(st.Align, w, tw)
 	st.Align = line.Left
 	ls := c.Lines(text, 1e6, st)
 	if len(ls) == 0 {
@@ -205,6 +199,27 @@ func (c *Canvas) Line1(x, y, w float64, text string, st Style) float64 {
 	}
 	c.Place(&ls[0], x+off, y, st)
 	return tw
+}
+
+// alignOffset is where a line lw wide starts in a column w wide aligned a.
+func alignOffset(a line.Align, w, lw float64) float64 {
+	switch a {
+	case line.Center:
+		return (w - lw) / 2
+	case line.Right:
+		return w - lw
+	}
+	return 0
+}
+
+// SetLine places one broken line in a column at x of width w, its top at
+// top, aligned by st.Align and spread by st.Track.
+func (c *Canvas) SetLine(ln *line.Line, x, top, w float64, st Style) {
+	lw := ln.Width
+	if st.Track != 0 {
+		lw += st.Track * float64(utf8.RuneCountInString(ln.Text)-1)
+	}
+	c.Place(ln, x+alignOffset(st.Align, w, lw), st.Baseline(top), st)
 }
 
 // Text sets text in a column of width w at x, its first line's top at top,
@@ -219,18 +234,7 @@ func (c *Canvas) Text(x, top, w float64, text string, st Style) float64 {
 			continue
 		}
 		for k := range lines {
-			off := 0.0
-			lw := lines[k].Width
-			if st.Track != 0 {
-				lw += st.Track * float64(utf8.RuneCountInString(lines[k].Text)-1)
-			}
-			switch st.Align {
-			case line.Center:
-				off = (w - lw) / 2
-			case line.Right:
-				off = w - lw
-			}
-			c.Place(&lines[k], x+off, st.Baseline(y), st)
+			c.SetLine(&lines[k], x, y, w, st)
 			y += st.Lead()
 		}
 	}
