@@ -31,7 +31,15 @@ func hei(size float64) style  { return style{Family: fonts.SansFamily, Size: siz
 // drawing kit (package canvas), which the publications' covers use too.
 type canvas struct{ *kit.Canvas }
 
-func newCanvas(set *fonts.Set) *canvas { return &canvas{kit.New(set)} }
+// newCanvas returns a canvas setting text in the faces found on the system,
+// with the font roles given in override set from those files.
+func newCanvas(override map[string]string) (*canvas, error) {
+	set, err := fonts.Discover(override)
+	if err != nil {
+		return nil, err
+	}
+	return &canvas{kit.New(set)}, nil
+}
 
 // write turns the pages into a PDF. The only date written is date (none
 // when zero), so the same input gives the same bytes.

@@ -171,12 +171,11 @@ func Certificates(ds *member.Dataset, res *rules.Result, opts CertificateOptions
 	if len(certs) == 0 {
 		return nil, fmt.Errorf("printjob: no member is eligible for a certificate")
 	}
-	set, err := opts.fontSet()
+	c, err := newCanvas(opts.Fonts)
 	if err != nil {
 		return nil, err
 	}
 	day := opts.day(res)
-	c := newCanvas(set)
 	for _, ct := range certs {
 		c.certificate(ct, day)
 	}

@@ -123,7 +123,7 @@ var FormFields = []string{
 // enough to fill in by hand. It carries no date: the same options give the
 // same bytes on any day.
 func ApplicationForm(opts FormOptions) ([]byte, error) {
-	set, err := Options{Fonts: opts.Fonts}.fontSet()
+	c, err := newCanvas(opts.Fonts)
 	if err != nil {
 		return nil, err
 	}
@@ -131,7 +131,6 @@ func ApplicationForm(opts FormOptions) ([]byte, error) {
 	if len(fees) == 0 {
 		fees = StandardFees
 	}
-	c := newCanvas(set)
 	c.NewPage(kit.A4W, kit.A4H)
 	f := &formWriter{c: c}
 	w := formRight - formLeft
@@ -199,20 +198,23 @@ func thousands(n int) string {
 }
 
 func accountLine(a Account) string {
-	var parts []string
-	if a.Bank != "" {
-		parts = append(parts, "开户银行"+a.Bank)
-	}
-	if a.Name != "" {
-		parts = append(parts, "户名"+a.Name)
-	}
-	if a.Number != "" {
-		parts = append(parts, "账号"+a.Number)
-	}
+	parts := filled("开户银行", a.Bank, "户名", a.Name, "账号", a.Number)
 	if len(parts) == 0 {
 		return ""
 	}
 	return "会费账户：" + strings.Join(parts, "，") + "。"
+}
+
+// filled returns label+value for each label and value given in turn whose
+// value is not empty, in order.
+func filled(labelValue ...string) []string {
+	var out []string
+	for i := 0; i+1 < len(labelValue); i += 2 {
+		if labelValue[i+1] != "" {
+			out = append(out, labelValue[i]+labelValue[i+1])
+		}
+	}
+	return out
 }
 
 func sendTo(o FormOptions) string {
@@ -220,19 +222,7 @@ func sendTo(o FormOptions) string {
 	if office == "" {
 		office = Issuer + "秘书处"
 	}
-	var parts []string
-	if o.Address != "" {
-		parts = append(parts, "地址："+o.Address)
-	}
-	if o.Postcode != "" {
-		parts = append(parts, "邮编："+o.Postcode)
-	}
-	if o.Phone != "" {
-		parts = append(parts, "电话："+o.Phone)
-	}
-	if o.Email != "" {
-		parts = append(parts, "电子信箱："+o.Email)
-	}
+	parts := filled("地址：", o.Address, "邮编：", o.Postcode, "电话：", o.Phone, "电子信箱：", o.Email)
 	s := "本表填妥并加盖公章后，连同证件复印件送交" + office
 	if len(parts) > 0 {
 		s += "（" + strings.Join(parts, "；") + "）"

@@ -252,11 +252,10 @@ func Labels(ds *member.Dataset, res *rules.Result, opts LabelOptions) (pdfBytes 
 	if len(recips) == 0 {
 		return nil, nil, fmt.Errorf("printjob: no member has an address to send the journal to")
 	}
-	set, err := opts.fontSet()
+	c, err := newCanvas(opts.Fonts)
 	if err != nil {
 		return nil, nil, err
 	}
-	c := newCanvas(set)
 	n := 0
 	for _, r := range recips {
 		for k := 1; k <= r.Copies; k++ {

@@ -27,7 +27,6 @@ import (
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
-	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // Issuer is the association, the issuer of every document here.
@@ -65,11 +64,6 @@ func (o Options) result(ds *member.Dataset, res *rules.Result) *rules.Result {
 		return res
 	}
 	return rules.Derive(ds, o.Today)
-}
-
-// fontSet finds the faces of a document.
-func (o Options) fontSet() (*fonts.Set, error) {
-	return fonts.Discover(o.Fonts)
 }
 
 // isoDay formats a day as YYYY-MM-DD.

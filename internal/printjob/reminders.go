@@ -43,7 +43,7 @@ func Reminders(rs []Reminder, opts ReminderOptions) ([]byte, error) {
 	if opts.FormOptions.Fonts == nil {
 		opts.FormOptions.Fonts = opts.Options.Fonts
 	}
-	set, err := Options{Fonts: opts.FormOptions.Fonts}.fontSet()
+	c, err := newCanvas(opts.FormOptions.Fonts)
 	if err != nil {
 		return nil, err
 	}
@@ -52,7 +52,6 @@ func Reminders(rs []Reminder, opts ReminderOptions) ([]byte, error) {
 	if len(fees) == 0 {
 		fees = StandardFees
 	}
-	c := newCanvas(set)
 	for _, r := range rs {
 		c.reminder(r, opts, fees)
 	}
@@ -144,15 +143,7 @@ func (c *canvas) reminder(r Reminder, opts ReminderOptions, fees []LevelFee) {
 	}
 	lines[0] += strings.Join(std, "；")
 	a := opts.Account
-	if a.Bank != "" {
-		lines = append(lines, "开户银行："+a.Bank)
-	}
-	if a.Number != "" {
-		lines = append(lines, "账　　号："+a.Number)
-	}
-	if a.Name != "" {
-		lines = append(lines, "户　　名："+a.Name)
-	}
+	lines = append(lines, filled("开户银行：", a.Bank, "账　　号：", a.Number, "户　　名：", a.Name)...)
 	inner := boxTop + 3*kit.MM
 	for _, l := range lines {
 		inner = c.Text(bx+5*kit.MM, inner, bw-10*kit.MM, l, small)
@@ -160,16 +151,7 @@ func (c *canvas) reminder(r Reminder, opts ReminderOptions, fees []LevelFee) {
 	c.Frame(bx, boxTop, bw, inner+3*kit.MM-boxTop, 0.6, kit.BrandDark)
 	y = inner + 10*kit.MM
 
-	var contact []string
-	if opts.Office != "" {
-		contact = append(contact, "联系部门："+opts.Office)
-	}
-	if opts.Phone != "" {
-		contact = append(contact, "电话："+opts.Phone)
-	}
-	if opts.Email != "" {
-		contact = append(contact, "电子信箱："+opts.Email)
-	}
+	contact := filled("联系部门：", opts.Office, "电话：", opts.Phone, "电子信箱：", opts.Email)
 	if len(contact) > 0 {
 		y = c.Text(left, y, w, strings.Join(contact, "　"), song(10.5).With(kit.Grey))
 	}

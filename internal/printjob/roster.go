@@ -37,12 +37,11 @@ func Roster(ds *member.Dataset, res *rules.Result, opts Options) ([]byte, error)
 	if len(ds.Members) == 0 {
 		return nil, fmt.Errorf("printjob: no members")
 	}
-	set, err := opts.fontSet()
+	c, err := newCanvas(opts.Fonts)
 	if err != nil {
 		return nil, err
 	}
 	day := opts.day(res)
-	c := newCanvas(set)
 	rw := &rosterWriter{c: c, res: res, day: day}
 
 	var active, withdrawn []*member.Member

@@ -14,10 +14,9 @@ import (
 	"math"
 	"time"
 
-	"github.com/zzia/press/internal/publication/catalog"
-
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
@@ -61,6 +60,22 @@ func (c *Composer) info(title, subject string, keywords []string, date time.Time
 		in.CMYK = true
 	}
 	return in
+}
+
+// options are the typesetter's options for a publication of page size
+// size, titled title, dated date, whose front matter says hanging about
+// hanging punctuation: the site's publisher and fonts, and the margins of
+// the size.
+func (c *Composer) options(size, title string, date time.Time, hanging *bool) typeset.Options {
+	return typeset.Options{
+		PageSize:           size,
+		Margins:            margins(size),
+		Title:              title,
+		Author:             c.cfg.Publisher,
+		Fonts:              c.cfg.Fonts,
+		CreationDate:       date,
+		HangingPunctuation: c.hanging(hanging),
+	}
 }
 
 // margins are the body margins for a page size, in millimetres.

@@ -12,7 +12,6 @@ import (
 	"unicode/utf8"
 
 	"github.com/zzia/press/internal/publication/catalog"
-
 	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/typeset/box"
 )

@@ -6,9 +6,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/zzia/press/internal/publication/catalog"
-
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
@@ -55,20 +54,9 @@ func (c *Composer) journalDoc(is *catalog.Issue) (*composed, diag.List, error) {
 	if len(parts) == 0 {
 		return nil, diag.List{{File: is.File, Line: 1, Message: "the issue has no editor's note and no articles"}}, nil
 	}
-	opts := typeset.Options{
-		PageSize:       c.cfg.JournalPageSize,
-		Margins:        margins(c.cfg.JournalPageSize),
-		Title:          "《" + name + "》" + issue,
-		Author:         c.cfg.Publisher,
-		Header:         name,
-		HeaderEven:     name + "　" + issue,
-		Mirror:         true,
-		NumberCaptions: true,
-		Fonts:          c.cfg.Fonts,
-		CreationDate:   is.Date,
-
-		HangingPunctuation: c.hanging(is.Hanging),
-	}
+	opts := c.options(c.cfg.JournalPageSize, "《"+name+"》"+issue, is.Date, is.Hanging)
+	opts.Header, opts.HeaderEven = name, name+"　"+issue
+	opts.Mirror, opts.NumberCaptions = true, true
 	laid, warnings, err := typeset.Layout(parts, opts)
 	if err != nil {
 		return nil, warnings, err

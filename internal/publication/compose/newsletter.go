@@ -3,9 +3,8 @@ package compose
 import (
 	"fmt"
 
-	"github.com/zzia/press/internal/publication/catalog"
-
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
@@ -25,18 +24,9 @@ func (c *Composer) Newsletter(n *catalog.Newsletter) ([]byte, Meta, diag.List, e
 // newsletterDoc composes a newsletter's PDF (see Newsletter).
 func (c *Composer) newsletterDoc(n *catalog.Newsletter) (*composed, diag.List, error) {
 	const sinkMM = 30
-	opts := typeset.Options{
-		PageSize:     "A4",
-		Margins:      margins("A4"),
-		Title:        c.cfg.Publisher + newsletterName + " " + n.IssueLine(),
-		Author:       c.cfg.Publisher,
-		Header:       c.cfg.Publisher + newsletterName + "　" + n.IssueLine(),
-		Footer:       "第 {page} 页　共 {pages} 页",
-		Fonts:        c.cfg.Fonts,
-		CreationDate: n.Date,
-
-		HangingPunctuation: c.hanging(n.Hanging),
-	}
+	opts := c.options("A4", c.cfg.Publisher+newsletterName+" "+n.IssueLine(), n.Date, n.Hanging)
+	opts.Header = c.cfg.Publisher + newsletterName + "　" + n.IssueLine()
+	opts.Footer = "第 {page} 页　共 {pages} 页"
 	laid, warnings, err := typeset.Layout([]typeset.Source{{Src: n.Body, Filename: n.File, BaseDir: n.Dir, Title: n.Title, Sink: sinkMM}}, opts)
 	if err != nil {
 		return nil, warnings, err

@@ -4,9 +4,8 @@ import (
 	"strconv"
 	"strings"
 
-	"github.com/zzia/press/internal/publication/catalog"
-
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
@@ -29,21 +28,9 @@ func (c *Composer) Whitepaper(wp *catalog.Whitepaper) ([]byte, Meta, diag.List, 
 // whitepaperDoc composes a white paper (see whitepaper).
 func (c *Composer) whitepaperDoc(wp *catalog.Whitepaper) (*composed, diag.List, error) {
 	size := c.cfg.WhitepaperPageSize
-	base := typeset.Options{
-		PageSize:       size,
-		Margins:        margins(size),
-		Title:          wp.Title,
-		Author:         c.cfg.Publisher,
-		Header:         wp.Title,
-		HeaderEven:     wp.Title,
-		Mirror:         true,
-		Numbering:      "decimal",
-		NumberCaptions: true,
-		Fonts:          c.cfg.Fonts,
-		CreationDate:   wp.Date,
-
-		HangingPunctuation: c.hanging(wp.Hanging),
-	}
+	base := c.options(size, wp.Title, wp.Date, wp.Hanging)
+	base.Header, base.HeaderEven = wp.Title, wp.Title
+	base.Mirror, base.Numbering, base.NumberCaptions = true, "decimal", true
 	var warnings diag.List
 	// The preface, numbered in Roman numerals, laid out on its own.
 	var preface *typeset.Laid
