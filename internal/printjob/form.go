@@ -179,7 +179,7 @@ func ApplicationForm(opts FormOptions) ([]byte, error) {
 		y = c.Para(formLeft, y, w, n, small, 0)
 	}
 	if y > kit.A4H-8*kit.MM {
-		return nil, fmt.Errorf("printjob: the application form's notes run off the page (%.0f kit.MM); shorten the contact details", y/kit.MM)
+		return nil, fmt.Errorf("printjob: the application form's notes run off the page (%.0f mm); shorten the contact details", y/kit.MM)
 	}
 	return c.write(Issuer+"入会申请表", "入会申请表", time.Time{})
 }

@@ -98,14 +98,14 @@ func (o LabelOptions) Cells() ([]Cell, error) {
 	case o.Columns < 1 || o.Rows < 1:
 		return nil, fmt.Errorf("label layout %d×%d: need at least one column and one row", o.Columns, o.Rows)
 	case o.Width < 30 || o.Height < 15:
-		return nil, fmt.Errorf("label size %g×%g kit.MM: too small for an address (at least 30×15 kit.MM)", o.Width, o.Height)
+		return nil, fmt.Errorf("label size %g×%g mm: too small for an address (at least 30×15 mm)", o.Width, o.Height)
 	case o.GapX < 0 || o.GapY < 0:
 		return nil, fmt.Errorf("label layout: the gaps cannot be negative")
 	}
 	gridW := float64(o.Columns)*o.Width + float64(o.Columns-1)*o.GapX
 	gridH := float64(o.Rows)*o.Height + float64(o.Rows-1)*o.GapY
 	if o.Left < 0 || o.Top < 0 || o.Left+gridW > 210+1e-6 || o.Top+gridH > 297+1e-6 {
-		return nil, fmt.Errorf("label layout %d×%d of %g×%g kit.MM does not fit on A4 (210×297 kit.MM): the labels with their gaps take %.1f×%.1f kit.MM, from %.1f kit.MM left and %.1f kit.MM top",
+		return nil, fmt.Errorf("label layout %d×%d of %g×%g mm does not fit on A4 (210×297 mm): the labels with their gaps take %.1f×%.1f mm, from %.1f mm left and %.1f mm top",
 			o.Columns, o.Rows, o.Width, o.Height, gridW, gridH, o.Left, o.Top)
 	}
 	var cells []Cell

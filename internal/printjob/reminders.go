@@ -58,17 +58,8 @@ func Reminders(rs []Reminder, opts ReminderOptions) ([]byte, error) {
 	return c.write(Issuer+"会费缴纳通知", fmt.Sprintf("会费缴纳通知 %d 份", len(rs)), day)
 }
 
-func yuan(n int) string {
-	s := fmt.Sprint(n)
-	var b strings.Builder
-	for i, r := range s {
-		if i > 0 && (len(s)-i)%3 == 0 {
-			b.WriteByte(',')
-		}
-		b.WriteRune(r)
-	}
-	return b.String() + " 元"
-}
+// yuan writes an amount in yuan: 30,000 元.
+func yuan(n int) string { return thousands(n) + " 元" }
 
 // reminder sets one reminder on an A4 page.
 func (c *canvas) reminder(r Reminder, opts ReminderOptions, fees []LevelFee) {

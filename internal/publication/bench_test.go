@@ -101,6 +101,21 @@ func benchBuild(b *testing.B, site, cache string) *Result {
 	return res
 }
 
+// builtSite makes the synthetic site and builds it once, filling the cache.
+func builtSite(b *testing.B) (site, cache string) {
+	site, cache = b.TempDir(), b.TempDir()
+	syntheticSite(b, site)
+	benchBuild(b, site, cache)
+	return site, cache
+}
+
+// reportBuild reports the pages of the last build and how many documents
+// it typeset.
+func reportBuild(b *testing.B, res *Result) {
+	b.ReportMetric(float64(res.PDFPages), "pages")
+	b.ReportMetric(float64(res.Typeset), "typeset")
+}
+
 // BenchmarkPublicationsCold typesets every document with an empty cache.
 func BenchmarkPublicationsCold(b *testing.B) {
 	site := b.TempDir()
@@ -110,16 +125,13 @@ func BenchmarkPublicationsCold(b *testing.B) {
 	for i := 0; i < b.N; i++ {
 		res = benchBuild(b, site, b.TempDir())
 	}
-	b.ReportMetric(float64(res.PDFPages), "pages")
-	b.ReportMetric(float64(res.Typeset), "typeset")
+	reportBuild(b, res)
 }
 
 // BenchmarkPublicationsWarm rebuilds with nothing changed: every PDF comes
 // from the cache.
 func BenchmarkPublicationsWarm(b *testing.B) {
-	site, cache := b.TempDir(), b.TempDir()
-	syntheticSite(b, site)
-	benchBuild(b, site, cache)
+	site, cache := builtSite(b)
 	var res *Result
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
@@ -128,16 +140,13 @@ func BenchmarkPublicationsWarm(b *testing.B) {
 	if res.Typeset != 0 {
 		b.Fatalf("warm build typeset %d documents", res.Typeset)
 	}
-	b.ReportMetric(float64(res.PDFPages), "pages")
-	b.ReportMetric(float64(res.Typeset), "typeset")
+	reportBuild(b, res)
 }
 
 // BenchmarkPublicationsOneChanged rebuilds after one article changed: its
 // issue is typeset again, the rest comes from the cache.
 func BenchmarkPublicationsOneChanged(b *testing.B) {
-	site, cache := b.TempDir(), b.TempDir()
-	syntheticSite(b, site)
-	benchBuild(b, site, cache)
+	site, cache := builtSite(b)
 	art := filepath.Join(site, "content/journal/2016-2/a03/index.md")
 	orig, err := os.ReadFile(art)
 	if err != nil {
@@ -154,6 +163,5 @@ func BenchmarkPublicationsOneChanged(b *testing.B) {
 	if res.Typeset != 1 {
 		b.Fatalf("one article changed: %d documents typeset, want 1", res.Typeset)
 	}
-	b.ReportMetric(float64(res.PDFPages), "pages")
-	b.ReportMetric(float64(res.Typeset), "typeset")
+	reportBuild(b, res)
 }

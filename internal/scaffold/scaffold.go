@@ -154,20 +154,20 @@ func datedSlug(title string, today time.Time, fallback string) string {
 	return today.Format("2006-01-02") + "-" + s
 }
 
+// frontMatterText is the front matter of a new page: its title, today's date,
+// the fields given (lines without their line ends), and draft: false.
+func frontMatterText(title string, today time.Time, fields ...string) string {
+	return "---\ntitle: " + quote(title) + "\ndate: " + today.Format("2006-01-02") + "\n" +
+		strings.Join(fields, "\n") + "\ndraft: false\n---\n\n"
+}
+
 // newsFile makes a Markdown page with front matter in content/<section>/.
 func newsFile(section string) func(string, time.Time) (file, error) {
 	return func(title string, today time.Time) (file, error) {
 		name := datedSlug(title, today, strings.TrimSuffix(section, "s"))
 		return file{
-			path: path.Join("content", section, name+".md"),
-			content: "---\n" +
-				"title: " + quote(title) + "\n" +
-				"date: " + today.Format("2006-01-02") + "\n" +
-				"summary: \"\" # 一句话摘要，用于列表、订阅和分享\n" +
-				"tags: []\n" +
-				"draft: false\n" +
-				"---\n\n" +
-				"正文。\n",
+			path:    path.Join("content", section, name+".md"),
+			content: frontMatterText(title, today, `summary: "" # 一句话摘要，用于列表、订阅和分享`, "tags: []") + "正文。\n",
 		}, nil
 	}
 }
@@ -295,14 +295,8 @@ func journalFile(arg string, today time.Time) (file, error) {
 		return file{}, fmt.Errorf("%q is not an issue: the year or the number is out of range", arg)
 	}
 	dir := fmt.Sprintf("%d-%d", year, number)
-	content := "---\n" +
-		"title: " + quote(fmt.Sprintf("会刊 %d年第%d期", year, number)) + "\n" +
-		fmt.Sprintf("volume: %d\n", year) +
-		fmt.Sprintf("number: %d\n", number) +
-		"date: " + today.Format("2006-01-02") + "\n" +
-		"columns: [] # 栏目，如 [卷首语, 政策解读, 会员风采]\n" +
-		"draft: false\n" +
-		"---\n\n" +
+	content := frontMatterText(fmt.Sprintf("会刊 %d年第%d期", year, number), today,
+		fmt.Sprintf("volume: %d", year), fmt.Sprintf("number: %d", number), "columns: [] # 栏目，如 [卷首语, 政策解读, 会员风采]") +
 		"本期导读。\n"
 	return file{path: path.Join("content", "journal", dir, "_index.md"), content: content}, nil
 }
@@ -316,13 +310,6 @@ func whitepaperFile(arg string, today time.Time) (file, error) {
 			return file{}, fmt.Errorf("%q has nothing to make a slug from; give one in pinyin, e.g. shuzi-jingji-2026", arg)
 		}
 	}
-	content := "---\n" +
-		"title: " + quote(title) + "\n" +
-		"date: " + today.Format("2006-01-02") + "\n" +
-		"summary: \"\"\n" +
-		"authors: []\n" +
-		"draft: false\n" +
-		"---\n\n" +
-		"## 前言\n\n正文。\n"
+	content := frontMatterText(title, today, `summary: ""`, "authors: []") + "## 前言\n\n正文。\n"
 	return file{path: path.Join("content", "whitepapers", slug, "index.md"), content: content}, nil
 }

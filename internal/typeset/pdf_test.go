@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -15,7 +14,6 @@ import (
 
 	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/testenv"
-	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
@@ -201,11 +199,7 @@ func TestImagesAndLinks(t *testing.T) {
 	for x := 0; x < 400; x++ {
 		img.Set(x, 100, color.RGBA{R: 200, A: 255})
 	}
-	var buf bytes.Buffer
-	png.Encode(&buf, img)
-	if err := os.WriteFile(filepath.Join(dir, "fig.png"), buf.Bytes(), 0o644); err != nil {
-		t.Fatal(err)
-	}
+	writePNG(t, dir, "fig.png", img)
 	src := "# 图文\n\n## 第一节\n\n见[第一节](#第一节)与[官网](https://www.zzia.org.cn/)。\n\n![示意](fig.png \"图1 结构示意图\")\n"
 	out, warnings, err := Render([]byte(src), filepath.Join(dir, "a.md"), Options{})
 	if err != nil || len(warnings) > 0 {
@@ -220,21 +214,9 @@ func TestImagesAndLinks(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	anchors, linked := map[string]bool{}, ""
-	for _, p := range laid.Doc.Pages {
-		for _, b := range p.Boxes {
-			switch b := b.(type) {
-			case *box.Anchor:
-				anchors[b.Name] = true
-			case *box.Link:
-				if b.Dest != "" {
-					linked = b.Dest
-				}
-			}
-		}
-	}
-	if linked == "" || !anchors[linked] {
-		t.Errorf("the link to #第一节 points at %q; anchors: %v", linked, anchors)
+	anchors, links := linkTargets(laid.Doc)
+	if len(links) != 1 || !anchors[links[0]] {
+		t.Errorf("the links %q point at no anchor (anchors: %v); want one, to #第一节", links, anchors)
 	}
 }
 

@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"image"
 	"image/color"
-	"image/png"
 	"io"
 	"os"
 	"os/exec"
@@ -60,10 +59,8 @@ func TestImagesOfTheSameWidthAreDeterministic(t *testing.T) {
 		for x := 0; x < 64; x++ {
 			im.Set(x, i, color.RGBA{uint8(40 * i), 0, uint8(x), 255})
 		}
-		var b bytes.Buffer
-		png.Encode(&b, im)
 		name := fmt.Sprintf("f%d.png", i)
-		os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
+		writePNG(t, dir, name, im)
 		fmt.Fprintf(&md, "段落%d。\n\n![图%d](%s \"图%d\")\n\n", i, i, name, i)
 	}
 	first := render(t, []byte(md.String()), Options{BaseDir: dir})
@@ -92,9 +89,7 @@ func TestCMYKEdition(t *testing.T) {
 			im.Set(x, y, color.NRGBA{uint8(8 * x), 40, 200, 255})
 		}
 	}
-	var b bytes.Buffer
-	png.Encode(&b, im)
-	os.WriteFile(filepath.Join(dir, "c.png"), b.Bytes(), 0o644)
+	writePNG(t, dir, "c.png", im)
 	laid, _, err := Layout([]Source{{Src: []byte("# 标题\n\n正文[链接](https://example.com)。\n\n---\n\n![图](c.png)\n"), Filename: filepath.Join(dir, "c.md")}}, Options{})
 	if err != nil {
 		t.Fatal(err)

@@ -25,18 +25,6 @@ import (
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 
-// pdftotext returns the text of a PDF as poppler extracts it.
-func pdftotext(t *testing.T, pdf []byte, args ...string) string {
-	t.Helper()
-	p := filepath.Join(t.TempDir(), "out.pdf")
-	os.WriteFile(p, pdf, 0o644)
-	out, err := exec.Command("pdftotext", append(append(args, p), "-")...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdftotext: %v\n%s", err, out)
-	}
-	return string(out)
-}
-
 // warningsAbout returns the warnings whose message contains s.
 func warningsAbout(l diag.List, s string) diag.List {
 	var out diag.List
@@ -57,7 +45,7 @@ func TestCharactersBeyondTheBMP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdftotext(t, out)
+	text := pdfTool(t, out, "pdftotext")
 	for _, want := range []string{"𠮷", "𰻞"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%s is not in the PDF's text:\n%s", want, text)
@@ -181,11 +169,8 @@ func TestImagesOfEveryKind(t *testing.T) {
 		}
 	}
 	os.WriteFile(filepath.Join(dir, "interlaced.png"), adam7(rgb), 0o644)
-	for name, img := range map[string]image.Image{"deep.png": deep, "alpha.png": alpha} {
-		var b bytes.Buffer
-		png.Encode(&b, img)
-		os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
-	}
+	writePNG(t, dir, "deep.png", deep)
+	writePNG(t, dir, "alpha.png", alpha)
 	var damaged bytes.Buffer
 	png.Encode(&damaged, rgb)
 	bad := damaged.Bytes()
@@ -229,7 +214,7 @@ func TestImagesOfEveryKind(t *testing.T) {
 	if kinds["image"] != 3 || kinds["smask"] != 1 {
 		t.Errorf("%d images and %d soft masks, want the 3 readable images and the alpha PNG's mask:\n%s", kinds["image"], kinds["smask"], list)
 	}
-	text := pdftotext(t, out)
+	text := pdfTool(t, out, "pdftotext")
 	for _, alt := range []string{"缺失", "远程", "损坏", "零", "设备"} {
 		if !strings.Contains(text, alt) {
 			t.Errorf("the alt text %q is not printed", alt)
@@ -335,7 +320,7 @@ func TestFootersWithContents(t *testing.T) {
 	}
 	body := 0
 	for i := 1; i <= pages; i++ {
-		page := pdftotext(t, out, "-f", strconv.Itoa(i), "-l", strconv.Itoa(i))
+		page := pdfTool(t, out, "pdftotext", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i))
 		lines := strings.Split(strings.TrimSpace(page), "\n")
 		foot := strings.Join(strings.Fields(lines[len(lines)-1]), "")
 		switch {
@@ -349,7 +334,7 @@ func TestFootersWithContents(t *testing.T) {
 			t.Errorf("page %d: foot %q", i, foot)
 		}
 	}
-	if !strings.Contains(pdftotext(t, out, "-f", strconv.Itoa(pages), "-l", strconv.Itoa(pages)), fmt.Sprintf("共 %d 页", body)) {
+	if !strings.Contains(pdfTool(t, out, "pdftotext", "-f", strconv.Itoa(pages), "-l", strconv.Itoa(pages)), fmt.Sprintf("共 %d 页", body)) {
 		t.Errorf("the last page does not say %d body pages", body)
 	}
 	// Page labels: /S /R for the contents, then decimal from 1.
@@ -363,10 +348,7 @@ func TestFootersWithContents(t *testing.T) {
 // after them; a reference to no label is a warning.
 func TestCrossReferences(t *testing.T) {
 	dir := t.TempDir()
-	img := image.NewNRGBA(image.Rect(0, 0, 300, 200))
-	var b bytes.Buffer
-	png.Encode(&b, img)
-	os.WriteFile(filepath.Join(dir, "a.png"), b.Bytes(), 0o644)
+	writePNG(t, dir, "a.png", image.NewNRGBA(image.Rect(0, 0, 300, 200)))
 	src := "# 文档\n\n如@fig:flow所示，数据见@tab:cost。\n\n![流程](a.png \"工作流程 {#fig:flow}\")\n\n![其他](a.png \"另一幅图\")\n\n表：费用 {#tab:cost}\n\n| 项目 | 金额 |\n|---|---|\n| 会费 | 100 |\n\n再看@fig:flow和@fig:none。\n"
 	laid, warnings, err := Layout([]Source{{Src: []byte(src), Filename: filepath.Join(dir, "refs.md")}}, Options{})
 	if err != nil {
@@ -376,7 +358,7 @@ func TestCrossReferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Join(strings.Fields(pdftotext(t, out)), "")
+	text := strings.Join(strings.Fields(pdfTool(t, out, "pdftotext")), "")
 	for _, want := range []string{"如图1所示，数据见表1。", "图1工作流程", "图2另一幅图", "表1费用", "再看图1和@fig:none。"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q not in the text:\n%s", want, text)
@@ -385,20 +367,7 @@ func TestCrossReferences(t *testing.T) {
 	if ws := warningsAbout(warnings, "@fig:none"); len(ws) != 1 || ws[0].Line != 15 {
 		t.Errorf("reference to no label: %v", warnings)
 	}
-	anchors := map[string]bool{}
-	var links []string
-	for _, p := range laid.Doc.Pages {
-		for _, bx := range p.Boxes {
-			switch x := bx.(type) {
-			case *box.Anchor:
-				anchors[x.Name] = true
-			case *box.Link:
-				if x.Dest != "" {
-					links = append(links, x.Dest)
-				}
-			}
-		}
-	}
+	anchors, links := linkTargets(laid.Doc)
 	n := 0
 	for _, l := range links {
 		if strings.Contains(l, "fig:flow") || strings.Contains(l, "tab:cost") {
@@ -418,10 +387,7 @@ func TestCrossReferences(t *testing.T) {
 // is an artifact.
 func TestTaggedStructure(t *testing.T) {
 	dir := t.TempDir()
-	img := image.NewNRGBA(image.Rect(0, 0, 60, 40))
-	var b bytes.Buffer
-	png.Encode(&b, img)
-	os.WriteFile(filepath.Join(dir, "a.png"), b.Bytes(), 0o644)
+	writePNG(t, dir, "a.png", image.NewNRGBA(image.Rect(0, 0, 60, 40)))
 	src := "# 标题\n\n## 第一节\n\n正文段落[^1]，见[协会官网](https://www.zzia.org.cn/)。\n\n## 第二节\n\n- 列表一\n- 列表二\n\n![流程示意](a.png \"流程图\")\n\n表：费用\n\n| 项目 | 金额 |\n|---|---|\n| [会费](https://www.zzia.org.cn/fee) | 100 |\n\n[^1]: 脚注文字。\n"
 	out, _, err := Render([]byte(src), filepath.Join(dir, "t.md"), Options{Header: "页眉文字", TOC: true})
 	if err != nil {
@@ -478,11 +444,8 @@ func TestPNGPassThrough(t *testing.T) {
 			pal.SetColorIndex(x, y, 1)
 		}
 	}
-	for name, img := range map[string]image.Image{"rgb.png": rgb, "pal.png": pal} {
-		var b bytes.Buffer
-		png.Encode(&b, img)
-		os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644)
-	}
+	writePNG(t, dir, "rgb.png", rgb)
+	writePNG(t, dir, "pal.png", pal)
 	for name, want := range map[string]color.RGBA{"rgb.png": {0x10, 0xa0, 0x30, 0xff}, "pal.png": {0xe0, 0x40, 0x10, 0xff}} {
 		out, _, err := Render([]byte("![图]("+name+")\n"), filepath.Join(dir, "p.md"), Options{})
 		if err != nil {

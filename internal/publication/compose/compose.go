@@ -130,7 +130,7 @@ func lowResolution(doc *box.Document) diag.List {
 			}
 			if ppi := float64(px) / (im.W / 72); ppi < minPPI {
 				l = append(l, diag.Diagnostic{File: im.Name, Severity: diag.Warning,
-					Message: fmt.Sprintf("printed %.0f kit.MM wide, the image has %.0f pixels per inch; a printer wants %d", im.W/kit.MM, ppi, minPPI),
+					Message: fmt.Sprintf("printed %.0f mm wide, the image has %.0f pixels per inch; a printer wants %d", im.W/kit.MM, ppi, minPPI),
 					Hint:    fmt.Sprintf("give an image at least %.0f pixels wide", math.Ceil(im.W/72*minPPI))})
 			}
 		}

@@ -155,7 +155,7 @@ func TestWhitepaperContentsPageNumbers(t *testing.T) {
 	text := allText(d.doc)
 	for _, want := range []string{"第一章　概述", "1.1　编写背景", "1.1.1　政策环境", "图1-1　中小企业数字化转型路径", "表2-1　样本企业的数字化水平", "参考文献", "版权声明", "内部资料　免费交流"} {
 		if !strings.Contains(text, want) {
-			t.Errorf("the kit.White paper lacks %q", want)
+			t.Errorf("the white paper lacks %q", want)
 		}
 	}
 }
