@@ -145,7 +145,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 	}
 	var jobs []*job
 	for _, is := range cat.Issues {
-		is := is
+
 		j := &job{name: strings.TrimPrefix(is.Path, "/") + "/journal-" + path.Base(is.Path) + ".pdf", source: is.File,
 			hash:  func(h *pdfcache.Hasher) error { return h.Tree("issue", is.Dir) },
 			run:   func() ([]byte, compose.Meta, diag.List, error) { return c.Journal(is) },
@@ -156,7 +156,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 		jobs = append(jobs, j)
 	}
 	for _, wp := range cat.Whitepapers {
-		wp := wp
+
 		j := &job{name: strings.TrimPrefix(wp.Path, "/") + "/" + path.Base(wp.Path) + ".pdf", source: wp.File,
 			hash:  func(h *pdfcache.Hasher) error { return h.Tree("whitepaper", wp.Dir) },
 			run:   func() ([]byte, compose.Meta, diag.List, error) { return c.Whitepaper(wp) },
@@ -169,7 +169,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 		jobs = append(jobs, j)
 	}
 	for _, n := range cat.Newsletters {
-		n := n
+
 		jobs = append(jobs, &job{name: strings.TrimPrefix(n.Path, "/") + "/newsletter-" + n.Slug + ".pdf", source: n.File,
 			hash:  func(h *pdfcache.Hasher) error { return hashWithImages(h, n.Abs) },
 			run:   func() ([]byte, compose.Meta, diag.List, error) { return c.Newsletter(n) },

@@ -48,6 +48,15 @@ func succActivities(persons string) map[string]string {
 
 func two(n int) string { return string(rune('0'+n/10)) + string(rune('0'+n%10)) }
 
+// luoSucceeds is the representatives' list in which luo becomes the main
+// representative on 2026-05-01, succeeding zhou.
+const luoSucceeds = "  - person: luo\n    role: 主代表\n    since: 2026-05-01\n"
+
+// zhouLeftCity is the file of zhou, who left the city on day.
+func zhouLeftCity(day string) map[string]string {
+	return map[string]string{"data/people/zhou.yaml": "id: zhou\nname: 周示九\nleft_city: " + day + "\n"}
+}
+
 // loadSucc loads the unit with the given representatives after 周示九's
 // entry, the people, the approval register and the activities.
 func loadSucc(t *testing.T, reps, approvals string, extra map[string]string) (*member.Dataset, *Result) {
@@ -174,7 +183,7 @@ func TestW4RepresentativeStaysInTheCity(t *testing.T) {
 			attend[k] = v + "  - member: zhou\n    persons: [周示九]\n"
 		}
 	}
-	ds, res := loadSucc(t, "  - person: luo\n    role: 主代表\n    since: 2026-05-01\n", "", attend)
+	ds, res := loadSucc(t, luoSucceeds, "", attend)
 	m := ds.Member("zhou")
 	if m == nil || !m.Individual() || !m.Derived || date(m.Joined) != "2026-05-01" {
 		t.Fatalf("周示九 as an individual member: %+v", m)
@@ -194,8 +203,7 @@ func TestW4RepresentativeStaysInTheCity(t *testing.T) {
 	}
 
 	t.Run("left the city with the post", func(t *testing.T) {
-		ds, res := loadSucc(t, "  - person: luo\n    role: 主代表\n    since: 2026-05-01\n", "", map[string]string{
-			"data/people/zhou.yaml": "id: zhou\nname: 周示九\nleft_city: 2026-05-01\n"})
+		ds, res := loadSucc(t, luoSucceeds, "", zhouLeftCity("2026-05-01"))
 		if m := ds.Member("zhou"); m != nil {
 			t.Errorf("left the city but a member: %+v", m)
 		}
@@ -204,8 +212,7 @@ func TestW4RepresentativeStaysInTheCity(t *testing.T) {
 		}
 	})
 	t.Run("left the city later", func(t *testing.T) {
-		ds, res := loadSucc(t, "  - person: luo\n    role: 主代表\n    since: 2026-05-01\n", "", map[string]string{
-			"data/people/zhou.yaml": "id: zhou\nname: 周示九\nleft_city: 2026-09-01\n"})
+		ds, res := loadSucc(t, luoSucceeds, "", zhouLeftCity("2026-09-01"))
 		if m := ds.Member("zhou"); m == nil {
 			t.Fatal("no individual member")
 		}
@@ -214,7 +221,7 @@ func TestW4RepresentativeStaysInTheCity(t *testing.T) {
 		}
 	})
 	t.Run("not yet left", func(t *testing.T) {
-		ds, _ := loadSucc(t, "  - person: luo\n    role: 主代表\n    since: 2026-05-01\n", "", map[string]string{
+		ds, _ := loadSucc(t, luoSucceeds, "", map[string]string{
 			"data/members/m08.yaml": strings.Replace(strings.Replace(succUnit, "%s", "  - person: luo\n    role: 副代表", 1), "left: 2026-05-01", "left: 2026-12-31", 1)})
 		if m := ds.Member("zhou"); m != nil {
 			t.Errorf("an individual member before leaving: %+v", m)

@@ -2,6 +2,7 @@ package catalog
 
 import (
 	"fmt"
+	"io/fs"
 	"math"
 	"os"
 	"path"
@@ -321,40 +322,47 @@ func Discover(dir string, drafts bool) (*Catalog, diag.List) {
 
 // subdirs lists the folders in dir that are not hidden, by name.
 func subdirs(dir string) []string {
-	ents, err := os.ReadDir(dir)
-	if err != nil {
-		return nil
-	}
-	var out []string
-	for _, e := range ents {
-		if e.IsDir() && !strings.HasPrefix(e.Name(), ".") && !strings.HasPrefix(e.Name(), "_") {
-			out = append(out, filepath.Join(dir, e.Name()))
+	return entries(dir, func(e fs.DirEntry) string {
+		if e.IsDir() && !strings.HasPrefix(e.Name(), "_") {
+			return filepath.Join(dir, e.Name())
 		}
-	}
-	return out
+		return ""
+	})
 }
 
 // pages lists the pages in a branch bundle: leaf bundles (<name>/index.md)
 // and Markdown files other than _index.md, by name.
 func pages(dir string) []string {
+	return entries(dir, func(e fs.DirEntry) string {
+		name := e.Name()
+		switch {
+		case e.IsDir():
+			p := filepath.Join(dir, name, "index.md")
+			if _, err := os.Stat(p); err == nil {
+				return p
+			}
+		case strings.HasSuffix(name, ".md") && name != "_index.md":
+			return filepath.Join(dir, name)
+		}
+		return ""
+	})
+}
+
+// entries lists, by name, what path gives for each entry of dir whose name
+// does not start with "."; path returns "" to leave one out. An unreadable
+// dir has none.
+func entries(dir string, path func(fs.DirEntry) string) []string {
 	ents, err := os.ReadDir(dir)
 	if err != nil {
 		return nil
 	}
 	var out []string
 	for _, e := range ents {
-		name := e.Name()
-		if strings.HasPrefix(name, ".") {
+		if strings.HasPrefix(e.Name(), ".") {
 			continue
 		}
-		switch {
-		case e.IsDir():
-			p := filepath.Join(dir, name, "index.md")
-			if _, err := os.Stat(p); err == nil {
-				out = append(out, p)
-			}
-		case strings.HasSuffix(name, ".md") && name != "_index.md":
-			out = append(out, filepath.Join(dir, name))
+		if p := path(e); p != "" {
+			out = append(out, p)
 		}
 	}
 	return out

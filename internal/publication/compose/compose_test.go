@@ -122,12 +122,20 @@ func checkContents(t *testing.T, doc *box.Document, wantEntries int) {
 	}
 }
 
+// firstIssue composes the first issue of cat; it fails the test on an
+// error.
+func firstIssue(t testing.TB, c *Composer, cat *catalog.Catalog) *composed {
+	t.Helper()
+	d, l, err := c.journalDoc(cat.Issues[0])
+	if err != nil || l.HasErrors() {
+		t.Fatal(err, l)
+	}
+	return d
+}
+
 func TestJournalContentsPageNumbers(t *testing.T) {
 	c, cat := load(t, fixture)
-	d, _, err := c.journalDoc(cat.Issues[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := firstIssue(t, c, cat)
 	// The editor's note and three articles.
 	checkContents(t, d.doc, 4)
 	// Every article starts on the page the metadata says.
@@ -140,8 +148,6 @@ func TestJournalContentsPageNumbers(t *testing.T) {
 	if n := len(d.doc.Pages); n%2 != 0 {
 		t.Errorf("%d pages: the back cover is not a left-hand page", n)
 	}
-	first := d.meta.Starts[cat.Issues[0].Path]
-	_ = first
 }
 
 func TestWhitepaperContentsPageNumbers(t *testing.T) {
@@ -176,10 +182,7 @@ func allText(doc *box.Document) string {
 
 func TestJournalOutline(t *testing.T) {
 	c, cat := load(t, fixture)
-	d, _, err := c.journalDoc(cat.Issues[0])
-	if err != nil {
-		t.Fatal(err)
-	}
+	d := firstIssue(t, c, cat)
 	var got []string
 	at := map[string]int{}
 	for i, p := range d.doc.Pages {
@@ -214,10 +217,7 @@ func TestCropMarksOnlyInPrint(t *testing.T) {
 	c, cat := load(t, fixture)
 	for _, print := range []bool{false, true} {
 		c.print = print
-		d, _, err := c.journalDoc(cat.Issues[0])
-		if err != nil {
-			t.Fatal(err)
-		}
+		d := firstIssue(t, c, cat)
 		if got := d.info.CropMarks; got != print || (d.info.Bleed == 3) != print {
 			t.Errorf("print=%v: crop marks %v, bleed %v mm", print, got, d.info.Bleed)
 		}
@@ -254,10 +254,7 @@ func TestHangingPunctuationSetting(t *testing.T) {
 	issue := func() *composed {
 		t.Helper()
 		c, cat := load(t, dir)
-		d, l, err := c.journalDoc(cat.Issues[0])
-		if err != nil || l.HasErrors() {
-			t.Fatal(err, l)
-		}
+		d := firstIssue(t, c, cat)
 		return d
 	}
 	// A paragraph of clauses exactly a measure long (the first one less
