@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"image"
 	"image/color"
+	"image/png"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -14,6 +15,7 @@ import (
 
 	"github.com/zzia/press/internal/pdf"
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
@@ -273,4 +275,35 @@ func BenchmarkHundredPages(b *testing.B) {
 	}
 	b.ReportMetric(float64(pages), "pages")
 	b.ReportMetric(float64(pages)*float64(b.N)/b.Elapsed().Seconds(), "pages/s")
+}
+
+// writePNG writes img as the PNG file name in dir.
+func writePNG(t testing.TB, dir, name string, img image.Image) {
+	t.Helper()
+	var b bytes.Buffer
+	if err := png.Encode(&b, img); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(filepath.Join(dir, name), b.Bytes(), 0o644); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// linkTargets returns the anchors of doc and the destinations of its
+// internal links, in drawing order.
+func linkTargets(doc *box.Document) (anchors map[string]bool, links []string) {
+	anchors = map[string]bool{}
+	for _, p := range doc.Pages {
+		for _, b := range p.Boxes {
+			switch b := b.(type) {
+			case *box.Anchor:
+				anchors[b.Name] = true
+			case *box.Link:
+				if b.Dest != "" {
+					links = append(links, b.Dest)
+				}
+			}
+		}
+	}
+	return anchors, links
 }
