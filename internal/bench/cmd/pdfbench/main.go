@@ -87,7 +87,7 @@ func main() {
 		// in its: the first render loads the fonts, the next ones are warm.
 		for k := 0; k < 3; k++ {
 			t0 := time.Now()
-			if _, _, err := pdf.Render(src, md, pdf.Options{TOC: true, Numbering: "decimal"}); err != nil {
+			if _, _, err := typeset.Render(src, md, typeset.Options{TOC: true, Numbering: "decimal"}); err != nil {
 				fail(fmt.Errorf("press in process: %w", err))
 			}
 			if ms := float64(time.Since(t0).Microseconds()) / 1000; inCold == 0 {
