@@ -11,18 +11,13 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/clock/clocktest"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
 
-func d(s string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02", s, clock.Zone)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+// d is the day s (YYYY-MM-DD) in Beijing time.
+var d = clocktest.Day
 
 // markers hands out unique strings and remembers them.
 type markers struct{ all []string }

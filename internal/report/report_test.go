@@ -11,14 +11,13 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/clock/clocktest"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 )
 
-func d(s string) time.Time {
-	t, _ := time.ParseInLocation("2006-01-02", s, clock.Zone)
-	return t
-}
+// d is the day s (YYYY-MM-DD) in Beijing time.
+var d = clocktest.Day
 
 func fixture(t *testing.T) (*member.Dataset, *rules.Result) {
 	t.Helper()

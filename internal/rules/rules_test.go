@@ -11,17 +11,12 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/clock/clocktest"
 	"github.com/zzia/press/internal/member"
 )
 
-func d(s string) time.Time {
-	t, err := time.ParseInLocation("2006-01-02", s, clock.Zone)
-	if err != nil {
-		panic(err)
-	}
-	return t
-}
+// d is the day s (YYYY-MM-DD) in Beijing time.
+var d = clocktest.Day
 
 const rep = "张示甲"
 
