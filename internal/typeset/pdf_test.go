@@ -2,7 +2,6 @@ package typeset
 
 import (
 	"bytes"
-	"fmt"
 	"image"
 	"image/color"
 	"image/png"
@@ -220,35 +219,6 @@ func TestImagesAndLinks(t *testing.T) {
 	if len(links) != 1 || !anchors[links[0]] {
 		t.Errorf("the links %q point at no anchor (anchors: %v); want one, to #第一节", links, anchors)
 	}
-}
-
-// FuzzTypeset sets arbitrary text as one paragraph and one table cell
-// and draws the page. Seeds in testdata/fuzz/FuzzTypeset run with every go test.
-func FuzzTypeset(f *testing.F) {
-	for _, s := range []string{small, "", "#", "> - 1. `x`\n", "|a|\n|-|\n|[^1]|\n\n[^1]: x", "𠮷𪚥𰻞😀🫨\U0010FFFF",
-		"https://example.com/a/b?c=d&e=f " + strings.Repeat("长", 80), "```\n" + strings.Repeat("x", 300) + "\n```"} {
-		f.Add(s)
-	}
-	f.Fuzz(func(t *testing.T, s string) {
-		cell := strings.NewReplacer("|", "\\|", "\n", " ", "\r", " ").Replace(s)
-		src := "# 标题\n\n" + s + "\n\n| 列一 | 列二 |\n|---|---|\n| " + cell + " | 数据 |\n"
-		// A hang is a failure too: the fuzzer keeps the input.
-		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("typesetting %q took over 10 s", s)) })
-		defer watchdog.Stop()
-		out, _, err := Render([]byte(src), "fuzz.md", Options{})
-		if strings.IndexByte(s, 0) >= 0 {
-			if err == nil {
-				t.Fatalf("no error for a NUL byte in %q", s)
-			}
-			return
-		}
-		if err != nil {
-			t.Fatalf("error on %q: %v", s, err)
-		}
-		if !bytes.HasPrefix(out, []byte("%PDF-1.7")) || !bytes.HasSuffix(out, []byte("%%EOF\n")) {
-			t.Fatalf("not a PDF for %q", s)
-		}
-	})
 }
 
 // BenchmarkHundredPages renders a deterministic A4 Chinese document of
