@@ -30,7 +30,7 @@ func (c *Composer) Journal(is *catalog.Issue) ([]byte, Meta, diag.List, error) {
 	return c.write(c.journalDoc(is))
 }
 
-// journalDoc composes an issue (see journal).
+// journalDoc composes an issue (see Journal).
 func (c *Composer) journalDoc(is *catalog.Issue) (*composed, diag.List, error) {
 	name := c.cfg.JournalName
 	issue := catalog.IssueLine(is.Year, is.Number, is.Serial)

@@ -25,7 +25,7 @@ func (c *Composer) Whitepaper(wp *catalog.Whitepaper) ([]byte, Meta, diag.List, 
 	return c.write(c.whitepaperDoc(wp))
 }
 
-// whitepaperDoc composes a white paper (see whitepaper).
+// whitepaperDoc composes a white paper (see Whitepaper).
 func (c *Composer) whitepaperDoc(wp *catalog.Whitepaper) (*composed, diag.List, error) {
 	size := c.cfg.WhitepaperPageSize
 	base := c.options(size, wp.Title, wp.Date, wp.Hanging)
