@@ -117,7 +117,11 @@ func newPublishCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		printDiagnostics(lang, stderr, res.Warnings)
 		fmt.Fprintln(stdout, lang.T("build.done", res.Pages, res.Files, diag.QuoteName(res.Dest), res.Elapsed.Round(time.Millisecond)))
 		if dir != "" {
-			r, err := publish.ToDir(res.Dest, dir)
+			r, err := publish.ToDir(res.Dest, dir, force)
+			var notOurs *publish.NotOursError
+			if errors.As(err, &notOurs) {
+				return errors.New(lang.T("publish.notours", diag.QuoteName(dir), notOurs.Files))
+			}
 			if err != nil {
 				return err
 			}

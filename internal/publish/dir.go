@@ -26,7 +26,13 @@ type DirResult struct {
 // alone, and files and directories that are no longer built are removed.
 // A top-level .git in dest is kept (dest may be a checkout). dest is created
 // when missing; it may not contain built, nor lie inside it.
-func ToDir(built, dest string) (*DirResult, error) {
+//
+// Mirroring deletes what dest holds, so dest must be missing, empty (but
+// for a .git), or marked as press's by an earlier ToDir (the marker file
+// press build also leaves in its output); otherwise ToDir returns a
+// *NotOursError and changes nothing, unless force is set. On success dest
+// carries the marker.
+func ToDir(built, dest string, force bool) (*DirResult, error) {
 	src, err := filepath.Abs(built)
 	if err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
@@ -42,6 +48,11 @@ func ToDir(built, dest string) (*DirResult, error) {
 	}
 	if within(src, dst) || within(dst, src) {
 		return nil, fmt.Errorf("publish: %s and %s overlap; publish to a directory outside the built site", built, dest)
+	}
+	if !force {
+		if err := checkOurs(dst); err != nil {
+			return nil, err
+		}
 	}
 	if err := os.MkdirAll(dst, 0o755); err != nil {
 		return nil, fmt.Errorf("publish: %w", err)
@@ -129,7 +140,52 @@ func ToDir(built, dest string) (*DirResult, error) {
 		}
 		res.Removed++
 	}
+	if err := os.WriteFile(filepath.Join(dst, outputMarker), []byte(dirMarkerText), 0o644); err != nil {
+		return nil, fmt.Errorf("publish: %w", err)
+	}
 	return res, nil
+}
+
+// dirMarkerText is the marker's content in a directory ToDir mirrored to.
+const dirMarkerText = "press output: mirrored by press publish --dir; its files are replaced on each publish\n"
+
+// NotOursError is ToDir's refusal of a destination that holds files press
+// did not put there.
+type NotOursError struct {
+	Dir   string // the destination
+	Files int    // how many entries it holds at the top (besides .git)
+}
+
+func (e *NotOursError) Error() string {
+	return fmt.Sprintf("publish: %s holds %d entries and was not made by press (no %s file): mirroring would delete them; choose a new or empty directory, or use --force", e.Dir, e.Files, outputMarker)
+}
+
+// checkOurs returns a *NotOursError unless dir is missing, empty but for a
+// .git, or holds the output marker as a regular file.
+func checkOurs(dir string) error {
+	entries, err := os.ReadDir(dir)
+	if errors.Is(err, fs.ErrNotExist) {
+		return nil
+	}
+	if err != nil {
+		return fmt.Errorf("publish: %w", err)
+	}
+	n := 0
+	for _, e := range entries {
+		switch e.Name() {
+		case outputMarker:
+			if e.Type().IsRegular() {
+				return nil
+			}
+		case ".git":
+			continue
+		}
+		n++
+	}
+	if n == 0 {
+		return nil
+	}
+	return &NotOursError{Dir: dir, Files: n}
 }
 
 // within reports whether path is dir or inside it.

@@ -1,6 +1,7 @@
 package publish
 
 import (
+	"errors"
 	"os"
 	"path/filepath"
 	"reflect"
@@ -49,6 +50,7 @@ func TestToDir(t *testing.T) {
 		"about/index.html":    "was a directory",
 		"stale.txt":           "stale",
 		".git/config":         "[core]",
+		outputMarker:          dirMarkerText, // mirrored here before
 	})
 	old := time.Now().Add(-time.Hour)
 	unchanged := filepath.Join(dest, "css", "site.css")
@@ -56,12 +58,13 @@ func TestToDir(t *testing.T) {
 		t.Fatal(err)
 	}
 
-	res, err := ToDir(built, dest)
+	res, err := ToDir(built, dest, false)
 	if err != nil {
 		t.Fatal(err)
 	}
 	want := listFiles(t, built)
 	want[".git/config"] = "[core]" // a checkout's .git is kept
+	want[outputMarker] = dirMarkerText
 	if got := listFiles(t, dest); !reflect.DeepEqual(got, want) {
 		t.Errorf("dest = %v\nwant %v", got, want)
 	}
@@ -85,7 +88,7 @@ func TestToDir(t *testing.T) {
 		t.Errorf("news/ holds %v, want [new] (no temporary files, no stale directory)", names)
 	}
 
-	again, err := ToDir(built, dest)
+	again, err := ToDir(built, dest, false)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -97,7 +100,7 @@ func TestToDir(t *testing.T) {
 func TestToDirRefusesOverlap(t *testing.T) {
 	built := builtSite(t, map[string]string{"index.html": "x"})
 	for _, dest := range []string{built, filepath.Join(built, "out"), filepath.Dir(built)} {
-		if _, err := ToDir(built, dest); err == nil || !strings.Contains(err.Error(), "overlap") {
+		if _, err := ToDir(built, dest, true); err == nil || !strings.Contains(err.Error(), "overlap") {
 			t.Errorf("ToDir(%s, %s) = %v, want an overlap error", built, dest, err)
 		}
 	}
@@ -145,5 +148,58 @@ func TestIsClean(t *testing.T) {
 func TestIsCleanOutsideRepository(t *testing.T) {
 	if _, _, err := IsClean(t.TempDir()); err == nil {
 		t.Error("IsClean outside a repository gave no error")
+	}
+}
+
+// TestToDirRefusesForeignDirectory: a directory with files press did not
+// put there (a home folder, another site) is left untouched unless forced;
+// a missing, empty or .git-only one is taken and marked, and a marked one
+// is mirrored again without --force.
+func TestToDirRefusesForeignDirectory(t *testing.T) {
+	built := builtSite(t, map[string]string{"index.html": "home"})
+	foreign := t.TempDir()
+	writeFiles(t, foreign, map[string]string{"notes.txt": "mine", "photos/a.jpg": "jpg"})
+	before := listFiles(t, foreign)
+	_, err := ToDir(built, foreign, false)
+	var notOurs *NotOursError
+	if !errors.As(err, &notOurs) || notOurs.Files != 2 {
+		t.Fatalf("ToDir into a foreign directory: %v, want a NotOursError counting 2 entries", err)
+	}
+	if got := listFiles(t, foreign); !reflect.DeepEqual(got, before) {
+		t.Errorf("a refused directory changed: %v", got)
+	}
+	// A marker that is a directory does not make it ours.
+	if err := os.Mkdir(filepath.Join(foreign, outputMarker), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ToDir(built, foreign, false); !errors.As(err, &notOurs) {
+		t.Errorf("a directory named %s counted as the marker: %v", outputMarker, err)
+	}
+	if err := os.Remove(filepath.Join(foreign, outputMarker)); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := ToDir(built, foreign, true); err != nil {
+		t.Fatalf("forced: %v", err)
+	}
+	if got := listFiles(t, foreign); got["notes.txt"] != "" || got["index.html"] != "home" || got[outputMarker] != dirMarkerText {
+		t.Errorf("forced mirror = %v, want the site and the marker only", got)
+	}
+
+	checkout := t.TempDir()
+	writeFiles(t, checkout, map[string]string{".git/HEAD": "ref: refs/heads/pages"})
+	missing := filepath.Join(t.TempDir(), "new")
+	for _, dest := range []string{t.TempDir(), checkout, missing} {
+		if _, err := ToDir(built, dest, false); err != nil {
+			t.Errorf("ToDir into %s: %v", dest, err)
+			continue
+		}
+		// Marked now: the next publish needs no --force.
+		writeFiles(t, dest, map[string]string{"stale.html": "old"})
+		if _, err := ToDir(built, dest, false); err != nil {
+			t.Errorf("second ToDir into %s: %v", dest, err)
+		}
+		if _, err := os.Stat(filepath.Join(dest, "stale.html")); !os.IsNotExist(err) {
+			t.Errorf("%s: stale file kept (%v)", dest, err)
+		}
 	}
 }
