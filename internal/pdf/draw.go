@@ -414,7 +414,7 @@ func (d *docWriter) pageLabels(doc *box.Document) string {
 		style, n := "", 0
 		if v, err := strconv.Atoi(p.Label); err == nil && v > 0 && strconv.Itoa(v) == p.Label {
 			style, n = "D", v
-		} else if v := fromRoman(p.Label); v > 0 {
+		} else if v := box.ParseRoman(p.Label); v > 0 {
 			style, n = "R", v
 		}
 		if style != "" && style == prevStyle && n == prevN+1 {
@@ -431,43 +431,6 @@ func (d *docWriter) pageLabels(doc *box.Document) string {
 	}
 	b.WriteString(" ] >>")
 	return d.w.add(b.String()).String()
-}
-
-// fromRoman reads an upper-case Roman numeral; 0 when s is not one.
-func fromRoman(s string) int {
-	if s == "" {
-		return 0
-	}
-	vals := map[byte]int{'I': 1, 'V': 5, 'X': 10, 'L': 50, 'C': 100, 'D': 500, 'M': 1000}
-	n := 0
-	for i := 0; i < len(s); i++ {
-		v, ok := vals[s[i]]
-		if !ok {
-			return 0
-		}
-		if i+1 < len(s) && vals[s[i+1]] > v {
-			n -= v
-		} else {
-			n += v
-		}
-	}
-	if toRoman(n) != s {
-		return 0
-	}
-	return n
-}
-
-func toRoman(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }
 
 // xmlEscape escapes s for XML character data.

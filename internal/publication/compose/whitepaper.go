@@ -91,7 +91,7 @@ func (c *Composer) whitepaperDoc(wp *catalog.Whitepaper) (*composed, diag.List, 
 	}
 	spec := contentsSpec{title: "目　录", groups: []contentsGroup{{items: items}}, bodySize: 10.5,
 		head: wp.Title, mirror: true,
-		label: func(i int) string { return romanNumeral(romanStart + i) },
+		label: func(i int) string { return box.Roman(romanStart + i) },
 		odd:   func(i int) bool { return (romanStart+i)%2 == 1 },
 	}
 	toc := contentsPages(set, fr, w, h, spec)
@@ -117,21 +117,6 @@ func (c *Composer) whitepaperDoc(wp *catalog.Whitepaper) (*composed, diag.List, 
 		}
 	}
 	return &composed{doc: doc, info: c.info(wp.Title, wp.Subtitle, keywords, wp.Date), meta: meta, laid: laid}, append(warnings, warn...), nil
-}
-
-// romanNumeral writes n in upper-case Roman numerals, as package layout
-// numbers front matter.
-func romanNumeral(n int) string {
-	vals := []int{1000, 900, 500, 400, 100, 90, 50, 40, 10, 9, 5, 4, 1}
-	syms := []string{"M", "CM", "D", "CD", "C", "XC", "L", "XL", "X", "IX", "V", "IV", "I"}
-	var b strings.Builder
-	for i, v := range vals {
-		for n >= v {
-			b.WriteString(syms[i])
-			n -= v
-		}
-	}
-	return b.String()
 }
 
 // whitepaperCover draws the cover: the association's blue over the top

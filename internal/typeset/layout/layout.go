@@ -183,7 +183,7 @@ func Layout(parts []Part, opts Options) (*Result, error) {
 	if opts.TOC && len(l.entries) > 0 {
 		front = l.contents()
 		for i := range front {
-			front[i].Label = roman(i + 1)
+			front[i].Label = box.Roman(i + 1)
 		}
 	}
 	all := append(front, pages...)
@@ -200,7 +200,7 @@ func Layout(parts []Part, opts Options) (*Result, error) {
 func (l *layouter) label(i int) string {
 	n := i + l.opts.FirstPage
 	if l.opts.PageStyle == PageRoman {
-		return roman(n)
+		return box.Roman(n)
 	}
 	return strconv.Itoa(n)
 }
