@@ -4,7 +4,7 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/fonts"

@@ -1,7 +1,7 @@
 package typeset
 
 import (
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/pdf"
 
 	"bytes"
 	"compress/zlib"

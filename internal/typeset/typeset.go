@@ -28,7 +28,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"

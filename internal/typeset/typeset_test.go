@@ -12,7 +12,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/testenv"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"

@@ -7,7 +7,7 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/pdf"
+	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset"
 )
 
