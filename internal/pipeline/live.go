@@ -57,6 +57,7 @@ type Live struct {
 	search  *search.Pages
 	written map[string][]byte // generated and search files in the output
 	data    map[string][]byte // generated data files, by name
+	clean   *cleanFiles       // contents the privacy scan found clean
 	// searchStale, when set, brings the search index up to date.
 	searchStale func() error
 }
@@ -79,7 +80,7 @@ func (l *Live) Search() error {
 // OpenLive prepares a preview of opts.Source in memory, as Memory builds
 // it (development environment, drafts); the first Update builds it.
 func OpenLive(opts Options) (*Live, error) {
-	l := &Live{given: opts}
+	l := &Live{given: opts, clean: newCleanFiles()}
 	if err := l.load(); err != nil {
 		return nil, err
 	}
@@ -482,7 +483,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 			if err := put(idx, isSearch); err != nil {
 				return err
 			}
-			return g.private.checkFiles(out, written[before:])
+			return g.private.checkFilesCached(out, written[before:], l.clean)
 		}
 	} else if hasSearch {
 		wg.Go(func() {
@@ -509,7 +510,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 	// Nothing private leaves: the files written are read back, or all of
 	// them when the private data changed.
 	if scanAll || !sres.Incremental {
-		err = g.private.check(out)
+		err = g.private.checkCached(out, l.clean)
 	} else {
 		var names []string
 		for _, n := range written {
@@ -518,7 +519,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 			}
 		}
 		sort.Strings(names)
-		err = g.private.checkFiles(out, names)
+		err = g.private.checkFilesCached(out, names, l.clean)
 	}
 	if err != nil {
 		return nil, err

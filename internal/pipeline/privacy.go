@@ -3,6 +3,7 @@ package pipeline
 import (
 	"bytes"
 	"compress/zlib"
+	"crypto/sha256"
 	"fmt"
 	"html"
 	"io"
@@ -47,7 +48,8 @@ type secret struct {
 type secrets struct {
 	list    []secret
 	matcher *matcher
-	lang    msg.Lang // the language of the diagnostics
+	lang    msg.Lang          // the language of the diagnostics
+	key     [sha256.Size]byte // of the values looked for: equal keys find the same
 }
 
 const (
@@ -135,12 +137,59 @@ func collectSecrets(lang msg.Lang, ds *member.Dataset) *secrets {
 		s.list[i] = byPattern[p]
 	}
 	s.matcher = newMatcher(patterns)
+	h := sha256.New()
+	for _, p := range patterns {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	h.Sum(s.key[:0])
 	return s
+}
+
+// cleanFiles remembers the contents a privacy scan found clean, by their
+// SHA-256, for one set of private values (secrets.key). The scan is a
+// function of a file's bytes and the values: bytes found clean before are
+// clean again, so the preview reads every file a rebuild wrote but scans
+// only those whose bytes it has not seen (Hugo writes again many pages an
+// edit leaves unchanged, and reading the text of a PDF is slow).
+type cleanFiles struct {
+	mu   sync.Mutex
+	key  [sha256.Size]byte
+	sums map[[sha256.Size]byte]bool
+}
+
+// newCleanFiles returns an empty cache.
+func newCleanFiles() *cleanFiles { return &cleanFiles{} }
+
+// use makes the cache the one of s: emptied when the values changed.
+func (c *cleanFiles) use(s *secrets) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.sums == nil || c.key != s.key || len(c.sums) > 1<<20 {
+		c.key = s.key
+		c.sums = map[[sha256.Size]byte]bool{}
+	}
+}
+
+func (c *cleanFiles) seen(sum [sha256.Size]byte) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.sums[sum]
+}
+
+func (c *cleanFiles) add(sum [sha256.Size]byte) {
+	c.mu.Lock()
+	c.sums[sum] = true
+	c.mu.Unlock()
 }
 
 // check scans every file of out and returns an *Error naming each file
 // that holds a private value, or nil.
-func (s *secrets) check(out fs.FS) error {
+func (s *secrets) check(out fs.FS) error { return s.checkCached(out, nil) }
+
+// checkCached is check skipping the contents cache found clean before
+// (every file is still read); cache may be nil.
+func (s *secrets) checkCached(out fs.FS, cache *cleanFiles) error {
 	if s == nil || out == nil {
 		return nil
 	}
@@ -157,13 +206,21 @@ func (s *secrets) check(out fs.FS) error {
 	if err != nil {
 		return err
 	}
-	return s.checkFiles(out, names)
+	return s.checkFilesCached(out, names, cache)
 }
 
 // checkFiles is check for the files names of out only.
 func (s *secrets) checkFiles(out fs.FS, names []string) error {
+	return s.checkFilesCached(out, names, nil)
+}
+
+// checkFilesCached is checkFiles with a cache of clean contents (may be nil).
+func (s *secrets) checkFilesCached(out fs.FS, names []string, cache *cleanFiles) error {
 	if s == nil || out == nil {
 		return nil
+	}
+	if cache != nil {
+		cache.use(s)
 	}
 	found := make([]diag.List, len(names))
 	errs := make([]error, len(names))
@@ -173,7 +230,18 @@ func (s *secrets) checkFiles(out fs.FS, names []string) error {
 			errs[i] = err
 			return
 		}
+		if cache == nil {
+			found[i] = s.scanFile(names[i], b)
+			return
+		}
+		sum := sha256.Sum256(b)
+		if cache.seen(sum) {
+			return
+		}
 		found[i] = s.scanFile(names[i], b)
+		if len(found[i]) == 0 {
+			cache.add(sum)
+		}
 	})
 	var l diag.List
 	for i := range names {

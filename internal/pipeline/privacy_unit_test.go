@@ -159,3 +159,29 @@ func TestMatcherSize(t *testing.T) {
 		t.Errorf("%s", m)
 	}
 }
+
+// The preview's cache of clean contents: a file with the same bytes is not
+// scanned again under the same values, but a changed file is, and every
+// file is when the values change.
+func TestPrivacyCleanCache(t *testing.T) {
+	s := secretsOf(t)
+	cache := newCleanFiles()
+	out := fstest.MapFS{"a/index.html": {Data: []byte("<p>电话：0371-5555-9999</p>")}}
+	if err := s.checkCached(out, cache); err != nil {
+		t.Fatalf("clean page: %v", err)
+	}
+	out["a/index.html"] = &fstest.MapFile{Data: []byte("<p>电话：0371-55550001</p>")}
+	if err := s.checkFilesCached(out, []string{"a/index.html"}, cache); err == nil {
+		t.Fatal("a page changed to hold a phone number was not scanned again")
+	}
+	// The first bytes again: clean under the same values.
+	out["a/index.html"] = &fstest.MapFile{Data: []byte("<p>电话：0371-5555-9999</p>")}
+	if err := s.checkFilesCached(out, []string{"a/index.html"}, cache); err != nil {
+		t.Fatalf("clean page again: %v", err)
+	}
+	// New values that the unchanged page holds: it is scanned again.
+	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}})
+	if err := other.checkFilesCached(out, []string{"a/index.html"}, cache); err == nil || !strings.Contains(err.Error(), "phone number of m2") {
+		t.Fatalf("after the private values changed, an unchanged page gave %v", err)
+	}
+}
