@@ -9,6 +9,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"regexp"
 	"sort"
 	"strconv"
 	"strings"
@@ -17,6 +18,7 @@ import (
 
 	"github.com/zzia/press/internal/bench/sitegen"
 	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
@@ -128,6 +130,40 @@ func compareMembers(press, work, theme, spec string, runs int) {
 		w, mem := measure(runs, nil, press, "build", "--source", dir, "--dest", filepath.Join(work, "out-members"), "--cache-dir", cache, "--today", membersToday.Format("2006-01-02"))
 		fmt.Printf("%-34s %10s %9.0f MB\n", filepath.Base(dir), w.Round(time.Millisecond), mem)
 	}
+	memberEdit(press, with, cache, runs)
+}
+
+// memberName is a member file's name line.
+var memberName = regexp.MustCompile(`(?m)^name: (.*)$`)
+
+// memberEdit times the preview's edit loop on the site with member data:
+// one member file's name changed → rebuilt, median of runs (target ≤ 1 s;
+// there is no Hugo anchor: plain Hugo has no member data), beside one
+// article edited on the same site.
+func memberEdit(press, dir, cache string, runs int) {
+	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
+	if err != nil || len(ents) < 4 {
+		fail(fmt.Errorf("no member files in %s: %v", dir, err))
+	}
+	file := filepath.Join(dir, filepath.FromSlash(member.MembersDir), ents[3].Name())
+	ps, err := startServer(pressReady, press, "serve", "--source", dir, "--addr", fmt.Sprintf("127.0.0.1:%d", freePort()),
+		"--cache-dir", cache, "--today", membersToday.Format("2006-01-02"))
+	if err != nil {
+		fail(err)
+	}
+	defer ps.stop()
+	mt, err := editLoopWith(ps, pressBuilt, file, runs, func(orig []byte, i int) []byte {
+		return memberName.ReplaceAll(orig, []byte(fmt.Sprintf("name: ${1}（第%d次）", i+1)))
+	})
+	if err != nil {
+		fail(fmt.Errorf("press serve, member edit: %w", err))
+	}
+	at, err := editLoop(ps, pressBuilt, filepath.Join(dir, "content", "news", "0000", "article-00003.md"), runs)
+	if err != nil {
+		fail(fmt.Errorf("press serve, article edit: %w", err))
+	}
+	fmt.Printf("press serve on %s (median of %d): member file edited → rebuilt %s (target ≤ 1 s, ratio to target %.2f); article edited → rebuilt %s\n",
+		filepath.Base(dir), runs, mt.Round(time.Millisecond), mt.Seconds(), at.Round(time.Millisecond))
 }
 
 // timePDF times the whole press pdf command on the 100-page sample

@@ -94,9 +94,19 @@ func (s *server) stop() {
 	}
 }
 
+// appendParagraph is the article edit: a paragraph added at the end.
+func appendParagraph(orig []byte, i int) []byte {
+	return append(append([]byte(nil), orig...), []byte(fmt.Sprintf("\n\n第 %d 次修改的段落。\n", i+1))...)
+}
+
 // editLoop edits the file runs times, each time timing from the write to
 // the server's line that says the site was rebuilt, and returns the median.
 func editLoop(s *server, built *regexp.Regexp, file string, runs int) (time.Duration, error) {
+	return editLoopWith(s, built, file, runs, appendParagraph)
+}
+
+// editLoopWith is editLoop with the edit given: the file's bytes for run i.
+func editLoopWith(s *server, built *regexp.Regexp, file string, runs int, edit func(orig []byte, i int) []byte) (time.Duration, error) {
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		return 0, err
@@ -106,7 +116,7 @@ func editLoop(s *server, built *regexp.Regexp, file string, runs int) (time.Dura
 	for i := range runs {
 		time.Sleep(1500 * time.Millisecond) // let the previous rebuild settle (not timed)
 		s.drain()
-		edited := append(append([]byte(nil), orig...), []byte(fmt.Sprintf("\n\n第 %d 次修改的段落。\n", i+1))...)
+		edited := edit(orig, i)
 		start := time.Now()
 		if err := os.WriteFile(file, edited, 0o644); err != nil {
 			return 0, err
