@@ -132,6 +132,7 @@ var publicationDirs = []string{"content/journal/", "content/whitepapers/", "cont
 // classify sorts events (absolute paths) by what they change.
 func (l *Live) classify(events []fsnotify.Event) change {
 	var c change
+	added := map[string]bool{}
 	for _, ev := range events {
 		rel, err := filepath.Rel(l.opts.Source, ev.Name)
 		if err != nil || strings.HasPrefix(rel, "..") {
@@ -148,6 +149,9 @@ func (l *Live) classify(events []fsnotify.Event) change {
 			c.anything = true
 			if content.ContentFile(rel) {
 				c.content = append(c.content, rel)
+				if ev.Has(fsnotify.Create) {
+					added[rel] = true
+				}
 			}
 			for _, d := range publicationDirs {
 				if strings.HasPrefix(rel, d) {
@@ -168,6 +172,12 @@ func (l *Live) classify(events []fsnotify.Event) change {
 			// static/ (copied outside Hugo's build), themes, go.mod, …
 			c.full = true
 		}
+	}
+	// Hugo v0.165.0's partial rebuild adds only the first of several new
+	// content files given at once (hugo server too: of ten articles
+	// written together, one appears): several new pages build everything.
+	if len(added) > 1 {
+		c.full = true
 	}
 	return c
 }

@@ -93,6 +93,7 @@ type session struct {
 	written   map[string]bool // files written by the build under way
 	files     map[string]bool // Hugo's output files at the last build
 	generated map[string]bool // files added with Result.WriteFile
+	paged     map[string]bool // paginator pages Hugo wrote (news/page/2/index.html)
 }
 
 // logSink collects Hugo's warnings and logged errors of one build.
@@ -149,7 +150,7 @@ func open(opts Options, watch bool) (*session, error) {
 		}
 	}
 	s := &session{opts: opts, src: src, inMemory: opts.Dest == "", watch: watch,
-		logs: &logSink{src: src, log: opts.Log}, generated: map[string]bool{}}
+		logs: &logSink{src: src, log: opts.Log}, generated: map[string]bool{}, paged: map[string]bool{}}
 	logger := loggers.New(loggers.Options{
 		Level:         logg.LevelWarn,
 		DistinctLevel: logg.LevelWarn,
@@ -348,6 +349,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 			}
 		}
 		s.files = files
+		s.removeStalePagers(h, incremental)
 		for f := range s.written {
 			res.Written = append(res.Written, f)
 		}
@@ -433,6 +435,52 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 		res.Output = afero.NewIOFS(afero.NewBasePathFs(s.destFs, "/"))
 	}
 	return res, nil
+}
+
+// removeStalePagers removes the paginator pages of a list that is now
+// shorter: Hugo writes a list's pages whenever it renders the list, but
+// they are not pages of the site (outputFiles does not know them), so
+// one no longer written when its list was rendered again is stale. It
+// records the pages written (s.mu held).
+func (s *session) removeStalePagers(h *hugolib.HugoSites, incremental bool) {
+	pager := h.Conf.Pagination().Path
+	if pager == "" {
+		return
+	}
+	for f := range s.written {
+		if _, ok := pagerOwner(f, pager); ok {
+			s.paged[f] = true
+		}
+	}
+	if !incremental {
+		return
+	}
+	for f := range s.paged {
+		if s.written[f] {
+			continue
+		}
+		owner, _ := pagerOwner(f, pager)
+		if s.written[owner] || !s.files[owner] {
+			s.destFs.Remove(string(filepath.Separator) + filepath.FromSlash(f))
+			delete(s.paged, f)
+		}
+	}
+}
+
+// pagerOwner returns the list file whose paginator page f is
+// ("news/index.html" for "news/page/2/index.html"), and whether f is one.
+func pagerOwner(f, pager string) (string, bool) {
+	parts := strings.Split(f, "/")
+	n := len(parts)
+	if n < 3 || parts[n-3] != pager {
+		return "", false
+	}
+	for _, r := range parts[n-2] {
+		if r < '0' || r > '9' {
+			return "", false
+		}
+	}
+	return strings.Join(append(parts[:n-3:n-3], parts[n-1]), "/"), true
 }
 
 // hugoEvents are the watcher's events as Hugo takes them: editors' swap
