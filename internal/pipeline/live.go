@@ -134,7 +134,15 @@ func (l *Live) classify(events []fsnotify.Event) change {
 	var c change
 	added := map[string]bool{}
 	for _, ev := range events {
-		rel, err := filepath.Rel(l.opts.Source, ev.Name)
+		name := ev.Name
+		if !filepath.IsAbs(name) {
+			// A watcher started on a relative folder reports relative names.
+			if abs, err := filepath.Abs(name); err == nil {
+				name = abs
+			}
+		}
+		ev.Name = name // Hugo takes absolute names
+		rel, err := filepath.Rel(l.opts.Source, name)
 		if err != nil || strings.HasPrefix(rel, "..") {
 			continue
 		}
@@ -212,7 +220,7 @@ func (l *Live) Update(events []fsnotify.Event) (res *Result, err error) {
 	defer func() {
 		if err != nil {
 			l.reset()
-		} else {
+		} else if res != nil { // nil: nothing the site is made of changed
 			res.Elapsed = time.Since(start)
 		}
 	}()

@@ -226,6 +226,19 @@ func TestLiveRecoversFromErrors(t *testing.T) {
 	}
 	ls.update([]fsnotify.Event{ls.write(article, orig)})
 	ls.sameAsFull("after the error was fixed")
+
+	// A change outside what the site is made of builds nothing.
+	if res, err := ls.live.Update([]fsnotify.Event{{Name: filepath.Join(ls.src, "public", "x.html"), Op: fsnotify.Create}}); res != nil || err != nil {
+		t.Errorf("a file in public/ gave %v, %v; want nothing built", res, err)
+	}
+	// A watcher started on a relative folder (press serve in the site's
+	// folder) reports relative names.
+	t.Chdir(ls.src)
+	ls.write(article, strings.Replace(orig, "10月20日至23日", "十月二十日至二十三日", 1))
+	ls.update([]fsnotify.Event{{Name: filepath.FromSlash(article), Op: fsnotify.Write}})
+	if !strings.Contains(ls.page("news/2026-10-23-data-security-training/index.html"), "十月二十日至二十三日") {
+		t.Error("an edit reported by a relative name is not in the preview")
+	}
 }
 
 // A private value written into an article is caught on the incremental path.

@@ -17,6 +17,7 @@ import (
 	"net"
 	"net/http"
 	"path"
+	"path/filepath"
 	"strings"
 	"sync"
 	"time"
@@ -104,7 +105,13 @@ func (s *Server) Run(ctx context.Context) error {
 	defer live.Close()
 	s.update(nil)
 
-	w, err := newWatcher(s.opts.Source)
+	root, err := filepath.Abs(s.opts.Source)
+	if err != nil {
+		ln.Close()
+		return err
+	}
+	// Absolute names in the events: the preview's site is absolute.
+	w, err := newWatcher(root)
 	if err != nil {
 		ln.Close()
 		return err
