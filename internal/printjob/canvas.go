@@ -4,10 +4,10 @@ import (
 	"fmt"
 	"time"
 
-	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
 	"github.com/zzia/press/internal/typeset/fonts"
+	"github.com/zzia/press/internal/typeset/pdf"
 )
 
 // Colours of the secretariat's own documents beside the association's

@@ -28,11 +28,11 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/mdtree"
+	"github.com/zzia/press/internal/typeset/pdf"
 )
 
 // Options control a rendering. The zero value gives A4 pages with default

@@ -12,10 +12,10 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/testenv"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
+	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 

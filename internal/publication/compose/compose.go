@@ -15,11 +15,11 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
+	"github.com/zzia/press/internal/typeset/pdf"
 )
 
 // Meta is what a build needs to know about a typeset PDF without reading

@@ -8,9 +8,9 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
+	"github.com/zzia/press/internal/typeset/pdf"
 )
 
 // site is the association's own site, with the bundled publications.

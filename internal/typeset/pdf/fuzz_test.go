@@ -7,8 +7,8 @@ import (
 	"testing"
 	"time"
 
-	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset"
+	"github.com/zzia/press/internal/typeset/pdf"
 )
 
 // smallDoc is a short document with the parts a page can hold: a heading,
