@@ -39,11 +39,8 @@ func (g *generated) writeData(dir string) (string, error) {
 		return "", err
 	}
 	for name, v := range g.data {
-		var b []byte
-		var err error
-		if raw, ok := v.(json.RawMessage); ok {
-			b = raw
-		} else if b, err = json.Marshal(v); err != nil {
+		b, err := dataJSON(v)
+		if err != nil {
 			return "", err
 		}
 		if err := os.WriteFile(filepath.Join(root, name+".json"), b, 0o644); err != nil {
@@ -51,6 +48,15 @@ func (g *generated) writeData(dir string) (string, error) {
 		}
 	}
 	return filepath.Join(dir, "data"), nil
+}
+
+// dataJSON is a data value as its JSON file holds it: a value already
+// encoded is kept as it is.
+func dataJSON(v any) ([]byte, error) {
+	if raw, ok := v.(json.RawMessage); ok {
+		return raw, nil
+	}
+	return json.Marshal(v)
 }
 
 // writeFiles adds the generated files to the output, in a stable order.

@@ -2,7 +2,6 @@ package pipeline
 
 import (
 	"bytes"
-	"encoding/json"
 	"errors"
 	"io/fs"
 	"os"
@@ -395,11 +394,8 @@ func (l *Live) writeData() ([]fsnotify.Event, error) {
 	var events []fsnotify.Event
 	now := map[string][]byte{}
 	for name, v := range g.data {
-		var b []byte
-		var err error
-		if raw, ok := v.(json.RawMessage); ok {
-			b = raw
-		} else if b, err = json.Marshal(v); err != nil {
+		b, err := dataJSON(v)
+		if err != nil {
 			return nil, err
 		}
 		now[name] = b

@@ -224,7 +224,7 @@ func (s *secrets) checkFilesCached(out fs.FS, names []string, cache *cleanFiles)
 	}
 	found := make([]diag.List, len(names))
 	errs := make([]error, len(names))
-	parallelDo(len(names), func(i int) {
+	parallel(runtime.GOMAXPROCS(0), len(names), func(i int) {
 		b, err := fs.ReadFile(out, names[i])
 		if err != nil {
 			errs[i] = err
@@ -757,11 +757,11 @@ func literals(s []byte, emit func([]byte), one ...bool) int {
 	return len(s)
 }
 
-// parallelDo calls f(0) … f(n-1) on GOMAXPROCS goroutines.
-func parallelDo(n int, f func(int)) {
+// parallel calls f(0) … f(n-1) on at most workers goroutines.
+func parallel(workers, n int, f func(int)) {
 	var wg sync.WaitGroup
 	next := make(chan int)
-	for range min(runtime.GOMAXPROCS(0), max(n, 1)) {
+	for range min(workers, max(n, 1)) {
 		wg.Go(func() {
 			for i := range next {
 				f(i)

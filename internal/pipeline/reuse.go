@@ -6,7 +6,6 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
-	"sync"
 )
 
 // A build over an existing output writes only what changed, without ever
@@ -69,7 +68,9 @@ func seed(prev, stage string) bool {
 	}
 	if err == nil {
 		errs := make([]error, len(links))
-		parallel(len(links), func(i int) { errs[i] = os.Link(links[i].from, links[i].to) })
+		// Linking is mostly waiting on the file system: more goroutines than
+		// processors.
+		parallel(8, len(links), func(i int) { errs[i] = os.Link(links[i].from, links[i].to) })
 		for _, e := range errs {
 			if e != nil {
 				err = e
@@ -137,22 +138,3 @@ func prune(stage string, produced map[string]bool, skip func(rel string) bool) e
 
 // inSearch reports whether rel is the search index's folder or in it.
 func inSearch(rel string) bool { return rel == "search" || strings.HasPrefix(rel, "search/") }
-
-// parallel runs f(0) … f(n-1) on a few goroutines: linking is mostly
-// waiting on the file system.
-func parallel(n int, f func(int)) {
-	var wg sync.WaitGroup
-	next := make(chan int)
-	for range 8 {
-		wg.Go(func() {
-			for i := range next {
-				f(i)
-			}
-		})
-	}
-	for i := range n {
-		next <- i
-	}
-	close(next)
-	wg.Wait()
-}
