@@ -57,6 +57,10 @@ var markdown = goldmark.New(
 // the build.
 func Parse(src []byte, opts Options) (*Document, diag.List) {
 	var warnings diag.List
+	// Windows editors (Notepad) save UTF-8 with a byte order mark; it is
+	// not text, and left in place it would hide a heading on the first
+	// line. Dropping it keeps every line number.
+	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
 	if !utf8.Valid(src) {
 		// Bytes that are not UTF-8 print as U+FFFD; the PDF backend needs
 		// valid text.

@@ -80,3 +80,21 @@ func TestWarningsNameFileAndLine(t *testing.T) {
 		t.Errorf("warnings %v", ws)
 	}
 }
+
+// TestByteOrderMarkDropped: a file saved by Notepad as UTF-8 starts with
+// U+FEFF; its first-line heading is still a heading, with no warning and
+// no stray character.
+func TestByteOrderMarkDropped(t *testing.T) {
+	doc, ws := Parse([]byte("\uFEFF# BOM 文件\n\n带 BOM 的正文。\n"), Options{File: "bom.md"})
+	if len(ws) != 0 {
+		t.Errorf("warnings %v", ws)
+	}
+	if doc.Title != "BOM 文件" {
+		t.Errorf("title %q, want the first-line heading", doc.Title)
+	}
+	var b strings.Builder
+	collect(doc.Body, &b)
+	if strings.ContainsRune(b.String(), '\uFEFF') {
+		t.Errorf("the mark is in the text: %q", b.String())
+	}
+}
