@@ -18,6 +18,7 @@ import (
 	"github.com/pelletier/go-toml/v2"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/textenc"
 )
 
 // contentExts are the file kinds Hugo reads as pages.
@@ -75,8 +76,12 @@ func Check(l msg.Lang, root, dir string) diag.List {
 	return out
 }
 
-// CheckFile checks the front matter of one content file.
+// CheckFile checks one content file: that it is UTF-8 text (a GBK file
+// from a Windows editor is named as such), and its front matter.
 func CheckFile(l msg.Lang, name string, src []byte) diag.List {
+	if p := textenc.Check(src); p != nil {
+		return diag.List{textenc.Diagnostic(l, name, p)}
+	}
 	fm, kind, offset, d := split(l, src)
 	if d != nil {
 		d.File = name

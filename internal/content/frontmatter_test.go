@@ -1,9 +1,12 @@
 package content
 
 import (
-	"github.com/zzia/press/internal/msg"
 	"strings"
 	"testing"
+
+	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/zzia/press/internal/msg"
 )
 
 func TestCheckFile(t *testing.T) {
@@ -58,5 +61,28 @@ func TestFrontMatterKeepsLineNumbers(t *testing.T) {
 	}
 	if _, body, _ := FrontMatter([]byte("# 标题\n")); string(body) != "# 标题\n" {
 		t.Errorf("a file without front matter changed: %q", body)
+	}
+}
+
+// TestCheckFileEncoding: a page saved by a Windows editor in GBK (or in
+// UTF-16) is an error at the first byte that is not UTF-8, naming the
+// encoding and how to save it again; a UTF-8 byte order mark is fine.
+func TestCheckFileEncoding(t *testing.T) {
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String("---\ntitle: 通知\ndate: 2026-12-01\n---\n\n各会员单位：\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	l := CheckFile(msg.Zh, "content/notices/a.md", []byte(gbk))
+	if len(l) != 1 || l[0].Line != 2 || l[0].Column != 8 || !strings.Contains(l[0].Message, "GBK") || !strings.Contains(l[0].Hint, "UTF-8") {
+		t.Errorf("GBK page: got %v", l)
+	}
+	if s := l[0].In(msg.Zh); !strings.Contains(s, "content/notices/a.md:2:8") || !strings.Contains(s, "记事本") {
+		t.Errorf("GBK page, in Chinese: %s", s)
+	}
+	if l := CheckFile(msg.En, "b.md", []byte("\xff\xfe-\x00-\x00")); len(l) != 1 || !strings.Contains(l[0].Message, "UTF-16") {
+		t.Errorf("UTF-16 page: got %v", l)
+	}
+	if l := CheckFile(msg.En, "c.md", []byte("\uFEFF---\ntitle: 标题\n---\n正文\n")); len(l) != 0 {
+		t.Errorf("UTF-8 with a byte order mark: got %v", l)
 	}
 }

@@ -137,7 +137,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 		return res, l, nil
 	}
 	print := opts.Print || cfg.Print
-	c := compose.New(cfg, print)
+	c := compose.New(cfg, print, opts.Lang)
 
 	common, err := commonInputs(cfg, print)
 	if err != nil {
@@ -214,7 +214,7 @@ func Build(opts Options) (*Result, diag.List, error) {
 					if o.err == nil && !o.diags.HasErrors() {
 						mb, _ := json.Marshal(o.meta)
 						if err := cache.Put(key, o.data, mb); err != nil {
-							o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Warning, Message: "PDF cache: " + err.Error()})
+							o.diags = append(o.diags, diag.Diagnostic{Severity: diag.Warning, Message: opts.Lang.T("publication.cache", err)})
 						}
 					}
 				}

@@ -1,8 +1,6 @@
 package typeset
 
 import (
-	"github.com/zzia/press/internal/typeset/pdf"
-
 	"bytes"
 	"compress/zlib"
 	"encoding/binary"
@@ -20,8 +18,12 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 
@@ -77,12 +79,39 @@ func TestBinaryAndInvalidText(t *testing.T) {
 	if !errors.As(err, &l) || len(l) != 1 || l[0].File != "cover.md" || !strings.Contains(l[0].Message, "binary") {
 		t.Errorf("a binary file: got %v", err)
 	}
-	_, warnings, err := Render([]byte("第一行\n\n第二行\xff\xfe文字\n"), "latin1.md", Options{})
+	// A stray byte that is not UTF-8: an error at its line and column.
+	_, _, err = Render([]byte("第一行\n\n第二行\xff\xfe文字\n"), "latin1.md", Options{})
+	if !errors.As(err, &l) || len(l) != 1 || l[0].Line != 3 || l[0].Column != 4 || !strings.Contains(l[0].Message, "UTF-8") {
+		t.Errorf("invalid UTF-8: got %v", err)
+	}
+	// A whole file saved as GBK by Notepad: named as GBK, in the editor's
+	// language, with how to save it as UTF-8.
+	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("# 会刊\n\n正文。\n")
+	_, _, err = Render([]byte(gbk), "gbk.md", Options{Lang: msg.Zh})
+	if !errors.As(err, &l) || len(l) != 1 || l[0].Line != 1 || l[0].Column != 3 || !strings.Contains(l[0].Message, "GBK") || !strings.Contains(l[0].Hint, "另存为") {
+		t.Errorf("a GBK file: got %v", err)
+	}
+}
+
+// TestWarningsInChinese: the typesetter's warnings are in the language it
+// is given, from the one message catalogue.
+func TestWarningsInChinese(t *testing.T) {
+	_, warnings, err := Render([]byte("正文，见图片：![图](missing.png)\n\n<div>x</div>\n"), "zh.md", Options{Lang: msg.Zh})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if ws := warningsAbout(warnings, "UTF-8"); len(ws) != 1 || ws[0].Line != 3 {
-		t.Errorf("invalid UTF-8: got %v", warnings)
+	var text []string
+	for _, w := range warnings {
+		text = append(text, w.Message+"；"+w.Hint)
+	}
+	got := strings.Join(text, "\n")
+	for _, want := range []string{"找不到图片 \"missing.png\"", "PDF 中略去了 HTML 块"} {
+		if !strings.Contains(got, want) {
+			t.Errorf("warnings lack %q:\n%s", want, got)
+		}
+	}
+	if strings.Contains(got, "not found") || strings.Contains(got, "skipped") {
+		t.Errorf("English in the Chinese warnings:\n%s", got)
 	}
 }
 

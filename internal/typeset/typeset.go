@@ -23,11 +23,12 @@ package typeset
 
 import (
 	"bytes"
-	"fmt"
 	"path/filepath"
 	"time"
 
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/textenc"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
@@ -87,6 +88,9 @@ type Options struct {
 	// line of a paragraph in the margin (标点悬挂) rather than inside the
 	// measure.
 	HangingPunctuation bool
+
+	// Lang is the language of the warnings and errors.
+	Lang msg.Lang
 }
 
 // Margins are page margins in millimetres.
@@ -172,7 +176,7 @@ func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)
 	var warnings diag.List
 	var bad diag.List
 	for _, p := range parts {
-		if d := checkSource(p); d != nil {
+		if d := checkSource(p, opts.Lang); d != nil {
 			bad = append(bad, *d)
 		}
 	}
@@ -193,7 +197,7 @@ func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)
 		if base == "" {
 			base = filepath.Dir(p.Filename)
 		}
-		doc, ws := mdtree.Parse(p.Src, mdtree.Options{File: p.Filename, BaseDir: base})
+		doc, ws := mdtree.Parse(p.Src, mdtree.Options{File: p.Filename, BaseDir: base, Lang: opts.Lang})
 		warnings = append(warnings, ws...)
 		if len(doc.Body) > 0 || p.Title != "" {
 			empty = false
@@ -237,16 +241,17 @@ func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)
 		NumberCaptions: opts.NumberCaptions,
 
 		HangingPunctuation: opts.HangingPunctuation,
+		Lang:               opts.Lang,
 	}
 	res, err := layout.Layout(lparts, lo)
 	if err != nil {
 		return nil, warnings, err
 	}
 	warnings = append(warnings, res.Warnings...)
-	warnings = append(warnings, charWarnings(res.Doc, set, parts)...)
+	warnings = append(warnings, charWarnings(opts.Lang, res.Doc, set, parts)...)
 	if empty {
 		warnings = append(warnings, diag.Diagnostic{File: parts[0].Filename, Line: 1, Severity: diag.Warning,
-			Message: "the document is empty: the PDF has one blank page", Hint: "write some Markdown text"})
+			Message: opts.Lang.T("typeset.empty"), Hint: opts.Lang.T("typeset.empty.hint")})
 	}
 	return &Laid{Result: res, Title: title}, warnings, nil
 }
@@ -254,7 +259,7 @@ func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)
 // charWarnings warns once per character of the document that no face has
 // (printed as a placeholder) or that came from a face other than the one
 // its style asks for, naming the file and line where it first occurs.
-func charWarnings(doc *box.Document, set *fonts.Set, parts []Source) diag.List {
+func charWarnings(l msg.Lang, doc *box.Document, set *fonts.Set, parts []Source) diag.List {
 	type use struct {
 		r        rune
 		missing  bool
@@ -297,12 +302,12 @@ func charWarnings(doc *box.Document, set *fonts.Set, parts []Source) diag.List {
 		}
 		d := diag.Diagnostic{File: file, Line: line, Severity: diag.Warning}
 		if u.missing {
-			d.Message = fmt.Sprintf("character %q (U+%04X) is in none of the fonts; it prints as %c", u.r, u.r, fonts.Placeholder)
-			d.Hint = "install a font that has it and name it in the configuration ([params.publications.fonts]), or replace the character"
+			d.Message = l.T("typeset.nofont", u.r, u.r, fonts.Placeholder)
+			d.Hint = l.T("typeset.nofont.hint")
 		} else {
 			main := set.Face(fonts.Song)
-			d.Message = fmt.Sprintf("character %q (U+%04X) is not in the main face %s; it is drawn in %s (%s)", u.r, u.r, faceName(main), faceName(u.face), u.role)
-			d.Hint = "to set it in the face of its text, name a font that has it for that role in the configuration ([params.publications.fonts]), or replace the character"
+			d.Message = l.T("typeset.fallback", u.r, u.r, faceName(main), faceName(u.face), u.role)
+			d.Hint = l.T("typeset.fallback.hint")
 		}
 		list = append(list, d)
 	}
@@ -334,12 +339,17 @@ func where(parts []Source, r rune) (string, int) {
 	return file, 0
 }
 
-// checkSource reports a source that is not Markdown text: a binary file
-// (one with NUL bytes) is an error.
-func checkSource(p Source) *diag.Diagnostic {
+// checkSource reports a source that is not Markdown text as an error: a
+// binary file (one with NUL bytes), or text that is not UTF-8 (a GBK file
+// from a Windows editor would print as gibberish).
+func checkSource(p Source, l msg.Lang) *diag.Diagnostic {
 	if i := bytes.IndexByte(p.Src, 0); i >= 0 {
 		return &diag.Diagnostic{File: p.Filename, Line: 1 + bytes.Count(p.Src[:i], []byte("\n")), Severity: diag.Error,
-			Message: "a binary file, not Markdown text", Hint: "give the Markdown (.md) file, saved as UTF-8 text"}
+			Message: l.T("typeset.binary"), Hint: l.T("typeset.binary.hint")}
+	}
+	if e := textenc.Check(p.Src); e != nil {
+		d := textenc.Diagnostic(l, p.Filename, e)
+		return &d
 	}
 	return nil
 }

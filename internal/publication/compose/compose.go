@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
@@ -36,12 +37,16 @@ type Meta struct {
 // Composer typesets the publications of one site in one edition.
 type Composer struct {
 	cfg   catalog.Config
-	print bool // the printer's edition: bleed and crop marks
+	print bool     // the printer's edition: bleed and crop marks
+	lang  msg.Lang // of the typesetter's warnings
 }
 
 // New returns the composer of the publications configured by cfg: the
-// printer's edition (bleed, crop marks, CMYK) when print is set.
-func New(cfg catalog.Config, print bool) *Composer { return &Composer{cfg: cfg, print: print} }
+// printer's edition (bleed, crop marks, CMYK) when print is set. The
+// typesetter's warnings are in language lang.
+func New(cfg catalog.Config, print bool, lang msg.Lang) *Composer {
+	return &Composer{cfg: cfg, print: print, lang: lang}
+}
 
 // hanging is whether a publication whose front matter says fm (nil:
 // nothing) hangs its line-end punctuation.
@@ -75,6 +80,7 @@ func (c *Composer) options(size, title string, date time.Time, hanging *bool) ty
 		Fonts:              c.cfg.Fonts,
 		CreationDate:       date,
 		HangingPunctuation: c.hanging(hanging),
+		Lang:               c.lang,
 	}
 }
 

@@ -324,7 +324,7 @@ func (l *layouter) figure(f *tree.Figure, c *ctx) {
 	pic, err := picture.Load(f.File)
 	if err != nil {
 		l.warnings = append(l.warnings, diag.Diagnostic{File: l.file, Line: f.Source, Severity: diag.Warning,
-			Message: fmt.Sprintf("image %q: %v", f.Path, err), Hint: "its alt text is printed instead"})
+			Message: l.opts.Lang.T("typeset.image", f.Path, err), Hint: l.opts.Lang.T("typeset.image.alt")})
 		fallback()
 		return
 	}

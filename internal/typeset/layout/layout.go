@@ -424,8 +424,7 @@ func (l *layouter) resolveRefs(in tree.Inline) tree.Inline {
 			r, ok := l.refs[s.Text[m[2]:m[3]]]
 			if !ok {
 				l.warnings = append(l.warnings, diag.Diagnostic{File: l.file, Line: l.line, Severity: diag.Warning,
-					Message: fmt.Sprintf("reference %s to no figure or table", s.Text[m[0]:m[1]]),
-					Hint:    "label a figure ![…](a.png \"title {#fig:x}\") or a table title \"表：title {#tab:x}\", and turn on numbered captions"})
+					Message: l.opts.Lang.T("typeset.noref", s.Text[m[0]:m[1]]), Hint: l.opts.Lang.T("typeset.noref.hint")})
 				continue
 			}
 			if m[0] > at {

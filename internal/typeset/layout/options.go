@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"strings"
 
+	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/typeset/fonts"
 )
 
@@ -88,6 +89,8 @@ type Options struct {
 	// HangingPunctuation sets a full stop or comma (。，、．) that ends a
 	// line of a paragraph in the margin (标点悬挂).
 	HangingPunctuation bool
+	// Lang is the language of the warnings.
+	Lang msg.Lang
 }
 
 // Page numbering styles.

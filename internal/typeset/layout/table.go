@@ -1,7 +1,6 @@
 package layout
 
 import (
-	"fmt"
 	"math"
 	"sort"
 
@@ -144,8 +143,7 @@ func (l *layouter) setTable(t *tree.Table, c *ctx) {
 		}
 		if scale == 0.7 {
 			l.warnings = append(l.warnings, diag.Diagnostic{File: l.file, Line: t.Source, Severity: diag.Warning,
-				Message: fmt.Sprintf("table of %d columns is too wide for the page even in smaller type; its widest cells are broken inside", ncol),
-				Hint:    "split the table, shorten its longest unbreakable entries, or turn it (rows as columns)"})
+				Message: l.opts.Lang.T("typeset.widetable", ncol), Hint: l.opts.Lang.T("typeset.widetable.hint")})
 		}
 	}
 	lead := cc.lead(&l.opts)

@@ -27,14 +27,16 @@ import (
 	"github.com/yuin/goldmark/util"
 
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/tree"
 )
 
 // Options say where the source comes from.
 type Options struct {
-	File    string // name used in diagnostics
-	BaseDir string // directory relative image paths are resolved against
+	File    string   // name used in diagnostics
+	BaseDir string   // directory relative image paths are resolved against
+	Lang    msg.Lang // language of the warnings
 }
 
 // Document is a Markdown document as a layout tree.
@@ -61,13 +63,9 @@ func Parse(src []byte, opts Options) (*Document, diag.List) {
 	// not text, and left in place it would hide a heading on the first
 	// line. Dropping it keeps every line number.
 	src = bytes.TrimPrefix(src, []byte("\uFEFF"))
-	if !utf8.Valid(src) {
-		// Bytes that are not UTF-8 print as U+FFFD; the PDF backend needs
-		// valid text.
-		warnings = append(warnings, diag.Diagnostic{File: opts.File, Line: invalidLine(src), Severity: diag.Warning,
-			Message: "the file is not valid UTF-8; invalid bytes print as \uFFFD", Hint: "save it as UTF-8"})
-		src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
-	}
+	// The typesetter refuses text that is not UTF-8 (typeset.Layout); a
+	// caller that did not check still gets valid text, bad bytes as U+FFFD.
+	src = bytes.ToValidUTF8(src, []byte("\uFFFD"))
 	doc := markdown.Parser().Parse(text.NewReader(src))
 	b := &builder{src: src, opts: opts, footnotes: make(map[int]*tree.Footnote)}
 	b.lineStarts = lineStarts(src)
@@ -104,22 +102,6 @@ func Parse(src []byte, opts Options) (*Document, diag.List) {
 		out.Title = strings.TrimSpace(h1[0].Text.PlainText())
 	}
 	return out, append(warnings, b.warnings...)
-}
-
-// invalidLine returns the line of the first byte that is not UTF-8.
-func invalidLine(src []byte) int {
-	line := 1
-	for len(src) > 0 {
-		r, n := utf8.DecodeRune(src)
-		if r == utf8.RuneError && n == 1 {
-			return line
-		}
-		if r == '\n' {
-			line++
-		}
-		src = src[n:]
-	}
-	return line
 }
 
 type listFrame struct {
@@ -355,8 +337,7 @@ func (b *builder) undefinedNotes(in tree.Inline, off int) {
 		}
 	}
 	for _, m := range noteRef.FindAllStringSubmatch(t.String(), -1) {
-		b.warn(off, fmt.Sprintf("footnote [^%s] is not defined; it prints as %q", m[1], m[0]),
-			fmt.Sprintf("add a line \"[^%s]: …\" with the note's text", m[1]))
+		b.warn(off, b.opts.Lang.T("typeset.footnote", m[1], m[0]), b.opts.Lang.T("typeset.footnote.hint", m[1]))
 	}
 }
 
@@ -440,7 +421,7 @@ func (b *builder) htmlBlock(_ util.BufWriter, src []byte, n ast.Node, entering b
 	if strings.HasPrefix(raw, "<!--") {
 		return ast.WalkSkipChildren, nil // comments are not content
 	}
-	b.warn(off, fmt.Sprintf("raw HTML block %s skipped in the PDF", abbreviate(raw)), "write it in Markdown to have it printed")
+	b.warn(off, b.opts.Lang.T("typeset.htmlblock", abbreviate(raw)), b.opts.Lang.T("typeset.htmlblock.hint"))
 	return ast.WalkSkipChildren, nil
 }
 
@@ -657,7 +638,7 @@ func (b *builder) imageNode(_ util.BufWriter, src []byte, n ast.Node, entering b
 	}
 	switch {
 	case strings.Contains(f.Path, "://") || strings.HasPrefix(f.Path, "data:"):
-		b.warn(inlineStart(n), fmt.Sprintf("remote image %q not embedded in the PDF", f.Path), "download it next to the Markdown file and link it by a relative path")
+		b.warn(inlineStart(n), b.opts.Lang.T("typeset.image.remote", f.Path), b.opts.Lang.T("typeset.image.remote.hint"))
 	default:
 		p := f.Path
 		if !filepath.IsAbs(p) {
@@ -665,9 +646,9 @@ func (b *builder) imageNode(_ util.BufWriter, src []byte, n ast.Node, entering b
 		}
 		switch st, err := os.Stat(p); {
 		case err != nil:
-			b.warn(inlineStart(n), fmt.Sprintf("image %q not found", f.Path), "its alt text is printed instead")
+			b.warn(inlineStart(n), b.opts.Lang.T("typeset.image.missing", f.Path), b.opts.Lang.T("typeset.image.alt"))
 		case !st.Mode().IsRegular():
-			b.warn(inlineStart(n), fmt.Sprintf("image %q is not a regular file (%s)", f.Path, st.Mode().Type()), "link an image file; its alt text is printed instead")
+			b.warn(inlineStart(n), b.opts.Lang.T("typeset.image.special", f.Path, st.Mode().Type()), b.opts.Lang.T("typeset.image.special.hint"))
 		default:
 			f.File = p
 		}
@@ -719,7 +700,7 @@ func (b *builder) rawHTML(_ util.BufWriter, src []byte, n ast.Node, entering boo
 		}
 	case strings.HasPrefix(tag, "<!--"):
 	default:
-		b.warn(max(off, 0), fmt.Sprintf("raw HTML %s skipped in the PDF", abbreviate(buf.String())), "")
+		b.warn(max(off, 0), b.opts.Lang.T("typeset.html", abbreviate(buf.String())), "")
 	}
 	return ast.WalkSkipChildren, nil
 }

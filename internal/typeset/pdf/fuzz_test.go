@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 	"time"
+	"unicode/utf8"
 
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/pdf"
@@ -33,9 +34,11 @@ func FuzzTypeset(f *testing.F) {
 		watchdog := time.AfterFunc(10*time.Second, func() { panic(fmt.Sprintf("typesetting %q took over 10 s", s)) })
 		defer watchdog.Stop()
 		out, _, err := typeset.Render([]byte(src), "fuzz.md", typeset.Options{})
-		if strings.IndexByte(s, 0) >= 0 {
+		if strings.IndexByte(s, 0) >= 0 || !utf8.ValidString(strings.TrimPrefix(src, "\uFEFF")) {
+			// A binary file or text that is not UTF-8 is refused, with
+			// its file and line.
 			if err == nil {
-				t.Fatalf("no error for a NUL byte in %q", s)
+				t.Fatalf("no error for a NUL byte or invalid UTF-8 in %q", s)
 			}
 			return
 		}
