@@ -2,7 +2,6 @@ package facts_test
 
 import (
 	"github.com/zzia/press/internal/msg"
-	"io/fs"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -13,34 +12,9 @@ import (
 	"github.com/zzia/press/internal/facts"
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/siteconfig"
+
+	"github.com/zzia/press/internal/testsite"
 )
-
-var repoRoot = filepath.Join("..", "..")
-
-// copySite copies the bundled site into dir.
-func copySite(t *testing.T, dir string) {
-	t.Helper()
-	for _, d := range []string{"content", "data", "layouts", "assets", "static", "i18n", "hugo.toml"} {
-		src := filepath.Join(repoRoot, d)
-		err := filepath.WalkDir(src, func(p string, e fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(repoRoot, p)
-			if e.IsDir() {
-				return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
-}
 
 var tagRE = regexp.MustCompile(`<[^>]+>`)
 
@@ -50,8 +24,7 @@ var tagRE = regexp.MustCompile(`<[^>]+>`)
 // only when it is a real one — the templates and the check apply the same
 // rules.
 func TestSiteShowsWhatTheCheckAccepts(t *testing.T) {
-	src := t.TempDir()
-	copySite(t, src)
+	src := testsite.Bundled(t)
 	cfgPath := filepath.Join(src, "hugo.toml")
 	b, err := os.ReadFile(cfgPath)
 	if err != nil {

@@ -14,6 +14,8 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 // repoRoot is the bundled site: the repository itself.
@@ -407,28 +409,6 @@ func TestDefaultDestIsPublicInSite(t *testing.T) {
 	}
 }
 
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		target := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestBrokenLinksFailTheBuild(t *testing.T) {
 	src := t.TempDir()
 	copyDir(t, fixture("minimal"), src)
@@ -473,3 +453,6 @@ func TestRefusesDestThatWouldReplaceSources(t *testing.T) {
 		t.Errorf("the sources changed: %v", d)
 	}
 }
+
+// copyDir copies a folder with everything in it.
+var copyDir = testsite.CopyDir

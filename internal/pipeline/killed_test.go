@@ -11,6 +11,8 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/pipeline"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 // childBuild is the environment variable that makes the test binary a
@@ -38,8 +40,8 @@ func TestKilledBuildLeavesOldOrNewOutput(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds the site many times")
 	}
-	srcA := copySite(t)
-	srcB := copySite(t)
+	srcA := testsite.Bundled(t)
+	srcB := testsite.Bundled(t)
 	// B differs from A: an article changed, one added, one deleted, a
 	// layout changed (every page differs).
 	edit := func(rel, from, to string) {

@@ -12,6 +12,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/zzia/press/internal/pipeline"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 // fsTree hashes every file of an output, keyed by path.
@@ -45,7 +47,7 @@ type liveSite struct {
 }
 
 func openLive(t *testing.T) *liveSite {
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	opts := pipeline.Options{Source: src, CacheDir: t.TempDir(), BaseURL: "http://127.0.0.1:1313/", Today: pagesToday}
 	live, err := pipeline.OpenLive(opts)
 	if err != nil {

@@ -22,26 +22,11 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/rules"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 var pagesToday = time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
-
-// copySite copies the bundled site's sources into a temporary directory.
-func copySite(t *testing.T) string {
-	t.Helper()
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
-		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(src, d))
-	}
-	cfg, err := os.ReadFile(filepath.Join(repoRoot, "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(src, "hugo.toml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return src
-}
 
 // buildOn builds the site in src as of pagesToday and returns the output.
 func buildOn(t *testing.T, src string) string {
@@ -166,7 +151,7 @@ func exists(dir, rel string) bool {
 var countRE = regexp.MustCompile(`共 (\d+) 个`)
 
 func TestDirectoryPages(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	e := expectFrom(t, src)
 	out := buildOn(t, src)
 	dir := read(t, out, "members/index.html")
@@ -391,7 +376,7 @@ func TestDirectoryPages(t *testing.T) {
 }
 
 func TestActivityPages(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	e := expectFrom(t, src)
 	out := buildOn(t, src)
 	home := read(t, out, "activities/index.html")
@@ -535,7 +520,7 @@ func TestActivityPages(t *testing.T) {
 // and rebuilding updates its page, the directory, the classification pages
 // and the counts.
 func TestEditOneMember(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	before := buildOn(t, src)
 
 	// m51-jinshui: an ordinary member unit in 金水区 moves to 二七区,

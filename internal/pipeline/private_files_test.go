@@ -9,6 +9,8 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 // privateSite is the minimal fixture with one member (contact details
@@ -32,13 +34,7 @@ func privateSite(t *testing.T) string {
 		}
 		files[name] = string(b)
 	}
-	for name, body := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, src, files)
 	return src
 }
 

@@ -18,29 +18,10 @@ import (
 func publicationSite(t *testing.T) string {
 	t.Helper()
 	dst := t.TempDir()
-	copyTree := func(src, to string) {
-		err := filepath.WalkDir(src, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				return err
-			}
-			rel, _ := filepath.Rel(src, p)
-			if d.IsDir() {
-				return os.MkdirAll(filepath.Join(to, rel), 0o755)
-			}
-			b, err := os.ReadFile(p)
-			if err != nil {
-				return err
-			}
-			return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-		})
-		if err != nil {
-			t.Fatal(err)
-		}
-	}
 	for _, d := range []string{"layouts", "assets", "i18n", "static"} {
-		copyTree(filepath.Join(repoRoot, d), filepath.Join(dst, d))
+		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dst, d))
 	}
-	copyTree(filepath.Join(repoRoot, "testdata", "publications", "site"), dst)
+	copyDir(t, filepath.Join(repoRoot, "testdata", "publications", "site"), dst)
 	return dst
 }
 

@@ -8,6 +8,8 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 func inode(t *testing.T, p string) uint64 {
@@ -23,7 +25,7 @@ func inode(t *testing.T, p string) uint64 {
 // changed, removes those no longer made, and gives the same files as a
 // build from scratch.
 func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	cache := t.TempDir()
 	out := filepath.Join(t.TempDir(), "public")
 	opts := pipeline.Options{Source: src, Dest: out, CacheDir: cache, Today: pagesToday}
@@ -85,7 +87,7 @@ func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
 // A failed build over the previous output leaves it as it was, files and
 // inodes: nothing is written through the stage's links.
 func TestFailedBuildOverOutputTouchesNothing(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	out := filepath.Join(t.TempDir(), "public")
 	opts := pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: pagesToday}
 	if _, err := pipeline.Build(opts); err != nil {

@@ -12,6 +12,8 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/member/membertest"
 	"github.com/zzia/press/internal/rules"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 // maxPage is the largest page of HTML the directory and the activities
@@ -25,7 +27,7 @@ const maxPage = 300 << 10
 // the directory and of the activities under 300 KB of HTML, every member
 // of the directory with its page. The sizes are logged.
 func TestDirectoryAtScale(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	for _, d := range []string{member.MembersDir, member.PeopleDir, member.ActivitiesDir} {
 		os.RemoveAll(filepath.Join(src, filepath.FromSlash(d)))
 	}

@@ -10,6 +10,8 @@ import (
 
 	"github.com/fsnotify/fsnotify"
 	"github.com/zzia/press/internal/pipeline"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 // extraNews are n news articles, enough to give the news list a second
@@ -63,7 +65,7 @@ func TestStalePaginatorPagesDisappear(t *testing.T) {
 	ls.sameAsFull("articles deleted")
 
 	// press build over the previous output.
-	src := copySite(t)
+	src := testsite.Bundled(t)
 	out := filepath.Join(t.TempDir(), "public")
 	opts := pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: pagesToday}
 	for i, rel := range extraNews(10) {

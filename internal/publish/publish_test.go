@@ -8,7 +8,6 @@ import (
 	"fmt"
 	"io"
 	"net/url"
-	"os"
 	"path/filepath"
 	"reflect"
 	"regexp"
@@ -23,6 +22,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport"
 	"github.com/go-git/go-git/v5/plumbing/transport/client"
 	"github.com/go-git/go-git/v5/plumbing/transport/http"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 var when = time.Date(2026, 11, 27, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
@@ -58,19 +59,6 @@ func newBare(t *testing.T) string {
 		t.Fatal(err)
 	}
 	return dir
-}
-
-func writeFiles(t *testing.T, dir string, files map[string]string) {
-	t.Helper()
-	for p, content := range files {
-		full := filepath.Join(dir, filepath.FromSlash(p))
-		if err := os.MkdirAll(filepath.Dir(full), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(full, []byte(content), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
 }
 
 func builtSite(t *testing.T, files map[string]string) string {
@@ -528,3 +516,6 @@ func TestPlainHTTPRefused(t *testing.T) {
 		t.Errorf("http without credentials: %v", err)
 	}
 }
+
+// writeFiles writes files into dir.
+var writeFiles = testsite.WriteFiles

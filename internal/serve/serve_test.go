@@ -3,7 +3,6 @@ package serve_test
 import (
 	"context"
 	"io"
-	"io/fs"
 	"net/http"
 	"os"
 	"path/filepath"
@@ -12,29 +11,9 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/serve"
-)
 
-func copyDir(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		target := filepath.Join(to, rel)
-		if d.IsDir() {
-			return os.MkdirAll(target, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(target, b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-}
+	"github.com/zzia/press/internal/testsite"
+)
 
 func get(t *testing.T, url string) (int, string) {
 	t.Helper()
@@ -68,7 +47,7 @@ func waitFor(t *testing.T, url string, what string, cond func(int, string) bool)
 
 func TestServeRebuildsAndRecovers(t *testing.T) {
 	src := t.TempDir()
-	copyDir(t, filepath.Join("..", "..", "testdata", "sites", "minimal"), src)
+	testsite.CopyDir(t, filepath.Join("..", "..", "testdata", "sites", "minimal"), src)
 	// A section page that lists its pages, to see lists follow edits.
 	os.WriteFile(filepath.Join(src, "layouts", "section.html"),
 		[]byte(`{{ define "main" }}<article><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}`), 0o644)

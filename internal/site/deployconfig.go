@@ -13,6 +13,7 @@ import (
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deploy/deployconfig"
 	"github.com/gohugoio/hugo/hugofs"
+	"github.com/zzia/press/internal/siteconfig"
 )
 
 // Deployment is the deployment section of a site's configuration (Hugo's
@@ -107,7 +108,7 @@ func LoadDeployment(src, env string) (*Deployment, error) {
 				return nil, fmt.Errorf("deployment target %q: refreshCommand: %w", t.Name, err)
 			}
 			if k, ok := raw[i]["keep"]; ok {
-				n, ok := toInt(k)
+				n, ok := siteconfig.Int(k)
 				if !ok || n < 1 {
 					return nil, fmt.Errorf("deployment target %q: keep must be a whole number of at least 1, not %v", t.Name, k)
 				}
@@ -216,20 +217,4 @@ func stringList(v any) ([]string, error) {
 		return out, nil
 	}
 	return nil, fmt.Errorf("expected a list of strings, not %T", v)
-}
-
-func toInt(v any) (int, bool) {
-	switch n := v.(type) {
-	case int:
-		return n, true
-	case int64:
-		return int(n), true
-	case uint64:
-		return int(n), true
-	case float64:
-		if n == float64(int(n)) {
-			return int(n), true
-		}
-	}
-	return 0, false
 }

@@ -6,37 +6,15 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
-)
 
-// copySite copies the minimal fixture into a new directory.
-func copySite(t *testing.T) string {
-	t.Helper()
-	dst := t.TempDir()
-	err := filepath.WalkDir(minimal, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(minimal, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(dst, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(dst, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dst
-}
+	"github.com/zzia/press/internal/testsite"
+)
 
 // TestPageCannotTakeOverAnother: a url or an alias that is another page's
 // address, or a static file's, fails the build naming both sources, at the
 // line that asked for it.
 func TestPageCannotTakeOverAnother(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Copy(t, minimal)
 	files := map[string]string{
 		"content/posts/takeover.md": "---\ntitle: Takeover\nurl: \"/posts/first/\"\n---\nmine now\n",
 		"content/posts/redirect.md": "---\ntitle: Redirect\ndate: 2024-01-01\naliases: [\"/posts/second/\"]\n---\nthere\n",
@@ -71,7 +49,7 @@ func TestPageCannotTakeOverAnother(t *testing.T) {
 }
 
 func TestOwnURLIsNoDuplicate(t *testing.T) {
-	src := copySite(t)
+	src := testsite.Copy(t, minimal)
 	os.WriteFile(filepath.Join(src, "content", "about.md"), []byte("---\ntitle: About\nurl: /about/\naliases: [/old-about/]\n---\nx\n"), 0o644)
 	if _, err := Build(Options{Source: src, CacheDir: t.TempDir()}); err != nil {
 		t.Fatal(err)

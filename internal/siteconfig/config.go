@@ -7,6 +7,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"math"
 	"os"
 	"path/filepath"
 	"strings"
@@ -230,4 +231,22 @@ func (c *Config) setLine(path []string, line int) {
 	if _, seen := c.lines[k]; !seen && line > 0 {
 		c.lines[k] = line
 	}
+}
+
+// Int returns v, a value decoded from TOML, YAML or JSON (an int, int64,
+// uint64 or float64), as an int when it is a whole number.
+func Int(v any) (int, bool) {
+	switch n := v.(type) {
+	case int:
+		return n, true
+	case int64:
+		return int(n), true
+	case uint64:
+		return int(n), true
+	case float64:
+		if n == math.Trunc(n) {
+			return int(n), true
+		}
+	}
+	return 0, false
 }

@@ -3,7 +3,6 @@ package catalog
 import (
 	"fmt"
 	"io/fs"
-	"math"
 	"os"
 	"path"
 	"path/filepath"
@@ -15,6 +14,7 @@ import (
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/siteconfig"
 	"github.com/zzia/press/internal/typeset/picture"
 )
 
@@ -184,19 +184,11 @@ func (d *doc) int(key string) (int, bool) {
 	if !ok || v == nil {
 		return 0, false
 	}
-	switch n := v.(type) {
-	case int:
+	if n, ok := siteconfig.Int(v); ok {
 		return n, true
-	case int64:
-		return int(n), true
-	case uint64:
-		return int(n), true
-	case float64:
-		if n == math.Trunc(n) {
-			return int(n), true
-		}
-	case string:
-		if i, err := strconv.Atoi(strings.TrimSpace(n)); err == nil {
+	}
+	if s, ok := v.(string); ok {
+		if i, err := strconv.Atoi(strings.TrimSpace(s)); err == nil {
 			return i, true
 		}
 	}

@@ -1,0 +1,99 @@
+// Package testsite gives tests copies of sites to build and change: the
+// bundled site of this repository, the fixtures under testdata/sites, or
+// any folder, in a temporary directory the test owns. Only tests import
+// it.
+package testsite
+
+import (
+	"io/fs"
+	"os"
+	"path/filepath"
+	"runtime"
+	"testing"
+)
+
+// Sources are the parts of a site folder that make the site: what Bundled
+// copies.
+var Sources = []string{"content", "data", "layouts", "assets", "static", "i18n", "hugo.toml"}
+
+// Root is the repository's root folder (the one holding go.mod).
+func Root() string {
+	_, file, _, _ := runtime.Caller(0)
+	return filepath.Join(filepath.Dir(file), "..", "..")
+}
+
+// Fixture is the folder of the fixture site name under testdata/sites.
+func Fixture(name string) string {
+	return filepath.Join(Root(), "testdata", "sites", name)
+}
+
+// CopyDir copies the folder from, with everything in it, to to.
+func CopyDir(t testing.TB, from, to string) {
+	t.Helper()
+	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(from, p)
+		target := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(target, 0o755)
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(target, b, 0o644)
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+}
+
+// Copy copies the folder from into a new temporary folder and returns it.
+func Copy(t testing.TB, from string) string {
+	t.Helper()
+	dir := t.TempDir()
+	CopyDir(t, from, dir)
+	return dir
+}
+
+// Bundled copies the sources of the repository's own site (Sources) into
+// a new temporary folder and returns it.
+func Bundled(t testing.TB) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, s := range Sources {
+		from := filepath.Join(Root(), s)
+		if fi, err := os.Stat(from); err == nil && !fi.IsDir() {
+			WriteFiles(t, dir, map[string]string{s: string(mustRead(t, from))})
+			continue
+		}
+		CopyDir(t, from, filepath.Join(dir, s))
+	}
+	return dir
+}
+
+// WriteFiles writes files (slash-separated names relative to dir, and
+// their text) into dir, making folders as needed.
+func WriteFiles(t testing.TB, dir string, files map[string]string) {
+	t.Helper()
+	for name, body := range files {
+		p := filepath.Join(dir, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
+
+func mustRead(t testing.TB, name string) []byte {
+	t.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
