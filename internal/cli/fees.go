@@ -1,106 +1,49 @@
 package cli
 
 import (
-	"bytes"
 	"fmt"
 	"io"
-	"path/filepath"
 	"strconv"
 	"strings"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/fees"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/printjob"
-	"github.com/zzia/press/internal/sheet"
-)
-
-// File names press report fees writes in its --out directory.
-const (
-	feesFile      = "会费报表.xlsx"
-	remindersFile = "会费缴纳通知.pdf"
+	"github.com/zzia/press/internal/project"
 )
 
 func newFeesCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
-	var opts pipeline.Options
-	var today, out string
-	var within int
-	var letters bool
-	c := command(lang, "fees", "report.fees", func(*cobra.Command, []string) error {
-		ds, res, err := openMembers(lang, &opts, today, &out, stderr)
+	var f secretariatFlags
+	var fo project.FeesOptions
+	c := command(lang, "fees", "report.fees", secretariat(func([]string) error {
+		p, err := f.open(lang)
 		if err != nil {
 			return err
 		}
-		form, fl := printjob.LoadFormOptions(opts.Site.Config)
-		printDiagnostics(lang, stderr, fl.Warnings())
-		std := fees.Standard{}
-		for _, f := range form.Fees {
-			std[f.Level] = f.Amount
-		}
-		if len(std) == 0 {
-			for _, f := range printjob.StandardFees {
-				std[f.Level] = f.Amount
-			}
-		}
-		rep := fees.Build(ds, res, std, ds.Today, within)
-		var b bytes.Buffer
-		if err := sheet.WriteXLSX(&b, rep.Tables()...); err != nil {
+		r, err := p.ReportFees(f.out, fo)
+		warn(lang, stderr, &r.Output)
+		if r.Book == "" {
 			return err
 		}
-		path := filepath.Join(out, feesFile)
-		if err := writePrivate(path, b.Bytes()); err != nil {
-			return err
-		}
-		summarize(lang, stdout, rep)
-		fmt.Fprintln(stdout, lang.T("report.wrote", path))
-		if !letters {
-			return nil
-		}
-		var rs []printjob.Reminder
-		for _, a := range rep.Arrears {
-			m := a.Member
-			if m.Individual() {
-				continue
-			}
-			r := printjob.Reminder{Name: m.Name, Level: m.Level, Address: m.Contact.Address, Total: a.Total}
-			for _, rp := range m.Representatives {
-				if rp.Role == member.RoleMain && rp.CurrentOn(ds.Today) && rp.Person != nil {
-					r.Contact = strings.TrimSpace(rp.Person.Name + " " + rp.Title)
-				}
-			}
-			for _, o := range a.Owed {
-				r.Owed = append(r.Owed, printjob.OwedFee{Year: o.Year, Amount: o.Amount})
-			}
-			rs = append(rs, r)
-		}
-		if len(rs) == 0 {
+		summarize(lang, stdout, r.Report)
+		fmt.Fprintln(stdout, lang.T("report.wrote", r.Book))
+		switch {
+		case err != nil || !fo.Letters:
+		case r.Letters == "":
 			fmt.Fprintln(stdout, lang.T("report.fees.noletters"))
-			return nil
+		default:
+			fmt.Fprintln(stdout, lang.T("report.fees.letters", r.Letters, r.Reminders))
 		}
-		pdf, err := printjob.Reminders(rs, printjob.ReminderOptions{Options: printjob.Options{Today: ds.Today}, FormOptions: form})
-		if err != nil {
-			return err
-		}
-		path = filepath.Join(out, remindersFile)
-		if err := writePrivate(path, pdf); err != nil {
-			return err
-		}
-		fmt.Fprintln(stdout, lang.T("report.fees.letters", path, len(rs)))
-		return nil
-	})
-	addSourceFlag(lang, c, &opts.Source)
-	c.Flags().StringVarP(&out, "out", "o", "", lang.T("flag.report.out"))
-	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
-	c.Flags().IntVar(&within, "within", 60, lang.T("flag.fees.within"))
-	c.Flags().BoolVar(&letters, "letters", true, lang.T("flag.fees.letters"))
+		return err
+	}))
+	f.add(lang, c, lang.T("flag.report.out"))
+	c.Flags().IntVar(&fo.Within, "within", 60, lang.T("flag.fees.within"))
+	c.Flags().BoolVar(&fo.Letters, "letters", true, lang.T("flag.fees.letters"))
 	return c
 }
 
 // summarize prints the arrears, the renewals and the totals of the latest
 // year.
-func summarize(lang msg.Lang, w io.Writer, rep *fees.Report) {
+func summarize(lang msg.Lang, w io.Writer, rep *project.FeeReport) {
 	total := 0
 	for _, a := range rep.Arrears {
 		total += a.Total
@@ -111,7 +54,7 @@ func summarize(lang msg.Lang, w io.Writer, rep *fees.Report) {
 		for _, o := range a.Owed {
 			years = append(years, strconv.Itoa(o.Year))
 		}
-		fmt.Fprintf(w, "  %-20s %s  %s  %s  %d\n", a.Member.ID, a.Member.Level, fees.StatusText(a.Status), strings.Join(years, ","), a.Total)
+		fmt.Fprintf(w, "  %-20s %s  %s  %s  %d\n", a.Member.ID, a.Member.Level, project.FeeStatusText(a.Status), strings.Join(years, ","), a.Total)
 	}
 	if len(rep.Renewals) > 0 {
 		sum := 0

@@ -1,37 +1,41 @@
 package cli
 
 import (
-	"bytes"
 	"errors"
 	"fmt"
 	"io"
-	"path/filepath"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/membersheet"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/sheet"
+	"github.com/zzia/press/internal/project"
 )
 
 func newImportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	c := group(lang, "import")
-	var opts pipeline.Options
-	var today, sheetName, template, activity string
+	var f secretariatFlags
+	var sheetName, template, activity string
 	var write, dryRun bool
-	// load resolves the site and loads its data, which must be free of
-	// errors: an import changes data that is known to be right.
-	load := func() (*member.Dataset, error) {
-		p, err := openResolved(lang, &opts, today)
+	// finish prints what the import found and, when the sheet has no
+	// problems, the plan's diff, which it writes with --write.
+	finish := func(p *project.Project, r *project.Import, err error) error {
+		warn(lang, stderr, &r.Output)
 		if err != nil {
-			return nil, err
+			return err
 		}
-		ds, _, err := loadMembers(lang, p, stderr)
-		return ds, err
-	}
-	// finish prints the plan's diff and writes it with --write.
-	finish := func(plan *membersheet.Plan) error {
+		for _, u := range r.Unmatched {
+			fmt.Fprintln(stderr, u.String())
+		}
+		if len(r.Problems) > 0 {
+			for _, pr := range r.Problems {
+				fmt.Fprintln(stderr, pr.String())
+			}
+			fmt.Fprintln(stderr, lang.T("import.failed", len(r.Problems)))
+			return silentFailure{r.Problems}
+		}
+		if len(r.Unmatched) > 0 {
+			fmt.Fprintln(stderr, lang.T("import.unmatched", len(r.Unmatched)))
+		}
+		plan := r.Plan
 		write = write || !dryRun // --dry-run=false is --write
 		if len(plan.Files) == 0 {
 			fmt.Fprintln(stdout, lang.T("import.nochange"))
@@ -44,97 +48,51 @@ func newImportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 			fmt.Fprintln(stdout, lang.T("import.dryrun", len(plan.Changes), len(plan.Files)))
 			return nil
 		}
-		if err := plan.Write(opts.Source); err != nil {
+		if err := p.WriteImport(plan); err != nil {
 			return err
 		}
 		fmt.Fprintln(stdout, lang.T("import.written", len(plan.Changes), len(plan.Files)))
 		return nil
 	}
-	problems := func(ps sheet.Problems) error {
-		for _, p := range ps {
-			fmt.Fprintln(stderr, p.String())
+	members := command(lang, "members [FILE.xlsx|FILE.csv]", "import.members", secretariat(func(args []string) error {
+		if template != "" && len(args) > 0 {
+			return usageError{errors.New(lang.T("import.templateargs"))}
 		}
-		fmt.Fprintln(stderr, lang.T("import.failed", len(ps)))
-		return silentFailure{ps}
-	}
-	members := command(lang, "members [FILE.xlsx|FILE.csv]", "import.members", func(_ *cobra.Command, args []string) error {
-		if template != "" {
-			if len(args) > 0 {
-				return usageError{errors.New(lang.T("import.templateargs"))}
-			}
-			var err error
-			if opts, err = opts.Resolve(); err != nil {
-				return err
-			}
-			if err := private(lang, template, opts); err != nil {
-				return err
-			}
-			var b bytes.Buffer
-			if err := sheet.WriteXLSX(&b, membersheet.Template()...); err != nil {
-				return err
-			}
-			if err := writePrivate(template, b.Bytes()); err != nil {
-				return err
-			}
-			fmt.Fprintln(stdout, lang.T("report.wrote", template))
-			return nil
-		}
-		if len(args) == 0 {
+		if template == "" && len(args) == 0 {
 			return usageError{errors.New(lang.T("import.nofile"))}
 		}
-		ds, err := load()
+		p, err := f.open(lang)
 		if err != nil {
 			return err
 		}
-		// The rows are compared even when the sheet has problems, so
-		// that every problem is reported at once.
-		in, _ := sheet.Read(lang, args[0], sheetName, membersheet.Columns)
-		plan, ps := membersheet.PlanMembers(opts.Source, ds, in)
-		if len(ps) > 0 {
-			return problems(ps)
+		if template != "" {
+			o, err := p.MemberTemplate(template)
+			return done(lang, stdout, stderr, o, err)
 		}
-		return finish(plan)
-	})
+		r, err := p.PlanMemberImport(args[0], sheetName)
+		return finish(p, r, err)
+	}))
 	members.Args = cobra.MaximumNArgs(1)
-	addSourceFlag(lang, members, &opts.Source)
-	members.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
+	f.add(lang, members, "")
 	members.Flags().StringVar(&sheetName, "sheet", "", lang.T("flag.import.sheet"))
 	members.Flags().BoolVar(&write, "write", false, lang.T("flag.import.write"))
 	members.Flags().BoolVar(&dryRun, "dry-run", true, lang.T("flag.import.dryrun"))
 	members.Flags().StringVar(&template, "template", "", lang.T("flag.import.template"))
 	c.AddCommand(members)
 
-	attendance := command(lang, "attendance FILE.xlsx|FILE.csv --activity ID", "import.attendance", func(_ *cobra.Command, args []string) error {
+	attendance := command(lang, "attendance FILE.xlsx|FILE.csv --activity ID", "import.attendance", secretariat(func(args []string) error {
 		if activity == "" {
 			return usageError{errors.New(lang.T("import.noactivity"))}
 		}
-		ds, err := load()
+		p, err := f.open(lang)
 		if err != nil {
 			return err
 		}
-		a := ds.Activity(activity)
-		if a == nil {
-			return usageError{errors.New(lang.T("import.unknownactivity", activity, filepath.Join(opts.Source, "data", "activities")))}
-		}
-		in, ps := sheet.Read(lang, args[0], sheetName, membersheet.SignInColumns)
-		if len(ps) > 0 {
-			return problems(ps)
-		}
-		plan, unmatched, ps := membersheet.PlanAttendance(opts.Source, ds, a, in)
-		for _, u := range unmatched {
-			fmt.Fprintln(stderr, u.String())
-		}
-		if len(ps) > 0 {
-			return problems(ps)
-		}
-		if len(unmatched) > 0 {
-			fmt.Fprintln(stderr, lang.T("import.unmatched", len(unmatched)))
-		}
-		return finish(plan)
-	})
+		r, err := p.PlanAttendanceImport(args[0], sheetName, activity)
+		return finish(p, r, err)
+	}))
 	attendance.Args = cobra.ExactArgs(1)
-	addSourceFlag(lang, attendance, &opts.Source)
-	attendance.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
+	f.add(lang, attendance, "")
 	attendance.Flags().StringVar(&sheetName, "sheet", "", lang.T("flag.import.sheet"))
 	attendance.Flags().StringVar(&activity, "activity", "", lang.T("flag.import.activity"))
 	attendance.Flags().BoolVar(&write, "write", false, lang.T("flag.import.write"))

@@ -9,6 +9,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/project"
 )
 
 // files lists the files under dir, relative and sorted.
@@ -29,7 +30,7 @@ func files(t *testing.T, dir string) []string {
 func TestPrintWritesOnlyUnderOut(t *testing.T) {
 	site := filepath.Join("..", "..")
 	before := files(t, filepath.Join(site, "data"))
-	_, secErr := os.Stat(filepath.Join(site, defaultInternalDir))
+	_, secErr := os.Stat(filepath.Join(site, project.InternalDir))
 	tmp := t.TempDir()
 	out := filepath.Join(tmp, "sec")
 	for _, args := range [][]string{
@@ -67,7 +68,7 @@ func TestPrintWritesOnlyUnderOut(t *testing.T) {
 	if after := files(t, filepath.Join(site, "data")); strings.Join(after, " ") != strings.Join(before, " ") {
 		t.Error("the site's data changed")
 	}
-	if _, err := os.Stat(filepath.Join(site, defaultInternalDir)); os.IsNotExist(secErr) && err == nil {
+	if _, err := os.Stat(filepath.Join(site, project.InternalDir)); os.IsNotExist(secErr) && err == nil {
 		t.Error("secretariat/ was created in the site although --out was given")
 	}
 }

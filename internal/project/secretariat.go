@@ -1,0 +1,144 @@
+package project
+
+import (
+	"errors"
+	"os"
+	"path/filepath"
+
+	"github.com/zzia/press/internal/atomicfile"
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/rules"
+)
+
+// InternalDir is where the secretariat's internal outputs (roster, labels,
+// certificates, reports, exports) go unless the command is told otherwise:
+// beside the site's sources, never inside its output.
+const InternalDir = "secretariat"
+
+// siteFolders are the folders of a site that Hugo reads as sources or
+// publishes from (with the output directory): no internal file may be
+// written into them.
+var siteFolders = []string{"static", "content", "assets", "layouts", "data", "i18n", "archetypes", "themes", "public"}
+
+// UsageError is an error in what a command asked for (a flag's value, an
+// output inside the site, an unknown member or activity) rather than in
+// the site: the command line reports it as a usage error.
+type UsageError struct{ Err error }
+
+// Error returns the error's message.
+func (e *UsageError) Error() string { return e.Err.Error() }
+
+// Unwrap returns the error itself.
+func (e *UsageError) Unwrap() error { return e.Err }
+
+// usage returns a *UsageError with the message key of the project's
+// language and its arguments.
+func (p *Project) usage(key string, args ...any) error {
+	return &UsageError{errorf(p.lang(), key, args...)}
+}
+
+// errorf returns the message key in language lang, with its arguments, as
+// an error.
+func errorf(lang msg.Lang, key string, args ...any) error {
+	return errors.New(lang.T(key, args...))
+}
+
+// lang is the language of the project's messages.
+func (p *Project) lang() msg.Lang { return p.site.Lang }
+
+// Output is what a secretariat command did: the warnings found on the way
+// (the configuration's, the member data's), for the command to print before
+// anything else, and the files it wrote, in order. A command that fails
+// still returns what it found and wrote until then.
+type Output struct {
+	// Warnings are the problems that did not stop the command.
+	Warnings diag.List
+	// Wrote are the files written.
+	Wrote []string
+}
+
+// Private refuses an output path inside the site's sources or output: the
+// public output (public/), or a folder whose files the next build publishes
+// or reads (static/, content/, assets/, layouts/, data/, i18n/ …). Symbolic
+// links are followed, so a link into static/ is refused too. The error is
+// a *UsageError.
+func (p *Project) Private(path string) error {
+	r := resolve(path)
+	dirs := []string{filepath.Join(p.Dir, "public")}
+	for _, d := range siteFolders {
+		dirs = append(dirs, filepath.Join(p.Dir, d))
+	}
+	for _, d := range dirs {
+		if inside(r, resolve(d)) {
+			return p.usage("print.public", path, d)
+		}
+	}
+	return nil
+}
+
+// OutDir returns the folder of a secretariat output: out, or the site's
+// InternalDir when out is empty. A folder that would be published is
+// refused (see Private), before any work.
+func (p *Project) OutDir(out string) (string, error) {
+	if out == "" {
+		out = filepath.Join(p.Dir, InternalDir)
+	}
+	return out, p.Private(out)
+}
+
+// memberData returns the member data and the rules' result for a
+// secretariat output, adding the data's warnings to o: errors in the data
+// fail, as a *pipeline.Error, and so does a site without members.
+func (p *Project) memberData(o *Output) (*member.Dataset, *rules.Result, error) {
+	ds, res, l := p.Members()
+	o.Warnings = append(o.Warnings, l.Warnings()...)
+	if l.HasErrors() {
+		return nil, nil, &pipeline.Error{Diagnostics: l.Errors()}
+	}
+	if len(ds.Members) == 0 {
+		return nil, nil, errorf(p.lang(), "report.nomembers", filepath.Join(p.Dir, "data", "members"))
+	}
+	return ds, res, nil
+}
+
+// writePrivate writes an internal file whole or not at all, readable by its
+// owner only (the secretariat's documents hold contact details), creating
+// its folder, and adds it to o.
+func writePrivate(o *Output, path string, b []byte) error {
+	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
+		return err
+	}
+	if err := atomicfile.Write(path, b, 0o600); err != nil {
+		return err
+	}
+	o.Wrote = append(o.Wrote, path)
+	return nil
+}
+
+// resolve returns path absolute, with the symbolic links of its longest
+// existing ancestor resolved.
+func resolve(path string) string {
+	p, err := filepath.Abs(path)
+	if err != nil {
+		return path
+	}
+	rest := ""
+	for dir := p; ; dir = filepath.Dir(dir) {
+		if r, err := filepath.EvalSymlinks(dir); err == nil {
+			return filepath.Join(r, rest)
+		}
+		if filepath.Dir(dir) == dir {
+			return p
+		}
+		rest = filepath.Join(filepath.Base(dir), rest)
+	}
+}
+
+// inside reports whether path is dir or inside it; both are absolute.
+func inside(path, dir string) bool {
+	rel, err := filepath.Rel(dir, path)
+	return err == nil && filepath.IsLocal(rel)
+}
