@@ -56,14 +56,11 @@ type Certificates struct {
 // unknown member, a *pipeline.Error.
 func (p *Project) PrintCertificates(out string, co CertificateOptions) (*Certificates, error) {
 	r := &Certificates{}
-	opts, dir, err := p.printJob(&r.Output, out)
+	opts, j, err := p.printJob(&r.Output, out)
 	if err != nil {
 		return r, err
 	}
-	ds, res, err := p.memberData(&r.Output)
-	if err != nil {
-		return r, err
-	}
+	ds, res := j.ds, j.res
 	for _, id := range co.Only {
 		if ds.Member(id) == nil {
 			return r, p.usage("print.unknownmember", id)
@@ -84,7 +81,7 @@ func (p *Project) PrintCertificates(out string, co CertificateOptions) (*Certifi
 	if err != nil {
 		return r, err
 	}
-	if err := writePrivate(&r.Output, filepath.Join(dir, CertificatesFile), b); err != nil {
+	if err := writePrivate(&r.Output, filepath.Join(j.dir, CertificatesFile), b); err != nil {
 		return r, err
 	}
 	var fresh []certreg.Entry

@@ -55,14 +55,11 @@ type Fees struct {
 func (p *Project) ReportFees(out string, fo FeesOptions) (*Fees, error) {
 	r := &Fees{}
 	o := &r.Output
-	dir, err := p.OutDir(out)
+	j, err := p.start(o, out)
 	if err != nil {
 		return r, err
 	}
-	ds, res, err := p.memberData(o)
-	if err != nil {
-		return r, err
-	}
+	ds := j.ds
 	form, fl := printjob.LoadFormOptions(p.Config)
 	o.Warnings = append(o.Warnings, fl.Warnings()...)
 	std := fees.Standard{}
@@ -74,13 +71,13 @@ func (p *Project) ReportFees(out string, fo FeesOptions) (*Fees, error) {
 			std[f.Level] = f.Amount
 		}
 	}
-	rep := fees.Build(ds, res, std, ds.Today, fo.Within)
+	rep := fees.Build(ds, j.res, std, ds.Today, fo.Within)
 	var b bytes.Buffer
 	if err := sheet.WriteXLSX(&b, rep.Tables()...); err != nil {
 		return r, err
 	}
 	r.Report = rep
-	if err := writePrivate(o, filepath.Join(dir, FeesFile), b.Bytes()); err != nil {
+	if err := writePrivate(o, filepath.Join(j.dir, FeesFile), b.Bytes()); err != nil {
 		return r, err
 	}
 	r.Book = o.Wrote[0]
@@ -95,7 +92,7 @@ func (p *Project) ReportFees(out string, fo FeesOptions) (*Fees, error) {
 	if err != nil {
 		return r, err
 	}
-	if err := writePrivate(o, filepath.Join(dir, RemindersFile), pdf); err != nil {
+	if err := writePrivate(o, filepath.Join(j.dir, RemindersFile), pdf); err != nil {
 		return r, err
 	}
 	r.Letters, r.Reminders = o.Wrote[1], len(rs)

@@ -37,34 +37,29 @@ type Labels struct {
 	Copies, Recipients, Sheets int
 }
 
-// printJob is the start of every print command: the print options of the
-// configuration (its fonts, with its warnings in o) and the output folder,
-// refused before any work when it would be published.
-func (p *Project) printJob(o *Output, out string) (printjob.Options, string, error) {
+// printJob is the start of the print jobs of member data: the print
+// options of the configuration (its fonts, with its warnings in o), then
+// the output folder and the member data (see start).
+func (p *Project) printJob(o *Output, out string) (printjob.Options, *job, error) {
 	cfg, l := catalog.ReadConfig(p.Config)
 	o.Warnings = append(o.Warnings, l.Warnings()...)
-	opts := printjob.Options{Today: p.Today.Day, Fonts: cfg.Fonts}
-	dir, err := p.OutDir(out)
-	return opts, dir, err
+	j, err := p.start(o, out)
+	return printjob.Options{Today: p.Today.Day, Fonts: cfg.Fonts}, j, err
 }
 
 // PrintRoster writes the member roster, RosterFile, into the folder out
 // ("": the site's InternalDir).
 func (p *Project) PrintRoster(out string) (*Output, error) {
 	o := &Output{}
-	opts, dir, err := p.printJob(o, out)
+	opts, j, err := p.printJob(o, out)
 	if err != nil {
 		return o, err
 	}
-	ds, res, err := p.memberData(o)
+	b, err := printjob.Roster(j.ds, j.res, opts)
 	if err != nil {
 		return o, err
 	}
-	b, err := printjob.Roster(ds, res, opts)
-	if err != nil {
-		return o, err
-	}
-	return o, writePrivate(o, filepath.Join(dir, RosterFile), b)
+	return o, writePrivate(o, filepath.Join(j.dir, RosterFile), b)
 }
 
 // PrintLabels writes the address labels of the journal's distribution,
@@ -73,25 +68,21 @@ func (p *Project) PrintRoster(out string) (*Output, error) {
 // its Options are set here.
 func (p *Project) PrintLabels(out string, lo LabelOptions) (*Labels, error) {
 	r := &Labels{}
-	opts, dir, err := p.printJob(&r.Output, out)
-	if err != nil {
-		return r, err
-	}
-	ds, res, err := p.memberData(&r.Output)
+	opts, j, err := p.printJob(&r.Output, out)
 	if err != nil {
 		return r, err
 	}
 	lo.Options = opts
-	recips, skipped := printjob.Distribution(ds, res, lo)
+	recips, skipped := printjob.Distribution(j.ds, j.res, lo)
 	r.Skipped = skipped
-	pdfBytes, csvBytes, err := printjob.Labels(ds, res, lo)
+	pdfBytes, csvBytes, err := printjob.Labels(j.ds, j.res, lo)
 	if err != nil {
 		return r, err
 	}
-	if err := writePrivate(&r.Output, filepath.Join(dir, LabelsFile), pdfBytes); err != nil {
+	if err := writePrivate(&r.Output, filepath.Join(j.dir, LabelsFile), pdfBytes); err != nil {
 		return r, err
 	}
-	if err := writePrivate(&r.Output, filepath.Join(dir, DistributionFile), csvBytes); err != nil {
+	if err := writePrivate(&r.Output, filepath.Join(j.dir, DistributionFile), csvBytes); err != nil {
 		return r, err
 	}
 	for _, rc := range recips {

@@ -8,15 +8,11 @@ import (
 // the folder out ("": the site's InternalDir).
 func (p *Project) ReportMembers(out string) (*Output, error) {
 	o := &Output{}
-	dir, err := p.OutDir(out)
+	j, err := p.start(o, out)
 	if err != nil {
 		return o, err
 	}
-	ds, res, err := p.memberData(o)
-	if err != nil {
-		return o, err
-	}
-	paths, err := report.Write(dir, ds, res)
+	paths, err := report.Write(j.dir, j.ds, j.res)
 	o.Wrote = paths
 	return o, err
 }

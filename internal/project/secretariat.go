@@ -89,6 +89,29 @@ func (p *Project) OutDir(out string) (string, error) {
 	return out, p.Private(out)
 }
 
+// job is a secretariat output under way: its folder, the member data and
+// the rules' result.
+type job struct {
+	dir string
+	ds  *member.Dataset
+	res *rules.Result
+}
+
+// start begins a secretariat output into the folder out (see OutDir): the
+// folder is checked first, so that a wrong one fails before any work, then
+// the member data are loaded (see memberData).
+func (p *Project) start(o *Output, out string) (*job, error) {
+	dir, err := p.OutDir(out)
+	if err != nil {
+		return nil, err
+	}
+	ds, res, err := p.memberData(o)
+	if err != nil {
+		return nil, err
+	}
+	return &job{dir, ds, res}, nil
+}
+
 // memberData returns the member data and the rules' result for a
 // secretariat output, adding the data's warnings to o: errors in the data
 // fail, as a *pipeline.Error, and so does a site without members.

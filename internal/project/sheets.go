@@ -15,8 +15,8 @@ import (
 // 区域, 行业 and level; empty fields select all.
 type ExportFilter = membersheet.Filter
 
-// ExportFormats are the formats ExportMembers writes.
-var ExportFormats = []string{"xlsx", "csv", "vcf"}
+// exportFormats are the formats ExportMembers writes.
+var exportFormats = []string{"xlsx", "csv", "vcf"}
 
 // Export is what ExportMembers did.
 type Export struct {
@@ -31,7 +31,7 @@ type Export struct {
 // language lang, naming the flag.
 func CheckExport(lang msg.Lang, format string, f ExportFilter) error {
 	known := false
-	for _, x := range ExportFormats {
+	for _, x := range exportFormats {
 		known = known || x == format
 	}
 	if !known {
@@ -54,14 +54,11 @@ func CheckExport(lang msg.Lang, format string, f ExportFilter) error {
 // site's InternalDir), named for the filter.
 func (p *Project) ExportMembers(out, format string, f ExportFilter) (*Export, error) {
 	r := &Export{}
-	dir, err := p.OutDir(out)
+	j, err := p.start(&r.Output, out)
 	if err != nil {
 		return r, err
 	}
-	ds, res, err := p.memberData(&r.Output)
-	if err != nil {
-		return r, err
-	}
+	ds, res := j.ds, j.res
 	t := membersheet.Table(ds, res, f)
 	var b bytes.Buffer
 	switch format {
@@ -87,7 +84,7 @@ func (p *Project) ExportMembers(out, format string, f ExportFilter) (*Export, er
 			name += "-" + v
 		}
 	}
-	r.File, r.Rows = filepath.Join(dir, name+"."+format), len(t.Rows)
+	r.File, r.Rows = filepath.Join(j.dir, name+"."+format), len(t.Rows)
 	return r, writePrivate(&r.Output, r.File, b.Bytes())
 }
 
