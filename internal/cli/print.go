@@ -14,26 +14,20 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	c.Long, c.Example = lang.T("print.long"), lang.T("print.example")
 	var f secretariatFlags
 	// sub adds the subcommand use, whose short help is key.short, running
-	// run on the opened project.
-	sub := func(use, key, outUsage string, run func(p *project.Project) error) *cobra.Command {
+	// do on the opened project after check (see secretariatFlags.run).
+	sub := func(use, key, outUsage string, check func([]string) error, do func(p *project.Project, _ []string) error) *cobra.Command {
 		s := &cobra.Command{
 			Use:   use,
 			Short: lang.T(key + ".short"),
 			Args:  cobra.NoArgs,
-			RunE: secretariat(func([]string) error {
-				p, err := f.open(lang)
-				if err != nil {
-					return err
-				}
-				return run(p)
-			}),
+			RunE:  f.run(lang, check, do),
 		}
 		f.add(lang, s, outUsage)
 		c.AddCommand(s)
 		return s
 	}
 
-	sub("roster", "print.roster", lang.T("flag.print.out"), func(p *project.Project) error {
+	sub("roster", "print.roster", lang.T("flag.print.out"), nil, func(p *project.Project, _ []string) error {
 		o, err := p.PrintRoster(f.out)
 		return done(lang, stdout, stderr, o, err)
 	})
@@ -41,7 +35,13 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var grid, size, margins, gap, copies string
 	var outline, skipSuspended bool
 	var lo project.LabelOptions
-	labels := sub("labels", "print.labels", lang.T("flag.print.out"), func(p *project.Project) error {
+	// The layout is checked before the site is opened.
+	layout := func([]string) (err error) {
+		lo, err = project.ParseLabels(lang, grid, size, margins, gap, copies)
+		lo.Outline, lo.SkipSuspended = outline, skipSuspended
+		return err
+	}
+	labels := sub("labels", "print.labels", lang.T("flag.print.out"), layout, func(p *project.Project, _ []string) error {
 		r, err := p.PrintLabels(f.out, lo)
 		warn(lang, stderr, &r.Output)
 		for _, s := range r.Skipped {
@@ -55,12 +55,6 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		return nil
 	})
 	labels.Long = lang.T("print.labels.long")
-	// The layout is checked before the site is opened.
-	labels.PreRunE = secretariat(func([]string) (err error) {
-		lo, err = project.ParseLabels(lang, grid, size, margins, gap, copies)
-		lo.Outline, lo.SkipSuspended = outline, skipSuspended
-		return err
-	})
 	labels.Flags().StringVar(&grid, "labels", "2x7", lang.T("flag.print.labels"))
 	labels.Flags().StringVar(&size, "label-size", "99.1x38.1", lang.T("flag.print.labelsize"))
 	labels.Flags().StringVar(&margins, "label-margins", "", lang.T("flag.print.margins"))
@@ -70,7 +64,7 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	labels.Flags().BoolVar(&skipSuspended, "skip-suspended", false, lang.T("flag.print.skipsuspended"))
 
 	var co project.CertificateOptions
-	certs := sub("certificates", "print.certificates", lang.T("flag.print.out"), func(p *project.Project) error {
+	certs := sub("certificates", "print.certificates", lang.T("flag.print.out"), nil, func(p *project.Project, _ []string) error {
 		r, err := p.PrintCertificates(f.out, co)
 		warn(lang, stderr, &r.Output)
 		for _, s := range r.Skipped {
@@ -89,7 +83,7 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	certs.Flags().StringSliceVar(&co.Only, "only", nil, lang.T("flag.print.only"))
 	certs.Flags().BoolVar(&co.Record, "record", false, lang.T("flag.print.record"))
 
-	sub("form", "print.form", lang.T("flag.print.formout"), func(p *project.Project) error {
+	sub("form", "print.form", lang.T("flag.print.formout"), nil, func(p *project.Project, _ []string) error {
 		o, err := p.PrintForm(f.out)
 		return done(lang, stdout, stderr, o, err)
 	})

@@ -14,11 +14,7 @@ import (
 func newReportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	c := group(lang, "report")
 	var f secretariatFlags
-	members := command(lang, "members", "report.members", secretariat(func([]string) error {
-		p, err := f.open(lang)
-		if err != nil {
-			return err
-		}
+	members := command(lang, "members", "report.members", f.run(lang, nil, func(p *project.Project, _ []string) error {
 		o, err := p.ReportMembers(f.out)
 		return done(lang, stdout, stderr, o, err)
 	}))
@@ -30,11 +26,7 @@ func newReportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 func newFeesCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var f secretariatFlags
 	var fo project.FeesOptions
-	c := command(lang, "fees", "report.fees", secretariat(func([]string) error {
-		p, err := f.open(lang)
-		if err != nil {
-			return err
-		}
+	c := command(lang, "fees", "report.fees", f.run(lang, nil, func(p *project.Project, _ []string) error {
 		r, err := p.ReportFees(f.out, fo)
 		warn(lang, stderr, &r.Output)
 		if r.Book == "" {

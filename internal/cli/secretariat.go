@@ -26,22 +26,39 @@ func (f *secretariatFlags) add(lang msg.Lang, c *cobra.Command, outUsage string)
 	c.Flags().StringVar(&f.today, "today", "", lang.T("flag.today"))
 }
 
-// open opens the project of --source as of --today.
-func (f *secretariatFlags) open(lang msg.Lang) (*project.Project, error) {
-	return openProject(lang, f.source, f.today)
-}
-
-// secretariat returns the run function of a secretariat command: the
-// project's usage errors (a refused output, an unknown member …) are the
-// command line's.
-func secretariat(run func(args []string) error) func(*cobra.Command, []string) error {
+// run returns the run function of a secretariat command: check, when
+// not nil, looks at the command line before any work; then the project
+// of --source is opened as of --today and do runs on it. The project's
+// usage errors (a refused output, an unknown member …) are the command
+// line's.
+func (f *secretariatFlags) run(lang msg.Lang, check func(args []string) error, do func(p *project.Project, args []string) error) func(*cobra.Command, []string) error {
 	return func(_ *cobra.Command, args []string) error {
-		err := run(args)
+		err := f.open(lang, check, do, args)
 		if ue := (*project.UsageError)(nil); errors.As(err, &ue) {
 			return usageError{ue}
 		}
 		return err
 	}
+}
+
+// open checks the command line, opens the project and runs do (see run).
+func (f *secretariatFlags) open(lang msg.Lang, check func(args []string) error, do func(p *project.Project, args []string) error, args []string) error {
+	if check != nil {
+		if err := check(args); err != nil {
+			return err
+		}
+	}
+	p, err := openProject(lang, f.source, f.today)
+	if err != nil {
+		return err
+	}
+	return do(p, args)
+}
+
+// usagef returns the usage error whose message is key, with its
+// arguments, in language lang.
+func usagef(lang msg.Lang, key string, args ...any) error {
+	return usageError{errors.New(lang.T(key, args...))}
 }
 
 // warn prints the warnings of a secretariat command.

@@ -1,7 +1,6 @@
 package cli
 
 import (
-	"errors"
 	"fmt"
 	"io"
 
@@ -15,14 +14,8 @@ func newExportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var sf secretariatFlags
 	var format string
 	var f project.ExportFilter
-	members := command(lang, "members", "export.members", secretariat(func([]string) error {
-		if err := project.CheckExport(lang, format, f); err != nil {
-			return err
-		}
-		p, err := sf.open(lang)
-		if err != nil {
-			return err
-		}
+	check := func([]string) error { return project.CheckExport(lang, format, f) }
+	members := command(lang, "members", "export.members", sf.run(lang, check, func(p *project.Project, _ []string) error {
 		r, err := p.ExportMembers(sf.out, format, f)
 		warn(lang, stderr, &r.Output)
 		if err != nil {
@@ -86,17 +79,16 @@ func newImportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		fmt.Fprintln(stdout, lang.T("import.written", len(plan.Changes), len(plan.Files)))
 		return nil
 	}
-	members := command(lang, "members [FILE.xlsx|FILE.csv]", "import.members", secretariat(func(args []string) error {
-		if template != "" && len(args) > 0 {
-			return usageError{errors.New(lang.T("import.templateargs"))}
+	sheetOrTemplate := func(args []string) error {
+		switch {
+		case template != "" && len(args) > 0:
+			return usagef(lang, "import.templateargs")
+		case template == "" && len(args) == 0:
+			return usagef(lang, "import.nofile")
 		}
-		if template == "" && len(args) == 0 {
-			return usageError{errors.New(lang.T("import.nofile"))}
-		}
-		p, err := f.open(lang)
-		if err != nil {
-			return err
-		}
+		return nil
+	}
+	members := command(lang, "members [FILE.xlsx|FILE.csv]", "import.members", f.run(lang, sheetOrTemplate, func(p *project.Project, args []string) error {
 		if template != "" {
 			o, err := p.MemberTemplate(template)
 			return done(lang, stdout, stderr, o, err)
@@ -112,14 +104,13 @@ func newImportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	members.Flags().StringVar(&template, "template", "", lang.T("flag.import.template"))
 	c.AddCommand(members)
 
-	attendance := command(lang, "attendance FILE.xlsx|FILE.csv --activity ID", "import.attendance", secretariat(func(args []string) error {
+	hasActivity := func([]string) error {
 		if activity == "" {
-			return usageError{errors.New(lang.T("import.noactivity"))}
+			return usagef(lang, "import.noactivity")
 		}
-		p, err := f.open(lang)
-		if err != nil {
-			return err
-		}
+		return nil
+	}
+	attendance := command(lang, "attendance FILE.xlsx|FILE.csv --activity ID", "import.attendance", f.run(lang, hasActivity, func(p *project.Project, args []string) error {
 		r, err := p.PlanAttendanceImport(args[0], sheetName, activity)
 		return finish(p, r, err)
 	}))
