@@ -14,22 +14,12 @@ import (
 // testDay is the day the tests take as today.
 var testDay, _ = clock.ParseDay("2026-11-27")
 
-// secretariatSite copies the repository's data and configuration into a
-// temporary site and opens it as of 2026-11-27.
-func secretariatSite(t *testing.T) *Project {
+// seedSite opens the repository's own site, with the seed association's
+// member data, as of testDay. The tests only read it: what they write
+// goes to temporary folders.
+func seedSite(t *testing.T) *Project {
 	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join("..", "..", "data"))); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile(filepath.Join("..", "..", "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	p, err := Open(msg.En, dir, testDay)
+	p, err := Open(msg.En, filepath.Join("..", ".."), testDay)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -95,12 +85,13 @@ func TestParseLabels(t *testing.T) {
 // plans no change; a filtered export is named for its filter and lists
 // only the members it selects; a bad filter value is a usage error.
 func TestExportImportRoundTrip(t *testing.T) {
-	p := secretariatSite(t)
-	all, err := p.ExportMembers("", "xlsx", ExportFilter{})
+	p := seedSite(t)
+	out := t.TempDir()
+	all, err := p.ExportMembers(out, "xlsx", ExportFilter{})
 	if err != nil {
 		t.Fatal(err)
 	}
-	if want := filepath.Join(p.Dir, InternalDir, "会员通信联络表.xlsx"); all.File != want || len(all.Wrote) != 1 || all.Wrote[0] != want || all.Rows == 0 {
+	if want := filepath.Join(out, "会员通信联络表.xlsx"); all.File != want || len(all.Wrote) != 1 || all.Wrote[0] != want || all.Rows == 0 {
 		t.Fatalf("export: %+v", all)
 	}
 	if st, err := os.Stat(all.File); err != nil || st.Mode().Perm() != 0o600 {
@@ -124,7 +115,7 @@ func TestExportImportRoundTrip(t *testing.T) {
 
 // TestReportFees: the workbook always, the letters only when asked for.
 func TestReportFees(t *testing.T) {
-	p := secretariatSite(t)
+	p := seedSite(t)
 	out := t.TempDir()
 	r, err := p.ReportFees(out, FeesOptions{Within: 60})
 	if err != nil || r.Book != filepath.Join(out, FeesFile) || r.Letters != "" || len(r.Wrote) != 1 || len(r.Report.Arrears) == 0 {
