@@ -47,7 +47,7 @@ type Fees struct {
 	Reminders int
 }
 
-// ReportFees writes the fee report, FeesFile, and with o.Letters the
+// ReportFees writes the fee report, FeesFile, and with fo.Letters the
 // reminder letters of the member units in arrears, RemindersFile, into
 // the folder out ("": the site's InternalDir). The fee standard is that of
 // the application form's settings (data/fees.yaml), else the

@@ -19,7 +19,7 @@ import (
 const InternalDir = "secretariat"
 
 // siteFolders are the folders of a site that Hugo reads as sources or
-// publishes from (with the output directory): no internal file may be
+// publishes from, and its output (public/): no internal file may be
 // written into them.
 var siteFolders = []string{"static", "content", "assets", "layouts", "data", "i18n", "archetypes", "themes", "public"}
 
@@ -31,7 +31,7 @@ type UsageError struct{ Err error }
 // Error returns the error's message.
 func (e *UsageError) Error() string { return e.Err.Error() }
 
-// Unwrap returns the error itself.
+// Unwrap returns the underlying error.
 func (e *UsageError) Unwrap() error { return e.Err }
 
 // usage returns a *UsageError with the message key of the project's
@@ -51,8 +51,9 @@ func (p *Project) lang() msg.Lang { return p.site.Lang }
 
 // Output is what a secretariat command did: the warnings found on the way
 // (the configuration's, the member data's), for the command to print before
-// anything else, and the files it wrote, in order. A command that fails
-// still returns what it found and wrote until then.
+// anything else, and the files it wrote, in order. The methods never
+// return a nil Output: one that fails returns what it found and wrote
+// until then.
 type Output struct {
 	// Warnings are the problems that did not stop the command.
 	Warnings diag.List
@@ -67,12 +68,8 @@ type Output struct {
 // a *UsageError.
 func (p *Project) Private(path string) error {
 	r := resolve(path)
-	dirs := []string{filepath.Join(p.Dir, "public")}
-	for _, d := range siteFolders {
-		dirs = append(dirs, filepath.Join(p.Dir, d))
-	}
-	for _, d := range dirs {
-		if inside(r, resolve(d)) {
+	for _, name := range siteFolders {
+		if d := filepath.Join(p.Dir, name); inside(r, resolve(d)) {
 			return p.usage("print.public", path, d)
 		}
 	}
