@@ -29,7 +29,7 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 
 	sub("roster", "print.roster", lang.T("flag.print.out"), nil, func(p *project.Project, _ []string) error {
 		o, err := p.PrintRoster(f.out)
-		return done(lang, stdout, stderr, o, err)
+		return showOutput(lang, stdout, stderr, o, err)
 	})
 
 	var grid, size, margins, gap, copies string
@@ -43,11 +43,11 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	}
 	labels := sub("labels", "print.labels", lang.T("flag.print.out"), layout, func(p *project.Project, _ []string) error {
 		r, err := p.PrintLabels(f.out, lo)
-		warn(lang, stderr, &r.Output)
+		showWarnings(lang, stderr, &r.Output)
 		for _, s := range r.Skipped {
 			fmt.Fprintln(stderr, lang.T("diag.warning")+lang.T("print.skipped", s.ID, s.Name, s.Reason))
 		}
-		wrote(lang, stdout, &r.Output)
+		showWrote(lang, stdout, &r.Output)
 		if err != nil {
 			return err
 		}
@@ -66,11 +66,11 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var co project.CertificateOptions
 	certs := sub("certificates", "print.certificates", lang.T("flag.print.out"), nil, func(p *project.Project, _ []string) error {
 		r, err := p.PrintCertificates(f.out, co)
-		warn(lang, stderr, &r.Output)
+		showWarnings(lang, stderr, &r.Output)
 		for _, s := range r.Skipped {
 			fmt.Fprintln(stderr, lang.T("print.nocert", s.ID, s.Name, s.Reason))
 		}
-		wrote(lang, stdout, &r.Output)
+		showWrote(lang, stdout, &r.Output)
 		if len(r.Wrote) == 0 {
 			return err
 		}
@@ -85,7 +85,7 @@ func newPrintCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 
 	sub("form", "print.form", lang.T("flag.print.formout"), nil, func(p *project.Project, _ []string) error {
 		o, err := p.PrintForm(f.out)
-		return done(lang, stdout, stderr, o, err)
+		return showOutput(lang, stdout, stderr, o, err)
 	})
 	return c
 }

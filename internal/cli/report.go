@@ -16,7 +16,7 @@ func newReportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var f secretariatFlags
 	members := command(lang, "members", "report.members", f.run(lang, nil, func(p *project.Project, _ []string) error {
 		o, err := p.ReportMembers(f.out)
-		return done(lang, stdout, stderr, o, err)
+		return showOutput(lang, stdout, stderr, o, err)
 	}))
 	f.add(lang, members, lang.T("flag.report.out"))
 	c.AddCommand(members, newFeesCmd(lang, stdout, stderr))
@@ -28,7 +28,7 @@ func newFeesCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var fo project.FeesOptions
 	c := command(lang, "fees", "report.fees", f.run(lang, nil, func(p *project.Project, _ []string) error {
 		r, err := p.ReportFees(f.out, fo)
-		warn(lang, stderr, &r.Output)
+		showWarnings(lang, stderr, &r.Output)
 		if r.Book == "" {
 			return err
 		}

@@ -61,22 +61,22 @@ func usagef(lang msg.Lang, key string, args ...any) error {
 	return usageError{errors.New(lang.T(key, args...))}
 }
 
-// warn prints the warnings of a secretariat command.
-func warn(lang msg.Lang, stderr io.Writer, o *project.Output) {
+// showWarnings prints the warnings of a secretariat command.
+func showWarnings(lang msg.Lang, stderr io.Writer, o *project.Output) {
 	printDiagnostics(lang, stderr, o.Warnings)
 }
 
-// wrote says which files a secretariat command wrote.
-func wrote(lang msg.Lang, stdout io.Writer, o *project.Output) {
+// showWrote says which files a secretariat command wrote.
+func showWrote(lang msg.Lang, stdout io.Writer, o *project.Output) {
 	for _, p := range o.Wrote {
 		fmt.Fprintln(stdout, lang.T("report.wrote", p))
 	}
 }
 
-// done prints what a secretariat command did: its warnings, then the
+// showOutput prints what a secretariat command did: its warnings, then the
 // files it wrote; it returns err.
-func done(lang msg.Lang, stdout, stderr io.Writer, o *project.Output, err error) error {
-	warn(lang, stderr, o)
-	wrote(lang, stdout, o)
+func showOutput(lang msg.Lang, stdout, stderr io.Writer, o *project.Output, err error) error {
+	showWarnings(lang, stderr, o)
+	showWrote(lang, stdout, o)
 	return err
 }

@@ -17,7 +17,7 @@ func newExportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	check := func([]string) error { return project.CheckExport(lang, format, f) }
 	members := command(lang, "members", "export.members", sf.run(lang, check, func(p *project.Project, _ []string) error {
 		r, err := p.ExportMembers(sf.out, format, f)
-		warn(lang, stderr, &r.Output)
+		showWarnings(lang, stderr, &r.Output)
 		if err != nil {
 			return err
 		}
@@ -43,7 +43,7 @@ func newImportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	// finish prints what the import found and, when the sheet has no
 	// problems, the plan's diff, which it writes with --write.
 	finish := func(p *project.Project, r *project.Import, err error) error {
-		warn(lang, stderr, &r.Output)
+		showWarnings(lang, stderr, &r.Output)
 		if err != nil {
 			return err
 		}
@@ -91,7 +91,7 @@ func newImportCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	members := command(lang, "members [FILE.xlsx|FILE.csv]", "import.members", f.run(lang, sheetOrTemplate, func(p *project.Project, args []string) error {
 		if template != "" {
 			o, err := p.MemberTemplate(template)
-			return done(lang, stdout, stderr, o, err)
+			return showOutput(lang, stdout, stderr, o, err)
 		}
 		r, err := p.PlanMemberImport(args[0], sheetName)
 		return finish(p, r, err)

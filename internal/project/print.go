@@ -93,7 +93,7 @@ func (p *Project) PrintLabels(out string, lo LabelOptions) (*Labels, error) {
 	return r, nil
 }
 
-// PrintForm writes the application form, a public document, to file (""
+// PrintForm writes the application form, a public document, to file ("":
 // FormFile in the site's InternalDir), refused inside the site's sources
 // or output like every internal output.
 func (p *Project) PrintForm(file string) (*Output, error) {
