@@ -8,30 +8,14 @@ import (
 
 	"github.com/xuri/excelize/v2"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testsite"
 )
-
-// secretariatSite copies the repository's data into a temporary site.
-func secretariatSite(t *testing.T) string {
-	t.Helper()
-	dir := t.TempDir()
-	if err := os.CopyFS(filepath.Join(dir, "data"), os.DirFS(filepath.Join("..", "..", "data"))); err != nil {
-		t.Fatal(err)
-	}
-	cfg, err := os.ReadFile(filepath.Join("..", "..", "hugo.toml"))
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	return dir
-}
 
 // TestExportImportMembers runs the secretary's loop through the command
 // line: export, edit a cell, a dry run (a diff, nothing written), a
 // malformed sheet (every problem, exit 1, nothing written), --write.
 func TestExportImportMembers(t *testing.T) {
-	site := secretariatSite(t)
+	site := testsite.Bundled(t)
 	code, stdout, stderr := run(msg.Zh, "export", "members", "--source", site, "--today", "2026-11-27")
 	if code != ExitOK {
 		t.Fatalf("export: exit %d\n%s%s", code, stdout, stderr)
@@ -118,7 +102,7 @@ func TestExportImportMembers(t *testing.T) {
 
 // TestReportFees writes the fee report and the reminder letters.
 func TestReportFees(t *testing.T) {
-	site := secretariatSite(t)
+	site := testsite.Bundled(t)
 	code, stdout, stderr := run(msg.Zh, "report", "fees", "--source", site, "--today", "2026-11-27")
 	if code != ExitOK {
 		t.Fatalf("exit %d\n%s%s", code, stdout, stderr)
@@ -136,7 +120,7 @@ func TestReportFees(t *testing.T) {
 // TestCertificateRegister: --record registers the numbers; a later print
 // (a reprint of one member) lists them as issued with the same number.
 func TestCertificateRegister(t *testing.T) {
-	site := secretariatSite(t)
+	site := testsite.Bundled(t)
 	out := filepath.Join(t.TempDir(), "sec")
 	args := []string{"print", "certificates", "--source", site, "--out", out, "--today", "2026-11-27"}
 	code, stdout, stderr := run(msg.En, append(args, "--record")...)
