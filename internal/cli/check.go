@@ -10,25 +10,25 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/project"
 )
 
 func newCheckCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
-	var opts pipeline.Options
-	var today, format string
+	var opts project.CheckOptions
+	var source, today, format string
 	c := command(lang, "check", "check", func(*cobra.Command, []string) error {
 		switch format {
 		case "human", "json", "github":
 		default:
 			return usageError{errors.New(lang.T("check.badformat", format))}
 		}
-		var err error
-		if _, err = openSite(lang, &opts, today); err != nil {
+		p, err := openProject(lang, source, today)
+		if err != nil {
 			return err
 		}
-		warnings, err := pipeline.Check(opts)
+		warnings, err := p.Check(opts)
 		var problems diag.List
-		var be *pipeline.Error
+		var be *project.Error
 		switch {
 		case errors.As(err, &be):
 			problems = append(be.Diagnostics, warnings...)
@@ -51,7 +51,7 @@ func newCheckCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		}
 		return nil
 	})
-	addSourceFlag(lang, c, &opts.Source)
+	addSourceFlag(lang, c, &source)
 	c.Flags().StringVarP(&format, "format", "f", "human", lang.T("flag.format"))
 	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", lang.T("flag.cachedir"))

@@ -1,5 +1,6 @@
-// Package cli is the command line of press: it parses flags, calls the
-// pipeline and prints results and errors in the user's language.
+// Package cli is the command line of press: it parses flags, opens the
+// project and calls its methods, and prints results and errors in the
+// user's language.
 package cli
 
 import (
@@ -14,9 +15,7 @@ import (
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/site"
-	"github.com/zzia/press/internal/tempdir"
+	"github.com/zzia/press/internal/project"
 )
 
 // Exit codes of press.
@@ -31,7 +30,7 @@ const (
 var Version = "dev"
 
 // stopCleanup ends the removal of temporary directories on interruption
-// (a command that handles interruption itself from some point on calls it).
+// (project.HandleInterrupt); Run calls it when the command is done.
 var stopCleanup = func() {}
 
 // usageError marks errors in the command line itself.
@@ -64,7 +63,7 @@ func Run(lang msg.Lang, args []string, stdout, stderr io.Writer) int {
 	// (the preview server shuts down by itself instead).
 	root.PersistentPreRun = func(c *cobra.Command, _ []string) {
 		if c.Name() != "serve" {
-			stopCleanup = tempdir.OnInterrupt(func(sig os.Signal) {
+			stopCleanup = project.HandleInterrupt(func(sig os.Signal) {
 				fmt.Fprintln(stderr, lang.T("interrupted", sig))
 			})
 		}
@@ -75,7 +74,7 @@ func Run(lang msg.Lang, args []string, stdout, stderr io.Writer) int {
 	if err == nil {
 		return ExitOK
 	}
-	var be *pipeline.Error
+	var be *project.Error
 	var ue usageError
 	var sf silentFailure
 	switch {
@@ -163,7 +162,7 @@ func newVersionCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 
 // buildInfo names the embedded Hugo version and the Go version.
 func buildInfo() string {
-	return fmt.Sprintf("hugo %s, %s", site.HugoVersion(), runtime.Version())
+	return fmt.Sprintf("hugo %s, %s", project.HugoVersion(), runtime.Version())
 }
 
 // localizeHelp replaces cobra's English help and usage headings with the

@@ -5,32 +5,23 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"os"
-	"os/signal"
 	"strings"
-	"syscall"
-	"time"
 
 	"github.com/spf13/cobra"
-	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/history"
-	"github.com/zzia/press/internal/hooks"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/publish"
-	"github.com/zzia/press/internal/scaffold"
+	"github.com/zzia/press/internal/project"
 )
 
 func newNewCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 	var src, today string
 	var kinds []string
-	for _, k := range scaffold.Kinds {
+	for _, k := range project.NewKinds() {
 		kinds = append(kinds, fmt.Sprintf("  %-11s %s    press new %s %s", k.Name, k.Arg, k.Name, k.Example))
 	}
 	c := command(lang, "new KIND TITLE", "new", func(_ *cobra.Command, args []string) error {
 		known := false
-		for _, k := range scaffold.Kinds {
+		for _, k := range project.NewKinds() {
 			known = known || k.Name == args[0]
 		}
 		if !known {
@@ -40,13 +31,10 @@ func newNewCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 		if err != nil {
 			return err
 		}
-		now, err := clock.Resolve(t, os.Getenv, time.Now)
-		if err != nil {
-			return usageError{err}
-		}
-		p, err := scaffold.New(src, args[0], args[1], now.Now)
-		if errors.Is(err, scaffold.ErrExists) {
-			return errors.New(lang.T("new.exists", err))
+		p, err := project.New(lang, src, args[0], args[1], t)
+		var te *project.TodayError
+		if errors.As(err, &te) {
+			return usageError{te.Err}
 		}
 		if err != nil {
 			return err
@@ -66,10 +54,7 @@ func newHooksCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 	var src, bin string
 	var force bool
 	install := command(lang, "install", "hooks.install", func(*cobra.Command, []string) error {
-		p, err := hooks.Install(src, bin, force)
-		if errors.Is(err, hooks.ErrForeignHook) {
-			return errors.New(lang.T("hooks.foreign", err))
-		}
+		p, err := project.InstallHooks(lang, src, bin, force)
 		if err != nil {
 			return err
 		}
@@ -84,88 +69,43 @@ func newHooksCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 }
 
 func newPublishCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
-	var opts pipeline.Options
-	var pub publish.Options
-	var dir, today string
-	var force bool
+	var opts project.PublishOptions
+	var source, today string
 	c := command(lang, "publish", "publish", func(*cobra.Command, []string) error {
-		if _, err := openResolved(lang, &opts, today); err != nil {
-			return err
-		}
-		h, herr := history.Load(opts.Source)
-		if herr != nil && !(dir != "" && errors.Is(herr, history.ErrNoRepository)) {
-			return errors.New(lang.T("publish.norepo", herr))
-		}
-		if h != nil {
-			clean, dirty, err := publish.IsClean(opts.Source)
-			if err != nil {
-				return err
-			}
-			if !clean && !force {
-				if len(dirty) > 5 {
-					dirty = append(dirty[:5], "…")
-				}
-				return errors.New(lang.T("publish.dirty", strings.Join(dirty, ", ")))
-			}
-		}
-		// Build first: a failed build is never published.
-		opts.Progress, opts.Terminal = stderr, isTerminal(stderr)
-		res, err := pipeline.Build(opts)
+		p, err := openProject(lang, source, today)
 		if err != nil {
 			return err
 		}
-		printDiagnostics(lang, stderr, res.Warnings)
-		fmt.Fprintln(stdout, lang.T("build.done", res.Pages, res.Files, diag.QuoteName(res.Dest), res.Elapsed.Round(time.Millisecond)))
-		if dir != "" {
-			r, err := publish.ToDir(res.Dest, dir, force)
-			var notOurs *publish.NotOursError
-			if errors.As(err, &notOurs) {
-				return errors.New(lang.T("publish.notours", diag.QuoteName(dir), notOurs.Files))
-			}
-			if err != nil {
-				return err
-			}
-			fmt.Fprintln(stdout, lang.T("publish.dir", diag.QuoteName(dir), r.Copied, r.Removed, r.Unchanged))
-			return nil
+		opts.Build.Progress, opts.Build.Terminal = stderr, isTerminal(stderr)
+		opts.Built = func(res *project.BuildResult) {
+			printDiagnostics(lang, stderr, res.Warnings)
+			printBuilt(lang, stdout, res, true)
 		}
-		pub.Dir, pub.Repo = res.Dest, opts.Source
-		pub.Source, pub.When = h.Head.Hash, h.Head.CommitDate
-		// From here an interruption cancels the push, which puts the
-		// local branch back.
-		stopCleanup()
-		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
-		defer stop()
-		r, err := publish.ToBranch(ctx, pub)
+		r, err := p.Publish(context.Background(), opts)
 		if err != nil {
 			return err
 		}
-		branch := pub.Branch
-		if branch == "" {
-			branch = publish.DefaultBranch
-		}
-		switch {
-		case !r.Created:
-			fmt.Fprintln(stdout, lang.T("publish.unchanged", branch))
-		case r.Pushed:
-			fmt.Fprintln(stdout, lang.T("publish.pushed", branch, short(r.Commit), diag.QuoteName(r.Remote)))
+		switch b := r.Commit; {
+		case r.Dir != nil:
+			fmt.Fprintln(stdout, lang.T("publish.dir", diag.QuoteName(opts.Dir), r.Dir.Copied, r.Dir.Removed, r.Dir.Unchanged))
+		case !b.Created:
+			fmt.Fprintln(stdout, lang.T("publish.unchanged", r.Branch))
+		case b.Pushed:
+			fmt.Fprintln(stdout, lang.T("publish.pushed", r.Branch, short(b.Commit), diag.QuoteName(b.Remote)))
 		default:
-			fmt.Fprintln(stdout, lang.T("publish.committed", branch, short(r.Commit)))
+			fmt.Fprintln(stdout, lang.T("publish.committed", r.Branch, short(b.Commit)))
 		}
 		return nil
 	})
-	addSourceFlag(lang, c, &opts.Source)
+	addBuildFlags(lang, c, &opts.Build, &source, &today)
 	f := c.Flags()
-	f.StringVarP(&opts.Dest, "dest", "d", "", lang.T("flag.dest"))
-	f.StringVar(&pub.Branch, "branch", publish.DefaultBranch, lang.T("flag.publish.branch"))
-	f.StringVar(&pub.Remote, "remote", "origin", lang.T("flag.publish.remote"))
-	f.StringVar(&pub.Message, "message", "", lang.T("flag.publish.message"))
-	f.StringVar(&pub.AuthorName, "author-name", "press", lang.T("flag.publish.author"))
-	f.StringVar(&pub.AuthorEmail, "author-email", "press@localhost", lang.T("flag.publish.email"))
-	f.StringVar(&dir, "dir", "", lang.T("flag.publish.dir"))
-	f.BoolVar(&force, "force", false, lang.T("flag.publish.force"))
-	f.StringVar(&today, "today", "", lang.T("flag.today"))
-	f.StringVar(&opts.BaseURL, "base-url", "", lang.T("flag.baseurl"))
-	f.StringVar(&opts.CacheDir, "cache-dir", "", lang.T("flag.cachedir"))
+	f.StringVar(&opts.Branch, "branch", project.DefaultBranch, lang.T("flag.publish.branch"))
+	f.StringVar(&opts.Remote, "remote", "origin", lang.T("flag.publish.remote"))
+	f.StringVar(&opts.Message, "message", "", lang.T("flag.publish.message"))
+	f.StringVar(&opts.AuthorName, "author-name", "press", lang.T("flag.publish.author"))
+	f.StringVar(&opts.AuthorEmail, "author-email", "press@localhost", lang.T("flag.publish.email"))
+	f.StringVar(&opts.Dir, "dir", "", lang.T("flag.publish.dir"))
+	f.BoolVar(&opts.Force, "force", false, lang.T("flag.publish.force"))
 	return c
 }
 

@@ -9,23 +9,23 @@ import (
 
 	"github.com/spf13/cobra"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/serve"
+	"github.com/zzia/press/internal/project"
 )
 
 func newServeCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
-	var opts serve.Options
-	var today string
+	var opts project.ServeOptions
+	var source, today string
 	c := command(lang, "serve", "serve", func(*cobra.Command, []string) error {
-		var err error
-		if opts.Today, err = parseToday(lang, today); err != nil {
+		p, err := openProject(lang, source, today)
+		if err != nil {
 			return err
 		}
-		opts.Out, opts.Err, opts.Lang = stdout, stderr, lang
+		opts.Out, opts.Err = stdout, stderr
 		ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 		defer stop()
-		return serve.Run(ctx, opts)
+		return p.Serve(ctx, opts)
 	})
-	addSourceFlag(lang, c, &opts.Source)
+	addSourceFlag(lang, c, &source)
 	c.Flags().StringVarP(&opts.Addr, "addr", "a", "127.0.0.1:1313", lang.T("flag.addr"))
 	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", lang.T("flag.cachedir"))

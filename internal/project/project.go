@@ -9,16 +9,20 @@
 package project
 
 import (
-	"github.com/zzia/press/internal/msg"
 	"time"
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/siteconfig"
 )
+
+// Error is a failed build or a refused input: every problem found, each
+// with its position. The commands print its diagnostics and a summary.
+type Error = pipeline.Error
 
 // Project is a loaded site.
 type Project struct {
@@ -29,7 +33,9 @@ type Project struct {
 	// Today is the run's today, resolved once (see clock.Resolve).
 	Today clock.Today
 
-	site *pipeline.Site
+	lang  msg.Lang
+	given time.Time // the day Open was given (zero: none)
+	site  *pipeline.Site
 }
 
 // Open loads the site in dir ("" is the current folder): it finds and
@@ -43,7 +49,13 @@ func Open(lang msg.Lang, dir string, today time.Time) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Dir: s.Dir, Config: s.Config, Today: s.Today, site: s}, nil
+	return &Project{Dir: s.Dir, Config: s.Config, Today: s.Today, lang: lang, given: today, site: s}, nil
+}
+
+// ParseDay reads a day given on the command line (YYYY-MM-DD), in
+// Beijing time, as Open and the commands' date flags take it.
+func ParseDay(s string) (time.Time, error) {
+	return clock.ParseDay(s)
 }
 
 // HasMemberData reports whether the site keeps member or activity data.
