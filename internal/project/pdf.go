@@ -71,6 +71,7 @@ func PDF(lang msg.Lang, opts PDFOptions) (*PDFResult, diag.List, error) {
 		PageSize: opts.PageSize, TOC: opts.TOC, Numbering: opts.Numbering,
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
 		Header: opts.Header, Footer: opts.Footer, Fonts: opts.Fonts, CreationDate: opts.Date,
+		Lang: lang,
 	}
 	fill := func(p *string, keys ...string) {
 		for _, k := range keys {
