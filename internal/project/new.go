@@ -24,6 +24,7 @@ func NewKinds() []NewKind {
 // in how press was run, not in the site.
 type TodayError struct{ Err error }
 
+// Error says which variable is wrong and how to write it.
 func (e *TodayError) Error() string { return e.Err.Error() }
 
 // Unwrap returns the error of reading the day.
