@@ -13,32 +13,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/zzia/press/internal/deploy"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testsite"
 )
-
-// siteCopy copies the minimal fixture site into a new folder.
-func siteCopy(t *testing.T) string {
-	t.Helper()
-	from := filepath.Join("..", "..", "testdata", "sites", "minimal")
-	to := t.TempDir()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return to
-}
 
 func open(t *testing.T, lang msg.Lang, dir string) *Project {
 	t.Helper()
@@ -53,7 +29,7 @@ func open(t *testing.T, lang msg.Lang, dir string) *Project {
 // uncommitted changes not at all: both are refused before the build, so
 // no output appears.
 func TestPublishRefusesBeforeBuilding(t *testing.T) {
-	dir := siteCopy(t)
+	dir := testsite.Copy(t, testsite.Fixture("minimal"))
 	dest := filepath.Join(t.TempDir(), "public")
 	p := open(t, msg.En, dir)
 	_, err := p.Publish(context.Background(), PublishOptions{Build: BuildOptions{Dest: dest}})
