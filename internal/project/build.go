@@ -43,7 +43,7 @@ func (o BuildOptions) pipeline(p *Project) pipeline.Options {
 		Force:    o.Force,
 		Progress: o.Progress,
 		Terminal: o.Terminal,
-		Lang:     p.lang,
+		Lang:     p.site.Lang,
 	}
 }
 

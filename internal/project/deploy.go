@@ -91,7 +91,7 @@ func (p *Project) refuseDirty(force bool, warn func(string)) error {
 	clean, dirty, err := publish.IsClean(p.Dir)
 	if errors.Is(err, git.ErrRepositoryNotExists) {
 		if warn != nil {
-			warn(p.lang.T("deploy.norepo", err))
+			warn(p.site.Lang.T("deploy.norepo", err))
 		}
 		return nil
 	}
@@ -101,13 +101,13 @@ func (p *Project) refuseDirty(force bool, warn func(string)) error {
 	if clean || force {
 		return nil
 	}
-	return errors.New(p.lang.T("deploy.dirty", dirtyList(dirty)))
+	return errors.New(p.site.Lang.T("deploy.dirty", dirtyList(dirty)))
 }
 
 // deployError puts a deploy's error in the project's language; a failed
 // refresh comes with the result of the deploy that preceded it.
 func (p *Project) deployError(err error) (*DeployResult, error) {
-	lang := p.lang
+	lang := p.site.Lang
 	var tm *deploy.TooManyDeletesError
 	var ae *deploy.AuthError
 	var ut *deploy.UnknownTargetError

@@ -33,7 +33,6 @@ type Project struct {
 	// Today is the run's today, resolved once (see clock.Resolve).
 	Today clock.Today
 
-	lang  msg.Lang
 	given time.Time // the day Open was given (zero: none)
 	site  *pipeline.Site
 }
@@ -49,7 +48,7 @@ func Open(lang msg.Lang, dir string, today time.Time) (*Project, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &Project{Dir: s.Dir, Config: s.Config, Today: s.Today, lang: lang, given: today, site: s}, nil
+	return &Project{Dir: s.Dir, Config: s.Config, Today: s.Today, given: today, site: s}, nil
 }
 
 // ParseDay reads a day given on the command line (YYYY-MM-DD), in

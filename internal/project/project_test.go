@@ -13,6 +13,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/zzia/press/internal/deploy"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/testsite"
 )
 
@@ -65,7 +66,7 @@ func TestPublishRefusesBeforeBuilding(t *testing.T) {
 // A deploy's errors come in the project's language; a failed refresh
 // comes with the deploy that did succeed.
 func TestDeployErrorsInLanguage(t *testing.T) {
-	p := &Project{lang: msg.Zh}
+	p := &Project{site: &pipeline.Site{Lang: msg.Zh}}
 	cases := []struct {
 		err  error
 		want string

@@ -63,7 +63,7 @@ type PublishResult struct {
 // interruption (or ctx) cancels the push, which puts the local branch
 // back; HandleInterrupt's cleanup ends there.
 func (p *Project) Publish(ctx context.Context, opts PublishOptions) (*PublishResult, error) {
-	lang := p.lang
+	lang := p.site.Lang
 	h, herr := history.Load(p.Dir)
 	if herr != nil && !(opts.Dir != "" && errors.Is(herr, history.ErrNoRepository)) {
 		return nil, errors.New(lang.T("publish.norepo", herr))

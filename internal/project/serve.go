@@ -31,6 +31,6 @@ func (p *Project) Serve(ctx context.Context, opts ServeOptions) error {
 		Today:    p.given,
 		Out:      opts.Out,
 		Err:      opts.Err,
-		Lang:     p.lang,
+		Lang:     p.site.Lang,
 	})
 }
