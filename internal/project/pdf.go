@@ -11,6 +11,7 @@ import (
 	"github.com/zzia/press/internal/content"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/textenc"
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/picture"
 )
@@ -60,6 +61,11 @@ func PDF(lang msg.Lang, opts PDFOptions) (*PDFResult, diag.List, error) {
 	raw, err := picture.ReadFile(in, maxMarkdown)
 	if err != nil {
 		return nil, nil, err
+	}
+	// A file saved as GBK by a Windows editor is named as such before its
+	// front matter is read (a title decoded from it would be gibberish).
+	if p := textenc.Check(raw); p != nil {
+		return nil, nil, &Error{Diagnostics: diag.List{textenc.Diagnostic(lang, in, p)}}
 	}
 	// Hugo content has front matter: its title, author, summary,
 	// keywords and date fill the options not given.

@@ -11,6 +11,8 @@ import (
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing/object"
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/zzia/press/internal/deploy"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
@@ -132,6 +134,28 @@ func TestPDFBadFrontMatter(t *testing.T) {
 		t.Fatalf("got %v", err)
 	}
 	if _, err := os.Stat(filepath.Join(dir, "doc.pdf")); !os.IsNotExist(err) {
+		t.Error("a PDF was written")
+	}
+}
+
+// A Markdown file saved as GBK by a Windows editor (its title in the
+// front matter too) is one error at its first Chinese character, naming
+// GBK in the editor's language, and no PDF is written.
+func TestPDFFromGBK(t *testing.T) {
+	dir := t.TempDir()
+	in := filepath.Join(dir, "gbk.md")
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String("---\ntitle: 会刊\n---\n\n正文。\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(in, []byte(gbk), 0o644)
+	_, _, err = PDF(msg.Zh, PDFOptions{In: in, PageSize: "A4"})
+	var e *Error
+	if !errors.As(err, &e) || len(e.Diagnostics) != 1 || e.Diagnostics[0].Line != 2 || e.Diagnostics[0].Column != 8 ||
+		!strings.Contains(e.Diagnostics[0].Message, "GBK") {
+		t.Fatalf("got %v", err)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "gbk.pdf")); !os.IsNotExist(err) {
 		t.Error("a PDF was written")
 	}
 }
