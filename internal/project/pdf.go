@@ -13,6 +13,7 @@ import (
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/textenc"
 	"github.com/zzia/press/internal/typeset"
+	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/picture"
 )
 
@@ -77,7 +78,7 @@ func PDF(lang msg.Lang, opts PDFOptions) (*PDFResult, diag.List, error) {
 		PageSize: opts.PageSize, TOC: opts.TOC, Numbering: opts.Numbering,
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
 		Header: opts.Header, Footer: opts.Footer, Fonts: opts.Fonts, CreationDate: opts.Date,
-		Lang: lang,
+		Style: layout.Style{Lang: lang},
 	}
 	fill := func(p *string, keys ...string) {
 		for _, k := range keys {

@@ -23,6 +23,7 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
@@ -87,7 +88,7 @@ func TestBinaryAndInvalidText(t *testing.T) {
 	// A whole file saved as GBK by Notepad: named as GBK, in the editor's
 	// language, with how to save it as UTF-8.
 	gbk, _ := simplifiedchinese.GBK.NewEncoder().String("# 会刊\n\n正文。\n")
-	_, _, err = Render([]byte(gbk), "gbk.md", Options{Lang: msg.Zh})
+	_, _, err = Render([]byte(gbk), "gbk.md", Options{Style: layout.Style{Lang: msg.Zh}})
 	if !errors.As(err, &l) || len(l) != 1 || l[0].Line != 1 || l[0].Column != 3 || !strings.Contains(l[0].Message, "GBK") || !strings.Contains(l[0].Hint, "另存为") {
 		t.Errorf("a GBK file: got %v", err)
 	}
@@ -96,7 +97,7 @@ func TestBinaryAndInvalidText(t *testing.T) {
 // TestWarningsInChinese: the typesetter's warnings are in the language it
 // is given, from the one message catalogue.
 func TestWarningsInChinese(t *testing.T) {
-	_, warnings, err := Render([]byte("正文，见图片：![图](missing.png)\n\n<div>x</div>\n"), "zh.md", Options{Lang: msg.Zh})
+	_, warnings, err := Render([]byte("正文，见图片：![图](missing.png)\n\n<div>x</div>\n"), "zh.md", Options{Style: layout.Style{Lang: msg.Zh}})
 	if err != nil {
 		t.Fatal(err)
 	}

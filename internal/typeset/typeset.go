@@ -69,28 +69,10 @@ type Options struct {
 	// zero writes none. The clock is never read.
 	CreationDate time.Time
 
-	// HeaderEven, when set, is the running head of even pages; odd pages
-	// carry their part's Header (or Header).
-	HeaderEven string
-	// Mirror sets running heads and page numbers at the outer edges.
-	Mirror bool
-	// FirstPage is the number of the first body page (zero: 1), PageStyle
-	// how pages are numbered: "" (1, 2, 3) or "roman" (I, II, III).
-	FirstPage int
-	PageStyle string
-	// AnchorPrefix makes the anchors of this document distinct from those
-	// of another laid out separately and joined to it.
-	AnchorPrefix string
-	// NumberCaptions numbers figures and tables: 图1, 表1 per part, or
-	// 图3-1 in a part whose Number is "3".
-	NumberCaptions bool
-	// HangingPunctuation sets a full stop or comma (。，、．) that ends a
-	// line of a paragraph in the margin (标点悬挂) rather than inside the
-	// measure.
-	HangingPunctuation bool
-
-	// Lang is the language of the warnings and errors.
-	Lang msg.Lang
+	// Style is how the pages run: the running head of even pages, mirrored
+	// folios, the first page's number and style, anchors, caption numbers,
+	// hanging punctuation and the language of the warnings.
+	layout.Style
 }
 
 // Margins are page margins in millimetres.
@@ -232,16 +214,7 @@ func layoutWith(parts []Source, opts Options, fontSet func() (*fonts.Set, error)
 		Header:    header,
 		Footer:    opts.Footer,
 		Fonts:     set,
-
-		HeaderEven:     opts.HeaderEven,
-		Mirror:         opts.Mirror,
-		FirstPage:      opts.FirstPage,
-		PageStyle:      opts.PageStyle,
-		AnchorPrefix:   opts.AnchorPrefix,
-		NumberCaptions: opts.NumberCaptions,
-
-		HangingPunctuation: opts.HangingPunctuation,
-		Lang:               opts.Lang,
+		Style:     opts.Style,
 	}
 	res, err := layout.Layout(lparts, lo)
 	if err != nil {

@@ -20,6 +20,7 @@ import (
 	"github.com/zzia/press/internal/typeset"
 	"github.com/zzia/press/internal/typeset/box"
 	kit "github.com/zzia/press/internal/typeset/canvas"
+	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/pdf"
 )
 
@@ -73,14 +74,13 @@ func (c *Composer) info(title, subject string, keywords []string, date time.Time
 // the size.
 func (c *Composer) options(size, title string, date time.Time, hanging *bool) typeset.Options {
 	return typeset.Options{
-		PageSize:           size,
-		Margins:            margins(size),
-		Title:              title,
-		Author:             c.cfg.Publisher,
-		Fonts:              c.cfg.Fonts,
-		CreationDate:       date,
-		HangingPunctuation: c.hanging(hanging),
-		Lang:               c.lang,
+		PageSize:     size,
+		Margins:      margins(size),
+		Title:        title,
+		Author:       c.cfg.Publisher,
+		Fonts:        c.cfg.Fonts,
+		CreationDate: date,
+		Style:        layout.Style{HangingPunctuation: c.hanging(hanging), Lang: c.lang},
 	}
 }
 

@@ -70,6 +70,13 @@ type Options struct {
 	Footer string
 	Fonts  *fonts.Set
 
+	Style
+}
+
+// Style is how a document's pages run beyond their size and text: running
+// heads and folios, anchors, caption numbers, hanging punctuation, and the
+// language of the warnings. typeset.Options hands it on unchanged.
+type Style struct {
 	// HeaderEven, when not empty, is the running head of even pages; odd
 	// pages then carry the part's Header (or Header).
 	HeaderEven string

@@ -45,7 +45,7 @@ func pageText(res *Result) []string {
 func TestFiguresAndTablesAreNumberedPerPart(t *testing.T) {
 	chapter := "## 一节\n\n正文。\n\n表：第一张表\n\n| 甲 | 乙 |\n|---|---|\n| 1 | 2 |\n\n![图](missing.png \"第一幅图\")\n\n| 丙 |\n|---|\n| 3 |\n"
 	res := layParts(t, []Part{{Title: "第一部分", Number: "1", Label: "第一章"}, {Title: "第二部分", Number: "2", Label: "第二章"}},
-		[]string{chapter, chapter}, Options{NumberCaptions: true, Numbering: NumberDecimal})
+		[]string{chapter, chapter}, Options{Style: Style{NumberCaptions: true}, Numbering: NumberDecimal})
 	all := strings.Join(pageText(res), "")
 	for _, want := range []string{"第一章　第一部分", "1.1　一节", "表1-1　第一张表", "表1-2", "第二章　第二部分", "2.1　一节", "表2-1　第一张表", "表2-2"} {
 		if !strings.Contains(all, want) {
@@ -72,7 +72,7 @@ func TestRunningHeadsPerPartAndMirrored(t *testing.T) {
 	src := string(sampledoc.Generate(sampledoc.Options{Seed: 5, Sections: 4}))
 	src = src[strings.Index(src, "\n")+1:]
 	res := layParts(t, []Part{{Title: "甲文", Header: "栏目甲", Kicker: "栏目甲", Byline: "作者甲"}, {Title: "乙文", Header: "栏目乙"}},
-		[]string{src, src}, Options{Header: "刊名", HeaderEven: "刊名　2026年第1期", Mirror: true, FirstPage: 1})
+		[]string{src, src}, Options{Header: "刊名", Style: Style{HeaderEven: "刊名　2026年第1期", Mirror: true, FirstPage: 1}})
 	fr := res.Frame
 	heads := map[string]int{}
 	for i, p := range res.Doc.Pages {
