@@ -5,49 +5,86 @@ import (
 	"os"
 	"path/filepath"
 	"sort"
+
+	"github.com/zzia/press/internal/site"
 )
 
 // generated is what press makes from the sources before Hugo runs: data
 // the templates read as hugo.Data.press.<name>, and files added to the
 // output as they are (feeds, CSV, PDFs).
 type generated struct {
-	data  map[string]any
-	files map[string][]byte
+	data map[string]any
+	// assets are files templates read with resources.Get, by their path
+	// under assets/ (press/members.json): Hugo renders again only the
+	// pages that read one that changed, where a change of any data file
+	// renders every page that reads hugo.Data.
+	assets map[string][]byte
+	files  map[string][]byte
 	// private are the member data's private values, which no output file
 	// may hold (privacy.go).
 	private *secrets
 }
 
 func newGenerated() *generated {
-	return &generated{data: map[string]any{}, files: map[string][]byte{}}
+	return &generated{data: map[string]any{}, assets: map[string][]byte{}, files: map[string][]byte{}}
 }
 
 // addData makes v available to templates as hugo.Data.press.<name>.
 func (g *generated) addData(name string, v any) { g.data[name] = v }
 
+// addAsset makes b the asset at the slash-separated path name, for
+// templates to read with resources.Get.
+func (g *generated) addAsset(name string, b []byte) { g.assets[name] = b }
+
 // addFile adds a file to the output at the slash-separated path name.
 func (g *generated) addFile(name string, b []byte) { g.files[name] = b }
 
-// writeData writes the data as JSON files under dir/data/press/ and returns
-// dir, ready to be mounted as a data folder; "" when there is no data.
-func (g *generated) writeData(dir string) (string, error) {
-	if len(g.data) == 0 {
-		return "", nil
-	}
-	root := filepath.Join(dir, "data", "press")
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return "", err
-	}
-	for name, v := range g.data {
-		b, err := dataJSON(v)
-		if err != nil {
-			return "", err
+// writeData writes the data as JSON files under dir/data/press/ and the
+// assets under dir/assets/, and returns the two folders, ready to be mounted
+// as a data and an assets folder; "" for a folder with nothing in it.
+func (g *generated) writeData(dir string) (dataDir, assetsDir string, err error) {
+	if len(g.data) > 0 {
+		root := filepath.Join(dir, "data", "press")
+		if err := os.MkdirAll(root, 0o755); err != nil {
+			return "", "", err
 		}
-		if err := os.WriteFile(filepath.Join(root, name+".json"), b, 0o644); err != nil {
-			return "", err
+		for name, v := range g.data {
+			b, err := dataJSON(v)
+			if err != nil {
+				return "", "", err
+			}
+			if err := os.WriteFile(filepath.Join(root, name+".json"), b, 0o644); err != nil {
+				return "", "", err
+			}
+		}
+		dataDir = filepath.Join(dir, "data")
+	}
+	if len(g.assets) > 0 {
+		assetsDir = filepath.Join(dir, "assets")
+		for name, b := range g.assets {
+			if err := writeAsset(assetsDir, name, b); err != nil {
+				return "", "", err
+			}
 		}
 	}
-	return filepath.Join(dir, "data"), nil
+	return dataDir, assetsDir, nil
+}
+
+// writeAsset writes the asset name (slash-separated) under root.
+func writeAsset(root, name string, b []byte) error {
+	p := filepath.Join(root, filepath.FromSlash(name))
+	if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+		return err
+	}
+	return os.WriteFile(p, b, 0o644)
+}
+
+// mountAssets adds the generated assets folder (when there is one) to the
+// site's assets.
+func mountAssets(so *site.Options, assetsDir string) {
+	if assetsDir != "" {
+		so.Mounts = append(so.Mounts, site.Mount{Source: assetsDir, Target: "assets"})
+	}
 }
 
 // dataJSON is a data value as its JSON file holds it: a value already

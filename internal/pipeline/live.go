@@ -56,6 +56,7 @@ type Live struct {
 	search  *search.Pages
 	written map[string][]byte // generated and search files in the output
 	data    map[string][]byte // generated data files, by name
+	assets  map[string][]byte // generated assets, by path under assets/
 	clean   *cleanFiles       // contents the privacy scan found clean
 	// searchStale, when set, brings the search index up to date.
 	searchStale func() error
@@ -273,11 +274,12 @@ func (l *Live) full() (*Result, error) {
 		return nil, err
 	}
 	l.genDir = dir
-	l.data = map[string][]byte{}
-	if _, err := l.writeData(); err != nil {
+	l.data, l.assets = map[string][]byte{}, map[string][]byte{}
+	if _, _, err := l.writeData(); err != nil {
 		return nil, err
 	}
 	so := siteOptions(opts, "", filepath.Join(dir, "data"))
+	mountAssets(&so, filepath.Join(dir, "assets"))
 	l.sess, err = site.OpenSession(so)
 	if err != nil {
 		return nil, siteError(err)
@@ -305,7 +307,9 @@ func (l *Live) incremental(c change) (*Result, error) {
 		old := l.mem.private
 		l.mem, l.form = newGenerated(), newGenerated()
 		dl = append(dl, l.deriveData()...)
-		secretsChanged = old != nil || l.mem.private != nil
+		// The files not written again were found clean of the same
+		// private values: only new values make the scan read them all.
+		secretsChanged = !sameSecrets(old, l.mem.private)
 	}
 	if (c.data || c.pubs) && !dl.HasErrors() {
 		l.pubs = newGenerated()
@@ -323,24 +327,24 @@ func (l *Live) incremental(c change) (*Result, error) {
 		return nil, err
 	}
 	events := c.toHugo
-	if c.data {
-		// Hugo v0.165.0 resets the dates of the pages that read data
-		// (the home page and sections aggregate theirs from their pages)
-		// but aggregates them again only when content changed: a change
-		// of the home page's file makes it do so.
-		home, ok := homeFile(l.opts.Source)
-		if !ok {
-			l.reset()
-			return l.full()
-		}
-		events = append(events, fsnotify.Event{Name: home, Op: fsnotify.Write})
-	}
 	if c.data || c.pubs {
-		ev, err := l.writeData()
+		ev, dataChanged, err := l.writeData()
 		if err != nil {
 			return nil, err
 		}
 		events = append(events, ev...)
+		if dataChanged {
+			// Hugo v0.165.0 resets the dates of the pages that read data
+			// (the home page and sections aggregate theirs from their
+			// pages) but aggregates them again only when content changed:
+			// a change of the home page's file makes it do so.
+			home, ok := homeFile(l.opts.Source)
+			if !ok {
+				l.reset()
+				return l.full()
+			}
+			events = append(events, fsnotify.Event{Name: home, Op: fsnotify.Write})
+		}
 	}
 	tm.done("derive")
 	return l.render(events, tm, dl, secretsChanged)
@@ -375,6 +379,9 @@ func (l *Live) merged() *generated {
 		for k, v := range p.data {
 			g.data[k] = v
 		}
+		for k, v := range p.assets {
+			g.assets[k] = v
+		}
 		for k, v := range p.files {
 			g.files[k] = v
 		}
@@ -383,45 +390,71 @@ func (l *Live) merged() *generated {
 	return g
 }
 
-// writeData writes the generated data files whose bytes changed and
-// returns the events Hugo needs for them.
-func (l *Live) writeData() ([]fsnotify.Event, error) {
+// writeData writes the generated data files and assets whose bytes
+// changed and returns the events Hugo needs for them, and whether a data
+// file (not only an asset) changed.
+func (l *Live) writeData() (events []fsnotify.Event, dataChanged bool, err error) {
 	g := l.merged()
-	root := filepath.Join(l.genDir, "data", "press")
-	if err := os.MkdirAll(root, 0o755); err != nil {
-		return nil, err
-	}
-	var events []fsnotify.Event
-	now := map[string][]byte{}
+	dataFiles := map[string][]byte{}
 	for name, v := range g.data {
 		b, err := dataJSON(v)
 		if err != nil {
-			return nil, err
+			return nil, false, err
 		}
-		now[name] = b
-		old, had := l.data[name]
-		if had && bytes.Equal(old, b) {
-			continue
-		}
-		p := filepath.Join(root, name+".json")
-		if err := os.WriteFile(p, b, 0o644); err != nil {
-			return nil, err
-		}
-		op := fsnotify.Write
-		if !had {
-			op = fsnotify.Create
-		}
-		events = append(events, fsnotify.Event{Name: p, Op: op})
+		dataFiles[filepath.ToSlash(filepath.Join("press", name+".json"))] = b
 	}
-	for name := range l.data {
-		if _, ok := now[name]; !ok {
-			p := filepath.Join(root, name+".json")
-			os.Remove(p)
-			events = append(events, fsnotify.Event{Name: p, Op: fsnotify.Remove})
+	for _, set := range []struct {
+		root      string
+		now, prev map[string][]byte
+	}{
+		{filepath.Join(l.genDir, "data"), dataFiles, l.data},
+		{filepath.Join(l.genDir, "assets"), g.assets, l.assets},
+	} {
+		if err := os.MkdirAll(filepath.Join(set.root, "press"), 0o755); err != nil {
+			return nil, false, err
+		}
+		names := make([]string, 0, len(set.now))
+		for name := range set.now {
+			names = append(names, name)
+		}
+		sort.Strings(names)
+		for _, name := range names {
+			b := set.now[name]
+			old, had := set.prev[name]
+			if had && bytes.Equal(old, b) {
+				continue
+			}
+			if err := writeAsset(set.root, name, b); err != nil {
+				return nil, false, err
+			}
+			op := fsnotify.Write
+			if !had {
+				op = fsnotify.Create
+			}
+			events = append(events, fsnotify.Event{Name: filepath.Join(set.root, filepath.FromSlash(name)), Op: op})
+		}
+		for name := range set.prev {
+			if _, ok := set.now[name]; !ok {
+				p := filepath.Join(set.root, filepath.FromSlash(name))
+				os.Remove(p)
+				events = append(events, fsnotify.Event{Name: p, Op: fsnotify.Remove})
+			}
+		}
+		if set.root == filepath.Join(l.genDir, "data") {
+			dataChanged = len(events) > 0
 		}
 	}
-	l.data = now
-	return events, nil
+	l.data, l.assets = dataFiles, cloneBytes(g.assets)
+	return events, dataChanged, nil
+}
+
+// cloneBytes is a shallow copy of m.
+func cloneBytes(m map[string][]byte) map[string][]byte {
+	c := make(map[string][]byte, len(m))
+	for k, v := range m {
+		c[k] = v
+	}
+	return c
 }
 
 // render has Hugo build (all or what events change), then adds press's
@@ -578,4 +611,12 @@ func homeFile(src string) (string, bool) {
 		}
 	}
 	return "", false
+}
+
+// sameSecrets reports whether a and b look for the same private values.
+func sameSecrets(a, b *secrets) bool {
+	if a == nil || b == nil {
+		return a == b
+	}
+	return a.key == b.key
 }

@@ -39,6 +39,13 @@ func members(opts Options, hist *history.History, gen *generated) (*member.Datas
 	for _, f := range files {
 		gen.addData(strings.TrimSuffix(f.Name, ".json"), jsonRaw(f.Data))
 	}
+	assets, err := pub.AssetFiles()
+	if err != nil {
+		return nil, nil, append(l, diag.Diagnostic{Message: err.Error()})
+	}
+	for _, f := range assets {
+		gen.addAsset(f.Name, f.Data)
+	}
 	gen.addFile(directoryCSV, pub.Directory.CSV())
 
 	base := opts.BaseURL

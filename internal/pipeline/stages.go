@@ -172,12 +172,13 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 		return nil, err
 	}
 	defer tempdir.Remove(genDir)
-	dataDir, err := d.gen.writeData(genDir)
+	dataDir, assetsDir, err := d.gen.writeData(genDir)
 	if err != nil {
 		return nil, err
 	}
 
 	so := siteOptions(opts, dir, dataDir)
+	mountAssets(&so, assetsDir)
 	so.Reuse = opts.reuse
 	// Pages are scanned for the link check and the search index while Hugo
 	// writes them, on workers beside Hugo's own.

@@ -1,0 +1,72 @@
+package pipeline_test
+
+import (
+	"fmt"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+	"time"
+
+	"github.com/fsnotify/fsnotify"
+	"github.com/zzia/press/internal/bench/sitegen"
+	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/pipeline"
+)
+
+// BenchmarkLiveMemberEdit times the preview's rebuild after one member
+// file's name changed, on a synthetic site of 1,000 articles, 5,000 members
+// and 2,000 activities (PRESS_BENCH_SITE keeps the generated site between
+// runs). The whole edit loop, with plain Hugo beside it, is sitebench
+// -members.
+func BenchmarkLiveMemberEdit(b *testing.B) {
+	dir := os.Getenv("PRESS_BENCH_SITE")
+	if dir == "" {
+		dir = filepath.Join(b.TempDir(), "site")
+	}
+	today := time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
+	if _, err := os.Stat(filepath.Join(dir, "hugo.toml")); err != nil {
+		if err := sitegen.Generate(dir, "../..", 1000, 1); err != nil {
+			b.Fatal(err)
+		}
+	} else if err := sitegen.RefreshTheme(dir, "../.."); err != nil {
+		b.Fatal(err)
+	}
+	if err := sitegen.WithMembers(dir, "../..", 5000, 2000, 1, today); err != nil {
+		b.Fatal(err)
+	}
+	live, err := pipeline.OpenLive(pipeline.Options{Source: dir, CacheDir: b.TempDir(), BaseURL: "http://127.0.0.1:1313/", Today: today})
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer live.Close()
+	if _, err := live.Update(nil); err != nil {
+		b.Fatal(err)
+	}
+	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
+	if err != nil {
+		b.Fatal(err)
+	}
+	file := filepath.Join(dir, filepath.FromSlash(member.MembersDir), ents[3].Name())
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		b.Fatal(err)
+	}
+	defer os.WriteFile(file, orig, 0o644)
+	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	b.ResetTimer()
+	for i := 0; i < b.N; i++ {
+		edited := name.ReplaceAll(orig, []byte(fmt.Sprintf("name: ${1}（第%d次）", i+1)))
+		if err := os.WriteFile(file, edited, 0o644); err != nil {
+			b.Fatal(err)
+		}
+		res, err := live.Update([]fsnotify.Event{{Name: file, Op: fsnotify.Write}})
+		if err != nil {
+			b.Fatal(err)
+		}
+		for _, s := range res.Stages {
+			b.Logf("%s %v", s.Name, s.Elapsed.Round(time.Millisecond))
+		}
+	}
+}
