@@ -120,6 +120,7 @@ func (l *Live) reset() {
 type change struct {
 	full     bool // rebuild everything
 	data     bool // data/: re-derive the member data, the form, the publications
+	hugoData bool // a data file Hugo reads (hugo.Data) changed
 	pubs     bool // a publication's folder
 	content  []string
 	toHugo   []fsnotify.Event
@@ -172,6 +173,7 @@ func (l *Live) classify(events []fsnotify.Event) change {
 			c.data = true
 			if !privateFile(rel) {
 				c.toHugo = append(c.toHugo, ev)
+				c.hugoData = true
 			}
 		case top == "layouts" || top == "assets" || top == "i18n" || top == "archetypes":
 			c.anything = true
@@ -333,7 +335,7 @@ func (l *Live) incremental(c change) (*Result, error) {
 			return nil, err
 		}
 		events = append(events, ev...)
-		if dataChanged {
+		if dataChanged || c.hugoData {
 			// Hugo v0.165.0 resets the dates of the pages that read data
 			// (the home page and sections aggregate theirs from their
 			// pages) but aggregates them again only when content changed:
