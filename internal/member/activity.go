@@ -64,7 +64,12 @@ func stamp(t time.Time, allDay bool) string {
 // site (data/activities/<id>.yaml). Checks that need other files
 // (attendance naming members) are done by Assemble.
 func ParseActivity(lang msg.Lang, name string, src []byte) (*Activity, diag.List) {
-	d, fs, ok := openFile(lang, name, src, "activity", activitySchema)
+	return parseActivity(lang, name, src, nil)
+}
+
+// parseActivity is ParseActivity with a cache of parsed files (may be nil).
+func parseActivity(lang msg.Lang, name string, src []byte, c *ParseCache) (*Activity, diag.List) {
+	d, fs, ok := openFileCached(lang, name, src, "activity", activitySchema, c)
 	if !ok {
 		return nil, d.diags
 	}

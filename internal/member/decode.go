@@ -26,6 +26,7 @@ type decoder struct {
 	file  string
 	lang  msg.Lang // the language of the diagnostics
 	diags diag.List
+	cache *ParseCache // parsed files kept from an earlier load; may be nil
 }
 
 func (d *decoder) pos(n ast.Node) Pos {
@@ -67,8 +68,24 @@ func (d *decoder) warnAt(p Pos, hint string, key Msg, args ...any) {
 
 // parse checks src (size, encoding, the usual hand-editing mistakes),
 // parses it and returns the body of its single document, or nil after
-// reporting why there is none.
+// reporting why there is none. With a cache, a file whose name and bytes
+// were parsed before is not parsed again.
 func (d *decoder) parse(src []byte) ast.Node {
+	if d.cache == nil {
+		return d.parseSource(src)
+	}
+	if body, diags, ok := d.cache.get(d.lang, d.file, src); ok {
+		d.diags = append(d.diags, diags...)
+		return body
+	}
+	before := len(d.diags)
+	body := d.parseSource(src)
+	d.cache.put(d.lang, d.file, src, body, d.diags[before:])
+	return body
+}
+
+// parseSource is parse without the cache.
+func (d *decoder) parseSource(src []byte) ast.Node {
 	src, ok := d.prepare(src)
 	if !ok {
 		return nil
@@ -659,7 +676,12 @@ func sortedKeys[V any](m map[string]V) []string {
 // schema s, writing problems in language lang: the decoder, and the
 // fields when ok (when not, d.diags says why).
 func openFile(lang msg.Lang, name string, src []byte, what string, s *schema) (d *decoder, fs map[string]field, ok bool) {
-	d = &decoder{file: name, lang: lang}
+	return openFileCached(lang, name, src, what, s, nil)
+}
+
+// openFileCached is openFile with a cache of parsed files (may be nil).
+func openFileCached(lang msg.Lang, name string, src []byte, what string, s *schema, c *ParseCache) (d *decoder, fs map[string]field, ok bool) {
+	d = &decoder{file: name, lang: lang, cache: c}
 	body := d.parse(src)
 	if body == nil {
 		return d, nil, false

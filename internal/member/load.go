@@ -44,7 +44,15 @@ var Private = []string{MembersDir, PeopleDir, ActivitiesDir, ApprovalsFile, Cert
 // members). Symbolic links under data/ that lead outside the site are
 // refused. Diagnostics are in language lang.
 func Load(lang msg.Lang, dir string, today time.Time) (*Dataset, diag.List) {
-	ds, l := LoadFS(lang, os.DirFS(dir), today)
+	return LoadCached(lang, dir, today, nil)
+}
+
+// LoadCached is Load keeping what it parsed in c (when not nil) for the
+// next call: a file whose bytes did not change is not parsed again, while
+// the checks and the rules over the whole data run again. The preview
+// keeps one cache between edits.
+func LoadCached(lang msg.Lang, dir string, today time.Time, c *ParseCache) (*Dataset, diag.List) {
+	ds, l := loadFS(lang, os.DirFS(dir), today, c)
 	if more := checkLinks(lang, dir); len(more) > 0 {
 		l = append(l, more...)
 		l.Sort()
@@ -54,6 +62,11 @@ func Load(lang msg.Lang, dir string, today time.Time) (*Dataset, diag.List) {
 
 // LoadFS is Load on a file system rooted at the site directory.
 func LoadFS(lang msg.Lang, fsys fs.FS, today time.Time) (*Dataset, diag.List) {
+	return loadFS(lang, fsys, today, nil)
+}
+
+func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dataset, diag.List) {
+	defer cache.sweep()
 	var diags diag.List
 	memberFiles := yamlFiles(fsys, MembersDir, &diags)
 	peopleFiles := yamlFiles(fsys, PeopleDir, &diags)
@@ -69,15 +82,15 @@ func LoadFS(lang msg.Lang, fsys fs.FS, today time.Time) (*Dataset, diag.List) {
 		switch {
 		case i < len(memberFiles):
 			name = memberFiles[i]
-			parse = func(src []byte) (ds diag.List) { members[i], ds = ParseMember(lang, name, src); return }
+			parse = func(src []byte) (ds diag.List) { members[i], ds = parseMember(lang, name, src, cache); return }
 		case i < len(memberFiles)+len(peopleFiles):
 			j := i - len(memberFiles)
 			name = peopleFiles[j]
-			parse = func(src []byte) (ds diag.List) { people[j], ds = ParsePerson(lang, name, src); return }
+			parse = func(src []byte) (ds diag.List) { people[j], ds = parsePerson(lang, name, src, cache); return }
 		default:
 			j := i - len(memberFiles) - len(peopleFiles)
 			name = activityFiles[j]
-			parse = func(src []byte) (ds diag.List) { activities[j], ds = ParseActivity(lang, name, src); return }
+			parse = func(src []byte) (ds diag.List) { activities[j], ds = parseActivity(lang, name, src, cache); return }
 		}
 		if src, ok := readFile(fsys, name, &found[i]); ok {
 			found[i] = append(found[i], parse(src)...)
@@ -243,7 +256,12 @@ var feeSchema = &schema{
 // when the file could not be read as a mapping at all. People it names
 // are resolved by Assemble.
 func ParseMember(lang msg.Lang, name string, src []byte) (*Member, diag.List) {
-	d := &decoder{file: name, lang: lang}
+	return parseMember(lang, name, src, nil)
+}
+
+// parseMember is ParseMember with a cache of parsed files (may be nil).
+func parseMember(lang msg.Lang, name string, src []byte, c *ParseCache) (*Member, diag.List) {
+	d := &decoder{file: name, lang: lang, cache: c}
 	body := d.parse(src)
 	if body == nil {
 		return nil, d.diags

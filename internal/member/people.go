@@ -35,7 +35,12 @@ var approvalSchema = &schema{
 // the site (data/people/<id>.yaml). The positions the person holds in
 // member units are filled in by Assemble.
 func ParsePerson(lang msg.Lang, name string, src []byte) (*Person, diag.List) {
-	d, fs, ok := openFile(lang, name, src, "person", personSchema)
+	return parsePerson(lang, name, src, nil)
+}
+
+// parsePerson is ParsePerson with a cache of parsed files (may be nil).
+func parsePerson(lang msg.Lang, name string, src []byte, c *ParseCache) (*Person, diag.List) {
+	d, fs, ok := openFileCached(lang, name, src, "person", personSchema, c)
 	if !ok {
 		return nil, d.diags
 	}

@@ -18,6 +18,8 @@ import (
 	"github.com/zzia/press/internal/facts"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/linkcheck"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
 	"github.com/zzia/press/internal/tempdir"
@@ -54,10 +56,11 @@ type Live struct {
 	facts   diag.List // the configuration's pending facts
 	links   *linkcheck.Pages
 	search  *search.Pages
-	written map[string][]byte // generated and search files in the output
-	data    map[string][]byte // generated data files, by name
-	assets  map[string][]byte // generated assets, by path under assets/
-	clean   *cleanFiles       // contents the privacy scan found clean
+	written map[string][]byte  // generated and search files in the output
+	data    map[string][]byte  // generated data files, by name
+	assets  map[string][]byte  // generated assets, by path under assets/
+	clean   *cleanFiles        // contents the privacy scan found clean
+	parsed  *member.ParseCache // the data files' syntax trees, by content
 	// searchStale, when set, brings the search index up to date.
 	searchStale func() error
 }
@@ -80,7 +83,7 @@ func (l *Live) Search() error {
 // OpenLive prepares a preview of opts.Source in memory, as Memory builds
 // it (development environment, drafts); the first Update builds it.
 func OpenLive(opts Options) (*Live, error) {
-	l := &Live{given: opts, clean: newCleanFiles()}
+	l := &Live{given: opts, clean: newCleanFiles(), parsed: member.NewParseCache()}
 	if err := l.load(); err != nil {
 		return nil, err
 	}
@@ -94,8 +97,32 @@ func (l *Live) load() error {
 		return err
 	}
 	opts.preview = true
+	if opts.Site != nil {
+		opts.Site.Members = cachedMembers(opts.Site, l.parsed)
+	}
 	l.opts = opts
 	return nil
+}
+
+// cachedMembers is the loader of s's member data (Site.Members) parsing
+// only the files that changed since the last load with c.
+func cachedMembers(s *Site, c *member.ParseCache) func() (*member.Dataset, *rules.Result, diag.List) {
+	var (
+		once sync.Once
+		ds   *member.Dataset
+		res  *rules.Result
+		l    diag.List
+	)
+	return func() (*member.Dataset, *rules.Result, diag.List) {
+		once.Do(func() {
+			if ds, l = member.LoadCached(s.Lang, s.Dir, s.Today.Day, c); l.HasErrors() {
+				ds = nil
+				return
+			}
+			res = rules.Derive(ds, s.Today.Day)
+		})
+		return ds, res, l
+	}
 }
 
 // Close releases the site and the generated data.

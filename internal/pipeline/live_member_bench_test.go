@@ -17,8 +17,8 @@ import (
 
 // BenchmarkLiveMemberEdit times the preview's rebuild after one member
 // file's name changed, on a synthetic site of 1,000 articles, 5,000 members
-// and 2,000 activities (PRESS_BENCH_SITE keeps the generated site between
-// runs). The whole edit loop, with plain Hugo beside it, is sitebench
+// and 2,000 activities (PRESS_BENCH_MEMBERS=N,M other counts;
+// PRESS_BENCH_SITE keeps the generated site between runs). The whole edit loop, with plain Hugo beside it, is sitebench
 // -members.
 func BenchmarkLiveMemberEdit(b *testing.B) {
 	dir := os.Getenv("PRESS_BENCH_SITE")
@@ -33,7 +33,13 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 	} else if err := sitegen.RefreshTheme(dir, "../.."); err != nil {
 		b.Fatal(err)
 	}
-	if err := sitegen.WithMembers(dir, "../..", 5000, 2000, 1, today); err != nil {
+	n, m := 5000, 2000
+	if v := os.Getenv("PRESS_BENCH_MEMBERS"); v != "" {
+		if _, err := fmt.Sscanf(v, "%d,%d", &n, &m); err != nil {
+			b.Fatalf("PRESS_BENCH_MEMBERS=%q: want N,M", v)
+		}
+	}
+	if err := sitegen.WithMembers(dir, "../..", n, m, 1, today); err != nil {
 		b.Fatal(err)
 	}
 	live, err := pipeline.OpenLive(pipeline.Options{Source: dir, CacheDir: b.TempDir(), BaseURL: "http://127.0.0.1:1313/", Today: today})
