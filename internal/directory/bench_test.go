@@ -21,6 +21,11 @@ func BenchmarkPublic(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
+		assets, err := site.AssetFiles()
+		if err != nil {
+			b.Fatal(err)
+		}
+		files = append(files, assets...)
 		n := len(site.Directory.CSV())
 		for _, f := range files {
 			n += len(f.Data)

@@ -115,7 +115,11 @@ func TestNoPrivateData(t *testing.T) {
 		t.Fatal(err)
 	}
 	outputs := map[string][]byte{"members.csv": site.Directory.CSV()}
-	for _, f := range files {
+	assets, err := site.AssetFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, f := range append(files, assets...) {
 		outputs[f.Name] = f.Data
 	}
 	if len(marks) < 20 {
@@ -140,6 +144,9 @@ func TestDeterministic(t *testing.T) {
 	b, _ := build(t)
 	fa, _ := a.DataFiles()
 	fb, _ := b.DataFiles()
+	aa, _ := a.AssetFiles()
+	ab, _ := b.AssetFiles()
+	fa, fb = append(fa, aa...), append(fb, ab...)
 	for i := range fa {
 		if !bytes.Equal(fa[i].Data, fb[i].Data) {
 			t.Errorf("%s differs between builds", fa[i].Name)
@@ -260,18 +267,51 @@ func TestCalendar(t *testing.T) {
 func TestJSONShape(t *testing.T) {
 	site, _ := build(t)
 	files, _ := site.DataFiles()
-	var got map[string]any
-	if err := json.Unmarshal(files[2].Data, &got); err != nil {
+	assets, err := site.AssetFiles()
+	if err != nil {
 		t.Fatal(err)
 	}
-	for _, k := range []string{"today", "total", "members", "paged", "levels", "classifications"} {
-		if _, ok := got[k]; !ok {
+	if len(files) != 3 || files[2].Name != "members.json" || len(assets) != 2 || assets[1].Name != "press/members.json" {
+		t.Fatalf("files %v, assets %v", names(files), names(assets))
+	}
+	// The data file is the counts and classifications; the asset the whole
+	// directory.
+	var sum, full map[string]any
+	if err := json.Unmarshal(files[2].Data, &sum); err != nil {
+		t.Fatal(err)
+	}
+	if err := json.Unmarshal(assets[1].Data, &full); err != nil {
+		t.Fatal(err)
+	}
+	for _, k := range []string{"today", "total", "paged", "page_size", "levels", "classifications"} {
+		if _, ok := sum[k]; !ok {
 			t.Errorf("members.json lacks %q", k)
+		}
+	}
+	for _, k := range []string{"today", "total", "members", "index", "paged", "levels", "classifications"} {
+		if _, ok := full[k]; !ok {
+			t.Errorf("press/members.json lacks %q", k)
+		}
+	}
+	// What one member's file changes is not in the data (Hugo renders every
+	// page that reads hugo.Data again when it changes): no names.
+	for _, m := range site.Directory.Members {
+		for _, f := range files {
+			if bytes.Contains(f.Data, []byte(`"`+m.Name+`"`)) {
+				t.Errorf("%s holds member %s's name", f.Name, m.ID)
+			}
+		}
+	}
+	for _, a := range site.Calendar.Activities {
+		if a.Attendance != nil && len(a.Attendance.Units) > 0 {
+			if !bytes.Contains(assets[0].Data, []byte(a.Attendance.Units[0].Name)) {
+				t.Errorf("press/attendance.json lacks %s's attendance", a.ID)
+			}
 		}
 	}
 	// Nothing says a member's standing under Article 9.
 	for _, w := range []string{"suspended", "withdrawn", "警告", "暂停", "退会", "北湖"} {
-		for _, f := range files {
+		for _, f := range append(files, assets...) {
 			if bytes.Contains(f.Data, []byte(w)) {
 				t.Errorf("%s says %q", f.Name, w)
 			}
@@ -281,9 +321,17 @@ func TestJSONShape(t *testing.T) {
 		}
 	}
 	// HTML stays data in the JSON (escaped for JSON, not removed).
-	if !bytes.Contains(files[2].Data, []byte(`\u003cscript\u003ealert('x')\u003c/script\u003e`)) {
+	if !bytes.Contains(assets[1].Data, []byte(`\u003cscript\u003ealert('x')\u003c/script\u003e`)) {
 		t.Error("intro with HTML not kept as data")
 	}
+}
+
+func names(fs []File) []string {
+	var out []string
+	for _, f := range fs {
+		out = append(out, f.Name)
+	}
+	return out
 }
 
 // A directory larger than a page is paged: every listing says how many

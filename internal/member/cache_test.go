@@ -1,0 +1,108 @@
+package member_test
+
+import (
+	"bytes"
+	"os"
+	"path/filepath"
+	"regexp"
+	"testing"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/member/membertest"
+	"github.com/zzia/press/internal/msg"
+)
+
+// records is a dataset as text: every member, person and activity as its
+// file would hold it.
+func records(ds *member.Dataset) []byte {
+	var b bytes.Buffer
+	for _, m := range ds.Members {
+		b.Write(member.MemberYAML(m))
+	}
+	for _, p := range ds.People {
+		b.Write(member.PersonYAML(p))
+	}
+	for _, a := range ds.Activities {
+		b.Write(member.ActivityYAML(a))
+	}
+	return b.Bytes()
+}
+
+func diagText(l diag.List) string {
+	var b bytes.Buffer
+	for _, d := range l {
+		b.WriteString(d.String() + "\n")
+	}
+	return b.String()
+}
+
+// A load through the parse cache gives what a load without it gives, the
+// first time, again (the records Assemble changed are not the cache's),
+// after an edit, and with an error at the same file:line:column.
+func TestParseCacheLoadsTheSame(t *testing.T) {
+	dir := t.TempDir()
+	if err := membertest.Synthetic(dir, 40, 12, 1, membertest.Today); err != nil {
+		t.Fatal(err)
+	}
+	c := member.NewParseCache()
+	same := func(step string) {
+		t.Helper()
+		want, wl := member.Load(msg.Zh, dir, membertest.Today)
+		got, gl := member.LoadCached(msg.Zh, dir, membertest.Today, c)
+		if diagText(gl) != diagText(wl) {
+			t.Errorf("%s: diagnostics through the cache:\n%s\nwithout:\n%s", step, diagText(gl), diagText(wl))
+		}
+		if (got == nil) != (want == nil) {
+			t.Fatalf("%s: dataset %v through the cache, %v without", step, got != nil, want != nil)
+		}
+		if got != nil && !bytes.Equal(records(got), records(want)) {
+			t.Errorf("%s: the records through the cache differ from a load without it", step)
+		}
+	}
+	same("first load")
+	files := 0
+	for _, d := range []string{member.MembersDir, member.PeopleDir, member.ActivitiesDir} {
+		ents, _ := os.ReadDir(filepath.Join(dir, filepath.FromSlash(d)))
+		files += len(ents)
+	}
+	if c.Len() != files {
+		t.Errorf("the cache keeps %d files, the data has %d", c.Len(), files)
+	}
+	same("second load")
+
+	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	file := filepath.Join(dir, filepath.FromSlash(member.MembersDir), ents[3].Name())
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	if err := os.WriteFile(file, name.ReplaceAll(orig, []byte("name: ${1}（改）")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("name changed")
+	if ds, _ := member.LoadCached(msg.Zh, dir, membertest.Today, c); !bytes.Contains(records(ds), []byte("（改）")) {
+		t.Error("the edited name is not in the data loaded through the cache")
+	}
+	if c.Len() != files {
+		t.Errorf("after an edit the cache keeps %d files, the data has %d: the old version stays", c.Len(), files)
+	}
+
+	if err := os.WriteFile(file, name.ReplaceAll(orig, []byte("name: \"${1}")), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("syntax error")
+	if _, l := member.LoadCached(msg.Zh, dir, membertest.Today, c); !l.HasErrors() || l.Errors()[0].Line == 0 {
+		t.Errorf("the syntax error is not reported at a line: %v", l.Errors())
+	}
+	same("syntax error again") // from the cache this time
+
+	if err := os.WriteFile(file, orig, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	same("restored")
+}
