@@ -10,7 +10,8 @@ import (
 	"unicode/utf8"
 
 	"github.com/goccy/go-yaml"
-	"golang.org/x/text/encoding/simplifiedchinese"
+
+	"github.com/zzia/press/internal/textenc"
 )
 
 // Limits on one data file. A member or activity file is a few kilobytes;
@@ -26,8 +27,6 @@ const (
 	maxIndent = 2 * MaxDepth * 2
 )
 
-var utf8BOM = []byte{0xEF, 0xBB, 0xBF}
-
 // prepare checks the raw bytes of a data file before the YAML parser runs:
 // size, encoding (a UTF-8 byte order mark is dropped; GBK/GB18030 and
 // UTF-16 are recognised and reported), and the mistakes editors make by
@@ -40,20 +39,19 @@ func (d *decoder) prepare(src []byte) ([]byte, bool) {
 		d.errorAt(start, d.tr(HintSplitFile), MsgTooLarge, (len(src)+1023)/1024, MaxFileSize/1024)
 		return nil, false
 	}
-	src = bytes.TrimPrefix(src, utf8BOM)
-	if bytes.HasPrefix(src, []byte{0xFF, 0xFE}) || bytes.HasPrefix(src, []byte{0xFE, 0xFF}) {
-		d.errorAt(start, d.tr(HintSaveUTF8), MsgUTF16)
-		return nil, false
-	}
-	if !utf8.Valid(src) {
-		p := invalidAt(d.file, src)
-		if looksGB(src) {
-			d.errorAt(p, "", MsgGBK)
-		} else {
-			d.errorAt(p, "", MsgNotUTF8)
+	if p := textenc.Check(src); p != nil {
+		at := Pos{File: d.file, Line: p.Line, Column: p.Column}
+		switch p.Kind {
+		case textenc.UTF16:
+			d.errorAt(start, d.tr(HintSaveUTF8), MsgUTF16)
+		case textenc.GB:
+			d.errorAt(at, "", MsgGBK)
+		default:
+			d.errorAt(at, "", MsgNotUTF8)
 		}
 		return nil, false
 	}
+	src = bytes.TrimPrefix(src, textenc.BOM)
 	if bytes.IndexByte(src, 0) >= 0 {
 		d.errorAt(start, "", MsgNotUTF8)
 		return nil, false
@@ -61,39 +59,6 @@ func (d *decoder) prepare(src []byte) ([]byte, bool) {
 	n := len(d.diags)
 	d.scanLines(src)
 	return src, len(d.diags) == n
-}
-
-// invalidAt returns the position of the first byte that is not UTF-8.
-func invalidAt(file string, src []byte) Pos {
-	line, col := 1, 1
-	for i := 0; i < len(src); {
-		r, size := utf8.DecodeRune(src[i:])
-		if r == utf8.RuneError && size <= 1 {
-			return Pos{File: file, Line: line, Column: col}
-		}
-		if r == '\n' {
-			line, col = line+1, 1
-		} else {
-			col++
-		}
-		i += size
-	}
-	return Pos{File: file, Line: line, Column: col}
-}
-
-// looksGB reports whether src reads as GB18030 (of which GBK and GB 2312
-// are subsets) holding Chinese text: what Windows editors in China save.
-func looksGB(src []byte) bool {
-	out, err := simplifiedchinese.GB18030.NewDecoder().Bytes(src)
-	if err != nil || !utf8.Valid(out) {
-		return false
-	}
-	for _, r := range string(out) {
-		if r >= 0x4E00 && r <= 0x9FFF {
-			return true
-		}
-	}
-	return false
 }
 
 var (
