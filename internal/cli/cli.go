@@ -67,7 +67,7 @@ func Run(lang msg.Lang, args []string, stdout, stderr io.Writer) int {
 			})
 		}
 	}
-	err := root.Execute()
+	cmd, err := root.ExecuteC()
 	stopCleanup()
 	stopCleanup = func() {}
 	if err == nil {
@@ -81,7 +81,11 @@ func Run(lang msg.Lang, args []string, stdout, stderr io.Writer) int {
 		return ExitBuild
 	case errors.As(err, &be):
 		printDiagnostics(lang, stderr, be.Diagnostics)
-		fmt.Fprintln(stderr, lang.T("build.failed", len(be.Diagnostics.Errors())))
+		failed := "build.failed"
+		if cmd != nil && cmd.Name() == "pdf" {
+			failed = "pdf.failed" // one file set, not a site built
+		}
+		fmt.Fprintln(stderr, lang.T(failed, len(be.Diagnostics.Errors())))
 		return ExitBuild
 	case errors.As(err, &ue):
 		fmt.Fprintln(stderr, lang.T("error.prefix")+ue.Error())

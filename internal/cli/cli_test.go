@@ -9,6 +9,8 @@ import (
 	"strings"
 	"testing"
 
+	"golang.org/x/text/encoding/simplifiedchinese"
+
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/testenv"
 )
@@ -150,5 +152,31 @@ func TestCheckJSONListsBrokenLink(t *testing.T) {
 	code, out, _ = run(msg.En, "check", "--source", site, "--format", "github", "--cache-dir", t.TempDir())
 	if code != ExitBuild || !strings.HasPrefix(out, "::error file=content/posts/links.md,line=4,col=") {
 		t.Errorf("github format: exit %d\n%s", code, out)
+	}
+}
+
+// TestPDFFromGBKFile: press pdf on a file Notepad saved as GBK exits 1
+// with the file, line and column, names GBK in Chinese under a zh locale,
+// says no PDF was written, and leaves an existing PDF of that name as it
+// was.
+func TestPDFFromGBKFile(t *testing.T) {
+	dir := t.TempDir()
+	in, out := filepath.Join(dir, "通知.md"), filepath.Join(dir, "通知.pdf")
+	gbk, err := simplifiedchinese.GBK.NewEncoder().String("# 关于年会的通知\n\n各会员单位：\n")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(in, []byte(gbk), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.WriteFile(out, []byte("earlier PDF"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	code, _, stderr := run(msg.Zh, "pdf", in, "-o", out)
+	if code != ExitBuild || !strings.Contains(stderr, "通知.md:1:3") || !strings.Contains(stderr, "GBK") || !strings.Contains(stderr, "未生成 PDF") {
+		t.Errorf("exit %d, stderr:\n%s", code, stderr)
+	}
+	if b, _ := os.ReadFile(out); string(b) != "earlier PDF" {
+		t.Errorf("the earlier PDF was changed: %q", b)
 	}
 }

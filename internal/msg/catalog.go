@@ -92,6 +92,7 @@ exits with status 1 and leaves the previous output untouched.`,
   press build --today 2026-11-27 --base-url https://www.example.org/`},
 	"build.done":   {"Built %d pages (%d files) into %s in %v.", "已生成 %d 个页面（%d 个文件）到 %s，用时 %v。"},
 	"build.failed": {"Build failed with %d error(s); the previous output is unchanged.", "构建失败，共 %d 个错误；原有输出未改动。"},
+	"pdf.failed":   {"No PDF written: %d error(s); an existing PDF of that name is unchanged.", "未生成 PDF：共 %d 个错误；已有的同名 PDF 未改动。"},
 	"serve.short":  {"Preview the site with live reload", "实时预览网站（修改后自动刷新）"},
 	"serve.long": {`Builds the site into memory and serves it on 127.0.0.1:1313. Every change to
 content, data, layouts, static files or the config rebuilds the site and
