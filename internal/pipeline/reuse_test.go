@@ -74,14 +74,7 @@ func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
 		t.Error("an unchanged page changed")
 	}
 
-	clean := filepath.Join(t.TempDir(), "public")
-	opts.Dest = clean
-	if _, err := pipeline.Build(opts); err != nil {
-		t.Fatal(err)
-	}
-	if d := diffTrees(tree(t, out), tree(t, clean)); len(d) > 0 {
-		t.Errorf("the build over the previous output (first) differs from a clean build (second):\n%s", strings.Join(d, "\n"))
-	}
+	equalsCleanBuild(t, opts, out)
 }
 
 // A failed build over the previous output leaves it as it was, files and
@@ -114,5 +107,19 @@ func TestFailedBuildOverOutputTouchesNothing(t *testing.T) {
 		if strings.HasPrefix(e.Name(), ".press-stage-") {
 			t.Errorf("the failed build left %s", e.Name())
 		}
+	}
+}
+
+// equalsCleanBuild builds opts into a new folder and reports every file in
+// which out, built over a previous output, differs from that clean build.
+func equalsCleanBuild(t *testing.T, opts pipeline.Options, out string) {
+	t.Helper()
+	clean := filepath.Join(t.TempDir(), "public")
+	opts.Dest = clean
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffTrees(tree(t, out), tree(t, clean)); len(d) > 0 {
+		t.Errorf("the build over the previous output (first) differs from a clean build (second):\n%s", strings.Join(d, "\n"))
 	}
 }
