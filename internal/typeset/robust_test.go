@@ -22,7 +22,9 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testenv"
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/pdf"
 	"github.com/zzia/press/internal/typeset/sampledoc"
@@ -61,9 +63,13 @@ func TestCharactersBeyondTheBMP(t *testing.T) {
 	if len(ws) != 1 || ws[0].File != "notes/rare.md" || ws[0].Line != 5 || !strings.Contains(ws[0].Message, "none of the fonts") {
 		t.Errorf("🫨 (in no face): want one warning at notes/rare.md:5, got %v (all: %v)", ws, warnings)
 	}
-	// 𪚥 (Extension B) is not in Noto Serif CJK SC either.
-	if ws := warningsAbout(warnings, "U+2A6A5"); len(ws) != 1 || ws[0].Line != 3 {
-		t.Errorf("𪚥: want one warning at line 3, got %v", ws)
+	// 𪚥 (Extension B) is not in Noto Serif CJK SC: it is drawn from the
+	// rare face, with one warning saying so.
+	if ws := warningsAbout(warnings, "U+2A6A5"); len(ws) != 1 || ws[0].Line != 3 || !strings.Contains(ws[0].Message, "drawn in") {
+		t.Errorf("𪚥: want one fallback warning at line 3, got %v", ws)
+	}
+	if !strings.Contains(text, "𪚥") {
+		t.Errorf("𪚥 is not in the PDF's text:\n%s", text)
 	}
 	if !strings.Contains(text, "〓") {
 		t.Errorf("no placeholder for 🫨 in the text:\n%s", text)
@@ -529,3 +535,45 @@ func TestPNGPassThrough(t *testing.T) {
 }
 
 func near(a uint32, b uint8) bool { return a+6 >= uint32(b) && a <= uint32(b)+6 }
+
+// What editors paste from phones and chat: emoji with skin tones, emoji
+// joined into one (a family, a technologist), a heart with its emoji
+// selector, a flag, and a name written with an ideographic variation
+// selector. Each prints by its characters, never as 〓, and the invisible
+// parts of the sequences (selectors, joiners, skin tones) are neither
+// drawn nor warned about.
+func TestEmojiSequencesAndVariationSelectors(t *testing.T) {
+	set, err := fonts.Discover(nil)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, r := range []fonts.Role{fonts.Rare, fonts.Emoji} {
+		if set.Face(r) == nil {
+			testenv.Missing(t, "the "+r.String()+" font (make deps installs the packages of scripts/debian-packages.txt)")
+		}
+	}
+	src := "# 会员风采\n\n点赞👍🏽，爱心❤️，全家福👨\u200d👩\u200d👧，程序员🧑\u200d💻，国旗🇨🇳。\n\n会员葛\U000E0100先生。\n"
+	out, warnings, err := Render([]byte(src), "news/emoji.md", Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	text := pdfTool(t, out, "pdftotext")
+	if strings.Contains(text, "〓") {
+		t.Errorf("a placeholder in the text:\n%s", text)
+	}
+	for _, want := range []string{"👍", "❤", "👨", "👩", "👧", "🧑", "💻", "会员葛先生"} {
+		if !strings.Contains(text, want) {
+			t.Errorf("%s is not in the PDF's text:\n%s", want, text)
+		}
+	}
+	for _, silent := range []string{"U+FE0F", "U+200D", "U+1F3FD", "U+E0100"} {
+		if ws := warningsAbout(warnings, silent); len(ws) > 0 {
+			t.Errorf("%s is part of a sequence, yet warned: %v", silent, ws)
+		}
+	}
+	for _, w := range warnings {
+		if strings.Contains(w.Message, "none of the fonts") {
+			t.Errorf("a character in no face: %v", w)
+		}
+	}
+}

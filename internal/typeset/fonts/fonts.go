@@ -50,12 +50,14 @@ const (
 	Symbol   // fallback for arrows, check boxes and the like; optional
 	SongBold // bold CJK serif; optional (synthesized from Song)
 	HeiBold  // bold CJK sans; optional (synthesized from Hei)
+	Rare     // Han characters beyond the CJK faces (extensions B and later, as in rare names); optional
+	Emoji    // emoji and pictographs, drawn in one colour as print needs; optional
 	numRoles
 )
 
 var roleNames = [numRoles]string{"song", "hei", "kai", "serif", "serif-bold", "serif-italic", "serif-bolditalic",
 	"sans", "sans-bold", "sans-italic", "sans-bolditalic", "mono", "mono-bold", "mono-italic", "mono-bolditalic", "symbol",
-	"song-bold", "hei-bold"}
+	"song-bold", "hei-bold", "rare", "emoji"}
 
 // String returns the role's configuration name, e.g. "song" or "serif-bold".
 func (r Role) String() string {
@@ -103,6 +105,10 @@ var candidates = [numRoles][]candidate{
 	MonoItalic:      {{"LiberationMono-Italic.ttf", "fonts-liberation", ""}, {"DejaVuSansMono-Oblique.ttf", "fonts-dejavu-extra", ""}},
 	MonoBoldItalic:  {{"LiberationMono-BoldItalic.ttf", "fonts-liberation", ""}, {"DejaVuSansMono-BoldOblique.ttf", "fonts-dejavu-extra", ""}},
 	Symbol:          {{"DejaVuSans.ttf", "fonts-dejavu-core", ""}},
+	// BabelStone Han follows the Chinese (G-source) forms of the CJK
+	// extensions that Noto CJK SC leaves out.
+	Rare:  {{"BabelStoneHan.ttf", "fonts-babelstone-han", ""}},
+	Emoji: {{"Symbola_hint.ttf", "fonts-symbola", ""}, {"Symbola.ttf", "fonts-symbola", ""}},
 }
 
 var describe = [numRoles]string{
@@ -341,9 +347,9 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 		if c.Face.Has(r) {
 			return c
 		}
-		alts := []Role{Song, Hei, Kai}
+		alts := []Role{Song, Hei, Kai, Rare}
 		if c.Role == Hei || c.Role == HeiBold {
-			alts = []Role{Hei, Song, Kai}
+			alts = []Role{Hei, Song, Kai, Rare}
 		}
 		for _, alt := range alts {
 			if f := s.face(alt); f != nil && f.Has(r) {
@@ -352,8 +358,10 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 				return c
 			}
 		}
-		if f := s.face(Symbol); f != nil && f.Has(r) {
-			return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, Fallback: !clreq.IsAmbiguous(r)}
+		for _, alt := range symbolRoles(r) {
+			if f := s.face(alt); f != nil && f.Has(r) {
+				return Choice{Role: alt, Face: f, SynthBold: st.Bold, Fallback: !clreq.IsAmbiguous(r)}
+			}
 		}
 		for _, alt := range []Role{Serif, Sans} {
 			if f := s.face(alt); f != nil && f.Has(r) {
@@ -368,8 +376,10 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 	if c.Face.Has(r) || r == ' ' {
 		return c
 	}
-	if f := s.face(Symbol); f != nil && f.Has(r) {
-		return Choice{Role: Symbol, Face: f, SynthBold: st.Bold, SynthItalic: st.Italic, Fallback: true}
+	for _, alt := range symbolRoles(r) {
+		if f := s.face(alt); f != nil && f.Has(r) {
+			return Choice{Role: alt, Face: f, SynthBold: st.Bold, SynthItalic: st.Italic, Fallback: true}
+		}
 	}
 	for _, alt := range []Role{Song, Hei} {
 		if f := s.face(alt); f.Has(r) {
@@ -379,6 +389,21 @@ func (s *Set) Pick(st Style, r rune, cjk bool) Choice {
 	c.Missing = true
 	return c
 }
+
+// symbolRoles is the order in which the symbol faces are tried for r: the
+// emoji face first for the emoji planes (U+1F000 on), so that the emoji
+// of a text are drawn in one style, the symbol face first for the rest.
+func symbolRoles(r rune) []Role {
+	if r >= 0x1F000 && r <= 0x1FAFF {
+		return emojiFirst
+	}
+	return symbolFirst
+}
+
+var (
+	symbolFirst = []Role{Symbol, Emoji}
+	emojiFirst  = []Role{Emoji, Symbol}
+)
 
 // Covered reports whether some face of the set has a glyph for r.
 func (s *Set) Covered(r rune) bool {

@@ -1,11 +1,14 @@
 package fonts
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
 	"strings"
 	"testing"
+
+	"github.com/zzia/press/internal/testenv"
 )
 
 // system returns the fonts installed here; the tests need the Debian
@@ -107,6 +110,40 @@ func TestRareNameCharactersFromTheMainFace(t *testing.T) {
 	// An emoji of Unicode 15 is in none of the faces.
 	if c := s.Pick(Style{}, '🫨', false); !c.Missing {
 		t.Errorf("🫨: got %v, want missing (no face of the set has it)", c.Role)
+	}
+}
+
+// Characters the CJK faces lack come from the optional faces the site's
+// packages install: a Han character of Extension B from the rare face,
+// emoji from the emoji face (all of a text's emoji in one style, even those
+// the symbol face has too), and symbols from the symbol face.
+func TestRareAndEmojiFaces(t *testing.T) {
+	s := system(t)
+	needOptional(t, s)
+	for _, c := range []struct {
+		r    rune
+		cjk  bool
+		want Role
+	}{
+		{'𪚥', false, Rare}, {'𪚥', true, Rare},
+		{'👍', false, Emoji}, {'😀', false, Emoji}, {'😀', true, Emoji}, {'🇨', false, Emoji},
+		{'☐', false, Symbol},
+	} {
+		got := s.Pick(Style{}, c.r, c.cjk)
+		if got.Role != c.want || got.Missing || !got.Fallback {
+			t.Errorf("%c (cjk=%v): %v missing=%v fallback=%v, want a fallback to %v", c.r, c.cjk, got.Role, got.Missing, got.Fallback, c.want)
+		}
+	}
+}
+
+// needOptional fails (under CI) or skips when the optional rare and emoji
+// faces are not installed, naming their packages.
+func needOptional(t *testing.T, s *Set) {
+	t.Helper()
+	for _, r := range []Role{Rare, Emoji} {
+		if s.Face(r) == nil {
+			testenv.Missing(t, fmt.Sprintf("the %s font (apt-get install %s; make deps)", r, candidates[r][0].pkg))
+		}
 	}
 }
 

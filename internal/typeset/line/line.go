@@ -208,8 +208,16 @@ func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 	pendingSpace := false
 	spaceWidth := 0.0
 	spaceOpp := false
+	silentOpp := false // a break opportunity before a sequence's silent part
+	prevK := -1        // the rune of the glyph (or space) before this one
 	for k, r := range runes {
 		item := &items[owner[k]]
+		if silent(runes, k) {
+			silentOpp = silentOpp || opp[k]
+			continue
+		}
+		first := prevK < 0 || owner[prevK] != owner[k]
+		prevK = k
 		if r == ' ' && !p.Code {
 			if !pendingSpace {
 				c := set.Pick(item.Style, ' ', false)
@@ -219,7 +227,7 @@ func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 			spaceOpp = spaceOpp || opp[k+1]
 			continue
 		}
-		g := glyph{r: r, item: owner[k], size: item.Size, first: k == 0 || owner[k-1] != owner[k], raised: item.Rise != 0}
+		g := glyph{r: r, item: owner[k], size: item.Size, first: first, raised: item.Rise != 0}
 		if r == '\n' {
 			g.kind = kNewline
 			g.choice = set.Pick(item.Style, ' ', false)
@@ -250,7 +258,7 @@ func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 			}
 			g.adv = float64(g.choice.Face.Advance(r)) * item.Size / 1000
 		}
-		g.breakOK = opp[k] || pendingSpace && spaceOpp
+		g.breakOK = opp[k] || silentOpp || pendingSpace && spaceOpp
 		if len(gs) > 0 {
 			prev := &gs[len(gs)-1]
 			g.hasSpace = pendingSpace
@@ -263,7 +271,7 @@ func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 					g.breakOK = !clreq.KeepTogether(prev.r, r)
 				}
 			}
-			if item.NoBreakBefore && (k == 0 || owner[k-1] != owner[k]) {
+			if item.NoBreakBefore && first {
 				g.breakOK = false
 			}
 			g.pre, g.shrink, g.stretch, g.space = gap(prev, &g, pendingSpace, spaceWidth, p.Code)
@@ -282,7 +290,7 @@ func (sb *shapeBuf) shape(items []Item, set *fonts.Set, p Params) []glyph {
 			// In code, break only after spaces (or anywhere as a last resort).
 			g.breakOK = gs[len(gs)-1].r == ' ' && r != ' '
 		}
-		pendingSpace, spaceOpp = false, false
+		pendingSpace, spaceOpp, silentOpp = false, false, false
 		gs = append(gs, g)
 	}
 	if !p.Code {
@@ -1173,4 +1181,39 @@ func dashRule(g *glyph, x float64, c box.Color, joinNext, joinPrev bool) box.Rec
 		x1 -= 0.04 * em
 	}
 	return box.Rect{X: x0, Y: -yMid - thick/2, W: x1 - x0, H: thick, Color: c}
+}
+
+// silent reports whether runes[k] is a part of a character sequence that
+// print draws by the characters it joins, with no mark of its own:
+//   - a variation selector (U+FE00–FE0F, U+E0100–E01EF): the base
+//     character is printed in its usual form (emoji or text presentation,
+//     an ideographic variant) — a selector never prints as 〓;
+//   - the zero-width joiner of an emoji sequence (👨‍👩‍👧 prints as its
+//     people side by side, as Unicode's emoji specification has a
+//     sequence fall back) and an emoji tag sequence's tags (U+E0020–E007F);
+//   - a skin-tone modifier (U+1F3FB–1F3FF) after another character: a
+//     colour swatch says nothing in one-colour print.
+//
+// A modifier standing alone is printed.
+func silent(runes []rune, k int) bool {
+	r := runes[k]
+	switch {
+	case r >= 0xFE00 && r <= 0xFE0F, r >= 0xE0100 && r <= 0xE01EF:
+		return true
+	case r == 0x200D:
+		return k > 0 && k+1 < len(runes) && pictographic(runes[k-1]) && pictographic(runes[k+1])
+	case r >= 0xE0020 && r <= 0xE007F:
+		return true
+	case r >= 0x1F3FB && r <= 0x1F3FF:
+		return k > 0 && runes[k-1] != ' ' && runes[k-1] != '\n'
+	}
+	return false
+}
+
+// pictographic reports whether r may stand in an emoji sequence: a
+// pictograph, a symbol or dingbat, a modifier or a selector (a joiner
+// follows 👍🏽 or ❤️ as readily as 👍).
+func pictographic(r rune) bool {
+	return r >= 0x1F000 && r <= 0x1FAFF || r >= 0x2600 && r <= 0x27BF || r >= 0x2190 && r <= 0x2BFF ||
+		r >= 0xFE00 && r <= 0xFE0F || r == 0x00A9 || r == 0x00AE || r == 0x203C || r == 0x2049 || r == 0x2122 || r == 0x2139
 }
