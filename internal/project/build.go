@@ -5,7 +5,6 @@ import (
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/site"
 )
 
 // BuildOptions says where and how Build builds the project's site; its
@@ -69,5 +68,5 @@ func (p *Project) Check(opts CheckOptions) (diag.List, error) {
 
 // HugoVersion is the version of the embedded Hugo, e.g. "v0.165.0".
 func HugoVersion() string {
-	return site.HugoVersion()
+	return pipeline.HugoVersion()
 }

@@ -9,7 +9,6 @@ import (
 	"syscall"
 
 	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/publish"
 )
 
@@ -64,11 +63,11 @@ type PublishResult struct {
 // back; HandleInterrupt's cleanup ends there.
 func (p *Project) Publish(ctx context.Context, opts PublishOptions) (*PublishResult, error) {
 	lang := p.site.Lang
-	h, herr := history.Load(p.Dir)
-	if herr != nil && !(opts.Dir != "" && errors.Is(herr, history.ErrNoRepository)) {
+	head, herr := publish.Source(p.Dir)
+	if herr != nil && !(opts.Dir != "" && errors.Is(herr, publish.ErrNoRepository)) {
 		return nil, errors.New(lang.T("publish.norepo", herr))
 	}
-	if h != nil {
+	if head != nil {
 		clean, dirty, err := publish.IsClean(p.Dir)
 		if err != nil {
 			return nil, err
@@ -99,7 +98,7 @@ func (p *Project) Publish(ctx context.Context, opts PublishOptions) (*PublishRes
 	pub := publish.Options{
 		Dir: res.Dest, Repo: p.Dir, Branch: opts.Branch, Remote: opts.Remote, Message: opts.Message,
 		AuthorName: opts.AuthorName, AuthorEmail: opts.AuthorEmail,
-		Source: h.Head.Hash, When: h.Head.CommitDate,
+		Source: head.Hash, When: head.CommitDate,
 	}
 	// From here an interruption cancels the push, which puts the local
 	// branch back.
