@@ -62,7 +62,7 @@ func summarize(lang msg.Lang, w io.Writer, rep *project.FeeReport) {
 		for _, o := range a.Owed {
 			years = append(years, strconv.Itoa(o.Year))
 		}
-		fmt.Fprintf(w, "  %-20s %s  %s  %s  %d\n", a.Member.ID, a.Member.Level, project.FeeStatusText(a.Status), strings.Join(years, ","), a.Total)
+		fmt.Fprintf(w, "  %-20s %s  %s  %s  %d\n", a.Member.ID, a.Member.Level, a.StatusText(), strings.Join(years, ","), a.Total)
 	}
 	if len(rep.Renewals) > 0 {
 		sum := 0

@@ -212,6 +212,10 @@ func name(m *member.Member) string {
 	return m.Name
 }
 
+// StatusText is the member's status as the fee report writes it (正常,
+// 暂停权利, 视同退会).
+func (a Arrear) StatusText() string { return StatusText(a.Status) }
+
 // StatusText is the Chinese name of a member's status.
 func StatusText(s rules.Status) string {
 	switch s {

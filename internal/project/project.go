@@ -12,11 +12,8 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/clock"
-	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/siteconfig"
 )
 
@@ -57,21 +54,8 @@ func ParseDay(s string) (time.Time, error) {
 	return clock.ParseDay(s)
 }
 
-// HasMemberData reports whether the site keeps member or activity data.
-func (p *Project) HasMemberData() bool {
-	return member.HasData(p.Dir)
-}
-
 // Site is the project as the pipeline reads it: its folder, configuration
 // and today, and its member data, loaded once and shared with the command.
 func (p *Project) Site() *pipeline.Site {
 	return p.site
-}
-
-// Members returns the member and activity data checked as of today and
-// the membership rules' result, loaded on the first call and shared by
-// later ones, with every problem found. With errors among the problems,
-// the data and the result are nil.
-func (p *Project) Members() (*member.Dataset, *rules.Result, diag.List) {
-	return p.site.Members()
 }

@@ -1,164 +1,137 @@
 package project
 
 import (
-	"errors"
-	"os"
-	"path/filepath"
-
-	"github.com/zzia/press/internal/atomicfile"
-	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
-	"github.com/zzia/press/internal/pipeline"
-	"github.com/zzia/press/internal/rules"
+	"github.com/zzia/press/internal/secretariat"
 )
 
-// InternalDir is where the secretariat's internal outputs (roster, labels,
-// certificates, reports, exports) go unless the command is told otherwise:
-// beside the site's sources, never inside its output.
-const InternalDir = "secretariat"
+// The secretariat's commands (press print, report, export and import) are
+// done by the secretariat stage on the project's loaded site; these are
+// its names as the command line uses them.
 
-// siteFolders are the folders of a site that Hugo reads as sources or
-// publishes from, and its output (public/): no internal file may be
-// written into them.
-var siteFolders = []string{"static", "content", "assets", "layouts", "data", "i18n", "archetypes", "themes", "public"}
+// InternalDir is where the secretariat's internal outputs go unless the
+// command is told otherwise: beside the site's sources, never inside its
+// output.
+const InternalDir = secretariat.InternalDir
 
-// UsageError is an error in what a command asked for (a flag's value, an
-// output inside the site, an unknown member or activity) rather than in
-// the site: the command line reports it as a usage error.
-type UsageError struct{ Err error }
+// File names the secretariat's commands write in their output folder, and
+// the site's certificate register.
+const (
+	RosterFile          = secretariat.RosterFile
+	LabelsFile          = secretariat.LabelsFile
+	DistributionFile    = secretariat.DistributionFile
+	CertificatesFile    = secretariat.CertificatesFile
+	FormFile            = secretariat.FormFile
+	FeesFile            = secretariat.FeesFile
+	RemindersFile       = secretariat.RemindersFile
+	CertificateRegister = secretariat.CertificateRegister
+)
 
-// Error returns the error's message.
-func (e *UsageError) Error() string { return e.Err.Error() }
+// Output is what a secretariat command did: its warnings and the files it
+// wrote (see secretariat.Output).
+type Output = secretariat.Output
 
-// Unwrap returns the underlying error.
-func (e *UsageError) Unwrap() error { return e.Err }
+// UsageError is an error in what a command asked for rather than in the
+// site: the command line reports it as a usage error.
+type UsageError = secretariat.UsageError
 
-// usage returns a *UsageError with the message key of the project's
-// language and its arguments.
-func (p *Project) usage(key string, args ...any) error {
-	return &UsageError{errorf(p.lang(), key, args...)}
+// Options and results of the secretariat's commands (see the secretariat
+// package).
+type (
+	LabelOptions       = secretariat.LabelOptions
+	Skipped            = secretariat.Skipped
+	Labels             = secretariat.Labels
+	CertificateOptions = secretariat.CertificateOptions
+	Certificate        = secretariat.Certificate
+	Certificates       = secretariat.Certificates
+	FeesOptions        = secretariat.FeesOptions
+	FeeReport          = secretariat.FeeReport
+	Fees               = secretariat.Fees
+	ExportFilter       = secretariat.ExportFilter
+	Export             = secretariat.Export
+	ImportPlan         = secretariat.ImportPlan
+	SheetProblem       = secretariat.SheetProblem
+	SheetProblems      = secretariat.SheetProblems
+	Import             = secretariat.Import
+)
+
+// desk is the secretariat's work on the project's loaded site.
+func (p *Project) desk() *secretariat.Desk {
+	return &secretariat.Desk{Site: p.site}
 }
 
-// errorf returns the message key in language lang, with its arguments, as
-// an error.
-func errorf(lang msg.Lang, key string, args ...any) error {
-	return errors.New(lang.T(key, args...))
+// ParseLabels reads the label flags and checks that the labels fit on the
+// sheet; its errors, in language lang, are *UsageError (see
+// secretariat.ParseLabels).
+func ParseLabels(lang msg.Lang, grid, size, margins, gap, copies string) (LabelOptions, error) {
+	return secretariat.ParseLabels(lang, grid, size, margins, gap, copies)
 }
 
-// lang is the language of the project's messages.
-func (p *Project) lang() msg.Lang { return p.site.Lang }
-
-// Output is what a secretariat command did: the warnings found on the way
-// (the configuration's, the member data's), for the command to print before
-// anything else, and the files it wrote, in order. The methods never
-// return a nil Output: one that fails returns what it found and wrote
-// until then.
-type Output struct {
-	// Warnings are the problems that did not stop the command.
-	Warnings diag.List
-	// Wrote are the files written.
-	Wrote []string
+// CheckExport checks an export's format and filter before any work; its
+// errors, in language lang, are *UsageError (see secretariat.CheckExport).
+func CheckExport(lang msg.Lang, format string, f ExportFilter) error {
+	return secretariat.CheckExport(lang, format, f)
 }
 
-// Private refuses an output path inside the site's sources or output: the
-// public output (public/), or a folder whose files the next build publishes
-// or reads (static/, content/, assets/, layouts/, data/, i18n/ …). Symbolic
-// links are followed, so a link into static/ is refused too. The error is
-// a *UsageError.
-func (p *Project) Private(path string) error {
-	r := resolve(path)
-	for _, name := range siteFolders {
-		if d := filepath.Join(p.Dir, name); inside(r, resolve(d)) {
-			return p.usage("print.public", path, d)
-		}
-	}
-	return nil
-}
+// Private refuses an output path inside the site's sources or output, as
+// a *UsageError (see secretariat.Desk.Private).
+func (p *Project) Private(path string) error { return p.desk().Private(path) }
 
 // OutDir returns the folder of a secretariat output: out, or the site's
-// InternalDir when out is empty. A folder that would be published is
-// refused (see Private), before any work.
-func (p *Project) OutDir(out string) (string, error) {
-	if out == "" {
-		out = filepath.Join(p.Dir, InternalDir)
-	}
-	return out, p.Private(out)
+// InternalDir when out is empty; one that would be published is refused.
+func (p *Project) OutDir(out string) (string, error) { return p.desk().OutDir(out) }
+
+// PrintRoster writes the member roster into the folder out ("": the
+// site's InternalDir).
+func (p *Project) PrintRoster(out string) (*Output, error) { return p.desk().PrintRoster(out) }
+
+// PrintLabels writes the address labels of the journal's distribution and
+// its list into the folder out ("": the site's InternalDir).
+func (p *Project) PrintLabels(out string, lo LabelOptions) (*Labels, error) {
+	return p.desk().PrintLabels(out, lo)
 }
 
-// job is a secretariat output under way: its folder, the member data and
-// the rules' result.
-type job struct {
-	dir string
-	ds  *member.Dataset
-	res *rules.Result
+// PrintCertificates writes the membership certificates into the folder out
+// ("": the site's InternalDir), numbered by the certificate register.
+func (p *Project) PrintCertificates(out string, co CertificateOptions) (*Certificates, error) {
+	return p.desk().PrintCertificates(out, co)
 }
 
-// start begins a secretariat output into the folder out (see OutDir): the
-// folder is checked first, so that a wrong one fails before any work, then
-// the member data are loaded (see memberData).
-func (p *Project) start(o *Output, out string) (*job, error) {
-	dir, err := p.OutDir(out)
-	if err != nil {
-		return nil, err
-	}
-	ds, res, err := p.memberData(o)
-	if err != nil {
-		return nil, err
-	}
-	return &job{dir, ds, res}, nil
+// PrintForm writes the application form to file ("": FormFile in the
+// site's InternalDir).
+func (p *Project) PrintForm(file string) (*Output, error) { return p.desk().PrintForm(file) }
+
+// ReportMembers writes the member report (HTML and CSV) into the folder
+// out ("": the site's InternalDir).
+func (p *Project) ReportMembers(out string) (*Output, error) { return p.desk().ReportMembers(out) }
+
+// ReportFees writes the fee report and, with fo.Letters, the reminder
+// letters into the folder out ("": the site's InternalDir).
+func (p *Project) ReportFees(out string, fo FeesOptions) (*Fees, error) {
+	return p.desk().ReportFees(out, fo)
 }
 
-// memberData returns the member data and the rules' result for a
-// secretariat output, adding the data's warnings to o: errors in the data
-// fail, as a *pipeline.Error, and so does a site without members.
-func (p *Project) memberData(o *Output) (*member.Dataset, *rules.Result, error) {
-	ds, res, l := p.Members()
-	o.Warnings = append(o.Warnings, l.Warnings()...)
-	if l.HasErrors() {
-		return nil, nil, &pipeline.Error{Diagnostics: l.Errors()}
-	}
-	if len(ds.Members) == 0 {
-		return nil, nil, errorf(p.lang(), "report.nomembers", filepath.Join(p.Dir, "data", "members"))
-	}
-	return ds, res, nil
+// ExportMembers writes the 会员通信联络表 of the members f selects, as
+// format (xlsx, csv or vcf), into the folder out ("": the site's
+// InternalDir).
+func (p *Project) ExportMembers(out, format string, f ExportFilter) (*Export, error) {
+	return p.desk().ExportMembers(out, format, f)
 }
 
-// writePrivate writes an internal file whole or not at all, readable by its
-// owner only (the secretariat's documents hold contact details), creating
-// its folder, and adds it to o.
-func writePrivate(o *Output, path string, b []byte) error {
-	if err := os.MkdirAll(filepath.Dir(path), 0o755); err != nil {
-		return err
-	}
-	if err := atomicfile.Write(path, b, 0o600); err != nil {
-		return err
-	}
-	o.Wrote = append(o.Wrote, path)
-	return nil
+// MemberTemplate writes the empty 会员通信联络表 to file.
+func (p *Project) MemberTemplate(file string) (*Output, error) { return p.desk().MemberTemplate(file) }
+
+// PlanMemberImport compares the 会员通信联络表 in file (the sheet
+// sheetName, "" the first) with the member data; nothing is written.
+func (p *Project) PlanMemberImport(file, sheetName string) (*Import, error) {
+	return p.desk().PlanMemberImport(file, sheetName)
 }
 
-// resolve returns path absolute, with the symbolic links of its longest
-// existing ancestor resolved.
-func resolve(path string) string {
-	p, err := filepath.Abs(path)
-	if err != nil {
-		return path
-	}
-	rest := ""
-	for dir := p; ; dir = filepath.Dir(dir) {
-		if r, err := filepath.EvalSymlinks(dir); err == nil {
-			return filepath.Join(r, rest)
-		}
-		if filepath.Dir(dir) == dir {
-			return p
-		}
-		rest = filepath.Join(filepath.Base(dir), rest)
-	}
+// PlanAttendanceImport plans the attendance records of the activity with
+// the given id from the sign-in sheet in file; nothing is written.
+func (p *Project) PlanAttendanceImport(file, sheetName, activity string) (*Import, error) {
+	return p.desk().PlanAttendanceImport(file, sheetName, activity)
 }
 
-// inside reports whether path is dir or inside it; both are absolute.
-func inside(path, dir string) bool {
-	rel, err := filepath.Rel(dir, path)
-	return err == nil && filepath.IsLocal(rel)
-}
+// WriteImport writes the changes of plan into the site's data files.
+func (p *Project) WriteImport(plan *ImportPlan) error { return p.desk().WriteImport(plan) }

@@ -1,4 +1,4 @@
-package project
+package secretariat
 
 import (
 	"path/filepath"
@@ -40,18 +40,18 @@ type Labels struct {
 // printJob is the start of the print jobs of member data: the print
 // options of the configuration (its fonts, with its warnings in o), then
 // the output folder and the member data (see start).
-func (p *Project) printJob(o *Output, out string) (printjob.Options, *job, error) {
-	cfg, l := catalog.ReadConfig(p.Config)
+func (d *Desk) printJob(o *Output, out string) (printjob.Options, *job, error) {
+	cfg, l := catalog.ReadConfig(d.Config)
 	o.Warnings = append(o.Warnings, l.Warnings()...)
-	j, err := p.start(o, out)
-	return printjob.Options{Today: p.Today.Day, Fonts: cfg.Fonts}, j, err
+	j, err := d.start(o, out)
+	return printjob.Options{Today: d.Today.Day, Fonts: cfg.Fonts}, j, err
 }
 
 // PrintRoster writes the member roster, RosterFile, into the folder out
 // ("": the site's InternalDir).
-func (p *Project) PrintRoster(out string) (*Output, error) {
+func (d *Desk) PrintRoster(out string) (*Output, error) {
 	o := &Output{}
-	opts, j, err := p.printJob(o, out)
+	opts, j, err := d.printJob(o, out)
 	if err != nil {
 		return o, err
 	}
@@ -66,9 +66,9 @@ func (p *Project) PrintRoster(out string) (*Output, error) {
 // LabelsFile, and its list, DistributionFile, into the folder out ("": the
 // site's InternalDir). The layout of lo is checked first (see ParseLabels);
 // its Options are set here.
-func (p *Project) PrintLabels(out string, lo LabelOptions) (*Labels, error) {
+func (d *Desk) PrintLabels(out string, lo LabelOptions) (*Labels, error) {
 	r := &Labels{}
-	opts, j, err := p.printJob(&r.Output, out)
+	opts, j, err := d.printJob(&r.Output, out)
 	if err != nil {
 		return r, err
 	}
@@ -96,18 +96,18 @@ func (p *Project) PrintLabels(out string, lo LabelOptions) (*Labels, error) {
 // PrintForm writes the application form, a public document, to file ("":
 // FormFile in the site's InternalDir), refused inside the site's sources
 // or output like every internal output.
-func (p *Project) PrintForm(file string) (*Output, error) {
+func (d *Desk) PrintForm(file string) (*Output, error) {
 	o := &Output{}
 	// The configuration's warnings are reported as for the other jobs.
-	_, l := catalog.ReadConfig(p.Config)
+	_, l := catalog.ReadConfig(d.Config)
 	o.Warnings = append(o.Warnings, l.Warnings()...)
 	if file == "" {
-		file = filepath.Join(p.Dir, InternalDir, FormFile)
+		file = filepath.Join(d.Dir, InternalDir, FormFile)
 	}
-	if err := p.Private(file); err != nil {
+	if err := d.Private(file); err != nil {
 		return o, err
 	}
-	fo, fl := printjob.LoadFormOptions(p.Config)
+	fo, fl := printjob.LoadFormOptions(d.Config)
 	o.Warnings = append(o.Warnings, fl.Errors()...)
 	b, err := printjob.ApplicationForm(fo)
 	if err != nil {

@@ -1,4 +1,4 @@
-package project
+package secretariat
 
 import (
 	"path/filepath"
@@ -54,16 +54,16 @@ type Certificates struct {
 // certificate register are kept; new ones are added to it with co.Record.
 // An unknown member in co.Only is a *UsageError; a register naming an
 // unknown member, a *pipeline.Error.
-func (p *Project) PrintCertificates(out string, co CertificateOptions) (*Certificates, error) {
+func (d *Desk) PrintCertificates(out string, co CertificateOptions) (*Certificates, error) {
 	r := &Certificates{}
-	opts, j, err := p.printJob(&r.Output, out)
+	opts, j, err := d.printJob(&r.Output, out)
 	if err != nil {
 		return r, err
 	}
 	ds, res := j.ds, j.res
 	for _, id := range co.Only {
 		if ds.Member(id) == nil {
-			return r, p.usage("print.unknownmember", id)
+			return r, d.usage("print.unknownmember", id)
 		}
 	}
 	po := printjob.CertificateOptions{Options: opts, Year: co.Year, Prefix: co.Prefix, Only: co.Only}
@@ -71,7 +71,7 @@ func (p *Project) PrintCertificates(out string, co CertificateOptions) (*Certifi
 	if year == 0 {
 		year = res.Today.Year()
 	}
-	reg, err := p.registeredNumbers(ds, year, &po)
+	reg, err := d.registeredNumbers(ds, year, &po)
 	if err != nil {
 		return r, err
 	}
@@ -98,7 +98,7 @@ func (p *Project) PrintCertificates(out string, co CertificateOptions) (*Certifi
 	if len(fresh) == 0 || !co.Record {
 		return r, nil
 	}
-	if err := certreg.Append(p.Dir, fresh); err != nil {
+	if err := certreg.Append(d.Dir, fresh); err != nil {
 		return r, err
 	}
 	r.Recorded = true
@@ -108,11 +108,11 @@ func (p *Project) PrintCertificates(out string, co CertificateOptions) (*Certifi
 // registeredNumbers reads the certificate register of the site, sets the
 // numbers issued for year to members at their present level in po, and
 // returns its entries.
-func (p *Project) registeredNumbers(ds *member.Dataset, year int, po *printjob.CertificateOptions) ([]certreg.Entry, error) {
-	es, l := certreg.Load(p.Dir)
+func (d *Desk) registeredNumbers(ds *member.Dataset, year int, po *printjob.CertificateOptions) ([]certreg.Entry, error) {
+	es, l := certreg.Load(d.Dir)
 	for i := range es {
 		if ds.Member(es[i].Member) == nil {
-			l = append(l, diag.Diagnostic{File: certreg.File, Line: es[i].Line, Column: 1, Message: p.lang().T("certreg.nomember", es[i].Member)})
+			l = append(l, diag.Diagnostic{File: certreg.File, Line: es[i].Line, Column: 1, Message: d.Lang.T("certreg.nomember", es[i].Member)})
 		}
 	}
 	if l.HasErrors() {

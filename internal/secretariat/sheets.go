@@ -1,4 +1,4 @@
-package project
+package secretariat
 
 import (
 	"bytes"
@@ -52,9 +52,9 @@ func CheckExport(lang msg.Lang, format string, f ExportFilter) error {
 // ExportMembers writes the 会员通信联络表 of the members f selects, as
 // format (xlsx, csv or vcf; see CheckExport), into the folder out ("": the
 // site's InternalDir), named for the filter.
-func (p *Project) ExportMembers(out, format string, f ExportFilter) (*Export, error) {
+func (d *Desk) ExportMembers(out, format string, f ExportFilter) (*Export, error) {
 	r := &Export{}
-	j, err := p.start(&r.Output, out)
+	j, err := d.start(&r.Output, out)
 	if err != nil {
 		return r, err
 	}
@@ -73,7 +73,7 @@ func (p *Project) ExportMembers(out, format string, f ExportFilter) (*Export, er
 				ms = append(ms, m)
 			}
 		}
-		err = membersheet.WriteVCards(&b, ms, p.Today.Day)
+		err = membersheet.WriteVCards(&b, ms, d.Today.Day)
 	}
 	if err != nil {
 		return r, err
@@ -91,9 +91,9 @@ func (p *Project) ExportMembers(out, format string, f ExportFilter) (*Export, er
 // MemberTemplate writes the empty 会员通信联络表 (its header and the
 // vocabularies of its columns) to file, refused inside the site's sources
 // or output like every internal output.
-func (p *Project) MemberTemplate(file string) (*Output, error) {
+func (d *Desk) MemberTemplate(file string) (*Output, error) {
 	o := &Output{}
-	if err := p.Private(file); err != nil {
+	if err := d.Private(file); err != nil {
 		return o, err
 	}
 	var b bytes.Buffer
@@ -125,8 +125,8 @@ type Import struct {
 
 // importData returns the member data an import changes, which must be
 // free of errors: an import changes data that is known to be right.
-func (p *Project) importData(r *Import) (*member.Dataset, error) {
-	ds, _, err := p.memberData(&r.Output)
+func (d *Desk) importData(r *Import) (*member.Dataset, error) {
+	ds, _, err := d.memberData(&r.Output)
 	return ds, err
 }
 
@@ -134,14 +134,14 @@ func (p *Project) importData(r *Import) (*member.Dataset, error) {
 // sheet sheetName, "" the first) with the member data. Every problem of
 // the sheet is reported at once: the rows are compared even when some
 // cells are wrong.
-func (p *Project) PlanMemberImport(file, sheetName string) (*Import, error) {
+func (d *Desk) PlanMemberImport(file, sheetName string) (*Import, error) {
 	r := &Import{}
-	ds, err := p.importData(r)
+	ds, err := d.importData(r)
 	if err != nil {
 		return r, err
 	}
-	in, _ := sheet.Read(p.lang(), file, sheetName, membersheet.Columns)
-	plan, ps := membersheet.PlanMembers(p.Dir, ds, in)
+	in, _ := sheet.Read(d.Lang, file, sheetName, membersheet.Columns)
+	plan, ps := membersheet.PlanMembers(d.Dir, ds, in)
 	if len(ps) > 0 {
 		r.Problems = ps
 		return r, nil
@@ -153,22 +153,22 @@ func (p *Project) PlanMemberImport(file, sheetName string) (*Import, error) {
 // PlanAttendanceImport reads the sign-in sheet in file (the sheet
 // sheetName, "" the first) of the activity with the given id and plans
 // its attendance records. An unknown activity is a *UsageError.
-func (p *Project) PlanAttendanceImport(file, sheetName, activity string) (*Import, error) {
+func (d *Desk) PlanAttendanceImport(file, sheetName, activity string) (*Import, error) {
 	r := &Import{}
-	ds, err := p.importData(r)
+	ds, err := d.importData(r)
 	if err != nil {
 		return r, err
 	}
 	a := ds.Activity(activity)
 	if a == nil {
-		return r, p.usage("import.unknownactivity", activity, filepath.Join(p.Dir, "data", "activities"))
+		return r, d.usage("import.unknownactivity", activity, filepath.Join(d.Dir, "data", "activities"))
 	}
-	in, ps := sheet.Read(p.lang(), file, sheetName, membersheet.SignInColumns)
+	in, ps := sheet.Read(d.Lang, file, sheetName, membersheet.SignInColumns)
 	if len(ps) > 0 {
 		r.Problems = ps
 		return r, nil
 	}
-	plan, unmatched, ps := membersheet.PlanAttendance(p.Dir, ds, a, in)
+	plan, unmatched, ps := membersheet.PlanAttendance(d.Dir, ds, a, in)
 	for _, u := range unmatched {
 		r.Unmatched = append(r.Unmatched, u.Problem)
 	}
@@ -181,6 +181,6 @@ func (p *Project) PlanAttendanceImport(file, sheetName, activity string) (*Impor
 }
 
 // WriteImport writes the changes of plan into the site's data files.
-func (p *Project) WriteImport(plan *ImportPlan) error {
-	return plan.Write(p.Dir)
+func (d *Desk) WriteImport(plan *ImportPlan) error {
+	return plan.Write(d.Dir)
 }

@@ -1,4 +1,4 @@
-package project
+package secretariat
 
 import (
 	"github.com/zzia/press/internal/report"
@@ -6,9 +6,9 @@ import (
 
 // ReportMembers writes the member report (report.Write: HTML and CSV) into
 // the folder out ("": the site's InternalDir).
-func (p *Project) ReportMembers(out string) (*Output, error) {
+func (d *Desk) ReportMembers(out string) (*Output, error) {
 	o := &Output{}
-	j, err := p.start(o, out)
+	j, err := d.start(o, out)
 	if err != nil {
 		return o, err
 	}

@@ -1,4 +1,4 @@
-package project
+package secretariat
 
 import (
 	"bytes"
@@ -8,7 +8,6 @@ import (
 	"github.com/zzia/press/internal/fees"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/printjob"
-	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/sheet"
 )
 
@@ -21,10 +20,6 @@ const (
 // FeeReport is the account of the fees as of today: arrears, renewals and
 // totals by year and level.
 type FeeReport = fees.Report
-
-// FeeStatusText is a member's status as the fee report writes it (正常,
-// 暂停权利, 视同退会).
-func FeeStatusText(s rules.Status) string { return fees.StatusText(s) }
 
 // FeesOptions choose what ReportFees writes.
 type FeesOptions struct {
@@ -52,15 +47,15 @@ type Fees struct {
 // the folder out ("": the site's InternalDir). The fee standard is that of
 // the application form's settings (data/fees.yaml), else the
 // association's standard.
-func (p *Project) ReportFees(out string, fo FeesOptions) (*Fees, error) {
+func (d *Desk) ReportFees(out string, fo FeesOptions) (*Fees, error) {
 	r := &Fees{}
 	o := &r.Output
-	j, err := p.start(o, out)
+	j, err := d.start(o, out)
 	if err != nil {
 		return r, err
 	}
 	ds := j.ds
-	form, fl := printjob.LoadFormOptions(p.Config)
+	form, fl := printjob.LoadFormOptions(d.Config)
 	o.Warnings = append(o.Warnings, fl.Warnings()...)
 	std := fees.Standard{}
 	for _, f := range form.Fees {
