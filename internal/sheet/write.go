@@ -1,7 +1,15 @@
 package sheet
 
 import (
+	"archive/zip"
+	"bytes"
+	"errors"
 	"io"
+	"io/fs"
+	"path"
+	"sort"
+	"strconv"
+	"strings"
 	"time"
 
 	"github.com/xuri/excelize/v2"
@@ -19,6 +27,7 @@ var fixedTime = time.Date(2000, 1, 1, 0, 0, 0, 0, time.UTC).Format(time.RFC3339)
 func WriteXLSX(w io.Writer, tables ...*Table) error {
 	f := excelize.NewFile()
 	defer f.Close()
+	f.SetZipWriter(func(w io.Writer) excelize.ZipWriter { return &orderedZip{w: w} })
 	if err := f.SetDocProps(&excelize.DocProperties{
 		Created: fixedTime, Modified: fixedTime, Creator: "press", LastModifiedBy: "press",
 	}); err != nil {
@@ -89,6 +98,68 @@ func WriteXLSX(w io.Writer, tables ...*Table) error {
 	}
 	_, err = f.WriteTo(w)
 	return err
+}
+
+// orderedZip is the zip writer of a workbook. excelize writes the sheets
+// of its stream writers in the order of a Go map, which changes from run
+// to run; orderedZip holds the parts until Close and then writes the
+// worksheets first, by number, and the other parts in the order excelize
+// gave them, so that the same tables give the same bytes.
+type orderedZip struct {
+	w     io.Writer
+	parts []*zipPart
+}
+
+// zipPart is one part of the workbook: its name in the archive and its
+// bytes.
+type zipPart struct {
+	name string
+	data bytes.Buffer
+}
+
+// Create starts a part; its bytes are written at Close.
+func (z *orderedZip) Create(name string) (io.Writer, error) {
+	p := &zipPart{name: name}
+	z.parts = append(z.parts, p)
+	return &p.data, nil
+}
+
+// AddFS is not used by excelize's writer and not supported.
+func (z *orderedZip) AddFS(fs.FS) error {
+	return errors.New("sheet: adding a file system to a workbook is not supported")
+}
+
+// Close writes the parts, worksheets first, and ends the archive.
+func (z *orderedZip) Close() error {
+	sort.SliceStable(z.parts, func(i, j int) bool {
+		a, aok := worksheetNumber(z.parts[i].name)
+		b, bok := worksheetNumber(z.parts[j].name)
+		if aok != bok {
+			return aok
+		}
+		return aok && a < b
+	})
+	zw := zip.NewWriter(z.w)
+	for _, p := range z.parts {
+		w, err := zw.Create(p.name)
+		if err != nil {
+			return err
+		}
+		if _, err := w.Write(p.data.Bytes()); err != nil {
+			return err
+		}
+	}
+	return zw.Close()
+}
+
+// worksheetNumber returns N of a part named xl/worksheets/sheetN.xml.
+func worksheetNumber(name string) (int, bool) {
+	dir, file := path.Split(name)
+	if dir != "xl/worksheets/" || !strings.HasPrefix(file, "sheet") || !strings.HasSuffix(file, ".xml") {
+		return 0, false
+	}
+	n, err := strconv.Atoi(strings.TrimSuffix(strings.TrimPrefix(file, "sheet"), ".xml"))
+	return n, err == nil
 }
 
 // WriteCSV writes the table as a CSV file (New): formula cells are
