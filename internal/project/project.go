@@ -4,8 +4,10 @@
 // shared. The commands open a project once and hand it to the stages
 // (build, check, preview, print, report, publish, deploy), so that no two
 // parts of a run read the configuration, the clock or the data
-// differently. It sits above the stages: the pipeline takes the project as
-// a *pipeline.Site (see Site), and no stage imports this package.
+// differently. It sits above the stages: they take the project as a
+// *pipeline.Site (see Site), no stage imports this package, and it imports
+// only the stages (pipeline, serve, secretariat, publish, deploy, mdpdf,
+// scaffold, hooks) and the packages shared by all.
 package project
 
 import (
