@@ -9,11 +9,13 @@ import (
 	"fmt"
 	"io"
 	"io/fs"
+	"maps"
 	"net"
 	"net/url"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -223,7 +225,7 @@ func (d *sftpDeployer) plan(ctx context.Context) (*Result, error) {
 
 	res := &Result{}
 	var size int64
-	for _, p := range sortedKeys(local) {
+	for _, p := range slices.Sorted(maps.Keys(local)) {
 		lf := local[p]
 		pf, ok := d.prevMan[p]
 		reason := ""
@@ -246,7 +248,7 @@ func (d *sftpDeployer) plan(ctx context.Context) (*Result, error) {
 		size += lf.Size
 		res.Uploads = append(res.Uploads, Change{Path: p, Size: humanize.Bytes(uint64(lf.Size)), Reason: reason})
 	}
-	for _, p := range sortedKeys(d.prevMan) {
+	for _, p := range slices.Sorted(maps.Keys(d.prevMan)) {
 		if _, ok := local[p]; !ok {
 			res.Deletes = append(res.Deletes, p)
 		}
@@ -311,7 +313,7 @@ func (d *sftpDeployer) apply(ctx context.Context, plan *Result) (*Result, error)
 	res := *plan
 	res.Uploads = append([]Change(nil), plan.Uploads...)
 	var mu sync.Mutex
-	err = forEach(ctx, sortedKeys(d.local), d.s.workers, func(p string) error {
+	err = forEach(ctx, slices.Sorted(maps.Keys(d.local)), d.s.workers, func(p string) error {
 		dst := path.Join(partial, p)
 		if !upload[p] {
 			// Unchanged: a hard link to the live release's copy.
@@ -578,13 +580,4 @@ func forEach(ctx context.Context, items []string, n int, fn func(string) error) 
 	}
 	wg.Wait()
 	return first
-}
-
-func sortedKeys(m map[string]fileEntry) []string {
-	keys := make([]string, 0, len(m))
-	for k := range m {
-		keys = append(keys, k)
-	}
-	sort.Strings(keys)
-	return keys
 }

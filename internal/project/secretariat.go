@@ -11,19 +11,11 @@ import (
 
 // InternalDir is where the secretariat's internal outputs go unless the
 // command is told otherwise: beside the site's sources, never inside its
-// output.
-const InternalDir = secretariat.InternalDir
-
-// File names the secretariat's commands write in their output folder, and
-// the site's certificate register.
+// output. CertificateRegister is the site's register of the certificate
+// numbers issued, relative to the site folder. (The files each command
+// writes are named in the secretariat package.)
 const (
-	RosterFile          = secretariat.RosterFile
-	LabelsFile          = secretariat.LabelsFile
-	DistributionFile    = secretariat.DistributionFile
-	CertificatesFile    = secretariat.CertificatesFile
-	FormFile            = secretariat.FormFile
-	FeesFile            = secretariat.FeesFile
-	RemindersFile       = secretariat.RemindersFile
+	InternalDir         = secretariat.InternalDir
 	CertificateRegister = secretariat.CertificateRegister
 )
 
@@ -35,24 +27,20 @@ type Output = secretariat.Output
 // site: the command line reports it as a usage error.
 type UsageError = secretariat.UsageError
 
-// Options and results of the secretariat's commands (see the secretariat
-// package).
+// The options and results of the secretariat's commands (see the
+// secretariat package).
 type (
-	LabelOptions       = secretariat.LabelOptions
-	Skipped            = secretariat.Skipped
-	Labels             = secretariat.Labels
-	CertificateOptions = secretariat.CertificateOptions
-	Certificate        = secretariat.Certificate
-	Certificates       = secretariat.Certificates
-	FeesOptions        = secretariat.FeesOptions
-	FeeReport          = secretariat.FeeReport
-	Fees               = secretariat.Fees
-	ExportFilter       = secretariat.ExportFilter
-	Export             = secretariat.Export
-	ImportPlan         = secretariat.ImportPlan
-	SheetProblem       = secretariat.SheetProblem
-	SheetProblems      = secretariat.SheetProblems
-	Import             = secretariat.Import
+	LabelOptions       = secretariat.LabelOptions       // the label sheet and the copies per level
+	Labels             = secretariat.Labels             // what PrintLabels did
+	CertificateOptions = secretariat.CertificateOptions // which certificates, their year and numbering
+	Certificates       = secretariat.Certificates       // what PrintCertificates did
+	FeesOptions        = secretariat.FeesOptions        // what ReportFees writes
+	FeeReport          = secretariat.FeeReport          // arrears, renewals and totals as of today
+	Fees               = secretariat.Fees               // what ReportFees did
+	ExportFilter       = secretariat.ExportFilter       // the members an export lists
+	Export             = secretariat.Export             // what ExportMembers did
+	Import             = secretariat.Import             // what an import found: its plan or the sheet's problems
+	ImportPlan         = secretariat.ImportPlan         // the changes an import would make
 )
 
 // desk is the secretariat's work on the project's loaded site.

@@ -9,6 +9,7 @@ import (
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/secretariat"
 )
 
 // testDay is the day the tests take as today.
@@ -118,11 +119,11 @@ func TestReportFees(t *testing.T) {
 	p := seedSite(t)
 	out := t.TempDir()
 	r, err := p.ReportFees(out, FeesOptions{Within: 60})
-	if err != nil || r.Book != filepath.Join(out, FeesFile) || r.Letters != "" || len(r.Wrote) != 1 || len(r.Report.Arrears) == 0 {
+	if err != nil || r.Book != filepath.Join(out, secretariat.FeesFile) || r.Letters != "" || len(r.Wrote) != 1 || len(r.Report.Arrears) == 0 {
 		t.Fatalf("without letters: %+v %v", r, err)
 	}
 	r, err = p.ReportFees(out, FeesOptions{Within: 60, Letters: true})
-	if err != nil || r.Letters != filepath.Join(out, RemindersFile) || r.Reminders == 0 || len(r.Wrote) != 2 {
+	if err != nil || r.Letters != filepath.Join(out, secretariat.RemindersFile) || r.Reminders == 0 || len(r.Wrote) != 2 {
 		t.Fatalf("with letters: %+v %v", r, err)
 	}
 	if b, _ := os.ReadFile(r.Letters); !strings.HasPrefix(string(b), "%PDF-") {

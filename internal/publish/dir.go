@@ -59,17 +59,7 @@ func ToDir(built, dest string, force bool) (*DirResult, error) {
 	}
 	res := &DirResult{}
 	wanted := map[string]bool{}
-	err = filepath.WalkDir(src, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(src, path)
-		if rel == "." || rel == outputMarker {
-			return nil
-		}
-		if rel == ".git" {
-			return filepath.SkipDir
-		}
+	err = walkMirrored(src, func(path, rel string, d fs.DirEntry) error {
 		wanted[rel] = true
 		target := filepath.Join(dst, rel)
 		switch {
@@ -111,17 +101,7 @@ func ToDir(built, dest string, force bool) (*DirResult, error) {
 
 	// Remove what is no longer built, deepest first.
 	var stale []string
-	err = filepath.WalkDir(dst, func(path string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dst, path)
-		if rel == "." || rel == outputMarker {
-			return nil
-		}
-		if rel == ".git" {
-			return filepath.SkipDir
-		}
+	err = walkMirrored(dst, func(path, rel string, d fs.DirEntry) error {
 		if !wanted[rel] {
 			stale = append(stale, path)
 			if d.IsDir() {
@@ -144,6 +124,25 @@ func ToDir(built, dest string, force bool) (*DirResult, error) {
 		return nil, fmt.Errorf("publish: %w", err)
 	}
 	return res, nil
+}
+
+// walkMirrored calls fn for every file and folder under root that a
+// mirror holds, with its path relative to root: all but root itself, the
+// output marker and a .git folder, which is not entered.
+func walkMirrored(root string, fn func(path, rel string, d fs.DirEntry) error) error {
+	return filepath.WalkDir(root, func(path string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(root, path)
+		if rel == "." || rel == outputMarker {
+			return nil
+		}
+		if rel == ".git" {
+			return filepath.SkipDir
+		}
+		return fn(path, rel, d)
+	})
 }
 
 // dirMarkerText is the marker's content in a directory ToDir mirrored to.
