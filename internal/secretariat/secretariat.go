@@ -5,7 +5,8 @@
 // the site's, loaded once and checked; every output goes into a folder the
 // site neither publishes nor reads (secretariat/ by default), written whole
 // and readable by its owner only. printjob and report make the documents;
-// fees, certreg and membersheet hold the data's accounts.
+// fees keeps the accounts, certreg the certificate register and
+// membersheet the spreadsheets in and out.
 package secretariat
 
 import (
