@@ -17,12 +17,7 @@ import (
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/textenc"
 	"github.com/zzia/press/internal/typeset"
-	"github.com/zzia/press/internal/typeset/layout"
-	"github.com/zzia/press/internal/typeset/picture"
 )
-
-// maxMarkdown is the largest Markdown file PDF reads.
-const maxMarkdown = 16 << 20
 
 // Options says which Markdown file Write sets and how. The file's front
 // matter (title, author, description or summary, keywords or tags, date,
@@ -63,7 +58,7 @@ type Result struct {
 // where. Messages are in language lang.
 func Write(lang msg.Lang, opts Options) (*Result, diag.List, error) {
 	in := opts.In
-	raw, err := picture.ReadFile(in, maxMarkdown)
+	raw, err := typeset.ReadSource(in)
 	if err != nil {
 		return nil, nil, err
 	}
@@ -82,7 +77,7 @@ func Write(lang msg.Lang, opts Options) (*Result, diag.List, error) {
 		PageSize: opts.PageSize, TOC: opts.TOC, Numbering: opts.Numbering,
 		Title: opts.Title, Author: opts.Author, Subject: opts.Subject, Keywords: opts.Keywords,
 		Header: opts.Header, Footer: opts.Footer, Fonts: opts.Fonts, CreationDate: opts.Date,
-		Style: layout.Style{Lang: lang},
+		Style: typeset.Style{Lang: lang},
 	}
 	fill := func(p *string, keys ...string) {
 		for _, k := range keys {

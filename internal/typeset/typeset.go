@@ -34,7 +34,20 @@ import (
 	"github.com/zzia/press/internal/typeset/layout"
 	"github.com/zzia/press/internal/typeset/mdtree"
 	"github.com/zzia/press/internal/typeset/pdf"
+	"github.com/zzia/press/internal/typeset/picture"
 )
+
+// Style is how a document's pages run beyond their size and text (running
+// heads, folios, caption numbers, hanging punctuation) and the language of
+// the warnings: layout.Style, named here for callers of Options.
+type Style = layout.Style
+
+// MaxSource is the largest Markdown file the typesetter reads.
+const MaxSource = 16 << 20
+
+// ReadSource reads the Markdown file at path: a regular file of at most
+// MaxSource bytes, else an error that says what it is.
+func ReadSource(path string) ([]byte, error) { return picture.ReadFile(path, MaxSource) }
 
 // Options control a rendering. The zero value gives A4 pages with default
 // margins, no contents and unnumbered headings.
