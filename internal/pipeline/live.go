@@ -49,8 +49,8 @@ type Live struct {
 	sess   *site.Session
 	genDir string // press's generated data, mounted as a data folder
 	// The generated data and files, by the stage that made them.
-	hist, mem, pubs, form *generated
-	history               *history.History
+	hist, nav, mem, pubs, form *generated
+	history                    *history.History
 
 	valid   diag.List // the content files' front-matter problems
 	facts   diag.List // the configuration's pending facts
@@ -63,6 +63,14 @@ type Live struct {
 	parsed  *member.ParseCache // the data files' syntax trees, by content
 	// searchStale, when set, brings the search index up to date.
 	searchStale func() error
+	// lastWritten are the files the last Update wrote (Written).
+	lastWritten []string
+}
+
+// Written lists the files (slash-separated, relative to the output) the
+// last successful Update wrote: Hugo's pages and press's own files.
+func (l *Live) Written() []string {
+	return l.lastWritten
 }
 
 // Search brings the search index up to date, when a change made it stale,
@@ -286,6 +294,8 @@ func (l *Live) full() (*Result, error) {
 	l.hist = newGenerated()
 	var dl diag.List
 	l.history, dl = pageHistory(opts, l.hist)
+	l.nav = newGenerated()
+	navigation(opts.Source, opts.Site.Config, l.nav)
 	l.mem, l.form, l.pubs = newGenerated(), newGenerated(), newGenerated()
 	dl = append(dl, l.deriveData()...)
 	if !dl.HasErrors() {
@@ -344,6 +354,19 @@ func (l *Live) incremental(c change) (*Result, error) {
 		l.pubs = newGenerated()
 		dl = append(dl, publications(l.opts, l.pubs)...)
 	}
+	// The titles every page shows of the sections and top-level pages: a
+	// change of one of them renders every page again (writeData).
+	navChanged := false
+	if len(c.content) > 0 {
+		nav := newGenerated()
+		navigation(l.opts.Source, l.opts.Site.Config, nav)
+		old, _ := dataJSON(l.nav.data["nav"])
+		now, err := dataJSON(nav.data["nav"])
+		if err != nil {
+			return nil, err
+		}
+		l.nav, navChanged = nav, !bytes.Equal(old, now)
+	}
 	for _, rel := range c.content {
 		l.valid = withoutFile(l.valid, rel)
 		if b, err := content.ReadFile(filepath.Join(l.opts.Source, filepath.FromSlash(rel))); err == nil {
@@ -356,7 +379,7 @@ func (l *Live) incremental(c change) (*Result, error) {
 		return nil, err
 	}
 	events := c.toHugo
-	if c.data || c.pubs {
+	if c.data || c.pubs || navChanged {
 		ev, dataChanged, err := l.writeData()
 		if err != nil {
 			return nil, err
@@ -404,7 +427,7 @@ func (l *Live) validation(derived diag.List) error {
 // merged is the generated data and files of every stage.
 func (l *Live) merged() *generated {
 	g := newGenerated()
-	for _, p := range []*generated{l.hist, l.mem, l.pubs, l.form} {
+	for _, p := range []*generated{l.hist, l.nav, l.mem, l.pubs, l.form} {
 		for k, v := range p.data {
 			g.data[k] = v
 		}
@@ -608,6 +631,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 	warnings.Sort()
 	warnings = append(warnings, derived...)
 	res := &Result{Pages: sres.Pages, Output: out, Warnings: warnings, Stages: tm.stages}
+	l.lastWritten = written
 	for _, w := range sres.Warnings {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
 	}

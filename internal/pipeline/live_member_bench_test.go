@@ -74,5 +74,6 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 		for _, s := range res.Stages {
 			b.Logf("%s %v", s.Name, s.Elapsed.Round(time.Millisecond))
 		}
+		b.Logf("files written: %d of %d", len(live.Written()), res.Pages)
 	}
 }

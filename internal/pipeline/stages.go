@@ -117,13 +117,14 @@ func validate(opts Options) (diag.List, error) {
 }
 
 // derive makes the generated data and files from the sources: the pages'
-// history, the member directory and calendars, the publications and the
-// application form. It returns every problem found; with errors among
+// history, the titles of the pages every page links to (nav.go), the member
+// directory and calendars, the publications and the application form. It returns every problem found; with errors among
 // them, the result is incomplete.
 func derive(opts Options) (*derived, diag.List) {
 	d := &derived{gen: newGenerated()}
 	hist, l := pageHistory(opts, d.gen)
 	d.history = hist
+	navigation(opts.Source, opts.Site.Config, d.gen)
 	_, _, ml := members(opts, hist, d.gen)
 	l = append(l, ml...)
 	if l.HasErrors() {
