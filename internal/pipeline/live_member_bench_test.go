@@ -5,6 +5,8 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
+	"strings"
 	"testing"
 	"time"
 
@@ -62,6 +64,11 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 	defer os.WriteFile(file, orig, 0o644)
 	name := regexp.MustCompile(`(?m)^name: (.*)$`)
 	b.ResetTimer()
+	if p := os.Getenv("PRESS_BENCH_PROF"); p != "" {
+		f, _ := os.Create(p)
+		pprof.StartCPUProfile(f)
+		defer pprof.StopCPUProfile()
+	}
 	for i := 0; i < b.N; i++ {
 		edited := name.ReplaceAll(orig, []byte(fmt.Sprintf("name: ${1}（第%d次）", i+1)))
 		if err := os.WriteFile(file, edited, 0o644); err != nil {
@@ -75,5 +82,8 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 			b.Logf("%s %v", s.Name, s.Elapsed.Round(time.Millisecond))
 		}
 		b.Logf("files written: %d of %d", len(live.Written()), res.Pages)
+		if os.Getenv("PRESS_BENCH_LIST") != "" {
+			os.WriteFile(os.Getenv("PRESS_BENCH_LIST"), []byte(strings.Join(live.Written(), "\n")), 0o644)
+		}
 	}
 }

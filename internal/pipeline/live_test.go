@@ -214,6 +214,33 @@ func TestLiveEqualsFullBuildAfterEdits(t *testing.T) {
 	}
 	ls.sameAsFull("member file changed")
 
+	// The titles every page shows of other pages (header, footer,
+	// breadcrumbs) come from the content files without asking Hugo for
+	// those pages: a change of one is in every page all the same.
+	sec := ls.read("content/members/_index.md")
+	ls.update([]fsnotify.Event{ls.write("content/members/_index.md", strings.Replace(sec, "title: 会员名录", "title: 本会会员名录", 1))})
+	if p := ls.page("members/m01-erqi/index.html"); !strings.Contains(p, `<li><a href="/members/">本会会员名录</a></li>`) {
+		t.Error("a member's breadcrumbs do not show the directory's new title")
+	}
+	if p := ls.page("news/index.html"); !strings.Contains(p, ">本会会员名录</a></li>") {
+		t.Error("the footer of the news list does not show the directory's new title")
+	}
+	ls.sameAsFull("section title changed")
+
+	guide := ls.read("content/membership/guide.md")
+	ls.update([]fsnotify.Event{ls.write("content/membership/guide.md", strings.Replace(guide, "title: 入会指南", "title: 入会须知\nlinkTitle: 如何入会", 1))})
+	if p := ls.page("about/index.html"); !strings.Contains(p, ">如何入会</a></li>") {
+		t.Error("the footer does not show the guide's new link title")
+	}
+	ls.sameAsFull("footer page title changed")
+
+	journal := ls.read("content/journal/_index.md")
+	ls.update([]fsnotify.Event{ls.write("content/journal/_index.md", strings.Replace(journal, "title: 会刊", "title: 会刊\ncoming: true", 1))})
+	if p := ls.page("contact/index.html"); !strings.Contains(p, `会刊<span class="badge">即将上线</span>`) {
+		t.Error("the main menu does not mark the journal as coming")
+	}
+	ls.sameAsFull("section marked coming")
+
 	cfg := ls.read("hugo.toml")
 	ls.update([]fsnotify.Event{ls.write("hugo.toml", strings.Replace(cfg, "郑州市信息化促进会", "郑州市信息化促进会（预览）", 1))})
 	ls.sameAsFull("configuration changed")

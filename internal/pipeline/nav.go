@@ -76,8 +76,12 @@ func navEntries(src string, cfg *siteconfig.Config) map[string]navEntry {
 		if _, ok := files[key]; ok {
 			continue
 		}
-		if p, ok := pageFile(root, strings.Trim(ref, "/")); ok {
-			files[key] = p
+		// Hugo finds a pageRef whatever its case.
+		for _, rel := range []string{strings.Trim(ref, "/"), strings.ToLower(strings.Trim(ref, "/"))} {
+			if p, ok := pageFile(root, rel); ok {
+				files[key] = p
+				break
+			}
 		}
 	}
 	out := map[string]navEntry{}

@@ -1,0 +1,55 @@
+package pipeline
+
+import (
+	"os"
+	"path/filepath"
+	"reflect"
+	"testing"
+
+	"github.com/zzia/press/internal/siteconfig"
+)
+
+// The titles press reads for the shared templates: every section, the
+// pages at the top and those a menu names; linkTitle in any case; a page
+// without a readable title left to Hugo.
+func TestNavEntries(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"hugo.toml":                       "title = \"站\"\n[[menus.footer]]\n  pageRef = \"/help/Guide\"\n[[menu.main]]\n  pageRef = \"/news\"\n",
+		"content/_index.md":               "---\ntitle: 首页\n---\n",
+		"content/about.md":                "+++\ntitle = \"关于\"\nLinkTitle = \"简介\"\n+++\n",
+		"content/news/_index.md":          "---\ntitle: 新闻\ncoming: true\n---\n",
+		"content/news/a.md":               "---\ntitle: 一篇新闻\n---\n",
+		"content/help/guide.md":           "---\ntitle: 指南\n---\n",
+		"content/help/other.md":           "---\ntitle: 其他\n---\n",
+		"content/Deep Dir/x/_index.md":    "---\ntitle: 深层\n---\n",
+		"content/untitled/_index.md":      "---\ndescription: 无标题\n---\n",
+		"content/numbered/_index.md":      "---\ntitle: 2026\n---\n",
+		"content/.hidden/_index.md":       "---\ntitle: 隐藏\n---\n",
+		"content/members/_content.gotmpl": "{{/* adapter */}}",
+	}
+	for name, text := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	cfg, err := siteconfig.Load(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	got := navEntries(src, cfg)
+	want := map[string]navEntry{
+		"/":           {Title: "首页", LinkTitle: "首页"},
+		"/about":      {Title: "关于", LinkTitle: "简介"},
+		"/news":       {Title: "新闻", LinkTitle: "新闻", Coming: true},
+		"/help/guide": {Title: "指南", LinkTitle: "指南"},
+		"/deep-dir/x": {Title: "深层", LinkTitle: "深层"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("navEntries:\n got %v\nwant %v", got, want)
+	}
+}
