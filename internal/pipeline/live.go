@@ -357,7 +357,7 @@ func (l *Live) incremental(c change) (*Result, error) {
 	// The titles every page shows of the sections and top-level pages: a
 	// change of one of them renders every page again (writeData).
 	navChanged := false
-	if len(c.content) > 0 {
+	if navFiles(c.content, l.opts.Site.Config) {
 		nav := newGenerated()
 		navigation(l.opts.Source, l.opts.Site.Config, nav)
 		old, _ := dataJSON(l.nav.data["nav"])

@@ -186,3 +186,36 @@ func stringValue(fm map[string]any, key string) (string, bool) {
 	s, ok := v.(string)
 	return s, ok
 }
+
+// navFiles reports whether one of the content files rel (relative to the
+// site) can hold an entry of the navigation data: a section's _index file,
+// a page at the top of content/ or one a menu names. Another page's edit,
+// an article's for one, leaves the data as they are.
+func navFiles(rels []string, cfg *siteconfig.Config) bool {
+	var refs map[string]bool
+	for _, rel := range rels {
+		rel, ok := strings.CutPrefix(rel, "content/")
+		if !ok {
+			continue
+		}
+		dir, base := path.Split(rel)
+		stem := strings.TrimSuffix(base, path.Ext(base))
+		if stem == "_index" || dir == "" {
+			return true
+		}
+		if refs == nil {
+			refs = map[string]bool{}
+			for _, r := range menuPageRefs(cfg) {
+				refs[pagePath(strings.Trim(r, "/"))] = true
+			}
+		}
+		page := strings.TrimSuffix(dir, "/")
+		if stem != "index" {
+			page = path.Join(page, stem)
+		}
+		if refs[pagePath(page)] {
+			return true
+		}
+	}
+	return false
+}

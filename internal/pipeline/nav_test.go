@@ -53,3 +53,32 @@ func TestNavEntries(t *testing.T) {
 		t.Errorf("navEntries:\n got %v\nwant %v", got, want)
 	}
 }
+
+// Which edits can change the navigation data.
+func TestNavFiles(t *testing.T) {
+	src := t.TempDir()
+	if err := os.WriteFile(filepath.Join(src, "hugo.toml"), []byte("[[menus.footer]]\n  pageRef = \"/help/guide\"\n[[menus.footer]]\n  pageRef = \"/help/bundle\"\n"), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := siteconfig.Load(src)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for rel, want := range map[string]bool{
+		"content/_index.md":             true,
+		"content/about.md":              true,
+		"content/news/_index.md":        true,
+		"content/a/b/_index.md":         true,
+		"content/help/guide.md":         true,
+		"content/help/Guide.md":         true,
+		"content/help/bundle/index.md":  true,
+		"content/news/2026-10-23-x.md":  false,
+		"content/help/other.md":         false,
+		"content/help/bundle/extra.md":  false,
+		"layouts/_partials/footer.html": false,
+	} {
+		if got := navFiles([]string{rel}, cfg); got != want {
+			t.Errorf("navFiles(%s) = %v, want %v", rel, got, want)
+		}
+	}
+}
