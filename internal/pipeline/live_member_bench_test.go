@@ -21,8 +21,8 @@ import (
 // and 2,000 activities (PRESS_BENCH_MEMBERS=N,M other counts;
 // PRESS_BENCH_SITE keeps the generated site between runs). It logs each
 // stage's time and how many files the rebuild wrote (Hugo's pages and
-// press's files); PRESS_BENCH_LIST=file saves their names. The whole edit loop, with plain Hugo beside it, is sitebench
-// -members.
+// press's files); PRESS_BENCH_LIST=file saves their names. The whole edit
+// loop, with plain Hugo beside it, is sitebench -members.
 func BenchmarkLiveMemberEdit(b *testing.B) {
 	dir := os.Getenv("PRESS_BENCH_SITE")
 	if dir == "" {
