@@ -50,6 +50,9 @@ type page struct {
 type Pages struct {
 	mu    sync.Mutex
 	pages map[string]*page
+	// refs holds one copy of each reference: the menus and footers of a
+	// site repeat the same links on every page.
+	refs interner
 }
 
 // NewPages returns an empty collection.
@@ -58,13 +61,33 @@ func NewPages() *Pages { return &Pages{pages: map[string]*page{}} }
 // Add scans the HTML page written at name (slash-separated, relative to the
 // site root).
 func (ps *Pages) Add(name string, data []byte) {
-	pg, err := scanHTML(bytes.NewReader(data))
+	pg, err := scanHTML(bytes.NewReader(data), &ps.refs)
 	if err != nil {
 		return // Check scans it again from the file and reports the error
 	}
 	ps.mu.Lock()
 	ps.pages[name] = pg
 	ps.mu.Unlock()
+}
+
+// interner hands out one string for equal byte strings.
+type interner struct {
+	mu   sync.Mutex
+	strs map[string]string
+}
+
+func (in *interner) get(b []byte) string {
+	in.mu.Lock()
+	defer in.mu.Unlock()
+	if s, ok := in.strs[string(b)]; ok {
+		return s
+	}
+	if in.strs == nil {
+		in.strs = map[string]string{}
+	}
+	s := string(b)
+	in.strs[s] = s
+	return s
 }
 
 func (ps *Pages) get(name string) *page {
@@ -117,6 +140,7 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 	}
 
 	// Scan the pages on every core; each worker fills its own slots.
+	var refs interner
 	scanned := make([]*page, len(htmlFiles))
 	errs := make([]error, len(htmlFiles))
 	var next atomic.Int64
@@ -137,7 +161,7 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 					errs[i] = err
 					continue
 				}
-				scanned[i], errs[i] = scanHTML(f)
+				scanned[i], errs[i] = scanHTML(f, &refs)
 				f.Close()
 			}
 		})
@@ -198,8 +222,9 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 	return out, nil
 }
 
-// scanHTML collects the ids and references of one page.
-func scanHTML(r io.Reader) (*page, error) {
+// scanHTML collects the ids and references of one page, each reference
+// as refs hands it out.
+func scanHTML(r io.Reader, refs *interner) (*page, error) {
 	pg := &page{ids: map[string]bool{}}
 	z := html.NewTokenizer(r)
 	for {
@@ -212,28 +237,27 @@ func scanHTML(r io.Reader) (*page, error) {
 			return nil, z.Err()
 		case html.StartTagToken, html.SelfClosingTagToken:
 			name, hasAttr := z.TagName()
-			tag := string(name)
-			attrs := refAttrs[tag]
+			attrs := refAttrs[string(name)]
+			isA := string(name) == "a"
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				key := string(k)
-				if key == "id" || (key == "name" && tag == "a") {
+				if string(k) == "id" || (isA && string(k) == "name") {
 					pg.ids[string(v)] = true
 					continue
 				}
 				for _, a := range attrs {
-					if key != a {
+					if string(k) != a {
 						continue
 					}
-					if key == "srcset" {
-						for _, c := range strings.Split(string(v), ",") {
-							if f := strings.Fields(c); len(f) > 0 {
-								pg.refs = append(pg.refs, f[0])
+					if a == "srcset" {
+						for _, c := range bytes.Split(v, []byte(",")) {
+							if f := bytes.Fields(c); len(f) > 0 {
+								pg.refs = append(pg.refs, refs.get(f[0]))
 							}
 						}
 					} else {
-						pg.refs = append(pg.refs, string(v))
+						pg.refs = append(pg.refs, refs.get(v))
 					}
 				}
 			}

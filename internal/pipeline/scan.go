@@ -37,8 +37,11 @@ func newPageScan(withSearch bool) *pageScan {
 // scanInto is a pageScan that adds to pages scanned before (the preview
 // keeps them from build to build); sp may be nil.
 func scanInto(links *linkcheck.Pages, sp *search.Pages) *pageScan {
-	s := &pageScan{links: links, search: sp, queue: make(chan scannedPage, 256)}
-	for range runtime.GOMAXPROCS(0) {
+	// A short queue: when the workers fall behind, Hugo's writers wait
+	// instead of piling up copies of pages (each is held until scanned).
+	workers := runtime.GOMAXPROCS(0)
+	s := &pageScan{links: links, search: sp, queue: make(chan scannedPage, 2*workers)}
+	for range workers {
 		s.wg.Go(func() {
 			for p := range s.queue {
 				s.scan(p)

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime"
 	"sort"
 	"strings"
 	"sync"
@@ -190,6 +191,10 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	if err != nil {
 		return nil, siteError(err)
 	}
+	// Hugo's pages and templates are garbage now (site.Build lets go of
+	// them); collected at once, the check stage's work starts from a small
+	// heap instead of growing to the size Hugo's last collection set.
+	runtime.GC()
 	if err := d.gen.writeFiles(sres.WriteFile); err != nil {
 		return nil, siteError(err)
 	}

@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"regexp"
 	"strings"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
@@ -107,17 +108,33 @@ func scrub(s string) string {
 	})
 }
 
-func ignoredByAttr(t html.Token) bool {
-	for _, a := range t.Attr {
-		switch a.Key {
+// tagAttr is one attribute of the tag being read: the tokenizer's bytes,
+// valid until its next token.
+type tagAttr struct{ key, val []byte }
+
+// readAttrs reads the attributes of the current tag into dst.
+func readAttrs(z *html.Tokenizer, dst []tagAttr, more bool) []tagAttr {
+	dst = dst[:0]
+	for more {
+		var k, v []byte
+		k, v, more = z.TagAttr()
+		dst = append(dst, tagAttr{k, v})
+	}
+	return dst
+}
+
+func ignoredByAttr(attrs []tagAttr) bool {
+	for _, a := range attrs {
+		switch string(a.key) {
 		case "data-search-ignore", "data-pagefind-ignore", "hidden":
 			return true
 		case "aria-hidden":
-			if a.Val == "true" {
+			if string(a.val) == "true" {
 				return true
 			}
 		case "href":
-			if v := strings.ToLower(strings.TrimSpace(a.Val)); strings.HasPrefix(v, "mailto:") || strings.HasPrefix(v, "tel:") || strings.HasPrefix(v, "sms:") {
+			v := bytes.ToLower(bytes.TrimSpace(a.val))
+			if bytes.HasPrefix(v, []byte("mailto:")) || bytes.HasPrefix(v, []byte("tel:")) || bytes.HasPrefix(v, []byte("sms:")) {
 				return true
 			}
 		}
@@ -125,10 +142,10 @@ func ignoredByAttr(t html.Token) bool {
 	return false
 }
 
-func attr(t html.Token, key string) (string, bool) {
-	for _, a := range t.Attr {
-		if a.Key == key {
-			return a.Val, true
+func attr(attrs []tagAttr, key string) (string, bool) {
+	for _, a := range attrs {
+		if string(a.key) == key {
+			return string(a.val), true
 		}
 	}
 	return "", false
@@ -137,6 +154,8 @@ func attr(t html.Token, key string) (string, bool) {
 // extract reads an HTML page: its <main> text by block, the first <h1> in
 // <main> as title (else <title>). ok is false when the page has no <main>,
 // says noindex in a robots meta, or marks its <main> (or <body>) ignored.
+// It reads the tokenizer's bytes as they are (no token is built) and keeps
+// only strings of the exact size of each block's text.
 func extract(src []byte) (title string, segs []segment, ok bool) {
 	z := html.NewTokenizer(bytes.NewReader(src))
 	var (
@@ -146,14 +165,19 @@ func extract(src []byte) (title string, segs []segment, ok bool) {
 		stack           []atom.Atom
 		headDepth       = -1 // stack depth of the open heading, -1 if none
 		headField       int
-		cur             strings.Builder
-		docTitle        strings.Builder
+		cur             []byte // the block's text, white space collapsed
+		docTitle        []byte
 		h1              string
 		sawMain         bool
+		attrs           []tagAttr
 	)
 	flush := func() {
-		s := strings.TrimSpace(scrub(cur.String()))
-		cur.Reset()
+		t := bytes.TrimSpace(cur)
+		cur = cur[:0]
+		if len(t) == 0 {
+			return
+		}
+		s := strings.TrimSpace(scrub(string(t)))
 		if s == "" {
 			return
 		}
@@ -174,28 +198,29 @@ func extract(src []byte) (title string, segs []segment, ok bool) {
 			if h1 != "" {
 				title = h1
 			} else {
-				title = collapse(docTitle.String())
+				title = collapse(string(docTitle))
 			}
 			return title, segs, true
 		case html.StartTagToken, html.SelfClosingTagToken:
-			t := z.Token()
-			a := t.DataAtom
+			name, more := z.TagName()
+			a := atom.Lookup(name)
 			if !inMain {
 				switch a {
 				case atom.Title:
 					inTitle = tt == html.StartTagToken
 				case atom.Meta:
-					if n, _ := attr(t, "name"); strings.EqualFold(n, "robots") {
-						if c, _ := attr(t, "content"); strings.Contains(strings.ToLower(c), "noindex") {
+					attrs = readAttrs(z, attrs, more)
+					if n, _ := attr(attrs, "name"); strings.EqualFold(n, "robots") {
+						if c, _ := attr(attrs, "content"); strings.Contains(strings.ToLower(c), "noindex") {
 							return "", nil, false
 						}
 					}
 				case atom.Body:
-					if ignoredByAttr(t) {
+					if ignoredByAttr(readAttrs(z, attrs, more)) {
 						return "", nil, false
 					}
 				case atom.Main:
-					if sawMain || ignoredByAttr(t) {
+					if sawMain || ignoredByAttr(readAttrs(z, attrs, more)) {
 						return "", nil, false
 					}
 					inMain, sawMain = true, true
@@ -208,8 +233,8 @@ func extract(src []byte) (title string, segs []segment, ok bool) {
 				if skipDepth == 0 && !inline[a] {
 					flush()
 				} else if skipDepth == 0 && a == atom.Img {
-					if alt, ok := attr(t, "alt"); ok && alt != "" {
-						cur.WriteString(alt)
+					if alt, ok := attr(readAttrs(z, attrs, more), "alt"); ok && alt != "" {
+						cur = append(cur, alt...)
 					}
 				}
 				continue
@@ -220,7 +245,7 @@ func extract(src []byte) (title string, segs []segment, ok bool) {
 				skipDepth++
 				continue
 			}
-			if skipped[a] || ignoredByAttr(t) {
+			if skipped[a] || ignoredByAttr(readAttrs(z, attrs, more)) {
 				skipDepth = 1
 				if !inline[a] {
 					flush()
@@ -239,14 +264,14 @@ func extract(src []byte) (title string, segs []segment, ok bool) {
 				}
 			}
 		case html.EndTagToken:
+			name, _ := z.TagName()
+			a := atom.Lookup(name)
 			if !inMain {
-				if z.Token().DataAtom == atom.Title {
+				if a == atom.Title {
 					inTitle = false
 				}
 				continue
 			}
-			t := z.Token()
-			a := t.DataAtom
 			if voids[a] {
 				continue
 			}
@@ -278,7 +303,7 @@ func extract(src []byte) (title string, segs []segment, ok bool) {
 			if !inline[a] {
 				if headDepth >= 0 && len(stack) < headDepth {
 					if headField == fieldTitle && h1 == "" {
-						h1 = collapse(scrub(cur.String()))
+						h1 = collapse(scrub(string(cur)))
 					}
 					flush()
 					headDepth = -1
@@ -288,15 +313,52 @@ func extract(src []byte) (title string, segs []segment, ok bool) {
 			}
 		case html.TextToken:
 			if inTitle && !inMain {
-				docTitle.Write(z.Text())
+				docTitle = append(docTitle, z.Text()...)
 				continue
 			}
 			if !inMain || skipDepth > 0 {
 				continue
 			}
-			appendCollapsed(&cur, string(z.Text()))
+			cur = appendCollapsedBytes(cur, z.Text())
 		}
 	}
+}
+
+// appendCollapsedBytes appends s to b with every run of white space as
+// one space (a space ending b counts).
+func appendCollapsedBytes(b, s []byte) []byte {
+	space := len(b) > 0 && b[len(b)-1] == ' '
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			i++
+			if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' {
+				if !space {
+					b = append(b, ' ')
+					space = true
+				}
+				continue
+			}
+			b = append(b, c)
+			space = false
+			continue
+		}
+		r, n := utf8.DecodeRune(s[i:])
+		if r == '\u3000' || r == '\u00a0' {
+			if !space {
+				b = append(b, ' ')
+				space = true
+			}
+		} else if r == utf8.RuneError && n == 1 {
+			b = utf8.AppendRune(b, r)
+			space = false
+		} else {
+			b = append(b, s[i:i+n]...)
+			space = false
+		}
+		i += n
+	}
+	return b
 }
 
 // appendCollapsed appends s with every run of white space as one space.

@@ -83,6 +83,7 @@ type session struct {
 	logs     *logSink
 	h        *hugolib.HugoSites
 	hfs      *hugofs.Fs
+	publish  afero.Fs // hfs.PublishDir, kept after Close for Result.WriteFile
 	destFs   afero.Fs
 	cleanup  func()
 	hung     bool // a hung build's goroutines still use h
@@ -239,6 +240,7 @@ func open(opts Options, watch bool) (*session, error) {
 	}
 	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...), opts.Lang)
 	s.hfs = hugofs.NewFromSourceAndDestination(srcFs, hugoDest, flags)
+	s.publish = s.hfs.PublishDir
 
 	h, err := hugolib.NewHugoSites(deps.DepsCfg{
 		Configs:  configs,
@@ -289,6 +291,11 @@ func (s *session) wrote(name string) {
 func (s *session) close() {
 	if s.h != nil && !s.hung {
 		s.h.Close()
+		// The Result's functions keep the session: without Hugo's sites
+		// and its file systems (which hold them), the pages and templates
+		// are garbage while press checks the output and builds the search
+		// index.
+		s.h, s.hfs = nil, nil
 	}
 	if s.cleanup != nil {
 		s.cleanup()
@@ -369,13 +376,13 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 			exists = s.written[rel]
 			s.mu.Unlock()
 		} else {
-			_, err := s.hfs.PublishDir.Stat(name)
+			_, err := s.publish.Stat(name)
 			exists = err == nil && !s.generated[rel]
 		}
 		if exists || files[rel] {
 			return &BuildError{Diagnostics: []Diagnostic{{Message: s.opts.Lang.T("site.generatedexists", "/"+rel)}}}
 		}
-		if err := s.hfs.PublishDir.MkdirAll(filepath.Dir(name), 0o755); err != nil {
+		if err := s.publish.MkdirAll(filepath.Dir(name), 0o755); err != nil {
 			return err
 		}
 		if s.watch {
@@ -383,7 +390,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 			s.generated[rel] = true
 			s.mu.Unlock()
 		}
-		return afero.WriteFile(s.hfs.PublishDir, name, data, 0o644)
+		return afero.WriteFile(s.publish, name, data, 0o644)
 	}
 	if s.opts.Reuse {
 		res.Produced = func() map[string]bool {
@@ -408,7 +415,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 		if !ours {
 			return nil
 		}
-		err := s.hfs.PublishDir.Remove(filepath.Join(string(filepath.Separator), filepath.FromSlash(rel)))
+		err := s.publish.Remove(filepath.Join(string(filepath.Separator), filepath.FromSlash(rel)))
 		if errors.Is(err, os.ErrNotExist) {
 			return nil
 		}

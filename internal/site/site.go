@@ -22,6 +22,7 @@ import (
 	hugoversion "github.com/gohugoio/hugo/common/hugo"
 	"github.com/gohugoio/hugo/hugofs"
 	"github.com/gohugoio/hugo/hugolib"
+	"github.com/gohugoio/hugo/resources/page"
 	"github.com/spf13/fsync"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/tempdir"
@@ -197,6 +198,10 @@ func build(opts Options) (*Result, error) {
 	}
 	res, err := s.run(nil)
 	s.close()
+	// Hugo keeps sorted page lists in a global cache until its next build:
+	// emptied, the built site's pages are garbage while press checks the
+	// output and builds the search index.
+	page.Clear()
 	return res, err
 }
 
