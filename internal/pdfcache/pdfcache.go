@@ -12,11 +12,14 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"encoding/hex"
+	"fmt"
 	"hash"
 	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
+	"runtime/debug"
+	"strings"
 	"sync"
 
 	"github.com/zzia/press/internal/atomicfile"
@@ -139,6 +142,37 @@ type digestKey struct {
 var digests struct {
 	sync.Mutex
 	m map[digestKey]string
+}
+
+var program struct {
+	sync.Once
+	s string
+}
+
+// Program identifies the running program for cache keys: the Go
+// toolchain, the module versions, the build settings (the VCS revision,
+// ldflags), and the executable's size and modification time, so that a
+// rebuilt press does not reuse PDFs an older one made.
+func Program() string {
+	program.Do(func() {
+		var b strings.Builder
+		if bi, ok := debug.ReadBuildInfo(); ok {
+			fmt.Fprintf(&b, "%s %s %s %s", bi.GoVersion, bi.Main.Path, bi.Main.Version, bi.Main.Sum)
+			for _, d := range bi.Deps {
+				fmt.Fprintf(&b, "\n%s %s %s", d.Path, d.Version, d.Sum)
+			}
+			for _, s := range bi.Settings {
+				fmt.Fprintf(&b, "\n%s=%s", s.Key, s.Value)
+			}
+		}
+		if exe, err := os.Executable(); err == nil {
+			if st, err := os.Stat(exe); err == nil {
+				fmt.Fprintf(&b, "\nexe %d %d", st.Size(), st.ModTime().UnixNano())
+			}
+		}
+		program.s = b.String()
+	})
+	return program.s
 }
 
 // Cache is a directory of typeset PDFs.

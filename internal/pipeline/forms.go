@@ -1,11 +1,16 @@
 package pipeline
 
 import (
+	"encoding/json"
+	"fmt"
 	"os"
 	"path/filepath"
+	"strings"
 
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/pdfcache"
 	"github.com/zzia/press/internal/printjob"
+	"github.com/zzia/press/internal/typeset/fonts"
 )
 
 // applicationFormPath is where the membership application form is
@@ -24,10 +29,58 @@ func applicationForm(opts Options, gen *generated) diag.List {
 	fo, l := printjob.LoadFormOptions(opts.Site.Config)
 	// The configuration's own problems are reported by the publications.
 	l = l.Warnings()
-	b, err := printjob.ApplicationForm(fo)
+	b, err := applicationFormPDF(opts, fo)
 	if err != nil {
 		return append(l, diag.Diagnostic{File: "content/membership", Message: "入会申请表: " + err.Error()})
 	}
 	gen.addFile(applicationFormPath, b)
 	return l
+}
+
+// applicationFormPDF typesets the form, or takes it from the PDF cache
+// when the same program made it with the same options and font files
+// (path, size, modification time): typesetting it maps the CJK fonts into
+// memory, which then counts in the build's memory to its end, and takes
+// longer than the rest of derive.
+func applicationFormPDF(opts Options, fo printjob.FormOptions) ([]byte, error) {
+	key, ok := formKey(fo)
+	cache := pdfcache.Open(cacheDir(opts))
+	if ok {
+		if b, _, hit := cache.Get(key); hit {
+			return b, nil
+		}
+	}
+	b, err := printjob.ApplicationForm(fo)
+	if err == nil && ok {
+		cache.Put(key, b, nil) // a cache that cannot be written is only slower
+	}
+	return b, err
+}
+
+// formKey is the application form's cache key; false when an input cannot
+// be told (a font that is not found: typesetting reports it).
+func formKey(fo printjob.FormOptions) (string, bool) {
+	h := pdfcache.NewHasher("application-form")
+	h.String("program", pdfcache.Program())
+	j, err := json.Marshal(fo)
+	if err != nil {
+		return "", false
+	}
+	h.Bytes("options", j)
+	paths, err := fonts.Paths(fo.Fonts)
+	if err != nil {
+		return "", false
+	}
+	for _, p := range paths {
+		file := p
+		if i := strings.LastIndexByte(p, '#'); i >= 0 {
+			file = p[:i] // a member of a collection
+		}
+		st, err := os.Stat(file)
+		if err != nil {
+			return "", false
+		}
+		h.String("font", fmt.Sprintf("%s\x00%d\x00%d", p, st.Size(), st.ModTime().UnixNano()))
+	}
+	return h.Key(), true
 }

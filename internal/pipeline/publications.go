@@ -12,11 +12,7 @@ import (
 // paths, and hugo.Data.press.publications, keyed by Hugo page path
 // ("/journal/2026-1"), with each page's PDF link, size and page count.
 func publications(opts Options, gen *generated) diag.List {
-	cache := opts.CacheDir
-	if cache == "" {
-		// The same default as Hugo's caches: outside the site.
-		cache, _ = site.DefaultCacheDir()
-	}
+	cache := cacheDir(opts)
 	// The preview server's address is not the site's: its publications
 	// keep the site's own (and stay in the PDF cache).
 	base := opts.BaseURL
@@ -45,4 +41,14 @@ func publications(opts Options, gen *generated) diag.List {
 	}
 	gen.addData("publications", res.Pages)
 	return l
+}
+
+// cacheDir is where the build keeps its caches: opts.CacheDir, by default
+// the same as Hugo's caches, outside the site.
+func cacheDir(opts Options) string {
+	if opts.CacheDir != "" {
+		return opts.CacheDir
+	}
+	d, _ := site.DefaultCacheDir()
+	return d
 }

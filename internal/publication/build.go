@@ -22,7 +22,6 @@ import (
 	"path/filepath"
 	"regexp"
 	"runtime"
-	"runtime/debug"
 	"sort"
 	"strings"
 	"sync"
@@ -312,37 +311,10 @@ func commonInputs(cfg catalog.Config, print bool) ([]byte, error) {
 	return []byte(h.Key()), nil
 }
 
-var version struct {
-	sync.Once
-	s string
-}
-
-// programVersion identifies the program: Version, the Go toolchain, the
-// module versions, the build settings (the VCS revision, ldflags), and the
-// executable's size and modification time, so that a rebuilt press does not
-// reuse PDFs an older one made.
-func programVersion() string {
-	version.Do(func() {
-		var b strings.Builder
-		b.WriteString(Version)
-		if bi, ok := debug.ReadBuildInfo(); ok {
-			fmt.Fprintf(&b, "\n%s %s %s %s", bi.GoVersion, bi.Main.Path, bi.Main.Version, bi.Main.Sum)
-			for _, d := range bi.Deps {
-				fmt.Fprintf(&b, "\n%s %s %s", d.Path, d.Version, d.Sum)
-			}
-			for _, s := range bi.Settings {
-				fmt.Fprintf(&b, "\n%s=%s", s.Key, s.Value)
-			}
-		}
-		if exe, err := os.Executable(); err == nil {
-			if st, err := os.Stat(exe); err == nil {
-				fmt.Fprintf(&b, "\nexe %d %d", st.Size(), st.ModTime().UnixNano())
-			}
-		}
-		version.s = b.String()
-	})
-	return version.s
-}
+// programVersion identifies the program (pdfcache.Program) and this
+// package's Version, so that a rebuilt press does not reuse PDFs an older
+// one made.
+func programVersion() string { return Version + "\n" + pdfcache.Program() }
 
 // imageRef finds the local images a Markdown file refers to.
 var imageRef = regexp.MustCompile(`!\[[^\]]*\]\(\s*<?([^)\s>]+)`)
