@@ -123,3 +123,39 @@ func equalsCleanBuild(t *testing.T, opts pipeline.Options, out string) {
 		t.Errorf("the build over the previous output (first) differs from a clean build (second):\n%s", strings.Join(d, "\n"))
 	}
 }
+
+// A file of the previous output where the next build makes a folder (and
+// the other way round) is replaced, and the result equals a clean build.
+func TestBuildOverOutputFileBecomesFolder(t *testing.T) {
+	src := testsite.Bundled(t)
+	out := filepath.Join(t.TempDir(), "public")
+	opts := pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: pagesToday}
+	static := filepath.Join(src, "static", "downloads")
+	if err := os.MkdirAll(filepath.Join(src, "static"), 0o755); err != nil {
+		t.Fatal(err)
+	}
+	os.WriteFile(static, []byte("a file\n"), 0o644)
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	os.Remove(static)
+	os.MkdirAll(static, 0o755)
+	os.WriteFile(filepath.Join(static, "guide.txt"), []byte("a file in a folder\n"), 0o644)
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatalf("file → folder: %v", err)
+	}
+	if got := read(t, out, "downloads/guide.txt"); got != "a file in a folder\n" {
+		t.Errorf("downloads/guide.txt = %q", got)
+	}
+	equalsCleanBuild(t, opts, out)
+
+	os.RemoveAll(static)
+	os.WriteFile(static, []byte("a file again\n"), 0o644)
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatalf("folder → file: %v", err)
+	}
+	if got := read(t, out, "downloads"); got != "a file again\n" {
+		t.Errorf("downloads = %q", got)
+	}
+	equalsCleanBuild(t, opts, out)
+}

@@ -3,8 +3,10 @@ package site
 import (
 	"bytes"
 	"errors"
+	"io"
 	"io/fs"
 	"os"
+	"strings"
 	"sync"
 	"time"
 
@@ -33,11 +35,9 @@ func newReuseFs(base afero.Fs) *reuseFs {
 	return &reuseFs{Fs: base, owned: map[string]bool{}, fresh: map[string]bool{}}
 }
 
-// Create collects the file's bytes until Close.
+// Create collects the file's bytes until Close (which makes its folder
+// when the file is written).
 func (r *reuseFs) Create(name string) (afero.File, error) {
-	if err := r.Fs.MkdirAll(dirOf(name), 0o755); err != nil {
-		return nil, err
-	}
 	r.mu.Lock()
 	r.fresh[name] = true
 	r.mu.Unlock()
@@ -138,8 +138,16 @@ func (r *reuseFs) own(name string) error {
 
 // replace puts a new file with data at name, removing what was there.
 func (r *reuseFs) replace(name string, data []byte) error {
-	if err := r.Fs.Remove(name); err != nil && !errors.Is(err, fs.ErrNotExist) {
-		return err
+	if err := r.Fs.Remove(name); errors.Is(err, fs.ErrNotExist) {
+		if err := r.Fs.MkdirAll(dirOf(name), 0o755); err != nil {
+			if err := r.clearWay(name); err != nil {
+				return err
+			}
+		}
+	} else if err != nil {
+		if err := r.clearWay(name); err != nil {
+			return err
+		}
 	}
 	f, err := r.Fs.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o644)
 	if err != nil {
@@ -155,6 +163,69 @@ func (r *reuseFs) replace(name string, data []byte) error {
 		r.mu.Unlock()
 	}
 	return err
+}
+
+// clearWay removes from the stage what the previous output had in the
+// way of the file name: a file where this build needs a folder (a page
+// that became a section), or a folder where it writes a file, when this
+// build wrote nothing in it. Only the stage's names are removed.
+func (r *reuseFs) clearWay(name string) error {
+	r.clearFileAbove(dirOf(name))
+	if fi, err := r.Fs.Stat(name); err == nil && fi.IsDir() {
+		prefix := name + string(os.PathSeparator)
+		r.mu.Lock()
+		for f := range r.fresh {
+			if strings.HasPrefix(f, prefix) {
+				r.mu.Unlock()
+				return &os.PathError{Op: "create", Path: name, Err: errors.New("a folder of this build is in the way")}
+			}
+		}
+		r.mu.Unlock()
+		if err := r.Fs.RemoveAll(name); err != nil {
+			return err
+		}
+	}
+	return r.Fs.MkdirAll(dirOf(name), 0o755)
+}
+
+// clearFileAbove removes the file of the previous output that is dir or
+// one of its parents, if there is one (this build did not write it), and
+// reports whether it did.
+func (r *reuseFs) clearFileAbove(dir string) bool {
+	for d := dir; d != dirOf(d); d = dirOf(d) {
+		fi, err := r.Fs.Stat(d)
+		if err == nil && fi.IsDir() {
+			return false
+		}
+		if err == nil && !r.isFresh(d) {
+			return r.Fs.Remove(d) == nil
+		}
+	}
+	return false
+}
+
+// Mkdir and MkdirAll make folders where the previous output may have had
+// files (see clearWay).
+func (r *reuseFs) Mkdir(name string, perm os.FileMode) error {
+	err := r.Fs.Mkdir(name, perm)
+	if err != nil && r.clearFileAbove(name) {
+		err = r.Fs.Mkdir(name, perm)
+	}
+	return err
+}
+
+func (r *reuseFs) MkdirAll(name string, perm os.FileMode) error {
+	err := r.Fs.MkdirAll(name, perm)
+	if err != nil && r.clearFileAbove(name) {
+		err = r.Fs.MkdirAll(name, perm)
+	}
+	return err
+}
+
+func (r *reuseFs) isFresh(name string) bool {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return r.fresh[name]
 }
 
 // reuseFile is a file being created in a reuseFs: written, then closed.
@@ -189,10 +260,39 @@ func (f *reuseFile) Close() error {
 		return nil
 	}
 	f.closed = true
-	if old, err := afero.ReadFile(f.fs.Fs, f.name); err == nil && bytes.Equal(old, f.buf.Bytes()) {
+	if f.fs.same(f.name, f.buf.Bytes()) {
 		return nil
 	}
 	return f.fs.replace(f.name, f.buf.Bytes())
+}
+
+// comparePool holds the buffers same reads files into.
+var comparePool = sync.Pool{New: func() any { b := make([]byte, 64<<10); return &b }}
+
+// same reports whether the file at name holds exactly data. A file of
+// another size is not read.
+func (r *reuseFs) same(name string, data []byte) bool {
+	f, err := r.Fs.Open(name)
+	if err != nil {
+		return false
+	}
+	defer f.Close()
+	if fi, err := f.Stat(); err != nil || !fi.Mode().IsRegular() || fi.Size() != int64(len(data)) {
+		return false
+	}
+	bp := comparePool.Get().(*[]byte)
+	defer comparePool.Put(bp)
+	buf := *bp
+	for len(data) > 0 {
+		n, err := io.ReadFull(f, buf[:min(len(buf), len(data))])
+		if err != nil || !bytes.Equal(buf[:n], data[:n]) {
+			return false
+		}
+		data = data[n:]
+	}
+	// Nothing after the bytes compared (the file grew since the Stat).
+	n, _ := f.Read(buf[:1])
+	return n == 0
 }
 
 func dirOf(name string) string {
