@@ -58,7 +58,7 @@ type Options struct {
 	Site *Site
 
 	preview bool      // set by Memory: development environment, drafts included
-	reuse   bool      // the stage holds the previous output's files (reuse.go)
+	seeded  *seeded   // the previous output's files the stage holds (reuse.go); nil: none
 	clock   time.Time // Hugo's "now" when the day was given; zero: the clock's
 }
 
@@ -156,7 +156,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	opts.reuse = seed(out.target, dir)
+	opts.seeded = seed(out.target, dir)
 
 	res, err := run(opts, dir)
 	if err != nil {

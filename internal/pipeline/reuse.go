@@ -1,8 +1,10 @@
 package pipeline
 
 import (
+	"errors"
 	"io/fs"
 	"os"
+	"path"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -27,17 +29,23 @@ import (
 // inode and modification time, so a sync to a server (rsync, press
 // deploy) sees them as unchanged too.
 
+// seeded lists what seed put into the stage, slash-separated and relative
+// to it: prune then knows the candidates without reading the folders.
+type seeded struct {
+	files []string
+	dirs  []string // folders, each before the folders inside it
+}
+
 // seed fills the empty stage with hard links to the files of the previous
-// output, the marker and press's lock files aside. It reports whether the
-// stage was seeded; on any failure (a file system without hard links, an
-// unreadable output) the stage is emptied and the build writes everything.
-func seed(prev, stage string) bool {
+// output, the marker and press's lock files aside. It returns what it put
+// there; on any failure (a file system without hard links, an unreadable
+// output) the stage is emptied and it returns nil: the build writes
+// everything.
+func seed(prev, stage string) *seeded {
 	if fi, err := os.Stat(prev); err != nil || !fi.IsDir() {
-		return false
+		return nil
 	}
-	type link struct{ from, to string }
-	var links []link
-	var dirs []string
+	var s seeded
 	err := filepath.WalkDir(prev, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
@@ -46,13 +54,13 @@ func seed(prev, stage string) bool {
 		if err != nil || rel == "." {
 			return err
 		}
-		to := filepath.Join(stage, rel)
+		rel = filepath.ToSlash(rel)
 		switch {
 		case d.IsDir():
-			dirs = append(dirs, to)
+			s.dirs = append(s.dirs, rel)
 		case d.Type().IsRegular():
 			if rel != MarkerFile {
-				links = append(links, link{p, to})
+				s.files = append(s.files, rel)
 			}
 		}
 		// Symbolic links and other special files are not press's output:
@@ -60,17 +68,20 @@ func seed(prev, stage string) bool {
 		return nil
 	})
 	if err == nil {
-		for _, d := range dirs {
-			if err = os.Mkdir(d, 0o755); err != nil {
+		for _, d := range s.dirs {
+			if err = os.Mkdir(filepath.Join(stage, filepath.FromSlash(d)), 0o755); err != nil {
 				break
 			}
 		}
 	}
 	if err == nil {
-		errs := make([]error, len(links))
+		errs := make([]error, len(s.files))
 		// Linking is mostly waiting on the file system: more goroutines than
 		// processors.
-		parallel(8, len(links), func(i int) { errs[i] = os.Link(links[i].from, links[i].to) })
+		parallel(8, len(s.files), func(i int) {
+			rel := filepath.FromSlash(s.files[i])
+			errs[i] = os.Link(filepath.Join(prev, rel), filepath.Join(stage, rel))
+		})
 		for _, e := range errs {
 			if e != nil {
 				err = e
@@ -80,9 +91,9 @@ func seed(prev, stage string) bool {
 	}
 	if err != nil {
 		empty(stage)
-		return false
+		return nil
 	}
-	return true
+	return &s
 }
 
 // empty removes everything inside dir.
@@ -93,45 +104,55 @@ func empty(dir string) {
 	}
 }
 
-// prune removes from the stage the files the build did not make, except
-// those skip says to leave (a folder skipped is left whole), then the
-// folders left empty.
-func prune(stage string, produced map[string]bool, skip func(rel string) bool) error {
-	var stale, dirs []string
-	err := filepath.WalkDir(stage, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(stage, p)
-		rel = filepath.ToSlash(rel)
-		if rel == "." {
-			return nil
-		}
-		if skip(rel) {
-			if d.IsDir() {
-				return filepath.SkipDir
+// prune removes from the stage the seeded files the build did not make,
+// except those skip says to leave (a folder skipped is left whole), then
+// the folders left empty. The build only ever adds files it made, so the
+// seeded files are the only candidates: no folder is read.
+func (s *seeded) prune(stage string, produced map[string]bool, skip func(rel string) bool) error {
+	skipped := func(rel string) bool {
+		for p := rel; ; p = path.Dir(p) {
+			if skip(p) {
+				return true
 			}
-			return nil
+			if !strings.Contains(p, "/") {
+				return false
+			}
 		}
-		if d.IsDir() {
-			dirs = append(dirs, p)
-		} else if !produced[rel] && rel != MarkerFile {
-			stale = append(stale, p)
-		}
-		return nil
-	})
-	if err != nil {
-		return err
 	}
-	for _, p := range stale {
-		if err := os.Remove(p); err != nil {
+	// Folders that may be left empty: those of the files removed, and
+	// those that held no file when seeded.
+	maybeEmpty := map[string]bool{}
+	holds := map[string]bool{}
+	for _, rel := range s.files {
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			holds[d] = true
+		}
+		if produced[rel] || skipped(rel) {
+			continue
+		}
+		err := os.Remove(filepath.Join(stage, filepath.FromSlash(rel)))
+		if err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
+		}
+		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
+			maybeEmpty[d] = true
+		}
+	}
+	for _, d := range s.dirs {
+		if !holds[d] {
+			maybeEmpty[d] = true
+		}
+	}
+	dirs := make([]string, 0, len(maybeEmpty))
+	for d := range maybeEmpty {
+		if !skipped(d) {
+			dirs = append(dirs, d)
 		}
 	}
 	// Deepest first: a folder emptied by its subfolders goes too.
 	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
 	for _, d := range dirs {
-		os.Remove(d) // fails, as it should, on a folder that is not empty
+		os.Remove(filepath.Join(stage, filepath.FromSlash(d))) // fails, as it should, on a folder that is not empty
 	}
 	return nil
 }

@@ -37,8 +37,14 @@ func (h hookFs) Create(name string) (afero.File, error) {
 	if !strings.HasSuffix(name, ".html") {
 		return f, err
 	}
-	return &hookFile{File: f, name: filepath.ToSlash(rel), fn: h.fn}, nil
+	hf := &hookFile{File: f, name: filepath.ToSlash(rel), fn: h.fn}
+	hf.held, _ = f.(heldFile)
+	return hf, nil
 }
+
+// heldFile is a file that keeps what is written to it in memory (a
+// reuseFile): its bytes are handed on without a copy.
+type heldFile interface{ held() []byte }
 
 // OpenFile routes creating opens through Create so they are seen too.
 func (h hookFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
@@ -53,23 +59,32 @@ type hookFile struct {
 	afero.File
 	name string
 	buf  bytes.Buffer
+	held heldFile // set: the file keeps its bytes itself
 	fn   func(string, []byte)
 }
 
 func (f *hookFile) Write(p []byte) (int, error) {
-	f.buf.Write(p)
+	if f.held == nil {
+		f.buf.Write(p)
+	}
 	return f.File.Write(p)
 }
 
 func (f *hookFile) WriteString(s string) (int, error) {
-	f.buf.WriteString(s)
+	if f.held == nil {
+		f.buf.WriteString(s)
+	}
 	return f.File.WriteString(s)
 }
 
 func (f *hookFile) Close() error {
 	err := f.File.Close()
 	if err == nil {
-		f.fn(f.name, f.buf.Bytes())
+		if f.held != nil {
+			f.fn(f.name, f.held.held())
+		} else {
+			f.fn(f.name, f.buf.Bytes())
+		}
 	}
 	return err
 }

@@ -250,6 +250,9 @@ func (f *reuseFile) Name() string                      { return f.name }
 func (f *reuseFile) Write(p []byte) (int, error)       { return f.buf.Write(p) }
 func (f *reuseFile) WriteString(s string) (int, error) { return f.buf.WriteString(s) }
 func (f *reuseFile) Sync() error                       { return nil }
+
+// held is what was written; it is not changed by Close.
+func (f *reuseFile) held() []byte { return f.buf.Bytes() }
 func (f *reuseFile) Stat() (os.FileInfo, error) {
 	return nil, errors.New("reuseFs: stat of a file being written")
 }
