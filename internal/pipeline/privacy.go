@@ -8,7 +8,9 @@ import (
 	"html"
 	"io"
 	"io/fs"
+	"os"
 	"path"
+	"path/filepath"
 	"regexp"
 	"runtime"
 	"sort"
@@ -19,6 +21,7 @@ import (
 	"unicode/utf16"
 	"unicode/utf8"
 
+	"github.com/zzia/press/internal/atomicfile"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
@@ -156,6 +159,9 @@ type cleanFiles struct {
 	mu   sync.Mutex
 	key  [sha256.Size]byte
 	sums map[[sha256.Size]byte]bool
+	// current, when set, records the contents of the files scanned
+	// since (found clean, or seen clean before): what save keeps.
+	current map[[sha256.Size]byte]bool
 }
 
 // newCleanFiles returns an empty cache.
@@ -174,13 +180,72 @@ func (c *cleanFiles) use(s *secrets) {
 func (c *cleanFiles) seen(sum [sha256.Size]byte) bool {
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	if c.sums[sum] && c.current != nil {
+		c.current[sum] = true
+	}
 	return c.sums[sum]
 }
 
 func (c *cleanFiles) add(sum [sha256.Size]byte) {
 	c.mu.Lock()
 	c.sums[sum] = true
+	if c.current != nil {
+		c.current[sum] = true
+	}
 	c.mu.Unlock()
+}
+
+// A build keeps the verdicts of its privacy scan in its cache folder, so
+// that the next build scans only the files whose bytes it has not found
+// clean (the PDFs, whose text is slow to read, mostly come from the PDF
+// cache unchanged). The file holds the key of the private values and the
+// SHA-256 of each clean file of the last build; another key, or a file
+// that cannot be read, is an empty cache. Every file of the output is
+// still read and hashed.
+
+// cleanFilesPath is the file of the build's clean verdicts in cacheDir.
+func cleanFilesPath(cacheDir string) string {
+	return filepath.Join(cacheDir, "privacy", "clean")
+}
+
+// loadCleanFiles returns the verdicts kept at path for the values of s,
+// recording the files scanned from now on for save.
+func loadCleanFiles(path string, s *secrets) *cleanFiles {
+	c := newCleanFiles()
+	c.use(s)
+	c.current = map[[sha256.Size]byte]bool{}
+	b, err := os.ReadFile(path)
+	if err != nil || len(b)%sha256.Size != 0 || len(b) < sha256.Size || !bytes.Equal(b[:sha256.Size], s.key[:]) {
+		return c
+	}
+	for b = b[sha256.Size:]; len(b) > 0; b = b[sha256.Size:] {
+		c.sums[[sha256.Size]byte(b[:sha256.Size])] = true
+	}
+	return c
+}
+
+// save writes the key and the clean contents scanned since loadCleanFiles
+// to path; a cache that cannot be written is only slower.
+func (c *cleanFiles) save(path string) {
+	c.mu.Lock()
+	sums := make([][sha256.Size]byte, 0, len(c.current))
+	for s := range c.current {
+		sums = append(sums, s)
+	}
+	key := c.key
+	c.mu.Unlock()
+	sort.Slice(sums, func(i, j int) bool { return bytes.Compare(sums[i][:], sums[j][:]) < 0 })
+	b := make([]byte, 0, (len(sums)+1)*sha256.Size)
+	b = append(b, key[:]...)
+	for _, s := range sums {
+		b = append(b, s[:]...)
+	}
+	if old, err := os.ReadFile(path); err == nil && bytes.Equal(old, b) {
+		return
+	}
+	if os.MkdirAll(filepath.Dir(path), 0o700) == nil {
+		atomicfile.Write(path, b, 0o600)
+	}
 }
 
 // check scans every file of out and returns an *Error naming each file

@@ -1,6 +1,7 @@
 package pipeline
 
 import (
+	"crypto/sha256"
 	"fmt"
 	"math/rand/v2"
 	"os"
@@ -183,5 +184,53 @@ func TestPrivacyCleanCache(t *testing.T) {
 	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}})
 	if err := other.checkFilesCached(out, []string{"a/index.html"}, cache); err == nil || !strings.Contains(err.Error(), "phone number of m2") {
 		t.Fatalf("after the private values changed, an unchanged page gave %v", err)
+	}
+}
+
+// The build's verdicts kept in its cache folder: the next build under the
+// same values does not scan the clean bytes again, a changed file is
+// scanned, other values start from nothing, and only the last build's
+// clean files are kept.
+func TestPrivacyCleanFilesKept(t *testing.T) {
+	s := secretsOf(t)
+	path := filepath.Join(t.TempDir(), "privacy", "clean")
+	out := fstest.MapFS{
+		"a/index.html": {Data: []byte("<p>电话：0371-5555-9999</p>")},
+		"b/index.html": {Data: []byte("<p>另一页</p>")},
+	}
+	c := loadCleanFiles(path, s)
+	if err := s.checkCached(out, c); err != nil {
+		t.Fatalf("clean pages: %v", err)
+	}
+	c.save(path)
+	if st, err := os.Stat(path); err != nil || st.Size() != 3*sha256.Size {
+		t.Fatalf("kept: %v, %v (want the key and 2 sums)", st, err)
+	}
+
+	c = loadCleanFiles(path, s)
+	if !c.seen(sha256.Sum256(out["a/index.html"].Data)) {
+		t.Error("a clean page of the last build is not known clean")
+	}
+	out["b/index.html"] = &fstest.MapFile{Data: []byte("<p>电话：0371-55550001</p>")}
+	if err := s.checkCached(out, c); err == nil {
+		t.Fatal("a page changed to hold a phone number was not scanned")
+	}
+	delete(out, "b/index.html")
+	c = loadCleanFiles(path, s)
+	if err := s.checkCached(out, c); err != nil {
+		t.Fatal(err)
+	}
+	c.save(path)
+	if st, _ := os.Stat(path); st.Size() != 2*sha256.Size {
+		t.Errorf("kept %d bytes, want the key and the one file of the last build", st.Size())
+	}
+
+	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}})
+	c = loadCleanFiles(path, other)
+	if c.seen(sha256.Sum256(out["a/index.html"].Data)) {
+		t.Error("verdicts kept under other private values were used")
+	}
+	if err := other.checkCached(out, c); err == nil || !strings.Contains(err.Error(), "phone number of m2") {
+		t.Fatalf("under new values, an unchanged page gave %v", err)
 	}
 }
