@@ -150,6 +150,10 @@ func open(opts Options, watch bool) (*session, error) {
 			return nil, err
 		}
 	}
+	// Hugo wants its cache folders absolute.
+	if cacheDir, err = filepath.Abs(cacheDir); err != nil {
+		return nil, err
+	}
 	s := &session{opts: opts, src: src, inMemory: opts.Dest == "", watch: watch,
 		logs: &logSink{src: src, log: opts.Log}, generated: map[string]bool{}, paged: map[string]bool{}}
 	logger := loggers.New(loggers.Options{
