@@ -130,8 +130,14 @@ func (s *seeded) prune(stage string, produced map[string]bool, skip func(rel str
 		if produced[rel] || skipped(rel) {
 			continue
 		}
-		err := os.Remove(filepath.Join(stage, filepath.FromSlash(rel)))
-		if err != nil && !errors.Is(err, fs.ErrNotExist) {
+		p := filepath.Join(stage, filepath.FromSlash(rel))
+		// Gone, or the build made a folder where the previous output had
+		// this file, or a file where it had one of its folders (reuseFs
+		// cleared the way): nothing stale there.
+		if fi, err := os.Lstat(p); err != nil || fi.IsDir() {
+			continue
+		}
+		if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
 			return err
 		}
 		for d := path.Dir(rel); d != "."; d = path.Dir(d) {
@@ -152,7 +158,12 @@ func (s *seeded) prune(stage string, produced map[string]bool, skip func(rel str
 	// Deepest first: a folder emptied by its subfolders goes too.
 	sort.Slice(dirs, func(i, j int) bool { return len(dirs[i]) > len(dirs[j]) })
 	for _, d := range dirs {
-		os.Remove(filepath.Join(stage, filepath.FromSlash(d))) // fails, as it should, on a folder that is not empty
+		p := filepath.Join(stage, filepath.FromSlash(d))
+		// A folder only (the build may have made a file in its place);
+		// removing fails, as it should, on a folder that is not empty.
+		if fi, err := os.Lstat(p); err == nil && fi.IsDir() {
+			os.Remove(p)
+		}
 	}
 	return nil
 }
