@@ -299,7 +299,7 @@ func (s *secrets) checkFilesCached(out fs.FS, names []string, cache *cleanFiles)
 			found[i] = s.scanFile(names[i], b)
 			return
 		}
-		sum := sha256.Sum256(b)
+		sum := scanSum(names[i], b)
 		if cache.seen(sum) {
 			return
 		}
@@ -319,6 +319,23 @@ func (s *secrets) checkFilesCached(out fs.FS, names []string, cache *cleanFiles)
 		return nil
 	}
 	return &Error{Diagnostics: l}
+}
+
+// scanSum is what the clean-contents cache knows a file by: the SHA-256 of
+// its bytes and of how scanFile reads them (a PDF's text, a calendar's
+// folded lines, or plain text), so the same bytes under another kind of
+// name are scanned again.
+func scanSum(name string, b []byte) [sha256.Size]byte {
+	kind := "text"
+	switch ext := strings.ToLower(path.Ext(name)); ext {
+	case ".pdf", ".ics":
+		kind = ext
+	}
+	h := sha256.New()
+	h.Write([]byte(kind))
+	h.Write([]byte{0})
+	h.Write(b)
+	return [sha256.Size]byte(h.Sum(nil))
 }
 
 // skipScan are the kinds of file that cannot hold text: images, fonts,

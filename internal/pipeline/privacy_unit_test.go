@@ -208,7 +208,7 @@ func TestPrivacyCleanFilesKept(t *testing.T) {
 	}
 
 	c = loadCleanFiles(path, s)
-	if !c.seen(sha256.Sum256(out["a/index.html"].Data)) {
+	if !c.seen(scanSum("a/index.html", out["a/index.html"].Data)) {
 		t.Error("a clean page of the last build is not known clean")
 	}
 	out["b/index.html"] = &fstest.MapFile{Data: []byte("<p>电话：0371-55550001</p>")}
@@ -227,10 +227,28 @@ func TestPrivacyCleanFilesKept(t *testing.T) {
 
 	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}})
 	c = loadCleanFiles(path, other)
-	if c.seen(sha256.Sum256(out["a/index.html"].Data)) {
+	if c.seen(scanSum("a/index.html", out["a/index.html"].Data)) {
 		t.Error("verdicts kept under other private values were used")
 	}
 	if err := other.checkCached(out, c); err == nil || !strings.Contains(err.Error(), "phone number of m2") {
 		t.Fatalf("under new values, an unchanged page gave %v", err)
+	}
+}
+
+// The cache knows a file by its bytes and by how they are read: a PDF's
+// bytes found clean under a name read as plain text (the text is in
+// compressed streams) are scanned again, and found, under a .pdf name.
+func TestPrivacyCleanCacheByKind(t *testing.T) {
+	s := secretsOf(t)
+	b, _, err := typeset.Render([]byte("# 通讯录\n\n电话 0371-55550001。\n"), "x.md", typeset.Options{})
+	if err != nil {
+		testenv.Missing(t, "no fonts to typeset with (make deps installs them): "+err.Error())
+	}
+	cache := newCleanFiles()
+	if err := s.checkCached(fstest.MapFS{"files/x.bin": {Data: b}}, cache); err != nil {
+		t.Fatalf("the compressed bytes read as text: %v", err)
+	}
+	if err := s.checkCached(fstest.MapFS{"journal/x.pdf": {Data: b}}, cache); err == nil || !strings.Contains(err.Error(), "phone number of m1") {
+		t.Errorf("the same bytes as a PDF: got %v, want the phone number found", err)
 	}
 }
