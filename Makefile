@@ -13,6 +13,12 @@ BROWSER := tests/browser
 # Hugo's deploy (press deploy to object storage) is compiled in only with the
 # withdeploy build tag: every go command make runs gets it (build, vet, test, run).
 GOFLAGS += -tags=withdeploy
+
+# press embeds Hugo with one fix (internal/hugopatch: a partial rebuild took every
+# section for changed). Every go command make runs builds with .build/press.mod: go.mod
+# with Hugo's module replaced by a patched copy of it, made by hugopatch under .build/.
+PATCHED := .build/press.mod
+GOFLAGS += -modfile=$(CURDIR)/$(PATCHED)
 export GOFLAGS
 
 # The deploy tests' S3 server: SeaweedFS's weed, built from its Go module into
@@ -62,8 +68,14 @@ $(WEED):
 		GOFLAGS=-buildvcs=false $(GO) build -trimpath -ldflags='-s -w' -o $@.tmp ./weed
 	@mv $@.tmp $@
 
+## $(PATCHED): the patched copy of Hugo and the go.mod that uses it (plain go.mod: the tool
+##   itself needs no Hugo), made again when go.mod, go.sum or the patch change
+$(PATCHED): go.mod go.sum $(wildcard internal/hugopatch/*.go internal/hugopatch/cmd/hugopatch/*.go)
+	GOFLAGS=-buildvcs=false $(GO) run ./internal/hugopatch/cmd/hugopatch .build
+	@touch $@
+
 ## press: build the press binary into bin/
-press:
+press: $(PATCHED)
 	$(GO) build -trimpath -ldflags '$(LDFLAGS)' -o $(PRESS) ./cmd/press
 
 ## site: build the association's site into public/
@@ -72,15 +84,16 @@ site: packages press
 
 ## test: every test, including the fuzz seeds and the browser tests (internal/e2e:
 ##   headless Chromium, axe-core, the Nu HTML checker over every page)
-test: deps
+test: deps $(PATCHED)
 	$(GO) vet ./...
 	PRESS_WEED=$(WEED) $(GO) test -count=1 -timeout 40m ./...
 
 ## hugo: plain Hugo for the comparison benchmarks: the version press embeds (read from go.mod),
 ##   built from Hugo's own module at that version, with deploy (GOFLAGS) for the deploy benchmark
-HUGO_VERSION = $(shell $(GO) list -m -f '{{.Version}}' github.com/gohugoio/hugo)
+##   (unpatched: GOFLAGS without the -modfile)
+HUGO_VERSION = $(shell GOFLAGS= $(GO) list -m -f '{{.Version}}' github.com/gohugoio/hugo)
 hugo:
-	GOBIN=$(CURDIR)/$(BIN) $(GO) install github.com/gohugoio/hugo@$(HUGO_VERSION)
+	GOBIN=$(CURDIR)/$(BIN) GOFLAGS=-tags=withdeploy $(GO) install github.com/gohugoio/hugo@$(HUGO_VERSION)
 
 ## bench: every benchmark, with the figures the issues ask for
 ##   - the site: press vs plain Hugo v0.165.0 on synthetic sites of 1,000 and 10,000 articles
@@ -92,7 +105,7 @@ hugo:
 ##   - the Go benchmarks: publications cold/warm/one changed, search index, history vs git log, data load/derive
 ##   - press deploy of the bundled site vs hugo deploy (S3, SeaweedFS) and rsync over SSH (OpenSSH):
 ##     first deploy, unchanged, one article changed
-bench: packages bench-packages test-servers press hugo
+bench: packages bench-packages test-servers press hugo $(PATCHED)
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -pages 1000,10000
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -hugo $(BIN)/hugo -serve 1000,10000 -bundled .
 	$(GO) run ./internal/bench/cmd/sitebench -press $(PRESS) -members 5000,2000
@@ -110,8 +123,8 @@ bench-packages:
 ## fuzz: run every fuzz target (func FuzzXxx) for FUZZTIME each, one after the other;
 ##   a failing input lands in the package's testdata/fuzz/ and is a seed from then on
 FUZZTIME ?= 60s
-fuzz: packages
+fuzz: packages $(PATCHED)
 	./scripts/fuzz $(FUZZTIME)
 
 clean:
-	rm -rf $(BIN) public
+	rm -rf $(BIN) public .build

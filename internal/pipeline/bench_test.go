@@ -4,6 +4,8 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime/pprof"
+	"strings"
 	"testing"
 	"time"
 
@@ -11,6 +13,7 @@ import (
 
 	"github.com/zzia/press/internal/bench/sitegen"
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // BenchmarkBuild1000 builds a deterministic synthetic site of 1,000 mixed
@@ -43,6 +46,23 @@ func BenchmarkLiveEdit1000(b *testing.B) {
 			b.Fatal(err)
 		}
 	}
+	benchLiveEdit(b, dir, filepath.Join("content", "news", "0000", "article-00003.md"))
+}
+
+// BenchmarkLiveEditBundled is the same edit loop on the bundled site, the
+// one the association's editors preview (PRESS_BENCH_CPUPROFILE=file
+// profiles the edits alone).
+func BenchmarkLiveEditBundled(b *testing.B) {
+	dir := os.Getenv("PRESS_BENCH_SITE")
+	if dir == "" {
+		dir = testsite.Bundled(b)
+	}
+	benchLiveEdit(b, dir, filepath.Join("content", "news", "2026-09-18-informatization-seminar.md"))
+}
+
+// benchLiveEdit times the incremental rebuild after the article rel of the
+// site dir was edited, and reports each stage's time per edit.
+func benchLiveEdit(b *testing.B, dir, rel string) {
 	live, err := pipeline.OpenLive(pipeline.Options{Source: dir, CacheDir: b.TempDir(), BaseURL: "http://127.0.0.1:1313/"})
 	if err != nil {
 		b.Fatal(err)
@@ -51,12 +71,22 @@ func BenchmarkLiveEdit1000(b *testing.B) {
 	if _, err := live.Update(nil); err != nil {
 		b.Fatal(err)
 	}
-	file := filepath.Join(dir, "content", "news", "0000", "article-00003.md")
+	file := filepath.Join(dir, rel)
 	orig, err := os.ReadFile(file)
 	if err != nil {
 		b.Fatal(err)
 	}
 	defer os.WriteFile(file, orig, 0o644)
+	if p := os.Getenv("PRESS_BENCH_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	stages := map[string]time.Duration{}
 	i := 0
 	b.ResetTimer()
@@ -72,6 +102,12 @@ func BenchmarkLiveEdit1000(b *testing.B) {
 		}
 	}
 	for name, d := range stages {
-		b.ReportMetric(float64(d.Milliseconds())/float64(i), name+"-ms/op")
+		b.ReportMetric(float64(d.Microseconds())/1000/float64(i), name+"-ms/op")
+	}
+	b.ReportMetric(float64(len(live.Written())), "files/op")
+	if p := os.Getenv("PRESS_BENCH_LIST"); p != "" {
+		if err := os.WriteFile(p, []byte(strings.Join(live.Written(), "\n")+"\n"), 0o644); err != nil {
+			b.Fatal(err)
+		}
 	}
 }

@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -21,7 +22,8 @@ import (
 // and 2,000 activities (PRESS_BENCH_MEMBERS=N,M other counts;
 // PRESS_BENCH_SITE keeps the generated site between runs). It logs each
 // stage's time and how many files the rebuild wrote (Hugo's pages and
-// press's files); PRESS_BENCH_LIST=file saves their names. The whole edit
+// press's files); PRESS_BENCH_LIST=file saves their names, and
+// PRESS_BENCH_CPUPROFILE=file profiles the edits alone. The whole edit
 // loop, with plain Hugo beside it, is sitebench -members.
 func BenchmarkLiveMemberEdit(b *testing.B) {
 	dir := os.Getenv("PRESS_BENCH_SITE")
@@ -64,6 +66,16 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 	}
 	defer os.WriteFile(file, orig, 0o644)
 	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	if p := os.Getenv("PRESS_BENCH_CPUPROFILE"); p != "" {
+		f, err := os.Create(p)
+		if err != nil {
+			b.Fatal(err)
+		}
+		if err := pprof.StartCPUProfile(f); err != nil {
+			b.Fatal(err)
+		}
+		defer pprof.StopCPUProfile()
+	}
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		edited := name.ReplaceAll(orig, []byte(fmt.Sprintf("name: ${1}（第%d次）", i+1)))

@@ -1,0 +1,166 @@
+// Package hugopatch holds press's fix to the Hugo it embeds and makes the
+// patched copy of Hugo's module that `make` builds press with.
+//
+// Hugo v0.165.0 marks the home page and every section without dates of its
+// own as changed on every partial rebuild: it resets their dates before it
+// aggregates them from their pages again, then compares the aggregate with
+// the reset value instead of the previous build's. Every page that reads a
+// section (its title, its pages) is then rendered again, so one edited
+// article re-renders the journal, the white papers and the gallery, and
+// one edited member file makes Hugo check every page against a dozen more
+// changed identities. The fix keeps the previous build's dates and compares
+// with them; it changes nothing in what a build writes (a full build never
+// takes that path), only what a rebuild must render again.
+//
+// Go's -overlay cannot replace files in the module cache, so the patch is
+// applied to a copy of the module (Make, with an alternate go.mod that
+// replaces the module by it, used through GOFLAGS=-modfile).
+package hugopatch
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+)
+
+// Module is the module path of Hugo.
+const Module = "github.com/gohugoio/hugo"
+
+// Edit replaces Old, which must stand exactly once in File (slash-separated,
+// relative to the module's root), by New.
+type Edit struct {
+	File, Old, New string
+}
+
+// Edits are the changes press makes to Hugo, in the order they apply.
+var Edits = []Edit{
+	{
+		File: "hugolib/page__meta.go",
+		Old:  "\tdatesOriginal pagemeta.Dates // Original dates for rebuilds.\n}",
+		New: "\tdatesOriginal pagemeta.Dates // Original dates for rebuilds.\n" +
+			"\tdatesPrevious pagemeta.Dates // The dates of the previous build (press: prepareRebuild keeps them).\n}",
+	},
+	{
+		File: "hugolib/page__meta.go",
+		Old:  "\tm.pageConfig.Dates = m.datesOriginal\n}",
+		New:  "\tm.datesPrevious = m.pageConfig.Dates\n\tm.pageConfig.Dates = m.datesOriginal\n}",
+	},
+	{
+		File: "hugolib/content_map_page_assembler.go",
+		Old:  "\t\t\t\toldDates := pageBundle.m.pageConfig.Dates\n",
+		New:  "\t\t\t\toldDates := pageBundle.m.datesPrevious // press: the previous build's, not the reset ones\n",
+	},
+}
+
+// Sum identifies the edits: a copy made with other edits is made again.
+func Sum() string {
+	h := sha256.New()
+	for _, e := range Edits {
+		fmt.Fprintf(h, "%s\x00%s\x00%s\x00", e.File, e.Old, e.New)
+	}
+	return hex.EncodeToString(h.Sum(nil))[:16]
+}
+
+// Apply applies the edits to the module copy in dir. It fails, naming the
+// edit, when a file does not hold its old text exactly once (another Hugo
+// version: the patch must be looked at again).
+func Apply(dir string) error {
+	for i, e := range Edits {
+		p := filepath.Join(dir, filepath.FromSlash(e.File))
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		if n := bytes.Count(b, []byte(e.Old)); n != 1 {
+			return fmt.Errorf("hugopatch: edit %d of %s: its text stands %d times, want once (has Hugo's version changed?)", i+1, e.File, n)
+		}
+		b = bytes.Replace(b, []byte(e.Old), []byte(e.New), 1)
+		if err := os.WriteFile(p, b, 0o644); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// ModuleDir is the folder of Hugo's module at version in Go's module
+// cache, downloaded if it is not there yet.
+func ModuleDir(version string) (string, error) {
+	mv := Module + "@" + version
+	cmd := exec.Command("go", "mod", "download", "-json", mv)
+	cmd.Env = append(os.Environ(), "GOFLAGS=")
+	cmd.Stderr = os.Stderr
+	out, err := cmd.Output()
+	if err != nil {
+		return "", fmt.Errorf("hugopatch: go mod download %s: %v", mv, err)
+	}
+	var m struct{ Dir, Error string }
+	if err := json.Unmarshal(out, &m); err != nil {
+		return "", err
+	}
+	if m.Error != "" || m.Dir == "" {
+		return "", fmt.Errorf("hugopatch: go mod download %s: %s", mv, m.Error)
+	}
+	return m.Dir, nil
+}
+
+// Copy copies the module tree from (the read-only module cache) to to,
+// with the files writable.
+func Copy(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		rel, err := filepath.Rel(from, p)
+		if err != nil {
+			return err
+		}
+		dst := filepath.Join(to, rel)
+		if d.IsDir() {
+			return os.MkdirAll(dst, 0o755)
+		}
+		if !d.Type().IsRegular() {
+			return nil
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		return os.WriteFile(dst, b, 0o644)
+	})
+}
+
+// Make makes the patched copy of the module version version from the
+// module's folder src (in the module cache) under dir, unless a copy with
+// the same edits is there, and returns its folder.
+func Make(src, version, dir string) (string, error) {
+	to := filepath.Join(dir, "hugo-"+strings.TrimPrefix(version, "v")+"-press")
+	stamp := filepath.Join(to, ".press-patch")
+	want := version + " " + Sum() + "\n"
+	if b, err := os.ReadFile(stamp); err == nil && string(b) == want {
+		return to, nil
+	}
+	if err := os.RemoveAll(to); err != nil {
+		return "", err
+	}
+	tmp := to + ".tmp"
+	if err := os.RemoveAll(tmp); err != nil {
+		return "", err
+	}
+	if err := Copy(src, tmp); err != nil {
+		return "", err
+	}
+	if err := Apply(tmp); err != nil {
+		return "", err
+	}
+	if err := os.WriteFile(filepath.Join(tmp, ".press-patch"), []byte(want), 0o644); err != nil {
+		return "", err
+	}
+	return to, os.Rename(tmp, to)
+}
