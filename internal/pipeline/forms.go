@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/pdfcache"
@@ -72,10 +71,7 @@ func formKey(fo printjob.FormOptions) (string, bool) {
 		return "", false
 	}
 	for _, p := range paths {
-		file := p
-		if i := strings.LastIndexByte(p, '#'); i >= 0 {
-			file = p[:i] // a member of a collection
-		}
+		file, _ := fonts.SplitPath(p)
 		st, err := os.Stat(file)
 		if err != nil {
 			return "", false

@@ -298,10 +298,7 @@ func commonInputs(cfg catalog.Config, print bool) ([]byte, error) {
 		return nil, err
 	}
 	for _, p := range paths {
-		file := p
-		if i := strings.LastIndexByte(p, '#'); i >= 0 {
-			file = p[:i] // a member of a collection
-		}
+		file, _ := fonts.SplitPath(p)
 		d, err := pdfcache.FileDigest(file)
 		if err != nil {
 			return nil, err

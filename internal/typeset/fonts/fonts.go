@@ -473,9 +473,20 @@ func (s *Set) latinChoice(st Style) Choice {
 	return Choice{Role: base, Face: s.face(base), SynthBold: st.Bold, SynthItalic: st.Italic}
 }
 
-// Paths returns the files Discover(paths) would load, one per role found,
-// in role order, without loading them: for callers that fingerprint the
-// fonts (a cache key) before deciding whether to set anything.
+// SplitPath splits a font path into the file and the member of a
+// collection named after its last '#' ("….ttc#2" → "….ttc", "2"); member
+// is empty for a path without one.
+func SplitPath(path string) (file, member string) {
+	if i := strings.LastIndexByte(path, '#'); i >= 0 {
+		return path[:i], path[i+1:]
+	}
+	return path, ""
+}
+
+// Paths returns the font paths Discover(paths) would load (a member of a
+// collection after a '#', see SplitPath), one per role found, in role
+// order, without loading them: for callers that fingerprint the fonts (a
+// cache key) before deciding whether to set anything.
 func Paths(paths map[string]string) ([]string, error) {
 	var out []string
 	for role := Role(0); role < numRoles; role++ {
