@@ -24,23 +24,32 @@ func parseToday(lang msg.Lang, s string) (time.Time, error) {
 	return t, nil
 }
 
-// openProject opens the site of --source as of --today: the one loaded
-// project a command hands to every stage it runs.
-func openProject(lang msg.Lang, source, today string) (*project.Project, error) {
-	t, err := parseToday(lang, today)
+// siteFlags are the flags of every command that opens the site: its
+// folder (--source) and the day taken as today (--today).
+type siteFlags struct{ source, today string }
+
+// add registers --source and --today on c.
+func (s *siteFlags) add(lang msg.Lang, c *cobra.Command) {
+	addSourceFlag(lang, c, &s.source)
+	c.Flags().StringVar(&s.today, "today", "", lang.T("flag.today"))
+}
+
+// open opens the site of --source as of --today: the one loaded project a
+// command hands to every stage it runs.
+func (s *siteFlags) open(lang msg.Lang) (*project.Project, error) {
+	t, err := parseToday(lang, s.today)
 	if err != nil {
 		return nil, err
 	}
-	return project.Open(lang, source, t)
+	return project.Open(lang, s.source, t)
 }
 
 // addBuildFlags adds the flags of the build a command runs (publish and
 // deploy build first) to c, except --print and --force.
-func addBuildFlags(lang msg.Lang, c *cobra.Command, o *project.BuildOptions, source, today *string) {
-	addSourceFlag(lang, c, source)
+func addBuildFlags(lang msg.Lang, c *cobra.Command, o *project.BuildOptions, site *siteFlags) {
+	site.add(lang, c)
 	f := c.Flags()
 	f.StringVarP(&o.Dest, "dest", "d", "", lang.T("flag.dest"))
-	f.StringVar(today, "today", "", lang.T("flag.today"))
 	f.StringVar(&o.BaseURL, "base-url", "", lang.T("flag.baseurl"))
 	f.StringVar(&o.CacheDir, "cache-dir", "", lang.T("flag.cachedir"))
 }
@@ -57,10 +66,10 @@ func printBuilt(lang msg.Lang, w io.Writer, res *project.BuildResult, quote bool
 
 func newBuildCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var opts project.BuildOptions
-	var source, today string
+	var site siteFlags
 	var timings bool
 	c := command(lang, "build", "build", func(*cobra.Command, []string) error {
-		p, err := openProject(lang, source, today)
+		p, err := site.open(lang)
 		if err != nil {
 			return err
 		}
@@ -81,7 +90,7 @@ func newBuildCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		printBuilt(lang, stdout, res, true)
 		return nil
 	})
-	addBuildFlags(lang, c, &opts, &source, &today)
+	addBuildFlags(lang, c, &opts, &site)
 	c.Flags().BoolVar(&opts.Print, "print", false, lang.T("flag.print"))
 	c.Flags().BoolVar(&timings, "timings", false, lang.T("flag.timings"))
 	c.Flags().BoolVar(&opts.Force, "force", false, lang.T("flag.build.force"))

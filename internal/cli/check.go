@@ -15,14 +15,15 @@ import (
 
 func newCheckCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var opts project.CheckOptions
-	var source, today, format string
+	var site siteFlags
+	var format string
 	c := command(lang, "check", "check", func(*cobra.Command, []string) error {
 		switch format {
 		case "human", "json", "github":
 		default:
 			return usageError{errors.New(lang.T("check.badformat", format))}
 		}
-		p, err := openProject(lang, source, today)
+		p, err := site.open(lang)
 		if err != nil {
 			return err
 		}
@@ -51,9 +52,8 @@ func newCheckCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		}
 		return nil
 	})
-	addSourceFlag(lang, c, &source)
+	site.add(lang, c)
 	c.Flags().StringVarP(&format, "format", "f", "human", lang.T("flag.format"))
-	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", lang.T("flag.cachedir"))
 	return c
 }

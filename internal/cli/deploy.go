@@ -15,11 +15,11 @@ import (
 
 func newDeployCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var opts project.DeployOptions
-	var source, today string
+	var site siteFlags
 	var verbose, confirm, invalidate bool
 	var maxDeletes int
 	c := command(lang, "deploy [TARGET]", "deploy", func(c *cobra.Command, args []string) error {
-		p, err := openProject(lang, source, today)
+		p, err := site.open(lang)
 		if err != nil {
 			return err
 		}
@@ -65,7 +65,7 @@ func newDeployCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		return nil
 	})
 	c.Args = cobra.MaximumNArgs(1)
-	addBuildFlags(lang, c, &opts.Build, &source, &today)
+	addBuildFlags(lang, c, &opts.Build, &site)
 	f := c.Flags()
 	f.BoolVar(&opts.DryRun, "dry-run", false, lang.T("flag.deploy.dryrun"))
 	f.BoolVar(&opts.Force, "force", false, lang.T("flag.deploy.force"))

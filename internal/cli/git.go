@@ -14,7 +14,7 @@ import (
 )
 
 func newNewCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
-	var src, today string
+	var site siteFlags
 	var kinds []string
 	for _, k := range project.NewKinds() {
 		kinds = append(kinds, fmt.Sprintf("  %-11s %s    press new %s %s", k.Name, k.Arg, k.Name, k.Example))
@@ -27,11 +27,11 @@ func newNewCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 		if !known {
 			return usageError{errors.New(lang.T("new.badkind", args[0]))}
 		}
-		t, err := parseToday(lang, today)
+		t, err := parseToday(lang, site.today)
 		if err != nil {
 			return err
 		}
-		p, err := project.New(lang, src, args[0], args[1], t)
+		p, err := project.New(lang, site.source, args[0], args[1], t)
 		var te *project.TodayError
 		if errors.As(err, &te) {
 			return usageError{te.Err}
@@ -44,8 +44,7 @@ func newNewCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 	})
 	c.Long = lang.T("new.long", strings.Join(kinds, "\n"))
 	c.Args = cobra.ExactArgs(2)
-	addSourceFlag(lang, c, &src)
-	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
+	site.add(lang, c)
 	return c
 }
 
@@ -70,9 +69,9 @@ func newHooksCmd(lang msg.Lang, stdout io.Writer) *cobra.Command {
 
 func newPublishCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var opts project.PublishOptions
-	var source, today string
+	var site siteFlags
 	c := command(lang, "publish", "publish", func(*cobra.Command, []string) error {
-		p, err := openProject(lang, source, today)
+		p, err := site.open(lang)
 		if err != nil {
 			return err
 		}
@@ -97,7 +96,7 @@ func newPublishCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		}
 		return nil
 	})
-	addBuildFlags(lang, c, &opts.Build, &source, &today)
+	addBuildFlags(lang, c, &opts.Build, &site)
 	f := c.Flags()
 	f.StringVar(&opts.Branch, "branch", project.DefaultBranch, lang.T("flag.publish.branch"))
 	f.StringVar(&opts.Remote, "remote", "origin", lang.T("flag.publish.remote"))

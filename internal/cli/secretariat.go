@@ -13,17 +13,17 @@ import (
 // secretariatFlags are the flags every secretariat command has: the site
 // (--source), its today (--today) and, for most, the output (--out).
 type secretariatFlags struct {
-	source, today, out string
+	site siteFlags
+	out  string
 }
 
 // add registers --source and --today on c, and --out with the help text
 // outUsage unless that is empty.
 func (f *secretariatFlags) add(lang msg.Lang, c *cobra.Command, outUsage string) {
-	addSourceFlag(lang, c, &f.source)
+	f.site.add(lang, c)
 	if outUsage != "" {
 		c.Flags().StringVarP(&f.out, "out", "o", "", outUsage)
 	}
-	c.Flags().StringVar(&f.today, "today", "", lang.T("flag.today"))
 }
 
 // run returns the run function of a secretariat command: check, when
@@ -48,7 +48,7 @@ func (f *secretariatFlags) open(lang msg.Lang, check func(args []string) error, 
 			return err
 		}
 	}
-	p, err := openProject(lang, f.source, f.today)
+	p, err := f.site.open(lang)
 	if err != nil {
 		return err
 	}

@@ -14,9 +14,9 @@ import (
 
 func newServeCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 	var opts project.ServeOptions
-	var source, today string
+	var site siteFlags
 	c := command(lang, "serve", "serve", func(*cobra.Command, []string) error {
-		p, err := openProject(lang, source, today)
+		p, err := site.open(lang)
 		if err != nil {
 			return err
 		}
@@ -25,9 +25,8 @@ func newServeCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 		defer stop()
 		return p.Serve(ctx, opts)
 	})
-	addSourceFlag(lang, c, &source)
+	site.add(lang, c)
 	c.Flags().StringVarP(&opts.Addr, "addr", "a", "127.0.0.1:1313", lang.T("flag.addr"))
-	c.Flags().StringVar(&today, "today", "", lang.T("flag.today"))
 	c.Flags().StringVar(&opts.CacheDir, "cache-dir", "", lang.T("flag.cachedir"))
 	return c
 }

@@ -103,21 +103,16 @@ func (l List) HasErrors() bool {
 }
 
 // Errors returns only the diagnostics that stop the build.
-func (l List) Errors() List {
-	var out List
-	for _, d := range l {
-		if d.Severity == Error {
-			out = append(out, d)
-		}
-	}
-	return out
-}
+func (l List) Errors() List { return l.only(Error) }
 
 // Warnings returns only the warnings.
-func (l List) Warnings() List {
+func (l List) Warnings() List { return l.only(Warning) }
+
+// only returns the diagnostics of severity s, in order; nil for none.
+func (l List) only(s Severity) List {
 	var out List
 	for _, d := range l {
-		if d.Severity == Warning {
+		if d.Severity == s {
 			out = append(out, d)
 		}
 	}

@@ -2,10 +2,8 @@ package pipeline
 
 import (
 	"encoding/json"
-	"fmt"
 	"os"
 	"path/filepath"
-	"strings"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/pdfcache"
@@ -39,9 +37,9 @@ func applicationForm(opts Options, gen *generated) diag.List {
 
 // applicationFormPDF typesets the form, or takes it from the PDF cache
 // when the same program made it with the same options and font files
-// (path, size, modification time): typesetting it maps the CJK fonts into
-// memory, which then counts in the build's memory to its end, and takes
-// longer than the rest of derive.
+// (path and digest, as for the publications): typesetting it maps the CJK
+// fonts into memory, which then counts in the build's memory to its end,
+// and takes longer than the rest of derive.
 func applicationFormPDF(opts Options, fo printjob.FormOptions) ([]byte, error) {
 	key, ok := formKey(fo)
 	cache := pdfcache.Open(cacheDir(opts))
@@ -67,20 +65,12 @@ func formKey(fo printjob.FormOptions) (string, bool) {
 		return "", false
 	}
 	h.Bytes("options", j)
-	paths, err := fonts.Paths(fo.Fonts)
+	fps, err := fonts.Fingerprint(fo.Fonts, pdfcache.FileDigest)
 	if err != nil {
 		return "", false
 	}
-	for _, p := range paths {
-		file := p
-		if i := strings.LastIndexByte(p, '#'); i >= 0 {
-			file = p[:i] // a member of a collection
-		}
-		st, err := os.Stat(file)
-		if err != nil {
-			return "", false
-		}
-		h.String("font", fmt.Sprintf("%s\x00%d\x00%d", p, st.Size(), st.ModTime().UnixNano()))
+	for _, f := range fps {
+		h.String("font", f)
 	}
 	return h.Key(), true
 }

@@ -8,11 +8,13 @@ import (
 	"html"
 	"io"
 	"io/fs"
+	"maps"
 	"os"
 	"path"
 	"path/filepath"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strconv"
 	"strings"
@@ -587,7 +589,7 @@ func pdfText(b []byte) []byte {
 		narrow.Write(raw)
 		text.WriteString(utf16Text(raw))
 	}
-	for _, n := range sortedKeys(objs) {
+	for _, n := range slices.Sorted(maps.Keys(objs)) {
 		o := objs[n]
 		literals(o.dict, emit)
 		if bytes.Contains(o.dict, []byte("/XML")) {
@@ -597,15 +599,6 @@ func pdfText(b []byte) []byte {
 	text.WriteString("\n\n")
 	text.Write(narrow.Bytes())
 	return text.Bytes()
-}
-
-func sortedKeys(m map[int]pdfObject) []int {
-	out := make([]int, 0, len(m))
-	for k := range m {
-		out = append(out, k)
-	}
-	sort.Ints(out)
-	return out
 }
 
 // pageFonts maps a page's font resource names (/F1) to font objects.

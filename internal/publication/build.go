@@ -293,20 +293,12 @@ func commonInputs(cfg catalog.Config, print bool) ([]byte, error) {
 	}
 	h.Bytes("config", cb)
 	h.String("print", fmt.Sprint(print))
-	paths, err := fonts.Paths(cfg.Fonts)
+	fps, err := fonts.Fingerprint(cfg.Fonts, pdfcache.FileDigest)
 	if err != nil {
 		return nil, err
 	}
-	for _, p := range paths {
-		file := p
-		if i := strings.LastIndexByte(p, '#'); i >= 0 {
-			file = p[:i] // a member of a collection
-		}
-		d, err := pdfcache.FileDigest(file)
-		if err != nil {
-			return nil, err
-		}
-		h.String("font", p+"\x00"+d)
+	for _, f := range fps {
+		h.String("font", f)
 	}
 	return []byte(h.Key()), nil
 }

@@ -99,27 +99,23 @@ func (p *privateFs) readable(name string) error {
 }
 
 func (p *privateFs) Open(name string) (afero.File, error) {
-	if err := p.denied(name); err != nil {
-		return nil, &os.PathError{Op: "open", Path: name, Err: err}
-	}
-	if err := p.readable(name); err != nil {
-		return nil, err
-	}
-	f, err := p.Fs.Open(name)
-	if err != nil || !p.holdsPrivate(name) {
-		return f, err
-	}
-	return &privateDir{File: f, fs: p, dir: name}, nil
+	return p.open(name, func() (afero.File, error) { return p.Fs.Open(name) })
 }
 
 func (p *privateFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
+	return p.open(name, func() (afero.File, error) { return p.Fs.OpenFile(name, flag, perm) })
+}
+
+// open opens name with open unless it is private or not readable; a
+// directory holding private entries lists without them.
+func (p *privateFs) open(name string, open func() (afero.File, error)) (afero.File, error) {
 	if err := p.denied(name); err != nil {
 		return nil, &os.PathError{Op: "open", Path: name, Err: err}
 	}
 	if err := p.readable(name); err != nil {
 		return nil, err
 	}
-	f, err := p.Fs.OpenFile(name, flag, perm)
+	f, err := open()
 	if err != nil || !p.holdsPrivate(name) {
 		return f, err
 	}
@@ -221,36 +217,11 @@ type privateDir struct {
 }
 
 func (d *privateDir) Readdir(n int) ([]os.FileInfo, error) {
-	for {
-		fis, err := d.File.Readdir(n)
-		out := fis[:0]
-		for _, fi := range fis {
-			if d.fs.denied(filepath.Join(d.dir, fi.Name())) == nil {
-				out = append(out, fi)
-			}
-		}
-		// A batch that held only private entries is not the end.
-		if n > 0 && len(out) == 0 && len(fis) > 0 && err == nil {
-			continue
-		}
-		return out, err
-	}
+	return listPublic(d, n, d.File.Readdir, os.FileInfo.Name)
 }
 
 func (d *privateDir) Readdirnames(n int) ([]string, error) {
-	for {
-		names, err := d.File.Readdirnames(n)
-		out := names[:0]
-		for _, name := range names {
-			if d.fs.denied(filepath.Join(d.dir, name)) == nil {
-				out = append(out, name)
-			}
-		}
-		if n > 0 && len(out) == 0 && len(names) > 0 && err == nil {
-			continue
-		}
-		return out, err
-	}
+	return listPublic(d, n, d.File.Readdirnames, func(name string) string { return name })
 }
 
 // ReadDir is fs.ReadDirFile, which Hugo expects of directories.
@@ -259,15 +230,22 @@ func (d *privateDir) ReadDir(n int) ([]fs.DirEntry, error) {
 	if !ok {
 		return nil, &os.PathError{Op: "readdir", Path: d.dir, Err: errors.ErrUnsupported}
 	}
+	return listPublic(d, n, rd.ReadDir, fs.DirEntry.Name)
+}
+
+// listPublic lists d as read does (n entries at most when n > 0), leaving
+// out the private entries, which name tells by their names. A batch that
+// held only private entries is not the end.
+func listPublic[E any](d *privateDir, n int, read func(int) ([]E, error), name func(E) string) ([]E, error) {
 	for {
-		des, err := rd.ReadDir(n)
-		out := des[:0]
-		for _, de := range des {
-			if d.fs.denied(filepath.Join(d.dir, de.Name())) == nil {
-				out = append(out, de)
+		es, err := read(n)
+		out := es[:0]
+		for _, e := range es {
+			if d.fs.denied(filepath.Join(d.dir, name(e))) == nil {
+				out = append(out, e)
 			}
 		}
-		if n > 0 && len(out) == 0 && len(des) > 0 && err == nil {
+		if n > 0 && len(out) == 0 && len(es) > 0 && err == nil {
 			continue
 		}
 		return out, err

@@ -21,44 +21,22 @@ type cffIndex struct {
 	end   int
 }
 
+// readIndex reads the INDEX at off, every item at once.
 func readIndex(b []byte, off int) (cffIndex, error) {
-	if off < 0 || off+2 > len(b) {
-		return cffIndex{}, errors.New("cff: INDEX out of bounds")
+	lx, err := readLazyIndex(b, off)
+	if err != nil {
+		return cffIndex{}, err
 	}
-	count := int(binary.BigEndian.Uint16(b[off:]))
-	if count == 0 {
+	if lx.count == 0 {
 		return cffIndex{end: off + 2}, nil
 	}
-	if off+3 > len(b) {
-		return cffIndex{}, errors.New("cff: INDEX header out of bounds")
-	}
-	size := int(b[off+2])
-	if size < 1 || size > 4 {
-		return cffIndex{}, fmt.Errorf("cff: INDEX offset size %d", size)
-	}
-	offs := off + 3
-	data := offs + (count+1)*size - 1
-	if data >= len(b)+1 || offs+(count+1)*size > len(b) {
-		return cffIndex{}, errors.New("cff: INDEX offsets out of bounds")
-	}
-	read := func(i int) int {
-		v := 0
-		for k := 0; k < size; k++ {
-			v = v<<8 | int(b[offs+i*size+k])
+	ix := cffIndex{items: make([][]byte, lx.count)}
+	for i := range ix.items {
+		if ix.items[i], err = lx.item(i); err != nil {
+			return cffIndex{}, err
 		}
-		return v
 	}
-	ix := cffIndex{items: make([][]byte, count)}
-	prev := read(0)
-	for i := 0; i < count; i++ {
-		next := read(i + 1)
-		if prev < 1 || next < prev || data+next > len(b) {
-			return cffIndex{}, errors.New("cff: INDEX item out of bounds")
-		}
-		ix.items[i] = b[data+prev : data+next]
-		prev = next
-	}
-	ix.end = data + prev
+	ix.end = lx.data + lx.offset(lx.count)
 	return ix, nil
 }
 

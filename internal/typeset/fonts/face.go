@@ -140,10 +140,7 @@ var cache struct {
 // SC" by its family name, or "….ttc#2" by its index; a collection named
 // without one gives its first member.
 func Load(path string) (*Face, error) {
-	file, member := path, ""
-	if i := strings.LastIndexByte(path, '#'); i >= 0 {
-		file, member = path[:i], path[i+1:]
-	}
+	file, member := splitPath(path)
 	cache.Lock()
 	defer cache.Unlock()
 	if f, ok := cache.faces[path]; ok {

@@ -473,9 +473,40 @@ func (s *Set) latinChoice(st Style) Choice {
 	return Choice{Role: base, Face: s.face(base), SynthBold: st.Bold, SynthItalic: st.Italic}
 }
 
-// Paths returns the files Discover(paths) would load, one per role found,
-// in role order, without loading them: for callers that fingerprint the
-// fonts (a cache key) before deciding whether to set anything.
+// splitPath splits a font path into the file and the member of a
+// collection named after its last '#' ("….ttc#2" → "….ttc", "2"); member
+// is empty for a path without one.
+func splitPath(path string) (file, member string) {
+	if i := strings.LastIndexByte(path, '#'); i >= 0 {
+		return path[:i], path[i+1:]
+	}
+	return path, ""
+}
+
+// Fingerprint identifies the fonts Discover(paths) would load, without
+// loading them, for a cache key: one entry per role found, in role order,
+// of the font's path and digest(file) of its file (see splitPath), joined
+// by a NUL byte.
+func Fingerprint(paths map[string]string, digest func(file string) (string, error)) ([]string, error) {
+	ps, err := Paths(paths)
+	if err != nil {
+		return nil, err
+	}
+	out := make([]string, len(ps))
+	for i, p := range ps {
+		file, _ := splitPath(p)
+		d, err := digest(file)
+		if err != nil {
+			return nil, err
+		}
+		out[i] = p + "\x00" + d
+	}
+	return out, nil
+}
+
+// Paths returns the font paths Discover(paths) would load (a member of a
+// collection after a '#', see splitPath), one per role found, in role
+// order, without loading them (see Fingerprint).
 func Paths(paths map[string]string) ([]string, error) {
 	var out []string
 	for role := Role(0); role < numRoles; role++ {

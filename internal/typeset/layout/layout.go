@@ -594,22 +594,13 @@ func tagItems(its []*item, kind, alt string) *box.Tag {
 func lineBoxes(ln *line.Line, x, base float64) []box.Box {
 	bs := make([]box.Box, 0, len(ln.Runs)+len(ln.Links)+len(ln.Rects))
 	for i := range ln.Runs {
-		r := ln.Runs[i]
-		r.X += x
-		r.Y += base
-		bs = append(bs, &r)
+		bs = append(bs, shift(&ln.Runs[i], x, base))
 	}
 	for i := range ln.Rects {
-		r := ln.Rects[i]
-		r.X += x
-		r.Y += base
-		bs = append(bs, &r)
+		bs = append(bs, shift(&ln.Rects[i], x, base))
 	}
 	for i := range ln.Links {
-		k := ln.Links[i]
-		k.X += x
-		k.Y += base
-		bs = append(bs, &k)
+		bs = append(bs, shift(&ln.Links[i], x, base))
 	}
 	return bs
 }

@@ -5,9 +5,10 @@ import (
 	"crypto/sha256"
 	"fmt"
 	"hash/fnv"
+	"maps"
 	"math"
 	"net/url"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"sync"
@@ -738,14 +739,14 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 	res.WriteString("<< /ProcSet [/PDF /Text /ImageB /ImageC]")
 	if len(c.fontsUsed) > 0 {
 		res.WriteString(" /Font <<")
-		for _, k := range sortedKeys(c.fontsUsed) {
+		for _, k := range slices.Sorted(maps.Keys(c.fontsUsed)) {
 			fmt.Fprintf(&res, " /%s %s", k, c.fontsUsed[k])
 		}
 		res.WriteString(" >>")
 	}
 	if len(c.imageUsed) > 0 {
 		res.WriteString(" /XObject <<")
-		for _, k := range sortedKeys(c.imageUsed) {
+		for _, k := range slices.Sorted(maps.Keys(c.imageUsed)) {
 			fmt.Fprintf(&res, " /%s %s", k, c.imageUsed[k])
 		}
 		res.WriteString(" >>")
@@ -768,15 +769,6 @@ func (d *docWriter) page(i int, p *box.Page, parent ref) ([]outlineItem, error) 
 	pg.WriteString(" >>")
 	d.w.object(d.pages[i], pg.String())
 	return outline, nil
-}
-
-func sortedKeys(m map[string]ref) []string {
-	ks := make([]string, 0, len(m))
-	for k := range m {
-		ks = append(ks, k)
-	}
-	sort.Strings(ks)
-	return ks
 }
 
 // uriString writes a URL as a PDF string of ASCII, percent-encoding the
