@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // publicationSite is the bundled theme with the publication fixture's
@@ -17,12 +18,7 @@ import (
 // newsletter.
 func publicationSite(t *testing.T) string {
 	t.Helper()
-	dst := t.TempDir()
-	for _, d := range []string{"layouts", "assets", "i18n", "static"} {
-		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dst, d))
-	}
-	copyDir(t, filepath.Join(repoRoot, "testdata", "publications", "site"), dst)
-	return dst
+	return testsite.Themed(t, filepath.Join(repoRoot, "testdata", "publications", "site"))
 }
 
 func TestPublications(t *testing.T) {
