@@ -3,13 +3,13 @@ package pipeline_test
 import (
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testpdf"
 	"github.com/zzia/press/internal/testsite"
 )
 
@@ -145,12 +145,5 @@ func TestBaseURLReachesPublications(t *testing.T) {
 // pdfText is the text of a PDF, without white space (pdftotext).
 func pdfText(t *testing.T, file string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext not found: install poppler-utils (make test does)")
-	}
-	b, err := exec.Command("pdftotext", file, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(strings.Fields(string(b)), "")
+	return strings.Join(strings.Fields(testpdf.RunFile(t, file, "pdftotext")), "")
 }
