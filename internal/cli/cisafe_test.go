@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // commandLines are the lines of out that a CI runner would read as a
@@ -26,8 +27,7 @@ func commandLines(out string) []string {
 // "::" in the name, and with bad front matter so that the names are
 // printed: no line of the plain output is a command, in either language.
 func TestNamesCannotInjectWorkflowCommands(t *testing.T) {
-	src := t.TempDir()
-	copyTree(t, fixtureSite("minimal"), src)
+	src := testsite.Copy(t, fixtureSite("minimal"))
 	names := []string{
 		"a\n::add-mask::pwned.md",
 		"::warning file=x::pwned.md",

@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"encoding/json"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/testpdf"
 )
 
 func run(lang msg.Lang, args ...string) (int, string, string) {
@@ -69,19 +69,19 @@ func TestPDFCommand(t *testing.T) {
 	if code != ExitOK {
 		t.Fatalf("exit %d: %s %s", code, stdout, stderr)
 	}
-	info, _ := exec.Command("pdfinfo", out).Output()
+	info := testpdf.RunFile(t, out, "pdfinfo")
 	for _, want := range []string{"Title:           会员管理办法", "Page size:       524.41 x 737.01 pts"} {
-		if !strings.Contains(string(info), want) {
+		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
 		}
 	}
-	text, _ := exec.Command("pdftotext", "-layout", out, "-").Output()
+	text := testpdf.RunFile(t, out, "pdftotext", "-layout")
 	for _, want := range []string{"目", "第九条", "视同自动退会处理"} {
-		if !strings.Contains(string(text), want) {
+		if !strings.Contains(text, want) {
 			t.Errorf("PDF text lacks %q", want)
 		}
 	}
-	if strings.Contains(string(text), "weight:") {
+	if strings.Contains(text, "weight:") {
 		t.Error("front matter was typeset as text")
 	}
 	if code, _, stderr := run(msg.En, "pdf", src, "--size", "A3"); code != ExitUsage || !strings.Contains(stderr, "use A4, 16K or B5") {

@@ -10,29 +10,24 @@ import (
 	"testing"
 	"time"
 
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/zzia/press/internal/deploy/deploytest"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/site"
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/testgit"
 )
 
 // bundledRepo copies the bundled site into a new git repository, with the
 // deployment targets appended to its hugo.toml, and commits it.
-func bundledRepo(t *testing.T, targets string) (string, *git.Worktree) {
+func bundledRepo(t *testing.T, targets string) (string, *testgit.Repo) {
 	t.Helper()
 	dir := t.TempDir()
 	cfg := deploytest.BundledSite(t, dir)
 	write(t, filepath.Join(dir, "hugo.toml"), string(cfg)+"\n"+targets)
 	write(t, filepath.Join(dir, ".gitignore"), "/public/\n")
-	r, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, _ := r.Worktree()
-	commit(t, w, "sources")
-	return dir, w
+	r := testgit.Init(t, dir)
+	commit(t, r, "sources")
+	return dir, r
 }
 
 func write(t *testing.T, p, s string) {
@@ -44,16 +39,11 @@ func write(t *testing.T, p, s string) {
 
 var commitClock = time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)
 
-func commit(t *testing.T, w *git.Worktree, m string) {
+// commit commits every change in r, an hour after the previous commit.
+func commit(t *testing.T, r *testgit.Repo, m string) {
 	t.Helper()
-	if err := w.AddGlob("."); err != nil {
-		t.Fatal(err)
-	}
 	commitClock = commitClock.Add(time.Hour)
-	sig := &object.Signature{Name: "编辑甲", Email: "a@example.org", When: commitClock}
-	if _, err := w.Commit(m, &git.CommitOptions{Author: sig, Committer: sig, All: true}); err != nil {
-		t.Fatal(err)
-	}
+	r.Commit(t, m, "编辑甲", commitClock)
 }
 
 // deployed reads press deploy's summary line.

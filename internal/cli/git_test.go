@@ -9,45 +9,24 @@ import (
 
 	git "github.com/go-git/go-git/v5"
 	"github.com/go-git/go-git/v5/plumbing"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testgit"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // siteRepo makes a git repository holding a copy of the minimal fixture site.
 func siteRepo(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	src := fixtureSite("minimal")
-	filepath.Walk(src, func(p string, info os.FileInfo, err error) error {
-		rel, _ := filepath.Rel(src, p)
-		if info.IsDir() {
-			return os.MkdirAll(filepath.Join(dir, rel), 0o755)
-		}
-		b, _ := os.ReadFile(p)
-		return os.WriteFile(filepath.Join(dir, rel), b, 0o644)
-	})
-	os.WriteFile(filepath.Join(dir, ".gitignore"), []byte("/public/\n"), 0o644)
-	r, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, _ := r.Worktree()
-	if err := w.AddGlob("."); err != nil {
-		t.Fatal(err)
-	}
-	sig := &object.Signature{Name: "编辑甲", Email: "a@example.org", When: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}
-	if _, err := w.Commit("sources", &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
-		t.Fatal(err)
-	}
+	dir := testsite.Copy(t, fixtureSite("minimal"))
+	testsite.WriteFiles(t, dir, map[string]string{".gitignore": "/public/\n"})
+	testgit.Init(t, dir).Commit(t, "sources", "编辑甲", time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
 	return dir
 }
 
 func TestPublishToBareRepository(t *testing.T) {
 	site := siteRepo(t)
 	bare := t.TempDir()
-	if _, err := git.PlainInit(bare, true); err != nil {
-		t.Fatal(err)
-	}
+	testgit.Bare(t, bare)
 	args := []string{"publish", "--source", site, "--remote", bare, "--cache-dir", t.TempDir()}
 	code, out, errs := run(msg.En, args...)
 	if code != ExitOK || !strings.Contains(out, "Published gh-pages") {

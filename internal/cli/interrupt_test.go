@@ -10,6 +10,8 @@ import (
 	"syscall"
 	"testing"
 	"time"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 // TestMain lets the tests run press itself in a child process (to send it
@@ -25,32 +27,10 @@ func TestMain(m *testing.M) {
 // render, so that a signal reaches the build in the middle of Hugo's work.
 func slowSite(t *testing.T) string {
 	t.Helper()
-	src := t.TempDir()
-	copyTree(t, fixtureSite("minimal"), src)
+	src := testsite.Copy(t, fixtureSite("minimal"))
 	os.WriteFile(filepath.Join(src, "layouts", "home.html"), []byte(
 		`{{ define "main" }}{{ $n := 0 }}{{ range seq 3000 }}{{ range seq 3000 }}{{ $n = add $n 1 }}{{ end }}{{ end }}<p>{{ $n }}</p>{{ end }}`), 0o644)
 	return src
-}
-
-func copyTree(t *testing.T, from, to string) {
-	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d os.DirEntry, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // TestInterruptRemovesTemporaryDirectories interrupts builds with SIGINT,

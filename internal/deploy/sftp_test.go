@@ -9,11 +9,11 @@ import (
 	"reflect"
 	"sort"
 	"strings"
-	"syscall"
 	"testing"
 	"time"
 
 	"github.com/zzia/press/internal/deploy/deploytest"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // remoteTree is what the server's directory holds: the live release's
@@ -50,15 +50,6 @@ func readRemote(t *testing.T, dir string) remoteTree {
 	}
 	sort.Strings(rt.releases)
 	return rt
-}
-
-func inode(t *testing.T, p string) uint64 {
-	t.Helper()
-	fi, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fi.Sys().(*syscall.Stat_t).Ino
 }
 
 // TestSFTP deploys to a real OpenSSH server: first deploy, again unchanged,
@@ -124,7 +115,7 @@ keep = 3
 	if strings.Contains(string(old), "年会改期") {
 		t.Error("the previous release was changed in place")
 	}
-	if inode(t, filepath.Join(remote, "releases", first, "css/site.css")) != inode(t, filepath.Join(remote, "current", "css/site.css")) {
+	if testsite.Inode(t, filepath.Join(remote, "releases", first, "css/site.css")) != testsite.Inode(t, filepath.Join(remote, "current", "css/site.css")) {
 		t.Error("an unchanged file was copied, not linked")
 	}
 

@@ -1,7 +1,6 @@
 package e2e
 
 import (
-	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"slices"
@@ -12,18 +11,16 @@ import (
 	"github.com/pelletier/go-toml/v2"
 
 	"github.com/zzia/press/internal/clock"
+	"github.com/zzia/press/internal/directory/directorytest"
 	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/rules"
 )
 
 // data is what the site's sources say the pages must show, computed from
 // the YAML files (member.Load, rules.Derive) and hugo.toml, independently
 // of the JSON the templates read.
 type data struct {
-	ds     *member.Dataset
-	res    *rules.Result
-	listed []*member.Member // the directory: listed and not treated as withdrawn
-	menu   []menuItem       // the main menu, in order
+	*directorytest.Want
+	menu []menuItem // the main menu, in order
 }
 
 type menuItem struct {
@@ -35,16 +32,7 @@ type menuItem struct {
 // loadData reads the bundled site's data.
 func loadData(t *testing.T) *data {
 	t.Helper()
-	ds, l := member.Load(msg.En, repoRoot, today)
-	if l.HasErrors() {
-		t.Fatalf("loading the data: %v", l)
-	}
-	d := &data{ds: ds, res: rules.Derive(ds, today)}
-	for _, m := range ds.Members {
-		if m.Listed && d.res.Member(m.ID).Status != rules.Withdrawn {
-			d.listed = append(d.listed, m)
-		}
-	}
+	d := &data{Want: directorytest.Load(t, repoRoot, today)}
 	b, err := os.ReadFile(filepath.Join(repoRoot, "hugo.toml"))
 	if err != nil {
 		t.Fatal(err)
@@ -59,37 +47,10 @@ func loadData(t *testing.T) *data {
 	}
 	d.menu = cfg.Menus.Main
 	slices.SortStableFunc(d.menu, func(a, b menuItem) int { return a.Weight - b.Weight })
-	if len(d.listed) < 10 || len(d.menu) < 5 {
-		t.Fatalf("the sample data is too small to test with: %d members in the directory, %d menu items", len(d.listed), len(d.menu))
+	if len(d.Listed) < 10 || len(d.menu) < 5 {
+		t.Fatalf("the sample data is too small to test with: %d members in the directory, %d menu items", len(d.Listed), len(d.menu))
 	}
 	return d
-}
-
-// values returns a member's values of a classification, by the
-// classification's URL slug (the name of its filter in the directory).
-func (d *data) values(class string, m *member.Member) []string {
-	switch class {
-	case "unit-types":
-		if m.UnitType == "" {
-			return []string{"个人"}
-		}
-		return []string{m.UnitType}
-	case "regions":
-		return []string{m.Region}
-	case "industries":
-		return []string{m.Industry}
-	case "posts":
-		if p := d.res.Member(m.ID).Posts; len(p) > 0 {
-			return p
-		}
-		return []string{member.PostNone}
-	}
-	panic("no classification " + class)
-}
-
-// vocab is each classification's list of values, by its slug.
-var vocab = map[string]member.Vocabulary{
-	"posts": member.Posts, "unit-types": member.UnitTypes, "regions": member.Regions, "industries": member.Industries,
 }
 
 // filter is what a reader chooses in the directory's filter form: a value
@@ -105,10 +66,10 @@ type filter struct {
 // would find them too (checked by nameIsPlain).
 func (d *data) members(f filter) []string {
 	var ids []string
-	for _, m := range d.listed {
+	for _, m := range d.Listed {
 		ok := true
 		for class, v := range f.values {
-			ok = ok && slices.Contains(d.values(class, m), v)
+			ok = ok && slices.Contains(d.Values(class, m), v)
 		}
 		if f.name != "" {
 			ok = ok && (strings.Contains(m.Name, f.name) || strings.Contains(m.ShortName, f.name) || strings.Contains(m.ID, f.name))
@@ -125,7 +86,11 @@ func (d *data) members(f filter) []string {
 // which the directory's search also matches.
 func nameIsPlain(t *testing.T, name string) {
 	t.Helper()
-	for _, voc := range append([]member.Vocabulary{member.Levels}, vocab["posts"], vocab["unit-types"], vocab["regions"], vocab["industries"]) {
+	vocabs := []member.Vocabulary{member.Levels}
+	for _, voc := range directorytest.Classes {
+		vocabs = append(vocabs, voc)
+	}
+	for _, voc := range vocabs {
 		for _, v := range voc.Values() {
 			if strings.Contains(v, name) {
 				t.Fatalf("test bug: the name %q is part of the classification value %q", name, v)
@@ -145,7 +110,7 @@ func (d *data) monthActivities(ym string) (byDay map[string][]string, all []stri
 	byDay = map[string][]string{}
 	for day := first; day.Month() == first.Month(); day = day.AddDate(0, 0, 1) {
 		ds := day.Format("2006-01-02")
-		for _, a := range d.ds.Activities {
+		for _, a := range d.Data.Activities {
 			from, to := a.Start.In(clock.Zone).Format("2006-01-02"), a.End.In(clock.Zone).Format("2006-01-02")
 			if from <= ds && ds <= to {
 				byDay[ds] = append(byDay[ds], a.ID)

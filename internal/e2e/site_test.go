@@ -225,8 +225,8 @@ func TestDirectory(t *testing.T) {
 
 	// A unit type and a member's short name of another type: nothing
 	// matches, and the page says so.
-	other := d.listed[0]
-	for _, m := range d.listed {
+	other := d.Listed[0]
+	for _, m := range d.Listed {
 		if m.UnitType != "" && m.UnitType != "高校" && m.ShortName != "" {
 			other = m
 			break
@@ -331,7 +331,7 @@ func TestCalendar(t *testing.T) {
 	checkMonth(t, tb, d, "2026-11")
 	tb.axe("")
 
-	last := d.ds.Activities[len(d.ds.Activities)-1].Start.In(clock.Zone).Format("2006-01")
+	last := d.Data.Activities[len(d.Data.Activities)-1].Start.In(clock.Zone).Format("2006-01")
 	for _, ym := range []string{"2026-12", "2027-01"} {
 		tb.follow("clicking the next month", chromedp.Click(css(".cal-pager a.cal-next")))
 		if want := "/activities/calendar/" + ym + "/"; tb.location() != want {
@@ -434,7 +434,7 @@ func TestSearch(t *testing.T) {
 	}
 	tb.axe("results for 会费")
 
-	m := d.ds.Member("m03-jinshui")
+	m := d.Data.Member("m03-jinshui")
 	if m == nil || !m.Listed {
 		t.Fatal("test bug: the sample member m03-jinshui is gone or unlisted")
 	}

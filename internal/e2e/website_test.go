@@ -152,7 +152,7 @@ func TestHomePage(t *testing.T) {
 		open bool
 	}
 	var next []upcoming
-	for _, a := range d.ds.Activities {
+	for _, a := range d.Data.Activities {
 		last := a.End.In(clock.Zone)
 		if a.Status != member.StatusPlanned || last.Before(today) {
 			continue
@@ -165,7 +165,7 @@ func TestHomePage(t *testing.T) {
 		next = append(next, upcoming{a.ID, hasReg && !closes.Before(today)})
 	}
 	slices.SortStableFunc(next, func(x, y upcoming) int {
-		return d.ds.Activity(x.id).Start.Compare(d.ds.Activity(y.id).Start)
+		return d.Data.Activity(x.id).Start.Compare(d.Data.Activity(y.id).Start)
 	})
 	next = next[:min(4, len(next))]
 	type shownActivity struct {
@@ -222,7 +222,7 @@ func TestHomePage(t *testing.T) {
 	levels := eval[[]level](tb, `[...document.querySelectorAll("#home-members .home-levels li")].map(li => ({
 		name: li.querySelector(".home-level-name").textContent, count: +li.querySelector(".home-level-n").textContent}))`)
 	byLevel := map[string]int{}
-	for _, m := range d.listed {
+	for _, m := range d.Listed {
 		byLevel[m.Level]++
 	}
 	sum := 0
@@ -232,8 +232,8 @@ func TestHomePage(t *testing.T) {
 			t.Errorf("the home page counts %d members of level %s, the data %d", l.Count, l.Name, byLevel[l.Name])
 		}
 	}
-	if total := eval[int](tb, `+document.querySelector("#home-members .home-total").textContent`); total != len(d.listed) || sum != len(d.listed) || len(levels) != len(member.Levels.Values()) {
-		t.Errorf("the home page counts %d members (levels sum to %d, %d levels), the directory has %d in %d levels", total, sum, len(levels), len(d.listed), len(member.Levels.Values()))
+	if total := eval[int](tb, `+document.querySelector("#home-members .home-total").textContent`); total != len(d.Listed) || sum != len(d.Listed) || len(levels) != len(member.Levels.Values()) {
+		t.Errorf("the home page counts %d members (levels sum to %d, %d levels), the directory has %d in %d levels", total, sum, len(levels), len(d.Listed), len(member.Levels.Values()))
 	}
 
 	// 友情链接 from hugo.toml.
@@ -404,7 +404,7 @@ func TestGallery(t *testing.T) {
 			t.Errorf("image %d is not loaded lazily", i+1)
 		}
 	}
-	a := d.ds.Activity(fm.Activity)
+	a := d.Data.Activity(fm.Activity)
 	if a == nil {
 		t.Fatalf("the gallery's activity %s is not in the data", fm.Activity)
 	}

@@ -14,6 +14,8 @@ import (
 	"github.com/go-git/go-git/v5/plumbing"
 	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/go-git/go-git/v5/storage/memory"
+
+	"github.com/zzia/press/internal/testgit"
 )
 
 // testRepo builds commits with explicit parents, authors, dates and full
@@ -224,14 +226,7 @@ func TestShallowInMemory(t *testing.T) {
 
 func TestLoadFromDisk(t *testing.T) {
 	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, err := repo.Worktree()
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo := testgit.Init(t, dir)
 	write := func(p, content string) {
 		t.Helper()
 		full := filepath.Join(dir, filepath.FromSlash(p))
@@ -244,16 +239,7 @@ func TestLoadFromDisk(t *testing.T) {
 	}
 	commit := func(author string, day int, msg string) plumbing.Hash {
 		t.Helper()
-		if err := wt.AddGlob("."); err != nil {
-			t.Fatal(err)
-		}
-		h, err := wt.Commit(msg, &git.CommitOptions{Author: &object.Signature{
-			Name: author, Email: "x@example.org", When: t0.AddDate(0, 0, day),
-		}})
-		if err != nil {
-			t.Fatal(err)
-		}
-		return h
+		return repo.Commit(t, msg, author, t0.AddDate(0, 0, day))
 	}
 	write("site/content/news/2026-03-01-kaimu.md", "---\ntitle: 开幕\n---\n")
 	write("site/data/members/acme.yaml", "name: ACME\n")
@@ -320,9 +306,7 @@ func TestLoadWithoutRepository(t *testing.T) {
 
 func TestLoadEmptyRepository(t *testing.T) {
 	dir := t.TempDir()
-	if _, err := git.PlainInit(dir, false); err != nil {
-		t.Fatal(err)
-	}
+	testgit.Init(t, dir)
 	h, err := Load(dir)
 	if err != nil {
 		t.Fatal(err)

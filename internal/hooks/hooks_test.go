@@ -9,16 +9,14 @@ import (
 	"strings"
 	"testing"
 
-	git "github.com/go-git/go-git/v5"
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/testgit"
 )
 
 func newRepo(t *testing.T) (root, site string) {
 	t.Helper()
 	root = t.TempDir()
-	if _, err := git.PlainInit(root, false); err != nil {
-		t.Fatal(err)
-	}
+	testgit.Init(t, root)
 	site = filepath.Join(root, "site dir")
 	if err := os.MkdirAll(site, 0o755); err != nil {
 		t.Fatal(err)
@@ -98,10 +96,7 @@ func TestInstallKeepsForeignHook(t *testing.T) {
 
 func TestInstallHonoursHooksPath(t *testing.T) {
 	root, site := newRepo(t)
-	repo, err := git.PlainOpen(root)
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo := testgit.Open(t, root)
 	cfg, _ := repo.Config()
 	cfg.Raw.Section("core").SetOption("hooksPath", ".githooks")
 	if err := repo.SetConfig(cfg); err != nil {

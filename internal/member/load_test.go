@@ -1,16 +1,14 @@
 package member
 
 import (
-	"github.com/zzia/press/internal/diag"
-	"github.com/zzia/press/internal/msg"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"strconv"
 	"strings"
 	"testing"
 	"testing/fstest"
 	"time"
+
+	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/msg/msgtest"
 
 	"github.com/zzia/press/internal/clock"
 )
@@ -412,30 +410,14 @@ func TestChineseMessages(t *testing.T) {
 // TestMessagesInCatalogue: every message key has its texts in the
 // catalogue (which checks that both languages are there).
 func TestMessagesInCatalogue(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
-	}
-	n := 0
-	for _, decl := range f.Decls {
-		g, ok := decl.(*ast.GenDecl)
-		if !ok || g.Tok != token.CONST {
-			continue
-		}
-		for _, spec := range g.Specs {
-			v := spec.(*ast.ValueSpec)
-			if id, ok := v.Type.(*ast.Ident); !ok || id.Name != "Msg" {
-				continue
-			}
-			key, _ := strconv.Unquote(v.Values[0].(*ast.BasicLit).Value)
-			n++
-			if got := text(msg.Zh, Msg(key)); got == "member."+key {
-				t.Errorf("message %q is not in the catalogue", key)
-			}
+	keys := msgtest.Keys(t, "messages.go", "Msg")
+	for _, key := range keys {
+		if got := text(msg.Zh, Msg(key)); got == "member."+key {
+			t.Errorf("message %q is not in the catalogue", key)
 		}
 	}
-	if n < 100 {
-		t.Errorf("found %d message keys", n)
+	if len(keys) < 100 {
+		t.Errorf("found %d message keys", len(keys))
 	}
 }
 

@@ -44,21 +44,9 @@ func read(t *testing.T, dir, rel string) string {
 // tree hashes every file under dir, keyed by relative path.
 func tree(t *testing.T, dir string) map[string]string {
 	t.Helper()
-	m := map[string]string{}
-	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() {
-			return err
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, p)
-		m[filepath.ToSlash(rel)] = fmt.Sprintf("%x", sha256.Sum256(b))
-		return nil
-	})
-	if err != nil {
-		t.Fatal(err)
+	m := testsite.ReadFiles(t, dir)
+	for name, text := range m {
+		m[name] = fmt.Sprintf("%x", sha256.Sum256([]byte(text)))
 	}
 	return m
 }
@@ -335,8 +323,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 }
 
 func TestAllFrontMatterErrorsAtOnce(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, fixture("minimal"), src)
+	src := testsite.Copy(t, fixture("minimal"))
 	write := func(rel, s string) {
 		if err := os.WriteFile(filepath.Join(src, rel), []byte(s), 0o644); err != nil {
 			t.Fatal(err)
@@ -376,8 +363,7 @@ func TestDeterministic(t *testing.T) {
 }
 
 func TestWritesNothingIntoSourceAndIgnoresHugoEnv(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, fixture("minimal"), src)
+	src := testsite.Copy(t, fixture("minimal"))
 	before := tree(t, src)
 	ref := filepath.Join(t.TempDir(), "ref")
 	buildTo(t, src, ref)
@@ -398,8 +384,7 @@ func TestWritesNothingIntoSourceAndIgnoresHugoEnv(t *testing.T) {
 }
 
 func TestDefaultDestIsPublicInSite(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, fixture("minimal"), src)
+	src := testsite.Copy(t, fixture("minimal"))
 	res := buildTo(t, src, "")
 	if res.Dest != filepath.Join(src, "public") {
 		t.Errorf("dest = %s, want public/ in the site", res.Dest)
@@ -410,8 +395,7 @@ func TestDefaultDestIsPublicInSite(t *testing.T) {
 }
 
 func TestBrokenLinksFailTheBuild(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, fixture("minimal"), src)
+	src := testsite.Copy(t, fixture("minimal"))
 	os.WriteFile(filepath.Join(src, "content", "posts", "links.md"), []byte("---\ntitle: L\n---\nSee [two](/posts/secnd/) and [x](/posts/first/#nope).\n\n![logo](/img/none.png)\n"), 0o644)
 	out := filepath.Join(t.TempDir(), "public")
 	buildTo(t, fixture("minimal"), out)
@@ -439,8 +423,7 @@ func TestBrokenLinksFailTheBuild(t *testing.T) {
 }
 
 func TestRefusesDestThatWouldReplaceSources(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, fixture("minimal"), src)
+	src := testsite.Copy(t, fixture("minimal"))
 	before := tree(t, src)
 	for _, dest := range []string{src, filepath.Dir(src), filepath.Join(src, "content"), filepath.Join(src, "static", "x")} {
 		_, err := pipeline.Build(pipeline.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
@@ -453,6 +436,3 @@ func TestRefusesDestThatWouldReplaceSources(t *testing.T) {
 		t.Errorf("the sources changed: %v", d)
 	}
 }
-
-// copyDir copies a folder with everything in it.
-var copyDir = testsite.CopyDir

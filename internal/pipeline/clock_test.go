@@ -1,12 +1,12 @@
 package pipeline_test
 
 import (
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // TestEnvironmentMovesHugosClock: PRESS_TODAY and SOURCE_DATE_EPOCH are
@@ -22,13 +22,7 @@ func TestEnvironmentMovesHugosClock(t *testing.T) {
 		"content/future.md":  "---\ntitle: Future\ndate: 2025-06-01\n---\n",
 		"content/expired.md": "---\ntitle: Expired\ndate: 2019-01-01\nexpiryDate: 2019-11-30T00:00:00Z\n---\n",
 	}
-	for name, text := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, src, files)
 	for _, tc := range []struct {
 		env, value string
 		now        string

@@ -8,6 +8,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testsite"
 	"golang.org/x/sys/unix"
 )
 
@@ -26,8 +27,7 @@ func TestDestNotOurs(t *testing.T) {
 	src := fixture("minimal")
 
 	t.Run("a file", func(t *testing.T) {
-		site := t.TempDir()
-		copyDir(t, src, site)
+		site := testsite.Copy(t, src)
 		cfg := filepath.Join(site, "hugo.toml")
 		before, _ := os.ReadFile(cfg)
 		if e := buildErr(t, site, cfg, false); !strings.Contains(e, "is not a directory") {
@@ -69,8 +69,7 @@ func TestDestNotOurs(t *testing.T) {
 	})
 
 	t.Run("the site's public/ from an older press", func(t *testing.T) {
-		site := t.TempDir()
-		copyDir(t, src, site)
+		site := testsite.Copy(t, src)
 		pub := filepath.Join(site, "public")
 		os.MkdirAll(pub, 0o755)
 		os.WriteFile(filepath.Join(pub, "index.html"), []byte("old"), 0o644)
@@ -84,8 +83,7 @@ func TestDestNotOurs(t *testing.T) {
 // other files until the target is press's, then builds beside the target
 // and switches the link; it never turns the link into a directory.
 func TestDestSymlinkIsFollowed(t *testing.T) {
-	site := t.TempDir()
-	copyDir(t, fixture("minimal"), site)
+	site := testsite.Copy(t, fixture("minimal"))
 	www := t.TempDir()
 	target := filepath.Join(www, "site")
 	os.MkdirAll(target, 0o755)
@@ -176,7 +174,7 @@ func TestInterruptedSwapIsRecovered(t *testing.T) {
 		t.Fatal(err)
 	}
 	stage := filepath.Join(dir, ".press-stage-public-123457")
-	copyDir(t, aside, stage)
+	testsite.CopyDir(t, aside, stage)
 	os.WriteFile(filepath.Join(stage, "index.html"), []byte("half"), 0o644)
 
 	e := buildErr(t, fixture("badtemplate"), out, false)

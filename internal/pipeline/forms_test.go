@@ -3,14 +3,13 @@ package pipeline_test
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/zzia/press/internal/printjob"
 	"github.com/zzia/press/internal/siteconfig"
-	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/testpdf"
 )
 
 // TestApplicationFormIsPublished builds the bundled site and checks that the
@@ -39,14 +38,7 @@ func TestApplicationFormIsPublished(t *testing.T) {
 	if !strings.Contains(guide, `href="/membership/application-form.pdf"`) {
 		t.Error("the 入会指南 does not link the form")
 	}
-	testenv.Tool(t, "pdftotext", "install poppler-utils (make deps) to check the form's text")
-	f := filepath.Join(t.TempDir(), "form.pdf")
-	os.WriteFile(f, b, 0o644)
-	txt, err := exec.Command("pdftotext", "-layout", f, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	text := strings.Join(strings.Fields(string(txt)), "")
+	text := strings.Join(strings.Fields(testpdf.Run(t, b, "pdftotext", "-layout")), "")
 	for _, w := range []string{"郑州市信息化促进会入会申请表", "副会长单位（30,000元/年）", "工商营业执照", "90501880190002349"} {
 		if !strings.Contains(text, w) {
 			t.Errorf("the form lacks %q", w)

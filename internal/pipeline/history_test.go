@@ -8,40 +8,23 @@ import (
 	"time"
 
 	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testgit"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // siteRepo copies the bundled site into a new git repository and commits it
 // in two steps by two editors; it returns the work tree.
 func siteRepo(t *testing.T) string {
 	t.Helper()
-	dir := t.TempDir()
-	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
-		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dir, d))
-	}
-	cfg, _ := os.ReadFile(filepath.Join(repoRoot, "hugo.toml"))
-	os.WriteFile(filepath.Join(dir, "hugo.toml"), cfg, 0o644)
-	r, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, _ := r.Worktree()
-	commit := func(who string, when time.Time, msg string) {
-		if err := w.AddGlob("."); err != nil {
-			t.Fatal(err)
-		}
-		sig := &object.Signature{Name: who, Email: "editor@example.org", When: when}
-		if _, err := w.Commit(msg, &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
-			t.Fatal(err)
-		}
-	}
+	dir := testsite.Bundled(t)
+	r := testgit.Init(t, dir)
 	cst := time.FixedZone("CST", 8*3600)
-	commit("编辑甲", time.Date(2026, 9, 1, 10, 0, 0, 0, cst), "网站初稿")
+	r.Commit(t, "网站初稿", "编辑甲", time.Date(2026, 9, 1, 10, 0, 0, 0, cst))
 	fees := filepath.Join(dir, "content", "membership", "fees.md")
 	b, _ := os.ReadFile(fees)
 	os.WriteFile(fees, append(b, []byte("\n会费请按年度缴纳。\n")...), 0o644)
-	commit("编辑乙", time.Date(2026, 10, 15, 16, 30, 0, 0, cst), "修订会费说明")
+	r.Commit(t, "修订会费说明", "编辑乙", time.Date(2026, 10, 15, 16, 30, 0, 0, cst))
 	return dir
 }
 

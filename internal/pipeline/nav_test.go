@@ -7,6 +7,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/siteconfig"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // The titles press reads for the shared templates: every section, the
@@ -28,15 +29,7 @@ func TestNavEntries(t *testing.T) {
 		"content/.hidden/_index.md":       "---\ntitle: 隐藏\n---\n",
 		"content/members/_content.gotmpl": "{{/* adapter */}}",
 	}
-	for name, text := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(text), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, src, files)
 	cfg, err := siteconfig.Load(src)
 	if err != nil {
 		t.Fatal(err)

@@ -10,7 +10,6 @@ package pipeline_test
 
 import (
 	"fmt"
-	"github.com/zzia/press/internal/msg"
 	"os"
 	"path/filepath"
 	"regexp"
@@ -19,6 +18,7 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/directory/directorytest"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/pipeline"
 	"github.com/zzia/press/internal/rules"
@@ -39,62 +39,20 @@ func buildOn(t *testing.T, src string) string {
 }
 
 // expect is what the data says the directory must show.
-type expect struct {
-	ds        *member.Dataset
-	res       *rules.Result
-	listed    []*member.Member // listed and not withdrawn: the directory
-	withdrawn []*member.Member // listed, treated as withdrawn
-	unlisted  []*member.Member
-}
+type expect struct{ *directorytest.Want }
 
-func expectFrom(t *testing.T, src string) *expect {
+func expectFrom(t *testing.T, src string) expect {
 	t.Helper()
-	ds, l := member.Load(msg.En, src, pagesToday)
-	if l.HasErrors() {
-		t.Fatalf("loading %s: %v", src, l)
-	}
-	e := &expect{ds: ds, res: rules.Derive(ds, pagesToday)}
-	for _, m := range ds.Members {
-		switch {
-		case !m.Listed:
-			e.unlisted = append(e.unlisted, m)
-		case e.res.Member(m.ID).Status == rules.Withdrawn:
-			e.withdrawn = append(e.withdrawn, m)
-		default:
-			e.listed = append(e.listed, m)
-		}
-	}
-	return e
+	return expect{directorytest.Load(t, src, pagesToday)}
 }
 
-func (e *expect) status(m *member.Member) rules.Status { return e.res.Member(m.ID).Status }
-
-// value returns a member's values of a classification (by its URL slug).
-func (e *expect) values(class string, m *member.Member) []string {
-	switch class {
-	case "unit-types":
-		if m.UnitType == "" {
-			return []string{"个人"}
-		}
-		return []string{m.UnitType}
-	case "regions":
-		return []string{m.Region}
-	case "industries":
-		return []string{m.Industry}
-	case "posts":
-		if p := e.res.Member(m.ID).Posts; len(p) > 0 {
-			return p
-		}
-		return []string{member.PostNone}
-	}
-	panic(class)
-}
+func (e expect) status(m *member.Member) rules.Status { return e.Rules.Member(m.ID).Status }
 
 // with returns the ids of the directory's members having value v of class.
-func (e *expect) with(class, v string) []string {
+func (e expect) with(class, v string) []string {
 	var ids []string
-	for _, m := range e.listed {
-		for _, x := range e.values(class, m) {
+	for _, m := range e.Listed {
+		for _, x := range e.Values(class, m) {
 			if x == v {
 				ids = append(ids, m.ID)
 			}
@@ -102,10 +60,6 @@ func (e *expect) with(class, v string) []string {
 	}
 	sort.Strings(ids)
 	return ids
-}
-
-var classVocab = map[string]member.Vocabulary{
-	"posts": member.Posts, "unit-types": member.UnitTypes, "regions": member.Regions, "industries": member.Industries,
 }
 
 var cardRE = regexp.MustCompile(`class="dir-card-name" href="/members/([^/"]+)/"`)
@@ -155,20 +109,20 @@ func TestDirectoryPages(t *testing.T) {
 	e := expectFrom(t, src)
 	out := buildOn(t, src)
 	dir := read(t, out, "members/index.html")
-	if len(e.listed) < 10 || len(e.withdrawn) == 0 || len(e.unlisted) == 0 {
-		t.Fatalf("the sample lacks a case: %d listed, %d withdrawn, %d unlisted", len(e.listed), len(e.withdrawn), len(e.unlisted))
+	if len(e.Listed) < 10 || len(e.Withdrawn) == 0 || len(e.Unlisted) == 0 {
+		t.Fatalf("the sample lacks a case: %d listed, %d withdrawn, %d unlisted", len(e.Listed), len(e.Withdrawn), len(e.Unlisted))
 	}
 
 	t.Run("directory by level", func(t *testing.T) {
-		if got, want := cards(dir), ids(e.listed); strings.Join(got, " ") != strings.Join(want, " ") {
+		if got, want := cards(dir), ids(e.Listed); strings.Join(got, " ") != strings.Join(want, " ") {
 			t.Errorf("directory lists\n%v\nwant every listed member\n%v", got, want)
 		}
-		if want := fmt.Sprintf("名录共列会员 %d 个", len(e.listed)); !strings.Contains(text(dir), want) {
+		if want := fmt.Sprintf("名录共列会员 %d 个", len(e.Listed)); !strings.Contains(text(dir), want) {
 			t.Errorf("directory does not say %q", want)
 		}
 		for _, lv := range member.Levels {
 			var want []string
-			for _, m := range e.listed {
+			for _, m := range e.Listed {
 				if m.Level == lv.Value {
 					want = append(want, m.ID)
 				}
@@ -195,7 +149,7 @@ func TestDirectoryPages(t *testing.T) {
 	})
 
 	t.Run("charts", func(t *testing.T) {
-		for class, voc := range classVocab {
+		for class, voc := range directorytest.Classes {
 			fig := between(t, dir, `<figure class="dir-chart" aria-labelledby="chart-`+class+`-cap"`, "</figure>")
 			if !strings.Contains(fig, `role="img"`) || !strings.Contains(fig, "<desc") {
 				t.Errorf("%s chart has no text alternative", class)
@@ -214,7 +168,7 @@ func TestDirectoryPages(t *testing.T) {
 	})
 
 	t.Run("classification pages", func(t *testing.T) {
-		for class, voc := range classVocab {
+		for class, voc := range directorytest.Classes {
 			index := read(t, out, "members/"+class+"/index.html")
 			for _, v := range voc {
 				want := e.with(class, v.Value)
@@ -245,7 +199,7 @@ func TestDirectoryPages(t *testing.T) {
 		// keeps its name of member and is listed as one; a member treated
 		// as withdrawn is not listed at all.
 		suspended := 0
-		for _, m := range e.listed {
+		for _, m := range e.Listed {
 			page := read(t, out, "members/"+m.ID+"/index.html")
 			card := between(t, dir, `href="/members/`+m.ID+`/"`, "</li>")
 			if e.status(m) == rules.Suspended {
@@ -266,15 +220,15 @@ func TestDirectoryPages(t *testing.T) {
 			}
 		}
 		all := text(dir)
-		for _, m := range e.withdrawn {
+		for _, m := range e.Withdrawn {
 			if exists(out, "members/"+m.ID+"/index.html") {
 				t.Errorf("withdrawn %s has a member page", m.ID)
 			}
 			if strings.Contains(dir, `href="/members/`+m.ID+`/"`) || strings.Contains(all, m.Name) {
 				t.Errorf("withdrawn %s is in the directory", m.ID)
 			}
-			for class := range classVocab {
-				for _, v := range classVocab[class] {
+			for class := range directorytest.Classes {
+				for _, v := range directorytest.Classes[class] {
 					if strings.Contains(read(t, out, fmt.Sprintf("members/%s/%s/index.html", class, v.Slug)), m.Name) {
 						t.Errorf("withdrawn %s is listed under %s", m.ID, v.Value)
 					}
@@ -283,7 +237,7 @@ func TestDirectoryPages(t *testing.T) {
 		}
 		// The individual member of Article 7: the former 主代表 of m08.
 		var former *member.Member
-		for _, m := range e.listed {
+		for _, m := range e.Listed {
 			if m.Derived {
 				former = m
 			}
@@ -296,12 +250,12 @@ func TestDirectoryPages(t *testing.T) {
 			t.Errorf("%s: not shown as an individual member by Article 7", former.ID)
 		}
 		csv := read(t, out, "members/directory.csv")
-		for _, m := range append(append([]*member.Member{}, e.withdrawn...), e.unlisted...) {
+		for _, m := range append(append([]*member.Member{}, e.Withdrawn...), e.Unlisted...) {
 			if strings.Contains(csv, m.ID) {
 				t.Errorf("the CSV lists %s", m.ID)
 			}
 		}
-		for _, m := range e.unlisted {
+		for _, m := range e.Unlisted {
 			if exists(out, "members/"+m.ID+"/index.html") || strings.Contains(dir, m.Name) {
 				t.Errorf("unlisted %s is shown", m.ID)
 			}
@@ -312,8 +266,8 @@ func TestDirectoryPages(t *testing.T) {
 	})
 
 	t.Run("member page", func(t *testing.T) {
-		m := e.listed[0]
-		for _, x := range e.listed {
+		m := e.Listed[0]
+		for _, x := range e.Listed {
 			if x.Website != "" && strings.Contains(x.Intro, "<script>") {
 				m = x
 			}
@@ -339,7 +293,7 @@ func TestDirectoryPages(t *testing.T) {
 			}
 		}
 		// Representatives: names and titles, never contact details.
-		for _, mm := range e.listed {
+		for _, mm := range e.Listed {
 			page := read(t, out, "members/"+mm.ID+"/index.html")
 			for _, r := range mm.Representatives {
 				if !r.Left.IsZero() && !r.Left.After(pagesToday) && !strings.Contains(mm.Name, r.Name) && strings.Contains(page, r.Name) {
@@ -361,7 +315,7 @@ func TestDirectoryPages(t *testing.T) {
 		if !strings.Contains(form, " hidden>") {
 			t.Error("the filter form is not hidden without JavaScript")
 		}
-		for class := range classVocab {
+		for class := range directorytest.Classes {
 			if !strings.Contains(form, fmt.Sprintf(`<label for="dir-f-%s">`, class)) || !strings.Contains(form, fmt.Sprintf(`<select id="dir-f-%s" name="%s">`, class, class)) {
 				t.Errorf("no labelled select for %s", class)
 			}
@@ -382,7 +336,7 @@ func TestActivityPages(t *testing.T) {
 	home := read(t, out, "activities/index.html")
 
 	var cancelled, open, held, upcoming int
-	for _, a := range e.ds.Activities {
+	for _, a := range e.Data.Activities {
 		rel := "activities/" + a.ID + "/index.html"
 		p := read(t, out, rel)
 		ics := "/activities/calendar/events/" + a.ID + ".ics"
@@ -430,7 +384,7 @@ func TestActivityPages(t *testing.T) {
 	t.Run("feeds", func(t *testing.T) {
 		feeds := []string{"all"}
 		for _, k := range member.Kinds {
-			for _, a := range e.ds.Activities {
+			for _, a := range e.Data.Activities {
 				if a.Kind == k.Value {
 					feeds = append(feeds, k.Slug)
 					break
@@ -456,7 +410,7 @@ func TestActivityPages(t *testing.T) {
 				t.Errorf("month table lacks %s", want)
 			}
 		}
-		for _, a := range e.ds.Activities {
+		for _, a := range e.Data.Activities {
 			if a.Start.Format("2006-01") == "2026-11" && !strings.Contains(grid, `href="/activities/`+a.ID+`/"`) {
 				t.Errorf("November's table lacks %s", a.ID)
 			}
@@ -470,7 +424,7 @@ func TestActivityPages(t *testing.T) {
 			}
 		}
 		// Every month from the first activity's to the last's has its page.
-		first, last := e.ds.Activities[0].Start, e.ds.Activities[len(e.ds.Activities)-1].Start
+		first, last := e.Data.Activities[0].Start, e.Data.Activities[len(e.Data.Activities)-1].Start
 		for m := time.Date(first.Year(), first.Month(), 1, 0, 0, 0, 0, time.UTC); !m.After(last); m = m.AddDate(0, 1, 0) {
 			if !exists(out, "activities/calendar/"+m.Format("2006-01")+"/index.html") {
 				t.Errorf("no page for %s", m.Format("2006-01"))
@@ -480,7 +434,7 @@ func TestActivityPages(t *testing.T) {
 
 	t.Run("archive", func(t *testing.T) {
 		years := map[int]int{}
-		for _, a := range e.ds.Activities {
+		for _, a := range e.Data.Activities {
 			last := time.Date(a.End.Year(), a.End.Month(), a.End.Day(), 0, 0, 0, 0, pagesToday.Location())
 			if a.Status == member.StatusHeld || last.Before(pagesToday) {
 				years[a.Start.Year()]++
@@ -499,12 +453,12 @@ func TestActivityPages(t *testing.T) {
 
 	t.Run("chronicle", func(t *testing.T) {
 		p := read(t, out, "chronicle/index.html")
-		for _, m := range e.ds.Chronicle {
+		for _, m := range e.Data.Chronicle {
 			if !strings.Contains(p, m.Title) {
 				t.Errorf("chronicle lacks the milestone %q", m.Title)
 			}
 		}
-		for _, a := range e.ds.Activities {
+		for _, a := range e.Data.Activities {
 			linked := strings.Contains(p, `href="/activities/`+a.ID+`/"`)
 			if want := a.Held() && a.Start.Before(pagesToday.AddDate(0, 0, 1)); linked != want {
 				t.Errorf("chronicle links %s: %v, want %v", a.ID, linked, want)

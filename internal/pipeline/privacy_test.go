@@ -12,18 +12,14 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // TestPrivacyScan fills every private field of fixture members with unique
 // markers, builds the whole site, and scans every output file (pages, feeds,
 // JSON, CSV, calendars, search index, PDFs) for them.
 func TestPrivacyScan(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
-		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(src, d))
-	}
-	cfg, _ := os.ReadFile(filepath.Join(repoRoot, "hugo.toml"))
-	os.WriteFile(filepath.Join(src, "hugo.toml"), cfg, 0o644)
+	src := testsite.Bundled(t)
 
 	var markers []string
 	n := 0
@@ -112,12 +108,7 @@ func TestPrivacyScan(t *testing.T) {
 // naming the file, wherever the value came from: a page, a static file, a
 // PDF typeset from the journal. The previous output stays.
 func TestPrivacyScanRefuses(t *testing.T) {
-	src := t.TempDir()
-	for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
-		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(src, d))
-	}
-	cfg, _ := os.ReadFile(filepath.Join(repoRoot, "hugo.toml"))
-	os.WriteFile(filepath.Join(src, "hugo.toml"), cfg, 0o644)
+	src := testsite.Bundled(t)
 	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.FixedZone("CST", 8*3600))
 	out := filepath.Join(t.TempDir(), "public")
 	if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: today}); err != nil {

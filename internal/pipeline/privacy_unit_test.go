@@ -5,7 +5,6 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -17,6 +16,7 @@ import (
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/testpdf"
 	"github.com/zzia/press/internal/typeset"
 )
 
@@ -127,17 +127,12 @@ func TestPrivacyPDF(t *testing.T) {
 		t.Errorf("got %v", err)
 	}
 	// pdfText reads what poppler reads.
-	if _, lerr := exec.LookPath("pdftotext"); lerr == nil {
-		f := filepath.Join(t.TempDir(), "x.pdf")
-		os.WriteFile(f, b, 0o644)
-		out, _ := exec.Command("pdftotext", f, "-").Output()
-		want := strings.Join(strings.Fields(string(out)), "")
-		got := string(pdfText(b))
-		for _, r := range want {
-			if !strings.ContainsRune(got, r) {
-				t.Errorf("pdftotext reads %q, which the scan does not", r)
-				break
-			}
+	want := strings.Join(strings.Fields(testpdf.Run(t, b, "pdftotext")), "")
+	got := string(pdfText(b))
+	for _, r := range want {
+		if !strings.ContainsRune(got, r) {
+			t.Errorf("pdftotext reads %q, which the scan does not", r)
+			break
 		}
 	}
 	if err := s.check(fstest.MapFS{"clean.pdf": {Data: func() []byte {

@@ -18,8 +18,7 @@ import (
 // in secretariat/.
 func privateSite(t *testing.T) string {
 	t.Helper()
-	src := t.TempDir()
-	copyDir(t, fixture("minimal"), src)
+	src := testsite.Copy(t, fixture("minimal"))
 	files := map[string]string{
 		".git/config":            "[remote \"origin\"]\n\turl = https://x-access-token:ghp_CHECKOUTSECRET@git.example.org/zzia/site.git\n",
 		"secretariat/roster.csv": "name,mobile\nROSTERSECRET,155-0000-0000\n",
@@ -142,8 +141,7 @@ func TestPrivateDataNotInHugoData(t *testing.T) {
 // TestCacheInsideSiteRefused: a cache in the site would be readable by the
 // templates.
 func TestCacheInsideSiteRefused(t *testing.T) {
-	src := t.TempDir()
-	copyDir(t, fixture("minimal"), src)
+	src := testsite.Copy(t, fixture("minimal"))
 	_, err := pipeline.Build(pipeline.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: filepath.Join(src, ".cache")})
 	if err == nil || !strings.Contains(err.Error(), "inside the site") {
 		t.Fatalf("want a refusal of the cache inside the site, got %v", err)

@@ -3,13 +3,14 @@ package pipeline_test
 import (
 	"io/fs"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strings"
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testpdf"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // publicationSite is the bundled theme with the publication fixture's
@@ -17,12 +18,7 @@ import (
 // newsletter.
 func publicationSite(t *testing.T) string {
 	t.Helper()
-	dst := t.TempDir()
-	for _, d := range []string{"layouts", "assets", "i18n", "static"} {
-		copyDir(t, filepath.Join(repoRoot, d), filepath.Join(dst, d))
-	}
-	copyDir(t, filepath.Join(repoRoot, "testdata", "publications", "site"), dst)
-	return dst
+	return testsite.Themed(t, filepath.Join(repoRoot, "testdata", "publications", "site"))
 }
 
 func TestPublications(t *testing.T) {
@@ -149,12 +145,5 @@ func TestBaseURLReachesPublications(t *testing.T) {
 // pdfText is the text of a PDF, without white space (pdftotext).
 func pdfText(t *testing.T, file string) string {
 	t.Helper()
-	if _, err := exec.LookPath("pdftotext"); err != nil {
-		t.Fatal("pdftotext not found: install poppler-utils (make test does)")
-	}
-	b, err := exec.Command("pdftotext", file, "-").Output()
-	if err != nil {
-		t.Fatal(err)
-	}
-	return strings.Join(strings.Fields(string(b)), "")
+	return strings.Join(strings.Fields(testpdf.RunFile(t, file, "pdftotext")), "")
 }

@@ -4,22 +4,12 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"syscall"
 	"testing"
 
 	"github.com/zzia/press/internal/pipeline"
 
 	"github.com/zzia/press/internal/testsite"
 )
-
-func inode(t *testing.T, p string) uint64 {
-	t.Helper()
-	fi, err := os.Stat(p)
-	if err != nil {
-		t.Fatal(err)
-	}
-	return fi.Sys().(*syscall.Stat_t).Ino
-}
 
 // A build over the previous output writes only the files whose bytes
 // changed, removes those no longer made, and gives the same files as a
@@ -44,7 +34,7 @@ func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, staleRel)); err != nil {
 		t.Fatalf("the added page was not built: %v", err)
 	}
-	before := map[string]uint64{edited: inode(t, filepath.Join(out, edited)), unchanged: inode(t, filepath.Join(out, unchanged))}
+	before := map[string]uint64{edited: testsite.Inode(t, filepath.Join(out, edited)), unchanged: testsite.Inode(t, filepath.Join(out, unchanged))}
 	beforeBytes, _ := os.ReadFile(filepath.Join(out, unchanged))
 
 	// The page removed again, an article edited.
@@ -61,10 +51,10 @@ func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
 	if _, err := os.Stat(filepath.Join(out, "news", "2026-11-30-stale")); err == nil {
 		t.Error("the deleted page's folder is still in the output")
 	}
-	if inode(t, filepath.Join(out, unchanged)) != before[unchanged] {
+	if testsite.Inode(t, filepath.Join(out, unchanged)) != before[unchanged] {
 		t.Error("an unchanged page was written again")
 	}
-	if inode(t, filepath.Join(out, edited)) == before[edited] {
+	if testsite.Inode(t, filepath.Join(out, edited)) == before[edited] {
 		t.Error("the edited page was not written as a new file")
 	}
 	if !strings.Contains(read(t, out, edited), "十月二十日至二十三日") {
@@ -87,7 +77,7 @@ func TestFailedBuildOverOutputTouchesNothing(t *testing.T) {
 		t.Fatal(err)
 	}
 	want := tree(t, out)
-	ino := inode(t, filepath.Join(out, "index.html"))
+	ino := testsite.Inode(t, filepath.Join(out, "index.html"))
 	// Every page changes (the layout), then a broken link fails the build
 	// after Hugo wrote them all.
 	base := filepath.Join(src, "layouts", "baseof.html")
@@ -99,7 +89,7 @@ func TestFailedBuildOverOutputTouchesNothing(t *testing.T) {
 	if d := diffTrees(tree(t, out), want); len(d) > 0 {
 		t.Errorf("the failed build changed the previous output:\n%s", strings.Join(d, "\n"))
 	}
-	if inode(t, filepath.Join(out, "index.html")) != ino {
+	if testsite.Inode(t, filepath.Join(out, "index.html")) != ino {
 		t.Error("the failed build replaced a file of the previous output")
 	}
 	entries, _ := os.ReadDir(filepath.Dir(out))

@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // TestSpecialFilesEndTheBuild puts a FIFO or a link to /dev/zero where the
@@ -24,8 +25,7 @@ func TestSpecialFilesEndTheBuild(t *testing.T) {
 	}
 	for _, tc := range cases {
 		t.Run(tc.file, func(t *testing.T) {
-			src := t.TempDir()
-			copyDir(t, fixture("minimal"), src)
+			src := testsite.Copy(t, fixture("minimal"))
 			p := filepath.Join(src, filepath.FromSlash(tc.file))
 			os.MkdirAll(filepath.Dir(p), 0o755)
 			var err error

@@ -4,9 +4,6 @@ import (
 	"bytes"
 	"encoding/csv"
 	"fmt"
-	"github.com/zzia/press/internal/msg"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -15,11 +12,13 @@ import (
 	"testing"
 	"time"
 
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testpdf"
+
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/siteconfig"
-	"github.com/zzia/press/internal/testenv"
 	kit "github.com/zzia/press/internal/typeset/canvas"
 )
 
@@ -44,29 +43,11 @@ func load(t *testing.T) (*member.Dataset, *rules.Result) {
 	return sample.ds, sample.res
 }
 
-// poppler runs a poppler-utils tool on pdf and returns its output.
-func poppler(t *testing.T, pdf []byte, tool string, args ...string) string {
-	t.Helper()
-	testenv.Tool(t, tool, "install poppler-utils (make deps) to check the PDFs")
-	f := filepath.Join(t.TempDir(), "in.pdf")
-	if err := os.WriteFile(f, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(tool, append(args, f, "-")...).Output()
-	if tool == "pdfinfo" {
-		out, err = exec.Command(tool, f).Output()
-	}
-	if err != nil {
-		t.Fatalf("%s: %v", tool, err)
-	}
-	return string(out)
-}
-
 // pages returns the text of every page, whitespace removed (lines break
 // anywhere, and the typesetter's Han–Latin spacing comes back as spaces).
 func pages(t *testing.T, pdf []byte) []string {
 	t.Helper()
-	txt := poppler(t, pdf, "pdftotext", "-layout")
+	txt := testpdf.Run(t, pdf, "pdftotext", "-layout")
 	ps := strings.Split(strings.TrimSuffix(txt, "\f"), "\f")
 	for i := range ps {
 		ps[i] = squeeze(ps[i])
@@ -78,7 +59,7 @@ func squeeze(s string) string { return strings.Join(strings.Fields(s), "") }
 
 func pageCount(t *testing.T, pdf []byte) int {
 	t.Helper()
-	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(poppler(t, pdf, "pdfinfo"))
+	m := regexp.MustCompile(`Pages:\s+(\d+)`).FindStringSubmatch(testpdf.Run(t, pdf, "pdfinfo"))
 	if m == nil {
 		t.Fatal("pdfinfo gave no page count")
 	}
@@ -331,7 +312,7 @@ func bboxWords(t *testing.T, pdf []byte) []word {
 	t.Helper()
 	var out []word
 	page := 0
-	for _, ln := range strings.Split(poppler(t, pdf, "pdftotext", "-bbox"), "\n") {
+	for _, ln := range strings.Split(testpdf.Run(t, pdf, "pdftotext", "-bbox"), "\n") {
 		if pageRe.MatchString(ln) {
 			page++
 			continue
@@ -406,7 +387,7 @@ func TestLabelShowsPostcodeAndAddressee(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := squeeze(poppler(t, p, "pdftotext"))
+	text := squeeze(testpdf.Run(t, p, "pdftotext"))
 	for _, want := range []string{"450003", "郑州市金水区示例路4号", "张示九总经理收", "第1/2份", "第2/2份"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("label lacks %q: %s", want, text)
@@ -477,7 +458,7 @@ func TestCertificates(t *testing.T) {
 		t.Errorf("reprint: %+v, want number %s", one, certs[len(certs)-1].Number)
 	}
 	// Pages are landscape A4.
-	if info := poppler(t, b, "pdfinfo"); !strings.Contains(info, "841.89 x 595.28") {
+	if info := testpdf.Run(t, b, "pdfinfo"); !strings.Contains(info, "841.89 x 595.28") {
 		t.Errorf("not landscape A4:\n%s", info)
 	}
 }

@@ -9,13 +9,12 @@ import (
 	"testing"
 	"time"
 
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
 	"golang.org/x/text/encoding/simplifiedchinese"
 
 	"github.com/zzia/press/internal/deploy"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testgit"
 	"github.com/zzia/press/internal/testsite"
 )
 
@@ -40,16 +39,7 @@ func TestPublishRefusesBeforeBuilding(t *testing.T) {
 		t.Errorf("outside git: %v", err)
 	}
 
-	r, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	w, _ := r.Worktree()
-	w.AddGlob(".")
-	sig := &object.Signature{Name: "编辑甲", Email: "a@example.org", When: time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC)}
-	if _, err := w.Commit("sources", &git.CommitOptions{Author: sig, Committer: sig}); err != nil {
-		t.Fatal(err)
-	}
+	testgit.Init(t, dir).Commit(t, "sources", "编辑甲", time.Date(2026, 11, 20, 10, 0, 0, 0, time.UTC))
 	os.WriteFile(filepath.Join(dir, "content", "draft.md"), []byte("---\ntitle: 草稿\n---\n"), 0o644)
 	p = open(t, msg.Zh, dir)
 	_, err = p.Publish(context.Background(), PublishOptions{Build: BuildOptions{Dest: dest}, Dir: filepath.Join(t.TempDir(), "mirror")})

@@ -10,28 +10,9 @@ import (
 	"testing"
 	"time"
 
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/zzia/press/internal/testgit"
+	"github.com/zzia/press/internal/testsite"
 )
-
-// listFiles returns the files under dir with their contents.
-func listFiles(t *testing.T, dir string) map[string]string {
-	t.Helper()
-	out := map[string]string{}
-	err := filepath.Walk(dir, func(path string, info os.FileInfo, err error) error {
-		if err != nil || info.IsDir() {
-			return err
-		}
-		rel, _ := filepath.Rel(dir, path)
-		b, err := os.ReadFile(path)
-		out[filepath.ToSlash(rel)] = string(b)
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return out
-}
 
 func TestToDir(t *testing.T) {
 	built := builtSite(t, map[string]string{
@@ -62,10 +43,10 @@ func TestToDir(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	want := listFiles(t, built)
+	want := testsite.ReadFiles(t, built)
 	want[".git/config"] = "[core]" // a checkout's .git is kept
 	want[outputMarker] = dirMarkerText
-	if got := listFiles(t, dest); !reflect.DeepEqual(got, want) {
+	if got := testsite.ReadFiles(t, dest); !reflect.DeepEqual(got, want) {
 		t.Errorf("dest = %v\nwant %v", got, want)
 	}
 	if res.Copied != 4 || res.Unchanged != 1 {
@@ -129,7 +110,7 @@ func TestIsClean(t *testing.T) {
 		t.Errorf("clean=%v dirty=%v, want the modified and the untracked file", clean, dirty)
 	}
 	// Staged but not committed is still dirty.
-	repo, _ := git.PlainOpen(src)
+	repo := testgit.Open(t, src)
 	wt, _ := repo.Worktree()
 	if err := wt.AddGlob("content"); err != nil {
 		t.Fatal(err)
@@ -137,9 +118,7 @@ func TestIsClean(t *testing.T) {
 	if clean, _, _ := IsClean(src); clean {
 		t.Error("staged changes counted as clean")
 	}
-	if _, err := wt.Commit("commit", &git.CommitOptions{Author: &object.Signature{Name: "a", Email: "a@b", When: when}}); err != nil {
-		t.Fatal(err)
-	}
+	repo.Commit(t, "commit", "a", when, "content")
 	if clean, dirty, _ := IsClean(src); !clean {
 		t.Errorf("after commit: dirty %v", dirty)
 	}
@@ -159,13 +138,13 @@ func TestToDirRefusesForeignDirectory(t *testing.T) {
 	built := builtSite(t, map[string]string{"index.html": "home"})
 	foreign := t.TempDir()
 	writeFiles(t, foreign, map[string]string{"notes.txt": "mine", "photos/a.jpg": "jpg"})
-	before := listFiles(t, foreign)
+	before := testsite.ReadFiles(t, foreign)
 	_, err := ToDir(built, foreign, false)
 	var notOurs *NotOursError
 	if !errors.As(err, &notOurs) || notOurs.Files != 2 {
 		t.Fatalf("ToDir into a foreign directory: %v, want a NotOursError counting 2 entries", err)
 	}
-	if got := listFiles(t, foreign); !reflect.DeepEqual(got, before) {
+	if got := testsite.ReadFiles(t, foreign); !reflect.DeepEqual(got, before) {
 		t.Errorf("a refused directory changed: %v", got)
 	}
 	// A marker that is a directory does not make it ours.
@@ -181,7 +160,7 @@ func TestToDirRefusesForeignDirectory(t *testing.T) {
 	if _, err := ToDir(built, foreign, true); err != nil {
 		t.Fatalf("forced: %v", err)
 	}
-	if got := listFiles(t, foreign); got["notes.txt"] != "" || got["index.html"] != "home" || got[outputMarker] != dirMarkerText {
+	if got := testsite.ReadFiles(t, foreign); got["notes.txt"] != "" || got["index.html"] != "home" || got[outputMarker] != dirMarkerText {
 		t.Errorf("forced mirror = %v, want the site and the marker only", got)
 	}
 

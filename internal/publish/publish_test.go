@@ -23,6 +23,7 @@ import (
 	"github.com/go-git/go-git/v5/plumbing/transport/client"
 	"github.com/go-git/go-git/v5/plumbing/transport/http"
 
+	"github.com/zzia/press/internal/testgit"
 	"github.com/zzia/press/internal/testsite"
 )
 
@@ -33,31 +34,15 @@ var when = time.Date(2026, 11, 27, 9, 30, 0, 0, time.FixedZone("CST", 8*3600))
 func newSource(t *testing.T) (string, string) {
 	t.Helper()
 	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo := testgit.Init(t, dir)
 	writeFiles(t, dir, map[string]string{"content/_index.md": "---\ntitle: 首页\n---\n", ".gitignore": "public/\n"})
-	wt, err := repo.Worktree()
-	if err != nil {
-		t.Fatal(err)
-	}
-	if err := wt.AddGlob("."); err != nil {
-		t.Fatal(err)
-	}
-	h, err := wt.Commit("首页", &git.CommitOptions{Author: &object.Signature{Name: "王芳", Email: "w@example.org", When: when}})
-	if err != nil {
-		t.Fatal(err)
-	}
-	return dir, h.String()
+	return dir, repo.Commit(t, "首页", "王芳", when).String()
 }
 
 func newBare(t *testing.T) string {
 	t.Helper()
 	dir := filepath.Join(t.TempDir(), "site.git")
-	if _, err := git.PlainInit(dir, true); err != nil {
-		t.Fatal(err)
-	}
+	testgit.Bare(t, dir)
 	return dir
 }
 

@@ -7,8 +7,7 @@ import (
 	"reflect"
 	"testing"
 
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
+	"github.com/zzia/press/internal/testgit"
 )
 
 // TestIsCleanAgreesWithGitStatus builds a repository whose ignore rules
@@ -16,10 +15,7 @@ import (
 // `git status --porcelain` lists there: the tracked file that changed.
 func TestIsCleanAgreesWithGitStatus(t *testing.T) {
 	dir := t.TempDir()
-	repo, err := git.PlainInit(dir, false)
-	if err != nil {
-		t.Fatal(err)
-	}
+	repo := testgit.Init(t, dir)
 	global := filepath.Join(t.TempDir(), "ignore")
 	os.WriteFile(global, []byte("*.swp\n"), 0o644)
 	cfg, _ := repo.Config()
@@ -34,15 +30,7 @@ func TestIsCleanAgreesWithGitStatus(t *testing.T) {
 		"sub/deeper/.gitignore":    "!important.log\n",
 		"sub/deeper/important.log": "tracked",
 	})
-	wt, _ := repo.Worktree()
-	for _, f := range []string{".gitignore", "sub/.gitignore", "content/_index.md", "keep.log", "sub/deeper/.gitignore", "sub/deeper/important.log"} {
-		if _, err := wt.Add(f); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if _, err := wt.Commit("init", &git.CommitOptions{Author: &object.Signature{Name: "a", Email: "a@b", When: when}}); err != nil {
-		t.Fatal(err)
-	}
+	repo.Commit(t, "init", "a", when, ".gitignore", "sub/.gitignore", "content/_index.md", "keep.log", "sub/deeper/.gitignore", "sub/deeper/important.log")
 	os.MkdirAll(filepath.Join(dir, ".git", "info"), 0o755)
 	os.WriteFile(filepath.Join(dir, ".git", "info", "exclude"), []byte("secret.env\n"), 0o644)
 	writeFiles(t, dir, map[string]string{

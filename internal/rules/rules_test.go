@@ -2,14 +2,12 @@ package rules
 
 import (
 	"fmt"
-	"github.com/zzia/press/internal/msg"
-	"go/ast"
-	"go/parser"
-	"go/token"
-	"strconv"
 	"strings"
 	"testing"
 	"time"
+
+	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/msg/msgtest"
 
 	"github.com/zzia/press/internal/clock/clocktest"
 	"github.com/zzia/press/internal/member"
@@ -368,26 +366,13 @@ func TestEnglishReasons(t *testing.T) {
 // TestSentencesInCatalogue: every sentence key has its texts in the
 // catalogue (which checks that both languages are there).
 func TestSentencesInCatalogue(t *testing.T) {
-	f, err := parser.ParseFile(token.NewFileSet(), "messages.go", nil, 0)
-	if err != nil {
-		t.Fatal(err)
+	keys := msgtest.Keys(t, "messages.go", "sentence")
+	for _, key := range keys {
+		if got := msg.Zh.T(key); got == key {
+			t.Errorf("sentence %q is not in the catalogue", key)
+		}
 	}
-	n := 0
-	ast.Inspect(f, func(node ast.Node) bool {
-		v, ok := node.(*ast.ValueSpec)
-		if !ok {
-			return true
-		}
-		if id, ok := v.Type.(*ast.Ident); ok && id.Name == "sentence" {
-			key, _ := strconv.Unquote(v.Values[0].(*ast.BasicLit).Value)
-			n++
-			if got := msg.Zh.T(key); got == key {
-				t.Errorf("sentence %q is not in the catalogue", key)
-			}
-		}
-		return true
-	})
-	if n < 20 {
-		t.Errorf("found %d sentence keys", n)
+	if len(keys) < 20 {
+		t.Errorf("found %d sentence keys", len(keys))
 	}
 }

@@ -8,10 +8,8 @@ import (
 	"testing"
 	"time"
 
-	git "github.com/go-git/go-git/v5"
-	"github.com/go-git/go-git/v5/plumbing/object"
-
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/testgit"
 )
 
 const activity = `id: forum
@@ -27,11 +25,7 @@ status: planned
 // A site in a folder of a repository; each step is a commit.
 func TestSequenceFromHistory(t *testing.T) {
 	root := t.TempDir()
-	repo, err := git.PlainInit(root, false)
-	if err != nil {
-		t.Fatal(err)
-	}
-	wt, _ := repo.Worktree()
+	repo := testgit.Init(t, root)
 	site := filepath.Join(root, "site")
 	file := filepath.Join(site, "data", "activities", "forum.yaml")
 	os.MkdirAll(filepath.Dir(file), 0o755)
@@ -41,11 +35,8 @@ func TestSequenceFromHistory(t *testing.T) {
 		if err := os.WriteFile(file, []byte(src), 0o644); err != nil {
 			t.Fatal(err)
 		}
-		wt.Add("site/data/activities/forum.yaml")
 		when = when.Add(time.Hour)
-		if _, err := wt.Commit(message, &git.CommitOptions{Author: &object.Signature{Name: "编辑", Email: "e@example.com", When: when}}); err != nil {
-			t.Fatal(err)
-		}
+		repo.Commit(t, message, "编辑", when, "site/data/activities/forum.yaml")
 	}
 	steps := []struct {
 		src     string

@@ -46,8 +46,7 @@ func waitFor(t *testing.T, url string, what string, cond func(int, string) bool)
 }
 
 func TestServeRebuildsAndRecovers(t *testing.T) {
-	src := t.TempDir()
-	testsite.CopyDir(t, filepath.Join("..", "..", "testdata", "sites", "minimal"), src)
+	src := testsite.Copy(t, testsite.Fixture("minimal"))
 	// A section page that lists its pages, to see lists follow edits.
 	os.WriteFile(filepath.Join(src, "layouts", "section.html"),
 		[]byte(`{{ define "main" }}<article><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}`), 0o644)

@@ -20,11 +20,7 @@ func TestPageCannotTakeOverAnother(t *testing.T) {
 		"content/posts/redirect.md": "---\ntitle: Redirect\ndate: 2024-01-01\naliases: [\"/posts/second/\"]\n---\nthere\n",
 		"content/posts/static.md":   "---\ntitle: Over static\nurl: /robots-fixture.txt\n---\nx\n",
 	}
-	for name, body := range files {
-		if err := os.WriteFile(filepath.Join(src, filepath.FromSlash(name)), []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, src, files)
 	for _, dest := range []string{"", t.TempDir()} {
 		_, err := Build(Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
 		var be *BuildError

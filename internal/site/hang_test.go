@@ -10,6 +10,7 @@ import (
 	"time"
 
 	"github.com/fsnotify/fsnotify"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // failingSite writes a site of n pages whose footer partial fails on every
@@ -28,13 +29,7 @@ func failingSite(t *testing.T, n int, footer string) string {
 	for i := range n {
 		files[fmt.Sprintf("content/p%03d.md", i)] = fmt.Sprintf("---\ntitle: p%d\n---\nhello %d\n", i, i)
 	}
-	for name, body := range files {
-		p := filepath.Join(dir, filepath.FromSlash(name))
-		os.MkdirAll(filepath.Dir(p), 0o755)
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, dir, files)
 	return dir
 }
 

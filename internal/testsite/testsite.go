@@ -16,6 +16,10 @@ import (
 // copies.
 var Sources = []string{"content", "data", "layouts", "assets", "static", "i18n", "hugo.toml"}
 
+// Theme are the parts of the bundled site that give it its look: what
+// Themed copies.
+var Theme = []string{"layouts", "assets", "static", "i18n"}
+
 // Root is the repository's root folder (the one holding go.mod).
 func Root() string {
 	_, file, _, _ := runtime.Caller(0)
@@ -27,7 +31,8 @@ func Fixture(name string) string {
 	return filepath.Join(Root(), "testdata", "sites", name)
 }
 
-// CopyDir copies the folder from, with everything in it, to to.
+// CopyDir copies the folder from, with everything in it, to to (made if
+// missing), replacing the files of the same name there.
 func CopyDir(t testing.TB, from, to string) {
 	t.Helper()
 	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
@@ -74,6 +79,19 @@ func Bundled(t testing.TB) string {
 	return dir
 }
 
+// Themed copies the bundled site's theme (Theme) and over it the folder
+// from (a site's configuration, content and any layouts of its own) into a
+// new temporary folder and returns it.
+func Themed(t testing.TB, from string) string {
+	t.Helper()
+	dir := t.TempDir()
+	for _, d := range Theme {
+		CopyDir(t, filepath.Join(Root(), d), filepath.Join(dir, d))
+	}
+	CopyDir(t, from, dir)
+	return dir
+}
+
 // WriteFiles writes files (slash-separated names relative to dir, and
 // their text) into dir, making folders as needed.
 func WriteFiles(t testing.TB, dir string, files map[string]string) {
@@ -87,6 +105,30 @@ func WriteFiles(t testing.TB, dir string, files map[string]string) {
 			t.Fatal(err)
 		}
 	}
+}
+
+// ReadFiles returns the files below dir (every entry that is not a
+// folder, read through links) by slash-separated name relative to dir,
+// with their text: what WriteFiles would write to make dir again.
+func ReadFiles(t testing.TB, dir string) map[string]string {
+	t.Helper()
+	files := map[string]string{}
+	err := filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || d.IsDir() {
+			return err
+		}
+		b, err := os.ReadFile(p)
+		if err != nil {
+			return err
+		}
+		rel, _ := filepath.Rel(dir, p)
+		files[filepath.ToSlash(rel)] = string(b)
+		return nil
+	})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return files
 }
 
 func mustRead(t testing.TB, name string) []byte {

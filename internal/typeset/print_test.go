@@ -1,6 +1,7 @@
 package typeset
 
 import (
+	"github.com/zzia/press/internal/testpdf"
 	"github.com/zzia/press/internal/typeset/pdf"
 
 	"bytes"
@@ -9,8 +10,6 @@ import (
 	"image"
 	"image/color"
 	"io"
-	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"strconv"
@@ -69,13 +68,8 @@ func TestImagesOfTheSameWidthAreDeterministic(t *testing.T) {
 			t.Fatal("two renderings with same-width images differ")
 		}
 	}
-	if _, err := exec.LookPath("pdfimages"); err == nil {
-		p := filepath.Join(dir, "out.pdf")
-		os.WriteFile(p, first, 0o644)
-		out, err := exec.Command("pdfimages", "-list", p).CombinedOutput()
-		if err != nil || strings.Count(string(out), " rgb ") != 6 || strings.Count(string(out), " smask ") != 6 {
-			t.Errorf("pdfimages: %v\n%s", err, out)
-		}
+	if out := testpdf.Run(t, first, "pdfimages", "-list"); strings.Count(out, " rgb ") != 6 || strings.Count(out, " smask ") != 6 {
+		t.Errorf("pdfimages:\n%s", out)
 	}
 }
 

@@ -23,6 +23,7 @@ import (
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/testpdf"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/fonts"
 	"github.com/zzia/press/internal/typeset/layout"
@@ -50,7 +51,7 @@ func TestCharactersBeyondTheBMP(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfTool(t, out, "pdftotext")
+	text := testpdf.Run(t, out, "pdftotext")
 	for _, want := range []string{"𠮷", "𰻞"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%s is not in the PDF's text:\n%s", want, text)
@@ -235,14 +236,9 @@ func TestImagesOfEveryKind(t *testing.T) {
 	if len(warnings) != 5 {
 		t.Errorf("%d warnings, want 5: %v", len(warnings), warnings)
 	}
-	p := filepath.Join(dir, "out.pdf")
-	os.WriteFile(p, out, 0o644)
-	list, err := exec.Command("pdfimages", "-list", p).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfimages: %v\n%s", err, list)
-	}
+	list := testpdf.Run(t, out, "pdfimages", "-list")
 	kinds := map[string]int{}
-	for _, l := range strings.Split(string(list), "\n") {
+	for _, l := range strings.Split(list, "\n") {
 		if f := strings.Fields(l); len(f) > 2 {
 			kinds[f[2]]++
 		}
@@ -250,7 +246,7 @@ func TestImagesOfEveryKind(t *testing.T) {
 	if kinds["image"] != 3 || kinds["smask"] != 1 {
 		t.Errorf("%d images and %d soft masks, want the 3 readable images and the alpha PNG's mask:\n%s", kinds["image"], kinds["smask"], list)
 	}
-	text := pdfTool(t, out, "pdftotext")
+	text := testpdf.Run(t, out, "pdftotext")
 	for _, alt := range []string{"缺失", "远程", "损坏", "零", "设备"} {
 		if !strings.Contains(text, alt) {
 			t.Errorf("the alt text %q is not printed", alt)
@@ -345,18 +341,16 @@ func TestFootersWithContents(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(t.TempDir(), "f.pdf")
-	os.WriteFile(p, out, 0o644)
-	info, _ := exec.Command("pdfinfo", p).CombinedOutput()
+	info := testpdf.Run(t, out, "pdfinfo")
 	var pages int
-	for _, l := range strings.Split(string(info), "\n") {
+	for _, l := range strings.Split(info, "\n") {
 		if strings.HasPrefix(l, "Pages:") {
 			pages, _ = strconv.Atoi(strings.TrimSpace(strings.TrimPrefix(l, "Pages:")))
 		}
 	}
 	body := 0
 	for i := 1; i <= pages; i++ {
-		page := pdfTool(t, out, "pdftotext", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i))
+		page := testpdf.Run(t, out, "pdftotext", "-f", strconv.Itoa(i), "-l", strconv.Itoa(i))
 		lines := strings.Split(strings.TrimSpace(page), "\n")
 		foot := strings.Join(strings.Fields(lines[len(lines)-1]), "")
 		switch {
@@ -370,7 +364,7 @@ func TestFootersWithContents(t *testing.T) {
 			t.Errorf("page %d: foot %q", i, foot)
 		}
 	}
-	if !strings.Contains(pdfTool(t, out, "pdftotext", "-f", strconv.Itoa(pages), "-l", strconv.Itoa(pages)), fmt.Sprintf("共 %d 页", body)) {
+	if !strings.Contains(testpdf.Run(t, out, "pdftotext", "-f", strconv.Itoa(pages), "-l", strconv.Itoa(pages)), fmt.Sprintf("共 %d 页", body)) {
 		t.Errorf("the last page does not say %d body pages", body)
 	}
 	// Page labels: /S /R for the contents, then decimal from 1.
@@ -394,7 +388,7 @@ func TestCrossReferences(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := strings.Join(strings.Fields(pdfTool(t, out, "pdftotext")), "")
+	text := strings.Join(strings.Fields(testpdf.Run(t, out, "pdftotext")), "")
 	for _, want := range []string{"如图1所示，数据见表1。", "图1工作流程", "图2另一幅图", "表1费用", "再看图1和@fig:none。"} {
 		if !strings.Contains(text, want) {
 			t.Errorf("%q not in the text:\n%s", want, text)
@@ -429,17 +423,10 @@ func TestTaggedStructure(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	p := filepath.Join(dir, "t.pdf")
-	os.WriteFile(p, out, 0o644)
-	info, _ := exec.Command("pdfinfo", p).CombinedOutput()
-	if !strings.Contains(string(info), "Tagged:          yes") {
+	if info := testpdf.Run(t, out, "pdfinfo"); !strings.Contains(info, "Tagged:          yes") {
 		t.Errorf("not tagged:\n%s", info)
 	}
-	st, err := exec.Command("pdfinfo", "-struct-text", p).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo -struct-text: %v\n%s", err, st)
-	}
-	tree := string(st)
+	tree := testpdf.Run(t, out, "pdfinfo", "-struct-text")
 	for _, want := range []string{"Document", "H1", "\"标题\"", "H2", "P (block)", "\"正文段落", "L (block)", "LI", "Lbl", "Figure", "Caption", "Table", "TR", "TH", "\"项目\"", "TD", "\"100\"", "Note"} {
 		if !strings.Contains(tree, want) {
 			t.Errorf("the structure lacks %s:\n%s", want, tree)
@@ -557,7 +544,7 @@ func TestEmojiSequencesAndVariationSelectors(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	text := pdfTool(t, out, "pdftotext")
+	text := testpdf.Run(t, out, "pdftotext")
 	if strings.Contains(text, "〓") {
 		t.Errorf("a placeholder in the text:\n%s", text)
 	}

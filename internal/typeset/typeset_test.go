@@ -6,13 +6,13 @@ import (
 	"image/color"
 	"image/png"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/zzia/press/internal/testenv"
+	"github.com/zzia/press/internal/testpdf"
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/pdf"
@@ -62,7 +62,7 @@ func TestRenderIsDeterministic(t *testing.T) {
 func TestMetadata(t *testing.T) {
 	testenv.Tool(t, "pdfinfo", "install poppler-utils (make deps)")
 	out := render(t, []byte(small), Options{Author: "郑州市信息化促进会", Subject: "简报", Keywords: []string{"信息化", "简报"}, PageSize: "16K"})
-	info := pdfTool(t, out, "pdfinfo")
+	info := testpdf.Run(t, out, "pdfinfo")
 	for _, want := range []string{"Title:           郑州市信息化促进会简报", "Author:          郑州市信息化促进会", "Subject:         简报", "Keywords:        信息化, 简报", "Page size:       524.41 x 737.01 pts"} {
 		if !strings.Contains(info, want) {
 			t.Errorf("pdfinfo lacks %q:\n%s", want, info)
@@ -71,7 +71,7 @@ func TestMetadata(t *testing.T) {
 	if !bytes.Contains(out, []byte("/Lang (zh-CN)")) {
 		t.Error("no /Lang zh-CN")
 	}
-	fontsOut := pdfTool(t, out, "pdffonts")
+	fontsOut := testpdf.Run(t, out, "pdffonts")
 	for _, line := range strings.Split(fontsOut, "\n")[2:] {
 		if line != "" && !strings.Contains(line, "Identity-H       yes") {
 			t.Errorf("a font not embedded: %s", line)
@@ -81,26 +81,6 @@ func TestMetadata(t *testing.T) {
 	if len(out) > 300_000 {
 		t.Errorf("a one-page PDF of %d bytes: fonts not subset", len(out))
 	}
-}
-
-func pdfTool(t *testing.T, pdf []byte, tool string, args ...string) string {
-	t.Helper()
-	path := filepath.Join(t.TempDir(), "out.pdf")
-	if err := os.WriteFile(path, pdf, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	out, err := exec.Command(tool, append(args, path, "-")[:len(args)+1+btoi(tool == "pdftotext")]...).CombinedOutput()
-	if err != nil {
-		t.Fatalf("%s: %v\n%s", tool, err, out)
-	}
-	return string(out)
-}
-
-func btoi(b bool) int {
-	if b {
-		return 1
-	}
-	return 0
 }
 
 func han(s string) []rune {
@@ -129,7 +109,7 @@ func TestEveryHanCharacterComesBackInOrder(t *testing.T) {
 	testenv.Tool(t, "pdftotext", "install poppler-utils (make deps)")
 	src := string(sampledoc.Generate(sampledoc.Options{Seed: 13, Sections: 30}))
 	out := render(t, []byte(src), Options{Header: "-"})
-	text := pdfTool(t, out, "pdftotext", "-raw", "-enc", "UTF-8")
+	text := testpdf.Run(t, out, "pdftotext", "-raw", "-enc", "UTF-8")
 	got, want := han(text), han(src)
 	// In order, the body: the source without footnote definitions is a
 	// subsequence of the text (footnotes interleave at page feet).

@@ -3,7 +3,6 @@ package compose
 import (
 	"bytes"
 	"os"
-	"os/exec"
 	"path/filepath"
 	"regexp"
 	"sort"
@@ -13,6 +12,7 @@ import (
 
 	"github.com/zzia/press/internal/publication/catalog"
 	"github.com/zzia/press/internal/siteconfig"
+	"github.com/zzia/press/internal/testpdf"
 	"github.com/zzia/press/internal/typeset/box"
 )
 
@@ -300,14 +300,9 @@ func TestContentsAreTagged(t *testing.T) {
 	if n, m := bytes.Count(out, []byte("/Subtype /Link")), bytes.Count(out, []byte("/StructParent ")); n == 0 || n != m {
 		t.Errorf("%d link annotations, %d of them in the structure", n, m)
 	}
-	p := filepath.Join(t.TempDir(), "j.pdf")
-	os.WriteFile(p, out, 0o644)
-	st, err := exec.Command("pdfinfo", "-struct-text", p).CombinedOutput()
-	if err != nil {
-		t.Fatalf("pdfinfo: %v %s", err, st)
-	}
+	st := testpdf.Run(t, out, "pdfinfo", "-struct-text")
 	re := regexp.MustCompile(`TOC\s+Caption\s+"目　录[^"]*"\s+TOC\s+Caption\s+"卷首语"\s+TOCI\s+Reference \(inline\)\s+Link \(inline\)\s+"卷首语1"`)
-	if !re.Match(st) {
+	if !re.MatchString(st) {
 		t.Errorf("the contents are not tagged as a TOC of links:\n%.2000s", st)
 	}
 }
