@@ -1,13 +1,14 @@
 package member
 
 import (
-	"github.com/zzia/press/internal/msg"
+	"slices"
 	"sort"
 	"strings"
 	"time"
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
+	"github.com/zzia/press/internal/msg"
 )
 
 var activitySchema = &schema{
@@ -69,6 +70,35 @@ func ParseActivity(lang msg.Lang, name string, src []byte) (*Activity, diag.List
 
 // parseActivity is ParseActivity with a cache of parsed files (may be nil).
 func parseActivity(lang msg.Lang, name string, src []byte, c *ParseCache) (*Activity, diag.List) {
+	if a, diags, ok := c.activity(lang, name, src); ok {
+		return a, diags
+	}
+	a, diags := decodeActivity(lang, name, src, c)
+	if a == nil || c == nil {
+		return a, diags
+	}
+	c.putActivity(lang, name, src, a, diags)
+	return a.clone(), diags
+}
+
+// clone is a copy of a that Assemble can change without changing a: the
+// attendance (whose persons it rewrites) is copied, the lists it only
+// reads are shared, and the invitation index is left to be built again.
+func (a *Activity) clone() *Activity {
+	c := *a
+	c.invited = nil
+	if a.Attendance != nil {
+		c.Attendance = make([]Attendance, len(a.Attendance))
+		for i, at := range a.Attendance {
+			at.Persons = slices.Clone(at.Persons)
+			c.Attendance[i] = at
+		}
+	}
+	return &c
+}
+
+// decodeActivity decodes the activity file name (bytes src).
+func decodeActivity(lang msg.Lang, name string, src []byte, c *ParseCache) (*Activity, diag.List) {
 	d, fs, ok := openFileCached(lang, name, src, "activity", activitySchema, c)
 	if !ok {
 		return nil, d.diags

@@ -11,10 +11,11 @@ import (
 
 // ParseCache keeps the YAML syntax trees of the data files a load parsed,
 // by file name and SHA-256 of the bytes, so that the next load (the
-// preview's, after an edit) parses only the files that changed. It keeps
-// the trees, not the records decoded from them: Assemble links and changes
-// the records, so each load decodes them afresh. A load drops the entries
-// of files it did not read. Safe for concurrent use.
+// preview's, after an edit) parses only the files that changed. Of the
+// activities, the most numerous and largest files, it also keeps the
+// records decoded from them, untouched: Assemble links and changes the
+// records, so a load gets a copy (Activity.clone). A load drops the
+// entries of files it did not read. Safe for concurrent use.
 type ParseCache struct {
 	mu      sync.Mutex
 	entries map[parseKey]*parsedFile
@@ -37,6 +38,12 @@ type parsedFile struct {
 	body  ast.Node
 	diags diag.List
 	used  bool // read by the current load
+
+	// activity and activityDiags are what decoding the file as an
+	// activity gave, once it was (decoded).
+	activity      *Activity
+	activityDiags diag.List
+	decoded       bool
 }
 
 func (c *ParseCache) get(lang msg.Lang, file string, src []byte) (ast.Node, diag.List, bool) {
@@ -57,6 +64,38 @@ func (c *ParseCache) put(lang msg.Lang, file string, src []byte, body ast.Node, 
 	c.mu.Lock()
 	c.entries[k] = e
 	c.mu.Unlock()
+}
+
+// activity returns a copy of the activity decoded from the file's bytes
+// src, and the problems decoding found, when a load decoded them before.
+func (c *ParseCache) activity(lang msg.Lang, file string, src []byte) (*Activity, diag.List, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	k := parseKey{lang, file, sha256.Sum256(src)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k]
+	if !ok || !e.decoded {
+		return nil, nil, false
+	}
+	e.used = true
+	return e.activity.clone(), append(diag.List(nil), e.activityDiags...), true
+}
+
+// putActivity keeps a (which the caller must not change afterwards: it
+// gives the load a copy) and the problems decoding src found, beside the
+// file's syntax tree.
+func (c *ParseCache) putActivity(lang msg.Lang, file string, src []byte, a *Activity, diags diag.List) {
+	if c == nil {
+		return
+	}
+	k := parseKey{lang, file, sha256.Sum256(src)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[k]; ok {
+		e.activity, e.activityDiags, e.decoded = a, append(diag.List(nil), diags...), true
+	}
 }
 
 // sweep drops the entries the load that ends did not use (files changed or

@@ -70,6 +70,24 @@ func TestParseCacheLoadsTheSame(t *testing.T) {
 		t.Errorf("the cache keeps %d files, the data has %d", c.Len(), files)
 	}
 	same("second load")
+	// The activities come decoded from the cache: a load that changes the
+	// records it got does not change what the next load gets.
+	if ds, _ := member.LoadCached(msg.Zh, dir, membertest.Today, c); ds != nil {
+		changed := 0
+		for _, a := range ds.Activities {
+			a.Title += "（改）"
+			for i := range a.Attendance {
+				for j := range a.Attendance[i].Persons {
+					a.Attendance[i].Persons[j] += "（改）"
+					changed++
+				}
+			}
+		}
+		if changed == 0 {
+			t.Fatal("the synthetic data has no attendance by person to change")
+		}
+	}
+	same("load after one that changed its records")
 
 	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
 	if err != nil {

@@ -28,6 +28,13 @@ import (
 	"github.com/zzia/press/internal/pipeline"
 )
 
+// DefaultDebounce is how long the preview waits after a file event for
+// more before it rebuilds. An editor's save (write, or write to a new file
+// and rename) comes as events a few milliseconds apart; an incremental
+// rebuild of the bundled site takes about as long as this wait, so a save
+// split wider than it costs one more cheap rebuild, not a wrong page.
+const DefaultDebounce = 40 * time.Millisecond
+
 // Options configures the preview server.
 type Options struct {
 	Source   string        // site directory
@@ -37,7 +44,7 @@ type Options struct {
 	Out      io.Writer     // progress messages
 	Err      io.Writer     // build errors
 	Lang     msg.Lang      // the language of the messages
-	Debounce time.Duration // quiet time before a rebuild; zero means 100 ms
+	Debounce time.Duration // quiet time before a rebuild; zero means DefaultDebounce
 	// Ready, if set, is called with the preview's URL once it serves.
 	Ready func(url string)
 }
@@ -72,7 +79,7 @@ func New(opts Options) *Server {
 		opts.Err = io.Discard
 	}
 	if opts.Debounce == 0 {
-		opts.Debounce = 100 * time.Millisecond
+		opts.Debounce = DefaultDebounce
 	}
 	return &Server{opts: opts, clients: map[chan int]struct{}{}}
 }
