@@ -77,16 +77,7 @@ func benchLiveEdit(b *testing.B, dir, rel string) {
 		b.Fatal(err)
 	}
 	defer os.WriteFile(file, orig, 0o644)
-	if p := os.Getenv("PRESS_BENCH_CPUPROFILE"); p != "" {
-		f, err := os.Create(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			b.Fatal(err)
-		}
-		defer pprof.StopCPUProfile()
-	}
+	defer profileCPU(b)()
 	stages := map[string]time.Duration{}
 	i := 0
 	b.ResetTimer()
@@ -109,5 +100,25 @@ func benchLiveEdit(b *testing.B, dir, rel string) {
 		if err := os.WriteFile(p, []byte(strings.Join(live.Written(), "\n")+"\n"), 0o644); err != nil {
 			b.Fatal(err)
 		}
+	}
+}
+
+// profileCPU starts a CPU profile into the file PRESS_BENCH_CPUPROFILE
+// names, if it names one, and returns what stops it.
+func profileCPU(b *testing.B) func() {
+	p := os.Getenv("PRESS_BENCH_CPUPROFILE")
+	if p == "" {
+		return func() {}
+	}
+	f, err := os.Create(p)
+	if err != nil {
+		b.Fatal(err)
+	}
+	if err := pprof.StartCPUProfile(f); err != nil {
+		b.Fatal(err)
+	}
+	return func() {
+		pprof.StopCPUProfile()
+		f.Close()
 	}
 }

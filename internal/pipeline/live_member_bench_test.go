@@ -5,7 +5,6 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
-	"runtime/pprof"
 	"strings"
 	"testing"
 	"time"
@@ -66,16 +65,7 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 	}
 	defer os.WriteFile(file, orig, 0o644)
 	name := regexp.MustCompile(`(?m)^name: (.*)$`)
-	if p := os.Getenv("PRESS_BENCH_CPUPROFILE"); p != "" {
-		f, err := os.Create(p)
-		if err != nil {
-			b.Fatal(err)
-		}
-		if err := pprof.StartCPUProfile(f); err != nil {
-			b.Fatal(err)
-		}
-		defer pprof.StopCPUProfile()
-	}
+	defer profileCPU(b)()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		edited := name.ReplaceAll(orig, []byte(fmt.Sprintf("name: ${1}（第%d次）", i+1)))
