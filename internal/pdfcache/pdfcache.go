@@ -99,6 +99,17 @@ func (h *Hasher) Tree(name, dir string) error {
 // Key returns the hex SHA-256 of everything added.
 func (h *Hasher) Key() string { return hex.EncodeToString(h.h.Sum(nil)) }
 
+// FileStamp identifies the file at path by its size and modification time,
+// without reading it: for a key computed on every build, where hashing the
+// file would cost more than the document it keys.
+func FileStamp(path string) (string, error) {
+	st, err := os.Stat(path)
+	if err != nil {
+		return "", err
+	}
+	return fmt.Sprintf("%d\x00%d", st.Size(), st.ModTime().UnixNano()), nil
+}
+
 // FileDigest returns the SHA-256 of the file at path. Digests are kept for
 // the life of the process, keyed by path, size and modification time, so
 // large files read by every document (the fonts) are read once.

@@ -56,7 +56,10 @@ func applicationFormPDF(opts Options, fo printjob.FormOptions) ([]byte, error) {
 }
 
 // formKey is the application form's cache key; false when an input cannot
-// be told (a font that is not found: typesetting reports it).
+// be told (a font that is not found: typesetting reports it). Every build
+// makes the form, sites without publications too, so its fonts are known
+// by their size and time (pdfcache.FileStamp), not by hashing the ≈100 MB
+// of CJK font files on each build.
 func formKey(fo printjob.FormOptions) (string, bool) {
 	h := pdfcache.NewHasher("application-form")
 	h.String("program", pdfcache.Program())
@@ -65,7 +68,7 @@ func formKey(fo printjob.FormOptions) (string, bool) {
 		return "", false
 	}
 	h.Bytes("options", j)
-	fps, err := fonts.Fingerprint(fo.Fonts, pdfcache.FileDigest)
+	fps, err := fonts.Fingerprint(fo.Fonts, pdfcache.FileStamp)
 	if err != nil {
 		return "", false
 	}
