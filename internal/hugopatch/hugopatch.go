@@ -1,4 +1,4 @@
-// Package hugopatch holds press's fix to the Hugo it embeds and makes the
+// Package hugopatch holds press's fixes to the Hugo it embeds and makes the
 // patched copy of Hugo's module that `make` builds press with.
 //
 // Hugo v0.165.0 marks the home page and every section without dates of its
@@ -11,6 +11,12 @@
 // changed identities. The fix keeps the previous build's dates and compares
 // with them; it changes nothing in what a build writes (a full build never
 // takes that path), only what a rebuild must render again.
+//
+// Two more edits make a rebuild's dependency check cheaper without
+// changing its answers: a page's Eq no longer formats an error for every
+// identity that is not a page, and the pooled set of a search's visited
+// managers is dropped, not cleared, once it has grown large (clearing a Go
+// map costs its capacity). docs/hugo-section-dates.md has both reports.
 //
 // Go's -overlay cannot replace files in the module cache, so the patch is
 // applied to a copy of the module (Make, with an alternate go.mod that
@@ -56,6 +62,35 @@ var Edits = []Edit{
 		File: "hugolib/content_map_page_assembler.go",
 		Old:  "\t\t\t\toldDates := pageBundle.m.pageConfig.Dates\n",
 		New:  "\t\t\t\toldDates := pageBundle.m.datesPrevious // press: the previous build's, not the reset ones\n",
+	},
+	// A rebuild checks every page against every changed identity. The
+	// changed page's Eq was asked about each identity a page depends on
+	// (templates, files, other pages) and, for each that is not a page,
+	// formatted an error only to return false.
+	{
+		File: "hugolib/page.go",
+		Old:  "func (ps *pageState) Eq(other any) bool {\n\tpp, err := unwrapPage(other)\n",
+		New: "func (ps *pageState) Eq(other any) bool {\n" +
+			"\tswitch other.(type) {\n" +
+			"\tcase *pageState, pageWrapper, types.Unwrapper, page.Page:\n" +
+			"\tdefault:\n" +
+			"\t\treturn false // press: not a page; unwrapPage would format an error to say so\n" +
+			"\t}\n" +
+			"\tpp, err := unwrapPage(other)\n",
+	},
+	// Each of those checks ends by clearing its pooled set of visited
+	// managers. Clearing a Go map costs its capacity, not its length, so
+	// once one search had visited thousands of managers, every later search
+	// paid for clearing thousands of empty slots.
+	{
+		File: "identity/finder.go",
+		Old:  "\tclear(sid.seen)\n\tsearchIDPool.Put(sid)\n",
+		New: "\tif len(sid.seen) > 64 {\n" +
+			"\t\tsid.seen = make(map[Manager]bool) // press: a large map costs its capacity at every clear\n" +
+			"\t} else {\n" +
+			"\t\tclear(sid.seen)\n" +
+			"\t}\n" +
+			"\tsearchIDPool.Put(sid)\n",
 	},
 }
 

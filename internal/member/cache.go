@@ -2,7 +2,9 @@ package member
 
 import (
 	"crypto/sha256"
+	"io/fs"
 	"sync"
+	"time"
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/zzia/press/internal/diag"
@@ -16,14 +18,71 @@ import (
 // records decoded from them, untouched: Assemble links and changes the
 // records, so a load gets a copy (Activity.clone). A load drops the
 // entries of files it did not read. Safe for concurrent use.
+//
+// It also keeps the bytes of each file it read, with the file's size and
+// modification time: a file whose size and time are unchanged is not read
+// again, only looked at (Forget makes the next load read a file, for the
+// preview whose watcher said it changed).
 type ParseCache struct {
 	mu      sync.Mutex
 	entries map[parseKey]*parsedFile
+	files   map[string]*keptFile // by name
 }
 
 // NewParseCache returns an empty cache.
 func NewParseCache() *ParseCache {
-	return &ParseCache{entries: map[parseKey]*parsedFile{}}
+	return &ParseCache{entries: map[parseKey]*parsedFile{}, files: map[string]*keptFile{}}
+}
+
+// keptFile is a file's bytes as read, with its size and modification time
+// looked at before the read.
+type keptFile struct {
+	size int64
+	mod  time.Time
+	src  []byte
+	used bool // read by the current load
+}
+
+// read returns the bytes of the file name in fsys: the bytes kept from an
+// earlier load when the file's size and modification time are the same.
+// A nil cache reads the file.
+func (c *ParseCache) read(fsys fs.FS, name string) ([]byte, error) {
+	if c == nil {
+		return fs.ReadFile(fsys, name)
+	}
+	fi, err := fs.Stat(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	f, ok := c.files[name]
+	if ok && f.size == fi.Size() && f.mod.Equal(fi.ModTime()) {
+		f.used = true
+		c.mu.Unlock()
+		return f.src, nil
+	}
+	c.mu.Unlock()
+	// Looked at before the read: a file changed while it is read has
+	// another time at the next look, and is read again then.
+	src, err := fs.ReadFile(fsys, name)
+	if err != nil {
+		return nil, err
+	}
+	c.mu.Lock()
+	c.files[name] = &keptFile{size: fi.Size(), mod: fi.ModTime(), src: src, used: true}
+	c.mu.Unlock()
+	return src, nil
+}
+
+// Forget makes the next load read the named files (slash-separated,
+// relative to the site) even if their size and modification time are
+// unchanged.
+func (c *ParseCache) Forget(names ...string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	for _, n := range names {
+		delete(c.files, n)
+	}
 }
 
 type parseKey struct {
@@ -111,6 +170,12 @@ func (c *ParseCache) sweep() {
 			delete(c.entries, k)
 		}
 		e.used = false
+	}
+	for n, f := range c.files {
+		if !f.used {
+			delete(c.files, n)
+		}
+		f.used = false
 	}
 }
 

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"regexp"
 	"testing"
+	"time"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
@@ -123,4 +124,66 @@ func TestParseCacheLoadsTheSame(t *testing.T) {
 		t.Fatal(err)
 	}
 	same("restored")
+}
+
+// A file whose size and modification time are unchanged is not read again;
+// an edit that changes either is, and so is a file the cache was told to
+// forget (the preview's watcher named it) even when both look unchanged.
+func TestParseCacheReadsWhatChanged(t *testing.T) {
+	dir := t.TempDir()
+	if err := membertest.Synthetic(dir, 10, 4, 1, membertest.Today); err != nil {
+		t.Fatal(err)
+	}
+	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := member.MembersDir + "/" + ents[2].Name()
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	fi, err := os.Stat(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	// write gives the member the name suffix (three bytes, as every
+	// suffix here: every version has the same size) and sets the file's
+	// time to mod.
+	write := func(suffix string, mod time.Time) {
+		t.Helper()
+		b := name.ReplaceAll(orig, []byte("name: ${1}"+suffix))
+		if err := os.WriteFile(file, b, 0o644); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.Chtimes(file, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := member.NewParseCache()
+	loaded := func(step, want string) {
+		t.Helper()
+		ds, l := member.LoadCached(msg.Zh, dir, membertest.Today, c)
+		if l.HasErrors() {
+			t.Fatalf("%s: %v", step, l.Errors())
+		}
+		if !bytes.Contains(records(ds), []byte(want)) {
+			t.Errorf("%s: the loaded data has no %q", step, want)
+		}
+	}
+	write("甲", fi.ModTime())
+	loaded("first load", "甲")
+	size := func() int64 { s, _ := os.Stat(file); return s.Size() }
+	before := size()
+	write("乙", fi.ModTime())
+	if size() != before {
+		t.Fatal("the edit changed the file's size")
+	}
+	loaded("same size and time: kept bytes", "甲")
+	c.Forget(rel)
+	loaded("forgotten", "乙")
+	write("丙", fi.ModTime().Add(time.Second))
+	loaded("same size, new time", "丙")
 }

@@ -92,7 +92,7 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 			name = activityFiles[j]
 			parse = func(src []byte) (ds diag.List) { activities[j], ds = parseActivity(lang, name, src, cache); return }
 		}
-		if src, ok := readFile(fsys, name, &found[i]); ok {
+		if src, ok := readFile(fsys, name, cache, &found[i]); ok {
 			found[i] = append(found[i], parse(src)...)
 		}
 	})
@@ -208,8 +208,10 @@ func yamlFiles(fsys fs.FS, dir string, diags *diag.List) []string {
 	return names
 }
 
-func readFile(fsys fs.FS, name string, diags *diag.List) ([]byte, bool) {
-	src, err := fs.ReadFile(fsys, name)
+// readFile reads the file name through cache (which may be nil),
+// reporting a failure as a diagnostic.
+func readFile(fsys fs.FS, name string, cache *ParseCache, diags *diag.List) ([]byte, bool) {
+	src, err := cache.read(fsys, name)
 	if err != nil {
 		*diags = append(*diags, diag.Diagnostic{File: name, Message: err.Error()})
 		return nil, false

@@ -153,13 +153,14 @@ func (l *Live) reset() {
 
 // change is what a set of events touches.
 type change struct {
-	full     bool // rebuild everything
-	data     bool // data/: re-derive the member data, the form, the publications
-	hugoData bool // a data file Hugo reads (hugo.Data) changed
-	pubs     bool // a publication's folder
-	content  []string
-	toHugo   []fsnotify.Event
-	anything bool
+	full      bool // rebuild everything
+	data      bool // data/: re-derive the member data, the form, the publications
+	hugoData  bool // a data file Hugo reads (hugo.Data) changed
+	pubs      bool // a publication's folder
+	content   []string
+	dataFiles []string // the data files named, relative to the site
+	toHugo    []fsnotify.Event
+	anything  bool
 }
 
 // publicationDirs are the content folders publications are typeset from.
@@ -206,6 +207,7 @@ func (l *Live) classify(events []fsnotify.Event) change {
 		case top == "data":
 			c.anything = true
 			c.data = true
+			c.dataFiles = append(c.dataFiles, rel)
 			if !privateFile(rel) {
 				c.toHugo = append(c.toHugo, ev)
 				c.hugoData = true
@@ -261,10 +263,13 @@ func (l *Live) Update(events []fsnotify.Event) (res *Result, err error) {
 			res.Elapsed = time.Since(start)
 		}
 	}()
+	c := l.classify(events)
+	// A data file the watcher names is read again, whatever its size and
+	// time say.
+	l.parsed.Forget(c.dataFiles...)
 	if l.sess == nil {
 		return l.full()
 	}
-	c := l.classify(events)
 	if c.full {
 		l.reset()
 		return l.full()
