@@ -1,7 +1,9 @@
 package directory
 
 import (
+	"cmp"
 	"fmt"
+	"slices"
 	"sort"
 	"time"
 
@@ -142,8 +144,9 @@ func BuildCalendar(ds *member.Dataset, res *rules.Result) *Calendar {
 	cal := &Calendar{Today: day(today), Activities: []Activity{}, Upcoming: []ActivitySummary{},
 		Months: []Month{}, Archive: []Year{}, Index: map[string]int{}}
 	kinds := map[string]int{}
+	rank := ranks(ds.Members)
 	for _, a := range ds.Activities {
-		pa := publicActivity(ds, res, a, today)
+		pa := publicActivity(ds, res, a, today, rank)
 		cal.Index[a.ID] = len(cal.Activities)
 		cal.Activities = append(cal.Activities, pa)
 		kinds[a.Kind]++
@@ -184,7 +187,21 @@ func lastDay(a *member.Activity) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, clock.Zone)
 }
 
-func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, today time.Time) Activity {
+// ranks numbers the members in SortMembers's order, so that a list of them
+// is put in that order by comparing numbers.
+func ranks(ms []*member.Member) map[*member.Member]int {
+	sorted := slices.Clone(ms)
+	SortMembers(sorted)
+	rank := make(map[*member.Member]int, len(sorted))
+	for i, m := range sorted {
+		rank[m] = i
+	}
+	return rank
+}
+
+// publicActivity is what the site shows of a; rank orders the units that
+// attended (ranks).
+func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, today time.Time, rank map[*member.Member]int) Activity {
 	start := a.Start.In(clock.Zone)
 	pa := Activity{
 		ID: a.ID, Slug: a.ID, Title: a.Title, Kind: term(member.Kinds, a.Kind),
@@ -222,7 +239,7 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 				listed = append(listed, m)
 			}
 		}
-		SortMembers(listed)
+		slices.SortFunc(listed, func(a, b *member.Member) int { return cmp.Compare(rank[a], rank[b]) })
 		if len(listed) > MaxUnitsNamed {
 			listed = nil
 		}

@@ -11,7 +11,12 @@
 package directory
 
 import (
+	"bytes"
+	"cmp"
+	"slices"
 	"sort"
+	"strings"
+	"sync"
 	"time"
 
 	"golang.org/x/text/collate"
@@ -245,20 +250,40 @@ func classify(key, label, slug string, voc member.Vocabulary, members []Member, 
 	return c
 }
 
+// collators hand out the pinyin collators SortMembers uses (a Collator is
+// for one goroutine at a time); the directory sorts the units of each of
+// thousands of activities.
+var collators = sync.Pool{New: func() any { return collate.New(language.Chinese) }}
+
 // SortMembers orders members by level from the highest, then by name in
 // pinyin order, then by id.
 func SortMembers(ms []*member.Member) {
-	col := collate.New(language.Chinese)
-	sort.SliceStable(ms, func(i, j int) bool {
-		a, b := ms[i], ms[j]
-		if la, lb := member.Levels.Index(a.Level), member.Levels.Index(b.Level); la != lb {
-			return la < lb
+	// Each name's collation key is made once: comparing keys orders as
+	// comparing the names does, without collating a name at every step.
+	col := collators.Get().(*collate.Collator)
+	defer collators.Put(col)
+	var buf collate.Buffer
+	type keyed struct {
+		m     *member.Member
+		level int
+		key   []byte
+	}
+	ks := make([]keyed, len(ms))
+	for i, m := range ms {
+		ks[i] = keyed{m, member.Levels.Index(m.Level), col.KeyFromString(&buf, m.Name)}
+	}
+	slices.SortStableFunc(ks, func(a, b keyed) int {
+		if a.level != b.level {
+			return cmp.Compare(a.level, b.level)
 		}
-		if c := col.CompareString(a.Name, b.Name); c != 0 {
-			return c < 0
+		if c := bytes.Compare(a.key, b.key); c != 0 {
+			return c
 		}
-		return a.ID < b.ID
+		return strings.Compare(a.m.ID, b.m.ID)
 	})
+	for i, k := range ks {
+		ms[i] = k.m
+	}
 }
 
 func term(voc member.Vocabulary, v string) Term { return Term{Value: v, Slug: voc.Slug(v)} }
