@@ -186,12 +186,29 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 	}
 
 	var out []Broken
+	// The menus and footers repeat the same absolute links on every page:
+	// a reference that resolves the same from any page is resolved once.
+	type resolved struct {
+		file, frag string
+		ok, found  bool
+	}
+	once := map[string]resolved{}
 	check := func(from, ref string, isXML bool) {
-		target, frag, ok := resolve(from, ref, bu, basePath)
-		if !ok {
+		r, seen := once[ref]
+		if !seen {
+			target, frag, ok, relative := resolve(from, ref, bu, basePath)
+			r = resolved{frag: frag, ok: ok}
+			if ok {
+				r.file, r.found = lookup(files, target)
+			}
+			if !relative {
+				once[ref] = r
+			}
+		}
+		if !r.ok {
 			return
 		}
-		file, found := lookup(files, target)
+		file, found, frag := r.file, r.found, r.frag
 		if !found {
 			out = append(out, Broken{Page: from, Target: ref, Reason: "missing"})
 			return
@@ -266,34 +283,38 @@ func scanHTML(r io.Reader, refs *interner) (*page, error) {
 }
 
 // resolve turns a reference found in page from into a site path and a
-// fragment; ok is false for external and non-HTTP references.
-func resolve(from, ref string, base *url.URL, basePath string) (target, frag string, ok bool) {
+// fragment; ok is false for external and non-HTTP references. relative
+// says that the result depends on from (a relative or fragment-only
+// reference).
+func resolve(from, ref string, base *url.URL, basePath string) (target, frag string, ok, relative bool) {
 	ref = strings.TrimSpace(ref)
 	if ref == "" {
-		return "", "", false
+		return "", "", false, false
 	}
 	u, err := url.Parse(ref)
 	if err != nil {
-		return "", "", false
+		return "", "", false, false
 	}
 	if u.Scheme != "" && u.Scheme != "http" && u.Scheme != "https" {
-		return "", "", false // mailto:, tel:, data:, javascript:
+		return "", "", false, false // mailto:, tel:, data:, javascript:
 	}
 	if u.Host != "" && !strings.EqualFold(u.Host, base.Host) {
-		return "", "", false
+		return "", "", false, false
 	}
 	p := u.Path
 	if p == "" {
 		p = "/" + from // a fragment-only link points into its own page
+		relative = true
 	} else if !strings.HasPrefix(p, "/") {
 		p = path.Join("/"+path.Dir(from), p)
 		if strings.HasSuffix(u.Path, "/") {
 			p += "/"
 		}
+		relative = true
 	} else if strings.HasPrefix(p, basePath) {
 		p = "/" + strings.TrimPrefix(p, basePath)
 	}
-	return p, u.Fragment, true
+	return p, u.Fragment, true, relative
 }
 
 // lookup finds the file a URL path serves: the file itself, or index.html

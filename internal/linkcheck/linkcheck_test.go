@@ -47,3 +47,30 @@ func TestBasePathPrefix(t *testing.T) {
 		t.Errorf("got %v", got)
 	}
 }
+
+// The same reference text on several pages: an absolute one is broken on
+// each page that has it, a relative one only where it does not resolve,
+// and a fragment-only one is looked up in its own page.
+func TestSameReferenceOnManyPages(t *testing.T) {
+	site := fstest.MapFS{
+		"a/index.html":   {Data: []byte(`<a href="/gone/">x</a><img src="photo.jpg"><a href="#s">s</a><h2 id="s">S</h2>`)},
+		"a/photo.jpg":    {Data: []byte("jpg")},
+		"b/index.html":   {Data: []byte(`<a href="/gone/">x</a><img src="photo.jpg"><a href="#s">s</a>`)},
+		"c/d/index.html": {Data: []byte(`<a href="/gone/">x</a><img src="../../a/photo.jpg"><img src="photo.jpg">`)},
+	}
+	got, err := Check(site, "https://h.example/")
+	if err != nil {
+		t.Fatal(err)
+	}
+	want := []Broken{
+		{"a/index.html", "/gone/", "missing"},
+		{"b/index.html", "#s", "missing anchor"},
+		{"b/index.html", "/gone/", "missing"},
+		{"b/index.html", "photo.jpg", "missing"},
+		{"c/d/index.html", "/gone/", "missing"},
+		{"c/d/index.html", "photo.jpg", "missing"},
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("got\n%v\nwant\n%v", got, want)
+	}
+}
