@@ -19,11 +19,7 @@ func TestCheck(t *testing.T) {
 		"css/a.css":        {Data: []byte("")},
 		"index.xml":        {Data: []byte(`<rss><channel><link>https://www.site.example/</link><item><link>https://www.site.example/news/gone/</link></item></channel></rss>`)},
 	}
-	got, err := Check(site, "https://www.site.example/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Broken{
+	checkFinds(t, site, "https://www.site.example/", []Broken{
 		{"index.html", "/about/#nobody", "missing anchor"},
 		{"index.html", "/img/2x.png", "missing"},
 		{"index.html", "/js/none.js", "missing"},
@@ -31,6 +27,15 @@ func TestCheck(t *testing.T) {
 		{"index.html", "https://www.site.example/gone/", "missing"},
 		{"index.html", "img/missing.png", "missing"},
 		{"index.xml", "https://www.site.example/news/gone/", "missing"},
+	})
+}
+
+// checkFinds checks site (base URL base) and wants exactly want.
+func checkFinds(t *testing.T, site fstest.MapFS, base string, want []Broken) {
+	t.Helper()
+	got, err := Check(site, base)
+	if err != nil {
+		t.Fatal(err)
 	}
 	if !reflect.DeepEqual(got, want) {
 		t.Errorf("got\n%v\nwant\n%v", got, want)
@@ -58,19 +63,12 @@ func TestSameReferenceOnManyPages(t *testing.T) {
 		"b/index.html":   {Data: []byte(`<a href="/gone/">x</a><img src="photo.jpg"><a href="#s">s</a>`)},
 		"c/d/index.html": {Data: []byte(`<a href="/gone/">x</a><img src="../../a/photo.jpg"><img src="photo.jpg">`)},
 	}
-	got, err := Check(site, "https://h.example/")
-	if err != nil {
-		t.Fatal(err)
-	}
-	want := []Broken{
+	checkFinds(t, site, "https://h.example/", []Broken{
 		{"a/index.html", "/gone/", "missing"},
 		{"b/index.html", "#s", "missing anchor"},
 		{"b/index.html", "/gone/", "missing"},
 		{"b/index.html", "photo.jpg", "missing"},
 		{"c/d/index.html", "/gone/", "missing"},
 		{"c/d/index.html", "photo.jpg", "missing"},
-	}
-	if !reflect.DeepEqual(got, want) {
-		t.Errorf("got\n%v\nwant\n%v", got, want)
-	}
+	})
 }
