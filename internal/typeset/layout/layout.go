@@ -322,46 +322,42 @@ func (l *layouter) flow(f tree.Flow, c *ctx) {
 		case *tree.Heading:
 			l.heading(b)
 		case *tree.List:
-			l.space(l.lead() * 0.25)
-			start := len(l.items)
-			l.list(b, c)
-			tagItems(l.items[start:], "L", "")
-			l.space(l.lead() * 0.25)
+			l.block(0.25, "L", func() { l.list(b, c) })
 		case *tree.Quote:
-			l.space(l.lead() * 0.35)
-			start := len(l.items)
-			q := *c
-			q.x += 2 * c.size
-			q.width -= 2 * c.size
-			q.bars = append(append([]float64(nil), c.bars...), c.x+c.size)
-			q.color = box.Color{R: 0x44, G: 0x44, B: 0x44}
-			l.flow(b.Body, &q)
-			tagItems(l.items[start:], "BlockQuote", "")
-			c.marker = q.marker
-			l.space(l.lead() * 0.35)
+			l.block(0.35, "BlockQuote", func() {
+				q := *c
+				q.x += 2 * c.size
+				q.width -= 2 * c.size
+				q.bars = append(append([]float64(nil), c.bars...), c.x+c.size)
+				q.color = box.Color{R: 0x44, G: 0x44, B: 0x44}
+				l.flow(b.Body, &q)
+				c.marker = q.marker
+			})
 		case *tree.Code:
-			l.space(l.lead() * 0.4)
-			start := len(l.items)
-			l.code(b, c)
-			tagItems(l.items[start:], "Code", "")
-			l.space(l.lead() * 0.4)
+			l.block(0.4, "Code", func() { l.code(b, c) })
 		case *tree.Rule:
-			l.space(l.lead() * 0.5)
-			w := c.width / 3
-			l.add(&item{h: l.lead(), boxes: []box.Box{&box.Rect{X: c.x + (c.width-w)/2, Y: l.lead() / 2, W: w, H: 0.6, Color: box.Color{R: 0x66, G: 0x66, B: 0x66}}}, bars: c.bars})
-			l.space(l.lead() * 0.5)
+			l.block(0.5, "", func() {
+				w := c.width / 3
+				l.add(&item{h: l.lead(), boxes: []box.Box{&box.Rect{X: c.x + (c.width-w)/2, Y: l.lead() / 2, W: w, H: 0.6, Color: box.Color{R: 0x66, G: 0x66, B: 0x66}}}, bars: c.bars})
+			})
 		case *tree.Figure:
-			l.space(l.lead() * 0.5)
-			l.figure(b, c)
-			l.space(l.lead() * 0.5)
+			l.block(0.5, "", func() { l.figure(b, c) })
 		case *tree.Table:
-			l.space(l.lead() * 0.5)
-			start := len(l.items)
-			l.table(b, c)
-			tagItems(l.items[start:], "Table", "")
-			l.space(l.lead() * 0.5)
+			l.block(0.5, "Table", func() { l.table(b, c) })
 		}
 	}
+}
+
+// block lays out one block with space of k leads above and below it; kind,
+// when not empty, is the structure element its items are tagged as.
+func (l *layouter) block(k float64, kind string, lay func()) {
+	l.space(l.lead() * k)
+	start := len(l.items)
+	lay()
+	if kind != "" {
+		tagItems(l.items[start:], kind, "")
+	}
+	l.space(l.lead() * k)
 }
 
 // numberCaptions numbers the figures and tables of every part as caption
@@ -605,37 +601,36 @@ func lineBoxes(ln *line.Line, x, base float64) []box.Box {
 	return bs
 }
 
-// shift returns a copy of b moved by dx, dy.
+// shift returns a copy of b moved by dx, dy. Anchors and bookmarks have
+// only a height: they move down only.
 func shift(b box.Box, dx, dy float64) box.Box {
+	var c box.Box
+	var x, y *float64 // the copy's position
 	switch b := b.(type) {
 	case *box.Text:
-		c := *b
-		c.X += dx
-		c.Y += dy
-		return &c
+		t := *b
+		c, x, y = &t, &t.X, &t.Y
 	case *box.Rect:
-		c := *b
-		c.X += dx
-		c.Y += dy
-		return &c
+		r := *b
+		c, x, y = &r, &r.X, &r.Y
 	case *box.Image:
-		c := *b
-		c.X += dx
-		c.Y += dy
-		return &c
+		i := *b
+		c, x, y = &i, &i.X, &i.Y
 	case *box.Link:
-		c := *b
-		c.X += dx
-		c.Y += dy
-		return &c
+		l := *b
+		c, x, y = &l, &l.X, &l.Y
 	case *box.Anchor:
-		c := *b
-		c.Y += dy
-		return &c
+		a := *b
+		c, y = &a, &a.Y
 	case *box.Bookmark:
-		c := *b
-		c.Y += dy
-		return &c
+		m := *b
+		c, y = &m, &m.Y
+	default:
+		return b
 	}
-	return b
+	if x != nil {
+		*x += dx
+	}
+	*y += dy
+	return c
 }
