@@ -164,15 +164,8 @@ func (c *Config) tomlLines() {
 		e := p.Expression()
 		switch e.Kind {
 		case unstable.Table, unstable.ArrayTable:
-			table = table[:0]
-			it := e.Key()
-			line := 0
-			for it.Next() {
-				table = append(table, string(it.Node().Data))
-				if line == 0 {
-					line = p.Shape(it.Node().Raw).Start.Line
-				}
-			}
+			var line int
+			table, line = tomlKey(&p, e, table[:0])
 			c.setLine(table, line)
 		case unstable.KeyValue:
 			c.tomlKeyValue(&p, table, e)
@@ -183,15 +176,9 @@ func (c *Config) tomlLines() {
 // tomlKeyValue records the line of a key = value under table, and of the
 // keys of an inline table value.
 func (c *Config) tomlKeyValue(p *unstable.Parser, table []string, e *unstable.Node) {
-	path := append([]string(nil), table...)
-	it := e.Key()
-	line := 0
-	for it.Next() {
-		path = append(path, string(it.Node().Data))
-		if line == 0 {
-			line = p.Shape(it.Node().Raw).Start.Line
-		}
-		c.setLine(path, line) // a dotted key's tables too
+	path, line := tomlKey(p, e, append([]string(nil), table...))
+	for k := len(table) + 1; k <= len(path); k++ {
+		c.setLine(path[:k], line) // a dotted key's tables too
 	}
 	if v := e.Value(); v.Kind == unstable.InlineTable {
 		kids := v.Children()
@@ -201,6 +188,20 @@ func (c *Config) tomlKeyValue(p *unstable.Parser, table []string, e *unstable.No
 			}
 		}
 	}
+}
+
+// tomlKey appends the parts of the key of e (a table header or a key =
+// value) to path, and returns it with the line the key starts on.
+func tomlKey(p *unstable.Parser, e *unstable.Node, path []string) ([]string, int) {
+	it := e.Key()
+	line := 0
+	for it.Next() {
+		path = append(path, string(it.Node().Data))
+		if line == 0 {
+			line = p.Shape(it.Node().Raw).Start.Line
+		}
+	}
+	return path, line
 }
 
 // yamlLines records the line of every mapping key of a YAML file.
