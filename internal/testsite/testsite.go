@@ -1,7 +1,7 @@
 // Package testsite gives tests copies of sites to build and change: the
 // bundled site of this repository, the fixtures under testdata/sites, or
-// any folder, in a temporary directory the test owns. Only tests import
-// it.
+// any folder, in a temporary directory the test owns. Only tests and the
+// benchmark commands import it.
 package testsite
 
 import (
@@ -35,7 +35,16 @@ func Fixture(name string) string {
 // missing), replacing the files of the same name there.
 func CopyDir(t testing.TB, from, to string) {
 	t.Helper()
-	err := filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
+	if err := CopyTree(from, to); err != nil {
+		t.Fatal(err)
+	}
+}
+
+// CopyTree copies the file or folder from, with everything in it, to to
+// (folders made if missing), replacing the files of the same name there:
+// CopyDir for a program that has no test (a benchmark command).
+func CopyTree(from, to string) error {
+	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -48,11 +57,11 @@ func CopyDir(t testing.TB, from, to string) {
 		if err != nil {
 			return err
 		}
+		if err := os.MkdirAll(filepath.Dir(target), 0o755); err != nil {
+			return err
+		}
 		return os.WriteFile(target, b, 0o644)
 	})
-	if err != nil {
-		t.Fatal(err)
-	}
 }
 
 // Copy copies the folder from into a new temporary folder and returns it.

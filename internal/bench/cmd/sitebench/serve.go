@@ -15,6 +15,7 @@ import (
 	"time"
 
 	"github.com/zzia/press/internal/bench/sitegen"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // server is a running preview server whose output lines are read.
@@ -171,11 +172,11 @@ func compareServe(press, hugo, work, theme string, sizes []int, bundled string, 
 		dir := filepath.Join(work, "bundled")
 		os.RemoveAll(dir)
 		for _, d := range []string{"content", "layouts", "assets", "static", "i18n", "data"} {
-			if err := copyTree(filepath.Join(bundled, d), filepath.Join(dir, d)); err != nil {
+			if err := testsite.CopyTree(filepath.Join(bundled, d), filepath.Join(dir, d)); err != nil {
 				fail(err)
 			}
 		}
-		if err := copyTree(filepath.Join(bundled, "hugo.toml"), filepath.Join(dir, "hugo.toml")); err != nil {
+		if err := testsite.CopyTree(filepath.Join(bundled, "hugo.toml"), filepath.Join(dir, "hugo.toml")); err != nil {
 			fail(err)
 		}
 		targets = append(targets, target{"bundled", dir, filepath.Join(dir, "content", "news", "2026-10-23-data-security-training.md")})
@@ -211,24 +212,4 @@ func compareServe(press, hugo, work, theme string, sizes []int, bundled string, 
 func firstLine(err error) string {
 	s, _, _ := strings.Cut(err.Error(), "\n")
 	return s
-}
-
-// copyTree copies a file or a directory tree.
-func copyTree(from, to string) error {
-	return filepath.Walk(from, func(p string, fi os.FileInfo, err error) error {
-		if err != nil {
-			return err
-		}
-		rel, _ := filepath.Rel(from, p)
-		dst := filepath.Join(to, rel)
-		if fi.IsDir() {
-			return os.MkdirAll(dst, 0o755)
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		os.MkdirAll(filepath.Dir(dst), 0o755)
-		return os.WriteFile(dst, b, 0o644)
-	})
 }
