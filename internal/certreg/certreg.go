@@ -19,6 +19,7 @@ import (
 	"github.com/zzia/press/internal/atomicfile"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/yamledit"
 )
 
 // File is the register's path in a site.
@@ -96,13 +97,8 @@ func Parse(src []byte) ([]Entry, diag.List) {
 		pos := item.GetToken().Position
 		fields := map[string]string{}
 		at := map[string][2]int{} // line and column of each field's value
-		var mvs []*ast.MappingValueNode
-		switch m := item.(type) {
-		case *ast.MappingNode:
-			mvs = m.Values
-		case *ast.MappingValueNode:
-			mvs = []*ast.MappingValueNode{m}
-		default:
+		mvs, ok := yamledit.Entries(item)
+		if !ok {
 			bad(pos.Line, pos.Column, "want number:, member:, level:, year:, kind:, issued:")
 			continue
 		}

@@ -18,6 +18,7 @@ import (
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/editdist"
+	"github.com/zzia/press/internal/yamledit"
 )
 
 // decoder walks the YAML syntax tree of one file into typed values,
@@ -184,13 +185,8 @@ func (s *schema) allows(key string) bool {
 // missing.
 func (d *decoder) object(n ast.Node, what string, where Pos, s *schema) (map[string]field, bool) {
 	n = d.unwrap(n)
-	var values []*ast.MappingValueNode
-	switch m := n.(type) {
-	case *ast.MappingNode:
-		values = m.Values
-	case *ast.MappingValueNode:
-		values = []*ast.MappingValueNode{m}
-	default:
+	values, ok := yamledit.Entries(n)
+	if !ok {
 		p := where
 		if n != nil {
 			p = d.pos(n)

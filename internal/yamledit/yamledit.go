@@ -145,15 +145,24 @@ func isNull(n ast.Node) bool {
 	return ok && (n.GetToken() == nil || n.GetToken().Type == token.ImplicitNullType)
 }
 
-// entries returns the key-value pairs of a mapping node.
+// entries returns the key-value pairs of a mapping node, through tags and
+// anchors.
 func entries(n ast.Node) []*ast.MappingValueNode {
-	switch m := unwrap(n).(type) {
+	es, _ := Entries(unwrap(n))
+	return es
+}
+
+// Entries returns the key-value pairs of n when n is a mapping (a mapping
+// of a single pair is a *ast.MappingValueNode of its own); false when it is
+// anything else. Tags and anchors are not looked through.
+func Entries(n ast.Node) ([]*ast.MappingValueNode, bool) {
+	switch m := n.(type) {
 	case *ast.MappingNode:
-		return m.Values
+		return m.Values, true
 	case *ast.MappingValueNode:
-		return []*ast.MappingValueNode{m}
+		return []*ast.MappingValueNode{m}, true
 	}
-	return nil
+	return nil, false
 }
 
 func lookup(n ast.Node, key string) *ast.MappingValueNode {
