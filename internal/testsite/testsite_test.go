@@ -28,6 +28,23 @@ func TestWriteCopyRead(t *testing.T) {
 	}
 }
 
+// CopyTree copies a single file as well as a folder, making the folders
+// the file goes in; a missing source is an error.
+func TestCopyTreeFile(t *testing.T) {
+	dir := t.TempDir()
+	WriteFiles(t, dir, map[string]string{"hugo.toml": "title = \"甲\"\n"})
+	to := filepath.Join(t.TempDir(), "new", "site")
+	if err := CopyTree(filepath.Join(dir, "hugo.toml"), filepath.Join(to, "hugo.toml")); err != nil {
+		t.Fatal(err)
+	}
+	if got := ReadFiles(t, to); !reflect.DeepEqual(got, map[string]string{"hugo.toml": "title = \"甲\"\n"}) {
+		t.Errorf("copied %v", got)
+	}
+	if err := CopyTree(filepath.Join(dir, "missing"), to); !os.IsNotExist(err) {
+		t.Errorf("copying a missing folder: %v, want not found", err)
+	}
+}
+
 // Themed is the bundled theme with the fixture over it; Bundled is every
 // part of the bundled site.
 func TestThemedAndBundled(t *testing.T) {
