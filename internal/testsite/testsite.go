@@ -1,7 +1,7 @@
 // Package testsite gives tests copies of sites to build and change: the
 // bundled site of this repository, the fixtures under testdata/sites, or
 // any folder, in a temporary directory the test owns. Only tests and the
-// benchmark commands import it.
+// benchmarks (their generator and commands) import it.
 package testsite
 
 import (

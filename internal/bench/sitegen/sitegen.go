@@ -5,7 +5,6 @@ package sitegen
 
 import (
 	"fmt"
-	"io/fs"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -14,6 +13,7 @@ import (
 
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/member/membertest"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // han is a pool of common Chinese words the generator draws from.
@@ -180,32 +180,32 @@ func copyContent(from, to string) error {
 	return nil
 }
 
-// copyTree copies a directory; topOnly copies only its files, not subfolders
-// (the bundled data has member folders a synthetic site does not need).
+// copyTree copies a directory, if there is one; topOnly copies only its
+// files, not subfolders (the bundled data has member folders a synthetic
+// site does not need).
 func copyTree(from, to string, topOnly bool) error {
 	if _, err := os.Stat(from); err != nil {
 		return nil
 	}
-	return filepath.WalkDir(from, func(p string, d fs.DirEntry, err error) error {
-		if err != nil {
+	if !topOnly {
+		return testsite.CopyTree(from, to)
+	}
+	entries, err := os.ReadDir(from)
+	if err != nil {
+		return err
+	}
+	if err := os.MkdirAll(to, 0o755); err != nil {
+		return err
+	}
+	for _, e := range entries {
+		if e.IsDir() || e.Name() == "approvals.yaml" {
+			continue // approvals.yaml: the register of the theme's sample members, not of a synthetic site's
+		}
+		if err := testsite.CopyTree(filepath.Join(from, e.Name()), filepath.Join(to, e.Name())); err != nil {
 			return err
 		}
-		rel, _ := filepath.Rel(from, p)
-		if d.IsDir() {
-			if topOnly && rel != "." {
-				return filepath.SkipDir
-			}
-			return os.MkdirAll(filepath.Join(to, rel), 0o755)
-		}
-		if topOnly && rel == "approvals.yaml" {
-			return nil // the register of the theme's sample members, not of a synthetic site's
-		}
-		b, err := os.ReadFile(p)
-		if err != nil {
-			return err
-		}
-		return os.WriteFile(filepath.Join(to, rel), b, 0o644)
-	})
+	}
+	return nil
 }
 
 // WithMembers adds the data of a living association to a generated site:
