@@ -38,6 +38,12 @@ var ErrNotRegular = errors.New("not a regular file")
 // ReadFile reads a regular file of at most limit bytes; anything else is an
 // error that says what it is.
 func ReadFile(path string, limit int64) ([]byte, error) {
+	// Looked at before it is opened: opening a FIFO waits for a writer.
+	if st, err := os.Stat(path); err != nil {
+		return nil, err
+	} else if !st.Mode().IsRegular() {
+		return nil, fmt.Errorf("%s: %w", path, ErrNotRegular)
+	}
 	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
