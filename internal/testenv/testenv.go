@@ -1,5 +1,5 @@
 // Package testenv is how press's tests ask for what they need from the
-// machine (poppler-utils, node, sh, fonts): present, the test runs;
+// machine (poppler-utils, node, sh, fonts, a FIFO): present, the test runs;
 // missing, it is skipped on a developer's machine but fails under CI (see CI),
 // where make test has installed everything and a skip would hide a test
 // that never ran. Only tests import it.

@@ -4,30 +4,16 @@ package fonts
 
 import (
 	"errors"
-	"path/filepath"
-	"syscall"
 	"testing"
-	"time"
+
+	"github.com/zzia/press/internal/testenv"
 )
 
 // A FIFO named as a font (a mistake in the font settings) is refused at
 // once: opening it would wait for a writer, and the build with it.
 func TestLoadRefusesAFIFO(t *testing.T) {
-	fifo := filepath.Join(t.TempDir(), "font.otf")
-	if err := syscall.Mkfifo(fifo, 0o644); err != nil {
-		t.Fatal(err)
-	}
-	done := make(chan error, 1)
-	go func() {
-		_, err := Load(fifo)
-		done <- err
-	}()
-	select {
-	case err := <-done:
-		if !errors.Is(err, errNotRegular) {
-			t.Errorf("Load(FIFO) = %v, want an error saying it is not a regular file", err)
-		}
-	case <-time.After(time.Minute):
-		t.Fatal("Load waits on a FIFO named as a font")
+	err := testenv.FIFOError(t, "font.otf", func(p string) error { _, err := Load(p); return err })
+	if !errors.Is(err, errNotRegular) {
+		t.Errorf("Load(FIFO) = %v, want an error saying it is not a regular file", err)
 	}
 }
