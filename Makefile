@@ -14,8 +14,8 @@ BROWSER := tests/browser
 # withdeploy build tag: every go command make runs gets it (build, vet, test, run).
 GOFLAGS += -tags=withdeploy
 
-# press embeds Hugo with one fix (internal/hugopatch: a partial rebuild took every
-# section for changed). Every go command make runs builds with .build/press.mod: go.mod
+# press embeds Hugo with fixes to its partial rebuild (internal/hugopatch: sections taken for
+# changed; a costly dependency check). Every go command make runs builds with .build/press.mod: go.mod
 # with Hugo's module replaced by a patched copy of it, made by hugopatch under .build/.
 PATCHED := .build/press.mod
 GOFLAGS += -modfile=$(CURDIR)/$(PATCHED)

@@ -37,9 +37,9 @@ func applicationForm(opts Options, gen *generated) diag.List {
 
 // applicationFormPDF typesets the form, or takes it from the PDF cache
 // when the same program made it with the same options and font files
-// (path and digest, as for the publications): typesetting it maps the CJK
-// fonts into memory, which then counts in the build's memory to its end,
-// and takes longer than the rest of derive.
+// (path, size and modification time: see formKey): typesetting it maps
+// the CJK fonts into memory, which then counts in the build's memory to its
+// end, and takes longer than the rest of derive.
 func applicationFormPDF(opts Options, fo printjob.FormOptions) ([]byte, error) {
 	key, ok := formKey(fo)
 	cache := pdfcache.Open(cacheDir(opts))

@@ -1,5 +1,5 @@
 // Command hugopatch makes the Hugo that make builds press with: a copy of
-// the module version go.mod requires, with press's fix (package hugopatch),
+// the module version go.mod requires, with press's fixes (package hugopatch),
 // in the folder given (default .build), and beside it press.mod and
 // press.sum: go.mod and go.sum with the module replaced by the copy, for
 // GOFLAGS=-modfile. Run it from the repository's root without -modfile.
