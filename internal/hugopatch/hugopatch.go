@@ -16,7 +16,9 @@
 // changing its answers: a page's Eq no longer formats an error for every
 // identity that is not a page, and the pooled set of a search's visited
 // managers is dropped, not cleared, once it has grown large (clearing a Go
-// map costs its capacity). docs/hugo-section-dates.md has both reports.
+// map costs its capacity). And the check walks a page's dependencies once
+// for all the changes (Finder.ContainsAny, a file press adds), not once per
+// change. docs/hugo-section-dates.md has the three reports.
 //
 // Go's -overlay cannot replace files in the module cache, so the patch is
 // applied to a copy of the module (Make, with an alternate go.mod that
@@ -25,6 +27,7 @@ package hugopatch
 
 import (
 	"bytes"
+	_ "embed"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -40,7 +43,8 @@ import (
 const Module = "github.com/gohugoio/hugo"
 
 // Edit replaces Old, which must stand exactly once in File (slash-separated,
-// relative to the module's root), by New.
+// relative to the module's root), by New. An Edit without Old adds File,
+// which must not exist, with New as its content.
 type Edit struct {
 	File, Old, New string
 }
@@ -92,7 +96,75 @@ var Edits = []Edit{
 			"\t}\n" +
 			"\tsearchIDPool.Put(sid)\n",
 	},
+	// Even so, a rebuild walked each page's dependencies once for every
+	// changed identity: after one member edit, 35 walks of each of 8,000
+	// pages. ContainsAny (a file of press's) walks them once and tests each
+	// identity it meets against all the changes.
+	{
+		File: "identity/finder.go",
+		Old:  "\tseenFindOnce   map[Identity]bool\n\tmuSeenFindOnce sync.RWMutex\n}\n",
+		New: "\tseenFindOnce   map[Identity]bool\n\tmuSeenFindOnce sync.RWMutex\n\n" +
+			"\t// press: ContainsAny's set of changes and its answers per manager.\n" +
+			"\tanyOnce    sync.Once\n\tanySet     []anyID\n\tanyAnswers map[Manager]FinderResult\n}\n",
+	},
+	{File: "identity/finder_any.go", New: finderAny},
+	{
+		File: "hugolib/content_map_page.go",
+		Old: "\t\t\tfor _, id := range changes {\n" +
+			"\t\t\t\tcheckedCounter.Add(1)\n" +
+			"\t\t\t\tif r := depsFinder.Contains(id, p.dependencyManager, 2); r > identity.FinderFoundOneOfManyRepetition {\n" +
+			"\t\t\t\t\tfor _, po := range p.pageOutputs {\n" +
+			"\t\t\t\t\t\t// Note that p.dependencyManager is used when rendering content, so reset that.\n" +
+			"\t\t\t\t\t\tresetPo(po, true, r)\n" +
+			"\t\t\t\t\t}\n" +
+			"\t\t\t\t\t// Done.\n" +
+			"\t\t\t\t\treturn nil\n" +
+			"\t\t\t\t}\n" +
+			"\t\t\t}\n" +
+			"\t\t\t// Then do a more fine grained reset for each output format.\n" +
+			"\t\tOUTPUTS:\n" +
+			"\t\t\tfor _, po := range p.pageOutputs {\n" +
+			"\t\t\t\tif !po.isRendered() {\n" +
+			"\t\t\t\t\tcontinue\n" +
+			"\t\t\t\t}\n" +
+			"\n" +
+			"\t\t\t\tfor _, id := range changes {\n" +
+			"\t\t\t\t\tcheckedCounter.Add(1)\n" +
+			"\t\t\t\t\tif r := depsFinder.Contains(id, po.dependencyManagerOutput, 50); r > identity.FinderFoundOneOfManyRepetition {\n" +
+			"\t\t\t\t\t\t// Note that dependencyManagerOutput is not used when rendering content, so don't reset that.\n" +
+			"\t\t\t\t\t\tresetPo(po, false, r)\n" +
+			"\t\t\t\t\t\tcontinue OUTPUTS\n" +
+			"\t\t\t\t\t}\n" +
+			"\t\t\t\t}\n" +
+			"\t\t\t}\n",
+		New: "\t\t\t// press: all the changes in one walk (ContainsAny), not one walk each.\n" +
+			"\t\t\tcheckedCounter.Add(int64(len(changes)))\n" +
+			"\t\t\tif r := depsFinder.ContainsAny(changes, p.dependencyManager, 2); r > identity.FinderFoundOneOfManyRepetition {\n" +
+			"\t\t\t\tfor _, po := range p.pageOutputs {\n" +
+			"\t\t\t\t\t// Note that p.dependencyManager is used when rendering content, so reset that.\n" +
+			"\t\t\t\t\tresetPo(po, true, r)\n" +
+			"\t\t\t\t}\n" +
+			"\t\t\t\t// Done.\n" +
+			"\t\t\t\treturn nil\n" +
+			"\t\t\t}\n" +
+			"\t\t\t// Then do a more fine grained reset for each output format.\n" +
+			"\t\t\tfor _, po := range p.pageOutputs {\n" +
+			"\t\t\t\tif !po.isRendered() {\n" +
+			"\t\t\t\t\tcontinue\n" +
+			"\t\t\t\t}\n" +
+			"\t\t\t\tcheckedCounter.Add(int64(len(changes)))\n" +
+			"\t\t\t\tif r := depsFinder.ContainsAny(changes, po.dependencyManagerOutput, 50); r > identity.FinderFoundOneOfManyRepetition {\n" +
+			"\t\t\t\t\t// Note that dependencyManagerOutput is not used when rendering content, so don't reset that.\n" +
+			"\t\t\t\t\tresetPo(po, false, r)\n" +
+			"\t\t\t\t}\n" +
+			"\t\t\t}\n",
+	},
 }
+
+// finderAny is identity/finder_any.go, press's file in Hugo's module copy.
+//
+//go:embed files/finder_any.go.txt
+var finderAny string
 
 // Sum identifies the edits: a copy made with other edits is made again.
 func Sum() string {
@@ -109,6 +181,15 @@ func Sum() string {
 func Apply(dir string) error {
 	for i, e := range Edits {
 		p := filepath.Join(dir, filepath.FromSlash(e.File))
+		if e.Old == "" {
+			if _, err := os.Lstat(p); err == nil {
+				return fmt.Errorf("hugopatch: edit %d adds %s, which is there already (has Hugo's version changed?)", i+1, e.File)
+			}
+			if err := os.WriteFile(p, []byte(e.New), 0o644); err != nil {
+				return err
+			}
+			continue
+		}
 		b, err := os.ReadFile(p)
 		if err != nil {
 			return err

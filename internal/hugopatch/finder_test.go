@@ -1,0 +1,149 @@
+package hugopatch
+
+import (
+	"fmt"
+	"math/rand/v2"
+	"testing"
+
+	"github.com/gohugoio/hugo/identity"
+)
+
+// anyFinder is what the patched Hugo's Finder adds: one walk for a set of
+// changes (finder_any.go).
+type anyFinder interface {
+	ContainsAny(ids []identity.Identity, in identity.Identity, maxDepth int) identity.FinderResult
+}
+
+// depGraph is a random dependency graph in the shape of a site's: managers
+// (pages, templates) holding identities and other managers.
+type depGraph struct {
+	managers []identity.Manager
+	leaves   []identity.Identity
+	holds    [][]int // the leaves each manager holds
+	links    [][]int // the managers each manager holds
+}
+
+// newDAG links manager i only to managers after it, so that every search
+// is exact (no cycle cuts a walk short) and its answer is reachability.
+func newDAG(r *rand.Rand, managers, leaves int) depGraph {
+	var g depGraph
+	for i := range leaves {
+		g.leaves = append(g.leaves, identity.StringIdentity(fmt.Sprintf("leaf-%d", i)))
+	}
+	for range managers {
+		g.managers = append(g.managers, identity.NewManager())
+	}
+	g.holds = make([][]int, managers)
+	g.links = make([][]int, managers)
+	for i, m := range g.managers {
+		for range r.IntN(4) {
+			l := r.IntN(len(g.leaves))
+			m.AddIdentity(g.leaves[l])
+			g.holds[i] = append(g.holds[i], l)
+		}
+		if i+1 < len(g.managers) {
+			for range r.IntN(3) {
+				j := i + 1 + r.IntN(len(g.managers)-i-1)
+				m.AddIdentity(g.managers[j])
+				g.links[i] = append(g.links[i], j)
+			}
+		}
+	}
+	return g
+}
+
+// reachable is the answer every search must give: a changed leaf stands
+// in manager i or in a manager it holds, at any depth.
+func (g depGraph) reachable(i int, changed map[int]bool, memo map[int]bool) bool {
+	if v, ok := memo[i]; ok {
+		return v
+	}
+	found := false
+	for _, l := range g.holds[i] {
+		found = found || changed[l]
+	}
+	for _, j := range g.links[i] {
+		found = found || g.reachable(j, changed, memo)
+	}
+	memo[i] = found
+	return found
+}
+
+// TestContainsAnyAnswersAsContainsDoes checks the rebuild's one walk for
+// all changes against a walk per change, as Hugo did, and against plain
+// reachability, on random graphs: with one Finder shared by all the
+// pages, as a rebuild uses it, and with a new one per question.
+func TestContainsAnyAnswersAsContainsDoes(t *testing.T) {
+	if _, ok := any(identity.NewFinder(identity.FinderConfig{})).(anyFinder); !ok {
+		t.Fatal("this Hugo has no Finder.ContainsAny: press builds with its patched copy of Hugo (run the tests through make, which sets GOFLAGS=-modfile=.build/press.mod)")
+	}
+	r := rand.New(rand.NewPCG(1, 2))
+	for round := range 200 {
+		g := newDAG(r, 2+r.IntN(60), 1+r.IntN(40))
+		var ids []identity.Identity
+		changed := map[int]bool{}
+		for range 1 + r.IntN(8) {
+			l := r.IntN(len(g.leaves))
+			ids = append(ids, g.leaves[l])
+			changed[l] = true
+		}
+		shared := any(identity.NewFinder(identity.FinderConfig{})).(anyFinder)
+		memo := map[int]bool{}
+		for i, m := range g.managers {
+			want := g.reachable(i, changed, memo)
+			var each bool
+			for _, id := range ids {
+				if identity.NewFinder(identity.FinderConfig{}).Contains(id, m, -1) > identity.FinderFoundOneOfManyRepetition {
+					each = true
+				}
+			}
+			fresh := any(identity.NewFinder(identity.FinderConfig{})).(anyFinder).ContainsAny(ids, m, -1) > identity.FinderFoundOneOfManyRepetition
+			one := shared.ContainsAny(ids, m, 50) > identity.FinderFoundOneOfManyRepetition
+			if each != want || fresh != want || one != want {
+				t.Fatalf("round %d, manager %d: reachable %v; Contains per change %v; ContainsAny %v, with a shared Finder %v", round, i, want, each, fresh, one)
+			}
+		}
+	}
+}
+
+// TestContainsAnyKeepsContainsRules checks the answers Contains gives
+// before any search: everything depends on GenghisKhan (but GenghisKhan
+// itself), nothing on Anonymous, an identity on itself; and a change of
+// the same name as an identity is taken for it.
+func TestContainsAnyKeepsContainsRules(t *testing.T) {
+	f, ok := any(identity.NewFinder(identity.FinderConfig{})).(anyFinder)
+	if !ok {
+		t.Fatal("this Hugo has no Finder.ContainsAny: run the tests through make")
+	}
+	a, b := identity.StringIdentity("a"), identity.StringIdentity("b")
+	m := identity.NewManager()
+	m.AddIdentity(a)
+	for _, c := range []struct {
+		name string
+		ids  []identity.Identity
+		in   identity.Identity
+		want bool
+	}{
+		{"GenghisKhan changed", []identity.Identity{b, identity.GenghisKhan}, m, true},
+		{"GenghisKhan in GenghisKhan", []identity.Identity{identity.GenghisKhan}, identity.GenghisKhan, false},
+		{"Anonymous changed", []identity.Identity{identity.Anonymous}, m, false},
+		{"the identity itself", []identity.Identity{b}, b, true},
+		{"held by the manager", []identity.Identity{b, a}, m, true},
+		{"same name, another type", []identity.Identity{otherName("a")}, m, true},
+		{"not held", []identity.Identity{b}, m, false},
+		{"no changes", nil, m, false},
+	} {
+		g := any(identity.NewFinder(identity.FinderConfig{})).(anyFinder)
+		if c.ids == nil {
+			g = f
+		}
+		if got := g.ContainsAny(c.ids, c.in, -1) > identity.FinderFoundOneOfManyRepetition; got != c.want {
+			t.Errorf("%s: %v, want %v", c.name, got, c.want)
+		}
+	}
+}
+
+// otherName is an identity of another type than StringIdentity.
+type otherName string
+
+func (n otherName) IdentifierBase() string { return string(n) }
