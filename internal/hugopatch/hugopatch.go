@@ -27,8 +27,8 @@ package hugopatch
 
 import (
 	"bytes"
-	_ "embed"
 	"crypto/sha256"
+	_ "embed"
 	"encoding/hex"
 	"encoding/json"
 	"fmt"
