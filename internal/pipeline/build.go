@@ -58,7 +58,7 @@ type Options struct {
 	Site *Site
 
 	preview bool      // set by Memory: development environment, drafts included
-	seed    *seeding  // the stage being seeded from the previous output (reuse.go); nil: not seeded
+	seeded  *seeded   // the previous output's files the stage holds (reuse.go); nil: none
 	clock   time.Time // Hugo's "now" when the day was given; zero: the clock's
 }
 
@@ -156,10 +156,7 @@ func Build(opts Options) (*Result, error) {
 	if err != nil {
 		return nil, err
 	}
-	// The stage is seeded while the build's first stages run; nothing is
-	// written into it before the seed is done (site.Options.Ready).
-	opts.seed = startSeed(out.target, dir)
-	defer opts.seed.wait() // before out.close removes the stage
+	opts.seeded = seed(out.target, dir)
 
 	res, err := run(opts, dir)
 	if err != nil {

@@ -14,9 +14,7 @@ import (
 // touching the published output:
 //
 //  1. the staging directory is seeded with hard links to every file of the
-//     previous output (no bytes are copied), beside the build's first
-//     stages (derive, Hugo loading the site): until the seed is done,
-//     every operation on the stage waits (site.Options.Ready);
+//     previous output (no bytes are copied);
 //  2. Hugo and press write into the stage through a file system that
 //     compares each file with the one in place: the same bytes leave the
 //     link, other bytes replace the link by a new file (the stage's name is
@@ -96,44 +94,6 @@ func seed(prev, stage string) *seeded {
 		return nil
 	}
 	return &s
-}
-
-// seeding is a seed running beside the build.
-type seeding struct {
-	done   chan struct{}
-	seeded *seeded
-}
-
-// startSeed starts seeding stage from prev and returns at once; nil when
-// prev is not a folder (a first build: there is nothing to seed).
-func startSeed(prev, stage string) *seeding {
-	if fi, err := os.Stat(prev); err != nil || !fi.IsDir() {
-		return nil
-	}
-	s := &seeding{done: make(chan struct{})}
-	go func() {
-		defer close(s.done)
-		s.seeded = seed(prev, stage)
-	}()
-	return s
-}
-
-// wait waits for the seed and returns what it put into the stage (nil: the
-// seed failed and the stage is empty, or there was none).
-func (s *seeding) wait() *seeded {
-	if s == nil {
-		return nil
-	}
-	<-s.done
-	return s.seeded
-}
-
-// ready is closed once the seed is done; nil without a seed.
-func (s *seeding) ready() <-chan struct{} {
-	if s == nil {
-		return nil
-	}
-	return s.done
 }
 
 // empty removes everything inside dir.

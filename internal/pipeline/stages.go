@@ -181,10 +181,7 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 
 	so := siteOptions(opts, dir, dataDir)
 	mountAssets(&so, assetsDir)
-	// A seeded stage (even one whose seed fails and leaves it empty) is
-	// written through the reuse file system, once the seed is done.
-	so.Reuse = opts.seed != nil
-	so.Ready = opts.seed.ready()
+	so.Reuse = opts.seeded != nil
 	// Pages are scanned for the link check and the search index while Hugo
 	// writes them, on workers beside Hugo's own.
 	scan := newPageScan(hasSearchPage(opts.Source))
@@ -201,11 +198,11 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	if err := d.gen.writeFiles(sres.WriteFile); err != nil {
 		return nil, siteError(err)
 	}
-	if seeded := opts.seed.wait(); seeded != nil {
+	if opts.seeded != nil {
 		// What the previous output had and this build did not make goes
 		// before the link check looks at the files (the search index's
 		// folder after the index is written, in check).
-		if err := seeded.prune(dir, sres.Produced(), inSearch); err != nil {
+		if err := opts.seeded.prune(dir, sres.Produced(), inSearch); err != nil {
 			return nil, err
 		}
 	}
@@ -243,8 +240,8 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 	if len(broken) > 0 {
 		return &Error{Diagnostics: broken}
 	}
-	if seeded := opts.seed.wait(); seeded != nil {
-		if err := seeded.prune(r.dir, r.site.Produced(), func(rel string) bool { return !inSearch(rel) }); err != nil {
+	if opts.seeded != nil {
+		if err := opts.seeded.prune(r.dir, r.site.Produced(), func(rel string) bool { return !inSearch(rel) }); err != nil {
 			return err
 		}
 	}

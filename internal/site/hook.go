@@ -6,7 +6,6 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
-	"time"
 
 	"github.com/spf13/afero"
 	"github.com/zzia/press/internal/tempdir"
@@ -127,70 +126,3 @@ var errStopping = errors.New("interrupted")
 
 // UnwrapFilesystem lets Hugo see the OS file system underneath.
 func (s stopFs) UnwrapFilesystem() afero.Fs { return s.Fs }
-
-// gateFs is a file system that is not ready yet: every operation waits
-// until ready is closed (a staging directory still being seeded).
-type gateFs struct {
-	afero.Fs
-	ready <-chan struct{}
-}
-
-func (g gateFs) Create(name string) (afero.File, error) {
-	<-g.ready
-	return g.Fs.Create(name)
-}
-
-func (g gateFs) Mkdir(name string, perm os.FileMode) error {
-	<-g.ready
-	return g.Fs.Mkdir(name, perm)
-}
-
-func (g gateFs) MkdirAll(path string, perm os.FileMode) error {
-	<-g.ready
-	return g.Fs.MkdirAll(path, perm)
-}
-
-func (g gateFs) Open(name string) (afero.File, error) {
-	<-g.ready
-	return g.Fs.Open(name)
-}
-
-func (g gateFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
-	<-g.ready
-	return g.Fs.OpenFile(name, flag, perm)
-}
-
-func (g gateFs) Remove(name string) error {
-	<-g.ready
-	return g.Fs.Remove(name)
-}
-
-func (g gateFs) RemoveAll(path string) error {
-	<-g.ready
-	return g.Fs.RemoveAll(path)
-}
-
-func (g gateFs) Rename(oldname, newname string) error {
-	<-g.ready
-	return g.Fs.Rename(oldname, newname)
-}
-
-func (g gateFs) Stat(name string) (os.FileInfo, error) {
-	<-g.ready
-	return g.Fs.Stat(name)
-}
-
-func (g gateFs) Chmod(name string, mode os.FileMode) error {
-	<-g.ready
-	return g.Fs.Chmod(name, mode)
-}
-
-func (g gateFs) Chown(name string, uid, gid int) error {
-	<-g.ready
-	return g.Fs.Chown(name, uid, gid)
-}
-
-func (g gateFs) Chtimes(name string, atime, mtime time.Time) error {
-	<-g.ready
-	return g.Fs.Chtimes(name, atime, mtime)
-}

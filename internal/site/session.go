@@ -222,9 +222,6 @@ func open(opts Options, watch bool) (*session, error) {
 	if s.inMemory {
 		destFs = afero.NewMemMapFs()
 	} else if opts.Reuse {
-		if opts.Ready != nil {
-			destFs = gateFs{destFs, opts.Ready}
-		}
 		destFs = newReuseFs(destFs)
 	}
 	s.destFs = destFs

@@ -51,10 +51,6 @@ type Options struct {
 	// never written through the link. Result.Produced tells which files
 	// the build made, so that the others can be removed.
 	Reuse bool
-	// Ready, with Reuse, is closed once Dest holds those links: the build
-	// starts while they are being made, and every operation on Dest waits
-	// for Ready first. Nil: Dest is ready.
-	Ready <-chan struct{}
 	// Mounts adds directories outside the site (for generated content or data)
 	// to the site's component folders.
 	Mounts []Mount
