@@ -161,12 +161,19 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 	}
 	// Who attended what, by member, so that each member's walk over the
 	// activities looks attendance up instead of scanning every list.
-	attended := make(map[string]attendance, len(ds.Members))
+	// Each member's map is made at its size: counted first.
+	count := make(map[string]int, len(ds.Members))
+	for _, a := range held {
+		for i := range a.Attendance {
+			count[a.Attendance[i].Member]++
+		}
+	}
+	attended := make(map[string]attendance, len(count))
 	for _, a := range held {
 		for i := range a.Attendance {
 			at := &a.Attendance[i]
 			if attended[at.Member] == nil {
-				attended[at.Member] = attendance{}
+				attended[at.Member] = make(attendance, count[at.Member])
 			}
 			attended[at.Member][a] = at
 		}
