@@ -231,19 +231,25 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 	}
 	if a.Held() {
 		at := &Attendance{Units: []Unit{}}
-		var listed []*member.Member
+		// The units with their ranks, looked up once each for the sort.
+		type ranked struct {
+			m    *member.Member
+			rank int
+		}
+		listed := make([]ranked, 0, len(a.Attendance))
 		for _, x := range a.Attendance {
 			at.Count++
 			at.People += len(x.Persons) + x.Others
 			if m := ds.Member(x.Member); m != nil && m.Listed {
-				listed = append(listed, m)
+				listed = append(listed, ranked{m, rank[m]})
 			}
 		}
-		slices.SortFunc(listed, func(a, b *member.Member) int { return cmp.Compare(rank[a], rank[b]) })
 		if len(listed) > MaxUnitsNamed {
 			listed = nil
 		}
-		for _, m := range listed {
+		slices.SortFunc(listed, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
+		for _, x := range listed {
+			m := x.m
 			if st := res.Member(m.ID); st == nil || st.Status == rules.Withdrawn {
 				continue
 			}

@@ -17,7 +17,9 @@
 package ical
 
 import (
+	"bytes"
 	"fmt"
+	"io"
 	"sort"
 	"strings"
 	"time"
@@ -104,10 +106,21 @@ type File struct {
 
 // Feeds returns every calendar file of the activities, names sorted:
 // all.ics (every activity), <kind-slug>.ics for each kind with activities
-// (e.g. training.ics), and events/<id>.ics for each activity.
+// (e.g. training.ics), and events/<id>.ics for each activity. Each
+// activity's event is made and serialised once, for all the calendars that
+// hold it.
 func Feeds(ds *member.Dataset, opt Options) []File {
+	events := make(map[*member.Activity]*sharedEvent, len(ds.Activities))
+	eventOf := func(a *member.Activity) ics.Component {
+		e := events[a]
+		if e == nil {
+			e = &sharedEvent{event: event(a, opt)}
+			events[a] = e
+		}
+		return e
+	}
 	var out []File
-	out = append(out, File{"all.ics", Calendar(CalendarName, ds.Activities, opt)})
+	out = append(out, File{"all.ics", calendar(CalendarName, ds.Activities, eventOf)})
 	for _, k := range member.Kinds {
 		var acts []*member.Activity
 		for _, a := range ds.Activities {
@@ -116,14 +129,44 @@ func Feeds(ds *member.Dataset, opt Options) []File {
 			}
 		}
 		if len(acts) > 0 {
-			out = append(out, File{KindFile(k.Value), Calendar(CalendarName+" · "+k.Value, acts, opt)})
+			out = append(out, File{KindFile(k.Value), calendar(CalendarName+" · "+k.Value, acts, eventOf)})
 		}
 	}
 	for _, a := range ds.Activities {
-		out = append(out, File{EventFile(a), Event(a, opt)})
+		out = append(out, File{EventFile(a), singleEvent(a, eventOf)})
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Name < out[j].Name })
 	return out
+}
+
+// sharedEvent is an activity's event in the calendars of Feeds: it is
+// serialised once, and its bytes are written again into each calendar
+// serialised the same way.
+type sharedEvent struct {
+	event *ics.VEvent
+	b     []byte                         // event serialised with config
+	cfg   ics.SerializationConfiguration // how b was
+}
+
+// UnknownPropertiesIANAProperties is the event's.
+func (e *sharedEvent) UnknownPropertiesIANAProperties() []ics.IANAProperty {
+	return e.event.UnknownPropertiesIANAProperties()
+}
+
+// SubComponents are the event's.
+func (e *sharedEvent) SubComponents() []ics.Component { return e.event.SubComponents() }
+
+// SerializeTo writes the event as config says.
+func (e *sharedEvent) SerializeTo(w io.Writer, config *ics.SerializationConfiguration) error {
+	if e.b == nil || e.cfg != *config {
+		var b bytes.Buffer
+		if err := e.event.SerializeTo(&b, config); err != nil {
+			return err
+		}
+		e.b, e.cfg = b.Bytes(), *config
+	}
+	_, err := w.Write(e.b)
+	return err
 }
 
 // KindFile returns the name of the feed of one kind of activity.
@@ -134,6 +177,11 @@ func EventFile(a *member.Activity) string { return "events/" + a.ID + ".ics" }
 
 // Calendar returns a calendar of the activities, ordered by start then id.
 func Calendar(name string, acts []*member.Activity, opt Options) []byte {
+	return calendar(name, acts, func(a *member.Activity) ics.Component { return event(a, opt) })
+}
+
+// calendar is Calendar with the events eventOf gives.
+func calendar(name string, acts []*member.Activity, eventOf func(*member.Activity) ics.Component) []byte {
 	sorted := append([]*member.Activity(nil), acts...)
 	sort.SliceStable(sorted, func(i, j int) bool {
 		if !sorted[i].Start.Equal(sorted[j].Start) {
@@ -143,15 +191,20 @@ func Calendar(name string, acts []*member.Activity, opt Options) []byte {
 	})
 	cal := newCalendar(name)
 	for _, a := range sorted {
-		cal.AddVEvent(event(a, opt))
+		cal.Components = append(cal.Components, eventOf(a))
 	}
 	return serialize(cal)
 }
 
 // Event returns a calendar holding one activity, for "add to calendar".
 func Event(a *member.Activity, opt Options) []byte {
+	return singleEvent(a, func(a *member.Activity) ics.Component { return event(a, opt) })
+}
+
+// singleEvent is Event with the event eventOf gives.
+func singleEvent(a *member.Activity, eventOf func(*member.Activity) ics.Component) []byte {
 	cal := newCalendar(a.Title)
-	cal.AddVEvent(event(a, opt))
+	cal.Components = append(cal.Components, eventOf(a))
 	return serialize(cal)
 }
 
@@ -175,12 +228,12 @@ func newCalendar(name string) *ics.Calendar {
 }
 
 func serialize(cal *ics.Calendar) []byte {
-	var b strings.Builder
+	var b bytes.Buffer
 	// CRLF as RFC 5545 3.1 requires; the library's default on Unix is LF.
 	if err := cal.SerializeTo(&b, ics.WithNewLineWindows); err != nil {
 		panic(err) // only for unknown options, which are fixed here
 	}
-	return []byte(b.String())
+	return b.Bytes()
 }
 
 func event(a *member.Activity, opt Options) *ics.VEvent {

@@ -254,3 +254,36 @@ console.log(JSON.stringify(out));
 		}
 	}
 }
+
+// TestFeedsShareEvents: the calendars of Feeds, which serialise each event
+// once for all of them, hold the bytes of Calendar and Event.
+func TestFeedsShareEvents(t *testing.T) {
+	ds := fixture()
+	got := map[string][]byte{}
+	for _, f := range Feeds(ds, opts) {
+		got[f.Name] = f.Data
+	}
+	want := map[string][]byte{"all.ics": Calendar(CalendarName, ds.Activities, opts)}
+	for _, k := range member.Kinds {
+		var acts []*member.Activity
+		for _, a := range ds.Activities {
+			if a.Kind == k.Value {
+				acts = append(acts, a)
+			}
+		}
+		if len(acts) > 0 {
+			want[KindFile(k.Value)] = Calendar(CalendarName+" · "+k.Value, acts, opts)
+		}
+	}
+	for _, a := range ds.Activities {
+		want[EventFile(a)] = Event(a, opts)
+	}
+	if len(got) != len(want) {
+		t.Errorf("%d files, want %d", len(got), len(want))
+	}
+	for name, b := range want {
+		if !bytes.Equal(got[name], b) {
+			t.Errorf("%s:\n%s\nwant\n%s", name, got[name], b)
+		}
+	}
+}

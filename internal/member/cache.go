@@ -13,11 +13,11 @@ import (
 
 // ParseCache keeps the YAML syntax trees of the data files a load parsed,
 // by file name and SHA-256 of the bytes, so that the next load (the
-// preview's, after an edit) parses only the files that changed. Of the
-// activities, the most numerous and largest files, it also keeps the
-// records decoded from them, untouched: Assemble links and changes the
-// records, so a load gets a copy (Activity.clone). A load drops the
-// entries of files it did not read. Safe for concurrent use.
+// preview's, after an edit) parses only the files that changed. It also
+// keeps the records decoded from them (activities, members, people),
+// untouched: Assemble links and changes the records, so a load gets a copy
+// (Activity.clone, Member.clone, Person.clone). A load drops the entries
+// of files it did not read. Safe for concurrent use.
 //
 // It also keeps the bytes of each file it read, with the file's size and
 // modification time: a file whose size and time are unchanged is not read
@@ -103,6 +103,12 @@ type parsedFile struct {
 	activity      *Activity
 	activityDiags diag.List
 	decoded       bool
+
+	// record and recordDiags are what decoding the file as a member or a
+	// person gave, once it was (recorded).
+	record      any
+	recordDiags diag.List
+	recorded    bool
 }
 
 func (c *ParseCache) get(lang msg.Lang, file string, src []byte) (ast.Node, diag.List, bool) {
@@ -154,6 +160,39 @@ func (c *ParseCache) putActivity(lang msg.Lang, file string, src []byte, a *Acti
 	defer c.mu.Unlock()
 	if e, ok := c.entries[k]; ok {
 		e.activity, e.activityDiags, e.decoded = a, append(diag.List(nil), diags...), true
+	}
+}
+
+// record returns the member or person (*Member, *Person) decoded from
+// the file's bytes src, as it was kept (the caller copies it), and a copy
+// of the problems decoding found, when a load decoded them before.
+func (c *ParseCache) record(lang msg.Lang, file string, src []byte) (any, diag.List, bool) {
+	if c == nil {
+		return nil, nil, false
+	}
+	k := parseKey{lang, file, sha256.Sum256(src)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	e, ok := c.entries[k]
+	if !ok || !e.recorded {
+		return nil, nil, false
+	}
+	e.used = true
+	return e.record, append(diag.List(nil), e.recordDiags...), true
+}
+
+// putRecord keeps v (a *Member or *Person, which the caller must not
+// change afterwards: loads get copies) and the problems decoding src
+// found, beside the file's syntax tree.
+func (c *ParseCache) putRecord(lang msg.Lang, file string, src []byte, v any, diags diag.List) {
+	if c == nil {
+		return
+	}
+	k := parseKey{lang, file, sha256.Sum256(src)}
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if e, ok := c.entries[k]; ok {
+		e.record, e.recordDiags, e.recorded = v, append(diag.List(nil), diags...), true
 	}
 }
 

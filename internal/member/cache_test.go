@@ -87,6 +87,35 @@ func TestParseCacheLoadsTheSame(t *testing.T) {
 		if changed == 0 {
 			t.Fatal("the synthetic data has no attendance by person to change")
 		}
+		// So do the members and people, and what Assemble linked to them.
+		reps, fees := 0, 0
+		for _, m := range ds.Members {
+			m.Name += "（改）"
+			for _, r := range m.Representatives {
+				r.Name += "（改）"
+				r.Title += "（改）"
+				reps++
+			}
+			for i := range m.Fees {
+				m.Fees[i].Amount++
+				fees++
+			}
+			for i := range m.Assessments {
+				m.Assessments[i].Note += "（改）"
+			}
+		}
+		for _, p := range ds.People {
+			p.Name += "（改）"
+			if p.Membership != nil {
+				p.Membership.Intro += "（改）"
+				for i := range p.Membership.Fees {
+					p.Membership.Fees[i].Amount++
+				}
+			}
+		}
+		if reps == 0 || fees == 0 {
+			t.Fatalf("the synthetic data has %d representatives and %d fees to change", reps, fees)
+		}
 	}
 	same("load after one that changed its records")
 

@@ -263,6 +263,39 @@ func ParseMember(lang msg.Lang, name string, src []byte) (*Member, diag.List) {
 
 // parseMember is ParseMember with a cache of parsed files (may be nil).
 func parseMember(lang msg.Lang, name string, src []byte, c *ParseCache) (*Member, diag.List) {
+	if v, diags, ok := c.record(lang, name, src); ok {
+		return v.(*Member).clone(), diags
+	}
+	m, diags := decodeMember(lang, name, src, c)
+	if m == nil || c == nil {
+		return m, diags
+	}
+	c.putRecord(lang, name, src, m, diags)
+	return m.clone(), diags
+}
+
+// clone is a copy of m, as decoded from its file, that Assemble can change
+// without changing m: the representatives (which it links) are copied and
+// belong to the copy, and so are the lists of fees and assessments.
+func (m *Member) clone() *Member {
+	c := *m
+	if m.Representatives != nil {
+		c.Representatives = make([]*Representative, len(m.Representatives))
+		for i, r := range m.Representatives {
+			rc := *r
+			if r.Member == m {
+				rc.Member = &c
+			}
+			c.Representatives[i] = &rc
+		}
+	}
+	c.Fees = slices.Clone(m.Fees)
+	c.Assessments = slices.Clone(m.Assessments)
+	return &c
+}
+
+// decodeMember decodes the member file name (bytes src).
+func decodeMember(lang msg.Lang, name string, src []byte, c *ParseCache) (*Member, diag.List) {
 	d := &decoder{file: name, lang: lang, cache: c}
 	body := d.parse(src)
 	if body == nil {

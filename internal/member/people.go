@@ -2,6 +2,7 @@ package member
 
 import (
 	"github.com/zzia/press/internal/msg"
+	"slices"
 	"sort"
 	"strings"
 
@@ -40,6 +41,37 @@ func ParsePerson(lang msg.Lang, name string, src []byte) (*Person, diag.List) {
 
 // parsePerson is ParsePerson with a cache of parsed files (may be nil).
 func parsePerson(lang msg.Lang, name string, src []byte, c *ParseCache) (*Person, diag.List) {
+	if v, diags, ok := c.record(lang, name, src); ok {
+		return v.(*Person).clone(), diags
+	}
+	p, diags := decodePerson(lang, name, src, c)
+	if p == nil || c == nil {
+		return p, diags
+	}
+	c.putRecord(lang, name, src, p, diags)
+	return p.clone(), diags
+}
+
+// clone is a copy of p, as decoded from its file, that Assemble can change
+// without changing p: the membership and its fees are copied, and so is the
+// list of positions.
+func (p *Person) clone() *Person {
+	c := *p
+	if p.Membership != nil {
+		ms := *p.Membership
+		ms.Fees = slices.Clone(ms.Fees)
+		if ms.Listed != nil {
+			l := *ms.Listed
+			ms.Listed = &l
+		}
+		c.Membership = &ms
+	}
+	c.Positions = slices.Clone(p.Positions)
+	return &c
+}
+
+// decodePerson decodes the person file name (bytes src).
+func decodePerson(lang msg.Lang, name string, src []byte, c *ParseCache) (*Person, diag.List) {
 	d, fs, ok := openFileCached(lang, name, src, "person", personSchema, c)
 	if !ok {
 		return nil, d.diags

@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"runtime"
 	"runtime/pprof"
 	"strings"
 	"testing"
@@ -121,4 +122,28 @@ func profileCPU(b *testing.B) func() {
 		pprof.StopCPUProfile()
 		f.Close()
 	}
+}
+
+// profileMem writes heap profiles into the file PRESS_BENCH_MEMPROFILE
+// names, if it names one: that file's ".base" when called and the file
+// itself when what it returns is called, so that
+// go tool pprof -base file.base file shows what the timed loop allocated.
+func profileMem(b *testing.B) func() {
+	p := os.Getenv("PRESS_BENCH_MEMPROFILE")
+	if p == "" {
+		return func() {}
+	}
+	write := func(name string) {
+		runtime.GC()
+		f, err := os.Create(name)
+		if err != nil {
+			b.Fatal(err)
+		}
+		defer f.Close()
+		if err := pprof.Lookup("allocs").WriteTo(f, 0); err != nil {
+			b.Fatal(err)
+		}
+	}
+	write(p + ".base")
+	return func() { write(p) }
 }

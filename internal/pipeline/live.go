@@ -302,7 +302,7 @@ func (l *Live) full() (*Result, error) {
 	l.nav = newGenerated()
 	navigation(opts.Source, opts.Site.Config, l.nav)
 	l.mem, l.form, l.pubs = newGenerated(), newGenerated(), newGenerated()
-	dl = append(dl, l.deriveData()...)
+	dl = append(dl, l.deriveData(nil)...)
 	if !dl.HasErrors() {
 		dl = append(dl, publications(opts, l.pubs)...)
 	}
@@ -350,7 +350,7 @@ func (l *Live) incremental(c change) (*Result, error) {
 		}
 		old := l.mem.private
 		l.mem, l.form = newGenerated(), newGenerated()
-		dl = append(dl, l.deriveData()...)
+		dl = append(dl, l.deriveData(old)...)
 		// The files not written again were found clean of the same
 		// private values: only new values make the scan read them all.
 		secretsChanged = !sameSecrets(old, l.mem.private)
@@ -407,9 +407,10 @@ func (l *Live) incremental(c change) (*Result, error) {
 	return l.render(events, tm, dl, secretsChanged)
 }
 
-// deriveData loads and derives the member data and the application form.
-func (l *Live) deriveData() diag.List {
-	_, _, dl := members(l.opts, l.history, l.mem)
+// deriveData loads and derives the member data and the application form;
+// prev are the private values of the last load, or nil.
+func (l *Live) deriveData(prev *secrets) diag.List {
+	_, _, dl := members(l.opts, l.history, l.mem, prev)
 	if dl.HasErrors() {
 		return dl
 	}

@@ -22,7 +22,8 @@ import (
 // PRESS_BENCH_SITE keeps the generated site between runs). It logs each
 // stage's time and how many files the rebuild wrote (Hugo's pages and
 // press's files); PRESS_BENCH_LIST=file saves their names, and
-// PRESS_BENCH_CPUPROFILE=file profiles the edits alone. The whole edit
+// PRESS_BENCH_CPUPROFILE=file profiles the edits alone and
+// PRESS_BENCH_MEMPROFILE=file their allocations (see profileMem). The whole edit
 // loop, with plain Hugo beside it, is sitebench -members.
 func BenchmarkLiveMemberEdit(b *testing.B) {
 	dir := os.Getenv("PRESS_BENCH_SITE")
@@ -66,6 +67,7 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 	defer os.WriteFile(file, orig, 0o644)
 	name := regexp.MustCompile(`(?m)^name: (.*)$`)
 	defer profileCPU(b)()
+	defer profileMem(b)()
 	b.ResetTimer()
 	for i := 0; i < b.N; i++ {
 		edited := name.ReplaceAll(orig, []byte(fmt.Sprintf("name: ${1}（第%d次）", i+1)))

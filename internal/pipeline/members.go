@@ -22,7 +22,8 @@ const (
 // as of opts.Today, and adds the public directory, calendar and chronicle to
 // gen, with the CSV and the iCalendar feeds. It returns the loaded data and
 // the derived statuses for later stages (nil when the site has no data).
-func members(opts Options, hist *history.History, gen *generated) (*member.Dataset, *rules.Result, diag.List) {
+// prev are the private values of an earlier load, or nil (collectSecrets).
+func members(opts Options, hist *history.History, gen *generated, prev *secrets) (*member.Dataset, *rules.Result, diag.List) {
 	if !member.HasData(opts.Site.Dir) {
 		return nil, nil, nil
 	}
@@ -30,7 +31,7 @@ func members(opts Options, hist *history.History, gen *generated) (*member.Datas
 	if l.HasErrors() {
 		return nil, nil, l
 	}
-	gen.private = collectSecrets(opts.Lang, ds)
+	gen.private = collectSecrets(opts.Lang, ds, prev)
 	pub := directory.Build(ds, res)
 	files, err := pub.DataFiles()
 	if err != nil {

@@ -63,7 +63,11 @@ const (
 )
 
 // collectSecrets gathers the private values of ds; nil when there are none.
-func collectSecrets(lang msg.Lang, ds *member.Dataset) *secrets {
+// The matcher of prev (nil, or the secrets of an earlier load), which
+// depends on the values alone, is used again when the values are the same:
+// the preview's edits seldom change them, and building it for a large
+// membership allocated more than anything else in the derive stage.
+func collectSecrets(lang msg.Lang, ds *member.Dataset, prev *secrets) *secrets {
 	if ds == nil {
 		return nil
 	}
@@ -141,13 +145,17 @@ func collectSecrets(lang msg.Lang, ds *member.Dataset) *secrets {
 	for i, p := range patterns {
 		s.list[i] = byPattern[p]
 	}
-	s.matcher = newMatcher(patterns)
 	h := sha256.New()
 	for _, p := range patterns {
 		h.Write([]byte(p))
 		h.Write([]byte{0})
 	}
 	h.Sum(s.key[:0])
+	if prev != nil && prev.key == s.key && prev.matcher != nil {
+		s.matcher = prev.matcher
+	} else {
+		s.matcher = newMatcher(patterns)
+	}
 	return s
 }
 

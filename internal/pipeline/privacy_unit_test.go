@@ -72,7 +72,7 @@ func secretsOf(t *testing.T) *secrets {
 	if l.HasErrors() {
 		t.Fatal(l)
 	}
-	return collectSecrets(msg.En, ds)
+	return collectSecrets(msg.En, ds, nil)
 }
 
 func TestPrivacyViews(t *testing.T) {
@@ -176,7 +176,7 @@ func TestPrivacyCleanCache(t *testing.T) {
 		t.Fatalf("clean page again: %v", err)
 	}
 	// New values that the unchanged page holds: it is scanned again.
-	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}})
+	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}}, nil)
 	if err := other.checkFilesCached(out, []string{"a/index.html"}, cache); err == nil || !strings.Contains(err.Error(), "phone number of m2") {
 		t.Fatalf("after the private values changed, an unchanged page gave %v", err)
 	}
@@ -220,7 +220,7 @@ func TestPrivacyCleanFilesKept(t *testing.T) {
 		t.Errorf("kept %d bytes, want the key and the one file of the last build", st.Size())
 	}
 
-	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}})
+	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}}, nil)
 	c = loadCleanFiles(path, other)
 	if c.seen(scanSum("a/index.html", out["a/index.html"].Data)) {
 		t.Error("verdicts kept under other private values were used")
@@ -245,5 +245,28 @@ func TestPrivacyCleanCacheByKind(t *testing.T) {
 	}
 	if err := s.checkCached(fstest.MapFS{"journal/x.pdf": {Data: b}}, cache); err == nil || !strings.Contains(err.Error(), "phone number of m1") {
 		t.Errorf("the same bytes as a PDF: got %v, want the phone number found", err)
+	}
+}
+
+// The preview's next load keeps the matcher of the same private values,
+// with the owners of this load, and builds one for other values.
+func TestPrivacyMatcherKept(t *testing.T) {
+	one := func(id, phone string) *member.Dataset {
+		return &member.Dataset{Members: []*member.Member{{ID: id, Contact: member.Contact{Phone: phone}}}}
+	}
+	first := collectSecrets(msg.En, one("m1", "0371-5555-9999"), nil)
+	same := collectSecrets(msg.En, one("m2", "0371-5555-9999"), first)
+	if same.matcher != first.matcher {
+		t.Error("the same values built a new matcher")
+	}
+	if err := same.checkFiles(fstest.MapFS{"a.html": {Data: []byte("037155559999")}}, []string{"a.html"}); err == nil || !strings.Contains(err.Error(), "phone number of m2") {
+		t.Errorf("with the kept matcher: %v, want m2's phone number found", err)
+	}
+	other := collectSecrets(msg.En, one("m1", "0371-5555-8888"), first)
+	if other.matcher == first.matcher {
+		t.Fatal("other values kept the matcher of the first")
+	}
+	if err := other.checkFiles(fstest.MapFS{"a.html": {Data: []byte("0371-5555-8888")}}, []string{"a.html"}); err == nil {
+		t.Error("the new value was not found")
 	}
 }

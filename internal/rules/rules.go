@@ -161,18 +161,39 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 	}
 	// Who attended what, by member, so that each member's walk over the
 	// activities looks attendance up instead of scanning every list.
-	attended := make(map[string]attendance, len(ds.Members))
+	// Each member's map is made at its size: counted first.
+	count := make(map[string]int, len(ds.Members))
+	for _, a := range held {
+		for i := range a.Attendance {
+			count[a.Attendance[i].Member]++
+		}
+	}
+	attended := make(map[string]attendance, len(count))
 	for _, a := range held {
 		for i := range a.Attendance {
 			at := &a.Attendance[i]
 			if attended[at.Member] == nil {
-				attended[at.Member] = attendance{}
+				attended[at.Member] = make(attendance, count[at.Member])
 			}
 			attended[at.Member][a] = at
 		}
 	}
+	// Whom the held activities for invited members invite: for each member
+	// the indexes in held, ascending, so that each member's walk needs no
+	// look-up in the activities' lists (a.Invites).
+	invitedTo := map[string][]int32{}
+	for i, a := range held {
+		for _, id := range a.Invited {
+			if at := invitedTo[id]; len(at) == 0 || at[len(at)-1] != int32(i) {
+				invitedTo[id] = append(at, int32(i))
+			}
+		}
+	}
+	if len(ds.Members) > 0 {
+		res.Members = make([]*MemberStatus, 0, len(ds.Members))
+	}
 	for _, m := range ds.Members {
-		s := deriveMember(m, held, days, attended[m.ID], today, ds)
+		s := deriveMember(m, held, days, invitedTo[m.ID], attended[m.ID], today, ds)
 		res.Members = append(res.Members, s)
 		res.byID[m.ID] = s
 	}
@@ -220,14 +241,27 @@ func (att attendance) person(a *member.Activity, name string) bool {
 	return at != nil && at.Person(name)
 }
 
-func deriveMember(m *member.Member, held []*member.Activity, days []time.Time, att attendance, today time.Time, ds *member.Dataset) *MemberStatus {
+// deriveMember applies the rules to m. invited are the indexes in held of
+// the activities for invited members that invite m, ascending.
+func deriveMember(m *member.Member, held []*member.Activity, days []time.Time, invited []int32, att attendance, today time.Time, ds *member.Dataset) *MemberStatus {
 	s := &MemberStatus{ID: m.ID, Status: Active}
 	var expected []*member.Activity
 	var came []bool
 	joined := dayOf(m.Joined)
 	for i, a := range held {
-		// As Expects, with the days computed once.
-		if days[i].Before(joined) || !countsFor(m, a) {
+		// As Expects, with the days computed once and the invitations
+		// looked up in invited.
+		for len(invited) > 0 && invited[0] < int32(i) {
+			invited = invited[1:]
+		}
+		if days[i].Before(joined) {
+			continue
+		}
+		if len(a.Invited) > 0 && !a.Uncounted {
+			if len(invited) == 0 || invited[0] != int32(i) {
+				continue
+			}
+		} else if !countsFor(m, a) {
 			continue
 		}
 		expected = append(expected, a)

@@ -1,0 +1,48 @@
+package member
+
+import (
+	"os"
+	"path"
+	"testing"
+	"time"
+
+	"github.com/zzia/press/internal/msg"
+)
+
+// The cache keeps the members and people it decoded: the next load takes
+// them from it (copies) instead of decoding their files again.
+func TestParseCacheKeepsRecords(t *testing.T) {
+	dir := t.TempDir()
+	files := map[string]string{
+		"data/people/zhang.yaml": "id: zhang\nname: 张示甲\n",
+		"data/members/m1.yaml": "id: m1\nname: 郑州示例甲科技有限公司\nlevel: 普通会员单位\nunit_type: 企业\nregion: 金水区\nindustry: 互联网\n" +
+			"joined: 2025-01-01\nlisted: true\nrepresentatives:\n  - person: zhang\n    role: 主代表\n",
+	}
+	for name, src := range files {
+		p := dir + "/" + name
+		if err := os.MkdirAll(path.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
+	c := NewParseCache()
+	first, l := LoadCached(msg.En, dir, today, c)
+	if l.HasErrors() {
+		t.Fatal(l)
+	}
+	for name, src := range files {
+		if _, _, ok := c.record(msg.En, name, []byte(src)); !ok {
+			t.Errorf("%s: the record decoded is not kept", name)
+		}
+	}
+	second, _ := LoadCached(msg.En, dir, today, c)
+	if second.Members[0] == first.Members[0] || second.Members[0].Representatives[0] == first.Members[0].Representatives[0] {
+		t.Error("two loads share a member record")
+	}
+	if r := second.Members[0].Representatives[0]; r.Member != second.Members[0] || r.Person == nil || r.Person.Name != "张示甲" {
+		t.Errorf("the representative of the second load is linked to %p (member %p), person %v", r.Member, second.Members[0], r.Person)
+	}
+}
