@@ -39,7 +39,7 @@ type Token struct {
 }
 
 // Attrs returns the attributes of a start or self-closing tag in document
-// order (nil for other tokens).
+// order (none for other tokens).
 func (t *Token) Attrs() []Attr {
 	if !t.attrsRead {
 		t.attrsRead = true
