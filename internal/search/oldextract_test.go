@@ -266,4 +266,3 @@ func oldExtract(src []byte) (title string, segs []segment, ok bool) {
 		}
 	}
 }
-
