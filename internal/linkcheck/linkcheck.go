@@ -19,6 +19,8 @@ import (
 	"sync/atomic"
 
 	"golang.org/x/net/html"
+
+	"github.com/zzia/press/internal/htmlscan"
 )
 
 // Broken is one reference to something the site does not have.
@@ -61,13 +63,21 @@ func NewPages() *Pages { return &Pages{pages: map[string]*page{}} }
 // Add scans the HTML page written at name (slash-separated, relative to the
 // site root).
 func (ps *Pages) Add(name string, data []byte) {
-	pg, err := scanHTML(bytes.NewReader(data), &ps.refs)
-	if err != nil {
-		return // Check scans it again from the file and reports the error
-	}
-	ps.mu.Lock()
-	ps.pages[name] = pg
-	ps.mu.Unlock()
+	htmlscan.Scan(bytes.NewReader(data), ps.Visitor(name))
+}
+
+// Visitor scans the HTML page written at name as Add does, in a scan
+// shared with other readers of the page (see htmlscan.Scan): the page is
+// added when the scan ends.
+func (ps *Pages) Visitor(name string) htmlscan.Visitor {
+	return &scanner{pg: &page{ids: map[string]bool{}}, refs: &ps.refs, end: func(pg *page, err error) {
+		if err != io.EOF {
+			return // Check scans it again from the file and reports the error
+		}
+		ps.mu.Lock()
+		ps.pages[name] = pg
+		ps.mu.Unlock()
+	}}
 }
 
 // interner hands out one string for equal byte strings.
@@ -242,45 +252,63 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 // scanHTML collects the ids and references of one page, each reference
 // as refs hands it out.
 func scanHTML(r io.Reader, refs *interner) (*page, error) {
-	pg := &page{ids: map[string]bool{}}
-	z := html.NewTokenizer(r)
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			if z.Err() == io.EOF {
-				return pg, nil
+	var (
+		out *page
+		err error
+	)
+	htmlscan.Scan(r, &scanner{pg: &page{ids: map[string]bool{}}, refs: refs, end: func(pg *page, e error) {
+		if e == io.EOF {
+			out = pg
+		} else {
+			err = e
+		}
+	}})
+	return out, err
+}
+
+// scanner is the link check's reader of a page's tokens: it collects the
+// page's ids and references, then hands the page to end with the error
+// that ended the scan (io.EOF for the whole page read).
+type scanner struct {
+	pg   *page
+	refs *interner
+	end  func(pg *page, err error)
+}
+
+// Token reads the ids and references of a start or self-closing tag.
+func (s *scanner) Token(t *htmlscan.Token) bool {
+	if t.Type != html.StartTagToken && t.Type != html.SelfClosingTagToken {
+		return true
+	}
+	attrs := refAttrs[string(t.Name)]
+	isA := string(t.Name) == "a"
+	pg := s.pg
+	for _, at := range t.Attrs() {
+		k, v := at.Key, at.Val
+		if string(k) == "id" || (isA && string(k) == "name") {
+			pg.ids[string(v)] = true
+			continue
+		}
+		for _, a := range attrs {
+			if string(k) != a {
+				continue
 			}
-			return nil, z.Err()
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, hasAttr := z.TagName()
-			attrs := refAttrs[string(name)]
-			isA := string(name) == "a"
-			for hasAttr {
-				var k, v []byte
-				k, v, hasAttr = z.TagAttr()
-				if string(k) == "id" || (isA && string(k) == "name") {
-					pg.ids[string(v)] = true
-					continue
-				}
-				for _, a := range attrs {
-					if string(k) != a {
-						continue
-					}
-					if a == "srcset" {
-						for _, c := range bytes.Split(v, []byte(",")) {
-							if f := bytes.Fields(c); len(f) > 0 {
-								pg.refs = append(pg.refs, refs.get(f[0]))
-							}
-						}
-					} else {
-						pg.refs = append(pg.refs, refs.get(v))
+			if a == "srcset" {
+				for _, c := range bytes.Split(v, []byte(",")) {
+					if f := bytes.Fields(c); len(f) > 0 {
+						pg.refs = append(pg.refs, s.refs.get(f[0]))
 					}
 				}
+			} else {
+				pg.refs = append(pg.refs, s.refs.get(v))
 			}
 		}
 	}
+	return true
 }
+
+// End hands the page over.
+func (s *scanner) End(err error) { s.end(s.pg, err) }
 
 // resolve turns a reference found in page from into a site path and a
 // fragment; ok is false for external and non-HTTP references. relative

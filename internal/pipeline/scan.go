@@ -1,11 +1,13 @@
 package pipeline
 
 import (
+	"bytes"
 	"os"
 	"path/filepath"
 	"runtime"
 	"sync"
 
+	"github.com/zzia/press/internal/htmlscan"
 	"github.com/zzia/press/internal/linkcheck"
 	"github.com/zzia/press/internal/search"
 )
@@ -51,11 +53,14 @@ func scanInto(links *linkcheck.Pages, sp *search.Pages) *pageScan {
 	return s
 }
 
+// scan reads a page once for both the link check and the search index.
 func (s *pageScan) scan(p scannedPage) {
-	s.links.Add(p.name, p.data)
-	if s.search != nil {
-		s.search.Add(p.name, p.data)
+	links := s.links.Visitor(p.name)
+	if s.search == nil {
+		htmlscan.Scan(bytes.NewReader(p.data), links)
+		return
 	}
+	htmlscan.Scan(bytes.NewReader(p.data), links, s.search.Visitor(p.name))
 }
 
 // add queues a page; Hugo hands over the bytes and does not reuse them.

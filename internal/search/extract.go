@@ -8,6 +8,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/net/html/atom"
+
+	"github.com/zzia/press/internal/htmlscan"
 )
 
 // Field weights: a term in the page title counts as much as this many
@@ -108,32 +110,17 @@ func scrub(s string) string {
 	})
 }
 
-// tagAttr is one attribute of the tag being read: the tokenizer's bytes,
-// valid until its next token.
-type tagAttr struct{ key, val []byte }
-
-// readAttrs reads the attributes of the current tag into dst.
-func readAttrs(z *html.Tokenizer, dst []tagAttr, more bool) []tagAttr {
-	dst = dst[:0]
-	for more {
-		var k, v []byte
-		k, v, more = z.TagAttr()
-		dst = append(dst, tagAttr{k, v})
-	}
-	return dst
-}
-
-func ignoredByAttr(attrs []tagAttr) bool {
+func ignoredByAttr(attrs []htmlscan.Attr) bool {
 	for _, a := range attrs {
-		switch string(a.key) {
+		switch string(a.Key) {
 		case "data-search-ignore", "data-pagefind-ignore", "hidden":
 			return true
 		case "aria-hidden":
-			if string(a.val) == "true" {
+			if string(a.Val) == "true" {
 				return true
 			}
 		case "href":
-			v := bytes.ToLower(bytes.TrimSpace(a.val))
+			v := bytes.ToLower(bytes.TrimSpace(a.Val))
 			if bytes.HasPrefix(v, []byte("mailto:")) || bytes.HasPrefix(v, []byte("tel:")) || bytes.HasPrefix(v, []byte("sms:")) {
 				return true
 			}
@@ -142,186 +129,193 @@ func ignoredByAttr(attrs []tagAttr) bool {
 	return false
 }
 
-func attr(attrs []tagAttr, key string) (string, bool) {
-	for _, a := range attrs {
-		if string(a.key) == key {
-			return string(a.val), true
-		}
-	}
-	return "", false
+// extractor reads an HTML page (see htmlscan.Scan): its <main> text by
+// block, the first <h1> in <main> as title (else <title>). The page is not
+// to be indexed (result's ok false) when it has no <main>, says noindex in
+// a robots meta, or marks its <main> (or <body>) ignored; the extractor
+// stops reading it as soon as it knows. It reads the tokenizer's bytes as
+// they are (no token is built) and keeps only strings of the exact size
+// of each block's text.
+type extractor struct {
+	inMain, inTitle bool
+	mainDepth       int
+	skipDepth       int // >0: inside an ignored element
+	stack           []atom.Atom
+	headDepth       int // stack depth of the open heading, -1 if none
+	headField       int
+	cur             []byte // the block's text, white space collapsed
+	docTitle        []byte
+	h1              string
+	sawMain         bool
+
+	title string
+	segs  []segment
+	ok    bool
 }
 
-// extract reads an HTML page: its <main> text by block, the first <h1> in
-// <main> as title (else <title>). ok is false when the page has no <main>,
-// says noindex in a robots meta, or marks its <main> (or <body>) ignored.
-// It reads the tokenizer's bytes as they are (no token is built) and keeps
-// only strings of the exact size of each block's text.
-func extract(src []byte) (title string, segs []segment, ok bool) {
-	z := html.NewTokenizer(bytes.NewReader(src))
-	var (
-		inMain, inTitle bool
-		mainDepth       int
-		skipDepth       int // >0: inside an ignored element
-		stack           []atom.Atom
-		headDepth       = -1 // stack depth of the open heading, -1 if none
-		headField       int
-		cur             []byte // the block's text, white space collapsed
-		docTitle        []byte
-		h1              string
-		sawMain         bool
-		attrs           []tagAttr
-	)
-	flush := func() {
-		t := bytes.TrimSpace(cur)
-		cur = cur[:0]
-		if len(t) == 0 {
-			return
-		}
-		s := strings.TrimSpace(scrub(string(t)))
-		if s == "" {
-			return
-		}
-		f := fieldBody
-		if headDepth >= 0 {
-			f = headField
-		}
-		segs = append(segs, segment{field: f, text: s})
+func newExtractor() *extractor { return &extractor{headDepth: -1} }
+
+// result is the page's title and text by block, once the scan has ended;
+// ok is false for a page not to be indexed.
+func (e *extractor) result() (title string, segs []segment, ok bool) {
+	if !e.ok {
+		return "", nil, false
 	}
-	for {
-		tt := z.Next()
-		switch tt {
-		case html.ErrorToken:
-			flush()
-			if !sawMain {
-				return "", nil, false
+	return e.title, e.segs, true
+}
+
+func (e *extractor) flush() {
+	t := bytes.TrimSpace(e.cur)
+	e.cur = e.cur[:0]
+	if len(t) == 0 {
+		return
+	}
+	s := strings.TrimSpace(scrub(string(t)))
+	if s == "" {
+		return
+	}
+	f := fieldBody
+	if e.headDepth >= 0 {
+		f = e.headField
+	}
+	e.segs = append(e.segs, segment{field: f, text: s})
+}
+
+// End finishes the page.
+func (e *extractor) End(error) {
+	e.flush()
+	if !e.sawMain {
+		return
+	}
+	if e.h1 != "" {
+		e.title = e.h1
+	} else {
+		e.title = collapse(string(e.docTitle))
+	}
+	e.ok = true
+}
+
+// Token reads one token; false when the page is not to be indexed.
+func (e *extractor) Token(t *htmlscan.Token) bool {
+	switch t.Type {
+	case html.StartTagToken, html.SelfClosingTagToken:
+		a := t.Atom
+		if !e.inMain {
+			switch a {
+			case atom.Title:
+				e.inTitle = t.Type == html.StartTagToken
+			case atom.Meta:
+				if n, _ := t.Attr("name"); strings.EqualFold(string(n), "robots") {
+					if c, _ := t.Attr("content"); strings.Contains(strings.ToLower(string(c)), "noindex") {
+						return false
+					}
+				}
+			case atom.Body:
+				if ignoredByAttr(t.Attrs()) {
+					return false
+				}
+			case atom.Main:
+				if e.sawMain || ignoredByAttr(t.Attrs()) {
+					return false
+				}
+				e.inMain, e.sawMain = true, true
+				e.mainDepth = 0
+				e.stack = e.stack[:0]
 			}
-			if h1 != "" {
-				title = h1
+			return true
+		}
+		if voids[a] || t.Type == html.SelfClosingTagToken {
+			if e.skipDepth == 0 && !inline[a] {
+				e.flush()
+			} else if e.skipDepth == 0 && a == atom.Img {
+				if alt, ok := t.Attr("alt"); ok && len(alt) > 0 {
+					e.cur = append(e.cur, alt...)
+				}
+			}
+			return true
+		}
+		e.stack = append(e.stack, a)
+		e.mainDepth++
+		if e.skipDepth > 0 {
+			e.skipDepth++
+			return true
+		}
+		if skipped[a] || ignoredByAttr(t.Attrs()) {
+			e.skipDepth = 1
+			if !inline[a] {
+				e.flush()
+			}
+			return true
+		}
+		if !inline[a] {
+			e.flush()
+		}
+		if e.headDepth < 0 {
+			switch a {
+			case atom.H1:
+				e.headDepth, e.headField = len(e.stack), fieldTitle
+			case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
+				e.headDepth, e.headField = len(e.stack), fieldHeading
+			}
+		}
+	case html.EndTagToken:
+		a := t.Atom
+		if !e.inMain {
+			if a == atom.Title {
+				e.inTitle = false
+			}
+			return true
+		}
+		if voids[a] {
+			return true
+		}
+		if e.mainDepth == 0 {
+			if a == atom.Main {
+				e.flush()
+				e.inMain = false
+			}
+			return true
+		}
+		// Pop to the matching element (tolerates unclosed <p>, <li>).
+		i := len(e.stack) - 1
+		for i >= 0 && e.stack[i] != a {
+			i--
+		}
+		if i < 0 {
+			return true // stray end tag
+		}
+		popped := len(e.stack) - i
+		e.stack = e.stack[:i]
+		e.mainDepth -= popped
+		if e.skipDepth > 0 {
+			e.skipDepth -= popped
+			if e.skipDepth < 0 {
+				e.skipDepth = 0
+			}
+			return true
+		}
+		if !inline[a] {
+			if e.headDepth >= 0 && len(e.stack) < e.headDepth {
+				if e.headField == fieldTitle && e.h1 == "" {
+					e.h1 = collapse(scrub(string(e.cur)))
+				}
+				e.flush()
+				e.headDepth = -1
 			} else {
-				title = collapse(string(docTitle))
+				e.flush()
 			}
-			return title, segs, true
-		case html.StartTagToken, html.SelfClosingTagToken:
-			name, more := z.TagName()
-			a := atom.Lookup(name)
-			if !inMain {
-				switch a {
-				case atom.Title:
-					inTitle = tt == html.StartTagToken
-				case atom.Meta:
-					attrs = readAttrs(z, attrs, more)
-					if n, _ := attr(attrs, "name"); strings.EqualFold(n, "robots") {
-						if c, _ := attr(attrs, "content"); strings.Contains(strings.ToLower(c), "noindex") {
-							return "", nil, false
-						}
-					}
-				case atom.Body:
-					if ignoredByAttr(readAttrs(z, attrs, more)) {
-						return "", nil, false
-					}
-				case atom.Main:
-					if sawMain || ignoredByAttr(readAttrs(z, attrs, more)) {
-						return "", nil, false
-					}
-					inMain, sawMain = true, true
-					mainDepth = 0
-					stack = stack[:0]
-				}
-				continue
-			}
-			if voids[a] || tt == html.SelfClosingTagToken {
-				if skipDepth == 0 && !inline[a] {
-					flush()
-				} else if skipDepth == 0 && a == atom.Img {
-					if alt, ok := attr(readAttrs(z, attrs, more), "alt"); ok && alt != "" {
-						cur = append(cur, alt...)
-					}
-				}
-				continue
-			}
-			stack = append(stack, a)
-			mainDepth++
-			if skipDepth > 0 {
-				skipDepth++
-				continue
-			}
-			if skipped[a] || ignoredByAttr(readAttrs(z, attrs, more)) {
-				skipDepth = 1
-				if !inline[a] {
-					flush()
-				}
-				continue
-			}
-			if !inline[a] {
-				flush()
-			}
-			if headDepth < 0 {
-				switch a {
-				case atom.H1:
-					headDepth, headField = len(stack), fieldTitle
-				case atom.H2, atom.H3, atom.H4, atom.H5, atom.H6:
-					headDepth, headField = len(stack), fieldHeading
-				}
-			}
-		case html.EndTagToken:
-			name, _ := z.TagName()
-			a := atom.Lookup(name)
-			if !inMain {
-				if a == atom.Title {
-					inTitle = false
-				}
-				continue
-			}
-			if voids[a] {
-				continue
-			}
-			if mainDepth == 0 {
-				if a == atom.Main {
-					flush()
-					inMain = false
-				}
-				continue
-			}
-			// Pop to the matching element (tolerates unclosed <p>, <li>).
-			i := len(stack) - 1
-			for i >= 0 && stack[i] != a {
-				i--
-			}
-			if i < 0 {
-				continue // stray end tag
-			}
-			popped := len(stack) - i
-			stack = stack[:i]
-			mainDepth -= popped
-			if skipDepth > 0 {
-				skipDepth -= popped
-				if skipDepth < 0 {
-					skipDepth = 0
-				}
-				continue
-			}
-			if !inline[a] {
-				if headDepth >= 0 && len(stack) < headDepth {
-					if headField == fieldTitle && h1 == "" {
-						h1 = collapse(scrub(string(cur)))
-					}
-					flush()
-					headDepth = -1
-				} else {
-					flush()
-				}
-			}
-		case html.TextToken:
-			if inTitle && !inMain {
-				docTitle = append(docTitle, z.Text()...)
-				continue
-			}
-			if !inMain || skipDepth > 0 {
-				continue
-			}
-			cur = appendCollapsedBytes(cur, z.Text())
 		}
+	case html.TextToken:
+		if e.inTitle && !e.inMain {
+			e.docTitle = append(e.docTitle, t.Text()...)
+			return true
+		}
+		if !e.inMain || e.skipDepth > 0 {
+			return true
+		}
+		e.cur = appendCollapsedBytes(e.cur, t.Text())
 	}
+	return true
 }
 
 // appendCollapsedBytes appends s to b with every run of white space as

@@ -35,6 +35,8 @@ import (
 	"slices"
 	"strings"
 	"sync"
+
+	"github.com/zzia/press/internal/htmlscan"
 )
 
 // Version is the index format version, written in the manifest.
@@ -111,10 +113,45 @@ func NewPages() *Pages { return &Pages{docs: map[string]docResult{}} }
 // Add extracts the page written at name (slash-separated, relative to the
 // site root, e.g. "news/x/index.html") from its HTML.
 func (ps *Pages) Add(name string, html []byte) {
-	d := extractDoc(name, html)
-	ps.mu.Lock()
-	ps.docs[name] = d
-	ps.mu.Unlock()
+	htmlscan.Scan(bytes.NewReader(html), ps.Visitor(name))
+}
+
+// Visitor extracts the page written at name as Add does, in a scan shared
+// with other readers of the page (see htmlscan.Scan): the page is added
+// when the scan ends, or as one without content to index when the
+// extraction stops early.
+func (ps *Pages) Visitor(name string) htmlscan.Visitor {
+	return &pageVisitor{e: newExtractor(), name: name, ps: ps}
+}
+
+// pageVisitor is a Pages' reader of one page.
+type pageVisitor struct {
+	e    *extractor
+	name string
+	ps   *Pages
+}
+
+// Token reads one token; when the page is not to be indexed, the page is
+// added as such at once.
+func (v *pageVisitor) Token(t *htmlscan.Token) bool {
+	if v.e.Token(t) {
+		return true
+	}
+	v.add()
+	return false
+}
+
+// End adds the page.
+func (v *pageVisitor) End(err error) {
+	v.e.End(err)
+	v.add()
+}
+
+func (v *pageVisitor) add() {
+	d := docOf(v.name, v.e)
+	v.ps.mu.Lock()
+	v.ps.docs[v.name] = d
+	v.ps.mu.Unlock()
 }
 
 func (ps *Pages) get(name string) (docResult, bool) {
@@ -130,7 +167,14 @@ func (ps *Pages) get(name string) (docResult, bool) {
 // extractDoc extracts one page and counts its tokens; a page without
 // content to index gives a docResult with a nil page.
 func extractDoc(name string, src []byte) docResult {
-	title, segs, ok := extract(src)
+	e := newExtractor()
+	htmlscan.Scan(bytes.NewReader(src), e)
+	return docOf(name, e)
+}
+
+// docOf is the docResult of a page read by e.
+func docOf(name string, e *extractor) docResult {
+	title, segs, ok := e.result()
 	if !ok {
 		return docResult{}
 	}
