@@ -70,14 +70,16 @@ func ParseActivity(lang msg.Lang, name string, src []byte) (*Activity, diag.List
 
 // parseActivity is ParseActivity with a cache of parsed files (may be nil).
 func parseActivity(lang msg.Lang, name string, src []byte, c *ParseCache) (*Activity, diag.List) {
-	if a, diags, ok := c.activity(lang, name, src); ok {
-		return a, diags
+	if v, diags, ok := c.record(lang, name, src); ok {
+		if a, ok := v.(*Activity); ok {
+			return a.clone(), diags
+		}
 	}
 	a, diags := decodeActivity(lang, name, src, c)
 	if a == nil || c == nil {
 		return a, diags
 	}
-	c.putActivity(lang, name, src, a, diags)
+	c.putRecord(lang, name, src, a, diags)
 	return a.clone(), diags
 }
 

@@ -98,14 +98,9 @@ type parsedFile struct {
 	diags diag.List
 	used  bool // read by the current load
 
-	// activity and activityDiags are what decoding the file as an
-	// activity gave, once it was (decoded).
-	activity      *Activity
-	activityDiags diag.List
-	decoded       bool
-
-	// record and recordDiags are what decoding the file as a member or a
-	// person gave, once it was (recorded).
+	// record and recordDiags are what decoding the file as an activity,
+	// a member or a person gave (*Activity, *Member, *Person), once it was
+	// (recorded).
 	record      any
 	recordDiags diag.List
 	recorded    bool
@@ -131,39 +126,7 @@ func (c *ParseCache) put(lang msg.Lang, file string, src []byte, body ast.Node, 
 	c.mu.Unlock()
 }
 
-// activity returns a copy of the activity decoded from the file's bytes
-// src, and the problems decoding found, when a load decoded them before.
-func (c *ParseCache) activity(lang msg.Lang, file string, src []byte) (*Activity, diag.List, bool) {
-	if c == nil {
-		return nil, nil, false
-	}
-	k := parseKey{lang, file, sha256.Sum256(src)}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	e, ok := c.entries[k]
-	if !ok || !e.decoded {
-		return nil, nil, false
-	}
-	e.used = true
-	return e.activity.clone(), append(diag.List(nil), e.activityDiags...), true
-}
-
-// putActivity keeps a (which the caller must not change afterwards: it
-// gives the load a copy) and the problems decoding src found, beside the
-// file's syntax tree.
-func (c *ParseCache) putActivity(lang msg.Lang, file string, src []byte, a *Activity, diags diag.List) {
-	if c == nil {
-		return
-	}
-	k := parseKey{lang, file, sha256.Sum256(src)}
-	c.mu.Lock()
-	defer c.mu.Unlock()
-	if e, ok := c.entries[k]; ok {
-		e.activity, e.activityDiags, e.decoded = a, append(diag.List(nil), diags...), true
-	}
-}
-
-// record returns the member or person (*Member, *Person) decoded from
+// record returns the record (*Activity, *Member, *Person) decoded from
 // the file's bytes src, as it was kept (the caller copies it), and a copy
 // of the problems decoding found, when a load decoded them before.
 func (c *ParseCache) record(lang msg.Lang, file string, src []byte) (any, diag.List, bool) {
@@ -181,9 +144,9 @@ func (c *ParseCache) record(lang msg.Lang, file string, src []byte) (any, diag.L
 	return e.record, append(diag.List(nil), e.recordDiags...), true
 }
 
-// putRecord keeps v (a *Member or *Person, which the caller must not
-// change afterwards: loads get copies) and the problems decoding src
-// found, beside the file's syntax tree.
+// putRecord keeps v (an *Activity, *Member or *Person, which the caller
+// must not change afterwards: loads get copies) and the problems decoding
+// src found, beside the file's syntax tree.
 func (c *ParseCache) putRecord(lang msg.Lang, file string, src []byte, v any, diags diag.List) {
 	if c == nil {
 		return

@@ -264,7 +264,9 @@ func ParseMember(lang msg.Lang, name string, src []byte) (*Member, diag.List) {
 // parseMember is ParseMember with a cache of parsed files (may be nil).
 func parseMember(lang msg.Lang, name string, src []byte, c *ParseCache) (*Member, diag.List) {
 	if v, diags, ok := c.record(lang, name, src); ok {
-		return v.(*Member).clone(), diags
+		if m, ok := v.(*Member); ok {
+			return m.clone(), diags
+		}
 	}
 	m, diags := decodeMember(lang, name, src, c)
 	if m == nil || c == nil {

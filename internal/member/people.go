@@ -42,7 +42,9 @@ func ParsePerson(lang msg.Lang, name string, src []byte) (*Person, diag.List) {
 // parsePerson is ParsePerson with a cache of parsed files (may be nil).
 func parsePerson(lang msg.Lang, name string, src []byte, c *ParseCache) (*Person, diag.List) {
 	if v, diags, ok := c.record(lang, name, src); ok {
-		return v.(*Person).clone(), diags
+		if p, ok := v.(*Person); ok {
+			return p.clone(), diags
+		}
 	}
 	p, diags := decodePerson(lang, name, src, c)
 	if p == nil || c == nil {
