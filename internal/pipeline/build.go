@@ -152,16 +152,19 @@ func Build(opts Options) (*Result, error) {
 	if out.recovered && opts.Log != nil {
 		fmt.Fprintln(opts.Log, opts.Lang.T("build.recovered", opts.Dest))
 	}
+	st := newTimer()
 	dir, err := out.newStage()
 	if err != nil {
 		return nil, err
 	}
 	opts.seeded = seed(out.target, dir)
+	st.done("stage")
 
 	res, err := run(opts, dir)
 	if err != nil {
 		return nil, err
 	}
+	res.Stages = append(st.stages, res.Stages...)
 	t := newTimer()
 	files, err := publish(out, dir)
 	if err != nil {

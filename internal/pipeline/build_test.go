@@ -314,8 +314,7 @@ func TestFailedBuildKeepsOutput(t *testing.T) {
 				t.Errorf("failed build changed the previous output: %v", d)
 			}
 			// No staging directory is left behind.
-			left, _ := filepath.Glob(filepath.Join(filepath.Dir(out), ".press-stage-*"))
-			if len(left) > 0 {
+			if left := leftBeside(filepath.Dir(out)); len(left) > 0 {
 				t.Errorf("staging directories left behind: %v", left)
 			}
 		})

@@ -126,7 +126,7 @@ func TestKilledBuildLeavesOldOrNewOutput(t *testing.T) {
 	if d := diffTrees(fsTree(t, os.DirFS(dest)), treeB); len(d) > 0 {
 		t.Fatalf("the build after the kills differs from the reference:\n%s", strings.Join(d, "\n"))
 	}
-	if left, _ := filepath.Glob(filepath.Join(dir, ".press-stage-*")); len(left) > 0 {
+	if left := leftBeside(dir); len(left) > 0 {
 		t.Errorf("left beside the output after the next build: %v", left)
 	}
 }

@@ -92,11 +92,8 @@ func TestFailedBuildOverOutputTouchesNothing(t *testing.T) {
 	if testsite.Inode(t, filepath.Join(out, "index.html")) != ino {
 		t.Error("the failed build replaced a file of the previous output")
 	}
-	entries, _ := os.ReadDir(filepath.Dir(out))
-	for _, e := range entries {
-		if strings.HasPrefix(e.Name(), ".press-stage-") {
-			t.Errorf("the failed build left %s", e.Name())
-		}
+	if left := leftBeside(filepath.Dir(out)); len(left) > 0 {
+		t.Errorf("the failed build left %v", left)
 	}
 }
 
@@ -146,6 +143,54 @@ func TestBuildOverOutputFileBecomesFolder(t *testing.T) {
 	}
 	if got := read(t, out, "downloads"); got != "a file again\n" {
 		t.Errorf("downloads = %q", got)
+	}
+	equalsCleanBuild(t, opts, out)
+}
+
+// The previous output is kept beside the new one as the spare tree, with a
+// .gitignore that hides it from git, and the next build starts its stage
+// from it: a spare tree tampered with (a file replaced by other bytes, a
+// file added) still gives a clean build's output, unchanged files keeping
+// their inodes.
+func TestSpareTreeKeptAndReconciled(t *testing.T) {
+	src := testsite.Bundled(t)
+	dir := t.TempDir()
+	out := filepath.Join(dir, "public")
+	opts := pipeline.Options{Source: src, Dest: out, CacheDir: t.TempDir(), Today: pagesToday}
+	for range 2 {
+		if _, err := pipeline.Build(opts); err != nil {
+			t.Fatal(err)
+		}
+	}
+	spare := filepath.Join(dir, ".press-stage-public.spare")
+	if ig, err := os.ReadFile(filepath.Join(spare, ".gitignore")); err != nil || !strings.Contains(string(ig), "\n*\n") {
+		t.Errorf("the spare tree's .gitignore: %q, %v", ig, err)
+	}
+	const unchanged = "about/index.html"
+	ino := testsite.Inode(t, filepath.Join(out, unchanged))
+	tree := filepath.Join(spare, "tree")
+	if testsite.Inode(t, filepath.Join(tree, unchanged)) != ino {
+		t.Fatal("the spare tree's unchanged page is not the output's file")
+	}
+	os.Remove(filepath.Join(tree, unchanged))
+	os.WriteFile(filepath.Join(tree, unchanged), []byte("tampered"), 0o644)
+	os.WriteFile(filepath.Join(tree, "stray.html"), []byte("stray"), 0o644)
+	treeIno := testsite.Inode(t, tree)
+
+	art := filepath.Join(src, filepath.FromSlash(article))
+	b, _ := os.ReadFile(art)
+	os.WriteFile(art, []byte(strings.Replace(string(b), "10月20日至23日", "十月二十日至二十三日", 1)), 0o644)
+	if _, err := pipeline.Build(opts); err != nil {
+		t.Fatal(err)
+	}
+	if testsite.Inode(t, out) != treeIno {
+		t.Error("the build did not start from the spare tree")
+	}
+	if testsite.Inode(t, filepath.Join(out, unchanged)) != ino {
+		t.Error("an unchanged page was written again")
+	}
+	if _, err := os.Stat(filepath.Join(out, "stray.html")); err == nil {
+		t.Error("a file of the spare tree reached the output")
 	}
 	equalsCleanBuild(t, opts, out)
 }

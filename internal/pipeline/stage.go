@@ -7,6 +7,7 @@ import (
 	"os"
 	"path/filepath"
 	"regexp"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -26,7 +27,11 @@ import (
 //   - an output that is a symbolic link is followed: the new output is made
 //     beside the link's target and the link is switched to it atomically;
 //   - whatever an interrupted build left (staging directories, the previous
-//     output moved aside) is recovered or removed by the next build.
+//     output moved aside) is recovered or removed by the next build;
+//   - the previous output, once replaced, is kept beside the new one as the
+//     spare tree (.press-stage-<name>.spare/tree): the next build starts its
+//     stage from it (reuse.go). Deleting it is always safe; the next build
+//     then links every file afresh.
 
 // MarkerFile is the file press puts at the top of every output directory
 // it makes: a directory holding it may be replaced by the next build.
@@ -37,6 +42,14 @@ const markerText = "This directory is the output of press build: the next build 
 	"本目录是 press build 的输出，下次构建会整体替换。\n"
 
 const stagePrefix = ".press-stage-"
+
+// spareSuffix ends the name of the folder that holds an output's spare
+// tree (sparePath).
+const spareSuffix = ".spare"
+
+// spareIgnore is the spare folder's .gitignore: the spare tree sits beside
+// the output, often in a site's own repository, and is never a source.
+const spareIgnore = "# The previous output of press build, kept to speed up the next build; safe to delete.\n*\n"
 
 // output is a build's destination, locked for the duration of the build.
 type output struct {
@@ -152,10 +165,12 @@ func (o *output) takeLock() error {
 	}
 }
 
-// close removes a stage that was not swapped in, and releases the lock.
+// close keeps a stage that was not swapped in as the spare tree (its files
+// are mostly the output's), and releases the lock.
 func (o *output) close() {
 	if o.stage != "" && !o.done {
-		tempdir.Remove(o.stage)
+		tempdir.Forget(o.stage)
+		o.keepSpare(o.stage)
 	}
 	if o.lock != nil {
 		os.Remove(o.lock.Name())
@@ -165,10 +180,56 @@ func (o *output) close() {
 	}
 }
 
-// stageGlob matches the staging directories of the output in dir.
+// stageGlob lists the staging directories of the output named base in
+// dir, and the previous outputs moved aside from them (".old"): those of
+// an output whose name only begins with base are not its.
 func stageGlob(dir, base string) []string {
 	m, _ := filepath.Glob(filepath.Join(dir, stagePrefix+base+"-*"))
-	return m
+	own := regexp.MustCompile(`^` + regexp.QuoteMeta(stagePrefix+base) + `-\d+(\.old)?$`)
+	return slices.DeleteFunc(m, func(p string) bool { return !own.MatchString(filepath.Base(p)) })
+}
+
+// sparePath is the folder that holds the output's spare tree (in "tree",
+// beside a .gitignore) between builds.
+func (o *output) sparePath() string {
+	return filepath.Join(filepath.Dir(o.target), stagePrefix+versionRoot(filepath.Base(o.target))+spareSuffix)
+}
+
+// keepSpare makes dir, a previous output or a stage that was not used, the
+// spare tree, unless there is one; failing that, it removes dir.
+func (o *output) keepSpare(dir string) {
+	sp := o.sparePath()
+	tree := filepath.Join(sp, "tree")
+	if _, err := os.Lstat(tree); err == nil {
+		removeAll(dir)
+		return
+	}
+	os.Mkdir(sp, 0o755)
+	os.WriteFile(filepath.Join(sp, ".gitignore"), []byte(spareIgnore), 0o644)
+	if err := os.Rename(dir, tree); err != nil {
+		removeAll(dir)
+	}
+}
+
+// takeSpare moves the spare tree, if any, to the new stage dir (an empty
+// folder, which the rename replaces); false when there was none or it could
+// not be moved (then it is removed).
+func (o *output) takeSpare(dir string) bool {
+	tree := filepath.Join(o.sparePath(), "tree")
+	fi, err := os.Lstat(tree)
+	if err != nil {
+		return false
+	}
+	// os.Rename does not replace a folder: the empty one goes first (under
+	// the lock, its random name taken by no one else meanwhile).
+	if fi.IsDir() && os.Remove(dir) == nil {
+		if err := os.Rename(tree, dir); err == nil {
+			return true
+		}
+		os.Mkdir(dir, 0o700)
+	}
+	removeAll(tree)
+	return false
 }
 
 // recover puts back the previous output when an interrupted build moved
@@ -248,7 +309,9 @@ func hasMarkerOrEmpty(dir string) bool {
 	return len(names) == 0 && err != nil
 }
 
-// newStage makes the empty staging directory beside the output's target.
+// newStage makes the staging directory beside the output's target: the
+// spare tree when there is one (seed brings it into line), else an empty
+// folder.
 func (o *output) newStage() (string, error) {
 	dir, err := os.MkdirTemp(filepath.Dir(o.target), stagePrefix+versionRoot(filepath.Base(o.target))+"-")
 	if err != nil {
@@ -256,12 +319,17 @@ func (o *output) newStage() (string, error) {
 	}
 	tempdir.Register(dir)
 	o.stage = dir
+	o.takeSpare(dir)
 	return dir, nil
 }
 
-// mark writes the marker file into the stage.
+// mark writes the marker file into the stage, as a new file.
 func (o *output) mark() error {
-	return os.WriteFile(filepath.Join(o.stage, MarkerFile), []byte(markerText), 0o644)
+	p := filepath.Join(o.stage, MarkerFile)
+	if err := os.Remove(p); err != nil && !errors.Is(err, fs.ErrNotExist) {
+		return err
+	}
+	return os.WriteFile(p, []byte(markerText), 0o644)
 }
 
 // versionName is the name of a linked output's version directory.
@@ -299,8 +367,8 @@ func (o *output) commit() error {
 		return err
 	}
 	if old != "" {
-		removeAll(old)
 		tempdir.Forget(old)
+		o.keepSpare(old)
 	}
 	return nil
 }
@@ -372,7 +440,7 @@ func (o *output) commitLink() error {
 		return err
 	}
 	if _, err := os.Lstat(o.target); err == nil {
-		removeAll(o.target)
+		o.keepSpare(o.target)
 	}
 	return nil
 }
