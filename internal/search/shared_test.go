@@ -2,77 +2,35 @@ package search_test
 
 import (
 	"bytes"
-	"io/fs"
-	"os"
-	"path"
-	"path/filepath"
 	"testing"
 
 	"github.com/zzia/press/internal/htmlscan"
+	"github.com/zzia/press/internal/htmlscan/scantest"
 	"github.com/zzia/press/internal/linkcheck"
 	"github.com/zzia/press/internal/search"
 )
 
-// extractAgrees checks that the search extracts from page what it
-// extracted with a tokenizer pass of its own, alone and in a pass shared
-// with the link check (before and after it).
-func extractAgrees(t *testing.T, name string, src []byte) {
-	t.Helper()
-	for _, c := range []struct {
-		how           string
-		before, after []htmlscan.Visitor
-	}{
-		{"alone", nil, nil},
-		{"links after", nil, []htmlscan.Visitor{linkcheck.NewPages().Visitor(name)}},
-		{"links before", []htmlscan.Visitor{linkcheck.NewPages().Visitor(name)}, nil},
-	} {
-		if d := search.ExtractDiff(src, c.before, c.after); d != "" {
-			t.Errorf("%s (%s): %s", name, c.how, d)
-		}
-	}
-}
+// linksVisitor is the other reader of a shared pass: the link check's.
+func linksVisitor(name string) htmlscan.Visitor { return linkcheck.NewPages().Visitor(name) }
 
-// The tricky pages of htmlscan's tests: raw text, comments, attributes
-// without values, self-closing tags, entities, ignored and nested ignored
-// sections, pages not to be indexed.
+// The search extracts from htmlscan's tricky pages what it extracted with a
+// tokenizer pass of its own, alone and in a pass shared with the link check
+// (before and after it).
 func TestSharedScanTrickyPages(t *testing.T) {
-	names, err := filepath.Glob("../htmlscan/testdata/*.html")
-	if err != nil || len(names) == 0 {
-		t.Fatalf("no test pages: %v", err)
-	}
-	for _, n := range names {
-		src, err := os.ReadFile(n)
-		if err != nil {
-			t.Fatal(err)
-		}
-		extractAgrees(t, filepath.Base(n), src)
+	for name, src := range scantest.TrickyPages(t) {
+		scantest.Agree(t, name, src, search.ExtractDiff, linksVisitor)
 	}
 }
 
 // bundledPages are the HTML pages of the bundled site, by name.
 func bundledPages(t testing.TB) map[string][]byte {
-	dir := bundled(t)
-	pages := map[string][]byte{}
-	err := fs.WalkDir(os.DirFS(dir), ".", func(p string, d fs.DirEntry, err error) error {
-		if err != nil || d.IsDir() || path.Ext(p) != ".html" {
-			return err
-		}
-		pages[p], err = os.ReadFile(filepath.Join(dir, filepath.FromSlash(p)))
-		return err
-	})
-	if err != nil {
-		t.Fatal(err)
-	}
-	if len(pages) < 100 {
-		t.Fatalf("%d pages, want the whole bundled site", len(pages))
-	}
-	return pages
+	return scantest.SitePages(t, bundled(t), 100)
 }
 
-// Every page of the bundled site.
+// The same on every page of the bundled site.
 func TestSharedScanBundledSite(t *testing.T) {
 	for name, src := range bundledPages(t) {
-		extractAgrees(t, name, src)
+		scantest.Agree(t, name, src, search.ExtractDiff, linksVisitor)
 	}
 }
 
