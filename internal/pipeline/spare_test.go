@@ -8,21 +8,9 @@ import (
 	"path/filepath"
 	"slices"
 	"testing"
-)
 
-// writeTree makes the files of tree (slash paths → content) under dir.
-func writeTree(t *testing.T, dir string, tree map[string]string) {
-	t.Helper()
-	for rel, body := range tree {
-		p := filepath.Join(dir, filepath.FromSlash(rel))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
-}
+	"github.com/zzia/press/internal/testsite"
+)
 
 // listTree lists every entry under dir, slash-separated, folders with a
 // trailing slash, and fails on anything but files and folders.
@@ -76,7 +64,7 @@ func TestSeedReconcilesTheSpareTree(t *testing.T) {
 					t.Fatal(err)
 				}
 			}
-			writeTree(t, stage, map[string]string{
+			testsite.WriteFiles(t, stage, map[string]string{
 				"changed/index.html":     "old bytes", // a file the output has in another version
 				"was-dir/index.html":     "a folder where the output has a file",
 				"was-file":               "a file where the output has a folder",
@@ -91,7 +79,7 @@ func TestSeedReconcilesTheSpareTree(t *testing.T) {
 		"spare tree of another output": func(t *testing.T, prev, stage string) {
 			// Same names, same bytes, other inodes: all linked again.
 			for rel, body := range prevFiles {
-				writeTree(t, stage, map[string]string{rel: body})
+				testsite.WriteFiles(t, stage, map[string]string{rel: body})
 			}
 		},
 	}
@@ -99,7 +87,7 @@ func TestSeedReconcilesTheSpareTree(t *testing.T) {
 		t.Run(name, func(t *testing.T) {
 			dir := t.TempDir()
 			prev, stage := filepath.Join(dir, "public"), filepath.Join(dir, stagePrefix+"public-1")
-			writeTree(t, prev, prevFiles)
+			testsite.WriteFiles(t, prev, prevFiles)
 			os.Symlink("index.html", filepath.Join(prev, "link.html"))
 			os.Mkdir(filepath.Join(prev, "empty"), 0o755)
 			os.Mkdir(stage, 0o755)
@@ -170,7 +158,7 @@ func TestSeedReconcilesTheSpareTree(t *testing.T) {
 func TestSeedWithoutOutputEmptiesTheStage(t *testing.T) {
 	dir := t.TempDir()
 	stage := filepath.Join(dir, stagePrefix+"public-1")
-	writeTree(t, stage, map[string]string{"index.html": "old", "a/b.html": "old"})
+	testsite.WriteFiles(t, stage, map[string]string{"index.html": "old", "a/b.html": "old"})
 	if s := seed(filepath.Join(dir, "public"), stage); s != nil {
 		t.Errorf("seeded %v from no output", s.files)
 	}
