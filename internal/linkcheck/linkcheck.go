@@ -123,50 +123,110 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 	if err != nil {
 		return nil, err
 	}
-	basePath := bu.Path
-	if !strings.HasSuffix(basePath, "/") {
-		basePath += "/"
+	w, err := walkSite(site)
+	if err != nil {
+		return nil, err
 	}
-	files := map[string]bool{}
-	var htmlFiles, xmlFiles []string
-	err = fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+	scanned, err := scanPages(site, w.html, known)
+	if err != nil {
+		return nil, err
+	}
+	pages := make(map[string]*page, len(w.html))
+	for i, p := range w.html {
+		pages[p] = scanned[i]
+	}
+	xmlRefs := map[string][]string{}
+	for _, p := range w.xml {
+		b, err := fs.ReadFile(site, p)
+		if err != nil {
+			return nil, err
+		}
+		if refs := xmlRefsOf(b); len(refs) > 0 {
+			xmlRefs[p] = refs
+		}
+	}
+
+	var out []Broken
+	rs := &resolver{bu: bu, basePath: basePath(bu), files: w.files, once: map[string]resolved{}}
+	rs.ids = func(file string) map[string]bool {
+		if pg := pages[file]; pg != nil {
+			return pg.ids
+		}
+		return nil
+	}
+	for p, pg := range pages {
+		for _, r := range pg.refs {
+			out = rs.check(out, p, r, false)
+		}
+	}
+	for p, refs := range xmlRefs {
+		for _, r := range refs {
+			out = rs.check(out, p, r, true)
+		}
+	}
+	sortBroken(out)
+	return out, nil
+}
+
+// sortBroken sorts by page and target (the order Check returns).
+func sortBroken(out []Broken) {
+	sort.Slice(out, func(i, j int) bool {
+		if out[i].Page != out[j].Page {
+			return out[i].Page < out[j].Page
+		}
+		return out[i].Target < out[j].Target
+	})
+}
+
+// walked is the files of a site: all of them, and its HTML and XML files.
+type walked struct {
+	files     map[string]bool
+	html, xml []string
+}
+
+// walkSite lists the files of site.
+func walkSite(site fs.FS) (walked, error) {
+	w := walked{files: map[string]bool{}}
+	err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
 		if d.IsDir() {
 			return nil
 		}
-		files[p] = true
+		w.files[p] = true
 		switch path.Ext(p) {
 		case ".html", ".htm":
-			htmlFiles = append(htmlFiles, p)
+			w.html = append(w.html, p)
 		case ".xml":
-			xmlFiles = append(xmlFiles, p)
+			w.xml = append(w.xml, p)
 		}
 		return nil
 	})
-	if err != nil {
-		return nil, err
-	}
+	return w, err
+}
 
-	// Scan the pages on every core; each worker fills its own slots.
+// scanPages returns the scans of the HTML files names of site: known's,
+// or else read from site on every core.
+func scanPages(site fs.FS, names []string, known *Pages) ([]*page, error) {
+	// Each worker fills its own slots.
 	var refs interner
-	scanned := make([]*page, len(htmlFiles))
-	errs := make([]error, len(htmlFiles))
+	scanned := make([]*page, len(names))
+	errs := make([]error, len(names))
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range runtime.GOMAXPROCS(0) {
 		wg.Go(func() {
 			for {
 				i := int(next.Add(1) - 1)
-				if i >= len(htmlFiles) {
+				if i >= len(names) {
 					return
 				}
-				if pg := known.get(htmlFiles[i]); pg != nil {
+				if pg := known.get(names[i]); pg != nil {
 					scanned[i] = pg
 					continue
 				}
-				f, err := site.Open(htmlFiles[i])
+				f, err := site.Open(names[i])
 				if err != nil {
 					errs[i] = err
 					continue
@@ -180,73 +240,75 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	pages := make(map[string]*page, len(htmlFiles))
-	for i, p := range htmlFiles {
-		pages[p] = scanned[i]
-	}
-	xmlRefs := map[string][]string{}
-	for _, p := range xmlFiles {
-		b, err := fs.ReadFile(site, p)
-		if err != nil {
-			return nil, err
-		}
-		for _, m := range xmlLink.FindAllSubmatch(b, -1) {
-			xmlRefs[p] = append(xmlRefs[p], html.UnescapeString(string(bytes.TrimSpace(append(m[1], m[2]...)))))
-		}
-	}
+	return scanned, nil
+}
 
-	var out []Broken
+// xmlRefsOf returns the URLs in an RSS, Atom or sitemap file.
+func xmlRefsOf(b []byte) []string {
+	var refs []string
+	for _, m := range xmlLink.FindAllSubmatch(b, -1) {
+		refs = append(refs, html.UnescapeString(string(bytes.TrimSpace(append(m[1], m[2]...)))))
+	}
+	return refs
+}
+
+// resolved is what a reference resolves to.
+type resolved struct {
+	file, frag string
+	ok, found  bool
+	deps       []int32 // the names read (Checker)
+}
+
+// resolver checks references against one state of a site.
+type resolver struct {
+	bu       *url.URL
+	basePath string
+	files    map[string]bool
+	// ids returns the ids of the HTML page file, nil when file is not one.
+	ids func(file string) map[string]bool
 	// The menus and footers repeat the same absolute links on every page:
 	// a reference that resolves the same from any page is resolved once.
-	type resolved struct {
-		file, frag string
-		ok, found  bool
-	}
-	once := map[string]resolved{}
-	check := func(from, ref string, isXML bool) {
-		r, seen := once[ref]
-		if !seen {
-			target, frag, ok, relative := resolve(from, ref, bu, basePath)
-			r = resolved{frag: frag, ok: ok}
-			if ok {
-				r.file, r.found = lookup(files, target)
+	once map[string]resolved
+	// deps, when set, numbers the names the lookup of a path reads, and
+	// dep receives them for every reference checked (Checker).
+	deps func(p string) []int32
+	dep  func([]int32)
+}
+
+// check appends to out what is broken of reference ref in file from;
+// isXML says from is a feed or sitemap (their anchors are not checked).
+func (rs *resolver) check(out []Broken, from, ref string, isXML bool) []Broken {
+	r, seen := rs.once[ref]
+	if !seen {
+		target, frag, ok, relative := resolve(from, ref, rs.bu, rs.basePath)
+		r = resolved{frag: frag, ok: ok}
+		if ok {
+			r.file, r.found = lookup(rs.files, target)
+			if rs.deps != nil {
+				r.deps = rs.deps(target)
 			}
-			if !relative {
-				once[ref] = r
-			}
 		}
-		if !r.ok {
-			return
-		}
-		file, found, frag := r.file, r.found, r.frag
-		if !found {
-			out = append(out, Broken{Page: from, Target: ref, Reason: "missing"})
-			return
-		}
-		if frag == "" || isXML {
-			return
-		}
-		if pg := pages[file]; pg != nil && !pg.ids[frag] && frag != "top" {
-			out = append(out, Broken{Page: from, Target: ref, Reason: "missing anchor"})
+		if !relative {
+			rs.once[ref] = r
 		}
 	}
-	for p, pg := range pages {
-		for _, r := range pg.refs {
-			check(p, r, false)
-		}
+	if !r.ok {
+		return out
 	}
-	for p, refs := range xmlRefs {
-		for _, r := range refs {
-			check(p, r, true)
-		}
+	if rs.dep != nil {
+		rs.dep(r.deps)
 	}
-	sort.Slice(out, func(i, j int) bool {
-		if out[i].Page != out[j].Page {
-			return out[i].Page < out[j].Page
-		}
-		return out[i].Target < out[j].Target
-	})
-	return out, nil
+	file, found, frag := r.file, r.found, r.frag
+	if !found {
+		return append(out, Broken{Page: from, Target: ref, Reason: "missing"})
+	}
+	if frag == "" || isXML {
+		return out
+	}
+	if ids := rs.ids(file); ids != nil && !ids[frag] && frag != "top" {
+		out = append(out, Broken{Page: from, Target: ref, Reason: "missing anchor"})
+	}
+	return out
 }
 
 // scanHTML collects the ids and references of one page, each reference
@@ -361,4 +423,17 @@ func lookup(files map[string]bool, p string) (string, bool) {
 	}
 	f := clean + "/index.html"
 	return f, files[f]
+}
+
+// lookupNames are the files lookup(files, p) reads ("" for none): its
+// result depends on their existence alone.
+func lookupNames(p string) [2]string {
+	clean := strings.TrimPrefix(path.Clean(p), "/")
+	if clean == "" || clean == "." {
+		return [2]string{"index.html", ""}
+	}
+	if strings.HasSuffix(p, "/") {
+		return [2]string{clean + "/index.html", ""}
+	}
+	return [2]string{clean, clean + "/index.html"}
 }

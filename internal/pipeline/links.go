@@ -23,8 +23,14 @@ func checkLinks(lang msg.Lang, out fs.FS, base string, sources map[string]string
 	if err != nil {
 		return nil, err
 	}
+	return linkDiagnostics(lang, broken, sources, srcDir), nil
+}
+
+// linkDiagnostics are the diagnostics of broken links (see checkLinks):
+// sources are the pages' content files by URL, relative to srcDir.
+func linkDiagnostics(lang msg.Lang, broken []linkcheck.Broken, sources map[string]string, srcDir string) diag.List {
 	if len(broken) == 0 {
-		return nil, nil
+		return nil
 	}
 	var known []string
 	for u := range sources {
@@ -54,7 +60,7 @@ func checkLinks(lang msg.Lang, out fs.FS, base string, sources map[string]string
 		l = append(l, d)
 	}
 	l.Sort()
-	return l, nil
+	return l
 }
 
 // position finds the 1-based line and column (in characters) of target in

@@ -3,10 +3,12 @@ package pipeline
 import (
 	"bytes"
 	"errors"
+	"fmt"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -37,8 +39,11 @@ import (
 //     the same);
 //   - front matter is checked for the changed content files only;
 //   - the link check and the search index reuse what they scanned of the
-//     pages that were not written again, and after a change the search
-//     index is made only when it is asked for (Search);
+//     pages that were not written again, the link check checks again only
+//     the pages that changed and those linking to a file that appeared or
+//     disappeared or to a page whose ids changed (linkcheck.Checker), and
+//     after a change the search index is made only when it is asked for
+//     (Search);
 //   - a change of the configuration, the static files or anything Live does
 //     not know builds everything again, as does the change after a failed
 //     build.
@@ -55,6 +60,7 @@ type Live struct {
 	valid   diag.List // the content files' front-matter problems
 	facts   diag.List // the configuration's pending facts
 	links   *linkcheck.Pages
+	checker *linkcheck.Checker // the link check's results, kept
 	search  *search.Pages
 	written map[string][]byte  // generated and search files in the output
 	data    map[string][]byte  // generated data files, by name
@@ -328,7 +334,7 @@ func (l *Live) full() (*Result, error) {
 	if err != nil {
 		return nil, siteError(err)
 	}
-	l.links = linkcheck.NewPages()
+	l.links, l.checker = linkcheck.NewPages(), &linkcheck.Checker{}
 	if hasSearchPage(opts.Source) {
 		l.search = search.NewPages()
 	} else {
@@ -600,7 +606,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 			searchErr = put(idx, isSearch)
 		})
 	}
-	broken, err = checkLinks(l.opts.Lang, out, sres.BaseURL, sres.Sources, l.opts.Source, l.links)
+	broken, err = l.checkLinks(out, sres.BaseURL, sres.Sources)
 	wg.Wait()
 	tm.done("search+links")
 	if err != nil {
@@ -643,6 +649,30 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 	}
 	return res, nil
 }
+
+// checkLinks is checkLinks for the preview: the link check of the pages
+// that did not change, and do not link to what changed, is kept from the
+// last Update (linkcheck.Checker).
+func (l *Live) checkLinks(out fs.FS, base string, sources map[string]string) (diag.List, error) {
+	broken, err := l.checker.Check(out, base, l.links)
+	if err != nil {
+		return nil, err
+	}
+	if checkAgainstFull {
+		full, err := linkcheck.CheckPages(out, base, l.links)
+		if err != nil {
+			return nil, err
+		}
+		if !slices.Equal(broken, full) {
+			return nil, fmt.Errorf("incremental link check %v, full %v", broken, full)
+		}
+	}
+	return linkDiagnostics(l.opts.Lang, broken, sources, l.opts.Source), nil
+}
+
+// checkAgainstFull, set in tests, has the preview's link check compared
+// with a full one (an error when they differ).
+var checkAgainstFull bool
 
 // isGenerated reports whether name is one of press's generated files.
 func isGenerated(g *generated, name string) bool {
