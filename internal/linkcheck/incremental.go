@@ -34,6 +34,10 @@ type Checker struct {
 	// names that changed.
 	num   map[string]int32
 	names []string
+	// mark[n] is stamp when name n is in the deps of the result being
+	// made: each is kept once.
+	mark  []uint32
+	stamp uint32
 }
 
 // result is what the checker keeps of one file.
@@ -51,7 +55,16 @@ func (c *Checker) reset() {
 	c.pages = map[string]*result{}
 	c.xml = map[string]*result{}
 	c.num = map[string]int32{}
-	c.names = nil
+	c.names, c.mark, c.stamp = nil, nil, 0
+}
+
+// next starts the deps of another result (see mark).
+func (c *Checker) next() {
+	c.stamp++
+	if c.stamp == 0 { // wrapped: no mark may look current
+		clear(c.mark)
+		c.stamp = 1
+	}
 }
 
 // Check is CheckPages(site, base, known) for the site as it is now: the
@@ -164,9 +177,19 @@ func (c *Checker) Check(site fs.FS, base string, known *Pages) (out []Broken, er
 		}
 		return nil
 	}
-	for r, p := range again {
+	var r *result
+	rs.dep = func(ds []int32) {
+		for _, d := range ds {
+			if c.mark[d] != c.stamp {
+				c.mark[d] = c.stamp
+				r.deps = append(r.deps, d)
+			}
+		}
+	}
+	for rr, p := range again {
+		r = rr
 		r.broken, r.deps = r.broken[:0], r.deps[:0]
-		rs.dep = func(d []int32) { r.deps = append(r.deps, d...) }
+		c.next()
 		if r.pg != nil {
 			for _, ref := range r.pg.refs {
 				r.broken = rs.check(r.broken, p, ref, false)
@@ -176,8 +199,7 @@ func (c *Checker) Check(site fs.FS, base string, known *Pages) (out []Broken, er
 				r.broken = rs.check(r.broken, p, ref, true)
 			}
 		}
-		slices.Sort(r.deps)
-		r.deps = slices.Clip(slices.Compact(r.deps))
+		r.deps = slices.Clip(r.deps)
 		if len(r.broken) == 0 {
 			r.broken = nil
 		}
@@ -204,6 +226,7 @@ func (c *Checker) deps(p string) []int32 {
 			i = int32(len(c.names))
 			c.num[n] = i
 			c.names = append(c.names, n)
+			c.mark = append(c.mark, 0)
 		}
 		d = append(d, i)
 	}

@@ -13,7 +13,8 @@ import (
 // BenchmarkCheckEdit times the link check of a site of 8,000 pages after
 // one page was written again, as the preview checks it: full is
 // CheckPages (every reference of every page resolved again), incremental
-// a Checker's Check. The site is in memory, as the preview's output is.
+// a Checker's Check; first is a new Checker's first Check (the preview's
+// first build). The site is in memory, as the preview's output is.
 func BenchmarkCheckEdit(b *testing.B) {
 	const sections, perSection = 8, 1000
 	mem := afero.NewMemMapFs()
@@ -86,6 +87,14 @@ func BenchmarkCheckEdit(b *testing.B) {
 		for b.Loop() {
 			known.Add("s3/p500/index.html", []byte(edited))
 			if _, err := CheckPages(site, base, known); err != nil {
+				b.Fatal(err)
+			}
+		}
+	})
+	b.Run("first", func(b *testing.B) {
+		for b.Loop() {
+			var c Checker
+			if _, err := c.Check(site, base, known); err != nil {
 				b.Fatal(err)
 			}
 		}
