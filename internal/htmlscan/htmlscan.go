@@ -31,8 +31,9 @@ type Token struct {
 	Atom atom.Atom
 
 	z         *html.Tokenizer
-	moreAttr  bool // the tag has attributes not read yet
+	moreAttr  bool // the tag may have attributes not read yet
 	attrs     []Attr
+	lower     []byte // Name's bytes when the tag's are not lower case
 	attrsRead bool
 	text      []byte
 	textRead  bool
@@ -47,6 +48,10 @@ func (t *Token) Attrs() []Attr {
 		for t.moreAttr {
 			var k, v []byte
 			k, v, t.moreAttr = t.z.TagAttr()
+			if k == nil {
+				// No attribute at all (a key is never empty).
+				break
+			}
 			t.attrs = append(t.attrs, Attr{k, v})
 		}
 	}
@@ -73,6 +78,50 @@ func (t *Token) Text() []byte {
 		t.text = t.z.Text()
 	}
 	return t.text
+}
+
+// tagName returns the lower-cased name of the tag the tokenizer is at, as
+// html.Tokenizer.TagName does, but without TagName's copy of it (one
+// allocation per tag of every page): the name is read from the tag's raw
+// bytes ("<name" or "</name", up to a space, "/" or ">"), lower-cased into
+// t.lower only when it has upper-case letters. A name TagName would change
+// otherwise (a NUL byte becomes U+FFFD) is TagName's.
+func (t *Token) tagName() []byte {
+	raw := t.z.Raw()
+	i := 1
+	if len(raw) > 1 && raw[1] == '/' {
+		i = 2
+	}
+	if len(raw) <= i || raw[0] != '<' {
+		name, _ := t.z.TagName()
+		return name
+	}
+	upper := false
+	j := i
+scan:
+	for ; j < len(raw); j++ {
+		switch c := raw[j]; {
+		case c == ' ' || c == '\n' || c == '\r' || c == '\t' || c == '\f' || c == '/' || c == '>':
+			break scan
+		case c == 0:
+			name, _ := t.z.TagName()
+			return name
+		case 'A' <= c && c <= 'Z':
+			upper = true
+		}
+	}
+	name := raw[i:j]
+	if !upper {
+		return name
+	}
+	t.lower = t.lower[:0]
+	for _, c := range name {
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		t.lower = append(t.lower, c)
+	}
+	return t.lower
 }
 
 // Visitor is one consumer of a page's tokens.
@@ -109,7 +158,8 @@ func Scan(r io.Reader, vs ...Visitor) error {
 		t.attrsRead, t.textRead, t.text = false, false, nil
 		switch tt {
 		case html.StartTagToken, html.SelfClosingTagToken, html.EndTagToken:
-			t.Name, t.moreAttr = z.TagName()
+			t.Name = t.tagName()
+			t.moreAttr = true
 			t.Atom = atom.Lookup(t.Name)
 			t.textRead = true // a tag has no text
 			if tt == html.EndTagToken {

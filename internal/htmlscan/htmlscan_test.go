@@ -201,3 +201,27 @@ func TestReadError(t *testing.T) {
 		t.Errorf("last = %q, want the error", last)
 	}
 }
+
+// nameReader reads only the tags' names, as most of a page's tags are read.
+type nameReader struct{ n int }
+
+func (r *nameReader) Token(t *Token) bool {
+	r.n += len(t.Name)
+	return true
+}
+
+func (r *nameReader) End(error) {}
+
+// A tag's name is read without a copy: the allocations of a scan do not
+// grow with the number of tags (TagName's copy made one per tag).
+func TestTagNamesWithoutCopies(t *testing.T) {
+	page := []byte("<html><body><main>" + strings.Repeat("<p><em>a</em><BR></P>\n", 1000) + "</main></body></html>")
+	allocs := testing.AllocsPerRun(5, func() {
+		if err := Scan(bytes.NewReader(page), &nameReader{}); err != nil {
+			t.Fatal(err)
+		}
+	})
+	if allocs > 100 {
+		t.Errorf("a scan of 6,000 tags made %.0f allocations, want at most 100", allocs)
+	}
+}
