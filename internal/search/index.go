@@ -504,9 +504,14 @@ type indexer struct {
 	pool  []*acc
 	key   []byte
 	order []string
+	// names holds one string of each term the indexer has seen: a term
+	// that comes back on another page (most do) is not made again.
+	names map[string]string
 }
 
-func newIndexer() *indexer { return &indexer{accs: map[string]*acc{}} }
+func newIndexer() *indexer {
+	return &indexer{accs: map[string]*acc{}, names: map[string]string{}, tok: tokenizer{strs: map[string]string{}}}
+}
 
 func (ix *indexer) get(key []byte, positional bool) *acc {
 	if a, ok := ix.accs[string(key)]; ok {
@@ -521,14 +526,18 @@ func (ix *indexer) get(key []byte, positional bool) *acc {
 		a = &acc{}
 	}
 	a.positional = positional
-	k := string(key)
+	k, ok := ix.names[string(key)]
+	if !ok {
+		k = string(key)
+		ix.names[k] = k
+	}
 	ix.accs[k] = a
 	ix.order = append(ix.order, k)
 	return a
 }
 
 func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
-	ix.tok = tokenizer{}
+	ix.tok.pos = 0 // a new page: its buffers and strings are kept
 	for _, s := range p.segments {
 		ix.toks = ix.tok.tokens(ix.toks[:0], s.text)
 		ix.tok.pos++ // block break
@@ -566,6 +575,13 @@ func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
 	}
 	norm := float64(k1 * (1 - bm25b + bm25b*float64(length)/avg))
 	out := make([]termEntry, 0, len(ix.order))
+	// The page's payloads share one buffer: a payload is a slice of it,
+	// capped, which a later one growing the buffer leaves as it is.
+	size := 0
+	for _, k := range ix.order {
+		size += 2 + 2*len(ix.accs[k].pos)
+	}
+	buf := make([]byte, 0, size)
 	for _, k := range ix.order {
 		a := ix.accs[k]
 		tf := float64(a.tfw)
@@ -575,17 +591,17 @@ func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
 		if a.title {
 			v |= 1
 		}
-		var pl []byte
-		pl = binary.AppendUvarint(pl, v)
+		start := len(buf)
+		buf = binary.AppendUvarint(buf, v)
 		if a.positional {
-			pl = binary.AppendUvarint(pl, uint64(len(a.pos)))
+			buf = binary.AppendUvarint(buf, uint64(len(a.pos)))
 			prev := uint32(0)
 			for _, x := range a.pos {
-				pl = binary.AppendUvarint(pl, uint64(x-prev))
+				buf = binary.AppendUvarint(buf, uint64(x-prev))
 				prev = x
 			}
 		}
-		out = append(out, termEntry{term: k, positional: a.positional, payload: pl})
+		out = append(out, termEntry{term: k, positional: a.positional, payload: buf[start:len(buf):len(buf)]})
 		ix.pool = append(ix.pool, a)
 	}
 	clear(ix.accs)

@@ -109,6 +109,27 @@ type tokenizer struct {
 	buf  []rune
 	word []rune
 	pos  int // next position
+	// strs, when not nil, holds one string of each token text made: a
+	// text that comes again (most of a page's do) is not made again.
+	strs map[string]string
+	enc  []byte
+}
+
+// text is the token text of rs.
+func (t *tokenizer) text(rs ...rune) string {
+	if t.strs == nil {
+		return string(rs)
+	}
+	t.enc = t.enc[:0]
+	for _, r := range rs {
+		t.enc = utf8.AppendRune(t.enc, r)
+	}
+	if s, ok := t.strs[string(t.enc)]; ok {
+		return s
+	}
+	s := string(t.enc)
+	t.strs[s] = s
+	return s
 }
 
 // tokens appends the tokens of s to dst and continues the position count
@@ -117,7 +138,7 @@ func (t *tokenizer) tokens(dst []token, s string) []token {
 	joined := false
 	flush := func() {
 		if len(t.word) > 0 {
-			dst = append(dst, token{text: string(t.word), pos: t.pos, joined: joined})
+			dst = append(dst, token{text: t.text(t.word...), pos: t.pos, joined: joined})
 			t.pos++
 			t.word = t.word[:0]
 			joined = true
@@ -137,7 +158,7 @@ func (t *tokenizer) tokens(dst []token, s string) []token {
 				t.word = append(t.word, n)
 			case classCJK:
 				flush()
-				dst = append(dst, token{text: string(n), cjk: true, pos: t.pos, joined: joined})
+				dst = append(dst, token{text: t.text(n), cjk: true, pos: t.pos, joined: joined})
 				t.pos++
 				joined = true
 			default:
