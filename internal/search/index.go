@@ -225,6 +225,7 @@ type Manifest struct {
 type chunkEntry [3]string
 
 type termBuf struct {
+	term       string
 	df         int
 	last       int
 	positional bool
@@ -312,6 +313,7 @@ func Build(site fs.FS, opts Options) (Files, error) {
 	workers := make([]*indexer, opts.Workers)
 	for i := range workers {
 		workers[i] = newIndexer()
+		workers[i].known = terms
 	}
 	var mu sync.Mutex
 	free := slices.Clone(workers)
@@ -337,7 +339,7 @@ func Build(site fs.FS, opts Options) (Files, error) {
 			for _, e := range results[i] {
 				tb := terms[e.term]
 				if tb == nil {
-					tb = &termBuf{positional: e.positional}
+					tb = &termBuf{term: e.term, positional: e.positional}
 					terms[e.term] = tb
 				}
 				tb.buf = binary.AppendUvarint(tb.buf, uint64(id-tb.last))
@@ -504,13 +506,15 @@ type indexer struct {
 	pool  []*acc
 	key   []byte
 	order []string
-	// names holds one string of each term the indexer has seen: a term
-	// that comes back on another page (most do) is not made again.
-	names map[string]string
+	// known are the terms of the pages indexed before, read while the
+	// indexers run (Build adds to it between batches): a term that comes
+	// back on another page (most do) takes its string, which is not made
+	// again.
+	known map[string]*termBuf
 }
 
 func newIndexer() *indexer {
-	return &indexer{accs: map[string]*acc{}, names: map[string]string{}, tok: tokenizer{strs: map[string]string{}}}
+	return &indexer{accs: map[string]*acc{}, tok: tokenizer{strs: map[string]string{}}}
 }
 
 func (ix *indexer) get(key []byte, positional bool) *acc {
@@ -526,10 +530,11 @@ func (ix *indexer) get(key []byte, positional bool) *acc {
 		a = &acc{}
 	}
 	a.positional = positional
-	k, ok := ix.names[string(key)]
-	if !ok {
+	var k string
+	if tb := ix.known[string(key)]; tb != nil {
+		k = tb.term
+	} else {
 		k = string(key)
-		ix.names[k] = k
 	}
 	ix.accs[k] = a
 	ix.order = append(ix.order, k)
