@@ -85,11 +85,7 @@ func (c *Checker) Check(site fs.FS, base string, known *Pages) (out []Broken, er
 		c.reset()
 		c.base, c.bu, c.basePath = base, bu, basePath(bu)
 	}
-	w, err := walkSite(site)
-	if err != nil {
-		return nil, err
-	}
-	scanned, err := scanPages(site, w.html, known)
+	w, scanned, err := walkAndScan(site, known)
 	if err != nil {
 		return nil, err
 	}

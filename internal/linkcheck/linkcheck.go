@@ -123,11 +123,7 @@ func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
 	if err != nil {
 		return nil, err
 	}
-	w, err := walkSite(site)
-	if err != nil {
-		return nil, err
-	}
-	scanned, err := scanPages(site, w.html, known)
+	w, scanned, err := walkAndScan(site, known)
 	if err != nil {
 		return nil, err
 	}
@@ -204,6 +200,16 @@ func walkSite(site fs.FS) (walked, error) {
 		return nil
 	})
 	return w, err
+}
+
+// walkAndScan lists the files of site and scans its HTML pages (see
+// scanPages): the scans are in the order of w.html.
+func walkAndScan(site fs.FS, known *Pages) (w walked, scanned []*page, err error) {
+	if w, err = walkSite(site); err != nil {
+		return w, nil, err
+	}
+	scanned, err = scanPages(site, w.html, known)
+	return w, scanned, err
 }
 
 // scanPages returns the scans of the HTML files names of site: known's,
