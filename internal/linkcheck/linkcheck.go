@@ -17,9 +17,11 @@ import (
 	"strings"
 	"sync"
 	"sync/atomic"
+	"unicode/utf8"
 
 	"golang.org/x/net/html"
 
+	"github.com/zzia/press/internal/editdist"
 	"github.com/zzia/press/internal/htmlscan"
 )
 
@@ -28,6 +30,10 @@ type Broken struct {
 	Page   string // the output file holding the reference, e.g. "news/x/index.html"
 	Target string // the reference as written, e.g. "/membership/fee/#a"
 	Reason string // "missing" or "missing anchor"
+	// Near is, for a missing anchor, the target page's id closest to it
+	// when one is close (an editor's "#小结😀" where Hugo made "小结"),
+	// else "".
+	Near string
 }
 
 // refAttrs are the attributes that reference another resource, per element.
@@ -312,9 +318,22 @@ func (rs *resolver) check(out []Broken, from, ref string, isXML bool) []Broken {
 		return out
 	}
 	if ids := rs.ids(file); ids != nil && !ids[frag] && frag != "top" {
-		out = append(out, Broken{Page: from, Target: ref, Reason: "missing anchor"})
+		out = append(out, Broken{Page: from, Target: ref, Reason: "missing anchor", Near: nearestID(frag, ids)})
 	}
 	return out
+}
+
+// nearestID is the id of ids closest to frag by edit distance, if one is
+// within a third of frag's length (plus one); of equally close ids, the
+// first in byte order.
+func nearestID(frag string, ids map[string]bool) string {
+	best, bestD := "", utf8.RuneCountInString(frag)/3+2
+	for id := range ids {
+		if d := editdist.Distance(frag, id); d < bestD || d == bestD && best != "" && id < best {
+			best, bestD = id, d
+		}
+	}
+	return best
 }
 
 // scanHTML collects the ids and references of one page, each reference

@@ -20,13 +20,27 @@ func TestCheck(t *testing.T) {
 		"index.xml":        {Data: []byte(`<rss><channel><link>https://www.site.example/</link><item><link>https://www.site.example/news/gone/</link></item></channel></rss>`)},
 	}
 	checkFinds(t, site, "https://www.site.example/", []Broken{
-		{"index.html", "/about/#nobody", "missing anchor"},
-		{"index.html", "/img/2x.png", "missing"},
-		{"index.html", "/js/none.js", "missing"},
-		{"index.html", "/missing/", "missing"},
-		{"index.html", "https://www.site.example/gone/", "missing"},
-		{"index.html", "img/missing.png", "missing"},
-		{"index.xml", "https://www.site.example/news/gone/", "missing"},
+		{"index.html", "/about/#nobody", "missing anchor", ""},
+		{"index.html", "/img/2x.png", "missing", ""},
+		{"index.html", "/js/none.js", "missing", ""},
+		{"index.html", "/missing/", "missing", ""},
+		{"index.html", "https://www.site.example/gone/", "missing", ""},
+		{"index.html", "img/missing.png", "missing", ""},
+		{"index.xml", "https://www.site.example/news/gone/", "missing", ""},
+	})
+}
+
+// A missing anchor names the target page's closest id when one is close:
+// a heading with an emoji, whose id Hugo makes without it, or a typo.
+func TestMissingAnchorNear(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html":   {Data: []byte(`<a href="/a/#%E5%B0%8F%E7%BB%93%F0%9F%98%80">emoji</a><a href="/a/#membr-fees">typo</a><a href="/a/#zzzzzz">far</a>`)},
+		"a/index.html": {Data: []byte(`<h2 id="小结">小结😀</h2><h2 id="member-fees">会费</h2><h2 id="member-feet">x</h2>`)},
+	}
+	checkFinds(t, site, "https://h.example/", []Broken{
+		{"index.html", "/a/#%E5%B0%8F%E7%BB%93%F0%9F%98%80", "missing anchor", "小结"},
+		{"index.html", "/a/#membr-fees", "missing anchor", "member-fees"},
+		{"index.html", "/a/#zzzzzz", "missing anchor", ""},
 	})
 }
 
@@ -64,11 +78,11 @@ func TestSameReferenceOnManyPages(t *testing.T) {
 		"c/d/index.html": {Data: []byte(`<a href="/gone/">x</a><img src="../../a/photo.jpg"><img src="photo.jpg">`)},
 	}
 	checkFinds(t, site, "https://h.example/", []Broken{
-		{"a/index.html", "/gone/", "missing"},
-		{"b/index.html", "#s", "missing anchor"},
-		{"b/index.html", "/gone/", "missing"},
-		{"b/index.html", "photo.jpg", "missing"},
-		{"c/d/index.html", "/gone/", "missing"},
-		{"c/d/index.html", "photo.jpg", "missing"},
+		{"a/index.html", "/gone/", "missing", ""},
+		{"b/index.html", "#s", "missing anchor", ""},
+		{"b/index.html", "/gone/", "missing", ""},
+		{"b/index.html", "photo.jpg", "missing", ""},
+		{"c/d/index.html", "/gone/", "missing", ""},
+		{"c/d/index.html", "photo.jpg", "missing", ""},
 	})
 }

@@ -421,6 +421,22 @@ func TestBrokenLinksFailTheBuild(t *testing.T) {
 	}
 }
 
+// A link to a heading as the editor sees it, emoji included, names the id
+// Hugo gave the heading (without the emoji).
+func TestMissingAnchorSuggestsTheHeadingID(t *testing.T) {
+	src := testsite.Copy(t, fixture("minimal"))
+	os.WriteFile(filepath.Join(src, "content", "posts", "links.md"), []byte("---\ntitle: L\n---\n见[本节](#小结😀)。\n\n## 小结😀\n\n正文。\n"), 0o644)
+	_, err := pipeline.Build(pipeline.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: t.TempDir()})
+	var be *pipeline.Error
+	if !errors.As(err, &be) {
+		t.Fatalf("want a build error, got %v", err)
+	}
+	want := `content/posts/links.md:4:7: page /posts/links/ links to #小结😀, but that page has no such anchor; did you mean "#小结"?`
+	if len(be.Diagnostics) != 1 || be.Diagnostics[0].String() != want {
+		t.Errorf("got %v\nwant %s", be.Diagnostics, want)
+	}
+}
+
 func TestRefusesDestThatWouldReplaceSources(t *testing.T) {
 	src := testsite.Copy(t, fixture("minimal"))
 	before := tree(t, src)

@@ -42,20 +42,30 @@ func linkDiagnostics(lang msg.Lang, broken []linkcheck.Broken, sources map[strin
 	for _, b := range broken {
 		pageURL := "/" + strings.TrimSuffix(b.Page, "index.html")
 		d := diag.Diagnostic{File: b.Page}
+		// The reference as the editor wrote it: Hugo percent-encodes
+		// Chinese and emoji in the pages it writes.
+		written := b.Target
+		if u, err := url.PathUnescape(b.Target); err == nil && utf8.ValidString(u) {
+			written = u
+		}
 		if src, ok := sources[pageURL]; ok {
 			d.File = src
 			if _, seen := cache[src]; !seen {
 				cache[src], _ = content.ReadFile(filepath.Join(srcDir, filepath.FromSlash(src)))
 			}
-			d.Line, d.Column = position(cache[src], b.Target)
+			d.Line, d.Column = position(cache[src], b.Target, written)
 		}
 		if b.Reason == "missing anchor" {
-			d.Message = lang.T("link.anchor", pageURL, b.Target)
+			d.Message = lang.T("link.anchor", pageURL, written)
+			if b.Near != "" {
+				before, _, _ := strings.Cut(written, "#")
+				d.Hint = lang.T("hint.didyoumean", before+"#"+b.Near)
+			}
 		} else {
-			d.Message = lang.T("link.missing", pageURL, b.Target)
-		}
-		if s := suggest(b.Target, known); s != "" && b.Reason != "missing anchor" {
-			d.Hint = lang.T("hint.didyoumean", s)
+			d.Message = lang.T("link.missing", pageURL, written)
+			if s := suggest(b.Target, known); s != "" {
+				d.Hint = lang.T("hint.didyoumean", s)
+			}
 		}
 		l = append(l, d)
 	}
@@ -64,9 +74,10 @@ func linkDiagnostics(lang msg.Lang, broken []linkcheck.Broken, sources map[strin
 }
 
 // position finds the 1-based line and column (in characters) of target in
-// src, or of its path without the fragment; 0, 0 when it is not there.
-func position(src []byte, target string) (int, int) {
-	for _, t := range []string{target, strings.SplitN(target, "#", 2)[0]} {
+// src, or of written (target unescaped), or of target's path without the
+// fragment; 0, 0 when none is there.
+func position(src []byte, target, written string) (int, int) {
+	for _, t := range []string{target, written, strings.SplitN(target, "#", 2)[0]} {
 		if t == "" {
 			continue
 		}
