@@ -500,17 +500,17 @@ func (a *assembler) activities(list []*Activity) {
 			if !m.Joined.IsZero() && !act.Start.IsZero() && act.Start.Before(m.Joined) {
 				a.warnAt(at.Pos, "", MsgAttendBeforeJoin, at.Member, day(act.Start), day(m.Joined))
 			}
-			var names []string
-			for _, r := range m.Representatives {
-				names = append(names, r.Name)
-			}
 			for i, p := range at.Persons {
-				if contains(names, p) {
+				if m.hasRepresentative(p) {
 					continue
 				}
-				if ps := ds.personByID[p]; ps != nil && contains(names, ps.Name) {
+				if ps := ds.personByID[p]; ps != nil && m.hasRepresentative(ps.Name) {
 					at.Persons[i] = ps.Name // the person's id instead of the name
 					continue
+				}
+				names := make([]string, len(m.Representatives))
+				for j, r := range m.Representatives {
+					names[j] = r.Name
 				}
 				hint := a.tr(HintAttendRep)
 				if near := nearest(p, names); near != "" {
@@ -520,6 +520,16 @@ func (a *assembler) activities(list []*Activity) {
 			}
 		}
 	}
+}
+
+// hasRepresentative reports whether one of m's representatives is named name.
+func (m *Member) hasRepresentative(name string) bool {
+	for _, r := range m.Representatives {
+		if r.Name == name {
+			return true
+		}
+	}
+	return false
 }
 
 func contains(list []string, s string) bool {

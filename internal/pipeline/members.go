@@ -2,6 +2,7 @@ package pipeline
 
 import (
 	"strings"
+	"sync"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/directory"
@@ -31,7 +32,15 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets)
 	if l.HasErrors() {
 		return nil, nil, l
 	}
-	gen.private = collectSecrets(opts.Lang, ds, prev)
+	// The private values and the feeds need only the data: they are made
+	// beside the directory, which needs the rules' result too. All three
+	// only read ds.
+	var wg sync.WaitGroup
+	wg.Go(func() { gen.private = collectSecrets(opts.Lang, ds, prev) })
+	var feeds []ical.File
+	var feedDiags diag.List
+	wg.Go(func() { feeds, feedDiags = icalFeeds(opts, hist, ds) })
+	defer wg.Wait()
 	pub := directory.Build(ds, res)
 	files, err := pub.DataFiles()
 	if err != nil {
@@ -49,6 +58,17 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets)
 	}
 	gen.addFile(directoryCSV, pub.Directory.CSV())
 
+	wg.Wait()
+	for _, f := range feeds {
+		gen.addFile(calendarDir+f.Name, f.Data)
+	}
+	return ds, res, append(l, feedDiags...)
+}
+
+// icalFeeds makes the iCalendar feeds of the activities in ds, with their
+// revisions from the site's history when hist is not nil.
+func icalFeeds(opts Options, hist *history.History, ds *member.Dataset) ([]ical.File, diag.List) {
+	var l diag.List
 	base := opts.BaseURL
 	if base == "" {
 		base = opts.Site.Config.BaseURL()
@@ -75,8 +95,5 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets)
 			return r, ok
 		}
 	}
-	for _, f := range ical.Feeds(ds, icalOpts) {
-		gen.addFile(calendarDir+f.Name, f.Data)
-	}
-	return ds, res, l
+	return ical.Feeds(ds, icalOpts), l
 }
