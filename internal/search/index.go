@@ -322,7 +322,11 @@ func Build(site fs.FS, opts Options) (Files, error) {
 	// Pass 2: postings, a batch of pages at a time, merged in page order.
 	terms := map[string]*termBuf{}
 	const batch = 256
-	results := make([][]termEntry, batch)
+	type pageTerms struct {
+		entries  []termEntry
+		payloads []byte
+	}
+	results := make([]pageTerms, batch)
 	workers := make([]*indexer, opts.Workers)
 	for i := range workers {
 		workers[i] = newIndexer()
@@ -338,7 +342,7 @@ func Build(site fs.FS, opts Options) (Files, error) {
 			free = free[:len(free)-1]
 			mu.Unlock()
 			d := docs[start+i]
-			results[i] = ix.index(d.page, d.length, avg)
+			results[i].entries, results[i].payloads = ix.index(d.page, d.length, avg)
 			mu.Lock()
 			free = append(free, ix)
 			mu.Unlock()
@@ -349,7 +353,8 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		}
 		for i := range end - start {
 			id := start + i
-			for _, e := range results[i] {
+			payloads := results[i].payloads
+			for _, e := range results[i].entries {
 				tb := e.known
 				if tb == nil {
 					tb = terms[e.term]
@@ -359,11 +364,11 @@ func Build(site fs.FS, opts Options) (Files, error) {
 					terms[e.term] = tb
 				}
 				tb.buf = binary.AppendUvarint(tb.buf, uint64(id-tb.last))
-				tb.buf = append(tb.buf, e.payload...)
+				tb.buf = append(tb.buf, payloads[e.start:e.end]...)
 				tb.last = id
 				tb.df++
 			}
-			results[i] = nil
+			results[i] = pageTerms{}
 		}
 	}
 
@@ -500,12 +505,13 @@ func encodeShard(ts []string, terms map[string]*termBuf, n int) []byte {
 	return b
 }
 
-// termEntry is one term of one page, its posting encoded (without the page).
+// termEntry is one term of one page, its posting encoded (without the
+// page) in the page's payloads.
 type termEntry struct {
 	term       string
 	known      *termBuf // the term's postings, when known before the batch
 	positional bool
-	payload    []byte
+	start, end uint32 // the payload in the page's payloads (indexer.index)
 }
 
 type acc struct {
@@ -617,7 +623,7 @@ func (ix *indexer) term(a *acc) (string, *termBuf) {
 	return string(ix.key), nil
 }
 
-func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
+func (ix *indexer) index(p *page, length int, avg float64) (entries []termEntry, payloads []byte) {
 	ix.tok.pos = 0 // a new page: its buffers and strings are kept
 	for _, s := range p.segments {
 		ix.toks = ix.tok.tokens(ix.toks[:0], s.text)
@@ -657,8 +663,8 @@ func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
 	}
 	norm := float64(k1 * (1 - bm25b + bm25b*float64(length)/avg))
 	out := make([]termEntry, 0, len(ix.order))
-	// The page's payloads share one buffer: a payload is a slice of it,
-	// capped, which a later one growing the buffer leaves as it is.
+	// The page's payloads share one buffer; an entry holds where its
+	// payload is in it.
 	size := 0
 	for _, a := range ix.order {
 		size += 2 + 2*len(a.pos)
@@ -683,14 +689,14 @@ func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
 			}
 		}
 		term, known := ix.term(a)
-		out = append(out, termEntry{term: term, known: known, positional: a.positional, payload: buf[start:len(buf):len(buf)]})
+		out = append(out, termEntry{term: term, known: known, positional: a.positional, start: uint32(start), end: uint32(len(buf))})
 		ix.pool = append(ix.pool, a)
 	}
 	clear(ix.words)
 	clear(ix.uni)
 	clear(ix.bi)
 	ix.order = ix.order[:0]
-	return out
+	return out, buf
 }
 
 // countTokens counts the tokens of s the way tokenizer.tokens would.

@@ -6,6 +6,7 @@ import (
 	"io/fs"
 	"math"
 	"os"
+	"slices"
 	"strings"
 	"testing"
 )
@@ -131,13 +132,13 @@ func TestIndexerAsBefore(t *testing.T) {
 			length += countTokens(s.text)
 		}
 		want := oldIndex(p, length, 37.5)
-		entries := ix.index(p, length, 37.5)
+		entries, payloads := ix.index(p, length, 37.5)
 		got := map[string][]byte{}
 		for _, e := range entries {
 			if _, dup := got[e.term]; dup {
 				t.Errorf("%s: term %q twice", p.url, e.term)
 			}
-			b := e.payload
+			b := slices.Clone(payloads[e.start:e.end])
 			if e.positional {
 				b = append([]byte{'p'}, b...)
 			}
