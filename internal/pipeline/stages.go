@@ -221,9 +221,8 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 // data (privacy.go).
 func check(opts Options, d *derived, r *rendered, tm *timer) error {
 	// The search index and the link check both read every page; they run
-	// side by side. The index only adds files under search/, which the link
-	// check does not look at.
-	// Both take the files of the output from one listing.
+	// side by side, from one listing of the output. The index only adds
+	// files under search/, which the link check does not look at.
 	files, err := listFiles(r.out)
 	if err != nil {
 		return err
