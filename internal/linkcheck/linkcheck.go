@@ -125,11 +125,30 @@ func Check(site fs.FS, base string) ([]Broken, error) {
 // CheckPages is Check with pages already scanned (see Pages); the pages it
 // lacks are read from site.
 func CheckPages(site fs.FS, base string, known *Pages) ([]Broken, error) {
+	if _, err := url.Parse(base); err != nil {
+		return nil, err
+	}
+	w, err := walkSite(site)
+	if err != nil {
+		return nil, err
+	}
+	return checkWalked(site, w, base, known)
+}
+
+// CheckListed is CheckPages on a site whose files the caller has listed
+// already (files: every file of site, slash-separated, as fs.WalkDir
+// gives them; no directories): site is not walked again.
+func CheckListed(site fs.FS, files []string, base string, known *Pages) ([]Broken, error) {
+	return checkWalked(site, listed(files), base, known)
+}
+
+// checkWalked is CheckPages on the files w of site.
+func checkWalked(site fs.FS, w walked, base string, known *Pages) ([]Broken, error) {
 	bu, err := url.Parse(base)
 	if err != nil {
 		return nil, err
 	}
-	w, scanned, err := walkAndScan(site, known)
+	scanned, err := scanPages(site, w.html, known)
 	if err != nil {
 		return nil, err
 	}
@@ -193,19 +212,32 @@ func walkSite(site fs.FS) (walked, error) {
 		if err != nil {
 			return err
 		}
-		if d.IsDir() {
-			return nil
-		}
-		w.files[p] = true
-		switch path.Ext(p) {
-		case ".html", ".htm":
-			w.html = append(w.html, p)
-		case ".xml":
-			w.xml = append(w.xml, p)
+		if !d.IsDir() {
+			w.add(p)
 		}
 		return nil
 	})
 	return w, err
+}
+
+// listed is the walked of the files listed.
+func listed(files []string) walked {
+	w := walked{files: make(map[string]bool, len(files))}
+	for _, p := range files {
+		w.add(p)
+	}
+	return w
+}
+
+// add adds the file p.
+func (w *walked) add(p string) {
+	w.files[p] = true
+	switch path.Ext(p) {
+	case ".html", ".htm":
+		w.html = append(w.html, p)
+	case ".xml":
+		w.xml = append(w.xml, p)
+	}
 }
 
 // walkAndScan lists the files of site and scans its HTML pages (see

@@ -18,8 +18,9 @@ import (
 
 // checkLinks reports every broken internal link and image in the built site
 // at the place in the source where it was written, when it can be found there.
-func checkLinks(lang msg.Lang, out fs.FS, base string, sources map[string]string, srcDir string, scanned *linkcheck.Pages) (diag.List, error) {
-	broken, err := linkcheck.CheckPages(out, base, scanned)
+// files are the site's files (listFiles).
+func checkLinks(lang msg.Lang, out fs.FS, files []string, base string, sources map[string]string, srcDir string, scanned *linkcheck.Pages) (diag.List, error) {
+	broken, err := linkcheck.CheckListed(out, files, base, scanned)
 	if err != nil {
 		return nil, err
 	}
@@ -109,4 +110,21 @@ func suggest(target string, known []string) string {
 		}
 	}
 	return best
+}
+
+// listFiles lists every file of out (slash-separated paths, in the order
+// of fs.WalkDir; no directories): the one listing the search index and the
+// link check share.
+func listFiles(out fs.FS) ([]string, error) {
+	var files []string
+	err := fs.WalkDir(out, ".", func(p string, d fs.DirEntry, err error) error {
+		if err != nil {
+			return err
+		}
+		if !d.IsDir() {
+			files = append(files, p)
+		}
+		return nil
+	})
+	return files, err
 }

@@ -221,14 +221,18 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 // data (privacy.go).
 func check(opts Options, d *derived, r *rendered, tm *timer) error {
 	// The search index and the link check both read every page; they run
-	// side by side. The index only adds files under search/, which the link
-	// check does not look at.
+	// side by side, from one listing of the output. The index only adds
+	// files under search/, which the link check does not look at.
+	files, err := listFiles(r.out)
+	if err != nil {
+		return err
+	}
 	var (
 		wg        sync.WaitGroup
 		searchErr error
 	)
-	wg.Go(func() { searchErr = indexForSearch(r.out, r.site, r.scan.search) })
-	broken, err := checkLinks(opts.Lang, r.out, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
+	wg.Go(func() { searchErr = indexForSearch(r.out, files, r.site, r.scan.search) })
+	broken, err := checkLinks(opts.Lang, r.out, files, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
 	wg.Wait()
 	tm.done("search+links")
 	if err != nil {
@@ -276,12 +280,13 @@ func publish(out *output, dir string) (int, error) {
 }
 
 // indexForSearch adds the search index to the output of a site that has a
-// search page (/search/); it reads only the rendered public pages.
-func indexForSearch(out fs.FS, sres *site.Result, pages *search.Pages) error {
+// search page (/search/); it reads only the rendered public pages. listed
+// are the output's files (listFiles).
+func indexForSearch(out fs.FS, listed []string, sres *site.Result, pages *search.Pages) error {
 	if _, ok := sres.Sources["/search/"]; !ok {
 		return nil
 	}
-	files, err := search.Build(out, search.Options{Pages: pages})
+	files, err := search.Build(out, search.Options{Pages: pages, Files: listed})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}

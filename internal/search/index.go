@@ -35,6 +35,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"unicode/utf8"
 
 	"github.com/zzia/press/internal/htmlscan"
 )
@@ -97,6 +98,10 @@ type Options struct {
 	// Pages, when set, holds pages already extracted while they were being
 	// written (see Pages.Add); Build reads from site only the others.
 	Pages *Pages
+	// Files, when not nil, are the files of site as the caller listed
+	// them (every file, slash-separated, as fs.WalkDir gives them; no
+	// directories): Build does not walk site again.
+	Files []string
 }
 
 // Pages collects pages for the index as the site generator writes them, so
@@ -260,7 +265,18 @@ func Build(site fs.FS, opts Options) (Files, error) {
 	dirPrefix := strings.Trim(opts.Dir, "/") + "/"
 
 	var names []string
-	err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+	page := func(p string) {
+		if strings.HasSuffix(p, ".html") && !opts.Exclude(pageURL(p)) {
+			names = append(names, p)
+		}
+	}
+	if opts.Files != nil {
+		for _, p := range opts.Files {
+			if !strings.HasPrefix(p, dirPrefix) {
+				page(p)
+			}
+		}
+	} else if err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
 		if err != nil {
 			return err
 		}
@@ -270,12 +286,9 @@ func Build(site fs.FS, opts Options) (Files, error) {
 			}
 			return nil
 		}
-		if strings.HasSuffix(p, ".html") && !opts.Exclude(pageURL(p)) {
-			names = append(names, p)
-		}
+		page(p)
 		return nil
-	})
-	if err != nil {
+	}); err != nil {
 		return nil, err
 	}
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(pageURL(a), pageURL(b)) })
@@ -309,7 +322,11 @@ func Build(site fs.FS, opts Options) (Files, error) {
 	// Pass 2: postings, a batch of pages at a time, merged in page order.
 	terms := map[string]*termBuf{}
 	const batch = 256
-	results := make([][]termEntry, batch)
+	type pageTerms struct {
+		entries  []termEntry
+		payloads []byte
+	}
+	results := make([]pageTerms, batch)
 	workers := make([]*indexer, opts.Workers)
 	for i := range workers {
 		workers[i] = newIndexer()
@@ -325,7 +342,7 @@ func Build(site fs.FS, opts Options) (Files, error) {
 			free = free[:len(free)-1]
 			mu.Unlock()
 			d := docs[start+i]
-			results[i] = ix.index(d.page, d.length, avg)
+			results[i].entries, results[i].payloads = ix.index(d.page, d.length, avg)
 			mu.Lock()
 			free = append(free, ix)
 			mu.Unlock()
@@ -336,18 +353,22 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		}
 		for i := range end - start {
 			id := start + i
-			for _, e := range results[i] {
-				tb := terms[e.term]
+			payloads := results[i].payloads
+			for _, e := range results[i].entries {
+				tb := e.known
+				if tb == nil {
+					tb = terms[e.term]
+				}
 				if tb == nil {
 					tb = &termBuf{term: e.term, positional: e.positional}
 					terms[e.term] = tb
 				}
 				tb.buf = binary.AppendUvarint(tb.buf, uint64(id-tb.last))
-				tb.buf = append(tb.buf, e.payload...)
+				tb.buf = append(tb.buf, payloads[e.start:e.end]...)
 				tb.last = id
 				tb.df++
 			}
-			results[i] = nil
+			results[i] = pageTerms{}
 		}
 	}
 
@@ -484,11 +505,13 @@ func encodeShard(ts []string, terms map[string]*termBuf, n int) []byte {
 	return b
 }
 
-// termEntry is one term of one page, its posting encoded (without the page).
+// termEntry is one term of one page, its posting encoded (without the
+// page) in the page's payloads.
 type termEntry struct {
 	term       string
+	known      *termBuf // the term's postings, when known before the batch
 	positional bool
-	payload    []byte
+	start, end uint32 // the payload in the page's payloads (indexer.index)
 }
 
 type acc struct {
@@ -496,16 +519,27 @@ type acc struct {
 	title      bool
 	positional bool
 	pos        []uint32
+	// term is the term of a word or a whole title or heading; a CJK
+	// character's or bigram's is made from r1 (and r2, -1 for a lone
+	// character) once the page is indexed, not for every occurrence.
+	term   string
+	r1, r2 rune
+	known  *termBuf // the term's postings so far, when it is known
 }
 
 // indexer turns pages into term entries; one per worker, reused.
 type indexer struct {
-	tok   tokenizer
-	toks  []token
-	accs  map[string]*acc
+	tok  tokenizer
+	toks []token
+	// The page's terms so far: words and whole titles or headings by
+	// term, CJK characters and bigrams by their code points (most of a
+	// Chinese page's tokens, looked up without hashing a string).
+	words map[string]*acc
+	uni   map[rune]*acc
+	bi    map[uint64]*acc
 	pool  []*acc
 	key   []byte
-	order []string
+	order []*acc
 	// known are the terms of the pages indexed before, read while the
 	// indexers run (Build adds to it between batches): a term that comes
 	// back on another page (most do) takes its string, which is not made
@@ -514,13 +548,11 @@ type indexer struct {
 }
 
 func newIndexer() *indexer {
-	return &indexer{accs: map[string]*acc{}, tok: tokenizer{strs: map[string]string{}}}
+	return &indexer{words: map[string]*acc{}, uni: map[rune]*acc{}, bi: map[uint64]*acc{}, tok: tokenizer{strs: map[string]string{}}}
 }
 
-func (ix *indexer) get(key []byte, positional bool) *acc {
-	if a, ok := ix.accs[string(key)]; ok {
-		return a
-	}
+// newAcc is a new term of the page, in order of first occurrence.
+func (ix *indexer) newAcc(positional bool) *acc {
 	var a *acc
 	if n := len(ix.pool); n > 0 {
 		a = ix.pool[n-1]
@@ -530,18 +562,68 @@ func (ix *indexer) get(key []byte, positional bool) *acc {
 		a = &acc{}
 	}
 	a.positional = positional
-	var k string
-	if tb := ix.known[string(key)]; tb != nil {
-		k = tb.term
-	} else {
-		k = string(key)
-	}
-	ix.accs[k] = a
-	ix.order = append(ix.order, k)
+	ix.order = append(ix.order, a)
 	return a
 }
 
-func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
+// word is the accumulator of a word or whole title or heading (key).
+func (ix *indexer) word(key string, positional bool) *acc {
+	if a, ok := ix.words[key]; ok {
+		return a
+	}
+	a := ix.newAcc(positional)
+	if tb := ix.known[key]; tb != nil {
+		a.term, a.known = tb.term, tb
+	} else {
+		a.term = strings.Clone(key)
+	}
+	ix.words[a.term] = a
+	return a
+}
+
+// unigram is the accumulator of the CJK character r.
+func (ix *indexer) unigram(r rune) *acc {
+	if a, ok := ix.uni[r]; ok {
+		return a
+	}
+	a := ix.newAcc(false)
+	a.r1, a.r2 = r, -1
+	ix.uni[r] = a
+	return a
+}
+
+// bigram is the accumulator of the CJK characters r1 r2, adjacent.
+func (ix *indexer) bigram(r1, r2 rune) *acc {
+	k := uint64(uint32(r1))<<32 | uint64(uint32(r2))
+	if a, ok := ix.bi[k]; ok {
+		return a
+	}
+	a := ix.newAcc(true)
+	a.r1, a.r2 = r1, r2
+	ix.bi[k] = a
+	return a
+}
+
+// term is a's term string and, when the term is known, its postings so
+// far: a known term's string, or one made now.
+func (ix *indexer) term(a *acc) (string, *termBuf) {
+	if a.term != "" {
+		return a.term, a.known
+	}
+	ix.key = utf8.AppendRune(ix.key[:0], a.r1)
+	if a.r2 >= 0 {
+		ix.key = utf8.AppendRune(ix.key, a.r2)
+	}
+	if tb := ix.known[string(ix.key)]; tb != nil {
+		return tb.term, tb
+	}
+	if a.r2 < 0 {
+		return cjkText(a.r1, nil), nil
+	}
+	return string(ix.key), nil
+}
+
+func (ix *indexer) index(p *page, length int, avg float64) (entries []termEntry, payloads []byte) {
 	ix.tok.pos = 0 // a new page: its buffers and strings are kept
 	for _, s := range p.segments {
 		ix.toks = ix.tok.tokens(ix.toks[:0], s.text)
@@ -553,42 +635,42 @@ func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
 		case fieldTitle:
 			w = weightTitle
 		}
+		title := s.field == fieldTitle
 		// A title or heading is also indexed whole, so that a query that
 		// is exactly a title or heading ranks its pages first.
 		if s.field != fieldBody && len(ix.toks) > 0 && len(ix.toks) <= maxExactTokens {
-			a := ix.get(append(ix.key[:0], exactKey(ix.toks)...), false)
+			a := ix.word(exactKey(ix.toks), false)
 			a.tfw++
-			a.title = a.title || s.field == fieldTitle
+			a.title = a.title || title
 		}
 		for i, t := range ix.toks {
-			ix.key = append(ix.key[:0], t.text...)
+			var a *acc
 			if t.cjk {
-				a := ix.get(ix.key, false)
+				a = ix.unigram(t.r)
 				a.tfw += w
-				a.title = a.title || s.field == fieldTitle
-				if i+1 < len(ix.toks) && ix.toks[i+1].cjk && ix.toks[i+1].joined {
-					ix.key = append(ix.key, ix.toks[i+1].text...)
-				} else {
+				a.title = a.title || title
+				if i+1 >= len(ix.toks) || !ix.toks[i+1].cjk || !ix.toks[i+1].joined {
 					continue
 				}
+				a = ix.bigram(t.r, ix.toks[i+1].r)
+			} else {
+				a = ix.word(t.text, true)
 			}
-			a := ix.get(ix.key, true)
 			a.tfw += w
-			a.title = a.title || s.field == fieldTitle
+			a.title = a.title || title
 			a.pos = append(a.pos, uint32(t.pos))
 		}
 	}
 	norm := float64(k1 * (1 - bm25b + bm25b*float64(length)/avg))
 	out := make([]termEntry, 0, len(ix.order))
-	// The page's payloads share one buffer: a payload is a slice of it,
-	// capped, which a later one growing the buffer leaves as it is.
+	// The page's payloads share one buffer; an entry holds where its
+	// payload is in it.
 	size := 0
-	for _, k := range ix.order {
-		size += 2 + 2*len(ix.accs[k].pos)
+	for _, a := range ix.order {
+		size += 2 + 2*len(a.pos)
 	}
 	buf := make([]byte, 0, size)
-	for _, k := range ix.order {
-		a := ix.accs[k]
+	for _, a := range ix.order {
 		tf := float64(a.tfw)
 		impact := int(math.Round(float64(255 * tf / float64(tf+norm))))
 		impact = min(max(impact, 1), 255)
@@ -606,12 +688,15 @@ func (ix *indexer) index(p *page, length int, avg float64) []termEntry {
 				prev = x
 			}
 		}
-		out = append(out, termEntry{term: k, positional: a.positional, payload: buf[start:len(buf):len(buf)]})
+		term, known := ix.term(a)
+		out = append(out, termEntry{term: term, known: known, positional: a.positional, start: uint32(start), end: uint32(len(buf))})
 		ix.pool = append(ix.pool, a)
 	}
-	clear(ix.accs)
+	clear(ix.words)
+	clear(ix.uni)
+	clear(ix.bi)
 	ix.order = ix.order[:0]
-	return out
+	return out, buf
 }
 
 // countTokens counts the tokens of s the way tokenizer.tokens would.

@@ -18,7 +18,7 @@ func TestIndexAllocations(t *testing.T) {
 	ix := newIndexer()
 	// As Build does: the terms of the pages indexed so far.
 	ix.known = map[string]*termBuf{}
-	entries := ix.index(p, 400, 400)
+	entries, _ := ix.index(p, 400, 400)
 	if len(entries) < 50 {
 		t.Fatalf("the page has %d terms, want a page with many", len(entries))
 	}

@@ -10,6 +10,7 @@ import (
 	"os"
 	"os/exec"
 	"path/filepath"
+	"reflect"
 	"slices"
 	"strings"
 	"sync"
@@ -687,4 +688,44 @@ func TestMixedQueriesWithSynonyms(t *testing.T) {
 		}
 	}
 	_ = dir
+}
+
+// With Options.Files, Build takes the site's pages from the caller's
+// listing and does not walk the site: the whole listing gives the index
+// the walk gives, and a page left out of it is not indexed.
+func TestBuildListedFiles(t *testing.T) {
+	site := os.DirFS("testdata/fixture")
+	walked, err := search.Build(site, search.Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var all, some []string
+	if err := fs.WalkDir(site, ".", func(p string, d fs.DirEntry, err error) error {
+		if err == nil && !d.IsDir() {
+			all = append(all, p)
+			if p != "tech/ipv6/index.html" {
+				some = append(some, p)
+			}
+		}
+		return err
+	}); err != nil {
+		t.Fatal(err)
+	}
+	if len(some) == len(all) {
+		t.Fatal("the fixture has no tech/ipv6/index.html")
+	}
+	listed, err := search.Build(site, search.Options{Files: all})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(listed, walked) {
+		t.Error("the index of the whole listing differs from the walk's")
+	}
+	fewer, err := search.Build(site, search.Options{Files: some})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got, want := indexedURLs(t, fewer), indexedURLs(t, walked); len(got) != len(want)-1 || got["/tech/ipv6/"] || !want["/tech/ipv6/"] {
+		t.Errorf("listing without tech/ipv6/: indexed %v, want the walk's %v without /tech/ipv6/", got, want)
+	}
 }

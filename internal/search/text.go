@@ -100,6 +100,7 @@ func classOf(r rune) int {
 type token struct {
 	text   string // normalised: one CJK character, or a whole word
 	cjk    bool
+	r      rune // a CJK token's character
 	pos    int  // position in the sequence
 	joined bool // directly follows the previous token, no separator between
 }
@@ -132,6 +133,34 @@ func (t *tokenizer) text(rs ...rune) string {
 	return s
 }
 
+// cjkUnified holds every character of the CJK Unified Ideographs block
+// (U+4E00–U+9FFF), three bytes each, so that a character's token text is a
+// slice of it, made once for all pages.
+var (
+	cjkUnified     string
+	cjkUnifiedOnce sync.Once
+)
+
+// cjkText is the token text of the CJK character r: a slice of cjkUnified,
+// or one made by t (or made, when t is nil) for a character outside it.
+func cjkText(r rune, t *tokenizer) string {
+	if 0x4E00 <= r && r <= 0x9FFF {
+		cjkUnifiedOnce.Do(func() {
+			b := make([]byte, 0, 3*(0x9FFF-0x4E00+1))
+			for c := rune(0x4E00); c <= 0x9FFF; c++ {
+				b = utf8.AppendRune(b, c)
+			}
+			cjkUnified = string(b)
+		})
+		i := 3 * int(r-0x4E00)
+		return cjkUnified[i : i+3]
+	}
+	if t == nil {
+		return string(r)
+	}
+	return t.text(r)
+}
+
 // tokens appends the tokens of s to dst and continues the position count
 // from earlier calls; a block break in s skips one position.
 func (t *tokenizer) tokens(dst []token, s string) []token {
@@ -158,7 +187,7 @@ func (t *tokenizer) tokens(dst []token, s string) []token {
 				t.word = append(t.word, n)
 			case classCJK:
 				flush()
-				dst = append(dst, token{text: t.text(n), cjk: true, pos: t.pos, joined: joined})
+				dst = append(dst, token{text: cjkText(n, t), cjk: true, r: n, pos: t.pos, joined: joined})
 				t.pos++
 				joined = true
 			default:
