@@ -271,8 +271,18 @@ func TestJSONShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 3 || files[2].Name != "members.json" || len(assets) != 2 || assets[1].Name != "press/members.json" {
+	if len(files) != 3 || files[2].Name != "members.json" || len(assets) != 2 || assets[1].Name != "press/directory.json" {
 		t.Fatalf("files %v, assets %v", names(files), names(assets))
+	}
+	// Mounted as data/press/ and assets/press/, an asset named as a data
+	// file would share its path within the folder, and Hugo's partial
+	// rebuild keeps only one of two changed files with the same path.
+	for _, f := range files {
+		for _, a := range assets {
+			if a.Name == "press/"+f.Name {
+				t.Errorf("the asset %s has the path of the data file %s", a.Name, f.Name)
+			}
+		}
 	}
 	// The data file is the counts and classifications; the asset the whole
 	// directory.
@@ -290,7 +300,7 @@ func TestJSONShape(t *testing.T) {
 	}
 	for _, k := range []string{"today", "total", "members", "index", "paged", "levels", "classifications"} {
 		if _, ok := full[k]; !ok {
-			t.Errorf("press/members.json lacks %q", k)
+			t.Errorf("press/directory.json lacks %q", k)
 		}
 	}
 	// What one member's file changes is not in the data (Hugo renders every

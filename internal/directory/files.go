@@ -57,7 +57,7 @@ func (s *Site) DataFiles() ([]File, error) {
 
 // AssetFiles returns the JSON files for the site's assets, in name order:
 // press/attendance.json (each held activity's attending units, by activity
-// id) and press/members.json (the whole directory, its members included).
+// id) and press/directory.json (the whole directory, its members included).
 // Templates read them with resources.Get, so that Hugo renders again only
 // the pages that read them: the content adapters give each member's and
 // each activity's page its own part as page parameters.
@@ -70,7 +70,7 @@ func (s *Site) AssetFiles() ([]File, error) {
 	}
 	return marshalAll([]namedValue{
 		{"press/attendance.json", att},
-		{"press/members.json", s.Directory},
+		{"press/directory.json", s.Directory},
 	})
 }
 

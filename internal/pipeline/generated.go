@@ -15,7 +15,7 @@ import (
 type generated struct {
 	data map[string]any
 	// assets are files templates read with resources.Get, by their path
-	// under assets/ (press/members.json): Hugo renders again only the
+	// under assets/ (press/directory.json): Hugo renders again only the
 	// pages that read one that changed, where a change of any data file
 	// renders every page that reads hugo.Data.
 	assets map[string][]byte
