@@ -10,6 +10,7 @@ import (
 	"github.com/goccy/go-yaml/parser"
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/member/membertest"
+	"github.com/zzia/press/internal/parallel"
 )
 
 var (
@@ -86,7 +87,7 @@ func BenchmarkYAMLOnly(b *testing.B) {
 	}
 	b.ReportAllocs()
 	for b.Loop() {
-		member.Parallel(len(files), func(i int) {
+		parallel.Each(len(files), func(i int) {
 			src, err := os.ReadFile(files[i])
 			if err != nil {
 				b.Error(err)

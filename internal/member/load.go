@@ -3,16 +3,14 @@ package member
 import (
 	"errors"
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/parallel"
 	"io/fs"
 	"os"
 	"path"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sort"
 	"strings"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/goccy/go-yaml/ast"
@@ -76,7 +74,7 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 	activities := make([]*Activity, len(activityFiles))
 	found := make([]diag.List, len(memberFiles)+len(peopleFiles)+len(activityFiles))
 	// Files are parsed in parallel; results keep the files' order.
-	parallel(len(found), func(i int) {
+	parallel.Each(len(found), func(i int) {
 		var name string
 		var parse func([]byte) diag.List
 		switch {
@@ -162,27 +160,6 @@ func checkLinks(lang msg.Lang, dir string) diag.List {
 		return nil
 	})
 	return l
-}
-
-// parallel calls f(0) … f(n-1) on GOMAXPROCS goroutines.
-func parallel(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), n)
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for w := 0; w < workers; w++ {
-		wg.Add(1)
-		go func() {
-			defer wg.Done()
-			for {
-				i := int(next.Add(1) - 1)
-				if i >= n {
-					return
-				}
-				f(i)
-			}
-		}()
-	}
-	wg.Wait()
 }
 
 // yamlFiles lists the .yaml and .yml files directly in dir, sorted.

@@ -9,12 +9,10 @@
 package rules
 
 import (
-	"runtime"
-	"sync"
-	"sync/atomic"
 	"time"
 
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/parallel"
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
@@ -199,7 +197,7 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 	// Each member's walk only reads the data and the maps above, so the
 	// members are shared out among the processors; each status lands at
 	// its member's index, so the result does not depend on the order.
-	eachMember(len(ds.Members), func(i int) {
+	parallel.Each(len(ds.Members), func(i int) {
 		m := ds.Members[i]
 		res.Members[i] = deriveMember(m, held, days, invitedTo[m.ID], attended[m.ID], today, ds)
 	})
@@ -207,39 +205,6 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 		res.byID[s.ID] = s
 	}
 	return res
-}
-
-// memberBlock is how many members a worker of eachMember takes at a time:
-// large enough that taking them costs nothing beside the walks, small
-// enough that the workers finish together.
-const memberBlock = 64
-
-// eachMember calls f(i) for every i in [0, n), on as many goroutines as
-// there are processors (one when n is small).
-func eachMember(n int, f func(i int)) {
-	workers := min(runtime.GOMAXPROCS(0), (n+memberBlock-1)/memberBlock)
-	if workers <= 1 {
-		for i := range n {
-			f(i)
-		}
-		return
-	}
-	var next atomic.Int64
-	var wg sync.WaitGroup
-	for range workers {
-		wg.Go(func() {
-			for {
-				start := int(next.Add(memberBlock)) - memberBlock
-				if start >= n {
-					return
-				}
-				for i := start; i < min(start+memberBlock, n); i++ {
-					f(i)
-				}
-			}
-		})
-	}
-	wg.Wait()
 }
 
 // dayOf returns the start of t's day in Shanghai.

@@ -1,4 +1,0 @@
-package member
-
-// Parallel is parallel, for the external tests.
-var Parallel = parallel
