@@ -166,7 +166,7 @@ func Build(opts Options) (*Result, error) {
 	}
 	res.Stages = append(st.stages, res.Stages...)
 	t := newTimer()
-	files, err := publish(out, dir)
+	files, err := publish(out, dir, res.Files)
 	if err != nil {
 		return nil, err
 	}

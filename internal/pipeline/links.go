@@ -5,6 +5,7 @@ import (
 	"io/fs"
 	"net/url"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"unicode/utf8"
@@ -110,6 +111,28 @@ func suggest(target string, known []string) string {
 		}
 	}
 	return best
+}
+
+// walkOrder returns the names of set (slash-separated file paths) in the
+// order fs.WalkDir visits them: the names of each folder's entries
+// compared, so that "a/b" comes before "a.txt" (a plain sort puts '.'
+// before '/').
+func walkOrder(set map[string]bool) []string {
+	names := make([]string, 0, len(set))
+	for n := range set {
+		names = append(names, n)
+	}
+	slices.SortFunc(names, func(a, b string) int {
+		for {
+			ea, ra, _ := strings.Cut(a, "/")
+			eb, rb, _ := strings.Cut(b, "/")
+			if c := strings.Compare(ea, eb); c != 0 || (ra == "" && rb == "") {
+				return c
+			}
+			a, b = ra, rb
+		}
+	})
+	return names
 }
 
 // listFiles lists every file of out (slash-separated paths, in the order

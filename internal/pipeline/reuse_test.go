@@ -28,11 +28,16 @@ func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
 	)
 	staleRel := "news/2026-11-30-stale/index.html"
 	os.WriteFile(filepath.Join(src, "content", "news", "2026-11-30-stale.md"), []byte("---\ntitle: 将被删除的一篇\ndate: 2026-11-26\nsummary: 临时。\n---\n临时的正文。\n"), 0o644)
-	if _, err := pipeline.Build(opts); err != nil {
+	res, err := pipeline.Build(opts)
+	if err != nil {
 		t.Fatal(err)
 	}
 	if _, err := os.Stat(filepath.Join(out, staleRel)); err != nil {
 		t.Fatalf("the added page was not built: %v", err)
+	}
+	// The count is of the files the build saw itself make, without a walk.
+	if n := len(tree(t, out)) - 1; res.Files != n { // the marker is not counted
+		t.Errorf("the build reports %d files; the output holds %d", res.Files, n)
 	}
 	before := map[string]uint64{edited: testsite.Inode(t, filepath.Join(out, edited)), unchanged: testsite.Inode(t, filepath.Join(out, unchanged))}
 	beforeBytes, _ := os.ReadFile(filepath.Join(out, unchanged))
@@ -42,8 +47,11 @@ func TestBuildOverOutputWritesOnlyChanges(t *testing.T) {
 	art := filepath.Join(src, filepath.FromSlash(article))
 	b, _ := os.ReadFile(art)
 	os.WriteFile(art, []byte(strings.Replace(string(b), "10月20日至23日", "十月二十日至二十三日", 1)), 0o644)
-	if _, err := pipeline.Build(opts); err != nil {
+	if res, err = pipeline.Build(opts); err != nil {
 		t.Fatal(err)
+	}
+	if n := len(tree(t, out)) - 1; res.Files != n {
+		t.Errorf("the build over the output reports %d files; the output holds %d", res.Files, n)
 	}
 	if _, err := os.Stat(filepath.Join(out, staleRel)); err == nil {
 		t.Error("the deleted page's file is still in the output")

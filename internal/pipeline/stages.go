@@ -81,7 +81,11 @@ func run(opts Options, dir string) (*Result, error) {
 		return nil, err
 	}
 	warnings := append(append(vw, d.warnings...), r.warnings...)
-	return &Result{Pages: r.site.Pages, Output: r.site.Output, Warnings: warnings, Stages: tm.stages}, nil
+	res := &Result{Pages: r.site.Pages, Output: r.site.Output, Warnings: warnings, Stages: tm.stages, Files: -1}
+	if r.site.Produced != nil {
+		res.Files = len(r.site.Produced())
+	}
+	return res, nil
 }
 
 // startValidate runs validate beside the caller; the function it returns
@@ -216,6 +220,18 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	return r, nil
 }
 
+// files lists the files of the rendered output, in the order of
+// fs.WalkDir (the one listing the search index and the link check share):
+// the files Hugo's writer saw the build make, or, where it did not watch,
+// a walk of the output. In a build over a previous output, the files left
+// of it (pruned after the check) are not listed.
+func (r *rendered) files() ([]string, error) {
+	if r.site.Produced == nil {
+		return listFiles(r.out)
+	}
+	return walkOrder(r.site.Produced()), nil
+}
+
 // check adds the search index to the rendered output and checks it: every
 // internal link resolves, and no file holds a private value of the member
 // data (privacy.go).
@@ -223,7 +239,7 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 	// The search index and the link check both read every page; they run
 	// side by side, from one listing of the output. The index only adds
 	// files under search/, which the link check does not look at.
-	files, err := listFiles(r.out)
+	files, err := r.files()
 	if err != nil {
 		return err
 	}
@@ -264,14 +280,17 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 
 // publish is the last stage: the staged output in dir, checked, is marked
 // as press's and swapped into place (stage.go). It returns the number of
-// files published.
-func publish(out *output, dir string) (int, error) {
+// files published: files, or (when files < 0, unknown) the count of a
+// walk of dir.
+func publish(out *output, dir string, files int) (int, error) {
 	if err := out.mark(); err != nil {
 		return 0, err
 	}
-	files, err := countFiles(dir)
-	if err != nil {
-		return 0, err
+	if files < 0 {
+		var err error
+		if files, err = countFiles(dir); err != nil {
+			return 0, err
+		}
 	}
 	if err := out.commit(); err != nil {
 		return 0, err

@@ -87,6 +87,7 @@ type session struct {
 	destFs   afero.Fs
 	cleanup  func()
 	hung     bool // a hung build's goroutines still use h
+	hooked   bool // every file created in the output is seen (written)
 	built    bool
 
 	onPage    func(name string, data []byte) // for the build under way
@@ -232,11 +233,8 @@ func open(opts Options, watch bool) (*session, error) {
 			root, _ = filepath.Abs(opts.Dest)
 		}
 		s.onPage = opts.OnPage
-		hf := hookFs{Fs: destFs, root: root, fn: s.page}
-		if watch || opts.Reuse {
-			hf.seen = s.wrote
-		}
-		hugoDest = hf
+		s.hooked = true
+		hugoDest = hookFs{Fs: destFs, root: root, fn: s.page, seen: s.wrote}
 	}
 	if inside(cacheDir, src) {
 		cleanup()
@@ -396,7 +394,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 		}
 		return afero.WriteFile(s.publish, name, data, 0o644)
 	}
-	if s.opts.Reuse {
+	if s.hooked {
 		res.Produced = func() map[string]bool {
 			s.mu.Lock()
 			defer s.mu.Unlock()

@@ -106,9 +106,13 @@ type Result struct {
 	// Written are the files (slash-separated, relative to the output) a
 	// Session's build wrote; nil for Build.
 	Written []string
-	// Produced, with Options.Reuse, returns the files (slash-separated,
-	// relative to Dest) this build made so far: written, or left in place
-	// because their bytes did not change.
+	// Produced returns the files (slash-separated, relative to the output)
+	// this build made so far: written by Hugo or WriteFile, or (with
+	// Options.Reuse) left in place because their bytes did not change. It
+	// is nil when the build did not watch its writes (no OnPage, not a
+	// Session, no Reuse); then only a walk of the output lists its files.
+	// A Session's rebuild lists Hugo's files and what it wrote itself, not
+	// WriteFile's files of earlier builds.
 	Produced func() map[string]bool
 	// Sources maps each page's URL path ("/news/x/") to its source file,
 	// relative to the site ("content/news/x.md"), for pages that have one.
