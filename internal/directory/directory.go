@@ -64,9 +64,6 @@ type Directory struct {
 	// Classifications are the four of Article 2, in its order: 会内职务,
 	// 单位类型, 区域, 行业. Every allowed value appears, with count 0 if unused.
 	Classifications []Classification `json:"classifications"`
-	// Index gives each member's position in Members by id, so a template
-	// finds one without scanning the list.
-	Index map[string]int `json:"index"`
 }
 
 // Member is the public view of one member.
@@ -161,10 +158,6 @@ func BuildDirectory(ds *member.Dataset, res *rules.Result) *Directory {
 			func(m *Member) []string { return []string{m.Region.Value} }),
 		classify("industry", "行业", "industries", member.Industries, dir.Members,
 			func(m *Member) []string { return []string{m.Industry.Value} }),
-	}
-	dir.Index = make(map[string]int, len(dir.Members))
-	for i, m := range dir.Members {
-		dir.Index[m.ID] = i
 	}
 	return dir
 }

@@ -5,14 +5,16 @@ import (
 	"encoding/csv"
 	"encoding/json"
 	"fmt"
-	"github.com/zzia/press/internal/msg"
 	"reflect"
+	"slices"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/zzia/press/internal/clock/clocktest"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/member/membertest"
+	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/rules"
 )
 
@@ -271,8 +273,20 @@ func TestJSONShape(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if len(files) != 3 || files[2].Name != "members.json" || len(assets) != 2 || assets[1].Name != "press/directory.json" {
-		t.Fatalf("files %v, assets %v", names(files), names(assets))
+	byName := map[string][]byte{}
+	for _, a := range assets {
+		byName[a.Name] = a.Data
+	}
+	// Every shard and every value has its file, count 0 included.
+	want := 1 + EntryShards + AttendanceShards + len(site.Directory.Levels.Groups)
+	for _, c := range site.Directory.Classifications {
+		want += len(c.Groups)
+	}
+	if len(files) != 3 || files[2].Name != "members.json" || len(assets) != want || byName["press/directory.json"] == nil {
+		t.Fatalf("files %v, assets %v (want %d)", names(files), names(assets), want)
+	}
+	if !slices.IsSortedFunc(assets, func(a, b File) int { return strings.Compare(a.Name, b.Name) }) {
+		t.Errorf("assets not in name order: %v", names(assets))
 	}
 	// Mounted as data/press/ and assets/press/, an asset named as a data
 	// file would share its path within the folder, and Hugo's partial
@@ -290,7 +304,7 @@ func TestJSONShape(t *testing.T) {
 	if err := json.Unmarshal(files[2].Data, &sum); err != nil {
 		t.Fatal(err)
 	}
-	if err := json.Unmarshal(assets[1].Data, &full); err != nil {
+	if err := json.Unmarshal(byName["press/directory.json"], &full); err != nil {
 		t.Fatal(err)
 	}
 	for _, k := range []string{"today", "total", "paged", "page_size", "levels", "classifications"} {
@@ -298,7 +312,7 @@ func TestJSONShape(t *testing.T) {
 			t.Errorf("members.json lacks %q", k)
 		}
 	}
-	for _, k := range []string{"today", "total", "members", "index", "paged", "levels", "classifications"} {
+	for _, k := range []string{"today", "total", "members", "paged", "levels", "classifications", "entry_shards"} {
 		if _, ok := full[k]; !ok {
 			t.Errorf("press/directory.json lacks %q", k)
 		}
@@ -314,8 +328,9 @@ func TestJSONShape(t *testing.T) {
 	}
 	for _, a := range site.Calendar.Activities {
 		if a.Attendance != nil && len(a.Attendance.Units) > 0 {
-			if !bytes.Contains(assets[0].Data, []byte(a.Attendance.Units[0].Name)) {
-				t.Errorf("press/attendance.json lacks %s's attendance", a.ID)
+			f := fmt.Sprintf("press/attendance/%02d.json", Shard(a.ID, AttendanceShards))
+			if !bytes.Contains(byName[f], []byte(a.Attendance.Units[0].Name)) {
+				t.Errorf("%s lacks %s's attendance", f, a.ID)
 			}
 		}
 	}
@@ -331,7 +346,11 @@ func TestJSONShape(t *testing.T) {
 		}
 	}
 	// HTML stays data in the JSON (escaped for JSON, not removed).
-	if !bytes.Contains(assets[1].Data, []byte(`\u003cscript\u003ealert('x')\u003c/script\u003e`)) {
+	var entries []byte
+	for i := range EntryShards {
+		entries = append(entries, byName[fmt.Sprintf("press/entries/%02d.json", i)]...)
+	}
+	if !bytes.Contains(entries, []byte(`\u003cscript\u003ealert('x')\u003c/script\u003e`)) {
 		t.Error("intro with HTML not kept as data")
 	}
 }
@@ -366,5 +385,84 @@ func TestPaged(t *testing.T) {
 	}
 	if g := dir.Levels.Groups[0]; g.Pages != 1 || g.Count != 0 {
 		t.Errorf("an empty level has %d pages", g.Pages)
+	}
+	// /members/ lists the first Preview members of each level only, in
+	// the directory's order.
+	if p := dir.page(); len(p.Members) != Preview || p.Members[0].ID != dir.Members[0].ID || p.Members[Preview-1].ID != dir.Members[Preview-1].ID {
+		t.Errorf("/members/ lists %d members, want the first %d", len(p.Members), Preview)
+	}
+}
+
+// One member's new name changes only the asset files that hold it: its
+// entry's shard (and that of an entry naming it as its former unit), the
+// files of its values, /members/'s own file when it lists the member, and
+// the attendance of the activities it attended; the others keep their
+// bytes, so Hugo decodes only those again.
+func TestRenameChangesFewAssets(t *testing.T) {
+	ds := membertest.Load(t, 400, 300)
+	today := membertest.Today
+	before, err := Build(ds, rules.Derive(ds, today)).AssetFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	m := ds.Members[7]
+	m.Name += "（更名）"
+	site := Build(ds, rules.Derive(ds, today))
+	after, err := site.AssetFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !site.Directory.Paged {
+		t.Fatal("want a paged directory of 400 members")
+	}
+	want := map[string]bool{fmt.Sprintf("press/entries/%02d.json", Shard(m.ID, EntryShards)): true}
+	var pm Member
+	for _, e := range site.Directory.Members {
+		if e.ID == m.ID {
+			pm = e
+		}
+		if e.Former == m.Name { // a member's entry that names it as its former unit
+			want[fmt.Sprintf("press/entries/%02d.json", Shard(e.ID, EntryShards))] = true
+		}
+	}
+	if pm.ID == "" {
+		t.Fatalf("%s is not in the directory", m.ID)
+	}
+	want["press/groups/levels/"+pm.Level.Slug+".json"] = true
+	want["press/groups/unit-types/"+pm.UnitType.Slug+".json"] = true
+	want["press/groups/regions/"+pm.Region.Slug+".json"] = true
+	want["press/groups/industries/"+pm.Industry.Slug+".json"] = true
+	for _, p := range pm.Posts {
+		want["press/groups/posts/"+p.Slug+".json"] = true
+	}
+	attended := 0
+	for _, a := range site.Calendar.Activities {
+		if a.Attendance == nil {
+			continue
+		}
+		for _, u := range a.Attendance.Units {
+			if strings.Contains(u.Name, "（更名）") {
+				want[fmt.Sprintf("press/attendance/%02d.json", Shard(a.ID, AttendanceShards))] = true
+				attended++
+			}
+		}
+	}
+	if attended == 0 {
+		t.Fatalf("%s attended nothing: pick another member", m.ID)
+	}
+	if len(before) != len(after) {
+		t.Fatalf("%d asset files before the rename, %d after", len(before), len(after))
+	}
+	for i, a := range after {
+		changed := !bytes.Equal(a.Data, before[i].Data)
+		if a.Name == "press/directory.json" {
+			continue // it lists the member when the member is among the first of its level
+		}
+		if changed != want[a.Name] {
+			t.Errorf("%s: changed %v, want %v", a.Name, changed, want[a.Name])
+		}
+	}
+	if len(want) > len(after)/4 {
+		t.Errorf("the rename changes %d of %d files", len(want), len(after))
 	}
 }

@@ -3,6 +3,9 @@ package directory
 import (
 	"bytes"
 	"encoding/json"
+	"fmt"
+	"hash/fnv"
+	"sort"
 	"strings"
 
 	"github.com/zzia/press/internal/member"
@@ -55,23 +58,102 @@ func (s *Site) DataFiles() ([]File, error) {
 	})
 }
 
+// The assets that one member's edit changes are cut into shards, so that
+// an edit changes a few small files and Hugo decodes only those again (the
+// whole directory of 5,000 members and the attendance of 2,000 activities
+// were 16 MB of JSON, decoded again after every edit): a member's entry is
+// in press/entries/NN.json, an activity's attending units in
+// press/attendance/NN.json, NN being Shard of its id.
+const (
+	// EntryShards is the number of files of members' entries.
+	EntryShards = 16
+	// AttendanceShards is the number of files of activities' attendance.
+	AttendanceShards = 64
+)
+
+// Shard is the shard of the id among n: FNV-1a (32 bits) of its bytes
+// modulo n, which a template computes as mod (hash.FNV32a id) n.
+func Shard(id string, n int) int {
+	h := fnv.New32a()
+	h.Write([]byte(id))
+	return int(h.Sum32() % uint32(n))
+}
+
 // AssetFiles returns the JSON files for the site's assets, in name order:
-// press/attendance.json (each held activity's attending units, by activity
-// id) and press/directory.json (the whole directory, its members included).
-// Templates read them with resources.Get, so that Hugo renders again only
-// the pages that read them: the content adapters give each member's and
-// each activity's page its own part as page parameters.
+//
+//	press/attendance/NN.json          each held activity's attending units, by activity id
+//	press/directory.json              what /members/ shows: counts, classifications and the members it lists
+//	press/entries/NN.json             the members' entries, in the directory's order
+//	press/groups/<class>/<value>.json the summaries of a value's members, in the directory's order
+//
+// Every shard and every value (count 0 included) has its file. Templates
+// read them with resources.Get, so that Hugo renders again only the pages
+// that read them: the content adapters give each member's, value's and
+// activity's page its own part as page parameters.
 func (s *Site) AssetFiles() ([]File, error) {
-	att := map[string]*Attendance{}
+	var vs []namedValue
+	att := make([]map[string]*Attendance, AttendanceShards)
+	for i := range att {
+		att[i] = map[string]*Attendance{}
+	}
 	for _, a := range s.Calendar.Activities {
 		if a.Attendance != nil {
-			att[a.ID] = a.Attendance
+			att[Shard(a.ID, AttendanceShards)][a.ID] = a.Attendance
 		}
 	}
-	return marshalAll([]namedValue{
-		{"press/attendance.json", att},
-		{"press/directory.json", s.Directory},
-	})
+	for i, m := range att {
+		vs = append(vs, namedValue{fmt.Sprintf("press/attendance/%02d.json", i), m})
+	}
+	d := s.Directory
+	vs = append(vs, namedValue{"press/directory.json", d.page()})
+	entries := make([][]Member, EntryShards)
+	for i := range entries {
+		entries[i] = []Member{}
+	}
+	for _, m := range d.Members {
+		n := Shard(m.ID, EntryShards)
+		entries[n] = append(entries[n], m)
+	}
+	for i, e := range entries {
+		vs = append(vs, namedValue{fmt.Sprintf("press/entries/%02d.json", i), e})
+	}
+	var groups []namedValue
+	for _, c := range append([]Classification{d.Levels}, d.Classifications...) {
+		for _, g := range c.Groups {
+			ms := g.Members
+			if ms == nil {
+				ms = []Summary{}
+			}
+			groups = append(groups, namedValue{"press/groups/" + c.Slug + "/" + g.Slug + ".json", ms})
+		}
+	}
+	sort.Slice(groups, func(i, j int) bool { return groups[i].name < groups[j].name })
+	return marshalAll(append(vs, groups...))
+}
+
+// directoryPage is what the directory's own page (/members/) shows: the
+// counts and classifications, and the members it lists: all of them, or
+// when the directory is paged the first Preview of each level.
+type directoryPage struct {
+	directorySummary
+	Members     []Member `json:"members"`
+	EntryShards int      `json:"entry_shards"`
+}
+
+// page is d as its own page shows it (directoryPage).
+func (d *Directory) page() *directoryPage {
+	p := &directoryPage{directorySummary: *d.summary(), Members: d.Members, EntryShards: EntryShards}
+	if d.Paged {
+		p.Members = []Member{}
+		shown := map[string]int{}
+		for _, m := range d.Members {
+			if shown[m.Level.Value] < d.Preview {
+				shown[m.Level.Value]++
+				p.Members = append(p.Members, m)
+			}
+		}
+	}
+	return p
 }
 
 // directorySummary is the directory without its members: the data file
