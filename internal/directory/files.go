@@ -3,12 +3,14 @@ package directory
 import (
 	"bytes"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"hash/fnv"
 	"sort"
 	"strings"
 
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/parallel"
 	"github.com/zzia/press/internal/rules"
 	"github.com/zzia/press/internal/sheet"
 )
@@ -208,14 +210,17 @@ type namedValue struct {
 	v    any
 }
 
+// marshalAll encodes each value as the file of its name, in order, the
+// files side by side (the shards of a large directory are many).
 func marshalAll(vs []namedValue) ([]File, error) {
-	var out []File
-	for _, f := range vs {
-		b, err := marshal(f.v)
-		if err != nil {
-			return nil, err
-		}
-		out = append(out, File{Name: f.name, Data: b})
+	out := make([]File, len(vs))
+	errs := make([]error, len(vs))
+	parallel.Each(len(vs), func(i int) {
+		out[i].Name = vs[i].name
+		out[i].Data, errs[i] = marshal(vs[i].v)
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
 	return out, nil
 }
