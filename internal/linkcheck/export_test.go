@@ -47,7 +47,8 @@ func ScanDiff(src []byte, before, after []htmlscan.Visitor) string {
 }
 
 // oldScanHTML is scanHTML as it was before the scan was shared (its own
-// tokenizer pass): the reference the shared scan must agree with.
+// tokenizer pass; each attribute read by page.attr, as the shared scan
+// reads it): the reference the shared scan must agree with.
 func oldScanHTML(r io.Reader, refs *interner) (*page, error) {
 	pg := &page{ids: map[string]bool{}}
 	z := html.NewTokenizer(r)
@@ -66,24 +67,7 @@ func oldScanHTML(r io.Reader, refs *interner) (*page, error) {
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				if string(k) == "id" || (isA && string(k) == "name") {
-					pg.ids[string(v)] = true
-					continue
-				}
-				for _, a := range attrs {
-					if string(k) != a {
-						continue
-					}
-					if a == "srcset" {
-						for _, c := range bytes.Split(v, []byte(",")) {
-							if f := bytes.Fields(c); len(f) > 0 {
-								pg.refs = append(pg.refs, refs.get(f[0]))
-							}
-						}
-					} else {
-						pg.refs = append(pg.refs, refs.get(v))
-					}
-				}
+				pg.attr(k, v, isA, attrs, refs)
 			}
 		}
 	}

@@ -401,29 +401,35 @@ func (s *scanner) Token(t *htmlscan.Token) bool {
 	}
 	attrs := refAttrs[string(t.Name)]
 	isA := string(t.Name) == "a"
-	pg := s.pg
 	for _, at := range t.Attrs() {
-		k, v := at.Key, at.Val
-		if string(k) == "id" || (isA && string(k) == "name") {
-			pg.ids[string(v)] = true
-			continue
-		}
-		for _, a := range attrs {
-			if string(k) != a {
-				continue
-			}
-			if a == "srcset" {
-				for _, c := range bytes.Split(v, []byte(",")) {
-					if f := bytes.Fields(c); len(f) > 0 {
-						pg.refs = append(pg.refs, s.refs.get(f[0]))
-					}
-				}
-			} else {
-				pg.refs = append(pg.refs, s.refs.get(v))
-			}
-		}
+		s.pg.attr(at.Key, at.Val, isA, attrs, s.refs)
 	}
 	return true
+}
+
+// attr records the attribute k="v" of a tag (an a when isA) whose
+// reference attributes are attrs (its refAttrs): an id (or an a's name)
+// as a target, a reference attribute's URL (each URL of a srcset) as refs
+// hands it out.
+func (pg *page) attr(k, v []byte, isA bool, attrs []string, refs *interner) {
+	if string(k) == "id" || (isA && string(k) == "name") {
+		pg.ids[string(v)] = true
+		return
+	}
+	for _, a := range attrs {
+		if string(k) != a {
+			continue
+		}
+		if a == "srcset" {
+			for _, c := range bytes.Split(v, []byte(",")) {
+				if f := bytes.Fields(c); len(f) > 0 {
+					pg.refs = append(pg.refs, refs.get(f[0]))
+				}
+			}
+		} else {
+			pg.refs = append(pg.refs, refs.get(v))
+		}
+	}
 }
 
 // End hands the page over.
