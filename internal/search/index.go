@@ -80,6 +80,17 @@ const (
 	weightTitle   = 4
 )
 
+// fieldWeight is how much a term in a block of the field counts.
+func fieldWeight(field int) int {
+	switch field {
+	case fieldHeading:
+		return weightHeading
+	case fieldTitle:
+		return weightTitle
+	}
+	return weightBody
+}
+
 // Options tunes Build. The zero value is the default.
 type Options struct {
 	// Dir is the index folder inside the site; default "search".
@@ -628,13 +639,7 @@ func (ix *indexer) index(p *page, length int, avg float64) (entries []termEntry,
 	for _, s := range p.segments {
 		ix.toks = ix.tok.tokens(ix.toks[:0], s.text)
 		ix.tok.pos++ // block break
-		w := weightBody
-		switch s.field {
-		case fieldHeading:
-			w = weightHeading
-		case fieldTitle:
-			w = weightTitle
-		}
+		w := fieldWeight(s.field)
 		title := s.field == fieldTitle
 		// A title or heading is also indexed whole, so that a query that
 		// is exactly a title or heading ranks its pages first.

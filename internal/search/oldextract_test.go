@@ -49,46 +49,25 @@ func ExtractDiff(src []byte, before, after []htmlscan.Visitor) string {
 }
 
 // The extraction as it was before the scan was shared (its own tokenizer
-// pass): the reference the shared scan must agree with.
+// pass; the attributes judged by ignoredByAttr, as the shared scan judges
+// them): the reference the shared scan must agree with.
 
-// oldTagAttr is one attribute of the tag being read: the tokenizer's bytes,
-// valid until its next token.
-type oldTagAttr struct{ key, val []byte }
-
-// oldReadAttrs reads the attributes of the current tag into dst.
-func oldReadAttrs(z *html.Tokenizer, dst []oldTagAttr, more bool) []oldTagAttr {
+// oldReadAttrs reads the attributes of the current tag into dst: the
+// tokenizer's bytes, valid until its next token.
+func oldReadAttrs(z *html.Tokenizer, dst []htmlscan.Attr, more bool) []htmlscan.Attr {
 	dst = dst[:0]
 	for more {
 		var k, v []byte
 		k, v, more = z.TagAttr()
-		dst = append(dst, oldTagAttr{k, v})
+		dst = append(dst, htmlscan.Attr{Key: k, Val: v})
 	}
 	return dst
 }
 
-func oldIgnoredByAttr(attrs []oldTagAttr) bool {
+func oldAttr(attrs []htmlscan.Attr, key string) (string, bool) {
 	for _, a := range attrs {
-		switch string(a.key) {
-		case "data-search-ignore", "data-pagefind-ignore", "hidden":
-			return true
-		case "aria-hidden":
-			if string(a.val) == "true" {
-				return true
-			}
-		case "href":
-			v := bytes.ToLower(bytes.TrimSpace(a.val))
-			if bytes.HasPrefix(v, []byte("mailto:")) || bytes.HasPrefix(v, []byte("tel:")) || bytes.HasPrefix(v, []byte("sms:")) {
-				return true
-			}
-		}
-	}
-	return false
-}
-
-func oldAttr(attrs []oldTagAttr, key string) (string, bool) {
-	for _, a := range attrs {
-		if string(a.key) == key {
-			return string(a.val), true
+		if string(a.Key) == key {
+			return string(a.Val), true
 		}
 	}
 	return "", false
@@ -112,7 +91,7 @@ func oldExtract(src []byte) (title string, segs []segment, ok bool) {
 		docTitle        []byte
 		h1              string
 		sawMain         bool
-		attrs           []oldTagAttr
+		attrs           []htmlscan.Attr
 	)
 	flush := func() {
 		t := bytes.TrimSpace(cur)
@@ -159,11 +138,11 @@ func oldExtract(src []byte) (title string, segs []segment, ok bool) {
 						}
 					}
 				case atom.Body:
-					if oldIgnoredByAttr(oldReadAttrs(z, attrs, more)) {
+					if ignoredByAttr(oldReadAttrs(z, attrs, more)) {
 						return "", nil, false
 					}
 				case atom.Main:
-					if sawMain || oldIgnoredByAttr(oldReadAttrs(z, attrs, more)) {
+					if sawMain || ignoredByAttr(oldReadAttrs(z, attrs, more)) {
 						return "", nil, false
 					}
 					inMain, sawMain = true, true
@@ -188,7 +167,7 @@ func oldExtract(src []byte) (title string, segs []segment, ok bool) {
 				skipDepth++
 				continue
 			}
-			if skipped[a] || oldIgnoredByAttr(oldReadAttrs(z, attrs, more)) {
+			if skipped[a] || ignoredByAttr(oldReadAttrs(z, attrs, more)) {
 				skipDepth = 1
 				if !inline[a] {
 					flush()

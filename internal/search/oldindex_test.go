@@ -36,13 +36,7 @@ func oldIndex(p *page, length int, avg float64) map[string][]byte {
 	for _, s := range p.segments {
 		toks := tok.tokens(nil, s.text)
 		tok.pos++
-		w := weightBody
-		switch s.field {
-		case fieldHeading:
-			w = weightHeading
-		case fieldTitle:
-			w = weightTitle
-		}
+		w := fieldWeight(s.field)
 		if s.field != fieldBody && len(toks) > 0 && len(toks) <= maxExactTokens {
 			a := get(exactKey(toks), false)
 			a.tfw++
