@@ -538,6 +538,30 @@ type acc struct {
 	known  *termBuf // the term's postings so far, when it is known
 }
 
+// appendPayload appends the term's payload on its page to buf: its impact
+// (1–255, from its weighted frequency and the page's BM25 norm) shifted
+// left by one with the title bit, then for a positional term the number of
+// its positions and the gaps between them, each a uvarint.
+func (a *acc) appendPayload(buf []byte, norm float64) []byte {
+	tf := float64(a.tfw)
+	impact := int(math.Round(float64(255 * tf / float64(tf+norm))))
+	impact = min(max(impact, 1), 255)
+	v := uint64(impact) << 1
+	if a.title {
+		v |= 1
+	}
+	buf = binary.AppendUvarint(buf, v)
+	if a.positional {
+		buf = binary.AppendUvarint(buf, uint64(len(a.pos)))
+		prev := uint32(0)
+		for _, x := range a.pos {
+			buf = binary.AppendUvarint(buf, uint64(x-prev))
+			prev = x
+		}
+	}
+	return buf
+}
+
 // indexer turns pages into term entries; one per worker, reused.
 type indexer struct {
 	tok  tokenizer
@@ -676,23 +700,8 @@ func (ix *indexer) index(p *page, length int, avg float64) (entries []termEntry,
 	}
 	buf := make([]byte, 0, size)
 	for _, a := range ix.order {
-		tf := float64(a.tfw)
-		impact := int(math.Round(float64(255 * tf / float64(tf+norm))))
-		impact = min(max(impact, 1), 255)
-		v := uint64(impact) << 1
-		if a.title {
-			v |= 1
-		}
 		start := len(buf)
-		buf = binary.AppendUvarint(buf, v)
-		if a.positional {
-			buf = binary.AppendUvarint(buf, uint64(len(a.pos)))
-			prev := uint32(0)
-			for _, x := range a.pos {
-				buf = binary.AppendUvarint(buf, uint64(x-prev))
-				prev = x
-			}
-		}
+		buf = a.appendPayload(buf, norm)
 		term, known := ix.term(a)
 		out = append(out, termEntry{term: term, known: known, positional: a.positional, start: uint32(start), end: uint32(len(buf))})
 		ix.pool = append(ix.pool, a)

@@ -2,9 +2,7 @@ package search
 
 import (
 	"bytes"
-	"encoding/binary"
 	"io/fs"
-	"math"
 	"os"
 	"slices"
 	"strings"
@@ -12,15 +10,10 @@ import (
 )
 
 // oldIndex is how a page was indexed before the indexer looked CJK
-// characters and bigrams up by code point: every term by its string. The
+// characters and bigrams up by code point: every term by its string (each
+// payload encoded by acc.appendPayload, as the indexer encodes it). The
 // indexer must give the same terms and payloads.
 func oldIndex(p *page, length int, avg float64) map[string][]byte {
-	type acc struct {
-		tfw        int
-		title      bool
-		positional bool
-		pos        []uint32
-	}
 	accs := map[string]*acc{}
 	var order []string
 	get := func(k string, positional bool) *acc {
@@ -64,21 +57,7 @@ func oldIndex(p *page, length int, avg float64) map[string][]byte {
 	out := map[string][]byte{}
 	for _, k := range order {
 		a := accs[k]
-		tf := float64(a.tfw)
-		impact := min(max(int(math.Round(float64(255*tf/float64(tf+norm)))), 1), 255)
-		v := uint64(impact) << 1
-		if a.title {
-			v |= 1
-		}
-		b := binary.AppendUvarint(nil, v)
-		if a.positional {
-			b = binary.AppendUvarint(b, uint64(len(a.pos)))
-			prev := uint32(0)
-			for _, x := range a.pos {
-				b = binary.AppendUvarint(b, uint64(x-prev))
-				prev = x
-			}
-		}
+		b := a.appendPayload(nil, norm)
 		if a.positional {
 			b = append([]byte{'p'}, b...)
 		}
