@@ -19,9 +19,7 @@ func searchVisitor(name string) htmlscan.Visitor { return search.NewPages().Visi
 // tokenizer pass of its own, alone and in a pass shared with the search
 // index (before and after it).
 func TestSharedScanTrickyPages(t *testing.T) {
-	for name, src := range scantest.TrickyPages(t) {
-		scantest.Agree(t, name, src, linkcheck.ScanDiff, searchVisitor)
-	}
+	scantest.AgreeAll(t, scantest.TrickyPages(t), linkcheck.ScanDiff, searchVisitor)
 }
 
 // The same on every page of the bundled site.
@@ -34,7 +32,5 @@ func TestSharedScanBundledSite(t *testing.T) {
 	if _, err := pipeline.Build(pipeline.Options{Source: testsite.Root(), Dest: out, CacheDir: filepath.Join(tmp, "cache")}); err != nil {
 		t.Fatal(err)
 	}
-	for name, src := range scantest.SitePages(t, out, 100) {
-		scantest.Agree(t, name, src, linkcheck.ScanDiff, searchVisitor)
-	}
+	scantest.AgreeAll(t, scantest.SitePages(t, out, 100), linkcheck.ScanDiff, searchVisitor)
 }

@@ -17,9 +17,7 @@ func linksVisitor(name string) htmlscan.Visitor { return linkcheck.NewPages().Vi
 // tokenizer pass of its own, alone and in a pass shared with the link check
 // (before and after it).
 func TestSharedScanTrickyPages(t *testing.T) {
-	for name, src := range scantest.TrickyPages(t) {
-		scantest.Agree(t, name, src, search.ExtractDiff, linksVisitor)
-	}
+	scantest.AgreeAll(t, scantest.TrickyPages(t), search.ExtractDiff, linksVisitor)
 }
 
 // bundledPages are the HTML pages of the bundled site, by name.
@@ -29,9 +27,7 @@ func bundledPages(t testing.TB) map[string][]byte {
 
 // The same on every page of the bundled site.
 func TestSharedScanBundledSite(t *testing.T) {
-	for name, src := range bundledPages(t) {
-		scantest.Agree(t, name, src, search.ExtractDiff, linksVisitor)
-	}
+	scantest.AgreeAll(t, bundledPages(t), search.ExtractDiff, linksVisitor)
 }
 
 // BenchmarkPageScan reads every page of the bundled site for the link

@@ -39,6 +39,14 @@ func Agree(t *testing.T, name string, src []byte, diff Diff, other func(name str
 	}
 }
 
+// AgreeAll checks every page of pages, by name, with Agree.
+func AgreeAll(t *testing.T, pages map[string][]byte, diff Diff, other func(name string) htmlscan.Visitor) {
+	t.Helper()
+	for name, src := range pages {
+		Agree(t, name, src, diff, other)
+	}
+}
+
 // TrickyPages are htmlscan's test pages, by file name: raw text, comments,
 // attributes without values, self-closing tags, entities, ignored and
 // nested ignored sections, pages not to be indexed, a truncated page.
