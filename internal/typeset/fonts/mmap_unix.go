@@ -5,29 +5,18 @@ package fonts
 import (
 	"os"
 	"syscall"
+
+	"github.com/zzia/press/internal/regfile"
 )
 
 // mapFile maps the font file at path into memory, read-only: a CJK
 // collection is tens of megabytes of which a document touches a few.
 func mapFile(path string) ([]byte, error) {
-	// Looked at before it is opened: opening a FIFO waits for a writer.
-	if st, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
-		return nil, &os.PathError{Op: "open", Path: path, Err: errNotRegular}
-	}
-	f, err := os.Open(path)
+	f, st, err := regfile.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, &os.PathError{Op: "open", Path: path, Err: errNotRegular}
-	}
 	if st.Size() == 0 {
 		return nil, &os.PathError{Op: "open", Path: path, Err: errEmpty}
 	}

@@ -12,7 +12,8 @@ import (
 	_ "image/jpeg" // JPEG figures, embedded as they are
 	_ "image/png"  // PNG figures: interlaced, 16-bit, with alpha
 	"io"
-	"os"
+
+	"github.com/zzia/press/internal/regfile"
 )
 
 // MaxBytes is the largest image file read.
@@ -33,29 +34,20 @@ type Picture struct {
 
 // ErrNotRegular is returned for a path that is not a regular file (a
 // device such as /dev/zero, a FIFO, a folder).
-var ErrNotRegular = errors.New("not a regular file")
+var ErrNotRegular = regfile.ErrNotRegular
 
 // ReadFile reads a regular file of at most limit bytes; anything else is an
 // error that says what it is.
 func ReadFile(path string, limit int64) ([]byte, error) {
-	// Looked at before it is opened: opening a FIFO waits for a writer.
-	if st, err := os.Stat(path); err != nil {
-		return nil, err
-	} else if !st.Mode().IsRegular() {
+	f, st, err := regfile.Open(path)
+	if errors.Is(err, ErrNotRegular) {
+		// Said as this package says what is wrong: the path, then what.
 		return nil, fmt.Errorf("%s: %w", path, ErrNotRegular)
 	}
-	f, err := os.Open(path)
 	if err != nil {
 		return nil, err
 	}
 	defer f.Close()
-	st, err := f.Stat()
-	if err != nil {
-		return nil, err
-	}
-	if !st.Mode().IsRegular() {
-		return nil, fmt.Errorf("%s: %w", path, ErrNotRegular)
-	}
 	if st.Size() > limit {
 		return nil, fmt.Errorf("%s: %d MB, larger than the %d MB allowed", path, st.Size()>>20, limit>>20)
 	}
