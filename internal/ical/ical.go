@@ -122,13 +122,7 @@ func Feeds(ds *member.Dataset, opt Options) []File {
 	var out []File
 	out = append(out, File{"all.ics", calendar(CalendarName, ds.Activities, eventOf)})
 	for _, k := range member.Kinds {
-		var acts []*member.Activity
-		for _, a := range ds.Activities {
-			if a.Kind == k.Value {
-				acts = append(acts, a)
-			}
-		}
-		if len(acts) > 0 {
+		if acts := ofKind(ds.Activities, k.Value); len(acts) > 0 {
 			out = append(out, File{KindFile(k.Value), calendar(CalendarName+" · "+k.Value, acts, eventOf)})
 		}
 	}
@@ -167,6 +161,18 @@ func (e *sharedEvent) SerializeTo(w io.Writer, config *ics.SerializationConfigur
 	}
 	_, err := w.Write(e.b)
 	return err
+}
+
+// ofKind returns the activities of acts of the kind, in their order: the
+// events of that kind's feed.
+func ofKind(acts []*member.Activity, kind string) []*member.Activity {
+	var out []*member.Activity
+	for _, a := range acts {
+		if a.Kind == kind {
+			out = append(out, a)
+		}
+	}
+	return out
 }
 
 // KindFile returns the name of the feed of one kind of activity.

@@ -265,13 +265,7 @@ func TestFeedsShareEvents(t *testing.T) {
 	}
 	want := map[string][]byte{"all.ics": Calendar(CalendarName, ds.Activities, opts)}
 	for _, k := range member.Kinds {
-		var acts []*member.Activity
-		for _, a := range ds.Activities {
-			if a.Kind == k.Value {
-				acts = append(acts, a)
-			}
-		}
-		if len(acts) > 0 {
+		if acts := ofKind(ds.Activities, k.Value); len(acts) > 0 {
 			want[KindFile(k.Value)] = Calendar(CalendarName+" · "+k.Value, acts, opts)
 		}
 	}
@@ -285,5 +279,20 @@ func TestFeedsShareEvents(t *testing.T) {
 		if !bytes.Equal(got[name], b) {
 			t.Errorf("%s:\n%s\nwant\n%s", name, got[name], b)
 		}
+	}
+}
+
+// A kind's feed holds the activities of that kind, in their order.
+func TestOfKind(t *testing.T) {
+	acts := []*member.Activity{{ID: "a", Kind: "论坛"}, {ID: "b", Kind: "培训"}, {ID: "c", Kind: "论坛"}}
+	var ids []string
+	for _, a := range ofKind(acts, "论坛") {
+		ids = append(ids, a.ID)
+	}
+	if got := strings.Join(ids, " "); got != "a c" {
+		t.Errorf("ofKind(论坛) = %s, want a c", got)
+	}
+	if got := ofKind(acts, "会议"); len(got) != 0 {
+		t.Errorf("ofKind(会议) = %d activities, want none", len(got))
 	}
 }
