@@ -213,16 +213,30 @@ func (c *Composer) journalCover(set *fonts.Set, is *catalog.Issue, w, h float64,
 	return s.page()
 }
 
-// colophonRows are the label–value lines of a colophon, empty values left
-// out.
-func colophonRows(rows [][2]string) [][2]string {
+// colophonRows are the label–value lines of a colophon, the groups' in
+// order, empty values left out.
+func colophonRows(groups ...[][2]string) [][2]string {
 	var out [][2]string
-	for _, r := range rows {
-		if strings.TrimSpace(r[1]) != "" {
-			out = append(out, r)
+	for _, rows := range groups {
+		for _, r := range rows {
+			if strings.TrimSpace(r[1]) != "" {
+				out = append(out, r)
+			}
 		}
 	}
 	return out
+}
+
+// contactRows are the lines of a colophon that say how to reach the
+// association.
+func (c *Composer) contactRows() [][2]string {
+	return [][2]string{
+		{"地　　址", c.cfg.Contact.Address},
+		{"邮政编码", c.cfg.Contact.Postcode},
+		{"电　　话", c.cfg.Contact.Phone},
+		{"电子邮箱", c.cfg.Contact.Email},
+		{"网　　址", c.cfg.BaseURL},
+	}
 }
 
 // journalColophon draws the inside front cover: the cover caption at the
@@ -243,11 +257,7 @@ func (c *Composer) journalColophon(set *fonts.Set, is *catalog.Issue, w, h float
 	rows := colophonRows([][2]string{
 		{"主办单位", c.cfg.Publisher},
 		{"编　　辑", editor},
-		{"地　　址", c.cfg.Contact.Address},
-		{"邮政编码", c.cfg.Contact.Postcode},
-		{"电　　话", c.cfg.Contact.Phone},
-		{"电子邮箱", c.cfg.Contact.Email},
-		{"网　　址", c.cfg.BaseURL},
+	}, c.contactRows(), [][2]string{
 		{"出版日期", catalog.DateCN(is.Date)},
 		{"准印证号", c.cfg.Permit},
 	})

@@ -187,11 +187,7 @@ func (c *Composer) whitepaperColophon(set *fonts.Set, wp *catalog.Whitepaper, w,
 		{"发布单位", c.cfg.Publisher},
 		{"编写单位", strings.Join(wp.Authors, "、")},
 		{"编　　辑", c.cfg.Editor},
-		{"地　　址", c.cfg.Contact.Address},
-		{"邮政编码", c.cfg.Contact.Postcode},
-		{"电　　话", c.cfg.Contact.Phone},
-		{"电子邮箱", c.cfg.Contact.Email},
-		{"网　　址", c.cfg.BaseURL},
+	}, c.contactRows(), [][2]string{
 		{"发布日期", catalog.DateCN(wp.Date)},
 	})
 	sub := wp.Subtitle
