@@ -4,6 +4,7 @@ import (
 	"flag"
 	"fmt"
 	"github.com/zzia/press/internal/typeset/fonts"
+	"github.com/zzia/press/internal/typeset/fonts/fontstest"
 	"os"
 	"path/filepath"
 	"strings"
@@ -55,7 +56,7 @@ func TestGolden(t *testing.T) {
 				t.Fatal(err)
 			}
 			doc, _ := mdtree.Parse(src, mdtree.Options{File: f})
-			res, err := Layout([]Part{{Body: doc.Body, Title: doc.Title}}, Options{Size: K16, Numbering: NumberChinese, Header: "郑州市信息化促进会", Fonts: system(t).Without(fonts.Kai)})
+			res, err := Layout([]Part{{Body: doc.Body, Title: doc.Title}}, Options{Size: K16, Numbering: NumberChinese, Header: "郑州市信息化促进会", Fonts: fontstest.System(t).Without(fonts.Kai)})
 			if err != nil {
 				t.Fatal(err)
 			}

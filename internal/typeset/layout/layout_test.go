@@ -11,23 +11,15 @@ import (
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/fonts"
+	"github.com/zzia/press/internal/typeset/fonts/fontstest"
 	"github.com/zzia/press/internal/typeset/mdtree"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
 
-func system(t testing.TB) *fonts.Set {
-	t.Helper()
-	s, err := fonts.Discover(nil)
-	if err != nil {
-		t.Fatalf("the typesetter's fonts are not installed: %v", err)
-	}
-	return s
-}
-
 func lay(t testing.TB, src string, opts Options) *Result {
 	t.Helper()
 	doc, _ := mdtree.Parse([]byte(src), mdtree.Options{File: "test.md"})
-	opts.Fonts = system(t)
+	opts.Fonts = fontstest.System(t)
 	res, err := Layout([]Part{{Body: doc.Body, Title: doc.Title, File: "test.md"}}, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -192,7 +184,7 @@ func TestLongDocumentRules(t *testing.T) {
 	opts := Options{Numbering: NumberChinese, TOC: true}
 	res := lay(t, src, opts)
 	o := opts
-	o.Fonts = system(t)
+	o.Fonts = fontstest.System(t)
 	if err := o.defaults(); err != nil {
 		t.Fatal(err)
 	}
@@ -257,7 +249,7 @@ func TestLongDocumentRules(t *testing.T) {
 
 func TestParagraphsIndentedWithNoSpaceBetween(t *testing.T) {
 	res := lay(t, "第一段文字。\n\n第二段文字，也很短。\n", Options{})
-	o := Options{Fonts: system(t)}
+	o := Options{Fonts: fontstest.System(t)}
 	o.defaults()
 	l := &layouter{opts: o}
 	l.measure()

@@ -10,6 +10,7 @@ import (
 	"testing"
 
 	"github.com/zzia/press/internal/typeset/box"
+	"github.com/zzia/press/internal/typeset/fonts/fontstest"
 	"github.com/zzia/press/internal/typeset/mdtree"
 	"github.com/zzia/press/internal/typeset/sampledoc"
 )
@@ -21,7 +22,7 @@ func layParts(t *testing.T, parts []Part, srcs []string, opts Options) *Result {
 		doc, _ := mdtree.Parse([]byte(s), mdtree.Options{File: "test.md"})
 		parts[i].Body = doc.Body
 	}
-	opts.Fonts = system(t)
+	opts.Fonts = fontstest.System(t)
 	res, err := Layout(parts, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -152,7 +153,7 @@ func TestFiguresFloatToTheNextPage(t *testing.T) {
 	para := strings.Repeat("这是一段用来填满页面的正文文字，", 9) + "\n\n"
 	src := strings.Repeat(para, 6) + "![图](fig.png \"第一幅图\")\n\n" + strings.Repeat(para, 6) + "![图](fig.png \"第二幅图\")\n\n" + strings.Repeat(para, 3)
 	doc, _ := mdtree.Parse([]byte(src), mdtree.Options{File: "f.md", BaseDir: dir})
-	opts := Options{Fonts: system(t)}
+	opts := Options{Fonts: fontstest.System(t)}
 	res, err := Layout([]Part{{Body: doc.Body, File: "f.md"}}, opts)
 	if err != nil {
 		t.Fatal(err)
@@ -198,7 +199,7 @@ func TestTableColumns(t *testing.T) {
 	wide := "| " + strings.Repeat("编号 | ", 12) + "\n|" + strings.Repeat("---|", 12) + "\n| " + strings.Repeat("12,345,678.90 | ", 12) + "\n"
 	doc, ws := mdtree.Parse([]byte(wide), mdtree.Options{File: "wide.md"})
 	_ = ws
-	res2, err := Layout([]Part{{Body: doc.Body, File: "wide.md"}}, Options{Fonts: system(t)})
+	res2, err := Layout([]Part{{Body: doc.Body, File: "wide.md"}}, Options{Fonts: fontstest.System(t)})
 	if err != nil {
 		t.Fatal(err)
 	}

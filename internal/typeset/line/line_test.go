@@ -9,18 +9,10 @@ import (
 	"github.com/zzia/press/internal/typeset/box"
 	"github.com/zzia/press/internal/typeset/clreq"
 	"github.com/zzia/press/internal/typeset/fonts"
+	"github.com/zzia/press/internal/typeset/fonts/fontstest"
 )
 
 const size = 10.0 // one em, in points
-
-func system(t testing.TB) *fonts.Set {
-	t.Helper()
-	s, err := fonts.Discover(nil)
-	if err != nil {
-		t.Fatalf("the typesetter's fonts are not installed: %v", err)
-	}
-	return s
-}
 
 func text(s string) []Item {
 	return []Item{{Text: s, Size: size}}
@@ -56,7 +48,7 @@ const dense = "他说：“我们（郑州市信息化促进会）今年完成�
 	"我们访问了https://www.zzia.org.cn/a/b/c.html，获取《年度报告》全文。"
 
 func TestNoLineStartsOrEndsWithAProhibitedMark(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	for w := 6.0; w <= 30; w += 0.25 {
 		lines := Break(text(dense+dense), set, Params{Width: w * size, Justify: true, Indent: 2 * size})
 		for i, ln := range lines {
@@ -83,7 +75,7 @@ func TestNoLineStartsOrEndsWithAProhibitedMark(t *testing.T) {
 }
 
 func TestLinesStayInsideTheMeasure(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	long := dense + "Supercalifragilisticexpialidocious_and_a_very_long_identifier_with_no_break " + dense
 	for w := 4.0; w <= 30; w += 0.5 {
 		width := w * size
@@ -111,7 +103,7 @@ func TestLinesStayInsideTheMeasure(t *testing.T) {
 }
 
 func TestJustifiedLinesFillTheMeasure(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	width := 17.3 * size // not a whole number of ems: every line needs spreading
 	lines := Break(text(dense), set, Params{Width: width, Justify: true, Indent: 2 * size})
 	if len(lines) < 4 {
@@ -141,7 +133,7 @@ func TestJustifiedLinesFillTheMeasure(t *testing.T) {
 }
 
 func TestEvenSpreadOnAWholeEmMeasure(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	// On a measure of whole ems, a line of Han characters needs no spreading:
 	// every character sits on the em grid.
 	han := strings.Repeat("郑州市信息化促进会", 8)
@@ -155,7 +147,7 @@ func TestEvenSpreadOnAWholeEmMeasure(t *testing.T) {
 }
 
 func TestPunctuationCompression(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	// Two adjacent full-width marks take 1.5 em: from the first mark's em
 	// box to the character after the pair.
 	cases := []struct {
@@ -191,7 +183,7 @@ func TestPunctuationCompression(t *testing.T) {
 }
 
 func TestHanLatinQuarterEm(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	for _, s := range []string{"使用Go语言编程", "使用 Go 语言编程", "使用  Go\t语言编程"} {
 		gs := glyphs(Break(text(s), set, Params{Width: 40 * size})[0])
 		// 使 用 G o 语: the gap after 用 and after o.
@@ -221,7 +213,7 @@ func TestHanLatinQuarterEm(t *testing.T) {
 }
 
 func TestLastLineHoldsTwoCharacters(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	// 21 characters on a 10-em measure would leave one alone.
 	s := strings.Repeat("信息化促进会郑州市", 3)[:len("信")*21] + "。"
 	lines := Break(text(s), set, Params{Width: 10 * size, Justify: true})
@@ -248,7 +240,7 @@ func countHan(s string) int {
 }
 
 func TestLatinBreaksOnlyBetweenWordsAndAtHyphens(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	src := "The quick brown fox jumps over the lazy dog; state-of-the-art typesetting needs well-chosen breaks."
 	words := map[string]bool{}
 	for _, w := range strings.Fields(src) {
@@ -279,7 +271,7 @@ func TestLatinBreaksOnlyBetweenWordsAndAtHyphens(t *testing.T) {
 }
 
 func TestLongURLBreaksAfterASlash(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	url := "https://www.zzia.org.cn/reports/2024/annual/full-text/chapter-three/section-two.html"
 	lines := Break(text("全文见"+url+"。"), set, Params{Width: 20 * size, Justify: true})
 	if len(lines) < 2 {
@@ -310,7 +302,7 @@ func TestLongURLBreaksAfterASlash(t *testing.T) {
 }
 
 func TestFootnoteMarkStaysWithItsText(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	items := []Item{
 		{Text: "郑州市信息化促进会成立于二〇〇五年", Size: size},
 		{Text: "12", Size: size * 0.6, Rise: 4, NoBreakBefore: true, Tag: 7},
@@ -339,7 +331,7 @@ func TestFootnoteMarkStaysWithItsText(t *testing.T) {
 }
 
 func TestCodeKeepsSpacesAndHardBreaks(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	src := "func main() {\n    fmt.Println(\"你好\")\n\n}"
 	lines := Break([]Item{{Text: src, Style: fonts.Style{Family: fonts.MonoFamily}, Size: size}}, set, Params{Width: 60 * size, Code: true})
 	want := []string{"func main() {", "    fmt.Println(\"你好\")", "", "}"}
@@ -354,7 +346,7 @@ func TestCodeKeepsSpacesAndHardBreaks(t *testing.T) {
 }
 
 func TestDashAndEllipsisAreDrawnWhole(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	// Noto Serif CJK's dashes join: drawn as two glyphs, side by side.
 	ln := Break(text("资讯——包括政策……等"), set, Params{Width: 40 * size})[0]
 	var dash *box.Text
@@ -398,7 +390,7 @@ func TestDashAndEllipsisAreDrawnWhole(t *testing.T) {
 // punctuation inside a line gives up its blank half before characters are
 // spread.
 func TestTotalFitKeepsLinesEven(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	src := "促进会秘书处（办公室）全年编发《郑州信息化简报》24期，累计发布行业资讯——包括政策解读、技术动态和企业案例——共计600余篇……" +
 		"这些工作得到了会员单位的广泛好评！我们还与Google、Microsoft等企业开展了AI技术交流，并于2024年举办了3场研讨会。"
 	for _, w := range []float64{33, 36, 39, 43} {
@@ -418,7 +410,7 @@ func TestTotalFitKeepsLinesEven(t *testing.T) {
 
 // A Han–Latin space shrinks to ¼ em − 0.1 em at the least.
 func TestHanLatinSpaceShrinksNoFurther(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	for _, w := range []float64{20, 21, 22, 23} {
 		for _, ln := range Break(text("在2024年，AI和IoT技术在Web3与5G领域的应用让很多企业在ERP和CRM上投入更多资源"), set, Params{Width: w * size, Justify: true}) {
 			gs := glyphs(ln)
@@ -439,7 +431,7 @@ func TestHanLatinSpaceShrinksNoFurther(t *testing.T) {
 // such a break is in reach (there is no dictionary: a title of 20 Han
 // characters without one on a measure of 8 still breaks between two).
 func TestTitlesBreakBetweenWords(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	titles := []string{
 		"推进工业互联网平台建设，助力中小企业数字化转型",
 		"从软件定义到数据驱动：制造企业的转型之路",
@@ -467,7 +459,7 @@ func TestTitlesBreakBetweenWords(t *testing.T) {
 // the margin: the characters before it fill the measure, and the mark's
 // em box starts at the measure's edge.
 func TestHangingPunctuation(t *testing.T) {
-	set := system(t)
+	set := fontstest.System(t)
 	width := 20 * size
 	// Clauses of exactly a measure of characters and a comma: hung, every
 	// line is a clause on the em grid with its comma in the margin;
