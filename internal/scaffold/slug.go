@@ -77,9 +77,9 @@ func Slug(title string) string {
 	for i := 0; i < len(runes); {
 		r := runes[i]
 		switch {
-		case r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case isASCIIAlnum(r):
 			j := i
-			for j < len(runes) && runes[j] < unicode.MaxASCII && (unicode.IsLetter(runes[j]) || unicode.IsDigit(runes[j])) {
+			for j < len(runes) && isASCIIAlnum(runes[j]) {
 				j++
 			}
 			add(strings.ToLower(string(runes[i:j])), 1)
@@ -184,7 +184,7 @@ func spell(w string) (string, int) {
 			continue
 		}
 		for _, c := range strings.ReplaceAll(s[0], "ü", "v") {
-			if c < unicode.MaxASCII && (unicode.IsLetter(c) || unicode.IsDigit(c)) {
+			if isASCIIAlnum(c) {
 				b.WriteRune(unicode.ToLower(c))
 			}
 		}
@@ -203,7 +203,7 @@ func nameSlug(name string) string {
 			if p := pinyin.LazyConvert(string(r), nil); len(p) > 0 {
 				parts = append(parts, p[0])
 			}
-		case r < 0x80 && (unicode.IsLetter(r) || unicode.IsDigit(r)):
+		case isASCIIAlnum(r):
 			if n := len(parts); n > 0 && isASCIIWord(parts[n-1]) {
 				parts[n-1] += strings.ToLower(string(r))
 			} else {
@@ -222,9 +222,14 @@ func nameSlug(name string) string {
 	return strings.Join(out, "-")
 }
 
+// isASCIIAlnum reports whether r is an ASCII letter or digit.
+func isASCIIAlnum(r rune) bool {
+	return r < unicode.MaxASCII && (unicode.IsLetter(r) || unicode.IsDigit(r))
+}
+
 func isASCIIWord(s string) bool {
 	for _, r := range s {
-		if r >= 0x80 || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+		if !isASCIIAlnum(r) {
 			return false
 		}
 	}
