@@ -65,22 +65,7 @@ func stamp(t time.Time, allDay bool) string {
 // site (data/activities/<id>.yaml). Checks that need other files
 // (attendance naming members) are done by Assemble.
 func ParseActivity(lang msg.Lang, name string, src []byte) (*Activity, diag.List) {
-	return parseActivity(lang, name, src, nil)
-}
-
-// parseActivity is ParseActivity with a cache of parsed files (may be nil).
-func parseActivity(lang msg.Lang, name string, src []byte, c *ParseCache) (*Activity, diag.List) {
-	if v, diags, ok := c.record(lang, name, src); ok {
-		if a, ok := v.(*Activity); ok {
-			return a.clone(), diags
-		}
-	}
-	a, diags := decodeActivity(lang, name, src, c)
-	if a == nil || c == nil {
-		return a, diags
-	}
-	c.putRecord(lang, name, src, a, diags)
-	return a.clone(), diags
+	return parseCached(lang, name, src, nil, decodeActivity)
 }
 
 // clone is a copy of a that Assemble can change without changing a: the

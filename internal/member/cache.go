@@ -187,3 +187,23 @@ func (c *ParseCache) Len() int {
 	defer c.mu.Unlock()
 	return len(c.entries)
 }
+
+// parseCached decodes the file name (src) as a record with decode, or
+// takes the record kept for the same bytes in c (may be nil); either way
+// the caller gets a copy that Assemble may change (clone).
+func parseCached[T any, P interface {
+	*T
+	clone() *T
+}](lang msg.Lang, name string, src []byte, c *ParseCache, decode func(msg.Lang, string, []byte, *ParseCache) (*T, diag.List)) (*T, diag.List) {
+	if v, diags, ok := c.record(lang, name, src); ok {
+		if r, ok := v.(*T); ok {
+			return P(r).clone(), diags
+		}
+	}
+	r, diags := decode(lang, name, src, c)
+	if r == nil || c == nil {
+		return r, diags
+	}
+	c.putRecord(lang, name, src, r, diags)
+	return P(r).clone(), diags
+}

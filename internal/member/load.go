@@ -80,15 +80,24 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 		switch {
 		case i < len(memberFiles):
 			name = memberFiles[i]
-			parse = func(src []byte) (ds diag.List) { members[i], ds = parseMember(lang, name, src, cache); return }
+			parse = func(src []byte) (ds diag.List) {
+				members[i], ds = parseCached(lang, name, src, cache, decodeMember)
+				return
+			}
 		case i < len(memberFiles)+len(peopleFiles):
 			j := i - len(memberFiles)
 			name = peopleFiles[j]
-			parse = func(src []byte) (ds diag.List) { people[j], ds = parsePerson(lang, name, src, cache); return }
+			parse = func(src []byte) (ds diag.List) {
+				people[j], ds = parseCached(lang, name, src, cache, decodePerson)
+				return
+			}
 		default:
 			j := i - len(memberFiles) - len(peopleFiles)
 			name = activityFiles[j]
-			parse = func(src []byte) (ds diag.List) { activities[j], ds = parseActivity(lang, name, src, cache); return }
+			parse = func(src []byte) (ds diag.List) {
+				activities[j], ds = parseCached(lang, name, src, cache, decodeActivity)
+				return
+			}
 		}
 		if src, ok := readFile(fsys, name, cache, &found[i]); ok {
 			found[i] = append(found[i], parse(src)...)
@@ -235,22 +244,7 @@ var feeSchema = &schema{
 // when the file could not be read as a mapping at all. People it names
 // are resolved by Assemble.
 func ParseMember(lang msg.Lang, name string, src []byte) (*Member, diag.List) {
-	return parseMember(lang, name, src, nil)
-}
-
-// parseMember is ParseMember with a cache of parsed files (may be nil).
-func parseMember(lang msg.Lang, name string, src []byte, c *ParseCache) (*Member, diag.List) {
-	if v, diags, ok := c.record(lang, name, src); ok {
-		if m, ok := v.(*Member); ok {
-			return m.clone(), diags
-		}
-	}
-	m, diags := decodeMember(lang, name, src, c)
-	if m == nil || c == nil {
-		return m, diags
-	}
-	c.putRecord(lang, name, src, m, diags)
-	return m.clone(), diags
+	return parseCached(lang, name, src, nil, decodeMember)
 }
 
 // clone is a copy of m, as decoded from its file, that Assemble can change

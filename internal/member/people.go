@@ -36,22 +36,7 @@ var approvalSchema = &schema{
 // the site (data/people/<id>.yaml). The positions the person holds in
 // member units are filled in by Assemble.
 func ParsePerson(lang msg.Lang, name string, src []byte) (*Person, diag.List) {
-	return parsePerson(lang, name, src, nil)
-}
-
-// parsePerson is ParsePerson with a cache of parsed files (may be nil).
-func parsePerson(lang msg.Lang, name string, src []byte, c *ParseCache) (*Person, diag.List) {
-	if v, diags, ok := c.record(lang, name, src); ok {
-		if p, ok := v.(*Person); ok {
-			return p.clone(), diags
-		}
-	}
-	p, diags := decodePerson(lang, name, src, c)
-	if p == nil || c == nil {
-		return p, diags
-	}
-	c.putRecord(lang, name, src, p, diags)
-	return p.clone(), diags
+	return parseCached(lang, name, src, nil, decodePerson)
 }
 
 // clone is a copy of p, as decoded from its file, that Assemble can change
