@@ -50,13 +50,15 @@ func ScanDiff(src []byte, before, after []htmlscan.Visitor) string {
 // tokenizer pass; each attribute read by page.attr, as the shared scan
 // reads it): the reference the shared scan must agree with.
 func oldScanHTML(r io.Reader, refs *interner) (*page, error) {
-	pg := &page{ids: map[string]bool{}}
+	pg := &page{}
+	var ids []string
 	z := html.NewTokenizer(r)
 	for {
 		tt := z.Next()
 		switch tt {
 		case html.ErrorToken:
 			if z.Err() == io.EOF {
+				pg.ids = newIDSet(ids)
 				return pg, nil
 			}
 			return nil, z.Err()
@@ -67,7 +69,7 @@ func oldScanHTML(r io.Reader, refs *interner) (*page, error) {
 			for hasAttr {
 				var k, v []byte
 				k, v, hasAttr = z.TagAttr()
-				pg.attr(k, v, isA, attrs, refs)
+				pg.attr(k, v, isA, attrs, refs, &ids)
 			}
 		}
 	}

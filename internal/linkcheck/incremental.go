@@ -167,11 +167,11 @@ func (c *Checker) Check(site fs.FS, base string, known *Pages) (out []Broken, er
 	c.files = w.files
 
 	rs := &resolver{bu: c.bu, basePath: c.basePath, files: w.files, once: map[string]resolved{}, deps: c.deps}
-	rs.ids = func(file string) map[string]bool {
+	rs.ids = func(file string) (idSet, bool) {
 		if r := c.pages[file]; r != nil {
-			return r.pg.ids
+			return r.pg.ids, true
 		}
-		return nil
+		return nil, false
 	}
 	var r *result
 	rs.dep = func(ds []int32) {
@@ -230,8 +230,8 @@ func (c *Checker) deps(p string) []int32 {
 }
 
 // sameIDs reports whether a and b hold the same ids.
-func sameIDs(a, b map[string]bool) bool {
-	return maps.Equal(a, b)
+func sameIDs(a, b idSet) bool {
+	return slices.Equal(a, b)
 }
 
 // basePath is the path of the base URL bu, ending in a slash.

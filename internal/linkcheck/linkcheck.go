@@ -13,6 +13,7 @@ import (
 	"path"
 	"regexp"
 	"runtime"
+	"slices"
 	"sort"
 	"strings"
 	"sync"
@@ -47,10 +48,28 @@ var refAttrs = map[string][]string{
 // xmlLink finds URLs in RSS, Atom and sitemap files.
 var xmlLink = regexp.MustCompile(`<(?:link|loc|guid)[^>]*>([^<]+)</|<link[^>]+href="([^"]+)"`)
 
-// page is what the checker knows of one HTML file.
+// page is what the checker knows of one HTML file. The pages of a site
+// are held while the site is rendered (Pages), so each holds no more than
+// it needs: its references and ids in slices of their exact length, the
+// strings shared with the other pages (interner).
 type page struct {
-	ids  map[string]bool
+	ids  idSet
 	refs []string
+}
+
+// idSet is the ids of a page, sorted, each once.
+type idSet []string
+
+// newIDSet is the set of ids, which it may reorder.
+func newIDSet(ids []string) idSet {
+	slices.Sort(ids)
+	return idSet(slices.Clone(slices.Compact(ids)))
+}
+
+// has reports whether id is in s.
+func (s idSet) has(id string) bool {
+	_, ok := slices.BinarySearch(s, id)
+	return ok
 }
 
 // Pages collects the references and ids of pages as the site generator
@@ -76,7 +95,7 @@ func (ps *Pages) Add(name string, data []byte) {
 // shared with other readers of the page (see htmlscan.Scan): the page is
 // added when the scan ends.
 func (ps *Pages) Visitor(name string) htmlscan.Visitor {
-	return &scanner{pg: &page{ids: map[string]bool{}}, refs: &ps.refs, end: func(pg *page, err error) {
+	return &scanner{pg: &page{}, refs: &ps.refs, end: func(pg *page, err error) {
 		if err != io.EOF {
 			return // Check scans it again from the file and reports the error
 		}
@@ -169,11 +188,11 @@ func checkWalked(site fs.FS, w walked, base string, known *Pages) ([]Broken, err
 
 	var out []Broken
 	rs := &resolver{bu: bu, basePath: basePath(bu), files: w.files, once: map[string]resolved{}}
-	rs.ids = func(file string) map[string]bool {
+	rs.ids = func(file string) (idSet, bool) {
 		if pg := pages[file]; pg != nil {
-			return pg.ids
+			return pg.ids, true
 		}
-		return nil
+		return nil, false
 	}
 	for p, pg := range pages {
 		for _, r := range pg.refs {
@@ -308,8 +327,8 @@ type resolver struct {
 	bu       *url.URL
 	basePath string
 	files    map[string]bool
-	// ids returns the ids of the HTML page file, nil when file is not one.
-	ids func(file string) map[string]bool
+	// ids returns the ids of the HTML page file; false when file is not one.
+	ids func(file string) (idSet, bool)
 	// The menus and footers repeat the same absolute links on every page:
 	// a reference that resolves the same from any page is resolved once.
 	once map[string]resolved
@@ -349,7 +368,7 @@ func (rs *resolver) check(out []Broken, from, ref string, isXML bool) []Broken {
 	if frag == "" || isXML {
 		return out
 	}
-	if ids := rs.ids(file); ids != nil && !ids[frag] && frag != "top" {
+	if ids, ok := rs.ids(file); ok && !ids.has(frag) && frag != "top" {
 		out = append(out, Broken{Page: from, Target: ref, Reason: "missing anchor", Near: nearestID(frag, ids)})
 	}
 	return out
@@ -358,9 +377,9 @@ func (rs *resolver) check(out []Broken, from, ref string, isXML bool) []Broken {
 // nearestID is the id of ids closest to frag by edit distance, if one is
 // within a third of frag's length (plus one); of equally close ids, the
 // first in byte order.
-func nearestID(frag string, ids map[string]bool) string {
+func nearestID(frag string, ids idSet) string {
 	best, bestD := "", utf8.RuneCountInString(frag)/3+2
-	for id := range ids {
+	for _, id := range ids {
 		if d := editdist.Distance(frag, id); d < bestD || d == bestD && best != "" && id < best {
 			best, bestD = id, d
 		}
@@ -375,7 +394,7 @@ func scanHTML(r io.Reader, refs *interner) (*page, error) {
 		out *page
 		err error
 	)
-	htmlscan.Scan(r, &scanner{pg: &page{ids: map[string]bool{}}, refs: refs, end: func(pg *page, e error) {
+	htmlscan.Scan(r, &scanner{pg: &page{}, refs: refs, end: func(pg *page, e error) {
 		if e == io.EOF {
 			out = pg
 		} else {
@@ -390,6 +409,7 @@ func scanHTML(r io.Reader, refs *interner) (*page, error) {
 // that ended the scan (io.EOF for the whole page read).
 type scanner struct {
 	pg   *page
+	ids  []string // the page's ids as found
 	refs *interner
 	end  func(pg *page, err error)
 }
@@ -402,18 +422,20 @@ func (s *scanner) Token(t *htmlscan.Token) bool {
 	attrs := refAttrs[string(t.Name)]
 	isA := string(t.Name) == "a"
 	for _, at := range t.Attrs() {
-		s.pg.attr(at.Key, at.Val, isA, attrs, s.refs)
+		s.pg.attr(at.Key, at.Val, isA, attrs, s.refs, &s.ids)
 	}
 	return true
 }
 
 // attr records the attribute k="v" of a tag (an a when isA) whose
 // reference attributes are attrs (its refAttrs): an id (or an a's name)
-// as a target, a reference attribute's URL (each URL of a srcset) as refs
-// hands it out.
-func (pg *page) attr(k, v []byte, isA bool, attrs []string, refs *interner) {
+// as a target, appended to ids (End makes them the page's idSet), a
+// reference attribute's URL (each URL of a srcset) as refs hands it out.
+// Both are strings of refs: the ids of the templates (nav, main) are on
+// every page.
+func (pg *page) attr(k, v []byte, isA bool, attrs []string, refs *interner, ids *[]string) {
 	if string(k) == "id" || (isA && string(k) == "name") {
-		pg.ids[string(v)] = true
+		*ids = append(*ids, refs.get(v))
 		return
 	}
 	for _, a := range attrs {
@@ -432,8 +454,12 @@ func (pg *page) attr(k, v []byte, isA bool, attrs []string, refs *interner) {
 	}
 }
 
-// End hands the page over.
-func (s *scanner) End(err error) { s.end(s.pg, err) }
+// End hands the page over, its slices cut to their length.
+func (s *scanner) End(err error) {
+	s.pg.ids = newIDSet(s.ids)
+	s.pg.refs = slices.Clone(s.pg.refs)
+	s.end(s.pg, err)
+}
 
 // resolve turns a reference found in page from into a site path and a
 // fragment; ok is false for external and non-HTTP references. relative
