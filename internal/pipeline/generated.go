@@ -70,6 +70,11 @@ func (g *generated) writeData(dir string) (dataDir, assetsDir string, err error)
 	return dataDir, assetsDir, nil
 }
 
+// dropData lets go of the data and the assets once writeData has written
+// them: Hugo reads them from the files, and the member directory's data
+// would otherwise stay in memory while Hugo renders the site.
+func (g *generated) dropData() { g.data, g.assets = nil, nil }
+
 // writeAsset writes the asset name (slash-separated) under root.
 func writeAsset(root, name string, b []byte) error {
 	p := filepath.Join(root, filepath.FromSlash(name))

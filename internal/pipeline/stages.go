@@ -171,7 +171,8 @@ func siteOptions(opts Options, dir, dataDir string) site.Options {
 
 // render builds the site with Hugo into dir (in memory when dir is empty),
 // the generated data mounted beside the site's own, and adds the generated
-// files to the output.
+// files to the output. The generated data is Hugo's files from then on: d
+// no longer holds it.
 func render(opts Options, d *derived, dir string) (*rendered, error) {
 	genDir, err := tempdir.Make("press-gen-")
 	if err != nil {
@@ -182,6 +183,7 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	if err != nil {
 		return nil, err
 	}
+	d.gen.dropData()
 
 	so := siteOptions(opts, dir, dataDir)
 	mountAssets(&so, assetsDir)
