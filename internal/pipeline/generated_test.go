@@ -20,9 +20,11 @@ func TestRenderLetsGoOfTheData(t *testing.T) {
 	if len(d.gen.data) == 0 {
 		t.Fatal("the site has no generated data to let go of")
 	}
-	if _, err := render(opts, d, ""); err != nil {
+	r, err := render(opts, d, "")
+	if err != nil {
 		t.Fatal(err)
 	}
+	defer r.scan.close()
 	if d.gen.data != nil || d.gen.assets != nil {
 		t.Errorf("after render, the generated data (%d) and assets (%d) are still held", len(d.gen.data), len(d.gen.assets))
 	}

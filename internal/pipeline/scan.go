@@ -28,12 +28,26 @@ type scannedPage struct {
 	data []byte
 }
 
+// newPageScan is the scan of a build. The search index's pages wait on
+// disk for the index (search.NewPagesOnDisk): their text would otherwise be
+// held while Hugo renders the rest of the site, when memory is at its
+// highest. close removes the file.
 func newPageScan(withSearch bool) *pageScan {
 	var sp *search.Pages
 	if withSearch {
-		sp = search.NewPages()
+		var err error
+		if sp, err = search.NewPagesOnDisk(""); err != nil {
+			sp = search.NewPages()
+		}
 	}
 	return scanInto(linkcheck.NewPages(), sp)
+}
+
+// close lets go of the scanned pages' file, if any.
+func (s *pageScan) close() {
+	if s.search != nil {
+		s.search.Close()
+	}
 }
 
 // scanInto is a pageScan that adds to pages scanned before (the preview

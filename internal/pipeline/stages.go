@@ -67,6 +67,9 @@ func run(opts Options, dir string) (*Result, error) {
 	tm.done("derive")
 
 	r, err := render(opts, d, dir)
+	if err == nil {
+		defer r.scan.close()
+	}
 	// Every source problem press found is reported, not Hugo's first one.
 	vw, verr := validated()
 	if verr != nil {
@@ -191,6 +194,12 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	// Pages are scanned for the link check and the search index while Hugo
 	// writes them, on workers beside Hugo's own.
 	scan := newPageScan(hasSearchPage(opts.Source))
+	done := false
+	defer func() {
+		if !done {
+			scan.close()
+		}
+	}()
 	so.OnPage = scan.add
 	sres, err := site.Build(so)
 	scan.wait()
@@ -219,6 +228,7 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	for _, w := range sres.Warnings {
 		r.warnings = append(r.warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
 	}
+	done = true // the caller closes r.scan
 	return r, nil
 }
 

@@ -121,6 +121,10 @@ type Options struct {
 type Pages struct {
 	mu   sync.Mutex
 	docs map[string]docResult
+	// disk, when set, holds the pages not yet read back (NewPagesOnDisk).
+	disk *spill
+	// err is why the pages on disk could not be read back.
+	err error
 }
 
 // NewPages returns an empty collection.
@@ -165,17 +169,39 @@ func (v *pageVisitor) End(err error) {
 
 func (v *pageVisitor) add() {
 	d := docOf(v.name, v.e)
-	v.ps.mu.Lock()
-	v.ps.docs[v.name] = d
-	v.ps.mu.Unlock()
+	ps := v.ps
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.disk != nil && ps.disk.put(v.name, d) {
+		return
+	}
+	ps.docs[v.name] = d
 }
 
+// get is the page written at name, if the collection has it. The first
+// get reads back the pages on disk; if they cannot be read, Build reads
+// every page from the site.
 func (ps *Pages) get(name string) (docResult, bool) {
 	if ps == nil {
 		return docResult{}, false
 	}
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
+	if ps.disk != nil {
+		all := map[string]docResult{}
+		if err := ps.disk.load(all); err != nil {
+			ps.err = err
+			all = nil
+		}
+		for name, d := range all {
+			ps.docs[name] = d
+		}
+		ps.disk.close()
+		ps.disk = nil
+	}
+	if ps.err != nil {
+		return docResult{}, false
+	}
 	d, ok := ps.docs[name]
 	return d, ok
 }
