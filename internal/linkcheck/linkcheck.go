@@ -80,6 +80,10 @@ type Pages struct {
 	// refs holds one copy of each reference: the menus and footers of a
 	// site repeat the same links on every page.
 	refs interner
+	// disk, when set, holds the pages not yet read back (NewPagesOnDisk).
+	disk *spill
+	// err is why the pages on disk could not be read back.
+	err error
 }
 
 // NewPages returns an empty collection.
@@ -100,8 +104,11 @@ func (ps *Pages) Visitor(name string) htmlscan.Visitor {
 			return // Check scans it again from the file and reports the error
 		}
 		ps.mu.Lock()
+		defer ps.mu.Unlock()
+		if ps.disk != nil && ps.disk.put(name, pg) {
+			return
+		}
 		ps.pages[name] = pg
-		ps.mu.Unlock()
 	}}
 }
 
@@ -125,12 +132,30 @@ func (in *interner) get(b []byte) string {
 	return s
 }
 
+// get is the page written at name, nil when the collection lacks it. The
+// first get reads back the pages on disk; if they cannot be read, the
+// check reads every page from the site.
 func (ps *Pages) get(name string) *page {
 	if ps == nil {
 		return nil
 	}
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
+	if ps.disk != nil {
+		all := map[string]*page{}
+		if err := ps.disk.load(all, &ps.refs); err != nil {
+			ps.err = err
+			all = nil
+		}
+		for name, pg := range all {
+			ps.pages[name] = pg
+		}
+		ps.disk.close()
+		ps.disk = nil
+	}
+	if ps.err != nil {
+		return nil
+	}
 	return ps.pages[name]
 }
 

@@ -28,23 +28,28 @@ type scannedPage struct {
 	data []byte
 }
 
-// newPageScan is the scan of a build. The search index's pages wait on
-// disk for the index (search.NewPagesOnDisk): their text would otherwise be
+// newPageScan is the scan of a build. The pages wait on disk for the
+// search index and the link check (search.NewPagesOnDisk,
+// linkcheck.NewPagesOnDisk): their text and references would otherwise be
 // held while Hugo renders the rest of the site, when memory is at its
-// highest. close removes the file.
+// highest. close removes the files.
 func newPageScan(withSearch bool) *pageScan {
+	links, err := linkcheck.NewPagesOnDisk("")
+	if err != nil {
+		links = linkcheck.NewPages()
+	}
 	var sp *search.Pages
 	if withSearch {
-		var err error
 		if sp, err = search.NewPagesOnDisk(""); err != nil {
 			sp = search.NewPages()
 		}
 	}
-	return scanInto(linkcheck.NewPages(), sp)
+	return scanInto(links, sp)
 }
 
-// close lets go of the scanned pages' file, if any.
+// close lets go of the scanned pages' files, if any.
 func (s *pageScan) close() {
+	s.links.Close()
 	if s.search != nil {
 		s.search.Close()
 	}

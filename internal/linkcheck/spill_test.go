@@ -1,0 +1,61 @@
+package linkcheck
+
+import (
+	"os"
+	"reflect"
+	"testing"
+	"testing/fstest"
+)
+
+// Pages kept on disk until the check asks for them give the check's result
+// that pages held in memory give, hold nothing in memory before, and
+// leave nothing in the folder once closed.
+func TestPagesOnDisk(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html":   {Data: []byte(`<nav id="nav"><a href="/a/">a</a><a href="/a/#x">x</a><a href="/a/#gone">gone</a><a href="/missing/">m</a><img srcset="/i.png 1x, /j.png 2x"></nav>`)},
+		"a/index.html": {Data: []byte(`<nav id="nav"><a href="/">home</a></nav><h2 id="x">x</h2><p>no refs</p>`)},
+		"b/index.html": {Data: []byte(`<p>nothing</p>`)},
+		"i.png":        {Data: []byte("png")},
+	}
+	files := []string{"a/index.html", "b/index.html", "i.png", "index.html"}
+	mem, tmp := NewPages(), t.TempDir()
+	disk, err := NewPagesOnDisk(tmp)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	for _, f := range files {
+		if f != "i.png" {
+			mem.Add(f, site[f].Data)
+			disk.Add(f, site[f].Data)
+		}
+	}
+	if len(disk.pages) != 0 {
+		t.Errorf("%d pages in memory before they are asked for", len(disk.pages))
+	}
+	want, err := CheckListed(site, files, "https://h.example/", mem)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 3 {
+		t.Errorf("want 3 broken references, got %v", want)
+	}
+	got, err := CheckListed(site, files, "https://h.example/", disk)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("pages on disk: got\n%v\nwant\n%v", got, want)
+	}
+	for _, f := range []string{"index.html", "a/index.html", "b/index.html"} {
+		if m, d := mem.get(f), disk.get(f); !reflect.DeepEqual(m, d) {
+			t.Errorf("%s read back as %+v, want %+v", f, d, m)
+		}
+	}
+	if err := disk.Close(); err != nil {
+		t.Error(err)
+	}
+	if left, _ := os.ReadDir(tmp); len(left) > 0 {
+		t.Errorf("the pages' file is left: %v", left)
+	}
+}
