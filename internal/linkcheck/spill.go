@@ -4,7 +4,8 @@ import (
 	"bufio"
 	"encoding/binary"
 	"io"
-	"os"
+
+	"github.com/zzia/press/internal/spool"
 )
 
 // NewPagesOnDisk returns an empty collection that keeps the pages in a
@@ -14,24 +15,19 @@ import (
 // highest. Close removes the file; a page that cannot be written is kept in
 // memory.
 func NewPagesOnDisk(dir string) (*Pages, error) {
-	f, err := os.CreateTemp(dir, "press-links-*")
+	f, err := spool.Create(dir, "press-links-*")
 	if err != nil {
 		return nil, err
 	}
 	ps := NewPages()
-	ps.disk = &spill{f: f, w: bufio.NewWriterSize(f, 64<<10)}
-	// Gone from the folder at once where the system allows it: the file
-	// then goes with the process, however it ends.
-	ps.disk.removed = os.Remove(f.Name()) == nil
+	ps.disk = &spill{f: f}
 	return ps, nil
 }
 
 // spill is the file a Pages keeps its pages in.
 type spill struct {
-	f       *os.File
-	w       *bufio.Writer
-	removed bool // the file's name is gone already
-	buf     []byte
+	f   *spool.File
+	buf []byte
 }
 
 // Close removes the collection's file, if it has one; the pages not yet
@@ -47,73 +43,39 @@ func (ps *Pages) Close() error {
 	return err
 }
 
-func (s *spill) close() error {
-	err := s.f.Close()
-	if !s.removed {
-		if rerr := os.Remove(s.f.Name()); err == nil {
-			err = rerr
-		}
-	}
-	return err
-}
+func (s *spill) close() error { return s.f.Close() }
 
 // put appends the page name to the file; false when it could not be
 // written.
 func (s *spill) put(name string, pg *page) bool {
-	b := appendString(s.buf[:0], name)
+	b := spool.AppendString(s.buf[:0], name)
 	b = binary.AppendUvarint(b, uint64(len(pg.ids)))
 	for _, id := range pg.ids {
-		b = appendString(b, id)
+		b = spool.AppendString(b, id)
 	}
 	b = binary.AppendUvarint(b, uint64(len(pg.refs)))
 	for _, r := range pg.refs {
-		b = appendString(b, r)
+		b = spool.AppendString(b, r)
 	}
 	s.buf = b
-	_, err := s.w.Write(b)
-	return err == nil
+	return s.f.Put(b)
 }
 
 // load reads every page of the file into pages, the strings handed out by
 // in.
 func (s *spill) load(pages map[string]*page, in *interner) error {
-	if err := s.w.Flush(); err != nil {
+	r, err := s.f.Reader()
+	if err != nil {
 		return err
 	}
-	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	r := bufio.NewReaderSize(s.f, 64<<10)
 	var buf []byte
 	str := func() (string, error) {
-		n, err := binary.ReadUvarint(r)
+		b, err := spool.ReadString(r, buf)
 		if err != nil {
-			return "", unexpectedEOF(err)
+			return "", spool.UnexpectedEOF(err)
 		}
-		if uint64(cap(buf)) < n {
-			buf = make([]byte, n)
-		}
-		buf = buf[:n]
-		if _, err := io.ReadFull(r, buf); err != nil {
-			return "", unexpectedEOF(err)
-		}
-		return in.get(buf), nil
-	}
-	list := func() ([]string, error) {
-		n, err := binary.ReadUvarint(r)
-		if err != nil {
-			return nil, unexpectedEOF(err)
-		}
-		if n == 0 {
-			return nil, nil
-		}
-		l := make([]string, n)
-		for i := range l {
-			if l[i], err = str(); err != nil {
-				return nil, err
-			}
-		}
-		return l, nil
+		buf = b
+		return in.get(b), nil
 	}
 	for {
 		if _, err := r.Peek(1); err == io.EOF {
@@ -123,11 +85,11 @@ func (s *spill) load(pages map[string]*page, in *interner) error {
 		if err != nil {
 			return err
 		}
-		ids, err := list()
+		ids, err := readList(r, str)
 		if err != nil {
 			return err
 		}
-		refs, err := list()
+		refs, err := readList(r, str)
 		if err != nil {
 			return err
 		}
@@ -135,16 +97,20 @@ func (s *spill) load(pages map[string]*page, in *interner) error {
 	}
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
-// unexpectedEOF is err, io.ErrUnexpectedEOF for a file that ends in the
-// middle of a page.
-func unexpectedEOF(err error) error {
-	if err == io.EOF {
-		return io.ErrUnexpectedEOF
+// readList reads a count and as many strings with str; nil for none.
+func readList(r *bufio.Reader, str func() (string, error)) ([]string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return nil, spool.UnexpectedEOF(err)
 	}
-	return err
+	if n == 0 {
+		return nil, nil
+	}
+	l := make([]string, n)
+	for i := range l {
+		if l[i], err = str(); err != nil {
+			return nil, err
+		}
+	}
+	return l, nil
 }

@@ -196,7 +196,7 @@ func (ps *Pages) get(name string) (docResult, bool) {
 		for name, d := range all {
 			ps.docs[name] = d
 		}
-		ps.disk.close()
+		ps.disk.f.Close()
 		ps.disk = nil
 	}
 	if ps.err != nil {

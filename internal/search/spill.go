@@ -5,7 +5,8 @@ import (
 	"encoding/binary"
 	"errors"
 	"io"
-	"os"
+
+	"github.com/zzia/press/internal/spool"
 )
 
 // NewPagesOnDisk returns an empty collection that keeps the pages in a
@@ -15,26 +16,19 @@ import (
 // highest. Close removes the file; a collection whose file cannot be
 // written keeps the pages in memory.
 func NewPagesOnDisk(dir string) (*Pages, error) {
-	f, err := os.CreateTemp(dir, "press-search-*")
+	f, err := spool.Create(dir, "press-search-*")
 	if err != nil {
 		return nil, err
 	}
 	ps := NewPages()
-	ps.disk = &spill{f: f, w: bufio.NewWriterSize(f, 64<<10)}
-	// Gone from the folder at once where the system allows it: the file
-	// then goes with the process, however it ends.
-	if os.Remove(f.Name()) == nil {
-		ps.disk.removed = true
-	}
+	ps.disk = &spill{f: f}
 	return ps, nil
 }
 
 // spill is the file a Pages keeps its pages in.
 type spill struct {
-	f       *os.File
-	w       *bufio.Writer
-	removed bool // the file's name is gone already
-	buf     []byte
+	f   *spool.File
+	buf []byte
 }
 
 // Close removes the collection's file, if it has one; the pages not yet
@@ -45,33 +39,22 @@ func (ps *Pages) Close() error {
 	if ps.disk == nil {
 		return nil
 	}
-	err := ps.disk.close()
+	err := ps.disk.f.Close()
 	ps.disk = nil
-	return err
-}
-
-func (s *spill) close() error {
-	err := s.f.Close()
-	if !s.removed {
-		if rerr := os.Remove(s.f.Name()); err == nil {
-			err = rerr
-		}
-	}
 	return err
 }
 
 // put appends the page name to the file; false when it could not be
 // written (the caller keeps it in memory).
 func (s *spill) put(name string, d docResult) bool {
-	b := s.buf[:0]
-	b = appendString(b, name)
+	b := spool.AppendString(s.buf[:0], name)
 	if d.page == nil {
 		b = append(b, 0)
 	} else {
 		p := d.page
 		b = append(b, 1)
-		b = appendString(b, p.url)
-		b = appendString(b, p.title)
+		b = spool.AppendString(b, p.url)
+		b = spool.AppendString(b, p.title)
 		b = binary.AppendUvarint(b, uint64(d.length))
 		b = binary.AppendUvarint(b, uint64(len(p.segments)))
 		n := 0
@@ -86,19 +69,15 @@ func (s *spill) put(name string, d docResult) bool {
 		}
 	}
 	s.buf = b
-	_, err := s.w.Write(b)
-	return err == nil
+	return s.f.Put(b)
 }
 
 // load reads every page of the file into docs.
 func (s *spill) load(docs map[string]docResult) error {
-	if err := s.w.Flush(); err != nil {
+	r, err := s.f.Reader()
+	if err != nil {
 		return err
 	}
-	if _, err := s.f.Seek(0, io.SeekStart); err != nil {
-		return err
-	}
-	r := bufio.NewReaderSize(s.f, 64<<10)
 	for {
 		name, err := readString(r)
 		if err == io.EOF {
@@ -109,7 +88,7 @@ func (s *spill) load(docs map[string]docResult) error {
 		}
 		kind, err := r.ReadByte()
 		if err != nil {
-			return unexpectedEOF(err)
+			return spool.UnexpectedEOF(err)
 		}
 		if kind == 0 {
 			docs[name] = docResult{}
@@ -117,7 +96,7 @@ func (s *spill) load(docs map[string]docResult) error {
 		}
 		d, err := readDoc(r)
 		if err != nil {
-			return unexpectedEOF(err)
+			return spool.UnexpectedEOF(err)
 		}
 		docs[name] = d
 	}
@@ -167,28 +146,8 @@ func readDoc(r *bufio.Reader) (docResult, error) {
 	return docResult{page: &page{url: url, title: title, segments: segs}, length: int(length)}, nil
 }
 
-func appendString(b []byte, s string) []byte {
-	b = binary.AppendUvarint(b, uint64(len(s)))
-	return append(b, s...)
-}
-
+// readString reads a string written by spool.AppendString.
 func readString(r *bufio.Reader) (string, error) {
-	n, err := binary.ReadUvarint(r)
-	if err != nil {
-		return "", err
-	}
-	b := make([]byte, n)
-	if _, err := io.ReadFull(r, b); err != nil {
-		return "", unexpectedEOF(err)
-	}
-	return string(b), nil
-}
-
-// unexpectedEOF is err, io.ErrUnexpectedEOF for a file that ends in the
-// middle of a page.
-func unexpectedEOF(err error) error {
-	if err == io.EOF {
-		return io.ErrUnexpectedEOF
-	}
-	return err
+	b, err := spool.ReadString(r, nil)
+	return string(b), err
 }
