@@ -6,6 +6,7 @@ import (
 	"testing"
 
 	"github.com/gohugoio/hugo/identity"
+	"github.com/gohugoio/hugo/tpl/tplimpl"
 )
 
 // anyFinder is what the patched Hugo's Finder adds: one walk for a set of
@@ -147,3 +148,65 @@ func TestContainsAnyKeepsContainsRules(t *testing.T) {
 type otherName string
 
 func (n otherName) IdentifierBase() string { return string(n) }
+
+// tmplID is an identity that, as Hugo's templates do, is probably a
+// dependency of the identities of its base or its alternative base.
+type tmplID struct {
+	base, alt string
+	hasAlt    bool
+}
+
+func (t tmplID) IdentifierBase() string { return t.base }
+
+func (t tmplID) IsProbablyDependency(other identity.Identity) bool {
+	return other.IdentifierBase() == t.base || (t.hasAlt && other.IdentifierBase() == t.alt)
+}
+
+func (t tmplID) ProbablyDependencyBases() (string, string, bool) { return t.base, t.alt, t.hasAlt }
+
+// countedID counts the calls of its IdentifierBase, as a page's works
+// its base out from its path at every call.
+type countedID struct {
+	base  string
+	calls *int
+}
+
+func (c countedID) IdentifierBase() string { *c.calls++; return c.base }
+
+// Templates tell the bases they probably depend on once: ContainsAny's
+// answers are those of Contains, which asks IsProbablyDependency, and a
+// change's base is worked out once for the whole search, not once for
+// every template met.
+func TestContainsAnyAsksTemplatesTheirBases(t *testing.T) {
+	var _ identity.ProbablyDependencyBasesProvider = (*tplimpl.TemplInfo)(nil)
+	r := rand.New(rand.NewPCG(3, 4))
+	names := []string{"", "/a", "/b", "/c", "_partials/x.html", "list.html"}
+	pick := func() string { return names[r.IntN(len(names))] }
+	for round := range 300 {
+		m := identity.NewManager()
+		for range 1 + r.IntN(6) {
+			sub := identity.NewManager()
+			sub.AddIdentity(tmplID{base: pick(), alt: pick(), hasAlt: r.IntN(2) == 0})
+			m.AddIdentity(sub)
+		}
+		calls := 0
+		var ids []identity.Identity
+		for range 1 + r.IntN(4) {
+			ids = append(ids, countedID{base: pick(), calls: &calls})
+		}
+		var each bool
+		for _, id := range ids {
+			if identity.NewFinder(identity.FinderConfig{}).Contains(id, m, -1) > identity.FinderFoundOneOfManyRepetition {
+				each = true
+			}
+		}
+		calls = 0
+		got := any(identity.NewFinder(identity.FinderConfig{})).(anyFinder).ContainsAny(ids, m, -1) > identity.FinderFoundOneOfManyRepetition
+		if got != each {
+			t.Fatalf("round %d: ContainsAny %v, Contains per change %v", round, got, each)
+		}
+		if calls > len(ids) {
+			t.Fatalf("round %d: the changes' bases were worked out %d times for %d changes", round, calls, len(ids))
+		}
+	}
+}

@@ -11,11 +11,11 @@ import (
 	"github.com/zzia/press/internal/msg"
 )
 
-// ParseCache keeps the YAML syntax trees of the data files a load parsed,
-// by file name and SHA-256 of the bytes, so that the next load (the
-// preview's, after an edit) parses only the files that changed. It also
-// keeps the records decoded from them (activities, members, people),
-// untouched: Assemble links and changes the records, so a load gets a copy
+// ParseCache keeps the records decoded from the data files a load parsed
+// (activities, members, people), by file name and SHA-256 of the bytes, so
+// that the next load (the preview's, after an edit) parses only the files
+// that changed; of a file that gave no record, its YAML syntax tree. The
+// records are kept untouched: Assemble links and changes the records, so a load gets a copy
 // (Activity.clone, Member.clone, Person.clone). A load drops the entries
 // of files it did not read. Safe for concurrent use.
 //
@@ -92,7 +92,8 @@ type parseKey struct {
 }
 
 // parsedFile is what parsing a file gave: the body of its document (nil
-// when it had none) and the problems parsing found.
+// when it had none, or once the file's record is kept) and the problems
+// parsing found.
 type parsedFile struct {
 	body  ast.Node
 	diags diag.List
@@ -111,7 +112,9 @@ func (c *ParseCache) get(lang msg.Lang, file string, src []byte) (ast.Node, diag
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[k]
-	if !ok {
+	if !ok || e.recorded {
+		// A recorded file's tree was let go of (putRecord): it is parsed
+		// again, which parseCached never asks for.
 		return nil, nil, false
 	}
 	e.used = true
@@ -146,7 +149,9 @@ func (c *ParseCache) record(lang msg.Lang, file string, src []byte) (any, diag.L
 
 // putRecord keeps v (an *Activity, *Member or *Person, which the caller
 // must not change afterwards: loads get copies) and the problems decoding
-// src found, beside the file's syntax tree.
+// src found, in place of the file's syntax tree: the next load takes the
+// record, and the tree (tokens and nodes, ten times the file's size) would
+// only weigh on the preview's memory.
 func (c *ParseCache) putRecord(lang msg.Lang, file string, src []byte, v any, diags diag.List) {
 	if c == nil {
 		return
@@ -156,6 +161,7 @@ func (c *ParseCache) putRecord(lang msg.Lang, file string, src []byte, v any, di
 	defer c.mu.Unlock()
 	if e, ok := c.entries[k]; ok {
 		e.record, e.recordDiags, e.recorded = v, append(diag.List(nil), diags...), true
+		e.body = nil
 	}
 }
 
