@@ -20,6 +20,11 @@
 // for all the changes (Finder.ContainsAny, a file press adds), not once per
 // change. docs/hugo-section-dates.md has the three reports.
 //
+// And a content adapter's changed page is no longer taken for a new one:
+// Hugo marked ten pages "surrounding" the adapter as changed for each (for
+// a new page that no list showed yet), so one member edit rendered the
+// home page, the top-level pages and their feeds again.
+//
 // Go's -overlay cannot replace files in the module cache, so the patch is
 // applied to a copy of the module (Make, with an alternate go.mod that
 // replaces the module by it, used through GOFLAGS=-modfile).
@@ -108,6 +113,32 @@ var Edits = []Edit{
 			"\tanyOnce    sync.Once\n\tanySet     []anyID\n\tanyAnswers map[Manager]FinderResult\n}\n",
 	},
 	{File: "identity/finder_any.go", New: finderAny},
+	// A content adapter's page that changed is inserted beside the
+	// previous build's node at its path, which the tree reports as not
+	// replaced: Hugo took every changed page for a new one, and marked as
+	// changed ten pages "surrounding" the adapter (for a page no list
+	// showed yet). After one member edit, the home page, the top-level
+	// pages and sections, their feeds and the sitemap were rendered again
+	// for nothing. A page that had a node at its path is a change: the
+	// previous node is marked as changed, as for a replaced page, and the
+	// sample is taken only for new paths, as for new content files.
+	{
+		File: "hugolib/content_map.go",
+		Old: "\t\t\t\t\t\tif replaced {\n" +
+			"\t\t\t\t\t\t\tpt.AddChange(cnh.GetIdentity(n))\n" +
+			"\t\t\t\t\t\t} else {\n" +
+			"\t\t\t\t\t\t\tpt.AddChange(cnh.GetIdentity(u))\n" +
+			"\t\t\t\t\t\t\t// New content not in use anywhere.\n",
+		New: "\t\t\t\t\t\tif replaced {\n" +
+			"\t\t\t\t\t\t\tpt.AddChange(cnh.GetIdentity(n))\n" +
+			"\t\t\t\t\t\t} else if n != nil {\n" +
+			"\t\t\t\t\t\t\t// press: the path had a page: a change, not new content.\n" +
+			"\t\t\t\t\t\t\tpt.AddChange(cnh.GetIdentity(n))\n" +
+			"\t\t\t\t\t\t\tpt.AddChange(cnh.GetIdentity(u))\n" +
+			"\t\t\t\t\t\t} else {\n" +
+			"\t\t\t\t\t\t\tpt.AddChange(cnh.GetIdentity(u))\n" +
+			"\t\t\t\t\t\t\t// New content not in use anywhere.\n",
+	},
 	// ContainsAny still asked each template a page used whether it is a
 	// dependency of each change: the template worked out its own base and
 	// the change's (a page's base takes a walk of its path) at every test,

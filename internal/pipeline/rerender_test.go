@@ -58,3 +58,37 @@ func hugoPatched() bool {
 	file, _ := runtime.FuncForPC(reflect.ValueOf(hugolib.NewHugoSites).Pointer()).FileLine(0)
 	return strings.Contains(filepath.ToSlash(file), "/hugo-"+strings.TrimPrefix(pipeline.HugoVersion(), "v")+"-press/")
 }
+
+// TestMemberEditRendersWhatShowsIt edits one member's introduction in the
+// preview: Hugo renders its page again, and no page outside the member
+// directory but the sitemap. Hugo v0.165.0 takes every changed page of a
+// content adapter for a new one and renders ten pages "surrounding" the
+// adapter again with everything that reads them (the home page, the
+// top-level pages and their feeds); press builds Hugo with a fix
+// (internal/hugopatch), and this test fails without it.
+func TestMemberEditRendersWhatShowsIt(t *testing.T) {
+	if !hugoPatched() {
+		t.Fatal("this test binary embeds Hugo without press's fix (internal/hugopatch): run it with make test, which builds with GOFLAGS=-modfile=.build/press.mod")
+	}
+	ls := openLive(t)
+	const rel = "data/members/m01-erqi.yaml"
+	orig := ls.read(rel)
+	const intro = "  本单位为促进会**副会长单位**"
+	if !strings.Contains(orig, intro) {
+		t.Fatalf("%s: no %q to edit", rel, intro)
+	}
+	ls.update([]fsnotify.Event{ls.write(rel, strings.Replace(orig, intro, "  本单位简介已更新。"+intro[2:], 1))})
+	written := ls.live.Written()
+	if !slices.Contains(written, "members/m01-erqi/index.html") {
+		t.Errorf("the edit did not render the member's page again; written: %v", written)
+	}
+	for _, w := range written {
+		if (strings.HasSuffix(w, ".html") || strings.HasSuffix(w, ".xml")) && !strings.HasPrefix(w, "members/") && w != "sitemap.xml" {
+			t.Errorf("an edit of a member's introduction rendered %s again", w)
+		}
+	}
+	if !strings.Contains(ls.page("members/m01-erqi/index.html"), "本单位简介已更新") {
+		t.Error("the member's page does not show the edit")
+	}
+	ls.sameAsFull("member's introduction edited")
+}
