@@ -210,3 +210,74 @@ func TestContainsAnyAsksTemplatesTheirBases(t *testing.T) {
 		}
 	}
 }
+
+// pageID is an identity whose Eq, as a page's, compares the page another
+// identity unwraps to with itself; it tells so as an EqTargeter.
+type pageID struct{ base string }
+
+func (p *pageID) IdentifierBase() string { return p.base }
+
+func (p *pageID) Eq(other any) bool {
+	t, ok := p.EqTarget(other)
+	return ok && t == any(p)
+}
+
+func (p *pageID) EqTarget(other any) (any, bool) {
+	switch o := other.(type) {
+	case *pageID:
+		return o, true
+	case pageWrap:
+		return o.p, true
+	}
+	return nil, false
+}
+
+// pageWrap is another identity standing for a page, as Hugo's wrappers do.
+type pageWrap struct{ p *pageID }
+
+func (w pageWrap) IdentifierBase() string { return "wrap:" + w.p.base }
+
+// ContainsAny looks changed pages up by what their Eq compares: its
+// answers are those of Contains, which asks each change's Eq, with pages
+// met as themselves and through wrappers, and with other identities.
+func TestContainsAnyLooksPagesUp(t *testing.T) {
+	r := rand.New(rand.NewPCG(5, 6))
+	for round := range 300 {
+		var pages []*pageID
+		for i := range 1 + r.IntN(12) {
+			pages = append(pages, &pageID{base: fmt.Sprintf("/p%d", i)})
+		}
+		other := []identity.Identity{identity.StringIdentity("/s"), tmplID{base: "/p1"}, otherName("x")}
+		pick := func() identity.Identity {
+			switch k := r.IntN(4); {
+			case k == 0:
+				return other[r.IntN(len(other))]
+			case k == 1:
+				return pageWrap{pages[r.IntN(len(pages))]}
+			default:
+				return pages[r.IntN(len(pages))]
+			}
+		}
+		m := identity.NewManager()
+		for range 1 + r.IntN(5) {
+			sub := identity.NewManager()
+			sub.AddIdentity(pick())
+			m.AddIdentity(sub)
+		}
+		var ids []identity.Identity
+		for range 1 + r.IntN(6) {
+			ids = append(ids, pick())
+		}
+		var each bool
+		for _, id := range ids {
+			if identity.NewFinder(identity.FinderConfig{}).Contains(id, m, -1) > identity.FinderFoundOneOfManyRepetition {
+				each = true
+			}
+		}
+		got := any(identity.NewFinder(identity.FinderConfig{})).(anyFinder).ContainsAny(ids, m, -1) > identity.FinderFoundOneOfManyRepetition
+		if got != each {
+			t.Fatalf("round %d: ContainsAny %v, Contains per change %v", round, got, each)
+		}
+	}
+	var _ identity.EqTargeter = (*pageID)(nil)
+}

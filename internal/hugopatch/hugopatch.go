@@ -18,12 +18,14 @@
 // managers is dropped, not cleared, once it has grown large (clearing a Go
 // map costs its capacity). And the check walks a page's dependencies once
 // for all the changes (Finder.ContainsAny, a file press adds), not once per
-// change. docs/hugo-section-dates.md has the three reports.
+// change, with the changes indexed (pages by what their Eq compares,
+// templates and changes by their bases) instead of tested one by one.
 //
 // And a content adapter's changed page is no longer taken for a new one:
 // Hugo marked ten pages "surrounding" the adapter as changed for each (for
 // a new page that no list showed yet), so one member edit rendered the
 // home page, the top-level pages and their feeds again.
+// docs/hugo-section-dates.md has the five reports.
 //
 // Go's -overlay cannot replace files in the module cache, so the patch is
 // applied to a copy of the module (Make, with an alternate go.mod that
@@ -87,6 +89,30 @@ var Edits = []Edit{
 			"\t}\n" +
 			"\tpp, err := unwrapPage(other)\n",
 	},
+	// A page tells what its Eq compares (identity.EqTargeter), so that the
+	// dependency check looks a page up among the changed pages instead of
+	// asking each of them (finder_any.go).
+	{
+		File: "hugolib/page.go",
+		Old:  "func (ps *pageState) HeadingsFiltered(context.Context) tableofcontents.Headings {\n",
+		New: "var _ identity.EqTargeter = (*pageState)(nil)\n\n" +
+			"// EqTarget is what Eq compares with ps: the page other unwraps to, when\n" +
+			"// it is a *pageState; ok is false when Eq is false for every page (press).\n" +
+			"func (ps *pageState) EqTarget(other any) (any, bool) {\n" +
+			"\tswitch other.(type) {\n" +
+			"\tcase *pageState, pageWrapper, types.Unwrapper, page.Page:\n" +
+			"\tdefault:\n" +
+			"\t\treturn nil, false\n" +
+			"\t}\n" +
+			"\tpp, err := unwrapPage(other)\n" +
+			"\tif err != nil {\n" +
+			"\t\treturn nil, false\n" +
+			"\t}\n" +
+			"\tp, ok := pp.(*pageState)\n" +
+			"\treturn p, ok\n" +
+			"}\n\n" +
+			"func (ps *pageState) HeadingsFiltered(context.Context) tableofcontents.Headings {\n",
+	},
 	// Each of those checks ends by clearing its pooled set of visited
 	// managers. Clearing a Go map costs its capacity, not its length, so
 	// once one search had visited thousands of managers, every later search
@@ -110,9 +136,24 @@ var Edits = []Edit{
 		Old:  "\tseenFindOnce   map[Identity]bool\n\tmuSeenFindOnce sync.RWMutex\n}\n",
 		New: "\tseenFindOnce   map[Identity]bool\n\tmuSeenFindOnce sync.RWMutex\n\n" +
 			"\t// press: ContainsAny's set of changes and its answers per manager.\n" +
-			"\tanyOnce    sync.Once\n\tanySet     []anyID\n\tanyAnswers map[Manager]FinderResult\n}\n",
+			"\tanyOnce    sync.Once\n\tanySet     []anyID\n\tanyIdx     anyIndex\n\tanyAnswers map[Manager]FinderResult\n}\n",
 	},
 	{File: "identity/finder_any.go", New: finderAny},
+	// A rebuild hashes every page a content adapter adds, to find those
+	// that changed, with a reflective hash: a quarter of a member edit's
+	// adapter time. Plain values (what dict and transform.Unmarshal make)
+	// are hashed directly (pagesfromdata/hash_press.go); anything else as
+	// before.
+	{File: "hugolib/pagesfromdata/hash_press.go", New: hashPress},
+	{
+		File: "hugolib/pagesfromdata/pagesfromgotmpl.go",
+		Old:  "func (b *BuildState) hash(v any) uint64 {\n\treturn hashing.HashUint64(v)\n}\n",
+		New: "func (b *BuildState) hash(v any) uint64 {\n" +
+			"\tif h, ok := HashPlain(v); ok {\n" +
+			"\t\treturn h // press: plain values hashed without reflection\n" +
+			"\t}\n" +
+			"\treturn hashing.HashUint64(v)\n}\n",
+	},
 	// A content adapter's page that changed is inserted beside the
 	// previous build's node at its path, which the tree reports as not
 	// replaced: Hugo took every changed page for a new one, and marked as
@@ -214,6 +255,12 @@ var Edits = []Edit{
 //
 //go:embed files/finder_any.go.txt
 var finderAny string
+
+// hashPress is hugolib/pagesfromdata/hash_press.go, press's file in Hugo's
+// module copy.
+//
+//go:embed files/hash_press.go.txt
+var hashPress string
 
 // Sum identifies the edits: a copy made with other edits is made again.
 func Sum() string {
