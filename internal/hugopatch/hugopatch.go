@@ -24,8 +24,9 @@
 // And a content adapter's changed page is no longer taken for a new one:
 // Hugo marked ten pages "surrounding" the adapter as changed for each (for
 // a new page that no list showed yet), so one member edit rendered the
-// home page, the top-level pages and their feeds again.
-// docs/hugo-section-dates.md has the five reports.
+// home page, the top-level pages and their feeds again. The pages an
+// adapter adds are hashed without reflection when they are plain values.
+// docs/hugo-section-dates.md has the six reports.
 //
 // Go's -overlay cannot replace files in the module cache, so the patch is
 // applied to a copy of the module (Make, with an alternate go.mod that
