@@ -1,6 +1,7 @@
 package member
 
 import (
+	"crypto/sha256"
 	"slices"
 	"sort"
 	"strings"
@@ -65,7 +66,7 @@ func stamp(t time.Time, allDay bool) string {
 // site (data/activities/<id>.yaml). Checks that need other files
 // (attendance naming members) are done by Assemble.
 func ParseActivity(lang msg.Lang, name string, src []byte) (*Activity, diag.List) {
-	return parseCached(lang, name, src, nil, decodeActivity)
+	return parseCached(lang, name, src, [sha256.Size]byte{}, nil, decodeActivity)
 }
 
 // clone is a copy of a that Assemble can change without changing a: the

@@ -40,38 +40,41 @@ type keptFile struct {
 	size int64
 	mod  time.Time
 	src  []byte
-	used bool // read by the current load
+	sum  [sha256.Size]byte // of src
+	used bool              // read by the current load
 }
 
-// read returns the bytes of the file name in fsys: the bytes kept from an
-// earlier load when the file's size and modification time are the same.
-// A nil cache reads the file.
-func (c *ParseCache) read(fsys fs.FS, name string) ([]byte, error) {
+// read returns the bytes of the file name in fsys and their SHA-256 sum:
+// the bytes kept from an earlier load when the file's size and
+// modification time are the same. A nil cache reads the file.
+func (c *ParseCache) read(fsys fs.FS, name string) ([]byte, [sha256.Size]byte, error) {
 	if c == nil {
-		return fs.ReadFile(fsys, name)
+		src, err := fs.ReadFile(fsys, name)
+		return src, sha256.Sum256(src), err
 	}
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
-		return nil, err
+		return nil, [sha256.Size]byte{}, err
 	}
 	c.mu.Lock()
 	f, ok := c.files[name]
 	if ok && f.size == fi.Size() && f.mod.Equal(fi.ModTime()) {
 		f.used = true
 		c.mu.Unlock()
-		return f.src, nil
+		return f.src, f.sum, nil
 	}
 	c.mu.Unlock()
 	// Looked at before the read: a file changed while it is read has
 	// another time at the next look, and is read again then.
 	src, err := fs.ReadFile(fsys, name)
 	if err != nil {
-		return nil, err
+		return nil, [sha256.Size]byte{}, err
 	}
+	f = &keptFile{size: fi.Size(), mod: fi.ModTime(), src: src, sum: sha256.Sum256(src), used: true}
 	c.mu.Lock()
-	c.files[name] = &keptFile{size: fi.Size(), mod: fi.ModTime(), src: src, used: true}
+	c.files[name] = f
 	c.mu.Unlock()
-	return src, nil
+	return src, f.sum, nil
 }
 
 // Forget makes the next load read the named files (slash-separated,
@@ -132,11 +135,11 @@ func (c *ParseCache) put(lang msg.Lang, file string, src []byte, body ast.Node, 
 // record returns the record (*Activity, *Member, *Person) decoded from
 // the file's bytes src, as it was kept (the caller copies it), and a copy
 // of the problems decoding found, when a load decoded them before.
-func (c *ParseCache) record(lang msg.Lang, file string, src []byte) (any, diag.List, bool) {
+func (c *ParseCache) record(lang msg.Lang, file string, sum [sha256.Size]byte) (any, diag.List, bool) {
 	if c == nil {
 		return nil, nil, false
 	}
-	k := parseKey{lang, file, sha256.Sum256(src)}
+	k := parseKey{lang, file, sum}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	e, ok := c.entries[k]
@@ -152,11 +155,11 @@ func (c *ParseCache) record(lang msg.Lang, file string, src []byte) (any, diag.L
 // src found, in place of the file's syntax tree: the next load takes the
 // record, and the tree (tokens and nodes, ten times the file's size) would
 // only weigh on the preview's memory.
-func (c *ParseCache) putRecord(lang msg.Lang, file string, src []byte, v any, diags diag.List) {
+func (c *ParseCache) putRecord(lang msg.Lang, file string, sum [sha256.Size]byte, v any, diags diag.List) {
 	if c == nil {
 		return
 	}
-	k := parseKey{lang, file, sha256.Sum256(src)}
+	k := parseKey{lang, file, sum}
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	if e, ok := c.entries[k]; ok {
@@ -194,14 +197,15 @@ func (c *ParseCache) Len() int {
 	return len(c.entries)
 }
 
-// parseCached decodes the file name (src) as a record with decode, or
-// takes the record kept for the same bytes in c (may be nil); either way
-// the caller gets a copy that Assemble may change (clone).
+// parseCached decodes the file name (src, whose SHA-256 sum is sum) as a
+// record with decode, or takes the record kept for the same bytes in c
+// (may be nil); either way the caller gets a copy that Assemble may change
+// (clone).
 func parseCached[T any, P interface {
 	*T
 	clone() *T
-}](lang msg.Lang, name string, src []byte, c *ParseCache, decode func(msg.Lang, string, []byte, *ParseCache) (*T, diag.List)) (*T, diag.List) {
-	if v, diags, ok := c.record(lang, name, src); ok {
+}](lang msg.Lang, name string, src []byte, sum [sha256.Size]byte, c *ParseCache, decode func(msg.Lang, string, []byte, *ParseCache) (*T, diag.List)) (*T, diag.List) {
+	if v, diags, ok := c.record(lang, name, sum); ok {
 		if r, ok := v.(*T); ok {
 			return P(r).clone(), diags
 		}
@@ -210,6 +214,6 @@ func parseCached[T any, P interface {
 	if r == nil || c == nil {
 		return r, diags
 	}
-	c.putRecord(lang, name, src, r, diags)
+	c.putRecord(lang, name, sum, r, diags)
 	return P(r).clone(), diags
 }

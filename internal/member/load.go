@@ -1,6 +1,7 @@
 package member
 
 import (
+	"crypto/sha256"
 	"errors"
 	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/parallel"
@@ -73,6 +74,7 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 	people := make([]*Person, len(peopleFiles))
 	activities := make([]*Activity, len(activityFiles))
 	found := make([]diag.List, len(memberFiles)+len(peopleFiles)+len(activityFiles))
+	sums := make([][sha256.Size]byte, len(found))
 	// Files are parsed in parallel; results keep the files' order.
 	parallel.Each(len(found), func(i int) {
 		var name string
@@ -81,28 +83,33 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 		case i < len(memberFiles):
 			name = memberFiles[i]
 			parse = func(src []byte) (ds diag.List) {
-				members[i], ds = parseCached(lang, name, src, cache, decodeMember)
+				members[i], ds = parseCached(lang, name, src, sums[i], cache, decodeMember)
 				return
 			}
 		case i < len(memberFiles)+len(peopleFiles):
 			j := i - len(memberFiles)
 			name = peopleFiles[j]
 			parse = func(src []byte) (ds diag.List) {
-				people[j], ds = parseCached(lang, name, src, cache, decodePerson)
+				people[j], ds = parseCached(lang, name, src, sums[i], cache, decodePerson)
 				return
 			}
 		default:
 			j := i - len(memberFiles) - len(peopleFiles)
 			name = activityFiles[j]
 			parse = func(src []byte) (ds diag.List) {
-				activities[j], ds = parseCached(lang, name, src, cache, decodeActivity)
+				activities[j], ds = parseCached(lang, name, src, sums[i], cache, decodeActivity)
 				return
 			}
 		}
-		if src, ok := readFile(fsys, name, cache, &found[i]); ok {
+		if src, sum, ok := readFile(fsys, name, cache, &found[i]); ok {
+			sums[i] = sum
 			found[i] = append(found[i], parse(src)...)
 		}
 	})
+	files := make(Digests, len(found)+2)
+	for i, name := range slices.Concat(memberFiles, peopleFiles, activityFiles) {
+		files[name] = sums[i]
+	}
 	for _, ds := range found {
 		diags = append(diags, ds...)
 	}
@@ -111,21 +118,46 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 	activities = slices.DeleteFunc(activities, func(a *Activity) bool { return a == nil })
 	var chronicle []Milestone
 	if src, ok := readOptional(fsys, ChronicleFile, &diags); ok {
+		files[ChronicleFile] = sha256.Sum256(src)
 		var ds diag.List
 		chronicle, ds = ParseChronicle(lang, ChronicleFile, src)
 		diags = append(diags, ds...)
 	}
 	var approvals []*Approval
 	if src, ok := readOptional(fsys, ApprovalsFile, &diags); ok {
+		files[ApprovalsFile] = sha256.Sum256(src)
 		var ds diag.List
 		approvals, ds = ParseApprovals(lang, ApprovalsFile, src)
 		diags = append(diags, ds...)
 	}
 	ds, more := Assemble(lang, Sources{Members: members, People: people, Approvals: approvals,
 		Activities: activities, Chronicle: chronicle}, today)
+	ds.Files = files
 	diags = append(diags, more...)
 	diags.Sort()
 	return ds, diags
+}
+
+// Digests are SHA-256 sums of data files, by name (slash-separated,
+// relative to the site).
+type Digests map[string][sha256.Size]byte
+
+// Changed lists, sorted, the files of d that prev has not, or with other
+// bytes, and those of prev that d has not.
+func (d Digests) Changed(prev Digests) []string {
+	var out []string
+	for name, sum := range d {
+		if old, ok := prev[name]; !ok || old != sum {
+			out = append(out, name)
+		}
+	}
+	for name := range prev {
+		if _, ok := d[name]; !ok {
+			out = append(out, name)
+		}
+	}
+	sort.Strings(out)
+	return out
 }
 
 // readOptional reads a file that may be missing.
@@ -194,15 +226,16 @@ func yamlFiles(fsys fs.FS, dir string, diags *diag.List) []string {
 	return names
 }
 
-// readFile reads the file name through cache (which may be nil),
+// readFile reads the file name through cache (which may be nil), with
+// the SHA-256 sum of its bytes,
 // reporting a failure as a diagnostic.
-func readFile(fsys fs.FS, name string, cache *ParseCache, diags *diag.List) ([]byte, bool) {
-	src, err := cache.read(fsys, name)
+func readFile(fsys fs.FS, name string, cache *ParseCache, diags *diag.List) ([]byte, [sha256.Size]byte, bool) {
+	src, sum, err := cache.read(fsys, name)
 	if err != nil {
 		*diags = append(*diags, diag.Diagnostic{File: name, Message: err.Error()})
-		return nil, false
+		return nil, sum, false
 	}
-	return src, true
+	return src, sum, true
 }
 
 var memberSchema = &schema{
@@ -244,7 +277,7 @@ var feeSchema = &schema{
 // when the file could not be read as a mapping at all. People it names
 // are resolved by Assemble.
 func ParseMember(lang msg.Lang, name string, src []byte) (*Member, diag.List) {
-	return parseCached(lang, name, src, nil, decodeMember)
+	return parseCached(lang, name, src, [sha256.Size]byte{}, nil, decodeMember)
 }
 
 // clone is a copy of m, as decoded from its file, that Assemble can change

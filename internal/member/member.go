@@ -39,6 +39,9 @@ type Dataset struct {
 	Approvals  []*Approval // sorted by date, then member, person and post
 	Activities []*Activity // sorted by start, then ID
 	Chronicle  []Milestone // sorted by date, then title
+	// Files are the data files the dataset was loaded from, with the
+	// SHA-256 sum of their bytes; nil for a dataset assembled in Go.
+	Files Digests
 
 	memberByID   map[string]*Member
 	personByID   map[string]*Person

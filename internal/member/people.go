@@ -1,6 +1,7 @@
 package member
 
 import (
+	"crypto/sha256"
 	"github.com/zzia/press/internal/msg"
 	"slices"
 	"sort"
@@ -36,7 +37,7 @@ var approvalSchema = &schema{
 // the site (data/people/<id>.yaml). The positions the person holds in
 // member units are filled in by Assemble.
 func ParsePerson(lang msg.Lang, name string, src []byte) (*Person, diag.List) {
-	return parseCached(lang, name, src, nil, decodePerson)
+	return parseCached(lang, name, src, [sha256.Size]byte{}, nil, decodePerson)
 }
 
 // clone is a copy of p, as decoded from its file, that Assemble can change

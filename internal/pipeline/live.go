@@ -67,6 +67,7 @@ type Live struct {
 	assets  map[string][]byte  // generated assets, by path under assets/
 	clean   *cleanFiles        // contents the privacy scan found clean
 	parsed  *member.ParseCache // the data files' syntax trees, by content
+	derived *rules.Result      // the last member statuses derived
 	// searchStale, when set, brings the search index up to date.
 	searchStale func() error
 	// lastWritten are the files the last Update wrote (Written).
@@ -112,15 +113,17 @@ func (l *Live) load() error {
 	}
 	opts.preview = true
 	if opts.Site != nil {
-		opts.Site.Members = cachedMembers(opts.Site, l.parsed)
+		opts.Site.Members = cachedMembers(opts.Site, l.parsed, &l.derived)
 	}
 	l.opts = opts
 	return nil
 }
 
 // cachedMembers is the loader of s's member data (Site.Members) parsing
-// only the files that changed since the last load with c.
-func cachedMembers(s *Site, c *member.ParseCache) func() (*member.Dataset, *rules.Result, diag.List) {
+// only the files that changed since the last load with c, and deriving
+// again only the statuses the change may touch since *prev, the last
+// result (rules.DeriveAfter), which it replaces.
+func cachedMembers(s *Site, c *member.ParseCache, prev **rules.Result) func() (*member.Dataset, *rules.Result, diag.List) {
 	var (
 		once sync.Once
 		ds   *member.Dataset
@@ -133,7 +136,8 @@ func cachedMembers(s *Site, c *member.ParseCache) func() (*member.Dataset, *rule
 				ds = nil
 				return
 			}
-			res = rules.Derive(ds, s.Today.Day)
+			res = rules.DeriveAfter(*prev, ds, s.Today.Day)
+			*prev = res
 		})
 		return ds, res, l
 	}

@@ -81,6 +81,7 @@ type Result struct {
 	Members []*MemberStatus // in the dataset's order (by id)
 
 	byID map[string]*MemberStatus
+	in   *inputs // what the statuses were derived from (DeriveAfter)
 }
 
 // Member returns the status of the member with the given id, or nil.
@@ -150,8 +151,25 @@ type RepStatus struct {
 // Derive applies the rules to every member of ds as of today (a day in
 // Asia/Shanghai; the time of day is ignored).
 func Derive(ds *member.Dataset, today time.Time) *Result {
+	return DeriveAfter(nil, ds, today)
+}
+
+// DeriveAfter is Derive, taking from prev (nil: nothing) the status of each
+// member whose inputs are the same: the preview's derive after one member
+// file was edited walks that member again, and those it shares a person
+// with, not the 5,000 others. prev's statuses are shared, not copied:
+// neither result may be changed.
+//
+// A status is taken only when ds and prev's dataset were both loaded from
+// files (member.Dataset.Files), on the same day, and no file changed but
+// member units' own (data/members); then every member is walked again
+// whose file changed, appeared or went, or that shares a person with such
+// a member, before or after the change (see dependsOn).
+func DeriveAfter(prev *Result, ds *member.Dataset, today time.Time) *Result {
 	today = dayOf(today)
-	res := &Result{Today: today, byID: make(map[string]*MemberStatus, len(ds.Members))}
+	in := newInputs(ds)
+	res := &Result{Today: today, byID: make(map[string]*MemberStatus, len(ds.Members)), in: in}
+	again := prev.again(in, ds, today)
 	// Held activities up to today, in order; each member picks its share.
 	var held []*member.Activity
 	var days []time.Time
@@ -167,13 +185,18 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 	count := make(map[string]int, len(ds.Members))
 	for _, a := range held {
 		for i := range a.Attendance {
-			count[a.Attendance[i].Member]++
+			if id := a.Attendance[i].Member; again.has(id) {
+				count[id]++
+			}
 		}
 	}
 	attended := make(map[string]attendance, len(count))
 	for _, a := range held {
 		for i := range a.Attendance {
 			at := &a.Attendance[i]
+			if !again.has(at.Member) {
+				continue
+			}
 			if attended[at.Member] == nil {
 				attended[at.Member] = make(attendance, count[at.Member])
 			}
@@ -199,6 +222,10 @@ func Derive(ds *member.Dataset, today time.Time) *Result {
 	// its member's index, so the result does not depend on the order.
 	parallel.Each(len(ds.Members), func(i int) {
 		m := ds.Members[i]
+		if !again.has(m.ID) {
+			res.Members[i] = prev.byID[m.ID]
+			return
+		}
 		res.Members[i] = deriveMember(m, held, days, invitedTo[m.ID], attended[m.ID], today, ds)
 	})
 	for _, s := range res.Members {
