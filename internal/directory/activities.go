@@ -35,9 +35,9 @@ type Calendar struct {
 	// Index gives each activity's position in Activities by id, so a
 	// template finds one without scanning the list.
 	Index map[string]int `json:"index"`
-	// AttendanceShards is the number of files of the activities'
-	// attendance (Site.AssetFiles).
-	AttendanceShards int `json:"attendance_shards"`
+	// ActivityShards is the number of files of the activities' pages
+	// (Site.AssetFiles).
+	ActivityShards int `json:"activity_shards"`
 }
 
 // Activity is the public view of one activity.
@@ -145,7 +145,7 @@ type KindCount struct {
 func BuildCalendar(ds *member.Dataset, res *rules.Result) *Calendar {
 	today := res.Today
 	cal := &Calendar{Today: day(today), Activities: []Activity{}, Upcoming: []ActivitySummary{},
-		Months: []Month{}, Archive: []Year{}, Index: map[string]int{}, AttendanceShards: AttendanceShards}
+		Months: []Month{}, Archive: []Year{}, Index: map[string]int{}, ActivityShards: ActivityShards}
 	kinds := map[string]int{}
 	rank := ranks(ds.Members)
 	for _, a := range ds.Activities {

@@ -278,7 +278,7 @@ func TestJSONShape(t *testing.T) {
 		byName[a.Name] = a.Data
 	}
 	// Every shard and every value has its file, count 0 included.
-	want := 1 + EntryShards + AttendanceShards + len(site.Directory.Levels.Groups)
+	want := 1 + EntryShards + ActivityShards + len(site.Directory.Levels.Groups)
 	for _, c := range site.Directory.Classifications {
 		want += len(c.Groups)
 	}
@@ -328,7 +328,7 @@ func TestJSONShape(t *testing.T) {
 	}
 	for _, a := range site.Calendar.Activities {
 		if a.Attendance != nil && len(a.Attendance.Units) > 0 {
-			f := fmt.Sprintf("press/attendance/%02d.json", Shard(a.ID, AttendanceShards))
+			f := fmt.Sprintf("press/activities/%02d.json", Shard(a.ID, ActivityShards))
 			if !bytes.Contains(byName[f], []byte(a.Attendance.Units[0].Name)) {
 				t.Errorf("%s lacks %s's attendance", f, a.ID)
 			}
@@ -442,7 +442,7 @@ func TestRenameChangesFewAssets(t *testing.T) {
 		}
 		for _, u := range a.Attendance.Units {
 			if strings.Contains(u.Name, "（更名）") {
-				want[fmt.Sprintf("press/attendance/%02d.json", Shard(a.ID, AttendanceShards))] = true
+				want[fmt.Sprintf("press/activities/%02d.json", Shard(a.ID, ActivityShards))] = true
 				attended++
 			}
 		}
@@ -464,5 +464,66 @@ func TestRenameChangesFewAssets(t *testing.T) {
 	}
 	if len(want) > len(after)/4 {
 		t.Errorf("the rename changes %d of %d files", len(want), len(after))
+	}
+}
+
+// TestAdapterPages: the shards hold each member's and activity's page as
+// the content adapters add it, with what the templates made before:
+// the description, the link title (the short name, else the name), a
+// cancelled activity marked, and null attendance for one not held.
+func TestAdapterPages(t *testing.T) {
+	site, _ := build(t)
+	site.Calendar.Activities[1].Status = member.StatusCancelled
+	site.Calendar.Activities[1].Location = "郑州市"
+	assets, err := site.AssetFiles()
+	if err != nil {
+		t.Fatal(err)
+	}
+	pages := map[string]map[string]any{}
+	for _, a := range assets {
+		if !strings.HasPrefix(a.Name, "press/entries/") && !strings.HasPrefix(a.Name, "press/activities/") {
+			continue
+		}
+		var list []map[string]any
+		if err := json.Unmarshal(a.Data, &list); err != nil {
+			t.Fatalf("%s: %v", a.Name, err)
+		}
+		for _, p := range list {
+			if p["kind"] != "page" {
+				t.Errorf("%s: kind %v", a.Name, p["kind"])
+			}
+			pages[strings.Split(a.Name, "/")[1]+"/"+p["path"].(string)] = p
+		}
+	}
+	if len(pages) != len(site.Directory.Members)+len(site.Calendar.Activities) {
+		t.Fatalf("%d pages for %d members and %d activities", len(pages), len(site.Directory.Members), len(site.Calendar.Activities))
+	}
+	for _, m := range site.Directory.Members {
+		p := pages["entries/"+m.Slug]
+		link := m.ShortName
+		if link == "" {
+			link = m.Name
+		}
+		params, _ := p["params"].(map[string]any)
+		entry, _ := params["entry"].(map[string]any)
+		if p["title"] != m.Name || p["linkTitle"] != link || params["member"] != m.ID || entry["name"] != m.Name ||
+			p["description"] != m.Name+"："+m.Level.Value+"，"+m.Region.Value+"，"+m.Industry.Value+"。" {
+			t.Errorf("member %s: page %v", m.ID, p)
+		}
+	}
+	for i, a := range site.Calendar.Activities {
+		p := pages["activities/"+a.Slug]
+		params, _ := p["params"].(map[string]any)
+		att, has := params["attendance"]
+		want := a.Kind.Value + "｜" + a.When + "｜" + a.Location
+		if i == 1 {
+			want = a.Kind.Value + "｜" + a.When + "｜郑州市（已取消）"
+		}
+		if p["title"] != a.Title || p["description"] != want || params["activity"] != a.ID || !has || (att == nil) != (a.Attendance == nil) {
+			t.Errorf("activity %s: page %v, want description %q", a.ID, p, want)
+		}
+		if _, ok := p["linkTitle"]; ok {
+			t.Errorf("activity %s: a link title", a.ID)
+		}
 	}
 }

@@ -63,14 +63,14 @@ func (s *Site) DataFiles() ([]File, error) {
 // The assets that one member's edit changes are cut into shards, so that
 // an edit changes a few small files and Hugo decodes only those again (the
 // whole directory of 5,000 members and the attendance of 2,000 activities
-// were 16 MB of JSON, decoded again after every edit): a member's entry is
-// in press/entries/NN.json, an activity's attending units in
-// press/attendance/NN.json, NN being Shard of its id.
+// were 16 MB of JSON, decoded again after every edit): a member's page is
+// in press/entries/NN.json, an activity's in press/activities/NN.json, NN
+// being Shard of its id.
 const (
-	// EntryShards is the number of files of members' entries.
+	// EntryShards is the number of files of members' pages.
 	EntryShards = 16
-	// AttendanceShards is the number of files of activities' attendance.
-	AttendanceShards = 64
+	// ActivityShards is the number of files of activities' pages.
+	ActivityShards = 64
 )
 
 // Shard is the shard of the id among n: FNV-1a (32 bits) of its bytes
@@ -81,11 +81,60 @@ func Shard(id string, n int) int {
 	return int(h.Sum32() % uint32(n))
 }
 
+// AdapterPage is a page as a content adapter adds it ($.AddPage): the
+// shards of members' and activities' pages hold them whole, so that the
+// adapter hands each one on as it is decoded. (Made by the template with
+// dict and printf, they took most of the adapters' time, and the adapters
+// run again after every member's edit.)
+type AdapterPage[P any] struct {
+	Kind        string `json:"kind"`
+	Path        string `json:"path"`
+	Title       string `json:"title"`
+	LinkTitle   string `json:"linkTitle,omitempty"`
+	Description string `json:"description"`
+	Params      P      `json:"params"`
+}
+
+// MemberParams are a member's page parameters: its id and its entry.
+type MemberParams struct {
+	Member string `json:"member"`
+	Entry  Member `json:"entry"`
+}
+
+// ActivityParams are an activity's page parameters: its id and, for a held
+// activity, who came (null otherwise).
+type ActivityParams struct {
+	Activity   string      `json:"activity"`
+	Attendance *Attendance `json:"attendance"`
+}
+
+// memberPage is m's page in the directory (/members/<slug>/).
+func memberPage(m Member) AdapterPage[MemberParams] {
+	link := m.ShortName
+	if link == "" {
+		link = m.Name
+	}
+	return AdapterPage[MemberParams]{Kind: "page", Path: m.Slug, Title: m.Name, LinkTitle: link,
+		Description: fmt.Sprintf("%s：%s，%s，%s。", m.Name, m.Level.Value, m.Region.Value, m.Industry.Value),
+		Params:      MemberParams{Member: m.ID, Entry: m}}
+}
+
+// activityPage is a's page (/activities/<slug>/).
+func activityPage(a Activity) AdapterPage[ActivityParams] {
+	cancelled := ""
+	if a.Status == member.StatusCancelled {
+		cancelled = "（已取消）"
+	}
+	return AdapterPage[ActivityParams]{Kind: "page", Path: a.Slug, Title: a.Title,
+		Description: fmt.Sprintf("%s｜%s｜%s%s", a.Kind.Value, a.When, a.Location, cancelled),
+		Params:      ActivityParams{Activity: a.ID, Attendance: a.Attendance}}
+}
+
 // AssetFiles returns the JSON files for the site's assets, in name order:
 //
-//	press/attendance/NN.json          each held activity's attending units, by activity id
+//	press/activities/NN.json          the activities' pages (AdapterPage), with their attending units
 //	press/directory.json              what /members/ shows: counts, classifications and the members it lists
-//	press/entries/NN.json             the members' entries, in the directory's order
+//	press/entries/NN.json             the members' pages (AdapterPage), with their entries, in the directory's order
 //	press/groups/<class>/<value>.json the summaries of a value's members, in the directory's order
 //
 // Every shard and every value (count 0 included) has its file. Templates
@@ -94,27 +143,26 @@ func Shard(id string, n int) int {
 // activity's page its own part as page parameters.
 func (s *Site) AssetFiles() ([]File, error) {
 	var vs []namedValue
-	att := make([]map[string]*Attendance, AttendanceShards)
-	for i := range att {
-		att[i] = map[string]*Attendance{}
+	acts := make([][]AdapterPage[ActivityParams], ActivityShards)
+	for i := range acts {
+		acts[i] = []AdapterPage[ActivityParams]{}
 	}
 	for _, a := range s.Calendar.Activities {
-		if a.Attendance != nil {
-			att[Shard(a.ID, AttendanceShards)][a.ID] = a.Attendance
-		}
+		n := Shard(a.ID, ActivityShards)
+		acts[n] = append(acts[n], activityPage(a))
 	}
-	for i, m := range att {
-		vs = append(vs, namedValue{fmt.Sprintf("press/attendance/%02d.json", i), m})
+	for i, a := range acts {
+		vs = append(vs, namedValue{fmt.Sprintf("press/activities/%02d.json", i), a})
 	}
 	d := s.Directory
 	vs = append(vs, namedValue{"press/directory.json", d.page()})
-	entries := make([][]Member, EntryShards)
+	entries := make([][]AdapterPage[MemberParams], EntryShards)
 	for i := range entries {
-		entries[i] = []Member{}
+		entries[i] = []AdapterPage[MemberParams]{}
 	}
 	for _, m := range d.Members {
 		n := Shard(m.ID, EntryShards)
-		entries[n] = append(entries[n], m)
+		entries[n] = append(entries[n], memberPage(m))
 	}
 	for i, e := range entries {
 		vs = append(vs, namedValue{fmt.Sprintf("press/entries/%02d.json", i), e})

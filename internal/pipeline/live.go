@@ -32,8 +32,11 @@ import (
 // (site.Session) and redoes press's stages only for what changed:
 //
 //   - the member and activity data are loaded, checked and derived again
-//     only when a file under data/ changed, and the privacy scan then reads
-//     the whole output again; otherwise it reads only the files written;
+//     only when a file under data/ changed (parsing only the files that
+//     changed, and, when only member units' files changed, applying the
+//     rules again only to them and to the members sharing a person with
+//     them: rules.DeriveAfter), and the privacy scan then reads the whole
+//     output again; otherwise it reads only the files written;
 //   - publications are typeset again only when their folders under content/
 //     or the data changed (and the PDF cache skips those whose inputs are
 //     the same);
