@@ -115,7 +115,10 @@ func editLoopWith(s *server, built *regexp.Regexp, file string, runs int, edit f
 	defer os.WriteFile(file, orig, 0o644)
 	var times []time.Duration
 	for i := range runs {
-		time.Sleep(1500 * time.Millisecond) // let the previous rebuild settle (not timed)
+		// Let the previous rebuild settle (not timed): the loop before
+		// ends by writing its file back, which a member site takes about
+		// two seconds to rebuild.
+		time.Sleep(3 * time.Second)
 		s.drain()
 		edited := edit(orig, i)
 		start := time.Now()
