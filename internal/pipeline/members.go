@@ -1,8 +1,11 @@
 package pipeline
 
 import (
+	"maps"
+	"reflect"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/directory"
@@ -23,8 +26,10 @@ const (
 // as of opts.Today, and adds the public directory, calendar and chronicle to
 // gen, with the CSV and the iCalendar feeds. It returns the loaded data and
 // the derived statuses for later stages (nil when the site has no data).
-// prev are the private values of an earlier load, or nil (collectSecrets).
-func members(opts Options, hist *history.History, gen *generated, prev *secrets) (*member.Dataset, *rules.Result, diag.List) {
+// prev are the private values of an earlier load, or nil (collectSecrets);
+// feeds, when not nil, are the feeds made last time, reused and replaced
+// (feedMemo).
+func members(opts Options, hist *history.History, gen *generated, prev *secrets, feeds *feedMemo) (*member.Dataset, *rules.Result, diag.List) {
 	if !member.HasData(opts.Site.Dir) {
 		return nil, nil, nil
 	}
@@ -37,9 +42,9 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets)
 	// only read ds.
 	var wg sync.WaitGroup
 	wg.Go(func() { gen.private = collectSecrets(opts.Lang, ds, prev) })
-	var feeds []ical.File
+	var cal []ical.File
 	var feedDiags diag.List
-	wg.Go(func() { feeds, feedDiags = icalFeeds(opts, hist, ds) })
+	wg.Go(func() { cal, feedDiags = icalFeeds(opts, hist, ds, feeds) })
 	defer wg.Wait()
 	pub := directory.Build(ds, res)
 	files, err := pub.DataFiles()
@@ -59,15 +64,55 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets)
 	gen.addFile(directoryCSV, pub.Directory.CSV())
 
 	wg.Wait()
-	for _, f := range feeds {
+	for _, f := range cal {
 		gen.addFile(calendarDir+f.Name, f.Data)
 	}
 	return ds, res, append(l, feedDiags...)
 }
 
+// feedMemo keeps the iCalendar feeds the preview made last, with what
+// they were made from, so that an edit of member files (which the feeds
+// do not read) does not make them again.
+type feedMemo struct {
+	key   feedKey
+	files []ical.File
+}
+
+// feedKey is everything the feeds are made from: the activities' files,
+// the day, the site's address, the history and the revision logs.
+type feedKey struct {
+	activities member.Digests // nil: unknown (never equal)
+	today      time.Time
+	base       string
+	hist       *history.History
+	logs       map[string]sequence.Log
+}
+
+// same reports whether k and o make the same feeds.
+func (k feedKey) same(o feedKey) bool {
+	return k.activities != nil && o.activities != nil && maps.Equal(k.activities, o.activities) &&
+		k.today.Equal(o.today) && k.base == o.base && k.hist == o.hist && reflect.DeepEqual(k.logs, o.logs)
+}
+
+// activityFiles are the digests of the activities' files among files
+// (nil when files is).
+func activityFiles(files member.Digests) member.Digests {
+	if files == nil {
+		return nil
+	}
+	out := member.Digests{}
+	for name, sum := range files {
+		if strings.HasPrefix(name, member.ActivitiesDir+"/") {
+			out[name] = sum
+		}
+	}
+	return out
+}
+
 // icalFeeds makes the iCalendar feeds of the activities in ds, with their
-// revisions from the site's history when hist is not nil.
-func icalFeeds(opts Options, hist *history.History, ds *member.Dataset) ([]ical.File, diag.List) {
+// revisions from the site's history when hist is not nil, or takes them
+// from memo (which may be nil) when they were made from the same.
+func icalFeeds(opts Options, hist *history.History, ds *member.Dataset, memo *feedMemo) ([]ical.File, diag.List) {
 	var l diag.List
 	base := opts.BaseURL
 	if base == "" {
@@ -78,6 +123,7 @@ func icalFeeds(opts Options, hist *history.History, ds *member.Dataset) ([]ical.
 		Stamp: opts.Today,
 		URL:   func(a *member.Activity) string { return base + "activities/" + a.ID + "/" },
 	}
+	key := feedKey{activities: activityFiles(ds.Files), today: opts.Today, base: base, hist: hist}
 	if h := hist; h != nil {
 		// An edited activity's LAST-MODIFIED is the date of its last
 		// commit; its SEQUENCE counts the commits that changed its time,
@@ -86,6 +132,7 @@ func icalFeeds(opts Options, hist *history.History, ds *member.Dataset) ([]ical.
 		if err != nil {
 			l = append(l, diag.Diagnostic{Severity: diag.Warning, Message: err.Error()})
 		}
+		key.logs = logs
 		icalOpts.Revision = func(a *member.Activity) (ical.Revision, bool) {
 			f, ok := h.File("data/activities/" + a.ID + ".yaml")
 			r := ical.Revision{Modified: f.Modified}
@@ -95,5 +142,12 @@ func icalFeeds(opts Options, hist *history.History, ds *member.Dataset) ([]ical.
 			return r, ok
 		}
 	}
-	return ical.Feeds(ds, icalOpts), l
+	if memo != nil && memo.key.same(key) {
+		return memo.files, l
+	}
+	files := ical.Feeds(ds, icalOpts)
+	if memo != nil {
+		memo.key, memo.files = key, files
+	}
+	return files, l
 }

@@ -133,7 +133,7 @@ func derive(opts Options) (*derived, diag.List) {
 	hist, l := pageHistory(opts, d.gen)
 	d.history = hist
 	navigation(opts.Source, opts.Site.Config, d.gen)
-	_, _, ml := members(opts, hist, d.gen, nil)
+	_, _, ml := members(opts, hist, d.gen, nil, nil)
 	l = append(l, ml...)
 	if l.HasErrors() {
 		return d, l
