@@ -63,3 +63,42 @@ func TestHashPlain(t *testing.T) {
 		t.Error("a struct is hashed as a plain value")
 	}
 }
+
+// A page map hashed in this build or the last is not hashed again; any
+// other value, a new map with the same content, or a map not seen for a
+// whole build, is.
+func TestHashMemo(t *testing.T) {
+	calls := 0
+	hash := func(v any) uint64 { calls++; h, _ := pagesfromdata.HashPlain(v); return h }
+	var memo pagesfromdata.HashMemo
+	m := map[string]any{"kind": "page", "path": "m01", "title": "中原𠀾科技😀"}
+	same := map[string]any{"kind": "page", "path": "m01", "title": "中原𠀾科技😀"}
+	want, _ := pagesfromdata.HashPlain(m)
+	steps := []struct {
+		name  string
+		next  bool
+		v     any
+		calls int // hash calls the step makes
+	}{
+		{"first sight", false, m, 1},
+		{"again, same build", false, m, 0},
+		{"next build", true, m, 0},
+		{"a new map, the same content", false, same, 1},
+		{"not a map", false, "m01", 1},
+		{"the build after", true, same, 0},
+		{"a map not seen for a build", true, m, 1},
+	}
+	for _, st := range steps {
+		if st.next {
+			memo.Next()
+		}
+		before := calls
+		h := memo.Hash(st.v, hash)
+		if calls-before != st.calls {
+			t.Errorf("%s: %d hashes computed, want %d", st.name, calls-before, st.calls)
+		}
+		if _, isMap := st.v.(map[string]any); isMap && h != want {
+			t.Errorf("%s: hash %x, want %x", st.name, h, want)
+		}
+	}
+}

@@ -25,7 +25,9 @@
 // Hugo marked ten pages "surrounding" the adapter as changed for each (for
 // a new page that no list showed yet), so one member edit rendered the
 // home page, the top-level pages and their feeds again. The pages an
-// adapter adds are hashed without reflection when they are plain values.
+// adapter adds are hashed without reflection when they are plain values,
+// and a map hashed in the last build (transform.Unmarshal gives it again
+// for unchanged bytes) is not hashed again.
 // docs/hugo-section-dates.md has the six reports.
 //
 // Go's -overlay cannot replace files in the module cache, so the patch is
@@ -146,6 +148,24 @@ var Edits = []Edit{
 	// are hashed directly (pagesfromdata/hash_press.go); anything else as
 	// before.
 	{File: "hugolib/pagesfromdata/hash_press.go", New: hashPress},
+	// And a map hashed in the last build, which Hugo's transform.Unmarshal
+	// gives again for unchanged bytes, is not hashed again (HashMemo).
+	{
+		File: "hugolib/pagesfromdata/pagesfromgotmpl.go",
+		Old:  "\tsourceInfosCurrent  *hmaps.Cache[string, *sourceInfo]\n\tsourceInfosPrevious *hmaps.Cache[string, *sourceInfo]\n}\n",
+		New: "\tsourceInfosCurrent  *hmaps.Cache[string, *sourceInfo]\n\tsourceInfosPrevious *hmaps.Cache[string, *sourceInfo]\n\n" +
+			"\tmemo HashMemo // press: the page maps' hashes, by map\n}\n",
+	},
+	{
+		File: "hugolib/pagesfromdata/pagesfromgotmpl.go",
+		Old:  "\thv := b.hash(v)\n",
+		New:  "\thv := b.memo.Hash(v, b.hash) // press\n",
+	},
+	{
+		File: "hugolib/pagesfromdata/pagesfromgotmpl.go",
+		Old:  "\tb.sourceInfosCurrent = hmaps.NewCache[string, *sourceInfo]()\n\tb.StaleVersion = 0\n",
+		New:  "\tb.sourceInfosCurrent = hmaps.NewCache[string, *sourceInfo]()\n\tb.memo.Next() // press\n\tb.StaleVersion = 0\n",
+	},
 	{
 		File: "hugolib/pagesfromdata/pagesfromgotmpl.go",
 		Old:  "func (b *BuildState) hash(v any) uint64 {\n\treturn hashing.HashUint64(v)\n}\n",
