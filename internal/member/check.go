@@ -18,6 +18,15 @@ type Sources struct {
 	Approvals  []*Approval
 	Activities []*Activity
 	Chronicle  []Milestone
+	// Unread are the ids (file names without extension) of data files
+	// that gave no record: their own errors say why, and references to
+	// them are not reported again (one file saved as GBK would otherwise
+	// bury its error under every attendance naming it).
+	Unread []string
+	// UnreadUnit: a member unit's file is among them. Who of the people
+	// is an individual member by Article 7 then depends on a file not
+	// read: a reference to a person is not reported either.
+	UnreadUnit bool
 }
 
 // UnitPosts lists, for each unit level, the association posts its
@@ -60,11 +69,25 @@ type assembler struct {
 	lang  msg.Lang  // the language of the diagnostics
 	today time.Time // zero: the checks that depend on the day are skipped
 	diags diag.List
+	// unread are the ids of files that gave no record (Sources.Unread);
+	// unreadUnit is Sources.UnreadUnit.
+	unread     map[string]bool
+	unreadUnit bool
 }
 
 func (a *assembler) errorAt(p Pos, hint string, key Msg, args ...any) {
 	a.diags = append(a.diags, diag.Diagnostic{File: p.File, Line: p.Line, Column: p.Column,
 		Message: a.tr(key, args...), Hint: hint})
+}
+
+// refError reports a reference to id that names nothing, unless id is a
+// file that could not be read (Sources.Unread), whose own error says so,
+// or a person's while a unit's file could not be read (UnreadUnit).
+func (a *assembler) refError(id string, p Pos, hint string, key Msg, args ...any) {
+	if a.unread[id] || (a.unreadUnit && a.ds.personByID[id] != nil) {
+		return
+	}
+	a.errorAt(p, hint, key, args...)
 }
 
 func (a *assembler) warnAt(p Pos, hint string, key Msg, args ...any) {
@@ -93,7 +116,10 @@ func (a *assembler) warnAt(p Pos, hint string, key Msg, args ...any) {
 // Article 7 members (for tests of single files). Diagnostics are in
 // language l.
 func Assemble(l msg.Lang, src Sources, today time.Time) (*Dataset, diag.List) {
-	a := &assembler{lang: l, today: today}
+	a := &assembler{lang: l, today: today, unread: make(map[string]bool, len(src.Unread)), unreadUnit: src.UnreadUnit}
+	for _, id := range src.Unread {
+		a.unread[id] = true
+	}
 	if !today.IsZero() {
 		a.today = dayOf(today)
 	}
@@ -212,11 +238,11 @@ func (a *assembler) approvals(list []*Approval) {
 	for _, ap := range list {
 		ok := true
 		if ds.memberByID[ap.Member] == nil {
-			a.errorAt(ap.Pos, a.memberHint(ap.Member), MsgNoSuchMember, ap.Member)
+			a.refError(ap.Member, ap.Pos, a.memberHint(ap.Member), MsgNoSuchMember, ap.Member)
 			ok = false
 		}
 		if ds.personByID[ap.Person] == nil {
-			a.errorAt(ap.Pos, a.personHint(ap.Person), MsgUnknownPersonID, ap.Person)
+			a.refError(ap.Person, ap.Pos, a.personHint(ap.Person), MsgUnknownPersonID, ap.Person)
 			ok = false
 		}
 		if !a.today.IsZero() && dayOf(ap.Date).After(a.today) {
@@ -268,7 +294,7 @@ func (a *assembler) positions() {
 			}
 			p := ds.personByID[r.PersonID]
 			if p == nil {
-				a.errorAt(r.Pos, a.personHint(r.PersonID), MsgUnknownPersonID, r.PersonID)
+				a.refError(r.PersonID, r.Pos, a.personHint(r.PersonID), MsgUnknownPersonID, r.PersonID)
 				continue
 			}
 			if r.Name != "" && r.Name != p.Name {
@@ -477,7 +503,7 @@ func (a *assembler) activities(list []*Activity) {
 				if i < len(act.invitedPos) {
 					p = act.invitedPos[i]
 				}
-				a.errorAt(p, a.memberHint(id), MsgNoSuchMember, id)
+				a.refError(id, p, a.memberHint(id), MsgNoSuchMember, id)
 			}
 		}
 		for ai := range act.Attendance {
@@ -491,10 +517,10 @@ func (a *assembler) activities(list []*Activity) {
 							hint = a.tr(HintAttendAsUnit, r.Member.ID)
 						}
 					}
-					a.errorAt(at.Pos, hint, MsgPersonNotMember, at.Member)
+					a.refError(at.Member, at.Pos, hint, MsgPersonNotMember, at.Member)
 					continue
 				}
-				a.errorAt(at.Pos, a.memberHint(at.Member), MsgUnknownMember, at.Member)
+				a.refError(at.Member, at.Pos, a.memberHint(at.Member), MsgUnknownMember, at.Member)
 				continue
 			}
 			if !m.Joined.IsZero() && !act.Start.IsZero() && act.Start.Before(m.Joined) {

@@ -113,6 +113,18 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 	for _, ds := range found {
 		diags = append(diags, ds...)
 	}
+	// The files that gave no record: their ids are the files' names.
+	var unread []string
+	unreadUnit := false
+	for i, name := range slices.Concat(memberFiles, peopleFiles, activityFiles) {
+		unit := i < len(members)
+		if (unit && members[i] == nil) ||
+			(i >= len(members) && i < len(members)+len(people) && people[i-len(members)] == nil) ||
+			(i >= len(members)+len(people) && activities[i-len(members)-len(people)] == nil) {
+			unread = append(unread, strings.TrimSuffix(path.Base(name), path.Ext(name)))
+			unreadUnit = unreadUnit || unit
+		}
+	}
 	members = slices.DeleteFunc(members, func(m *Member) bool { return m == nil })
 	people = slices.DeleteFunc(people, func(p *Person) bool { return p == nil })
 	activities = slices.DeleteFunc(activities, func(a *Activity) bool { return a == nil })
@@ -131,7 +143,7 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 		diags = append(diags, ds...)
 	}
 	ds, more := Assemble(lang, Sources{Members: members, People: people, Approvals: approvals,
-		Activities: activities, Chronicle: chronicle}, today)
+		Activities: activities, Chronicle: chronicle, Unread: unread, UnreadUnit: unreadUnit}, today)
 	ds.Files = files
 	diags = append(diags, more...)
 	diags.Sort()
