@@ -2,15 +2,12 @@ package pipeline
 
 import (
 	"bytes"
-	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 
 	"github.com/zzia/press/internal/ical"
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/member/membertest"
-	"github.com/zzia/press/internal/msg"
 )
 
 // TestFeedsMadeAgainOnlyForActivities: the preview keeps the iCalendar
@@ -18,29 +15,12 @@ import (
 // takes them as they are, an edit of an activity or another day makes
 // them again, and what the memo gives is what making them afresh gives.
 func TestFeedsMadeAgainOnlyForActivities(t *testing.T) {
-	dir := t.TempDir()
 	today := membertest.Today
-	if err := membertest.Synthetic(dir, 60, 40, 1, today); err != nil {
-		t.Fatal(err)
-	}
-	load := func() *member.Dataset {
-		t.Helper()
-		ds, l := member.Load(msg.En, dir, today)
-		if l.HasErrors() {
-			t.Fatalf("%v", l.Errors())
-		}
-		return ds
-	}
+	dir, load := membertest.Folder(t, 60, 40)
 	edit := func(glob, old, new string) {
 		t.Helper()
 		names, _ := filepath.Glob(filepath.Join(dir, glob))
-		b, err := os.ReadFile(names[0])
-		if err != nil || !bytes.Contains(b, []byte(old)) {
-			t.Fatalf("%s: no %q (%v)", names[0], old, err)
-		}
-		if err := os.WriteFile(names[0], bytes.Replace(b, []byte(old), []byte(new), 1), 0o644); err != nil {
-			t.Fatal(err)
-		}
+		membertest.Replace(t, names[0], old, new)
 	}
 	opts := Options{Today: today, BaseURL: "https://example.org/"}
 	var memo feedMemo

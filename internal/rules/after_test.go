@@ -9,9 +9,7 @@ import (
 	"strings"
 	"testing"
 
-	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/member/membertest"
-	"github.com/zzia/press/internal/msg"
 )
 
 // TestDeriveAfterEqualsDerive edits member files one after the other, as
@@ -26,33 +24,10 @@ import (
 // edit of one unit, DeriveAfter must have derived only a few members
 // again: the others' statuses are prev's.
 func TestDeriveAfterEqualsDerive(t *testing.T) {
-	dir := t.TempDir()
 	today := membertest.Today
-	if err := membertest.Synthetic(dir, 400, 300, 1, today); err != nil {
-		t.Fatal(err)
-	}
-	load := func() *member.Dataset {
-		t.Helper()
-		ds, l := member.Load(msg.En, dir, today)
-		if l.HasErrors() {
-			t.Fatalf("%v", l.Errors())
-		}
-		return ds
-	}
+	dir, load := membertest.Folder(t, 400, 300)
 	file := func(id string) string { return filepath.Join(dir, "data", "members", id+".yaml") }
-	edit := func(name, old, new string) {
-		t.Helper()
-		b, err := os.ReadFile(name)
-		if err != nil {
-			t.Fatal(err)
-		}
-		if !strings.Contains(string(b), old) {
-			t.Fatalf("%s has no %q", name, old)
-		}
-		if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	edit := func(name, old, new string) { membertest.Replace(t, name, old, new) }
 	// A unit whose 主代表 left and is an individual member (Article 7),
 	// and another unit without a 副代表. Taking a post in that unit ends
 	// the person's membership: their attendance as a member goes first.

@@ -1,9 +1,12 @@
 package membertest
 
 import (
-	"github.com/zzia/press/internal/msg"
+	"os"
+	"strings"
 	"testing"
 	"time"
+
+	"github.com/zzia/press/internal/msg"
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
@@ -18,13 +21,42 @@ var Today = time.Date(2026, 11, 27, 0, 0, 0, 0, clock.Zone)
 // stops tb.
 func Load(tb testing.TB, n, m int) *member.Dataset {
 	tb.Helper()
-	dir := tb.TempDir()
+	_, load := Folder(tb, n, m)
+	return load()
+}
+
+// Folder writes a synthetic association of n members and m activities
+// (seed 1) as of Today into a temporary folder of tb, and returns the
+// folder and a loader of its data as of Today that stops tb on any error:
+// for tests that edit the files (Replace) and load them again.
+func Folder(tb testing.TB, n, m int) (dir string, load func() *member.Dataset) {
+	tb.Helper()
+	dir = tb.TempDir()
 	if err := Synthetic(dir, n, m, 1, Today); err != nil {
 		tb.Fatal(err)
 	}
-	ds, diags := member.Load(msg.En, dir, Today)
-	if diags.HasErrors() {
-		tb.Fatal(diags.Errors()[:1])
+	return dir, func() *member.Dataset {
+		tb.Helper()
+		ds, diags := member.Load(msg.En, dir, Today)
+		if diags.HasErrors() {
+			tb.Fatal(diags.Errors())
+		}
+		return ds
 	}
-	return ds
+}
+
+// Replace replaces the first old in the file name with new; a file
+// without old, or any error, stops tb.
+func Replace(tb testing.TB, name, old, new string) {
+	tb.Helper()
+	b, err := os.ReadFile(name)
+	if err != nil {
+		tb.Fatal(err)
+	}
+	if !strings.Contains(string(b), old) {
+		tb.Fatalf("%s has no %q", name, old)
+	}
+	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
+		tb.Fatal(err)
+	}
 }
