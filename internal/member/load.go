@@ -106,24 +106,29 @@ func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dat
 			found[i] = append(found[i], parse(src)...)
 		}
 	})
+	// Each file's digest, and the files that gave no record: their ids
+	// are the files' names.
+	gave := func(i int) bool {
+		switch {
+		case i < len(members):
+			return members[i] != nil
+		case i < len(members)+len(people):
+			return people[i-len(members)] != nil
+		}
+		return activities[i-len(members)-len(people)] != nil
+	}
 	files := make(Digests, len(found)+2)
-	for i, name := range slices.Concat(memberFiles, peopleFiles, activityFiles) {
-		files[name] = sums[i]
-	}
-	for _, ds := range found {
-		diags = append(diags, ds...)
-	}
-	// The files that gave no record: their ids are the files' names.
 	var unread []string
 	unreadUnit := false
 	for i, name := range slices.Concat(memberFiles, peopleFiles, activityFiles) {
-		unit := i < len(members)
-		if (unit && members[i] == nil) ||
-			(i >= len(members) && i < len(members)+len(people) && people[i-len(members)] == nil) ||
-			(i >= len(members)+len(people) && activities[i-len(members)-len(people)] == nil) {
+		files[name] = sums[i]
+		if !gave(i) {
 			unread = append(unread, strings.TrimSuffix(path.Base(name), path.Ext(name)))
-			unreadUnit = unreadUnit || unit
+			unreadUnit = unreadUnit || i < len(members)
 		}
+	}
+	for _, ds := range found {
+		diags = append(diags, ds...)
 	}
 	members = slices.DeleteFunc(members, func(m *Member) bool { return m == nil })
 	people = slices.DeleteFunc(people, func(p *Person) bool { return p == nil })
