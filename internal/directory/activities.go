@@ -1,7 +1,6 @@
 package directory
 
 import (
-	"cmp"
 	"fmt"
 	"slices"
 	"sort"
@@ -9,6 +8,7 @@ import (
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/parallel"
 	"github.com/zzia/press/internal/rules"
 )
 
@@ -147,9 +147,15 @@ func BuildCalendar(ds *member.Dataset, res *rules.Result) *Calendar {
 	cal := &Calendar{Today: day(today), Activities: []Activity{}, Upcoming: []ActivitySummary{},
 		Months: []Month{}, Archive: []Year{}, Index: map[string]int{}, ActivityShards: ActivityShards}
 	kinds := map[string]int{}
-	rank := ranks(ds.Members)
-	for _, a := range ds.Activities {
-		pa := publicActivity(ds, res, a, today, rank)
+	units := listedUnits(ds, res)
+	// Each activity on its own, side by side (2,000 activities attended by
+	// thousands of members are a tenth of a second).
+	public := make([]Activity, len(ds.Activities))
+	parallel.Each(len(public), func(i int) {
+		public[i] = publicActivity(ds.Activities[i], today, units)
+	})
+	for i, a := range ds.Activities {
+		pa := public[i]
 		cal.Index[a.ID] = len(cal.Activities)
 		cal.Activities = append(cal.Activities, pa)
 		kinds[a.Kind]++
@@ -190,21 +196,41 @@ func lastDay(a *member.Activity) time.Time {
 	return time.Date(y, m, d, 0, 0, 0, 0, clock.Zone)
 }
 
-// ranks numbers the members in SortMembers's order, so that a list of them
-// is put in that order by comparing numbers.
-func ranks(ms []*member.Member) map[*member.Member]int {
-	sorted := slices.Clone(ms)
-	SortMembers(sorted)
-	rank := make(map[*member.Member]int, len(sorted))
-	for i, m := range sorted {
-		rank[m] = i
-	}
-	return rank
+// attendingUnits are the listed members as an activity's page names them
+// when they came, in SortMembers's order (a list of them is put in it by
+// sorting their indexes), with the index of each by id: looked up once per
+// member, not once per attendance.
+type attendingUnits struct {
+	list  []attendingUnit
+	index map[string]int32
 }
 
-// publicActivity is what the site shows of a; rank orders the units that
-// attended (ranks).
-func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, today time.Time, rank map[*member.Member]int) Activity {
+// attendingUnit is a listed member as an activity names it.
+type attendingUnit struct {
+	named bool // the member is still one (not treated as withdrawn)
+	unit  Unit
+}
+
+// listedUnits are ds's listed members as activities name them.
+func listedUnits(ds *member.Dataset, res *rules.Result) attendingUnits {
+	sorted := slices.Clone(ds.Members)
+	SortMembers(sorted)
+	u := attendingUnits{index: make(map[string]int32, len(sorted))}
+	for _, m := range sorted {
+		if !m.Listed {
+			continue
+		}
+		st := res.Member(m.ID)
+		u.index[m.ID] = int32(len(u.list))
+		u.list = append(u.list, attendingUnit{named: st != nil && st.Status != rules.Withdrawn,
+			unit: Unit{ID: m.ID, Slug: m.ID, Name: m.Name, Page: true}})
+	}
+	return u
+}
+
+// publicActivity is what the site shows of a as of today; units are the
+// members that may be named as attending (listedUnits).
+func publicActivity(a *member.Activity, today time.Time, units attendingUnits) Activity {
 	start := a.Start.In(clock.Zone)
 	pa := Activity{
 		ID: a.ID, Slug: a.ID, Title: a.Title, Kind: term(member.Kinds, a.Kind),
@@ -233,30 +259,24 @@ func publicActivity(ds *member.Dataset, res *rules.Result, a *member.Activity, t
 		pa.Registration = r
 	}
 	if a.Held() {
-		at := &Attendance{Units: []Unit{}}
-		// The units with their ranks, looked up once each for the sort.
-		type ranked struct {
-			m    *member.Member
-			rank int
-		}
-		listed := make([]ranked, 0, len(a.Attendance))
+		at := &Attendance{}
+		listed := make([]int32, 0, len(a.Attendance))
 		for _, x := range a.Attendance {
 			at.Count++
 			at.People += len(x.Persons) + x.Others
-			if m := ds.Member(x.Member); m != nil && m.Listed {
-				listed = append(listed, ranked{m, rank[m]})
+			if i, ok := units.index[x.Member]; ok {
+				listed = append(listed, i)
 			}
 		}
 		if len(listed) > MaxUnitsNamed {
 			listed = nil
 		}
-		slices.SortFunc(listed, func(a, b ranked) int { return cmp.Compare(a.rank, b.rank) })
-		for _, x := range listed {
-			m := x.m
-			if st := res.Member(m.ID); st == nil || st.Status == rules.Withdrawn {
-				continue
+		slices.Sort(listed)
+		at.Units = make([]Unit, 0, len(listed))
+		for _, i := range listed {
+			if u := &units.list[i]; u.named {
+				at.Units = append(at.Units, u.unit)
 			}
-			at.Units = append(at.Units, Unit{ID: m.ID, Slug: m.ID, Name: m.Name, Page: true})
 		}
 		pa.Attendance = at
 	}

@@ -21,7 +21,7 @@ func BenchmarkPublic(b *testing.B) {
 		if err != nil {
 			b.Fatal(err)
 		}
-		assets, err := site.AssetFiles()
+		assets, err := site.AssetFiles(nil)
 		if err != nil {
 			b.Fatal(err)
 		}

@@ -117,7 +117,7 @@ func TestNoPrivateData(t *testing.T) {
 		t.Fatal(err)
 	}
 	outputs := map[string][]byte{"members.csv": site.Directory.CSV()}
-	assets, err := site.AssetFiles()
+	assets, err := site.AssetFiles(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -146,8 +146,8 @@ func TestDeterministic(t *testing.T) {
 	b, _ := build(t)
 	fa, _ := a.DataFiles()
 	fb, _ := b.DataFiles()
-	aa, _ := a.AssetFiles()
-	ab, _ := b.AssetFiles()
+	aa, _ := a.AssetFiles(nil)
+	ab, _ := b.AssetFiles(nil)
 	fa, fb = append(fa, aa...), append(fb, ab...)
 	for i := range fa {
 		if !bytes.Equal(fa[i].Data, fb[i].Data) {
@@ -269,7 +269,7 @@ func TestCalendar(t *testing.T) {
 func TestJSONShape(t *testing.T) {
 	site, _ := build(t)
 	files, _ := site.DataFiles()
-	assets, err := site.AssetFiles()
+	assets, err := site.AssetFiles(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -388,7 +388,19 @@ func TestPaged(t *testing.T) {
 	}
 	// /members/ lists the first Preview members of each level only, in
 	// the directory's order.
-	if p := dir.page(); len(p.Members) != Preview || p.Members[0].ID != dir.Members[0].ID || p.Members[Preview-1].ID != dir.Members[Preview-1].ID {
+	entries := map[string][]byte{}
+	for _, m := range dir.Members {
+		entries[m.ID] = []byte(`"` + m.ID + `"`)
+	}
+	b, err := dir.page(entries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var p struct{ Members []string }
+	if err := json.Unmarshal(b, &p); err != nil {
+		t.Fatal(err)
+	}
+	if len(p.Members) != Preview || p.Members[0] != dir.Members[0].ID || p.Members[Preview-1] != dir.Members[Preview-1].ID {
 		t.Errorf("/members/ lists %d members, want the first %d", len(p.Members), Preview)
 	}
 }
@@ -401,14 +413,14 @@ func TestPaged(t *testing.T) {
 func TestRenameChangesFewAssets(t *testing.T) {
 	ds := membertest.Load(t, 400, 300)
 	today := membertest.Today
-	before, err := Build(ds, rules.Derive(ds, today)).AssetFiles()
+	before, err := Build(ds, rules.Derive(ds, today)).AssetFiles(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
 	m := ds.Members[7]
 	m.Name += "（更名）"
 	site := Build(ds, rules.Derive(ds, today))
-	after, err := site.AssetFiles()
+	after, err := site.AssetFiles(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -475,7 +487,7 @@ func TestAdapterPages(t *testing.T) {
 	site, _ := build(t)
 	site.Calendar.Activities[1].Status = member.StatusCancelled
 	site.Calendar.Activities[1].Location = "郑州市"
-	assets, err := site.AssetFiles()
+	assets, err := site.AssetFiles(nil)
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -526,4 +538,147 @@ func TestAdapterPages(t *testing.T) {
 			t.Errorf("activity %s: a link title", a.ID)
 		}
 	}
+}
+
+// AssetFiles gives the bytes encoding/json gives the pages and lists
+// (referenceAssets), and with the JSON it encoded last the same bytes as
+// without it, edit after edit: a rename (its page, the lists and the
+// activities naming it), a new introduction (its page only), an activity
+// retitled, a member gone and back (a page and a list entry fewer, then
+// more), a paged directory turned unpaged, and one without members. A
+// renamed member is encoded again; one unchanged is taken from the memo.
+func TestEncodedGivesTheSameBytes(t *testing.T) {
+	ds := membertest.Load(t, 400, 300)
+	today := membertest.Today
+	enc := &Encoded{}
+	step := func(name string, ds *member.Dataset) {
+		t.Helper()
+		site := Build(ds, rules.Derive(ds, today))
+		want := referenceAssets(t, site)
+		fresh, err := site.AssetFiles(nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(fresh) != len(want) {
+			t.Fatalf("%s: %d files, want %d", name, len(fresh), len(want))
+		}
+		for i := range want {
+			if fresh[i].Name != want[i].Name || !bytes.Equal(fresh[i].Data, want[i].Data) {
+				t.Errorf("%s: %s is not %s as encoding/json encodes it", name, fresh[i].Name, want[i].Name)
+			}
+		}
+		got, err := site.AssetFiles(enc)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != len(want) {
+			t.Fatalf("%s: %d files through the memo, %d without", name, len(got), len(want))
+		}
+		for i := range want {
+			if got[i].Name != want[i].Name || !bytes.Equal(got[i].Data, want[i].Data) {
+				t.Errorf("%s: %s through the memo differs from %s without it", name, got[i].Name, want[i].Name)
+			}
+		}
+		if n, m := len(enc.members), len(site.Directory.Members); n != m {
+			t.Errorf("%s: the memo keeps %d members, the directory has %d", name, n, m)
+		}
+	}
+	step("first", ds)
+	kept := enc.members
+	m := ds.Members[7]
+	m.Name += "（更名）"
+	step("rename", ds)
+	for id, e := range enc.members {
+		if id == m.ID {
+			if !strings.Contains(string(e.page), "（更名）") {
+				t.Errorf("the renamed member's page was taken from the memo: %s", e.page)
+			}
+		} else if k, ok := kept[id]; ok && reflect.DeepEqual(k.m, e.m) && &k.page[0] != &e.page[0] {
+			t.Errorf("%s: unchanged, yet encoded again", id)
+		}
+	}
+	m.Intro += "\n\n新的介绍。"
+	step("introduction", ds)
+	for _, a := range ds.Activities {
+		if a.Held() {
+			a.Title += "（改）"
+			break
+		}
+	}
+	step("activity", ds)
+	gone := ds.Members[9]
+	ds.Members = slices.Delete(ds.Members, 9, 10)
+	step("member gone", ds)
+	ds.Members = slices.Insert(ds.Members, 9, gone)
+	step("member back", ds)
+	small := membertest.Load(t, 30, 20)
+	step("unpaged", small)
+	small.Members = nil
+	step("no member", small)
+}
+
+// referenceAssets are s's asset files as encoding/json encodes each whole:
+// the slices of pages, the directory's page with its members, the lists.
+func referenceAssets(t *testing.T, s *Site) []File {
+	t.Helper()
+	var vs []namedValue
+	acts := make([][]AdapterPage[ActivityParams], ActivityShards)
+	for i := range acts {
+		acts[i] = []AdapterPage[ActivityParams]{}
+	}
+	for _, a := range s.Calendar.Activities {
+		n := Shard(a.ID, ActivityShards)
+		acts[n] = append(acts[n], activityPage(a))
+	}
+	for i, a := range acts {
+		vs = append(vs, namedValue{fmt.Sprintf("press/activities/%02d.json", i), a})
+	}
+	d := s.Directory
+	page := struct {
+		directorySummary
+		Members     []Member `json:"members"`
+		EntryShards int      `json:"entry_shards"`
+	}{*d.summary(), d.Members, EntryShards}
+	if d.Paged {
+		page.Members = []Member{}
+		shown := map[string]int{}
+		for _, m := range d.Members {
+			if shown[m.Level.Value] < d.Preview {
+				shown[m.Level.Value]++
+				page.Members = append(page.Members, m)
+			}
+		}
+	}
+	vs = append(vs, namedValue{"press/directory.json", page})
+	entries := make([][]AdapterPage[MemberParams], EntryShards)
+	for i := range entries {
+		entries[i] = []AdapterPage[MemberParams]{}
+	}
+	for _, m := range d.Members {
+		n := Shard(m.ID, EntryShards)
+		entries[n] = append(entries[n], memberPage(m))
+	}
+	for i, e := range entries {
+		vs = append(vs, namedValue{fmt.Sprintf("press/entries/%02d.json", i), e})
+	}
+	var groups []namedValue
+	for _, c := range append([]Classification{d.Levels}, d.Classifications...) {
+		for _, g := range c.Groups {
+			ms := g.Members
+			if ms == nil {
+				ms = []Summary{}
+			}
+			groups = append(groups, namedValue{"press/groups/" + c.Slug + "/" + g.Slug + ".json", ms})
+		}
+	}
+	slices.SortFunc(groups, func(a, b namedValue) int { return strings.Compare(a.name, b.name) })
+	var out []File
+	for _, v := range append(vs, groups...) {
+		var buf bytes.Buffer
+		if err := json.NewEncoder(&buf).Encode(v.v); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, File{v.name, buf.Bytes()})
+	}
+	return out
 }

@@ -6,8 +6,11 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"reflect"
+	"slices"
 	"sort"
 	"strings"
+	"sync"
 
 	"github.com/zzia/press/internal/member"
 	"github.com/zzia/press/internal/parallel"
@@ -24,11 +27,13 @@ type Site struct {
 
 // Build projects the dataset and the rules' result onto the public site.
 func Build(ds *member.Dataset, res *rules.Result) *Site {
-	return &Site{
-		Directory: BuildDirectory(ds, res),
-		Calendar:  BuildCalendar(ds, res),
-		Chronicle: BuildChronicle(ds, res),
-	}
+	s := &Site{}
+	var wg sync.WaitGroup // the directory beside the calendar: both only read
+	wg.Go(func() { s.Directory = BuildDirectory(ds, res) })
+	s.Calendar = BuildCalendar(ds, res)
+	s.Chronicle = BuildChronicle(ds, res)
+	wg.Wait()
+	return s
 }
 
 // File is a generated file: a name relative to the folder it goes in, and
@@ -140,70 +145,241 @@ func activityPage(a Activity) AdapterPage[ActivityParams] {
 // Every shard and every value (count 0 included) has its file. Templates
 // read them with resources.Get, so that Hugo renders again only the pages
 // that read them: the content adapters give each member's, value's and
-// activity's page its own part as page parameters.
-func (s *Site) AssetFiles() ([]File, error) {
-	var vs []namedValue
-	acts := make([][]AdapterPage[ActivityParams], ActivityShards)
-	for i := range acts {
-		acts[i] = []AdapterPage[ActivityParams]{}
+// activity's page its own part as page parameters. A Encoded, when not
+// nil, gives the JSON of every page, member and list equal to one it
+// encoded before, and keeps this call's: the bytes are the same as
+// without it.
+func (s *Site) AssetFiles(enc *Encoded) ([]File, error) {
+	if enc == nil {
+		enc = &Encoded{}
 	}
+	next := enc.next()
+	var vs []namedValue
+	acts := make([][][]byte, ActivityShards)
 	for _, a := range s.Calendar.Activities {
 		n := Shard(a.ID, ActivityShards)
-		acts[n] = append(acts[n], activityPage(a))
+		b, err := next.activity(enc, activityPage(a))
+		if err != nil {
+			return nil, err
+		}
+		acts[n] = append(acts[n], b)
 	}
 	for i, a := range acts {
-		vs = append(vs, namedValue{fmt.Sprintf("press/activities/%02d.json", i), a})
+		name := fmt.Sprintf("press/activities/%02d.json", i)
+		vs = append(vs, namedValue{name, next.array(enc, name, a)})
 	}
 	d := s.Directory
-	vs = append(vs, namedValue{"press/directory.json", d.page()})
-	entries := make([][]AdapterPage[MemberParams], EntryShards)
-	for i := range entries {
-		entries[i] = []AdapterPage[MemberParams]{}
-	}
+	entries := make([][][]byte, EntryShards)
+	members := make(map[string][]byte, len(d.Members))
 	for _, m := range d.Members {
+		e, err := next.member(enc, m)
+		if err != nil {
+			return nil, err
+		}
 		n := Shard(m.ID, EntryShards)
-		entries[n] = append(entries[n], memberPage(m))
+		entries[n] = append(entries[n], e.page)
+		members[m.ID] = e.entry
 	}
+	page, err := d.page(members)
+	if err != nil {
+		return nil, err
+	}
+	vs = append(vs, namedValue{"press/directory.json", page})
 	for i, e := range entries {
-		vs = append(vs, namedValue{fmt.Sprintf("press/entries/%02d.json", i), e})
+		name := fmt.Sprintf("press/entries/%02d.json", i)
+		vs = append(vs, namedValue{name, next.array(enc, name, e)})
 	}
 	var groups []namedValue
 	for _, c := range append([]Classification{d.Levels}, d.Classifications...) {
 		for _, g := range c.Groups {
+			name := "press/groups/" + c.Slug + "/" + g.Slug + ".json"
+			if prev, ok := enc.groups[name]; ok && slices.Equal(prev.members, g.Members) {
+				next.groups[name] = prev
+				groups = append(groups, namedValue{name, prev.data})
+				continue
+			}
 			ms := g.Members
 			if ms == nil {
 				ms = []Summary{}
 			}
-			groups = append(groups, namedValue{"press/groups/" + c.Slug + "/" + g.Slug + ".json", ms})
+			groups = append(groups, namedValue{name, ms})
+			next.groups[name] = encodedList{members: g.Members} // data: once encoded
 		}
 	}
 	sort.Slice(groups, func(i, j int) bool { return groups[i].name < groups[j].name })
-	return marshalAll(append(vs, groups...))
-}
-
-// directoryPage is what the directory's own page (/members/) shows: the
-// counts and classifications, and the members it lists: all of them, or
-// when the directory is paged the first Preview of each level.
-type directoryPage struct {
-	directorySummary
-	Members     []Member `json:"members"`
-	EntryShards int      `json:"entry_shards"`
-}
-
-// page is d as its own page shows it (directoryPage).
-func (d *Directory) page() *directoryPage {
-	p := &directoryPage{directorySummary: *d.summary(), Members: d.Members, EntryShards: EntryShards}
-	if d.Paged {
-		p.Members = []Member{}
-		shown := map[string]int{}
-		for _, m := range d.Members {
-			if shown[m.Level.Value] < d.Preview {
-				shown[m.Level.Value]++
-				p.Members = append(p.Members, m)
-			}
+	files, err := marshalAll(append(vs, groups...))
+	if err != nil {
+		return nil, err
+	}
+	for _, f := range files {
+		if g, ok := next.groups[f.Name]; ok && g.data == nil {
+			g.data = f.Data
+			next.groups[f.Name] = g
 		}
 	}
-	return p
+	*enc = *next
+	return files, nil
+}
+
+// array is the file name, the JSON array of the items (encoded already),
+// taken from prev when it was made of the very same items (a shard none of
+// whose pages changed).
+func (e *Encoded) array(prev *Encoded, name string, items [][]byte) encoded {
+	if x, ok := prev.arrays[name]; ok && len(x.items) == len(items) {
+		same := true
+		for i, it := range items {
+			if &it[0] != &x.items[i][0] {
+				same = false
+				break
+			}
+		}
+		if same {
+			e.arrays[name] = x
+			return x.data
+		}
+	}
+	x := encodedArray{items: items, data: arrayFile(items)}
+	e.arrays[name] = x
+	return x.data
+}
+
+// arrayFile is the file of a JSON array of the items, encoded already, as
+// an Encoder writes it: [] when there are none, and a new line.
+func arrayFile(items [][]byte) encoded {
+	n := 3 + len(items)
+	for _, it := range items {
+		n += len(it)
+	}
+	b := make([]byte, 0, n)
+	b = append(b, '[')
+	for i, it := range items {
+		if i > 0 {
+			b = append(b, ',')
+		}
+		b = append(b, it...)
+	}
+	return append(b, "]\n"...)
+}
+
+// Encoded is the JSON of the pages, directory entries and group lists
+// that AssetFiles encoded last, with the values it encoded, so that the
+// next call encodes again only what is not equal (reflect.DeepEqual): a
+// member's edit in the preview changes a few of thousands, and encoding
+// them all was most of the derive stage's JSON. The zero value is empty.
+type Encoded struct {
+	members    map[string]encodedMember   // by id
+	activities map[string]encodedActivity // by id
+	groups     map[string]encodedList     // by file name
+	arrays     map[string]encodedArray    // the shards, by file name
+}
+
+// encodedArray is a shard's file with the items it was made of.
+type encodedArray struct {
+	items [][]byte
+	data  encoded
+}
+
+// encodedMember is a member's entry with its page's JSON and its own (as
+// press/directory.json lists it).
+type encodedMember struct {
+	m           Member
+	page, entry []byte
+}
+
+// encodedActivity is an activity's page with its JSON.
+type encodedActivity struct {
+	p    AdapterPage[ActivityParams]
+	data []byte
+}
+
+// encodedList is a group's members with their list's file.
+type encodedList struct {
+	members []Summary
+	data    encoded
+}
+
+// next is an empty Encoded to fill with what a call encodes.
+func (e *Encoded) next() *Encoded {
+	return &Encoded{members: make(map[string]encodedMember, len(e.members)),
+		activities: make(map[string]encodedActivity, len(e.activities)),
+		groups:     make(map[string]encodedList, len(e.groups)),
+		arrays:     make(map[string]encodedArray, len(e.arrays))}
+}
+
+// member is m's page and entry as JSON, taken from prev when m is equal
+// to the member it encoded.
+func (e *Encoded) member(prev *Encoded, m Member) (encodedMember, error) {
+	if x, ok := prev.members[m.ID]; ok && reflect.DeepEqual(x.m, m) {
+		e.members[m.ID] = x
+		return x, nil
+	}
+	x := encodedMember{m: m}
+	var err error
+	if x.page, err = json.Marshal(memberPage(m)); err != nil {
+		return x, err
+	}
+	if x.entry, err = json.Marshal(m); err != nil {
+		return x, err
+	}
+	e.members[m.ID] = x
+	return x, nil
+}
+
+// activity is the page p as JSON, taken from prev when p is equal to the
+// page it encoded.
+func (e *Encoded) activity(prev *Encoded, p AdapterPage[ActivityParams]) ([]byte, error) {
+	id := p.Params.Activity
+	if x, ok := prev.activities[id]; ok && reflect.DeepEqual(x.p, p) {
+		e.activities[id] = x
+		return x.data, nil
+	}
+	b, err := json.Marshal(p)
+	if err != nil {
+		return nil, err
+	}
+	e.activities[id] = encodedActivity{p: p, data: b}
+	return b, nil
+}
+
+// page is press/directory.json, what the directory's own page (/members/)
+// shows: the counts and classifications (directorySummary), the members it
+// lists, and the number of entry shards. It lists all the members, or
+// when the directory is paged the first Preview of each level, with their
+// entries as entries has them encoded (by id).
+func (d *Directory) page(entries map[string][]byte) (encoded, error) {
+	sum, err := json.Marshal(d.summary())
+	if err != nil {
+		return nil, err
+	}
+	size := len(sum) + 64
+	if !d.Paged {
+		for _, e := range entries {
+			size += len(e) + 1
+		}
+	}
+	b := append(make([]byte, 0, size), sum[:len(sum)-1]...)
+	b = append(b, `,"members":`...)
+	if d.Members == nil && !d.Paged {
+		b = append(b, "null"...)
+	} else {
+		b = append(b, '[')
+		shown := map[string]int{}
+		listed := 0
+		for _, m := range d.Members {
+			if d.Paged {
+				if shown[m.Level.Value] >= d.Preview {
+					continue
+				}
+				shown[m.Level.Value]++
+			}
+			if listed++; listed > 1 {
+				b = append(b, ',')
+			}
+			b = append(b, entries[m.ID]...)
+		}
+		b = append(b, ']')
+	}
+	return fmt.Appendf(b, `,"entry_shards":%d}`+"\n", EntryShards), nil
 }
 
 // directorySummary is the directory without its members: the data file
@@ -253,6 +429,10 @@ func (d *Directory) summary() *directorySummary {
 	return sum
 }
 
+// encoded is a file's bytes put together from values encoded already:
+// marshal takes them as they are.
+type encoded []byte
+
 type namedValue struct {
 	name string
 	v    any
@@ -277,6 +457,9 @@ func marshalAll(vs []namedValue) ([]File, error) {
 // people, and the directory's asset is large (indenting it took a tenth of
 // the preview's derive stage after a member's edit, 5,000 members).
 func marshal(v any) ([]byte, error) {
+	if b, ok := v.(encoded); ok {
+		return b, nil
+	}
 	var buf bytes.Buffer
 	enc := json.NewEncoder(&buf)
 	if err := enc.Encode(v); err != nil {

@@ -71,7 +71,7 @@ type Live struct {
 	clean   *cleanFiles        // contents the privacy scan found clean
 	parsed  *member.ParseCache // the data files' syntax trees, by content
 	derived *rules.Result      // the last member statuses derived
-	feeds   feedMemo           // the last iCalendar feeds made
+	kept    kept               // the last feeds and directory JSON made
 	// searchStale, when set, brings the search index up to date.
 	searchStale func() error
 	// lastWritten are the files the last Update wrote (Written).
@@ -424,7 +424,7 @@ func (l *Live) incremental(c change) (*Result, error) {
 // deriveData loads and derives the member data and the application form;
 // prev are the private values of the last load, or nil.
 func (l *Live) deriveData(prev *secrets) diag.List {
-	_, _, dl := members(l.opts, l.history, l.mem, prev, &l.feeds)
+	_, _, dl := members(l.opts, l.history, l.mem, prev, &l.kept)
 	if dl.HasErrors() {
 		return dl
 	}

@@ -27,9 +27,9 @@ const (
 // gen, with the CSV and the iCalendar feeds. It returns the loaded data and
 // the derived statuses for later stages (nil when the site has no data).
 // prev are the private values of an earlier load, or nil (collectSecrets);
-// feeds, when not nil, are the feeds made last time, reused and replaced
-// (feedMemo).
-func members(opts Options, hist *history.History, gen *generated, prev *secrets, feeds *feedMemo) (*member.Dataset, *rules.Result, diag.List) {
+// k, when not nil, is what the last call made, used again where it was
+// made from the same and replaced (the preview's: kept).
+func members(opts Options, hist *history.History, gen *generated, prev *secrets, k *kept) (*member.Dataset, *rules.Result, diag.List) {
 	if !member.HasData(opts.Site.Dir) {
 		return nil, nil, nil
 	}
@@ -44,6 +44,11 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets,
 	wg.Go(func() { gen.private = collectSecrets(opts.Lang, ds, prev) })
 	var cal []ical.File
 	var feedDiags diag.List
+	var feeds *feedMemo
+	var assetsMemo *directory.Encoded
+	if k != nil {
+		feeds, assetsMemo = &k.feeds, &k.assets
+	}
 	wg.Go(func() { cal, feedDiags = icalFeeds(opts, hist, ds, feeds) })
 	defer wg.Wait()
 	pub := directory.Build(ds, res)
@@ -54,7 +59,7 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets,
 	for _, f := range files {
 		gen.addData(strings.TrimSuffix(f.Name, ".json"), jsonRaw(f.Data))
 	}
-	assets, err := pub.AssetFiles()
+	assets, err := pub.AssetFiles(assetsMemo)
 	if err != nil {
 		return nil, nil, append(l, diag.Diagnostic{Message: err.Error()})
 	}
@@ -68,6 +73,14 @@ func members(opts Options, hist *history.History, gen *generated, prev *secrets,
 		gen.addFile(calendarDir+f.Name, f.Data)
 	}
 	return ds, res, append(l, feedDiags...)
+}
+
+// kept is what the preview keeps of one derive for the next, so that an
+// edit makes again only what it changes: the iCalendar feeds, and the JSON
+// of the directory's and the activities' pages.
+type kept struct {
+	feeds  feedMemo
+	assets directory.Encoded
 }
 
 // feedMemo keeps the iCalendar feeds the preview made last, with what
