@@ -82,6 +82,12 @@ func TestBundledSite(t *testing.T) {
 	if res.Pages < 20 {
 		t.Errorf("built %d pages, want the whole site (at least 20)", res.Pages)
 	}
+	// The layouts use nothing the embedded Hugo is about to remove.
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, "was deprecated in Hugo") {
+			t.Errorf("the bundled site uses a deprecated feature: %s", w)
+		}
+	}
 
 	home := read(t, out, "index.html")
 	for _, want := range []string{`<html lang="zh-CN"`, `class="skip-link" href="#main"`, `<main id="main"`, `<nav class="site-nav" aria-label="主导航">`, `<footer`} {

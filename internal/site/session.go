@@ -98,19 +98,37 @@ type session struct {
 	paged     map[string]bool // paginator pages Hugo wrote (news/page/2/index.html)
 }
 
-// logSink collects Hugo's warnings and logged errors of one build.
+// logSink collects Hugo's warnings and logged errors of one build, and
+// its notices of deprecated features the site uses, once each.
 type logSink struct {
-	src      string
-	log      io.Writer
-	mu       sync.Mutex
-	warnings []Diagnostic
-	logged   []string
+	src        string
+	log        io.Writer
+	mu         sync.Mutex
+	warnings   []Diagnostic
+	logged     []string
+	deprecated map[string]bool
 }
 
 func (l *logSink) handle(e *logg.Entry) error {
 	l.mu.Lock()
 	defer l.mu.Unlock()
 	switch {
+	case e.Level == logg.LevelInfo:
+		// Hugo tells of a feature it will remove (a template's .IsNode) at
+		// the info level for months, then warns, then fails the build: the
+		// site's maintainer hears of it at the first.
+		if !deprecation(e) || l.deprecated[e.Message] {
+			return nil
+		}
+		if l.deprecated == nil {
+			l.deprecated = map[string]bool{}
+		}
+		l.deprecated[e.Message] = true
+		d := Diagnostic{Message: "Hugo " + HugoVersion() + ": " + e.Message}
+		l.warnings = append(l.warnings, d)
+		if l.log != nil {
+			fmt.Fprintln(l.log, d.String())
+		}
 	case e.Level == logg.LevelWarn:
 		d := parseWarning(l.src, e.Message)
 		l.warnings = append(l.warnings, d)
@@ -125,8 +143,18 @@ func (l *logSink) handle(e *logg.Entry) error {
 
 func (l *logSink) reset() {
 	l.mu.Lock()
-	l.warnings, l.logged = nil, nil
+	l.warnings, l.logged, l.deprecated = nil, nil, nil
 	l.mu.Unlock()
+}
+
+// deprecation reports whether e is Hugo's notice of a deprecated feature.
+func deprecation(e *logg.Entry) bool {
+	for _, f := range e.Fields {
+		if f.Name == loggers.FieldNameCmd && f.Value == "deprecated" {
+			return true
+		}
+	}
+	return false
 }
 
 func (l *logSink) take() ([]Diagnostic, []string) {
@@ -158,7 +186,7 @@ func open(opts Options, watch bool) (*session, error) {
 	s := &session{opts: opts, src: src, inMemory: opts.Dest == "", watch: watch,
 		logs: &logSink{src: src, log: opts.Log}, generated: map[string]bool{}, paged: map[string]bool{}}
 	logger := loggers.New(loggers.Options{
-		Level:         logg.LevelWarn,
+		Level:         logg.LevelInfo, // for deprecations (logSink.handle)
 		DistinctLevel: logg.LevelWarn,
 		StdOut:        io.Discard,
 		StdErr:        io.Discard,

@@ -56,3 +56,40 @@ func TestMountAddsGeneratedData(t *testing.T) {
 		t.Errorf("mounted data not visible:\n%s", home)
 	}
 }
+
+// A template using a feature Hugo will remove (.IsNode, deprecated in
+// v0.163.0) gets a warning naming it, once however many pages use it: Hugo
+// only logs it at the info level until it fails the build.
+func TestDeprecatedFeatureWarned(t *testing.T) {
+	src := t.TempDir()
+	files := map[string]string{
+		"hugo.toml":         "baseURL = \"https://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\"]\n",
+		"content/_index.md": "---\ntitle: 首页\n---\n",
+		"content/a.md":      "---\ntitle: 甲\n---\n",
+		"content/b.md":      "---\ntitle: 乙\n---\n",
+		"layouts/home.html": "{{ if .IsNode }}node{{ end }}",
+		"layouts/page.html": "{{ if .IsNode }}node{{ else }}page{{ end }}",
+	}
+	for name, body := range files {
+		p := filepath.Join(src, filepath.FromSlash(name))
+		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	res, err := Build(Options{Source: src, CacheDir: t.TempDir()})
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, w := range res.Warnings {
+		if strings.Contains(w.Message, ".IsNode was deprecated") {
+			n++
+		}
+	}
+	if n != 1 {
+		t.Errorf("%d warnings of the deprecated .IsNode, want 1: %v", n, res.Warnings)
+	}
+}
