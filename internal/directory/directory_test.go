@@ -388,9 +388,12 @@ func TestPaged(t *testing.T) {
 	}
 	// /members/ lists the first Preview members of each level only, in
 	// the directory's order.
-	entries := map[string][]byte{}
-	for _, m := range dir.Members {
-		entries[m.ID] = []byte(`"` + m.ID + `"`)
+	listed := dir.listed()
+	var entries [][]byte
+	for i, m := range dir.Members {
+		if listed[i] {
+			entries = append(entries, []byte(`"`+m.ID+`"`))
+		}
 	}
 	b, err := dir.page(entries)
 	if err != nil {

@@ -145,49 +145,66 @@ func activityPage(a Activity) AdapterPage[ActivityParams] {
 // Every shard and every value (count 0 included) has its file. Templates
 // read them with resources.Get, so that Hugo renders again only the pages
 // that read them: the content adapters give each member's, value's and
-// activity's page its own part as page parameters. A Encoded, when not
-// nil, gives the JSON of every page, member and list equal to one it
-// encoded before, and keeps this call's: the bytes are the same as
-// without it.
+// activity's page its own part as page parameters. An Encoded, when not
+// nil, gives the JSON of every page, entry, list and shard equal to one it
+// encoded before, and keeps this call's; the bytes are the same as without
+// it.
 func (s *Site) AssetFiles(enc *Encoded) ([]File, error) {
 	if enc == nil {
 		enc = &Encoded{}
 	}
 	next := enc.next()
-	var vs []namedValue
-	acts := make([][][]byte, ActivityShards)
-	for _, a := range s.Calendar.Activities {
-		n := Shard(a.ID, ActivityShards)
-		b, err := next.activity(enc, activityPage(a))
-		if err != nil {
-			return nil, err
-		}
-		acts[n] = append(acts[n], b)
-	}
-	for i, a := range acts {
-		name := fmt.Sprintf("press/activities/%02d.json", i)
-		vs = append(vs, namedValue{name, next.array(enc, name, a)})
-	}
+	// Each activity's page and each member's page and entry, taken from
+	// enc or encoded, side by side.
+	acts := s.Calendar.Activities
 	d := s.Directory
-	entries := make([][][]byte, EntryShards)
-	members := make(map[string][]byte, len(d.Members))
-	for _, m := range d.Members {
-		e, err := next.member(enc, m)
-		if err != nil {
-			return nil, err
+	listed := d.listed()
+	actPages := make([]encodedActivity, len(acts))
+	mems := make([]encodedMember, len(d.Members))
+	errs := make([]error, len(acts)+len(d.Members))
+	parallel.Each(len(errs), func(i int) {
+		if i < len(acts) {
+			actPages[i], errs[i] = enc.activity(activityPage(acts[i]))
+			return
 		}
-		n := Shard(m.ID, EntryShards)
-		entries[n] = append(entries[n], e.page)
-		members[m.ID] = e.entry
+		j := i - len(acts)
+		mems[j], errs[i] = enc.member(d.Members[j], listed[j])
+	})
+	if err := errors.Join(errs...); err != nil {
+		return nil, err
 	}
-	page, err := d.page(members)
+	var vs []namedValue
+	shards := make([][][]byte, ActivityShards)
+	for _, x := range actPages {
+		id := x.p.Params.Activity
+		next.activities[id] = x
+		n := Shard(id, ActivityShards)
+		shards[n] = append(shards[n], x.data)
+	}
+	for i, items := range shards {
+		name := fmt.Sprintf("press/activities/%02d.json", i)
+		vs = append(vs, namedValue{name, next.array(enc, name, items)})
+	}
+	vs = append(vs, namedValue{"press/directory.json", nil}) // below
+	page := len(vs) - 1
+	shards = make([][][]byte, EntryShards)
+	var entries [][]byte
+	for j, x := range mems {
+		next.members[x.m.ID] = x
+		n := Shard(x.m.ID, EntryShards)
+		shards[n] = append(shards[n], x.page)
+		if listed[j] {
+			entries = append(entries, x.entry)
+		}
+	}
+	b, err := d.page(entries)
 	if err != nil {
 		return nil, err
 	}
-	vs = append(vs, namedValue{"press/directory.json", page})
-	for i, e := range entries {
+	vs[page].v = b
+	for i, items := range shards {
 		name := fmt.Sprintf("press/entries/%02d.json", i)
-		vs = append(vs, namedValue{name, next.array(enc, name, e)})
+		vs = append(vs, namedValue{name, next.array(enc, name, items)})
 	}
 	var groups []namedValue
 	for _, c := range append([]Classification{d.Levels}, d.Classifications...) {
@@ -219,6 +236,81 @@ func (s *Site) AssetFiles(enc *Encoded) ([]File, error) {
 	}
 	*enc = *next
 	return files, nil
+}
+
+// Encoded is the JSON of the pages, entries, lists and shards that
+// AssetFiles encoded last, with the values it encoded, so that the next
+// call encodes again only what is not equal (reflect.DeepEqual) and puts
+// together again only the shards one of whose pages changed: a member's
+// edit in the preview changes a few of thousands, and encoding them all
+// was most of the derive stage's JSON. The zero value is empty.
+type Encoded struct {
+	members    map[string]encodedMember   // by id
+	activities map[string]encodedActivity // by id
+	groups     map[string]encodedList     // by file name
+	arrays     map[string]encodedArray    // the shards, by file name
+}
+
+// encodedMember is a member's entry with its page's JSON and, once
+// press/directory.json has listed it, its own.
+type encodedMember struct {
+	m           Member
+	page, entry []byte
+}
+
+// encodedActivity is an activity's page with its JSON.
+type encodedActivity struct {
+	p    AdapterPage[ActivityParams]
+	data []byte
+}
+
+// encodedList is a group's members with their list's file.
+type encodedList struct {
+	members []Summary
+	data    encoded
+}
+
+// encodedArray is a shard's file with the items it was made of.
+type encodedArray struct {
+	items [][]byte
+	data  encoded
+}
+
+// next is an empty Encoded to fill with what a call encodes.
+func (e *Encoded) next() *Encoded {
+	return &Encoded{members: make(map[string]encodedMember, len(e.members)),
+		activities: make(map[string]encodedActivity, len(e.activities)),
+		groups:     make(map[string]encodedList, len(e.groups)),
+		arrays:     make(map[string]encodedArray, len(e.arrays))}
+}
+
+// member is m's page as JSON, and its entry when entry is set, taken from
+// e when m is equal to the member it encoded. It only reads e.
+func (e *Encoded) member(m Member, entry bool) (encodedMember, error) {
+	x, ok := e.members[m.ID]
+	if !ok || !reflect.DeepEqual(x.m, m) {
+		x = encodedMember{m: m}
+	}
+	var err error
+	if x.page == nil {
+		if x.page, err = json.Marshal(memberPage(m)); err != nil {
+			return x, err
+		}
+	}
+	if entry && x.entry == nil {
+		x.entry, err = json.Marshal(m)
+	}
+	return x, err
+}
+
+// activity is the page p with its JSON, taken from e when p is equal to
+// the page it encoded. It only reads e.
+func (e *Encoded) activity(p AdapterPage[ActivityParams]) (encodedActivity, error) {
+	if x, ok := e.activities[p.Params.Activity]; ok && reflect.DeepEqual(x.p, p) {
+		return x, nil
+	}
+	b, err := json.Marshal(p)
+	return encodedActivity{p: p, data: b}, err
 }
 
 // array is the file name, the JSON array of the items (encoded already),
@@ -261,101 +353,36 @@ func arrayFile(items [][]byte) encoded {
 	return append(b, "]\n"...)
 }
 
-// Encoded is the JSON of the pages, directory entries and group lists
-// that AssetFiles encoded last, with the values it encoded, so that the
-// next call encodes again only what is not equal (reflect.DeepEqual): a
-// member's edit in the preview changes a few of thousands, and encoding
-// them all was most of the derive stage's JSON. The zero value is empty.
-type Encoded struct {
-	members    map[string]encodedMember   // by id
-	activities map[string]encodedActivity // by id
-	groups     map[string]encodedList     // by file name
-	arrays     map[string]encodedArray    // the shards, by file name
-}
-
-// encodedArray is a shard's file with the items it was made of.
-type encodedArray struct {
-	items [][]byte
-	data  encoded
-}
-
-// encodedMember is a member's entry with its page's JSON and its own (as
-// press/directory.json lists it).
-type encodedMember struct {
-	m           Member
-	page, entry []byte
-}
-
-// encodedActivity is an activity's page with its JSON.
-type encodedActivity struct {
-	p    AdapterPage[ActivityParams]
-	data []byte
-}
-
-// encodedList is a group's members with their list's file.
-type encodedList struct {
-	members []Summary
-	data    encoded
-}
-
-// next is an empty Encoded to fill with what a call encodes.
-func (e *Encoded) next() *Encoded {
-	return &Encoded{members: make(map[string]encodedMember, len(e.members)),
-		activities: make(map[string]encodedActivity, len(e.activities)),
-		groups:     make(map[string]encodedList, len(e.groups)),
-		arrays:     make(map[string]encodedArray, len(e.arrays))}
-}
-
-// member is m's page and entry as JSON, taken from prev when m is equal
-// to the member it encoded.
-func (e *Encoded) member(prev *Encoded, m Member) (encodedMember, error) {
-	if x, ok := prev.members[m.ID]; ok && reflect.DeepEqual(x.m, m) {
-		e.members[m.ID] = x
-		return x, nil
+// listed says, for each of d's members, whether press/directory.json
+// lists it: every member, or when the directory is paged the first
+// Preview of each level.
+func (d *Directory) listed() []bool {
+	out := make([]bool, len(d.Members))
+	shown := map[string]int{}
+	for i, m := range d.Members {
+		if d.Paged {
+			if shown[m.Level.Value] >= d.Preview {
+				continue
+			}
+			shown[m.Level.Value]++
+		}
+		out[i] = true
 	}
-	x := encodedMember{m: m}
-	var err error
-	if x.page, err = json.Marshal(memberPage(m)); err != nil {
-		return x, err
-	}
-	if x.entry, err = json.Marshal(m); err != nil {
-		return x, err
-	}
-	e.members[m.ID] = x
-	return x, nil
-}
-
-// activity is the page p as JSON, taken from prev when p is equal to the
-// page it encoded.
-func (e *Encoded) activity(prev *Encoded, p AdapterPage[ActivityParams]) ([]byte, error) {
-	id := p.Params.Activity
-	if x, ok := prev.activities[id]; ok && reflect.DeepEqual(x.p, p) {
-		e.activities[id] = x
-		return x.data, nil
-	}
-	b, err := json.Marshal(p)
-	if err != nil {
-		return nil, err
-	}
-	e.activities[id] = encodedActivity{p: p, data: b}
-	return b, nil
+	return out
 }
 
 // page is press/directory.json, what the directory's own page (/members/)
 // shows: the counts and classifications (directorySummary), the members it
-// lists, and the number of entry shards. It lists all the members, or
-// when the directory is paged the first Preview of each level, with their
-// entries as entries has them encoded (by id).
-func (d *Directory) page(entries map[string][]byte) (encoded, error) {
+// lists (listed), whose entries are given encoded, in order, and the
+// number of entry shards.
+func (d *Directory) page(entries [][]byte) (encoded, error) {
 	sum, err := json.Marshal(d.summary())
 	if err != nil {
 		return nil, err
 	}
 	size := len(sum) + 64
-	if !d.Paged {
-		for _, e := range entries {
-			size += len(e) + 1
-		}
+	for _, e := range entries {
+		size += len(e) + 1
 	}
 	b := append(make([]byte, 0, size), sum[:len(sum)-1]...)
 	b = append(b, `,"members":`...)
@@ -363,19 +390,11 @@ func (d *Directory) page(entries map[string][]byte) (encoded, error) {
 		b = append(b, "null"...)
 	} else {
 		b = append(b, '[')
-		shown := map[string]int{}
-		listed := 0
-		for _, m := range d.Members {
-			if d.Paged {
-				if shown[m.Level.Value] >= d.Preview {
-					continue
-				}
-				shown[m.Level.Value]++
-			}
-			if listed++; listed > 1 {
+		for i, e := range entries {
+			if i > 0 {
 				b = append(b, ',')
 			}
-			b = append(b, entries[m.ID]...)
+			b = append(b, e...)
 		}
 		b = append(b, ']')
 	}
