@@ -589,11 +589,11 @@ func TestEncodedGivesTheSameBytes(t *testing.T) {
 	step("first", ds)
 	kept := enc.members
 	m := ds.Members[7]
-	m.Name += "（更名）"
+	m.Name += "（更名𠀾𪚥😀<&>）" // Extension B, an emoji, and what JSON escapes for HTML
 	step("rename", ds)
 	for id, e := range enc.members {
 		if id == m.ID {
-			if !strings.Contains(string(e.page), "（更名）") {
+			if !strings.Contains(string(e.page), "（更名𠀾𪚥😀\\u003c\\u0026\\u003e）") {
 				t.Errorf("the renamed member's page was taken from the memo: %s", e.page)
 			}
 		} else if k, ok := kept[id]; ok && reflect.DeepEqual(k.m, e.m) && &k.page[0] != &e.page[0] {
