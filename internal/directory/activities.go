@@ -68,6 +68,9 @@ type Activity struct {
 	// Attendance, for held activities: the listed member units that came
 	// (by name order), and how many units and people came in all.
 	Attendance *Attendance `json:"attendance,omitempty"`
+	// Source is the data file the activity is read from (its page's
+	// params.source).
+	Source string `json:"-"`
 }
 
 // Speaker is someone who speaks at an activity.
@@ -239,6 +242,7 @@ func publicActivity(a *member.Activity, today time.Time, units attendingUnits) A
 		Audience: a.Audience, Speakers: []Speaker{}, Summary: a.Summary, Capacity: a.Capacity,
 		Status: a.Status, StatusLabel: activityStatusLabels[a.Status],
 		Upcoming: a.Status == member.StatusPlanned && !lastDay(a).Before(today),
+		Source:   a.Pos.File,
 	}
 	if a.AllDay {
 		pa.Start, pa.End = day(a.Start), day(a.End)

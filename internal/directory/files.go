@@ -106,10 +106,15 @@ type MemberParams struct {
 	Entry  Member `json:"entry"`
 }
 
-// ActivityParams are an activity's page parameters: its id and, for a held
-// activity, who came (null otherwise).
+// ActivityParams are an activity's page parameters: its id, its data file
+// (source: the page's last change is that file's, as its calendar entry's
+// LAST-MODIFIED is; layouts/_partials/last-updated.html) and, for a held
+// activity, who came (null otherwise). A member's page has no source: its
+// file holds the secretariat's records too (fees, notes), and when they
+// last changed is not for the public site.
 type ActivityParams struct {
 	Activity   string      `json:"activity"`
+	Source     string      `json:"source"`
 	Attendance *Attendance `json:"attendance"`
 }
 
@@ -132,7 +137,7 @@ func activityPage(a Activity) AdapterPage[ActivityParams] {
 	}
 	return AdapterPage[ActivityParams]{Kind: "page", Path: a.Slug, Title: a.Title,
 		Description: fmt.Sprintf("%s｜%s｜%s%s", a.Kind.Value, a.When, a.Location, cancelled),
-		Params:      ActivityParams{Activity: a.ID, Attendance: a.Attendance}}
+		Params:      ActivityParams{Activity: a.ID, Source: a.Source, Attendance: a.Attendance}}
 }
 
 // AssetFiles returns the JSON files for the site's assets, in name order:

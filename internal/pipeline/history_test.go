@@ -25,6 +25,19 @@ func siteRepo(t *testing.T) string {
 	b, _ := os.ReadFile(fees)
 	os.WriteFile(fees, append(b, []byte("\n会费请按年度缴纳。\n")...), 0o644)
 	r.Commit(t, "修订会费说明", "编辑乙", time.Date(2026, 10, 15, 16, 30, 0, 0, cst))
+	// An activity's file and a member's (its fees, say) change, and so do
+	// the content adapters' templates, which are no page's content.
+	for _, f := range []string{"data/activities/2025-01-08-forum.yaml", "data/members/m01-erqi.yaml"} {
+		f = filepath.Join(dir, filepath.FromSlash(f))
+		b, _ := os.ReadFile(f)
+		os.WriteFile(f, append(b, []byte("# 修订\n")...), 0o644)
+	}
+	for _, f := range []string{"content/members/_content.gotmpl", "content/activities/_content.gotmpl"} {
+		f = filepath.Join(dir, filepath.FromSlash(f))
+		b, _ := os.ReadFile(f)
+		os.WriteFile(f, append(b, []byte("{{/* 修订 */}}\n")...), 0o644)
+	}
+	r.Commit(t, "修订活动与名录", "编辑乙", time.Date(2026, 11, 3, 9, 0, 0, 0, cst))
 	return dir
 }
 
@@ -47,6 +60,22 @@ func TestPageHistoryFromGit(t *testing.T) {
 	about := text(read(t, out, "about/index.html"))
 	if !strings.Contains(about, "最后更新： 2026年9月1日") {
 		t.Errorf("about page's last change is not 2026-09-01:\n%s", about)
+	}
+	// An activity's page: its data file's last change, as its calendar
+	// entry's LAST-MODIFIED, not its adapter's; another activity's, its own.
+	if got := text(read(t, out, "activities/2025-01-08-forum/index.html")); !strings.Contains(got, "最后更新： 2026年11月3日") {
+		t.Errorf("the edited activity's page lacks its file's last change (2026-11-03):\n%s", got)
+	}
+	if got := text(read(t, out, "activities/2025-01-22-training/index.html")); !strings.Contains(got, "最后更新： 2026年9月1日") {
+		t.Errorf("an activity's page does not show its file's last change (2026-09-01):\n%s", got)
+	}
+	// A member's page and the pages listing members show none: the
+	// adapter's template is not their content, and the member's file
+	// holds the secretariat's records, whose dates are not public.
+	for _, page := range []string{"members/m01-erqi/index.html", "members/regions/erqi/index.html", "activities/calendar/index.html"} {
+		if got := text(read(t, out, page)); strings.Contains(got, "最后更新") {
+			t.Errorf("%s shows a last change:\n%s", page, got)
+		}
 	}
 	// Who changed a page, and the commit, are not for the readers: no page
 	// and no search file names the editors or shows a commit id.
@@ -71,6 +100,12 @@ func TestPageHistoryFromGit(t *testing.T) {
 	sitemap := read(t, out, "sitemap.xml")
 	if !strings.Contains(sitemap, "<loc>https://www.zzia.example/membership/fees/</loc>\n    <lastmod>2026-10-15T16:30:00+08:00</lastmod>") {
 		t.Errorf("sitemap lacks the fees page's lastmod from git:\n%s", sitemap)
+	}
+	if !strings.Contains(sitemap, "<loc>https://www.zzia.example/activities/2025-01-08-forum/</loc>\n    <lastmod>2026-11-03T09:00:00+08:00</lastmod>") {
+		t.Errorf("sitemap lacks the edited activity's lastmod from git:\n%s", sitemap)
+	}
+	if strings.Contains(sitemap, "<loc>https://www.zzia.example/members/m01-erqi/</loc>\n    <lastmod>") {
+		t.Errorf("sitemap gives a member's page a lastmod:\n%s", sitemap)
 	}
 }
 
