@@ -6,6 +6,8 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/zzia/press/internal/testsite"
 )
 
 var minimal = filepath.Join("..", "..", "testdata", "sites", "minimal")
@@ -70,15 +72,7 @@ func TestDeprecatedFeatureWarned(t *testing.T) {
 		"layouts/home.html": "{{ if .IsNode }}node{{ end }}",
 		"layouts/page.html": "{{ if .IsNode }}node{{ else }}page{{ end }}",
 	}
-	for name, body := range files {
-		p := filepath.Join(src, filepath.FromSlash(name))
-		if err := os.MkdirAll(filepath.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(body), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, src, files)
 	res, err := Build(Options{Source: src, CacheDir: t.TempDir()})
 	if err != nil {
 		t.Fatal(err)
