@@ -178,36 +178,34 @@ func (s *Site) AssetFiles(enc *Encoded) ([]File, error) {
 	if err := errors.Join(errs...); err != nil {
 		return nil, err
 	}
-	var vs []namedValue
-	shards := make([][][]byte, ActivityShards)
+	actShards := make([][][]byte, ActivityShards)
 	for _, x := range actPages {
 		id := x.p.Params.Activity
 		next.activities[id] = x
 		n := Shard(id, ActivityShards)
-		shards[n] = append(shards[n], x.data)
+		actShards[n] = append(actShards[n], x.data)
 	}
-	for i, items := range shards {
-		name := fmt.Sprintf("press/activities/%02d.json", i)
-		vs = append(vs, namedValue{name, next.array(enc, name, items)})
-	}
-	vs = append(vs, namedValue{"press/directory.json", nil}) // below
-	page := len(vs) - 1
-	shards = make([][][]byte, EntryShards)
+	entryShards := make([][][]byte, EntryShards)
 	var entries [][]byte
 	for j, x := range mems {
 		next.members[x.m.ID] = x
 		n := Shard(x.m.ID, EntryShards)
-		shards[n] = append(shards[n], x.page)
+		entryShards[n] = append(entryShards[n], x.page)
 		if listed[j] {
 			entries = append(entries, x.entry)
 		}
 	}
-	b, err := d.page(entries)
+	page, err := d.page(entries)
 	if err != nil {
 		return nil, err
 	}
-	vs[page].v = b
-	for i, items := range shards {
+	var vs []namedValue
+	for i, items := range actShards {
+		name := fmt.Sprintf("press/activities/%02d.json", i)
+		vs = append(vs, namedValue{name, next.array(enc, name, items)})
+	}
+	vs = append(vs, namedValue{"press/directory.json", page})
+	for i, items := range entryShards {
 		name := fmt.Sprintf("press/entries/%02d.json", i)
 		vs = append(vs, namedValue{name, next.array(enc, name, items)})
 	}
@@ -215,29 +213,26 @@ func (s *Site) AssetFiles(enc *Encoded) ([]File, error) {
 	for _, c := range append([]Classification{d.Levels}, d.Classifications...) {
 		for _, g := range c.Groups {
 			name := "press/groups/" + c.Slug + "/" + g.Slug + ".json"
-			if prev, ok := enc.groups[name]; ok && slices.Equal(prev.members, g.Members) {
-				next.groups[name] = prev
-				groups = append(groups, namedValue{name, prev.data})
-				continue
+			x, ok := enc.groups[name]
+			if !ok || !slices.Equal(x.members, g.Members) {
+				ms := g.Members
+				if ms == nil {
+					ms = []Summary{}
+				}
+				b, err := marshal(ms)
+				if err != nil {
+					return nil, err
+				}
+				x = encodedList{members: g.Members, data: b}
 			}
-			ms := g.Members
-			if ms == nil {
-				ms = []Summary{}
-			}
-			groups = append(groups, namedValue{name, ms})
-			next.groups[name] = encodedList{members: g.Members} // data: once encoded
+			next.groups[name] = x
+			groups = append(groups, namedValue{name, x.data})
 		}
 	}
 	sort.Slice(groups, func(i, j int) bool { return groups[i].name < groups[j].name })
 	files, err := marshalAll(append(vs, groups...))
 	if err != nil {
 		return nil, err
-	}
-	for _, f := range files {
-		if g, ok := next.groups[f.Name]; ok && g.data == nil {
-			g.data = f.Data
-			next.groups[f.Name] = g
-		}
 	}
 	*enc = *next
 	return files, nil
@@ -343,11 +338,11 @@ func (e *Encoded) array(prev *Encoded, name string, items [][]byte) encoded {
 // arrayFile is the file of a JSON array of the items, encoded already, as
 // an Encoder writes it: [] when there are none, and a new line.
 func arrayFile(items [][]byte) encoded {
-	n := 3 + len(items)
-	for _, it := range items {
-		n += len(it)
-	}
-	b := make([]byte, 0, n)
+	return append(appendArray(make([]byte, 0, arraySize(items)+1), items), '\n')
+}
+
+// appendArray appends to b the JSON array of the items, encoded already.
+func appendArray(b []byte, items [][]byte) []byte {
 	b = append(b, '[')
 	for i, it := range items {
 		if i > 0 {
@@ -355,7 +350,16 @@ func arrayFile(items [][]byte) encoded {
 		}
 		b = append(b, it...)
 	}
-	return append(b, "]\n"...)
+	return append(b, ']')
+}
+
+// arraySize is the length of the JSON array of the items.
+func arraySize(items [][]byte) int {
+	n := 2 + len(items)
+	for _, it := range items {
+		n += len(it)
+	}
+	return n
 }
 
 // listed says, for each of d's members, whether press/directory.json
@@ -385,24 +389,8 @@ func (d *Directory) page(entries [][]byte) (encoded, error) {
 	if err != nil {
 		return nil, err
 	}
-	size := len(sum) + 64
-	for _, e := range entries {
-		size += len(e) + 1
-	}
-	b := append(make([]byte, 0, size), sum[:len(sum)-1]...)
-	b = append(b, `,"members":`...)
-	if d.Members == nil && !d.Paged {
-		b = append(b, "null"...)
-	} else {
-		b = append(b, '[')
-		for i, e := range entries {
-			if i > 0 {
-				b = append(b, ',')
-			}
-			b = append(b, e...)
-		}
-		b = append(b, ']')
-	}
+	b := append(make([]byte, 0, len(sum)+arraySize(entries)+64), sum[:len(sum)-1]...)
+	b = appendArray(append(b, `,"members":`...), entries)
 	return fmt.Appendf(b, `,"entry_shards":%d}`+"\n", EntryShards), nil
 }
 
