@@ -58,8 +58,17 @@ type Options struct {
 	Site *Site
 
 	preview bool      // set by Memory: development environment, drafts included
-	seeded  *seeded   // the previous output's files the stage holds (reuse.go); nil: none
+	seeding *seeding  // the stage being seeded from the previous output (reuse.go); nil: no stage
 	clock   time.Time // Hugo's "now" when the day was given; zero: the clock's
+}
+
+// seeded is what the seed put into the stage, once it has finished; nil:
+// no stage, or nothing seeded.
+func (o Options) seeded() *seeded {
+	if o.seeding == nil {
+		return nil
+	}
+	return o.seeding.wait()
 }
 
 // Result describes a finished build.
@@ -152,19 +161,20 @@ func Build(opts Options) (*Result, error) {
 	if out.recovered && opts.Log != nil {
 		fmt.Fprintln(opts.Log, opts.Lang.T("build.recovered", opts.Dest))
 	}
-	st := newTimer()
 	dir, err := out.newStage()
 	if err != nil {
 		return nil, err
 	}
-	opts.seeded = seed(out.target, dir)
-	st.done("stage")
+	// The stage is seeded beside derive and Hugo's reading of the sources;
+	// Hugo's first touch of the output waits for it (site.Options.DestReady).
+	opts.seeding = startSeed(out.target, dir)
+	defer opts.seeding.wait() // before the stage may be removed (out.close)
 
 	res, err := run(opts, dir)
 	if err != nil {
 		return nil, err
 	}
-	res.Stages = append(st.stages, res.Stages...)
+	res.Stages = append(res.Stages, Stage{"seed (beside)", opts.seeding.took})
 	t := newTimer()
 	files, err := publish(out, dir, res.Files)
 	if err != nil {

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"sort"
 	"strings"
+	"time"
 )
 
 // A build over an existing output writes only what changed, without ever
@@ -16,7 +17,9 @@ import (
 //  1. the staging directory is made to hold a hard link to every file of
 //     the previous output (no bytes are copied): it starts as the spare
 //     tree the last build left (below), in which only the links that differ
-//     are made again, or empty;
+//     are made again, or empty. This runs beside derive and Hugo's reading
+//     of the sources (startSeed); Hugo's first touch of the stage waits for
+//     it;
 //  2. Hugo and press write into the stage through a file system that
 //     compares each file with the one in place: the same bytes leave the
 //     link, other bytes replace the link by a new file (the stage's name is
@@ -44,6 +47,34 @@ import (
 type seeded struct {
 	files []string
 	dirs  []string // folders, each before the folders inside it
+}
+
+// seeding is a seed running beside the build (startSeed).
+type seeding struct {
+	reuse bool // the previous output is a folder: the stage is seeded from it
+	done  chan struct{}
+	res   *seeded       // set when done
+	took  time.Duration // set when done
+}
+
+// startSeed starts seeding stage from prev on its own goroutine.
+func startSeed(prev, stage string) *seeding {
+	fi, err := os.Stat(prev)
+	s := &seeding{reuse: err == nil && fi.IsDir(), done: make(chan struct{})}
+	go func() {
+		start := time.Now()
+		s.res = seed(prev, stage)
+		s.took = time.Since(start)
+		close(s.done)
+	}()
+	return s
+}
+
+// wait returns what seed put into the stage, once it has finished; nil:
+// nothing (no previous output, or it could not be linked).
+func (s *seeding) wait() *seeded {
+	<-s.done
+	return s.res
 }
 
 // seed makes the stage hold a hard link to each file of the previous

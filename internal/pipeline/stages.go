@@ -16,6 +16,7 @@ import (
 	"github.com/zzia/press/internal/facts"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/pdfcache"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
 	"github.com/zzia/press/internal/tempdir"
@@ -190,7 +191,12 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 
 	so := siteOptions(opts, dir, dataDir)
 	mountAssets(&so, assetsDir)
-	so.Reuse = opts.seeded != nil
+	if opts.seeding != nil {
+		// A seed that fails empties the stage: reuse then finds no file in
+		// place and writes every one.
+		so.Reuse = opts.seeding.reuse
+		so.DestReady = func() { opts.seeding.wait() }
+	}
 	// Pages are scanned for the link check and the search index while Hugo
 	// writes them, on workers beside Hugo's own.
 	scan := newPageScan(hasSearchPage(opts.Source))
@@ -213,11 +219,11 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	if err := d.gen.writeFiles(sres.WriteFile); err != nil {
 		return nil, siteError(err)
 	}
-	if opts.seeded != nil {
+	if seeded := opts.seeded(); seeded != nil {
 		// What the previous output had and this build did not make goes
 		// before the link check looks at the files (the search index's
 		// folder after the index is written, in check).
-		if err := opts.seeded.prune(dir, sres.Produced(), inSearch); err != nil {
+		if err := seeded.prune(dir, sres.Produced(), inSearch); err != nil {
 			return nil, err
 		}
 	}
@@ -259,7 +265,9 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 		wg        sync.WaitGroup
 		searchErr error
 	)
-	wg.Go(func() { searchErr = indexForSearch(r.out, files, r.site, r.scan.search) })
+	wg.Go(func() {
+		searchErr = indexForSearch(r.out, files, r.site, r.scan.search, searchCachePath(cacheDir(opts)))
+	})
 	broken, err := checkLinks(opts.Lang, r.out, files, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
 	wg.Wait()
 	tm.done("search+links")
@@ -272,8 +280,8 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 	if len(broken) > 0 {
 		return &Error{Diagnostics: broken}
 	}
-	if opts.seeded != nil {
-		if err := opts.seeded.prune(r.dir, r.site.Produced(), func(rel string) bool { return !inSearch(rel) }); err != nil {
+	if seeded := opts.seeded(); seeded != nil {
+		if err := seeded.prune(r.dir, r.site.Produced(), func(rel string) bool { return !inSearch(rel) }); err != nil {
 			return err
 		}
 	}
@@ -310,14 +318,21 @@ func publish(out *output, dir string, files int) (int, error) {
 	return files, nil
 }
 
+// searchCachePath is the file in which the build keeps its last search
+// index (search.Options.Cache).
+func searchCachePath(cacheDir string) string {
+	return filepath.Join(cacheDir, "search", "index")
+}
+
 // indexForSearch adds the search index to the output of a site that has a
 // search page (/search/); it reads only the rendered public pages. listed
-// are the output's files (listFiles).
-func indexForSearch(out fs.FS, listed []string, sres *site.Result, pages *search.Pages) error {
+// are the output's files (listFiles). The index last made is kept at cache:
+// a build whose pages read the same takes it from there.
+func indexForSearch(out fs.FS, listed []string, sres *site.Result, pages *search.Pages, cache string) error {
 	if _, ok := sres.Sources["/search/"]; !ok {
 		return nil
 	}
-	files, err := search.Build(out, search.Options{Pages: pages, Files: listed})
+	files, err := search.Build(out, search.Options{Pages: pages, Files: listed, Cache: cache, Program: pdfcache.Program()})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}

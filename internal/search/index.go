@@ -113,6 +113,14 @@ type Options struct {
 	// them (every file, slash-separated, as fs.WalkDir gives them; no
 	// directories): Build does not walk site again.
 	Files []string
+	// Cache, when set, is a file in which Build keeps the files it made,
+	// with the digest of what they were made from: the pages as extracted,
+	// the options and Program. When the next Build's pages and all else are
+	// the same, it returns those files without indexing again.
+	Cache string
+	// Program identifies the program that indexes (with Cache): a press
+	// built anew does not take an older one's files.
+	Program string
 }
 
 // Pages collects pages for the index as the site generator writes them, so
@@ -370,6 +378,13 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		return nil, err
 	}
 	docs = slices.DeleteFunc(docs, func(d docResult) bool { return d.page == nil })
+	var digest [sha256.Size]byte
+	if opts.Cache != "" {
+		digest = inputDigest(opts, dirPrefix, docs)
+		if files, ok := loadCached(opts.Cache, digest); ok {
+			return files, nil
+		}
+	}
 	total := 0
 	for _, d := range docs {
 		total += d.length
@@ -511,6 +526,10 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		return nil, err
 	}
 	files[dirPrefix+ManifestName] = data
+	if opts.Cache != "" {
+		// A cache that cannot be written costs the next build time only.
+		_ = saveCached(opts.Cache, digest, files)
+	}
 	return files, nil
 }
 

@@ -248,6 +248,9 @@ func open(opts Options, watch bool) (*session, error) {
 	flags.Set("publishDirDynamic", base.PublishDir)
 
 	var destFs afero.Fs = stopFs{hugofs.Os}
+	if opts.DestReady != nil && !s.inMemory {
+		destFs = stopFs{newGateFs(hugofs.Os, opts.DestReady)}
+	}
 	if s.inMemory {
 		destFs = afero.NewMemMapFs()
 	} else if opts.Reuse {

@@ -51,6 +51,10 @@ type Options struct {
 	// never written through the link. Result.Produced tells which files
 	// the build made, so that the others can be removed.
 	Reuse bool
+	// DestReady, when set, is called before the output folder is first
+	// touched and returns once it is ready: the caller may still be
+	// preparing Dest (seeding it) while Hugo reads the sources.
+	DestReady func()
 	// Mounts adds directories outside the site (for generated content or data)
 	// to the site's component folders.
 	Mounts []Mount

@@ -6,6 +6,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"github.com/zzia/press/internal/testsite"
 )
@@ -85,5 +86,52 @@ func TestDeprecatedFeatureWarned(t *testing.T) {
 	}
 	if n != 1 {
 		t.Errorf("%d warnings of the deprecated .IsNode, want 1: %v", n, res.Warnings)
+	}
+}
+
+// TestDestReadyBeforeFirstWrite: with DestReady, the output folder is not
+// touched until it has returned (press seeds the stage meanwhile), and the
+// build then writes its pages, through reuse too.
+func TestDestReadyBeforeFirstWrite(t *testing.T) {
+	src := t.TempDir()
+	testsite.WriteFiles(t, src, map[string]string{
+		"hugo.toml":         "baseURL = \"https://example.org/\"\ndisableKinds = [\"taxonomy\", \"term\", \"rss\", \"sitemap\"]\n",
+		"content/_index.md": "---\ntitle: 首页\n---\n",
+		"content/a.md":      "---\ntitle: 甲\n---\n",
+		"layouts/home.html": "home",
+		"layouts/page.html": "{{ .Title }}",
+		"static/s.txt":      "static",
+	})
+	for _, reuse := range []bool{false, true} {
+		dest := t.TempDir()
+		// A file the preparation removes: written through, it would be seen.
+		if err := os.WriteFile(filepath.Join(dest, "old.html"), []byte("old"), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		calls := 0
+		ready := func() {
+			calls++
+			// Hugo reads the sources meanwhile; nothing may reach dest yet.
+			time.Sleep(100 * time.Millisecond)
+			ents, err := os.ReadDir(dest)
+			if err != nil || len(ents) != 1 {
+				t.Errorf("reuse %v: the output held %v before it was ready (%v)", reuse, ents, err)
+			}
+			os.Remove(filepath.Join(dest, "old.html"))
+		}
+		if _, err := Build(Options{Source: src, Dest: dest, CacheDir: t.TempDir(), Reuse: reuse, DestReady: ready}); err != nil {
+			t.Fatal(err)
+		}
+		if calls != 1 {
+			t.Errorf("reuse %v: DestReady called %d times, want 1", reuse, calls)
+		}
+		for name, want := range map[string]string{"index.html": "home", "a/index.html": "甲", "s.txt": "static"} {
+			if b, err := os.ReadFile(filepath.Join(dest, filepath.FromSlash(name))); err != nil || string(b) != want {
+				t.Errorf("reuse %v: %s = %q, %v; want %q", reuse, name, b, err, want)
+			}
+		}
+		if _, err := os.Stat(filepath.Join(dest, "old.html")); err == nil {
+			t.Errorf("reuse %v: old.html is back", reuse)
+		}
 	}
 }

@@ -6,11 +6,12 @@ package main
 import (
 	"flag"
 	"fmt"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
 	"regexp"
-	"sort"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -57,6 +58,7 @@ func main() {
 	}
 
 	fmt.Printf("%-8s %-15s %10s %12s\n", "pages", "tool", "wall", "peak RSS")
+	pressBin, hugoBin := sameFooting(*work, *press, *hugo)
 	for _, f := range strings.Split(*sizes, ",") {
 		n, err := strconv.Atoi(strings.TrimSpace(f))
 		if err != nil {
@@ -78,10 +80,8 @@ func main() {
 		// A clean build (as in CI) starts with no output; a rebuild (as an
 		// editor's second build) finds the previous one in place. Hugo
 		// rewrites files in place, press builds aside and swaps.
-		pc, pcm := measure(*runs, clean(pout), *press, pressArgs...)
-		hc, hcm := measure(*runs, clean(hout), *hugo, hugoArgs...)
-		pr, prm := measure(*runs, nil, *press, pressArgs...)
-		hr, hrm := measure(*runs, nil, *hugo, hugoArgs...)
+		pc, hc := measurePair(*runs, clean(pout), clean(hout), pressBin, pressArgs, hugoBin, hugoArgs)
+		pr, hr := measurePair(*runs, nil, nil, pressBin, pressArgs, hugoBin, hugoArgs)
 		// One article changed before each run (not timed): the editor's
 		// usual rebuild.
 		article := filepath.Join(dir, "content", "news", "0000", "article-00003.md")
@@ -96,27 +96,30 @@ func main() {
 				fail(err)
 			}
 		}
-		p1, p1m := measure(*runs, edit, *press, pressArgs...)
-		h1, h1m := measure(*runs, edit, *hugo, hugoArgs...)
+		p1, h1 := measurePair(*runs, edit, edit, pressBin, pressArgs, hugoBin, hugoArgs)
 		if err := os.WriteFile(article, orig, 0o644); err != nil {
 			fail(err)
 		}
 		for _, r := range []struct {
 			tool string
-			wall time.Duration
-			mem  float64
-		}{{"press clean", pc, pcm}, {"hugo clean", hc, hcm}, {"press rebuild", pr, prm}, {"hugo rebuild", hr, hrm},
-			{"press 1 changed", p1, p1m}, {"hugo 1 changed", h1, h1m}} {
-			fmt.Printf("%-8d %-15s %10s %9.0f MB\n", n, r.tool, r.wall.Round(time.Millisecond), r.mem)
+			m    measured
+		}{{"press clean", pc}, {"hugo clean", hc}, {"press rebuild", pr}, {"hugo rebuild", hr},
+			{"press 1 changed", p1}, {"hugo 1 changed", h1}} {
+			fmt.Printf("%-8d %-15s %10s %9.0f MB\n", n, r.tool, r.m.wall.Round(time.Millisecond), r.m.mem)
 		}
-		fmt.Printf("%-8d ratio clean   %10.3f    rebuild %.3f   1 changed %.3f   memory %.3f   (press/hugo; targets: clean ≤ 1.10, rebuilds ≤ 1.00, memory ≤ 1.10; memory: the largest peak of each)\n",
-			n, float64(pc)/float64(hc), float64(pr)/float64(hr), float64(p1)/float64(h1), max(pcm, prm, p1m)/max(hcm, hrm, h1m))
+		fmt.Printf("%-8d ratio clean   %10.3f    rebuild %.3f   1 changed %.3f   memory %.3f   (press/hugo, medians of runs taken in pairs; targets: clean ≤ 1.10, rebuilds ≤ 1.00, memory ≤ 1.10; memory: the largest peak of each)\n",
+			n, pc.ratio(hc), pr.ratio(hr), p1.ratio(h1), max(pc.mem, pr.mem, p1.mem)/max(hc.mem, hr.mem, h1.mem))
 	}
 }
 
-// clean returns a step that removes dir before a run (not timed).
+// clean returns a step that removes dir before a run (not timed), and
+// then waits until the disk has what was written so far: one run's
+// writeback does not fall on the next.
 func clean(dir string) func() {
-	return func() { os.RemoveAll(dir) }
+	return func() {
+		os.RemoveAll(dir)
+		syscall.Sync()
+	}
 }
 
 // membersToday is the build date of the member benchmark: the synthetic
@@ -230,30 +233,108 @@ func countPages(name string) int {
 // timed), and returns the median wall time and the median peak resident
 // memory in MB.
 func measure(runs int, before func(), name string, args ...string) (time.Duration, float64) {
-	var walls []time.Duration
-	var mems []float64
+	var ms []measured
 	for range runs {
-		if before != nil {
-			before()
-		}
-		cmd := exec.Command(name, args...)
-		cmd.Stderr = os.Stderr
-		start := time.Now()
-		if err := cmd.Run(); err != nil {
-			fail(fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err))
-		}
-		walls = append(walls, time.Since(start))
-		if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
-			mems = append(mems, float64(ru.Maxrss)/1024)
-		}
+		ms = append(ms, timeOnce(before, name, args))
 	}
-	sort.Slice(walls, func(i, j int) bool { return walls[i] < walls[j] })
-	sort.Float64s(mems)
-	m := 0.0
-	if len(mems) > 0 {
-		m = mems[len(mems)/2]
+	m := median(ms)
+	return m.wall, m.mem
+}
+
+// timeOnce runs the command once after before (when set, not timed).
+func timeOnce(before func(), name string, args []string) measured {
+	if before != nil {
+		before()
 	}
-	return walls[len(walls)/2], m
+	cmd := exec.Command(name, args...)
+	cmd.Stderr = os.Stderr
+	start := time.Now()
+	if err := cmd.Run(); err != nil {
+		fail(fmt.Errorf("%s %s: %w", name, strings.Join(args, " "), err))
+	}
+	m := measured{wall: time.Since(start)}
+	if ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		m.mem = float64(ru.Maxrss) / 1024
+	}
+	return m
+}
+
+// median is the median wall time and, apart, the median memory of ms.
+func median(ms []measured) measured {
+	walls := make([]time.Duration, len(ms))
+	mems := make([]float64, len(ms))
+	for i, m := range ms {
+		walls[i], mems[i] = m.wall, m.mem
+	}
+	slices.Sort(walls)
+	slices.Sort(mems)
+	return measured{wall: walls[len(walls)/2], mem: mems[len(mems)/2]}
+}
+
+// measured is a command's median wall time and median peak resident
+// memory in MB over a series of runs.
+type measured struct {
+	wall time.Duration
+	mem  float64
+}
+
+// ratio is m's wall time over o's.
+func (m measured) ratio(o measured) float64 { return float64(m.wall) / float64(o.wall) }
+
+// measurePair times two commands runs times each, taken in turn (a run of
+// the first, then one of the second), so that a change of the machine's
+// load falls on both; beforeA and beforeB (when set, not timed) run before
+// each run of their command.
+func measurePair(runs int, beforeA, beforeB func(), a string, aArgs []string, b string, bArgs []string) (measured, measured) {
+	var as, bs []measured
+	for range runs {
+		as = append(as, timeOnce(beforeA, a, aArgs))
+		bs = append(bs, timeOnce(beforeB, b, bArgs))
+	}
+	return median(as), median(bs)
+}
+
+// sameFooting copies both binaries into work and returns the copies' names,
+// so that the two start from the same state of the page cache: the Go
+// linker writes its output through a memory map, and a binary just linked
+// maps (and counts in its peak RSS) about 20 MB more of itself than the same
+// bytes written by a copy.
+func sameFooting(work string, bins ...string) (string, string) {
+	dir := filepath.Join(work, "bin")
+	if err := os.MkdirAll(dir, 0o755); err != nil {
+		fail(err)
+	}
+	var out []string
+	for i, b := range bins {
+		name := filepath.Join(dir, fmt.Sprintf("%d-%s", i, filepath.Base(b)))
+		if err := copyFile(name, b); err != nil {
+			fail(err)
+		}
+		out = append(out, name)
+	}
+	return out[0], out[1]
+}
+
+// copyFile writes a copy of src to dst through a small buffer: the
+// commands' peak RSS includes this process's, which they share until exec.
+func copyFile(dst, src string) error {
+	in, err := os.Open(src)
+	if err != nil {
+		return err
+	}
+	defer in.Close()
+	os.Remove(dst)
+	out, err := os.OpenFile(dst, os.O_CREATE|os.O_WRONLY|os.O_EXCL, 0o755)
+	if err != nil {
+		return err
+	}
+	// Plain reads and writes: not copy_file_range, which may share the
+	// source's pages.
+	_, err = io.CopyBuffer(struct{ io.Writer }{out}, struct{ io.Reader }{in}, make([]byte, 1<<20))
+	if cerr := out.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }
 
 func fail(err error) {

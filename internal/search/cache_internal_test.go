@@ -1,0 +1,114 @@
+package search
+
+import (
+	"maps"
+	"os"
+	"path/filepath"
+	"testing"
+	"testing/fstest"
+)
+
+// TestCacheTakenOnlyForTheSameInput: the cache's files are what Build
+// makes, and they are taken only when the pages, the options and the
+// program are all the same and the cache file is whole.
+func TestCacheTakenOnlyForTheSameInput(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html":           {Data: []byte(`<main><h1>首页</h1><p>郑州市信息化促进会。</p></main>`)},
+		"news/a/index.html":    {Data: []byte(`<main><h1>会员𠀾𪚥</h1><p>表情😀与生僻字𠀾。AI 培训 &lt;报名&gt;。</p></main>`)},
+		"news/b/index.html":    {Data: []byte(`<main><h1>白皮书</h1><p>数字经济发展报告。</p></main>`)},
+		"notices/c/index.html": {Data: []byte(`<main><h1>通知</h1><p>年会将于十二月举行。</p></main>`)},
+	}
+	cache := filepath.Join(t.TempDir(), "search", "index")
+	build := func(opts Options) Files {
+		t.Helper()
+		files, err := Build(site, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return files
+	}
+	want := build(Options{})
+	if got := build(Options{Cache: cache, Program: "p1"}); !maps.EqualFunc(got, want, bytesEqual) {
+		t.Fatal("an index built with a cache differs from one built without")
+	}
+	if got := build(Options{Cache: cache, Program: "p1"}); !maps.EqualFunc(got, want, bytesEqual) {
+		t.Fatal("the index taken from the cache differs from the one built")
+	}
+
+	// The cache is read: a file kept for the same input is what Build gives.
+	digest := cachedDigest(t, cache)
+	marker := Files{"search/marker": []byte("from the cache")}
+	if err := saveCached(cache, digest, marker); err != nil {
+		t.Fatal(err)
+	}
+	if got := build(Options{Cache: cache, Program: "p1"}); !maps.EqualFunc(got, marker, bytesEqual) {
+		t.Fatalf("the cache was not taken for the same input: %d files", len(got))
+	}
+
+	// Anything else that makes the index: not taken.
+	for name, opts := range map[string]Options{
+		"another program":    {Cache: cache, Program: "p2"},
+		"another shard size": {Cache: cache, Program: "p1", ShardBytes: 4 << 10},
+		"another chunk size": {Cache: cache, Program: "p1", ChunkBytes: 4 << 10},
+		"another folder":     {Cache: cache, Program: "p1", Dir: "find"},
+	} {
+		if err := saveCached(cache, digest, marker); err != nil {
+			t.Fatal(err)
+		}
+		if got := build(opts); maps.EqualFunc(got, marker, bytesEqual) {
+			t.Errorf("%s: the cache's files were taken", name)
+		}
+	}
+	if err := saveCached(cache, digest, marker); err != nil {
+		t.Fatal(err)
+	}
+	edited := maps.Clone(site)
+	edited["news/b/index.html"] = &fstest.MapFile{Data: []byte(`<main><h1>白皮书</h1><p>数字经济发展报告（修订）。</p></main>`)}
+	got, err := Build(edited, Options{Cache: cache, Program: "p1"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if maps.EqualFunc(got, marker, bytesEqual) {
+		t.Error("an edited page: the cache's files were taken")
+	}
+	fresh, err := Build(edited, Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if !maps.EqualFunc(got, fresh, bytesEqual) {
+		t.Error("an edited page: the index differs from one built without a cache")
+	}
+
+	// A damaged cache file (a byte changed, or cut short) is not taken.
+	for name, damage := range map[string]func([]byte) []byte{
+		"a byte of a file changed": func(b []byte) []byte { b[len(b)-33] ^= 1; return b },
+		"cut short":                func(b []byte) []byte { return b[:len(b)-10] },
+	} {
+		if err := saveCached(cache, digest, marker); err != nil {
+			t.Fatal(err)
+		}
+		b, err := os.ReadFile(cache)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(cache, damage(b), 0o600); err != nil {
+			t.Fatal(err)
+		}
+		if got := build(Options{Cache: cache, Program: "p1"}); !maps.EqualFunc(got, want, bytesEqual) {
+			t.Errorf("%s: the index differs from the one built", name)
+		}
+	}
+}
+
+func bytesEqual(a, b []byte) bool { return string(a) == string(b) }
+
+// cachedDigest reads the input digest a cache file was kept under.
+func cachedDigest(t *testing.T, path string) (d [32]byte) {
+	t.Helper()
+	b, err := os.ReadFile(path)
+	if err != nil || len(b) < len(cacheMagic)+len(d) {
+		t.Fatalf("no cache file at %s: %v", path, err)
+	}
+	copy(d[:], b[len(cacheMagic):])
+	return d
+}
