@@ -22,11 +22,14 @@ import (
 // It also keeps the bytes of each file it read, with the file's size and
 // modification time: a file whose size and time are unchanged is not read
 // again, only looked at (Forget makes the next load read a file, for the
-// preview whose watcher said it changed).
+// preview whose watcher said it changed). A cache told to Trust the
+// caller's Forget does not even look.
 type ParseCache struct {
 	mu      sync.Mutex
 	entries map[parseKey]*parsedFile
 	files   map[string]*keptFile // by name
+	trust   bool                 // a kept file is unchanged unless forgotten (Trust)
+	recheck bool                 // the next load looks at every file (Recheck)
 }
 
 // NewParseCache returns an empty cache.
@@ -52,12 +55,20 @@ func (c *ParseCache) read(fsys fs.FS, name string) ([]byte, [sha256.Size]byte, e
 		src, err := fs.ReadFile(fsys, name)
 		return src, sha256.Sum256(src), err
 	}
+	c.mu.Lock()
+	f, ok := c.files[name]
+	if ok && c.trust && !c.recheck {
+		f.used = true
+		c.mu.Unlock()
+		return f.src, f.sum, nil
+	}
+	c.mu.Unlock()
 	fi, err := fs.Stat(fsys, name)
 	if err != nil {
 		return nil, [sha256.Size]byte{}, err
 	}
 	c.mu.Lock()
-	f, ok := c.files[name]
+	f, ok = c.files[name]
 	if ok && f.size == fi.Size() && f.mod.Equal(fi.ModTime()) {
 		f.used = true
 		c.mu.Unlock()
@@ -168,6 +179,27 @@ func (c *ParseCache) putRecord(lang msg.Lang, file string, sum [sha256.Size]byte
 	}
 }
 
+// Trust makes the loads from now on take a file kept from an earlier load
+// without looking at its size and time: the caller names every file that
+// changed with Forget (the preview, from its watcher's events) or, when it
+// may have missed some, calls Recheck. A file a load has not seen before is
+// read, and one that is gone is not listed.
+func (c *ParseCache) Trust() {
+	c.mu.Lock()
+	c.trust, c.recheck = true, true
+	c.mu.Unlock()
+}
+
+// Recheck makes the next load look at the size and time of every file
+// again, as without Trust: for the changes a watcher did not report (made
+// before it started, or lost when it fell behind). Not to be called during
+// a load.
+func (c *ParseCache) Recheck() {
+	c.mu.Lock()
+	c.recheck = true
+	c.mu.Unlock()
+}
+
 // sweep drops the entries the load that ends did not use (files changed or
 // removed since) and starts the next load.
 func (c *ParseCache) sweep() {
@@ -176,6 +208,7 @@ func (c *ParseCache) sweep() {
 	}
 	c.mu.Lock()
 	defer c.mu.Unlock()
+	c.recheck = false
 	for k, e := range c.entries {
 		if !e.used {
 			delete(c.entries, k)

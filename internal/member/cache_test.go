@@ -216,3 +216,63 @@ func TestParseCacheReadsWhatChanged(t *testing.T) {
 	write("丙", fi.ModTime().Add(time.Second))
 	loaded("same size, new time", "丙")
 }
+
+// A cache that trusts its caller's Forget (the preview, whose watcher
+// names every changed file) does not look at the files again: it sees an
+// edit once it is told of it, at the first load after Trust (what changed
+// before the watch began) and after Recheck (events lost).
+func TestParseCacheTrusted(t *testing.T) {
+	dir := t.TempDir()
+	if err := membertest.Synthetic(dir, 10, 4, 1, membertest.Today); err != nil {
+		t.Fatal(err)
+	}
+	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
+	if err != nil {
+		t.Fatal(err)
+	}
+	rel := member.MembersDir + "/" + ents[2].Name()
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	name := regexp.MustCompile(`(?m)^name: (.*)$`)
+	mod := time.Now().Add(-time.Hour)
+	// write gives the member the name suffix, each time with a later
+	// modification time: a load that looks sees the change.
+	write := func(suffix string) {
+		t.Helper()
+		if err := os.WriteFile(file, name.ReplaceAll(orig, []byte("name: ${1}"+suffix)), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		mod = mod.Add(time.Second)
+		if err := os.Chtimes(file, mod, mod); err != nil {
+			t.Fatal(err)
+		}
+	}
+	c := member.NewParseCache()
+	loaded := func(step, want string) {
+		t.Helper()
+		ds, l := member.LoadCached(msg.Zh, dir, membertest.Today, c)
+		if l.HasErrors() {
+			t.Fatalf("%s: %v", step, l.Errors())
+		}
+		if !bytes.Contains(records(ds), []byte(want)) {
+			t.Errorf("%s: the loaded data has no %q", step, want)
+		}
+	}
+	write("甲")
+	loaded("first load", "甲")
+	c.Trust()
+	write("乙")
+	loaded("the first load after Trust looks at every file", "乙")
+	write("丙")
+	loaded("trusted, not told: the kept bytes", "乙")
+	c.Forget(rel)
+	loaded("told", "丙")
+	write("丁")
+	c.Recheck()
+	loaded("after Recheck", "丁")
+	write("戊")
+	loaded("trusted again after the recheck", "丁")
+}

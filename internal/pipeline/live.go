@@ -147,6 +147,17 @@ func cachedMembers(s *Site, c *member.ParseCache, prev **rules.Result) func() (*
 	}
 }
 
+// Watched says that the caller now watches the site and hands every
+// change to Update: from the next Update on, a data file it does not name
+// is taken as unchanged without looking at its size and time (the next
+// Update still looks at every file once, for the changes made before the
+// watch began).
+func (l *Live) Watched() { l.parsed.Trust() }
+
+// Recheck makes the next Update look at every data file's size and time,
+// for changes the watcher may have lost.
+func (l *Live) Recheck() { l.parsed.Recheck() }
+
 // Close releases the site and the generated data.
 func (l *Live) Close() {
 	l.reset()

@@ -55,6 +55,8 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 	if _, err := live.Update(nil); err != nil {
 		b.Fatal(err)
 	}
+	// As press serve: every change comes as an event (the edit's, below).
+	live.Watched()
 	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
 	if err != nil {
 		b.Fatal(err)

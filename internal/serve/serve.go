@@ -54,6 +54,8 @@ type Server struct {
 	opts Options
 
 	live *pipeline.Live // the site kept built between changes
+	// watching says that the watcher runs: every change reaches live.
+	watching bool
 	// building is held for writing while a build changes the output, so
 	// that no page is served half-written.
 	building sync.RWMutex
@@ -124,6 +126,8 @@ func (s *Server) Run(ctx context.Context) error {
 		return err
 	}
 	defer w.close()
+	s.watching = true
+	s.live.Watched()
 
 	srv := &http.Server{Handler: s, ReadHeaderTimeout: 10 * time.Second}
 	go srv.Serve(ln)
@@ -157,6 +161,9 @@ func (s *Server) Run(ctx context.Context) error {
 			fire = timer.C
 		case err := <-w.errors:
 			fmt.Fprintln(s.opts.Err, s.opts.Lang.T("serve.watcherr", err))
+			// Events may be lost (the queue overflowed): the next
+			// rebuild looks at every data file.
+			s.live.Recheck()
 		case <-fire:
 			fire = nil
 			s.update(pending)
@@ -183,6 +190,9 @@ func (s *Server) Rebuild(baseURL string) {
 		return
 	}
 	s.live = live
+	if s.watching {
+		live.Watched()
+	}
 	s.update(nil)
 }
 

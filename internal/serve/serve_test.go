@@ -6,6 +6,7 @@ import (
 	"net/http"
 	"os"
 	"path/filepath"
+	"strconv"
 	"strings"
 	"testing"
 	"time"
@@ -131,5 +132,52 @@ func TestServeRebuildsAndRecovers(t *testing.T) {
 	}
 	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
 		t.Error("serve wrote public/ into the site; it must serve from memory")
+	}
+}
+
+// TestServeSeesMemberEdits: a member file edited while press serve runs
+// shows on the member's page, each time: the preview takes the other data
+// files as unchanged without looking at them (the watcher names every
+// change), so every edit must reach it as an event.
+func TestServeSeesMemberEdits(t *testing.T) {
+	src := testsite.Bundled(t)
+	ctx, cancel := context.WithCancel(context.Background())
+	defer cancel()
+	ready := make(chan string, 1)
+	done := make(chan error, 1)
+	go func() {
+		done <- serve.Run(ctx, serve.Options{
+			Source: src, Addr: "127.0.0.1:0", CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC),
+			Debounce: 20 * time.Millisecond,
+			Ready:    func(u string) { ready <- u },
+		})
+	}()
+	var base string
+	select {
+	case base = <-ready:
+	case err := <-done:
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(120 * time.Second):
+		t.Fatal("serve did not start")
+	}
+	file := filepath.Join(src, "data", "members", "m01-erqi.yaml")
+	orig, err := os.ReadFile(file)
+	if err != nil {
+		t.Fatal(err)
+	}
+	page := base + "members/m01-erqi/"
+	for i, name := range []string{"第一次改名𠀾大学", "第二次改名😀大学", "第三次改名大学"} {
+		edited := strings.Replace(string(orig), "name: 中原虚构星联大学\n", "name: "+name+"\n", 1)
+		if edited == string(orig) {
+			t.Fatal("the member file has no name line to edit")
+		}
+		if err := os.WriteFile(file, []byte(edited), 0o644); err != nil {
+			t.Fatal(err)
+		}
+		waitFor(t, page, "edit "+strconv.Itoa(i+1), func(c int, b string) bool { return c == 200 && strings.Contains(b, name) })
+	}
+	cancel()
+	if err := <-done; err != nil {
+		t.Errorf("serve returned %v on shutdown", err)
 	}
 }
