@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"compress/zlib"
 	"crypto/sha256"
+	"encoding/binary"
 	"fmt"
 	"html"
 	"io"
@@ -55,6 +56,7 @@ type secrets struct {
 	matcher *matcher
 	lang    msg.Lang          // the language of the diagnostics
 	key     [sha256.Size]byte // of the values looked for: equal keys find the same
+	inputs  [sha256.Size]byte // of the values with their kinds and owners, and lang (collectSecrets)
 }
 
 const (
@@ -63,16 +65,31 @@ const (
 )
 
 // collectSecrets gathers the private values of ds; nil when there are none.
-// The matcher of prev (nil, or the secrets of an earlier load), which
-// depends on the values alone, is used again when the values are the same:
-// the preview's edits seldom change them, and building it for a large
-// membership allocated more than anything else in the derive stage.
+// When the values and their owners are those prev (nil, or the secrets of
+// an earlier load) was made from, it is prev itself: the preview's edits
+// seldom change them. Otherwise the matcher of prev, which depends on the
+// values alone, is used again when the values are the same: building it
+// for a large membership allocated more than anything else in the derive
+// stage.
 func collectSecrets(lang msg.Lang, ds *member.Dataset, prev *secrets) *secrets {
 	if ds == nil {
 		return nil
 	}
+	// What the secrets are made from, as a digest: every value given to
+	// add below, with its kind and owner.
+	fp := binary.AppendUvarint(nil, uint64(lang))
+	privateValues(ds, func(what, owner, v string) {
+		for _, s := range [...]string{what, owner, v} {
+			fp = binary.AppendUvarint(fp, uint64(len(s)))
+			fp = append(fp, s...)
+		}
+	})
+	inputs := sha256.Sum256(fp)
+	if prev != nil && prev.inputs == inputs {
+		return prev
+	}
 	byPattern := map[string]secret{}
-	add := func(what, owner, v string) {
+	privateValues(ds, func(what, owner, v string) {
 		v = strings.TrimSpace(v)
 		if v == "" {
 			return
@@ -104,7 +121,38 @@ func collectSecrets(lang msg.Lang, ds *member.Dataset, prev *secrets) *secrets {
 				}
 			}
 		}
+	})
+	if len(byPattern) == 0 {
+		return nil
 	}
+	patterns := make([]string, 0, len(byPattern))
+	for p := range byPattern {
+		patterns = append(patterns, p)
+	}
+	sort.Strings(patterns)
+	s := &secrets{list: make([]secret, len(patterns)), lang: lang}
+	for i, p := range patterns {
+		s.list[i] = byPattern[p]
+	}
+	h := sha256.New()
+	for _, p := range patterns {
+		h.Write([]byte(p))
+		h.Write([]byte{0})
+	}
+	h.Sum(s.key[:0])
+	s.inputs = inputs
+	if prev != nil && prev.key == s.key && prev.matcher != nil {
+		s.matcher = prev.matcher
+	} else {
+		s.matcher = newMatcher(patterns)
+	}
+	return s
+}
+
+// privateValues calls add with each private value of ds (what it is, as
+// a privacy.* message key, the member or person it belongs to, and the
+// value as written), in the order of ds.
+func privateValues(ds *member.Dataset, add func(what, owner, v string)) {
 	contact := func(owner string, c member.Contact) {
 		add("phone", owner, c.Phone)
 		add("mobile", owner, c.Mobile)
@@ -133,30 +181,6 @@ func collectSecrets(lang msg.Lang, ds *member.Dataset, prev *secrets) *secrets {
 		contact(p.ID, p.Contact)
 		add("notes", p.ID, p.Notes)
 	}
-	if len(byPattern) == 0 {
-		return nil
-	}
-	patterns := make([]string, 0, len(byPattern))
-	for p := range byPattern {
-		patterns = append(patterns, p)
-	}
-	sort.Strings(patterns)
-	s := &secrets{list: make([]secret, len(patterns)), lang: lang}
-	for i, p := range patterns {
-		s.list[i] = byPattern[p]
-	}
-	h := sha256.New()
-	for _, p := range patterns {
-		h.Write([]byte(p))
-		h.Write([]byte{0})
-	}
-	h.Sum(s.key[:0])
-	if prev != nil && prev.key == s.key && prev.matcher != nil {
-		s.matcher = prev.matcher
-	} else {
-		s.matcher = newMatcher(patterns)
-	}
-	return s
 }
 
 // cleanFiles remembers the contents a privacy scan found clean, by their

@@ -6,6 +6,7 @@ import (
 	"math/rand/v2"
 	"os"
 	"path/filepath"
+	"slices"
 	"sort"
 	"strings"
 	"testing"
@@ -268,5 +269,39 @@ func TestPrivacyMatcherKept(t *testing.T) {
 	}
 	if err := other.checkFiles(fstest.MapFS{"a.html": {Data: []byte("0371-5555-8888")}}, []string{"a.html"}); err == nil {
 		t.Error("the new value was not found")
+	}
+}
+
+// The preview's next load keeps the secrets themselves while the private
+// values and their owners are the same (an edit of a name, an
+// introduction), and makes new ones when a value, an owner or the language
+// changes.
+func TestPrivacySecretsKept(t *testing.T) {
+	ds := func(name, phone, notes, owner string) *member.Dataset {
+		return &member.Dataset{Members: []*member.Member{
+			{ID: owner, Name: name, Contact: member.Contact{Phone: phone}, Notes: notes},
+			{ID: "m9", Name: "另一家单位", Contact: member.Contact{Email: "office@example.org"}},
+		}}
+	}
+	first := collectSecrets(msg.En, ds("第一个名字", "0371-5555-9999", "秘书处内部备注一二三", "m1"), nil)
+	if got := collectSecrets(msg.En, ds("改过的名字😀𠀾", "0371-5555-9999", "秘书处内部备注一二三", "m1"), first); got != first {
+		t.Error("a new name (not private) made new secrets")
+	}
+	for what, d := range map[string]*member.Dataset{
+		"another phone": ds("第一个名字", "0371-5555-8888", "秘书处内部备注一二三", "m1"),
+		"another note":  ds("第一个名字", "0371-5555-9999", "秘书处内部备注四五六", "m1"),
+		"another owner": ds("第一个名字", "0371-5555-9999", "秘书处内部备注一二三", "m2"),
+	} {
+		got := collectSecrets(msg.En, d, first)
+		if got == first {
+			t.Errorf("%s: the secrets were kept", what)
+			continue
+		}
+		if want := collectSecrets(msg.En, d, nil); !slices.Equal(got.list, want.list) || got.key != want.key {
+			t.Errorf("%s: the secrets differ from those made anew", what)
+		}
+	}
+	if got := collectSecrets(msg.Zh, ds("第一个名字", "0371-5555-9999", "秘书处内部备注一二三", "m1"), first); got == first || got.list[0].what == first.list[0].what {
+		t.Error("another language: the secrets (and their messages) were kept")
 	}
 }
