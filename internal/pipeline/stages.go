@@ -266,7 +266,7 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 		searchErr error
 	)
 	wg.Go(func() {
-		searchErr = indexForSearch(r.out, files, r.site, r.scan.search, searchCachePath(cacheDir(opts)))
+		searchErr = indexForSearch(r.out, files, r.site, r.scan.search, searchCachePath(cacheDir(opts), opts.preview))
 	})
 	broken, err := checkLinks(opts.Lang, r.out, files, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
 	wg.Wait()
@@ -319,8 +319,12 @@ func publish(out *output, dir string, files int) (int, error) {
 }
 
 // searchCachePath is the file in which the build keeps its last search
-// index (search.Options.Cache).
-func searchCachePath(cacheDir string) string {
+// index (search.Options.Cache); the preview (drafts included) has its own,
+// so that it and the builds do not take each other's place.
+func searchCachePath(cacheDir string, preview bool) string {
+	if preview {
+		return filepath.Join(cacheDir, "search", "preview")
+	}
 	return filepath.Join(cacheDir, "search", "index")
 }
 
