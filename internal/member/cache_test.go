@@ -155,11 +155,12 @@ func TestParseCacheLoadsTheSame(t *testing.T) {
 	same("restored")
 }
 
-// A file whose size and modification time are unchanged is not read again;
-// an edit that changes either is, and so is a file the cache was told to
-// forget (the preview's watcher named it) even when both look unchanged.
-func TestParseCacheReadsWhatChanged(t *testing.T) {
-	dir := t.TempDir()
+// oneMemberFile makes a synthetic association in a temporary folder and
+// returns it, with one member's file (slash-separated and relative to the
+// folder, then as a path) and its bytes.
+func oneMemberFile(t *testing.T) (dir, rel, file string, orig []byte) {
+	t.Helper()
+	dir = t.TempDir()
 	if err := membertest.Synthetic(dir, 10, 4, 1, membertest.Today); err != nil {
 		t.Fatal(err)
 	}
@@ -167,12 +168,34 @@ func TestParseCacheReadsWhatChanged(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	rel := member.MembersDir + "/" + ents[2].Name()
-	file := filepath.Join(dir, filepath.FromSlash(rel))
-	orig, err := os.ReadFile(file)
-	if err != nil {
+	rel = member.MembersDir + "/" + ents[2].Name()
+	file = filepath.Join(dir, filepath.FromSlash(rel))
+	if orig, err = os.ReadFile(file); err != nil {
 		t.Fatal(err)
 	}
+	return dir, rel, file, orig
+}
+
+// loader returns a step that loads dir through c and checks that the data
+// holds want.
+func loader(t *testing.T, dir string, c *member.ParseCache) func(step, want string) {
+	return func(step, want string) {
+		t.Helper()
+		ds, l := member.LoadCached(msg.Zh, dir, membertest.Today, c)
+		if l.HasErrors() {
+			t.Fatalf("%s: %v", step, l.Errors())
+		}
+		if !bytes.Contains(records(ds), []byte(want)) {
+			t.Errorf("%s: the loaded data has no %q", step, want)
+		}
+	}
+}
+
+// A file whose size and modification time are unchanged is not read again;
+// an edit that changes either is, and so is a file the cache was told to
+// forget (the preview's watcher named it) even when both look unchanged.
+func TestParseCacheReadsWhatChanged(t *testing.T) {
+	dir, rel, file, orig := oneMemberFile(t)
 	fi, err := os.Stat(file)
 	if err != nil {
 		t.Fatal(err)
@@ -192,16 +215,7 @@ func TestParseCacheReadsWhatChanged(t *testing.T) {
 		}
 	}
 	c := member.NewParseCache()
-	loaded := func(step, want string) {
-		t.Helper()
-		ds, l := member.LoadCached(msg.Zh, dir, membertest.Today, c)
-		if l.HasErrors() {
-			t.Fatalf("%s: %v", step, l.Errors())
-		}
-		if !bytes.Contains(records(ds), []byte(want)) {
-			t.Errorf("%s: the loaded data has no %q", step, want)
-		}
-	}
+	loaded := loader(t, dir, c)
 	write("甲", fi.ModTime())
 	loaded("first load", "甲")
 	size := func() int64 { s, _ := os.Stat(file); return s.Size() }
@@ -222,20 +236,7 @@ func TestParseCacheReadsWhatChanged(t *testing.T) {
 // edit once it is told of it, at the first load after Trust (what changed
 // before the watch began) and after Recheck (events lost).
 func TestParseCacheTrusted(t *testing.T) {
-	dir := t.TempDir()
-	if err := membertest.Synthetic(dir, 10, 4, 1, membertest.Today); err != nil {
-		t.Fatal(err)
-	}
-	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rel := member.MembersDir + "/" + ents[2].Name()
-	file := filepath.Join(dir, filepath.FromSlash(rel))
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	dir, rel, file, orig := oneMemberFile(t)
 	name := regexp.MustCompile(`(?m)^name: (.*)$`)
 	mod := time.Now().Add(-time.Hour)
 	// write gives the member the name suffix, each time with a later
@@ -251,16 +252,7 @@ func TestParseCacheTrusted(t *testing.T) {
 		}
 	}
 	c := member.NewParseCache()
-	loaded := func(step, want string) {
-		t.Helper()
-		ds, l := member.LoadCached(msg.Zh, dir, membertest.Today, c)
-		if l.HasErrors() {
-			t.Fatalf("%s: %v", step, l.Errors())
-		}
-		if !bytes.Contains(records(ds), []byte(want)) {
-			t.Errorf("%s: the loaded data has no %q", step, want)
-		}
-	}
+	loaded := loader(t, dir, c)
 	write("甲")
 	loaded("first load", "甲")
 	c.Trust()

@@ -8,6 +8,7 @@ import (
 	"path/filepath"
 	"strconv"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 
@@ -46,30 +47,50 @@ func waitFor(t *testing.T, url string, what string, cond func(int, string) bool)
 	}
 }
 
+// start runs press serve with opts (on a free port, its own cache folder,
+// a short debounce) until stop, and returns its address once it serves.
+func start(t *testing.T, opts serve.Options) (base string, stop func()) {
+	t.Helper()
+	opts.Addr, opts.CacheDir, opts.Debounce = "127.0.0.1:0", t.TempDir(), 20*time.Millisecond
+	ready := make(chan string, 1)
+	opts.Ready = func(u string) { ready <- u }
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- serve.Run(ctx, opts) }()
+	select {
+	case base = <-ready:
+	case err := <-done:
+		cancel()
+		t.Fatalf("serve stopped: %v", err)
+	case <-time.After(120 * time.Second):
+		cancel()
+		t.Fatal("serve did not start")
+	}
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("serve returned %v on shutdown", err)
+				}
+			case <-time.After(30 * time.Second):
+				t.Error("serve did not stop")
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return base, stop
+}
+
 func TestServeRebuildsAndRecovers(t *testing.T) {
 	src := testsite.Copy(t, testsite.Fixture("minimal"))
 	// A section page that lists its pages, to see lists follow edits.
 	os.WriteFile(filepath.Join(src, "layouts", "section.html"),
 		[]byte(`{{ define "main" }}<article><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}`), 0o644)
 
-	ctx, cancel := context.WithCancel(context.Background())
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{
-			Source: src, Addr: "127.0.0.1:0", CacheDir: t.TempDir(),
-			Debounce: 20 * time.Millisecond,
-			Ready:    func(u string) { ready <- u },
-		})
-	}()
-	var base string
-	select {
-	case base = <-ready:
-	case err := <-done:
-		t.Fatalf("serve stopped: %v", err)
-	case <-time.After(60 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	base, stop := start(t, serve.Options{Source: src})
 	page := base + "posts/second/"
 
 	code, body := get(t, page)
@@ -121,15 +142,7 @@ func TestServeRebuildsAndRecovers(t *testing.T) {
 	os.WriteFile(filepath.Join(src, "content", "more", "third.md"), []byte("---\ntitle: Third\n---\nnew\n"), 0o644)
 	waitFor(t, base+"more/third/", "a page in a new directory", func(c int, b string) bool { return c == 200 && strings.Contains(b, "Third") })
 
-	cancel()
-	select {
-	case err := <-done:
-		if err != nil {
-			t.Errorf("serve returned %v on shutdown", err)
-		}
-	case <-time.After(30 * time.Second):
-		t.Fatal("serve did not stop")
-	}
+	stop()
 	if _, err := os.Stat(filepath.Join(src, "public")); err == nil {
 		t.Error("serve wrote public/ into the site; it must serve from memory")
 	}
@@ -141,25 +154,7 @@ func TestServeRebuildsAndRecovers(t *testing.T) {
 // change), so every edit must reach it as an event.
 func TestServeSeesMemberEdits(t *testing.T) {
 	src := testsite.Bundled(t)
-	ctx, cancel := context.WithCancel(context.Background())
-	defer cancel()
-	ready := make(chan string, 1)
-	done := make(chan error, 1)
-	go func() {
-		done <- serve.Run(ctx, serve.Options{
-			Source: src, Addr: "127.0.0.1:0", CacheDir: t.TempDir(), Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC),
-			Debounce: 20 * time.Millisecond,
-			Ready:    func(u string) { ready <- u },
-		})
-	}()
-	var base string
-	select {
-	case base = <-ready:
-	case err := <-done:
-		t.Fatalf("serve stopped: %v", err)
-	case <-time.After(120 * time.Second):
-		t.Fatal("serve did not start")
-	}
+	base, stop := start(t, serve.Options{Source: src, Today: time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)})
 	file := filepath.Join(src, "data", "members", "m01-erqi.yaml")
 	orig, err := os.ReadFile(file)
 	if err != nil {
@@ -176,8 +171,5 @@ func TestServeSeesMemberEdits(t *testing.T) {
 		}
 		waitFor(t, page, "edit "+strconv.Itoa(i+1), func(c int, b string) bool { return c == 200 && strings.Contains(b, name) })
 	}
-	cancel()
-	if err := <-done; err != nil {
-		t.Errorf("serve returned %v on shutdown", err)
-	}
+	stop()
 }
