@@ -336,10 +336,11 @@ func indexForSearch(out fs.FS, listed []string, sres *site.Result, pages *search
 	if _, ok := sres.Sources["/search/"]; !ok {
 		return nil
 	}
-	files, err := search.Build(out, search.Options{Pages: pages, Files: listed, Cache: cache, Program: pdfcache.Program()})
+	idx, err := search.BuildIndex(out, search.Options{Pages: pages, Files: listed, Cache: cache, Program: pdfcache.Program()})
 	if err != nil {
 		return fmt.Errorf("search index: %w", err)
 	}
+	files := idx.Files
 	names := make([]string, 0, len(files))
 	for n := range files {
 		names = append(names, n)
@@ -352,7 +353,13 @@ func indexForSearch(out fs.FS, listed []string, sres *site.Result, pages *search
 	for i, n := range names {
 		sem <- struct{}{}
 		wg.Go(func() {
-			errs[i] = sres.WriteFile(n, files[n])
+			// Files taken from the cache are linked from it: a clean
+			// build over an unchanged site writes none of them.
+			if kept, ok := idx.Kept[n]; ok {
+				errs[i] = sres.LinkFile(n, kept, files[n])
+			} else {
+				errs[i] = sres.WriteFile(n, files[n])
+			}
 			<-sem
 		})
 	}

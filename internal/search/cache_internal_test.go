@@ -112,3 +112,56 @@ func cachedDigest(t *testing.T, path string) (d [32]byte) {
 	copy(d[:], b[len(cacheMagic):])
 	return d
 }
+
+// TestKeptFiles: an index taken from the cache comes with files on disk
+// that hold each file's bytes; a kept file that was damaged is written
+// again, and files of other indexes are removed.
+func TestKeptFiles(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html":        {Data: []byte(`<main><h1>首页</h1><p>郑州市信息化促进会。</p></main>`)},
+		"news/a/index.html": {Data: []byte(`<main><h1>会员𠀾</h1><p>表情😀与生僻字𪚥。</p></main>`)},
+	}
+	cache := filepath.Join(t.TempDir(), "search", "index")
+	opts := Options{Cache: cache, Program: "p1"}
+	first, err := BuildIndex(site, opts)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(first.Kept) != 0 {
+		t.Errorf("an index made anew has %d kept files", len(first.Kept))
+	}
+	stale := filepath.Join(keptDir(cache), "0000stale")
+	os.MkdirAll(keptDir(cache), 0o755)
+	os.WriteFile(stale, []byte("another index's file"), 0o644)
+
+	check := func(what string) Built {
+		t.Helper()
+		got, err := BuildIndex(site, opts)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !maps.EqualFunc(got.Files, first.Files, bytesEqual) {
+			t.Fatalf("%s: the files differ from the index made anew", what)
+		}
+		if len(got.Kept) != len(got.Files) {
+			t.Fatalf("%s: %d of %d files kept", what, len(got.Kept), len(got.Files))
+		}
+		for name, p := range got.Kept {
+			if b, err := os.ReadFile(p); err != nil || string(b) != string(got.Files[name]) {
+				t.Errorf("%s: the kept file of %s does not hold its bytes (%v)", what, name, err)
+			}
+		}
+		return got
+	}
+	taken := check("taken from the cache")
+	if _, err := os.Stat(stale); err == nil {
+		t.Error("another index's kept file was left")
+	}
+	// A kept file damaged (replaced with other bytes, or cut short): written again.
+	for _, p := range taken.Kept {
+		os.Remove(p)
+		os.WriteFile(p, []byte("damaged"), 0o644)
+		break
+	}
+	check("after a kept file was damaged")
+}

@@ -315,6 +315,13 @@ type docResult struct {
 // depend only on the pages: files are named by content hash, terms and pages
 // are sorted.
 func Build(site fs.FS, opts Options) (Files, error) {
+	idx, err := BuildIndex(site, opts)
+	return idx.Files, err
+}
+
+// BuildIndex is Build, with the files kept on disk when they are taken
+// from Options.Cache (Built.Kept).
+func BuildIndex(site fs.FS, opts Options) (Built, error) {
 	if opts.Dir == "" {
 		opts.Dir = "search"
 	}
@@ -357,7 +364,7 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		page(p)
 		return nil
 	}); err != nil {
-		return nil, err
+		return Built{}, err
 	}
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(pageURL(a), pageURL(b)) })
 
@@ -375,14 +382,14 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		docs[i] = extractDoc(names[i], src)
 		return nil
 	}); err != nil {
-		return nil, err
+		return Built{}, err
 	}
 	docs = slices.DeleteFunc(docs, func(d docResult) bool { return d.page == nil })
 	var digest [sha256.Size]byte
 	if opts.Cache != "" {
 		digest = inputDigest(opts, dirPrefix, docs)
 		if files, ok := loadCached(opts.Cache, digest); ok {
-			return files, nil
+			return Built{Files: files, Kept: keepFiles(keptDir(opts.Cache), files, opts.Workers)}, nil
 		}
 	}
 	total := 0
@@ -424,7 +431,7 @@ func Build(site fs.FS, opts Options) (Files, error) {
 			return nil
 		})
 		if err != nil {
-			return nil, err
+			return Built{}, err
 		}
 		for i := range end - start {
 			id := start + i
@@ -511,26 +518,26 @@ func Build(site fs.FS, opts Options) (Files, error) {
 		sz := len(e[0]) + len(e[1]) + len(e[2]) + 12
 		if chunkSize > 0 && chunkSize+sz > opts.ChunkBytes {
 			if err := emitChunk(i); err != nil {
-				return nil, err
+				return Built{}, err
 			}
 		}
 		chunk = append(chunk, e)
 		chunkSize += sz
 	}
 	if err := emitChunk(len(docs)); err != nil {
-		return nil, err
+		return Built{}, err
 	}
 
 	data, err := marshal(man)
 	if err != nil {
-		return nil, err
+		return Built{}, err
 	}
 	files[dirPrefix+ManifestName] = data
 	if opts.Cache != "" {
 		// A cache that cannot be written costs the next build time only.
 		_ = saveCached(opts.Cache, digest, files)
 	}
-	return files, nil
+	return Built{Files: files}, nil
 }
 
 func marshal(v any) ([]byte, error) {

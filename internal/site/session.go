@@ -85,6 +85,8 @@ type session struct {
 	hfs      *hugofs.Fs
 	publish  afero.Fs // hfs.PublishDir, kept after Close for Result.WriteFile
 	destFs   afero.Fs
+	root     string   // the output folder's absolute path ("/" in memory)
+	output   afero.Fs // what Hugo writes through (destFs, hooked), by absolute paths
 	cleanup  func()
 	hung     bool // a hung build's goroutines still use h
 	hooked   bool // every file created in the output is seen (written)
@@ -257,12 +259,13 @@ func open(opts Options, watch bool) (*session, error) {
 		destFs = newReuseFs(destFs)
 	}
 	s.destFs = destFs
+	s.root = string(filepath.Separator)
+	if !s.inMemory {
+		s.root, _ = filepath.Abs(opts.Dest)
+	}
 	hugoDest := destFs
 	if opts.OnPage != nil || watch || opts.Reuse {
-		root := string(filepath.Separator)
-		if !s.inMemory {
-			root, _ = filepath.Abs(opts.Dest)
-		}
+		root := s.root
 		s.onPage = opts.OnPage
 		s.hooked = true
 		hugoDest = hookFs{Fs: destFs, root: root, fn: s.page, seen: s.wrote}
@@ -272,6 +275,7 @@ func open(opts Options, watch bool) (*session, error) {
 		return nil, &BuildError{Diagnostics: []Diagnostic{{Message: opts.Lang.T("site.cacheinside", cacheDir)}}}
 	}
 	srcFs := newPrivateFs(hugofs.Os, src, append([]string{".git"}, opts.Private...), opts.Lang)
+	s.output = hugoDest
 	s.hfs = hugofs.NewFromSourceAndDestination(srcFs, hugoDest, flags)
 	s.publish = s.hfs.PublishDir
 
@@ -397,7 +401,9 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 		sort.Strings(res.Written)
 		res.Incremental = incremental
 	}
-	res.WriteFile = func(name string, data []byte) error {
+	// prepare checks that name is not one of Hugo's files and makes its
+	// folder; it returns name as the output file system has it.
+	prepare := func(name string) (string, error) {
 		rel := strings.TrimPrefix(name, "/")
 		name = filepath.Join(string(filepath.Separator), filepath.FromSlash(name))
 		// A file Hugo wrote (a page's url, a static file) is not replaced.
@@ -413,15 +419,36 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 			exists = err == nil && !s.generated[rel]
 		}
 		if exists || files[rel] {
-			return &BuildError{Diagnostics: []Diagnostic{{Message: s.opts.Lang.T("site.generatedexists", "/"+rel)}}}
+			return "", &BuildError{Diagnostics: []Diagnostic{{Message: s.opts.Lang.T("site.generatedexists", "/"+rel)}}}
 		}
 		if err := s.publish.MkdirAll(filepath.Dir(name), 0o755); err != nil {
-			return err
+			return "", err
 		}
 		if s.watch {
 			s.mu.Lock()
 			s.generated[rel] = true
 			s.mu.Unlock()
+		}
+		return name, nil
+	}
+	res.WriteFile = func(name string, data []byte) error {
+		name, err := prepare(name)
+		if err != nil {
+			return err
+		}
+		return afero.WriteFile(s.publish, name, data, 0o644)
+	}
+	res.LinkFile = func(name, src string, data []byte) error {
+		name, err := prepare(name)
+		if err != nil {
+			return err
+		}
+		if !s.inMemory {
+			if err := linkInto(s.output, src, filepath.Join(s.root, name), data); err == nil {
+				return nil
+			} else if errors.Is(err, errStopping) {
+				return err
+			}
 		}
 		return afero.WriteFile(s.publish, name, data, 0o644)
 	}

@@ -101,6 +101,11 @@ type Result struct {
 	// WriteFile adds a file to the output (on disk or in memory); press uses
 	// it for outputs Hugo does not make (feeds, search index).
 	WriteFile func(name string, data []byte) error
+	// LinkFile adds a file to the output as WriteFile does, as a hard link
+	// to src, a file on disk that holds data, where it can (an output on
+	// disk, on src's file system); elsewhere it writes data. The output then
+	// shares src's bytes: src must never be written to in place.
+	LinkFile func(name, src string, data []byte) error
 	// RemoveFile removes a file WriteFile added (a preview session's file
 	// that is no longer made); other files are left alone.
 	RemoveFile func(name string) error

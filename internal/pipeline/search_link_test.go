@@ -1,0 +1,93 @@
+package pipeline_test
+
+import (
+	"crypto/sha256"
+	"encoding/hex"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"github.com/zzia/press/internal/pipeline"
+	"github.com/zzia/press/internal/testsite"
+)
+
+// A clean build of an unchanged site links the search index's files from
+// the cache instead of writing them; the output is what a build without
+// the cache makes; and a later build that changes the index never writes
+// through those links into the cache.
+func TestCleanBuildLinksSearchIndex(t *testing.T) {
+	src := testsite.Bundled(t)
+	cache := t.TempDir()
+	kept := filepath.Join(cache, "search", "index.files")
+	build := func(dest string) string {
+		t.Helper()
+		out := filepath.Join(t.TempDir(), dest)
+		if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: out, CacheDir: cache, Today: pagesToday}); err != nil {
+			t.Fatal(err)
+		}
+		return out
+	}
+	first := build("first")
+	second := build("second")
+	if d := diffTrees(tree(t, first), tree(t, second)); len(d) > 0 {
+		t.Fatalf("the build with the index from the cache differs from the first:\n%s", strings.Join(d, "\n"))
+	}
+	index := searchFiles(t, second)
+	if len(index) < 3 {
+		t.Fatalf("only %d search index files", len(index))
+	}
+	for _, rel := range index {
+		got, err := os.Stat(filepath.Join(second, rel))
+		if err != nil {
+			t.Fatal(err)
+		}
+		b := []byte(read(t, second, rel))
+		sum := sha256.Sum256(b)
+		want, err := os.Stat(filepath.Join(kept, hex.EncodeToString(sum[:])))
+		if err != nil {
+			t.Fatalf("%s: no file with its bytes in the cache: %v", rel, err)
+		}
+		if !os.SameFile(got, want) {
+			t.Errorf("%s was written, not linked from the cache", rel)
+		}
+	}
+
+	// An edited article changes the index: the build over the output
+	// replaces the linked files and leaves the cache's bytes as they were.
+	art := filepath.Join(src, filepath.FromSlash(article))
+	b, _ := os.ReadFile(art)
+	os.WriteFile(art, []byte(strings.Replace(string(b), "10月20日至23日", "十月二十日至二十三日𠀾😀", 1)), 0o644)
+	if _, err := pipeline.Build(pipeline.Options{Source: src, Dest: second, CacheDir: cache, Today: pagesToday}); err != nil {
+		t.Fatal(err)
+	}
+	if d := diffTrees(tree(t, first), tree(t, second)); len(d) == 0 {
+		t.Fatal("the edit changed nothing")
+	}
+	entries, err := os.ReadDir(kept)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, e := range entries {
+		b, err := os.ReadFile(filepath.Join(kept, e.Name()))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != e.Name() {
+			t.Errorf("the cache's file %s was written through a link", e.Name())
+		}
+	}
+	equalsCleanBuild(t, pipeline.Options{Source: src, CacheDir: t.TempDir(), Today: pagesToday}, second)
+}
+
+// searchFiles lists the search index's files in out (slash-separated).
+func searchFiles(t *testing.T, out string) []string {
+	t.Helper()
+	var files []string
+	for rel := range testsite.ReadFiles(t, out) {
+		if strings.HasPrefix(rel, "search/") && rel != "search/index.html" {
+			files = append(files, rel)
+		}
+	}
+	return files
+}
