@@ -25,10 +25,7 @@ func NewPagesOnDisk(dir string) (*Pages, error) {
 }
 
 // spill is the file a Pages keeps its pages in.
-type spill struct {
-	f   *spool.File
-	buf []byte
-}
+type spill struct{ f *spool.File }
 
 // Close removes the collection's file, if it has one; the pages not yet
 // read back are lost.
@@ -48,7 +45,7 @@ func (s *spill) close() error { return s.f.Close() }
 // put appends the page name to the file; false when it could not be
 // written.
 func (s *spill) put(name string, pg *page) bool {
-	b := spool.AppendString(s.buf[:0], name)
+	b := spool.AppendString(s.f.Record(), name)
 	b = binary.AppendUvarint(b, uint64(len(pg.ids)))
 	for _, id := range pg.ids {
 		b = spool.AppendString(b, id)
@@ -57,7 +54,6 @@ func (s *spill) put(name string, pg *page) bool {
 	for _, r := range pg.refs {
 		b = spool.AppendString(b, r)
 	}
-	s.buf = b
 	return s.f.Put(b)
 }
 

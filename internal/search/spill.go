@@ -26,10 +26,7 @@ func NewPagesOnDisk(dir string) (*Pages, error) {
 }
 
 // spill is the file a Pages keeps its pages in.
-type spill struct {
-	f   *spool.File
-	buf []byte
-}
+type spill struct{ f *spool.File }
 
 // Close removes the collection's file, if it has one; the pages not yet
 // read back are lost.
@@ -47,7 +44,7 @@ func (ps *Pages) Close() error {
 // put appends the page name to the file; false when it could not be
 // written (the caller keeps it in memory).
 func (s *spill) put(name string, d docResult) bool {
-	b := spool.AppendString(s.buf[:0], name)
+	b := spool.AppendString(s.f.Record(), name)
 	if d.page == nil {
 		b = append(b, 0)
 	} else {
@@ -68,7 +65,6 @@ func (s *spill) put(name string, d docResult) bool {
 			b = append(b, sg.text...)
 		}
 	}
-	s.buf = b
 	return s.f.Put(b)
 }
 

@@ -13,12 +13,13 @@ import (
 	"os"
 )
 
-// File is a spool: records are appended with Put and read back with
-// Reader. Not safe for concurrent use.
+// File is a spool: records are built in Record's buffer, appended with
+// Put and read back with Reader. Not safe for concurrent use.
 type File struct {
 	f       *os.File
 	w       *bufio.Writer
-	removed bool // the file's name is gone already
+	rec     []byte // the buffer the last record was built in
+	removed bool   // the file's name is gone already
 }
 
 // Create makes a spool file in dir (the system's temporary folder when dir
@@ -35,9 +36,15 @@ func Create(dir, pattern string) (*File, error) {
 	return s, nil
 }
 
+// Record returns an empty buffer to build the next record in: the one the
+// record before was built in, so that many records take little memory.
+func (s *File) Record() []byte { return s.rec[:0] }
+
 // Put appends a record; false when it could not be written (the caller
-// keeps what it holds in memory).
+// keeps what it holds in memory). Record hands out rec's memory again: the
+// caller does not use rec after Put.
 func (s *File) Put(rec []byte) bool {
+	s.rec = rec
 	_, err := s.w.Write(rec)
 	return err == nil
 }

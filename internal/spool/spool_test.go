@@ -8,8 +8,9 @@ import (
 	"testing"
 )
 
-// Records come back as they were put, strings included (Chinese, empty),
-// and nothing is left in the folder, before or after Close.
+// Records built in Record's buffer come back as they were put, strings
+// included (Chinese, empty), and nothing is left in the folder, before or
+// after Close.
 func TestRecordsComeBack(t *testing.T) {
 	dir := t.TempDir()
 	f, err := Create(dir, "spool-*")
@@ -18,9 +19,12 @@ func TestRecordsComeBack(t *testing.T) {
 	}
 	want := []string{"news/2026-10-23/index.html", "", "郑州市信息化促进会 🎉", "𠀀"}
 	for _, s := range want {
-		if !f.Put(AppendString(nil, s)) {
+		if !f.Put(AppendString(f.Record(), s)) {
 			t.Fatal("Put failed")
 		}
+	}
+	if rec := f.Record(); len(rec) != 0 || cap(rec) == 0 {
+		t.Errorf("Record gave %d bytes of %d, want an empty buffer used before", len(rec), cap(rec))
 	}
 	if left, _ := os.ReadDir(dir); len(left) != 0 && f.removed {
 		t.Errorf("the spool's name is still in the folder: %v", left)
