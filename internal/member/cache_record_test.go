@@ -2,12 +2,11 @@ package member
 
 import (
 	"crypto/sha256"
-	"os"
-	"path"
 	"testing"
 	"time"
 
 	"github.com/zzia/press/internal/msg"
+	"github.com/zzia/press/internal/testsite"
 )
 
 // The cache keeps the members and people it decoded: the next load takes
@@ -19,15 +18,7 @@ func TestParseCacheKeepsRecords(t *testing.T) {
 		"data/members/m1.yaml": "id: m1\nname: 郑州示例甲科技有限公司\nlevel: 普通会员单位\nunit_type: 企业\nregion: 金水区\nindustry: 互联网\n" +
 			"joined: 2025-01-01\nlisted: true\nrepresentatives:\n  - person: zhang\n    role: 主代表\n",
 	}
-	for name, src := range files {
-		p := dir + "/" + name
-		if err := os.MkdirAll(path.Dir(p), 0o755); err != nil {
-			t.Fatal(err)
-		}
-		if err := os.WriteFile(p, []byte(src), 0o644); err != nil {
-			t.Fatal(err)
-		}
-	}
+	testsite.WriteFiles(t, dir, files)
 	today := time.Date(2026, 11, 27, 0, 0, 0, 0, time.UTC)
 	c := NewParseCache()
 	first, l := LoadCached(msg.En, dir, today, c)
