@@ -119,15 +119,7 @@ func TestParseCacheLoadsTheSame(t *testing.T) {
 	}
 	same("load after one that changed its records")
 
-	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	file := filepath.Join(dir, filepath.FromSlash(member.MembersDir), ents[3].Name())
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		t.Fatal(err)
-	}
+	_, file, orig := membertest.MemberFile(t, dir, 3)
 	name := regexp.MustCompile(`(?m)^name: (.*)$`)
 	if err := os.WriteFile(file, name.ReplaceAll(orig, []byte("name: ${1}（改）")), 0o644); err != nil {
 		t.Fatal(err)
@@ -164,15 +156,7 @@ func oneMemberFile(t *testing.T) (dir, rel, file string, orig []byte) {
 	if err := membertest.Synthetic(dir, 10, 4, 1, membertest.Today); err != nil {
 		t.Fatal(err)
 	}
-	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
-	if err != nil {
-		t.Fatal(err)
-	}
-	rel = member.MembersDir + "/" + ents[2].Name()
-	file = filepath.Join(dir, filepath.FromSlash(rel))
-	if orig, err = os.ReadFile(file); err != nil {
-		t.Fatal(err)
-	}
+	rel, file, orig = membertest.MemberFile(t, dir, 2)
 	return dir, rel, file, orig
 }
 

@@ -12,7 +12,7 @@ import (
 	"github.com/fsnotify/fsnotify"
 	"github.com/zzia/press/internal/bench/sitegen"
 	"github.com/zzia/press/internal/clock"
-	"github.com/zzia/press/internal/member"
+	"github.com/zzia/press/internal/member/membertest"
 	"github.com/zzia/press/internal/pipeline"
 )
 
@@ -57,15 +57,7 @@ func BenchmarkLiveMemberEdit(b *testing.B) {
 	}
 	// As press serve: every change comes as an event (the edit's, below).
 	live.Watched()
-	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
-	if err != nil {
-		b.Fatal(err)
-	}
-	file := filepath.Join(dir, filepath.FromSlash(member.MembersDir), ents[3].Name())
-	orig, err := os.ReadFile(file)
-	if err != nil {
-		b.Fatal(err)
-	}
+	_, file, orig := membertest.MemberFile(b, dir, 3)
 	defer os.WriteFile(file, orig, 0o644)
 	// A name is shown by the member's page, its classification pages and
 	// the activities it attended; an introduction only by its own page.

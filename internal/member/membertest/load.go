@@ -2,6 +2,7 @@ package membertest
 
 import (
 	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 	"time"
@@ -59,4 +60,21 @@ func Replace(tb testing.TB, name, old, new string) {
 	if err := os.WriteFile(name, []byte(strings.Replace(string(b), old, new, 1)), 0o644); err != nil {
 		tb.Fatal(err)
 	}
+}
+
+// MemberFile returns the i-th member file, in name order, of the
+// association in dir: its name (slash-separated, relative to dir), its path
+// and its bytes. Any error stops tb.
+func MemberFile(tb testing.TB, dir string, i int) (rel, file string, orig []byte) {
+	tb.Helper()
+	ents, err := os.ReadDir(filepath.Join(dir, filepath.FromSlash(member.MembersDir)))
+	if err != nil {
+		tb.Fatal(err)
+	}
+	rel = member.MembersDir + "/" + ents[i].Name()
+	file = filepath.Join(dir, filepath.FromSlash(rel))
+	if orig, err = os.ReadFile(file); err != nil {
+		tb.Fatal(err)
+	}
+	return rel, file, orig
 }
