@@ -86,6 +86,9 @@ func newBuildCmd(lang msg.Lang, stdout, stderr io.Writer) *cobra.Command {
 			for _, st := range res.Stages {
 				fmt.Fprintf(stderr, "  %-14s %v\n", st.Name, st.Elapsed.Round(time.Millisecond))
 			}
+			if res.Scanned > 0 {
+				fmt.Fprintln(stderr, "  "+lang.T("build.scancache", res.Cached, res.Scanned))
+			}
 		}
 		printBuilt(lang, stdout, res, true)
 		return nil

@@ -5,6 +5,7 @@
 package linkcheck
 
 import (
+	"bufio"
 	"bytes"
 	"errors"
 	"io"
@@ -99,17 +100,50 @@ func (ps *Pages) Add(name string, data []byte) {
 // shared with other readers of the page (see htmlscan.Scan): the page is
 // added when the scan ends.
 func (ps *Pages) Visitor(name string) htmlscan.Visitor {
+	return ps.VisitorKeep(name, nil)
+}
+
+// VisitorKeep is Visitor, and also hands keep (when not nil) the page's
+// record when the page is added: Put takes it back for a page with the
+// same name and bytes. keep may not hold on to rec. A page that cannot be
+// scanned to its end has no record.
+func (ps *Pages) VisitorKeep(name string, keep func(rec []byte)) htmlscan.Visitor {
 	return &scanner{pg: &page{}, refs: &ps.refs, end: func(pg *page, err error) {
 		if err != io.EOF {
 			return // Check scans it again from the file and reports the error
 		}
 		ps.mu.Lock()
 		defer ps.mu.Unlock()
-		if ps.disk != nil && ps.disk.put(name, pg) {
-			return
+		if ps.disk != nil {
+			rec := appendPage(ps.disk.f.Record(), name, pg)
+			if keep != nil {
+				keep(rec)
+			}
+			if ps.disk.f.Put(rec) {
+				return
+			}
+		} else if keep != nil {
+			keep(appendPage(nil, name, pg))
 		}
 		ps.pages[name] = pg
 	}}
+}
+
+// Put adds a page from its record, as VisitorKeep handed it over: the
+// same as scanning the page again. A record that cannot be read is an
+// error, and nothing is added.
+func (ps *Pages) Put(rec []byte) error {
+	name, pg, err := readPage(bufio.NewReader(bytes.NewReader(rec)), ps.refs.reader())
+	if err != nil {
+		return err
+	}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.disk != nil && ps.disk.f.Put(append(ps.disk.f.Record(), rec...)) {
+		return nil
+	}
+	ps.pages[name] = pg
+	return nil
 }
 
 // interner hands out one string for equal byte strings.

@@ -42,10 +42,9 @@ func (ps *Pages) Close() error {
 
 func (s *spill) close() error { return s.f.Close() }
 
-// put appends the page name to the file; false when it could not be
-// written.
-func (s *spill) put(name string, pg *page) bool {
-	b := spool.AppendString(s.f.Record(), name)
+// appendPage appends the record of the page written at name to b.
+func appendPage(b []byte, name string, pg *page) []byte {
+	b = spool.AppendString(b, name)
 	b = binary.AppendUvarint(b, uint64(len(pg.ids)))
 	for _, id := range pg.ids {
 		b = spool.AppendString(b, id)
@@ -54,7 +53,7 @@ func (s *spill) put(name string, pg *page) bool {
 	for _, r := range pg.refs {
 		b = spool.AppendString(b, r)
 	}
-	return s.f.Put(b)
+	return b
 }
 
 // load reads every page of the file into pages, the strings handed out by
@@ -64,8 +63,24 @@ func (s *spill) load(pages map[string]*page, in *interner) error {
 	if err != nil {
 		return err
 	}
+	str := in.reader()
+	for {
+		if _, err := r.Peek(1); err == io.EOF {
+			return nil
+		}
+		name, pg, err := readPage(r, str)
+		if err != nil {
+			return err
+		}
+		pages[name] = pg
+	}
+}
+
+// reader returns a function that reads a string as spool.AppendString
+// wrote it and hands out in's copy of it.
+func (in *interner) reader() func(r *bufio.Reader) (string, error) {
 	var buf []byte
-	str := func() (string, error) {
+	return func(r *bufio.Reader) (string, error) {
 		b, err := spool.ReadString(r, buf)
 		if err != nil {
 			return "", spool.UnexpectedEOF(err)
@@ -73,28 +88,27 @@ func (s *spill) load(pages map[string]*page, in *interner) error {
 		buf = b
 		return in.get(b), nil
 	}
-	for {
-		if _, err := r.Peek(1); err == io.EOF {
-			return nil
-		}
-		name, err := str()
-		if err != nil {
-			return err
-		}
-		ids, err := readList(r, str)
-		if err != nil {
-			return err
-		}
-		refs, err := readList(r, str)
-		if err != nil {
-			return err
-		}
-		pages[name] = &page{ids: ids, refs: refs}
+}
+
+// readPage reads one page's record, as appendPage wrote it.
+func readPage(r *bufio.Reader, str func(*bufio.Reader) (string, error)) (string, *page, error) {
+	name, err := str(r)
+	if err != nil {
+		return "", nil, err
 	}
+	ids, err := readList(r, str)
+	if err != nil {
+		return "", nil, err
+	}
+	refs, err := readList(r, str)
+	if err != nil {
+		return "", nil, err
+	}
+	return name, &page{ids: ids, refs: refs}, nil
 }
 
 // readList reads a count and as many strings with str; nil for none.
-func readList(r *bufio.Reader, str func() (string, error)) ([]string, error) {
+func readList(r *bufio.Reader, str func(*bufio.Reader) (string, error)) ([]string, error) {
 	n, err := binary.ReadUvarint(r)
 	if err != nil {
 		return nil, spool.UnexpectedEOF(err)
@@ -104,7 +118,7 @@ func readList(r *bufio.Reader, str func() (string, error)) ([]string, error) {
 	}
 	l := make([]string, n)
 	for i := range l {
-		if l[i], err = str(); err != nil {
+		if l[i], err = str(r); err != nil {
 			return nil, err
 		}
 	}

@@ -1,10 +1,13 @@
 package linkcheck
 
 import (
+	"bytes"
 	"os"
 	"reflect"
 	"testing"
 	"testing/fstest"
+
+	"github.com/zzia/press/internal/htmlscan"
 )
 
 // Pages kept on disk until the check asks for them give the check's result
@@ -57,5 +60,51 @@ func TestPagesOnDisk(t *testing.T) {
 	}
 	if left, _ := os.ReadDir(tmp); len(left) > 0 {
 		t.Errorf("the pages' file is left: %v", left)
+	}
+}
+
+// A page put back from the record VisitorKeep handed over is the page the
+// scan found, in memory and on disk; a record cut short is refused.
+func TestRecordsPutBack(t *testing.T) {
+	site := fstest.MapFS{
+		"index.html":   {Data: []byte(`<nav id="nav"><a href="/a/">a</a><a href="/a/#x">x</a><a href="/a/#gone">gone</a><a href="/missing/">𠀾</a><img srcset="/i.png 1x, /j.png 2x"></nav>`)},
+		"a/index.html": {Data: []byte(`<nav id="nav"><a href="/">首页😀</a></nav><h2 id="x">x</h2><h2 id="生僻字𪚥">y</h2>`)},
+		"i.png":        {Data: []byte("png")},
+	}
+	files := []string{"a/index.html", "i.png", "index.html"}
+	scanned := NewPages()
+	recs := map[string][]byte{}
+	for _, f := range []string{"index.html", "a/index.html"} {
+		htmlscan.Scan(bytes.NewReader(site[f].Data), scanned.VisitorKeep(f, func(rec []byte) { recs[f] = bytes.Clone(rec) }))
+	}
+	want, err := CheckListed(site, files, "https://h.example/", scanned)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(want) != 3 {
+		t.Fatalf("want 3 broken references, got %v", want)
+	}
+	disk, err := NewPagesOnDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	for how, ps := range map[string]*Pages{"in memory": NewPages(), "on disk": disk} {
+		for f, rec := range recs {
+			if err := ps.Put(rec); err != nil {
+				t.Fatalf("%s: %s: %v", how, f, err)
+			}
+		}
+		got, err := CheckListed(site, files, "https://h.example/", ps)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if !reflect.DeepEqual(got, want) {
+			t.Errorf("%s: pages put back from records: got\n%v\nwant\n%v", how, got, want)
+		}
+	}
+	rec := recs["index.html"]
+	if err := NewPages().Put(rec[:len(rec)-3]); err == nil {
+		t.Error("a record cut short was taken")
 	}
 }

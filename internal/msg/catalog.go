@@ -329,6 +329,7 @@ FHZ/LS/HY by level, NNN by order of joining among all units of the level.`, `为
 	"build.locked.hint":   {"wait for that build to finish, or build into another directory with --dest", "请等它结束，或用 --dest 指定另一个目录"},
 	"build.lockholder":    {"pid %d on %s, since %s", "主机 %[2]s 上的进程 %[1]d，始于 %[3]s"},
 	"build.recovered":     {"%s: restored the previous output, which an interrupted build had moved aside", "%s：已恢复被中断的构建移开的原有输出"},
+	"build.scancache":     {"page scans taken from the cache: %d of %d", "页面扫描取自缓存：%d / %d"},
 	"site.duplicate": {"%s is written by both %s: one would silently replace the other; give each page its own address (url, aliases, slug or file name)",
 		"%s 同时由 %s 生成：后者会悄悄覆盖前者；请让每个页面有自己的地址（url、aliases、slug 或文件名）"},
 	"site.generatedexists": {"%s is a file press generates, but a page or static file is already there; give that page another address",

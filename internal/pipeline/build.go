@@ -84,6 +84,10 @@ type Result struct {
 	// Recovered says that the previous output, lost by an interrupted
 	// build, was put back before this build began.
 	Recovered bool
+	// Scanned is how many pages the link check and the search index read
+	// as Hugo wrote them; Cached, how many of those were taken from the
+	// last build's scan of the same bytes instead (the cache folder).
+	Scanned, Cached int
 }
 
 // Stage is the wall time one stage of the pipeline took.

@@ -5,10 +5,14 @@ import (
 	"os"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"sync"
+	"sync/atomic"
 
 	"github.com/zzia/press/internal/htmlscan"
 	"github.com/zzia/press/internal/linkcheck"
+	"github.com/zzia/press/internal/pdfcache"
+	"github.com/zzia/press/internal/scancache"
 	"github.com/zzia/press/internal/search"
 )
 
@@ -21,6 +25,18 @@ type pageScan struct {
 	wg     sync.WaitGroup
 	mu     sync.RWMutex
 	closed bool
+	// cache, when set, holds the last build's scans: a page that reads
+	// the same is taken from there.
+	cache func() *scanCache
+	// scanned counts the pages, taken those taken from the cache.
+	scanned, taken atomic.Int64
+}
+
+// scanCache is a build's use of the page scan cache (scancache): the file
+// the last build left, and the one this build makes.
+type scanCache struct {
+	old  *scancache.Cache
+	next *scancache.Writer
 }
 
 type scannedPage struct {
@@ -32,8 +48,11 @@ type scannedPage struct {
 // search index and the link check (search.NewPagesOnDisk,
 // linkcheck.NewPagesOnDisk): their text and references would otherwise be
 // held while Hugo renders the rest of the site, when memory is at its
-// highest. close removes the files.
-func newPageScan(withSearch bool) *pageScan {
+// highest. close removes the files. With cache (a file in the cache
+// folder), a page whose name and bytes are the same as in an earlier build
+// is taken from there instead of scanned again; keep then leaves this
+// build's scans there.
+func newPageScan(withSearch bool, cache string) *pageScan {
 	links, err := linkcheck.NewPagesOnDisk("")
 	if err != nil {
 		links = linkcheck.NewPages()
@@ -44,11 +63,44 @@ func newPageScan(withSearch bool) *pageScan {
 			sp = search.NewPages()
 		}
 	}
-	return scanInto(links, sp)
+	s := scanInto(links, sp)
+	if cache != "" {
+		// The old file is read (its checksum) beside Hugo's start.
+		s.cache = sync.OnceValue(func() *scanCache {
+			program := pdfcache.Program()
+			if withSearch {
+				program += "\nsearch"
+			}
+			old := scancache.Open(cache, program)
+			return &scanCache{old: old, next: scancache.NewWriter(cache, program, old)}
+		})
+		go s.cache()
+	}
+	return s
+}
+
+// keep leaves this build's scans in the cache file for the next build
+// (when ok: every page Hugo wrote was scanned), or drops them.
+func (s *pageScan) keep(ok bool) {
+	if s.cache == nil {
+		return
+	}
+	c := s.cache()
+	if ok {
+		// A cache that cannot be written costs the next build time only.
+		_ = c.next.Commit()
+	} else {
+		c.next.Abort()
+	}
 }
 
 // close lets go of the scanned pages' files, if any.
 func (s *pageScan) close() {
+	if s.cache != nil {
+		c := s.cache()
+		c.next.Abort()
+		c.old.Close()
+	}
 	s.links.Close()
 	if s.search != nil {
 		s.search.Close()
@@ -72,14 +124,63 @@ func scanInto(links *linkcheck.Pages, sp *search.Pages) *pageScan {
 	return s
 }
 
-// scan reads a page once for both the link check and the search index.
+// scan reads a page once for both the link check and the search index,
+// or takes what an earlier build read of the same page from the cache.
 func (s *pageScan) scan(p scannedPage) {
-	links := s.links.Visitor(p.name)
+	s.scanned.Add(1)
+	var c *scanCache
+	var key scancache.Key
+	if s.cache != nil {
+		c = s.cache()
+		key = scancache.KeyOf(p.name, p.data)
+		if s.take(c, key) {
+			return
+		}
+	}
+	// The records of the page, for the cache: the link check's, then the
+	// search index's.
+	recs := make([][]byte, 1, 2)
+	keep := func(i int) func([]byte) {
+		if c == nil {
+			return nil
+		}
+		return func(rec []byte) { recs[i] = bytes.Clone(rec) }
+	}
+	links := s.links.VisitorKeep(p.name, keep(0))
 	if s.search == nil {
 		htmlscan.Scan(bytes.NewReader(p.data), links)
-		return
+	} else {
+		recs = recs[:2]
+		htmlscan.Scan(bytes.NewReader(p.data), links, s.search.VisitorKeep(p.name, keep(1)))
 	}
-	htmlscan.Scan(bytes.NewReader(p.data), links, s.search.Visitor(p.name))
+	if c != nil && !slices.ContainsFunc(recs, func(r []byte) bool { return r == nil }) {
+		// (A page not scanned to its end has no link check record.)
+		c.next.Add(key, recs...)
+	}
+}
+
+// take adds the page kept under key in the cache, if there is one, to the
+// link check's and the search index's pages.
+func (s *pageScan) take(c *scanCache, key scancache.Key) bool {
+	recs, _, ok := c.old.Get(key, nil)
+	want := 1
+	if s.search != nil {
+		want = 2
+	}
+	if !ok || len(recs) != want {
+		return false
+	}
+	// A record that cannot be read: the page is scanned (and added again,
+	// as the same page).
+	if s.links.Put(recs[0]) != nil {
+		return false
+	}
+	if s.search != nil && s.search.Put(recs[1]) != nil {
+		return false
+	}
+	c.next.Taken(key)
+	s.taken.Add(1)
+	return true
 }
 
 // add queues a page; Hugo hands over the bytes and does not reuse them.

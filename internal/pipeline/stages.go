@@ -85,7 +85,8 @@ func run(opts Options, dir string) (*Result, error) {
 		return nil, err
 	}
 	warnings := append(append(vw, d.warnings...), r.warnings...)
-	res := &Result{Pages: r.site.Pages, Output: r.site.Output, Warnings: warnings, Stages: tm.stages, Files: -1}
+	res := &Result{Pages: r.site.Pages, Output: r.site.Output, Warnings: warnings, Stages: tm.stages, Files: -1,
+		Scanned: int(r.scan.scanned.Load()), Cached: int(r.scan.taken.Load())}
 	if r.site.Produced != nil {
 		res.Files = len(r.site.Produced())
 	}
@@ -199,7 +200,7 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	}
 	// Pages are scanned for the link check and the search index while Hugo
 	// writes them, on workers beside Hugo's own.
-	scan := newPageScan(hasSearchPage(opts.Source))
+	scan := newPageScan(hasSearchPage(opts.Source), scanCachePath(cacheDir(opts), opts.preview))
 	done := false
 	defer func() {
 		if !done {
@@ -209,6 +210,7 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	so.OnPage = scan.add
 	sres, err := site.Build(so)
 	scan.wait()
+	scan.keep(err == nil)
 	if err != nil {
 		return nil, siteError(err)
 	}
@@ -326,6 +328,15 @@ func searchCachePath(cacheDir string, preview bool) string {
 		return filepath.Join(cacheDir, "search", "preview")
 	}
 	return filepath.Join(cacheDir, "search", "index")
+}
+
+// scanCachePath is the file in which a build keeps its scans of the pages
+// for the next (newPageScan); the preview (drafts included) keeps its own.
+func scanCachePath(cacheDir string, preview bool) string {
+	if preview {
+		return filepath.Join(cacheDir, "scan", "preview")
+	}
+	return filepath.Join(cacheDir, "scan", "pages")
 }
 
 // indexForSearch adds the search index to the output of a site that has a

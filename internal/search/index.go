@@ -23,6 +23,7 @@
 package search
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -149,7 +150,31 @@ func (ps *Pages) Add(name string, html []byte) {
 // when the scan ends, or as one without content to index when the
 // extraction stops early.
 func (ps *Pages) Visitor(name string) htmlscan.Visitor {
-	return &pageVisitor{e: newExtractor(), name: name, ps: ps}
+	return ps.VisitorKeep(name, nil)
+}
+
+// VisitorKeep is Visitor, and also hands keep (when not nil) the page's
+// record when the page is added: Put takes it back for a page with the
+// same name and bytes. keep may not hold on to rec.
+func (ps *Pages) VisitorKeep(name string, keep func(rec []byte)) htmlscan.Visitor {
+	return &pageVisitor{e: newExtractor(), name: name, ps: ps, keep: keep}
+}
+
+// Put adds a page from its record, as VisitorKeep handed it over: the
+// same as extracting the page again. A record that cannot be read is an
+// error, and nothing is added.
+func (ps *Pages) Put(rec []byte) error {
+	name, d, err := readRecord(bufio.NewReader(bytes.NewReader(rec)))
+	if err != nil {
+		return err
+	}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if ps.disk != nil && ps.disk.f.Put(append(ps.disk.f.Record(), rec...)) {
+		return nil
+	}
+	ps.docs[name] = d
+	return nil
 }
 
 // pageVisitor is a Pages' reader of one page.
@@ -157,6 +182,7 @@ type pageVisitor struct {
 	e    *extractor
 	name string
 	ps   *Pages
+	keep func(rec []byte)
 }
 
 // Token reads one token; when the page is not to be indexed, the page is
@@ -180,8 +206,16 @@ func (v *pageVisitor) add() {
 	ps := v.ps
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
-	if ps.disk != nil && ps.disk.put(v.name, d) {
-		return
+	if ps.disk != nil {
+		rec := appendRecord(ps.disk.f.Record(), v.name, d)
+		if v.keep != nil {
+			v.keep(rec)
+		}
+		if ps.disk.f.Put(rec) {
+			return
+		}
+	} else if v.keep != nil {
+		v.keep(appendRecord(nil, v.name, d))
 	}
 	ps.docs[v.name] = d
 }

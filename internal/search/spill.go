@@ -41,31 +41,29 @@ func (ps *Pages) Close() error {
 	return err
 }
 
-// put appends the page name to the file; false when it could not be
-// written (the caller keeps it in memory).
-func (s *spill) put(name string, d docResult) bool {
-	b := spool.AppendString(s.f.Record(), name)
+// appendRecord appends the record of the page written at name to b.
+func appendRecord(b []byte, name string, d docResult) []byte {
+	b = spool.AppendString(b, name)
 	if d.page == nil {
-		b = append(b, 0)
-	} else {
-		p := d.page
-		b = append(b, 1)
-		b = spool.AppendString(b, p.url)
-		b = spool.AppendString(b, p.title)
-		b = binary.AppendUvarint(b, uint64(d.length))
-		b = binary.AppendUvarint(b, uint64(len(p.segments)))
-		n := 0
-		for _, sg := range p.segments {
-			b = append(b, byte(sg.field))
-			b = binary.AppendUvarint(b, uint64(len(sg.text)))
-			n += len(sg.text)
-		}
-		b = binary.AppendUvarint(b, uint64(n))
-		for _, sg := range p.segments {
-			b = append(b, sg.text...)
-		}
+		return append(b, 0)
 	}
-	return s.f.Put(b)
+	p := d.page
+	b = append(b, 1)
+	b = spool.AppendString(b, p.url)
+	b = spool.AppendString(b, p.title)
+	b = binary.AppendUvarint(b, uint64(d.length))
+	b = binary.AppendUvarint(b, uint64(len(p.segments)))
+	n := 0
+	for _, sg := range p.segments {
+		b = append(b, byte(sg.field))
+		b = binary.AppendUvarint(b, uint64(len(sg.text)))
+		n += len(sg.text)
+	}
+	b = binary.AppendUvarint(b, uint64(n))
+	for _, sg := range p.segments {
+		b = append(b, sg.text...)
+	}
+	return b
 }
 
 // load reads every page of the file into docs.
@@ -75,27 +73,35 @@ func (s *spill) load(docs map[string]docResult) error {
 		return err
 	}
 	for {
-		name, err := readString(r)
-		if err == io.EOF {
+		if _, err := r.Peek(1); err == io.EOF {
 			return nil
 		}
+		name, d, err := readRecord(r)
 		if err != nil {
 			return err
 		}
-		kind, err := r.ReadByte()
-		if err != nil {
-			return spool.UnexpectedEOF(err)
-		}
-		if kind == 0 {
-			docs[name] = docResult{}
-			continue
-		}
-		d, err := readDoc(r)
-		if err != nil {
-			return spool.UnexpectedEOF(err)
-		}
 		docs[name] = d
 	}
+}
+
+// readRecord reads one page's record, as appendRecord wrote it.
+func readRecord(r *bufio.Reader) (string, docResult, error) {
+	name, err := readString(r)
+	if err != nil {
+		return "", docResult{}, spool.UnexpectedEOF(err)
+	}
+	kind, err := r.ReadByte()
+	if err != nil {
+		return "", docResult{}, spool.UnexpectedEOF(err)
+	}
+	if kind == 0 {
+		return name, docResult{}, nil
+	}
+	d, err := readDoc(r)
+	if err != nil {
+		return "", docResult{}, spool.UnexpectedEOF(err)
+	}
+	return name, d, nil
 }
 
 // readDoc reads an indexed page, as put wrote it.
