@@ -25,6 +25,7 @@ import (
 
 	"github.com/zzia/press/internal/editdist"
 	"github.com/zzia/press/internal/htmlscan"
+	"github.com/zzia/press/internal/spool"
 )
 
 // Broken is one reference to something the site does not have.
@@ -76,19 +77,20 @@ func (s idSet) has(id string) bool {
 // Pages collects the references and ids of pages as the site generator
 // writes them, so Check need not read them back. It is safe for concurrent use.
 type Pages struct {
-	mu    sync.Mutex
-	pages map[string]*page
 	// refs holds one copy of each reference: the menus and footers of a
 	// site repeat the same links on every page.
-	refs interner
-	// disk, when set, holds the pages not yet read back (NewPagesOnDisk).
-	disk *spill
-	// err is why the pages on disk could not be read back.
-	err error
+	refs  interner
+	store *spool.Store[*page]
 }
 
 // NewPages returns an empty collection.
-func NewPages() *Pages { return &Pages{pages: map[string]*page{}} }
+func NewPages() *Pages {
+	ps := &Pages{}
+	ps.store = spool.NewStore(appendPage, func(r *bufio.Reader) (string, *page, error) {
+		return readPage(r, ps.refs.reader())
+	})
+	return ps
+}
 
 // Add scans the HTML page written at name (slash-separated, relative to the
 // site root).
@@ -112,39 +114,14 @@ func (ps *Pages) VisitorKeep(name string, keep func(rec []byte)) htmlscan.Visito
 		if err != io.EOF {
 			return // Check scans it again from the file and reports the error
 		}
-		ps.mu.Lock()
-		defer ps.mu.Unlock()
-		if ps.disk != nil {
-			rec := appendPage(ps.disk.f.Record(), name, pg)
-			if keep != nil {
-				keep(rec)
-			}
-			if ps.disk.f.Put(rec) {
-				return
-			}
-		} else if keep != nil {
-			keep(appendPage(nil, name, pg))
-		}
-		ps.pages[name] = pg
+		ps.store.Add(name, pg, keep)
 	}}
 }
 
 // Put adds a page from its record, as VisitorKeep handed it over: the
 // same as scanning the page again. A record that cannot be read is an
 // error, and nothing is added.
-func (ps *Pages) Put(rec []byte) error {
-	name, pg, err := readPage(bufio.NewReader(bytes.NewReader(rec)), ps.refs.reader())
-	if err != nil {
-		return err
-	}
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.disk != nil && ps.disk.f.Put(append(ps.disk.f.Record(), rec...)) {
-		return nil
-	}
-	ps.pages[name] = pg
-	return nil
-}
+func (ps *Pages) Put(rec []byte) error { return ps.store.Put(rec) }
 
 // interner hands out one string for equal byte strings.
 type interner struct {
@@ -173,24 +150,8 @@ func (ps *Pages) get(name string) *page {
 	if ps == nil {
 		return nil
 	}
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.disk != nil {
-		all := map[string]*page{}
-		if err := ps.disk.load(all, &ps.refs); err != nil {
-			ps.err = err
-			all = nil
-		}
-		for name, pg := range all {
-			ps.pages[name] = pg
-		}
-		ps.disk.close()
-		ps.disk = nil
-	}
-	if ps.err != nil {
-		return nil
-	}
-	return ps.pages[name]
+	pg, _ := ps.store.Get(name)
+	return pg
 }
 
 // Check scans every HTML and XML file in site. base is the site's

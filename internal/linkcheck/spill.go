@@ -3,7 +3,6 @@ package linkcheck
 import (
 	"bufio"
 	"encoding/binary"
-	"io"
 
 	"github.com/zzia/press/internal/spool"
 )
@@ -15,32 +14,16 @@ import (
 // highest. Close removes the file; a page that cannot be written is kept in
 // memory.
 func NewPagesOnDisk(dir string) (*Pages, error) {
-	f, err := spool.Create(dir, "press-links-*")
-	if err != nil {
+	ps := NewPages()
+	if err := ps.store.Spill(dir, "press-links-*"); err != nil {
 		return nil, err
 	}
-	ps := NewPages()
-	ps.disk = &spill{f: f}
 	return ps, nil
 }
 
-// spill is the file a Pages keeps its pages in.
-type spill struct{ f *spool.File }
-
 // Close removes the collection's file, if it has one; the pages not yet
 // read back are lost.
-func (ps *Pages) Close() error {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.disk == nil {
-		return nil
-	}
-	err := ps.disk.close()
-	ps.disk = nil
-	return err
-}
-
-func (s *spill) close() error { return s.f.Close() }
+func (ps *Pages) Close() error { return ps.store.Close() }
 
 // appendPage appends the record of the page written at name to b.
 func appendPage(b []byte, name string, pg *page) []byte {
@@ -54,26 +37,6 @@ func appendPage(b []byte, name string, pg *page) []byte {
 		b = spool.AppendString(b, r)
 	}
 	return b
-}
-
-// load reads every page of the file into pages, the strings handed out by
-// in.
-func (s *spill) load(pages map[string]*page, in *interner) error {
-	r, err := s.f.Reader()
-	if err != nil {
-		return err
-	}
-	str := in.reader()
-	for {
-		if _, err := r.Peek(1); err == io.EOF {
-			return nil
-		}
-		name, pg, err := readPage(r, str)
-		if err != nil {
-			return err
-		}
-		pages[name] = pg
-	}
 }
 
 // reader returns a function that reads a string as spool.AppendString

@@ -33,8 +33,8 @@ func TestPagesOnDisk(t *testing.T) {
 			disk.Add(f, site[f].Data)
 		}
 	}
-	if len(disk.pages) != 0 {
-		t.Errorf("%d pages in memory before they are asked for", len(disk.pages))
+	if disk.store.Held() != 0 {
+		t.Errorf("%d pages in memory before they are asked for", disk.store.Held())
 	}
 	want, err := CheckListed(site, files, "https://h.example/", mem)
 	if err != nil {

@@ -23,7 +23,6 @@
 package search
 
 import (
-	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -39,6 +38,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/zzia/press/internal/htmlscan"
+	"github.com/zzia/press/internal/spool"
 )
 
 // Version is the index format version, written in the manifest.
@@ -128,16 +128,11 @@ type Options struct {
 // the text is extracted while rendering goes on, without reading the files
 // back. It is safe for concurrent use.
 type Pages struct {
-	mu   sync.Mutex
-	docs map[string]docResult
-	// disk, when set, holds the pages not yet read back (NewPagesOnDisk).
-	disk *spill
-	// err is why the pages on disk could not be read back.
-	err error
+	store *spool.Store[docResult]
 }
 
 // NewPages returns an empty collection.
-func NewPages() *Pages { return &Pages{docs: map[string]docResult{}} }
+func NewPages() *Pages { return &Pages{store: spool.NewStore(appendRecord, readRecord)} }
 
 // Add extracts the page written at name (slash-separated, relative to the
 // site root, e.g. "news/x/index.html") from its HTML.
@@ -163,19 +158,7 @@ func (ps *Pages) VisitorKeep(name string, keep func(rec []byte)) htmlscan.Visito
 // Put adds a page from its record, as VisitorKeep handed it over: the
 // same as extracting the page again. A record that cannot be read is an
 // error, and nothing is added.
-func (ps *Pages) Put(rec []byte) error {
-	name, d, err := readRecord(bufio.NewReader(bytes.NewReader(rec)))
-	if err != nil {
-		return err
-	}
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.disk != nil && ps.disk.f.Put(append(ps.disk.f.Record(), rec...)) {
-		return nil
-	}
-	ps.docs[name] = d
-	return nil
-}
+func (ps *Pages) Put(rec []byte) error { return ps.store.Put(rec) }
 
 // pageVisitor is a Pages' reader of one page.
 type pageVisitor struct {
@@ -202,22 +185,7 @@ func (v *pageVisitor) End(err error) {
 }
 
 func (v *pageVisitor) add() {
-	d := docOf(v.name, v.e)
-	ps := v.ps
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.disk != nil {
-		rec := appendRecord(ps.disk.f.Record(), v.name, d)
-		if v.keep != nil {
-			v.keep(rec)
-		}
-		if ps.disk.f.Put(rec) {
-			return
-		}
-	} else if v.keep != nil {
-		v.keep(appendRecord(nil, v.name, d))
-	}
-	ps.docs[v.name] = d
+	v.ps.store.Add(v.name, docOf(v.name, v.e), v.keep)
 }
 
 // get is the page written at name, if the collection has it. The first
@@ -227,25 +195,7 @@ func (ps *Pages) get(name string) (docResult, bool) {
 	if ps == nil {
 		return docResult{}, false
 	}
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.disk != nil {
-		all := map[string]docResult{}
-		if err := ps.disk.load(all); err != nil {
-			ps.err = err
-			all = nil
-		}
-		for name, d := range all {
-			ps.docs[name] = d
-		}
-		ps.disk.f.Close()
-		ps.disk = nil
-	}
-	if ps.err != nil {
-		return docResult{}, false
-	}
-	d, ok := ps.docs[name]
-	return d, ok
+	return ps.store.Get(name)
 }
 
 // extractDoc extracts one page and counts its tokens; a page without

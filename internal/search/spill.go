@@ -4,7 +4,6 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
-	"io"
 
 	"github.com/zzia/press/internal/spool"
 )
@@ -16,30 +15,16 @@ import (
 // highest. Close removes the file; a collection whose file cannot be
 // written keeps the pages in memory.
 func NewPagesOnDisk(dir string) (*Pages, error) {
-	f, err := spool.Create(dir, "press-search-*")
-	if err != nil {
+	ps := NewPages()
+	if err := ps.store.Spill(dir, "press-search-*"); err != nil {
 		return nil, err
 	}
-	ps := NewPages()
-	ps.disk = &spill{f: f}
 	return ps, nil
 }
 
-// spill is the file a Pages keeps its pages in.
-type spill struct{ f *spool.File }
-
 // Close removes the collection's file, if it has one; the pages not yet
 // read back are lost.
-func (ps *Pages) Close() error {
-	ps.mu.Lock()
-	defer ps.mu.Unlock()
-	if ps.disk == nil {
-		return nil
-	}
-	err := ps.disk.f.Close()
-	ps.disk = nil
-	return err
-}
+func (ps *Pages) Close() error { return ps.store.Close() }
 
 // appendRecord appends the record of the page written at name to b.
 func appendRecord(b []byte, name string, d docResult) []byte {
@@ -64,24 +49,6 @@ func appendRecord(b []byte, name string, d docResult) []byte {
 		b = append(b, sg.text...)
 	}
 	return b
-}
-
-// load reads every page of the file into docs.
-func (s *spill) load(docs map[string]docResult) error {
-	r, err := s.f.Reader()
-	if err != nil {
-		return err
-	}
-	for {
-		if _, err := r.Peek(1); err == io.EOF {
-			return nil
-		}
-		name, d, err := readRecord(r)
-		if err != nil {
-			return err
-		}
-		docs[name] = d
-	}
 }
 
 // readRecord reads one page's record, as appendRecord wrote it.

@@ -11,8 +11,8 @@ func TestPagesOnDiskHoldNothing(t *testing.T) {
 	defer ps.Close()
 	ps.Add("a/index.html", []byte(`<main><h1>标题</h1><p>正文。</p></main>`))
 	ps.Add("b/index.html", []byte(`<p>no main</p>`))
-	if len(ps.docs) != 0 {
-		t.Fatalf("%d pages in memory before they are asked for", len(ps.docs))
+	if ps.store.Held() != 0 {
+		t.Fatalf("%d pages in memory before they are asked for", ps.store.Held())
 	}
 	a, ok := ps.get("a/index.html")
 	if !ok || a.page == nil || a.page.title != "标题" || len(a.page.segments) != 2 || a.page.segments[1].text != "正文。" {
