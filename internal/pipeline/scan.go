@@ -79,18 +79,13 @@ func newPageScan(withSearch bool, cache string) *pageScan {
 	return s
 }
 
-// keep leaves this build's scans in the cache file for the next build
-// (when ok: every page Hugo wrote was scanned), or drops them.
-func (s *pageScan) keep(ok bool) {
-	if s.cache == nil {
-		return
-	}
-	c := s.cache()
-	if ok {
+// keep leaves this build's scans in the cache file for the next build,
+// once every page is scanned; a build that does not get this far drops
+// them (close).
+func (s *pageScan) keep() {
+	if s.cache != nil {
 		// A cache that cannot be written costs the next build time only.
-		_ = c.next.Commit()
-	} else {
-		c.next.Abort()
+		_ = s.cache().next.Commit()
 	}
 }
 

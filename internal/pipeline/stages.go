@@ -210,7 +210,6 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	so.OnPage = scan.add
 	sres, err := site.Build(so)
 	scan.wait()
-	scan.keep(err == nil)
 	if err != nil {
 		return nil, siteError(err)
 	}
@@ -221,6 +220,8 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	if err := d.gen.writeFiles(sres.WriteFile); err != nil {
 		return nil, siteError(err)
 	}
+	// Every page is scanned now, press's own (written after Hugo's) too.
+	scan.keep()
 	if seeded := opts.seeded(); seeded != nil {
 		// What the previous output had and this build did not make goes
 		// before the link check looks at the files (the search index's
