@@ -23,7 +23,6 @@ import (
 func TestCleanBuildLinksSearchIndex(t *testing.T) {
 	src := testsite.Bundled(t)
 	cache := t.TempDir()
-	kept := filepath.Join(cache, "search", "index.files")
 	build := func(dest string) string {
 		t.Helper()
 		out := filepath.Join(t.TempDir(), dest)
@@ -37,6 +36,12 @@ func TestCleanBuildLinksSearchIndex(t *testing.T) {
 	if d := diffTrees(tree(t, first), tree(t, second)); len(d) > 0 {
 		t.Fatalf("the build with the index from the cache differs from the first:\n%s", strings.Join(d, "\n"))
 	}
+	// The site's own folder of kept files, made by the second build.
+	matches, _ := filepath.Glob(filepath.Join(cache, "search", "*", "index.files"))
+	if len(matches) != 1 {
+		t.Fatalf("want one folder of kept files, got %v", matches)
+	}
+	kept := matches[0]
 	index := searchFiles(t, second)
 	if len(index) < 3 {
 		t.Fatalf("only %d search index files", len(index))
@@ -158,5 +163,29 @@ func TestScanCacheTakesUnchangedPages(t *testing.T) {
 	var be *pipeline.Error
 	if !errors.As(err, &be) || len(be.Diagnostics) != 1 || !strings.Contains(be.Diagnostics[0].String(), "links to /img/doc.png, which does not exist") {
 		t.Fatalf("want the broken link to /img/doc.png, got %v", err)
+	}
+}
+
+// Two sites sharing a cache folder keep their caches apart: building one
+// does not evict the other's.
+func TestSitesShareACacheFolder(t *testing.T) {
+	a := testsite.Copy(t, fixture("minimal"))
+	b := testsite.Copy(t, fixture("minimal"))
+	testsite.WriteFiles(t, b, map[string]string{"content/posts/third.md": "---\ntitle: 第三篇𠀾\n---\n只在第二个站点。\n"})
+	cache := t.TempDir()
+	build := func(src string) *pipeline.Result {
+		t.Helper()
+		res, err := pipeline.Build(pipeline.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: cache})
+		if err != nil {
+			t.Fatal(err)
+		}
+		return res
+	}
+	build(a)
+	build(b)
+	for name, src := range map[string]string{"the first site": a, "the second site": b} {
+		if res := build(src); res.Cached != res.Scanned {
+			t.Errorf("%s, built again after the other: %d of %d pages from the cache", name, res.Cached, res.Scanned)
+		}
 	}
 }

@@ -1,6 +1,8 @@
 package pipeline
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"io/fs"
@@ -200,7 +202,7 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	}
 	// Pages are scanned for the link check and the search index while Hugo
 	// writes them, on workers beside Hugo's own.
-	scan := newPageScan(hasSearchPage(opts.Source), scanCachePath(cacheDir(opts), opts.preview))
+	scan := newPageScan(hasSearchPage(opts.Source), scanCachePath(cacheDir(opts), opts.Source, opts.preview))
 	done := false
 	defer func() {
 		if !done {
@@ -269,7 +271,7 @@ func check(opts Options, d *derived, r *rendered, tm *timer) error {
 		searchErr error
 	)
 	wg.Go(func() {
-		searchErr = indexForSearch(r.out, files, r.site, r.scan.search, searchCachePath(cacheDir(opts), opts.preview))
+		searchErr = indexForSearch(r.out, files, r.site, r.scan.search, searchCachePath(cacheDir(opts), opts.Source, opts.preview))
 	})
 	broken, err := checkLinks(opts.Lang, r.out, files, r.site.BaseURL, r.site.Sources, opts.Source, r.scan.links)
 	wg.Wait()
@@ -321,23 +323,38 @@ func publish(out *output, dir string, files int) (int, error) {
 	return files, nil
 }
 
-// searchCachePath is the file in which the build keeps its last search
-// index (search.Options.Cache); the preview (drafts included) has its own,
-// so that it and the builds do not take each other's place.
-func searchCachePath(cacheDir string, preview bool) string {
-	if preview {
-		return filepath.Join(cacheDir, "search", "preview")
-	}
-	return filepath.Join(cacheDir, "search", "index")
+// searchCachePath is the file in which the builds of the site at source
+// keep their last search index (search.Options.Cache); the preview (drafts
+// included) has its own, so that it and the builds do not take each
+// other's place.
+func searchCachePath(cacheDir, source string, preview bool) string {
+	return filepath.Join(cacheDir, "search", siteKey(source), kindOfBuild(preview, "index"))
 }
 
-// scanCachePath is the file in which a build keeps its scans of the pages
-// for the next (newPageScan); the preview (drafts included) keeps its own.
-func scanCachePath(cacheDir string, preview bool) string {
+// scanCachePath is the file in which the builds of the site at source keep
+// their scans of the pages for the next (newPageScan); the preview keeps
+// its own.
+func scanCachePath(cacheDir, source string, preview bool) string {
+	return filepath.Join(cacheDir, "scan", siteKey(source), kindOfBuild(preview, "pages"))
+}
+
+func kindOfBuild(preview bool, build string) string {
 	if preview {
-		return filepath.Join(cacheDir, "scan", "preview")
+		return "preview"
 	}
-	return filepath.Join(cacheDir, "scan", "pages")
+	return build
+}
+
+// siteKey names a site's own files in a cache folder that several sites
+// share (the user's, by default): the first 16 hex digits of the SHA-256
+// of its absolute path. Each cache keeps one site's last build, so sites
+// built in turn would otherwise evict each other's.
+func siteKey(source string) string {
+	if abs, err := filepath.Abs(source); err == nil {
+		source = abs
+	}
+	sum := sha256.Sum256([]byte(source))
+	return hex.EncodeToString(sum[:8])
 }
 
 // indexForSearch adds the search index to the output of a site that has a

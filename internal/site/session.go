@@ -265,10 +265,9 @@ func open(opts Options, watch bool) (*session, error) {
 	}
 	hugoDest := destFs
 	if opts.OnPage != nil || watch || opts.Reuse {
-		root := s.root
 		s.onPage = opts.OnPage
 		s.hooked = true
-		hugoDest = hookFs{Fs: destFs, root: root, fn: s.page, seen: s.wrote}
+		hugoDest = hookFs{Fs: destFs, root: s.root, fn: s.page, seen: s.wrote}
 	}
 	if inside(cacheDir, src) {
 		cleanup()
