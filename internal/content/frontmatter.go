@@ -36,6 +36,22 @@ var dateFields = []string{"date", "publishDate", "pubdate", "published", "lastmo
 // Check reads every content file under dir (reported relative to root) and
 // returns the problems in their front matter.
 func Check(l msg.Lang, root, dir string) diag.List {
+	return CheckKnown(l, root, dir, nil)
+}
+
+// Verdicts remembers the files a check found clean (no problem at all),
+// so that a later check of the same bytes skips them.
+type Verdicts interface {
+	// Clean reports whether the file at name with src was found clean.
+	Clean(name string, src []byte) bool
+	// Found notes that the file at name with src is clean.
+	Found(name string, src []byte)
+}
+
+// CheckKnown is Check, skipping the files that v (when not nil) holds
+// clean and telling it each file it finds clean. CheckFile's verdict
+// depends only on the language, the name and the bytes.
+func CheckKnown(l msg.Lang, root, dir string, v Verdicts) diag.List {
 	var out diag.List
 	var files []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -71,7 +87,15 @@ func Check(l msg.Lang, root, dir string) diag.List {
 			out = append(out, d)
 			continue
 		}
-		out = append(out, CheckFile(l, filepath.ToSlash(rel), src)...)
+		name := filepath.ToSlash(rel)
+		if v != nil && v.Clean(name, src) {
+			continue
+		}
+		found := CheckFile(l, name, src)
+		if v != nil && len(found) == 0 {
+			v.Found(name, src)
+		}
+		out = append(out, found...)
 	}
 	return out
 }

@@ -1,6 +1,8 @@
 package content
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
 
@@ -84,5 +86,45 @@ func TestCheckFileEncoding(t *testing.T) {
 	}
 	if l := CheckFile(msg.En, "c.md", []byte("\uFEFF---\ntitle: 标题\n---\n正文\n")); len(l) != 0 {
 		t.Errorf("UTF-8 with a byte order mark: got %v", l)
+	}
+}
+
+// verdicts is a Verdicts in memory.
+type verdicts map[string]bool
+
+func (v verdicts) Clean(name string, src []byte) bool { return v[name+"\x00"+string(src)] }
+func (v verdicts) Found(name string, src []byte)      { v[name+"\x00"+string(src)] = true }
+
+// CheckKnown skips the files found clean before, notes the clean ones it
+// checks, and reports a file with a problem every time.
+func TestCheckKnown(t *testing.T) {
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	os.MkdirAll(dir, 0o755)
+	good := "---\ntitle: 会员𠀾😀\ndate: 2026-12-01\n---\n正文。\n"
+	bad := "---\ntitle: 坏的\ndate: 2026-13-45\n---\n正文。\n"
+	os.WriteFile(filepath.Join(dir, "good.md"), []byte(good), 0o644)
+	os.WriteFile(filepath.Join(dir, "bad.md"), []byte(bad), 0o644)
+	v := verdicts{}
+	first := CheckKnown(msg.Zh, root, dir, v)
+	if len(first) != 1 || first[0].File != "content/bad.md" {
+		t.Fatalf("first check: %v", first)
+	}
+	if len(v) != 1 || !v["content/good.md\x00"+good] {
+		t.Fatalf("verdicts after the first check: %v", v)
+	}
+	if again := CheckKnown(msg.Zh, root, dir, v); len(again) != 1 || again[0].String() != first[0].String() {
+		t.Errorf("the file with a problem is not reported again: %v", again)
+	}
+	// A clean verdict is of the bytes: the same name with a problem now is reported.
+	os.WriteFile(filepath.Join(dir, "good.md"), []byte(bad), 0o644)
+	if got := CheckKnown(msg.Zh, root, dir, v); len(got) != 2 {
+		t.Errorf("a file found clean before, now with a problem: %v", got)
+	}
+	// What the verdicts hold is skipped.
+	v["content/bad.md\x00"+bad] = true
+	v["content/good.md\x00"+bad] = true
+	if got := CheckKnown(msg.Zh, root, dir, v); len(got) != 0 {
+		t.Errorf("files held clean were checked: %v", got)
 	}
 }

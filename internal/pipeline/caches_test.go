@@ -189,3 +189,49 @@ func TestSitesShareACacheFolder(t *testing.T) {
 		}
 	}
 }
+
+// The validation keeps the files it found clean: a build parses only new
+// bytes, and a problem in a file found clean before is reported all the
+// same.
+func TestValidationVerdictsKept(t *testing.T) {
+	src := testsite.Copy(t, fixture("minimal"))
+	cache := t.TempDir()
+	build := func() error {
+		_, err := pipeline.Build(pipeline.Options{Source: src, Dest: filepath.Join(t.TempDir(), "public"), CacheDir: cache})
+		return err
+	}
+	if err := build(); err != nil {
+		t.Fatal(err)
+	}
+	kept, _ := filepath.Glob(filepath.Join(cache, "validate", "*", "clean"))
+	if len(kept) != 1 {
+		t.Fatalf("want the site's verdicts file, got %v", kept)
+	}
+	b, err := os.ReadFile(kept[0])
+	if err != nil {
+		t.Fatal(err)
+	}
+	contentFiles := 0
+	filepath.WalkDir(filepath.Join(src, "content"), func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && strings.HasSuffix(p, ".md") {
+			contentFiles++
+		}
+		return nil
+	})
+	if n := len(b)/sha256.Size - 1; n != contentFiles {
+		t.Errorf("%d files kept clean, want all %d", n, contentFiles)
+	}
+	// A file found clean before, now with a bad date (and a rare
+	// character): reported.
+	post := filepath.Join(src, "content", "posts", "first.md")
+	orig, _ := os.ReadFile(post)
+	os.WriteFile(post, []byte("---\ntitle: 第一篇𠀾\ndate: 2026-13-45\n---\n正文。\n"), 0o644)
+	var be *pipeline.Error
+	if err := build(); !errors.As(err, &be) || !strings.Contains(be.Error(), "content/posts/first.md:3") {
+		t.Fatalf("want the bad date in content/posts/first.md reported, got %v", err)
+	}
+	os.WriteFile(post, orig, 0o644)
+	if err := build(); err != nil {
+		t.Fatal(err)
+	}
+}

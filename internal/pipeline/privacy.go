@@ -242,14 +242,13 @@ func cleanFilesPath(cacheDir string) string {
 	return filepath.Join(cacheDir, "privacy", "clean")
 }
 
-// loadCleanFiles returns the verdicts kept at path for the values of s,
-// recording the files scanned from now on for save.
-func loadCleanFiles(path string, s *secrets) *cleanFiles {
-	c := newCleanFiles()
-	c.use(s)
-	c.current = map[[sha256.Size]byte]bool{}
+// loadCleanFiles returns the verdicts kept at path under key (the private
+// values' for the privacy scan), recording the files scanned from now on
+// for save.
+func loadCleanFiles(path string, key [sha256.Size]byte) *cleanFiles {
+	c := &cleanFiles{key: key, sums: map[[sha256.Size]byte]bool{}, current: map[[sha256.Size]byte]bool{}}
 	b, err := os.ReadFile(path)
-	if err != nil || len(b)%sha256.Size != 0 || len(b) < sha256.Size || !bytes.Equal(b[:sha256.Size], s.key[:]) {
+	if err != nil || len(b)%sha256.Size != 0 || len(b) < sha256.Size || !bytes.Equal(b[:sha256.Size], key[:]) {
 		return c
 	}
 	for b = b[sha256.Size:]; len(b) > 0; b = b[sha256.Size:] {

@@ -194,7 +194,7 @@ func TestPrivacyCleanFilesKept(t *testing.T) {
 		"a/index.html": {Data: []byte("<p>电话：0371-5555-9999</p>")},
 		"b/index.html": {Data: []byte("<p>另一页</p>")},
 	}
-	c := loadCleanFiles(path, s)
+	c := loadCleanFiles(path, s.key)
 	if err := s.checkCached(out, c); err != nil {
 		t.Fatalf("clean pages: %v", err)
 	}
@@ -203,7 +203,7 @@ func TestPrivacyCleanFilesKept(t *testing.T) {
 		t.Fatalf("kept: %v, %v (want the key and 2 sums)", st, err)
 	}
 
-	c = loadCleanFiles(path, s)
+	c = loadCleanFiles(path, s.key)
 	if !c.seen(scanSum("a/index.html", out["a/index.html"].Data)) {
 		t.Error("a clean page of the last build is not known clean")
 	}
@@ -212,7 +212,7 @@ func TestPrivacyCleanFilesKept(t *testing.T) {
 		t.Fatal("a page changed to hold a phone number was not scanned")
 	}
 	delete(out, "b/index.html")
-	c = loadCleanFiles(path, s)
+	c = loadCleanFiles(path, s.key)
 	if err := s.checkCached(out, c); err != nil {
 		t.Fatal(err)
 	}
@@ -222,7 +222,7 @@ func TestPrivacyCleanFilesKept(t *testing.T) {
 	}
 
 	other := collectSecrets(msg.En, &member.Dataset{Members: []*member.Member{{ID: "m2", Contact: member.Contact{Phone: "0371-5555-9999"}}}}, nil)
-	c = loadCleanFiles(path, other)
+	c = loadCleanFiles(path, other.key)
 	if c.seen(scanSum("a/index.html", out["a/index.html"].Data)) {
 		t.Error("verdicts kept under other private values were used")
 	}
