@@ -3,6 +3,11 @@ package member
 import (
 	"crypto/sha256"
 	"io/fs"
+	"os"
+	"path"
+	"path/filepath"
+	"slices"
+	"strings"
 	"sync"
 	"time"
 
@@ -23,18 +28,118 @@ import (
 // modification time: a file whose size and time are unchanged is not read
 // again, only looked at (Forget makes the next load read a file, for the
 // preview whose watcher said it changed). A cache told to Trust the
-// caller's Forget does not even look.
+// caller's Forget does not even look, nor list the data folders again, nor
+// look for symbolic links under data/, unless a name forgotten calls for it.
 type ParseCache struct {
 	mu      sync.Mutex
 	entries map[parseKey]*parsedFile
 	files   map[string]*keptFile // by name
 	trust   bool                 // a kept file is unchanged unless forgotten (Trust)
 	recheck bool                 // the next load looks at every file (Recheck)
+
+	// The folders' listings and the verdict on data/'s symbolic links,
+	// taken again under Trust until a name in them is forgotten.
+	lists     map[string][]string // by folder: its YAML files, as yamlFiles listed them
+	links     *keptLinks          // checkLinks' last verdict
+	forgotten []string            // names forgotten since the last load began
+}
+
+// keptLinks is checkLinks' verdict on a site, in a language.
+type keptLinks struct {
+	lang msg.Lang
+	dir  string
+	l    diag.List
 }
 
 // NewParseCache returns an empty cache.
 func NewParseCache() *ParseCache {
-	return &ParseCache{entries: map[parseKey]*parsedFile{}, files: map[string]*keptFile{}}
+	return &ParseCache{entries: map[parseKey]*parsedFile{}, files: map[string]*keptFile{}, lists: map[string][]string{}}
+}
+
+// listing returns the YAML files of the folder dir (yamlFiles): under
+// Trust, the listing kept from an earlier load while each name forgotten
+// since in the folder is listed or not as before (a watcher names a file
+// created, removed or renamed as it names one written; a file written
+// changes no listing). A nil cache lists the folder.
+func (c *ParseCache) listing(fsys fs.FS, dir string, diags *diag.List) []string {
+	if c == nil {
+		return yamlFiles(fsys, dir, diags)
+	}
+	c.mu.Lock()
+	kept, ok := c.lists[dir]
+	trusted := c.trust && !c.recheck
+	forgotten := c.forgotten
+	c.mu.Unlock()
+	if ok && trusted && sameListing(fsys, dir, kept, forgotten) {
+		return slices.Clone(kept)
+	}
+	var found diag.List
+	names := yamlFiles(fsys, dir, &found)
+	*diags = append(*diags, found...)
+	c.mu.Lock()
+	if len(found) == 0 {
+		c.lists[dir] = slices.Clone(names)
+	} else {
+		delete(c.lists, dir)
+	}
+	c.mu.Unlock()
+	return names
+}
+
+// sameListing reports whether yamlFiles would still list kept in dir,
+// given that only the names forgotten can have changed: each forgotten
+// name in dir is listed (an existing YAML file, not a folder) exactly when
+// kept holds it, and neither dir nor a folder above it was forgotten.
+func sameListing(fsys fs.FS, dir string, kept, forgotten []string) bool {
+	for _, n := range forgotten {
+		if n == dir || strings.HasPrefix(dir, n+"/") {
+			return false
+		}
+		if path.Dir(n) != dir {
+			continue
+		}
+		_, was := slices.BinarySearch(kept, n)
+		fi, err := fs.Lstat(fsys, n)
+		if was != (err == nil && !fi.IsDir() && yamlName(path.Base(n))) {
+			return false
+		}
+	}
+	return true
+}
+
+// checkedLinks returns checkLinks' verdict on the site at dir: under
+// Trust, a verdict of no problem kept from an earlier load while every
+// name forgotten since is a regular file (a link, a folder or a name that
+// is gone may change it); a verdict with problems is checked again each
+// time. A nil cache checks.
+func (c *ParseCache) checkedLinks(lang msg.Lang, dir string) diag.List {
+	if c == nil {
+		return checkLinks(lang, dir)
+	}
+	c.mu.Lock()
+	kept, forgotten := c.links, c.forgotten
+	trusted := c.trust && !c.recheck
+	c.mu.Unlock()
+	if trusted && kept != nil && len(kept.l) == 0 && kept.lang == lang && kept.dir == dir && allRegular(dir, forgotten) {
+		return slices.Clone(kept.l)
+	}
+	l := checkLinks(lang, dir)
+	c.mu.Lock()
+	c.links = &keptLinks{lang: lang, dir: dir, l: slices.Clone(l)}
+	c.mu.Unlock()
+	return l
+}
+
+// allRegular reports whether each of names (slash-separated, relative to
+// dir) is a regular file, not followed if it is a link.
+func allRegular(dir string, names []string) bool {
+	for _, n := range names {
+		fi, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(n)))
+		if err != nil || !fi.Mode().IsRegular() {
+			return false
+		}
+	}
+	return true
 }
 
 // keptFile is a file's bytes as read, with its size and modification time
@@ -97,6 +202,7 @@ func (c *ParseCache) Forget(names ...string) {
 	for _, n := range names {
 		delete(c.files, n)
 	}
+	c.forgotten = append(c.forgotten, names...)
 }
 
 type parseKey struct {
@@ -182,8 +288,10 @@ func (c *ParseCache) putRecord(lang msg.Lang, file string, sum [sha256.Size]byte
 // Trust makes the loads from now on take a file kept from an earlier load
 // without looking at its size and time: the caller names every file that
 // changed with Forget (the preview, from its watcher's events) or, when it
-// may have missed some, calls Recheck. A file a load has not seen before is
-// read, and one that is gone is not listed.
+// may have missed some, calls Recheck. The folders' listings and the check
+// of data/'s symbolic links are trusted the same way: a forgotten name that
+// a listing now holds or no longer holds lists the folder again, and one
+// that is not a regular file checks the links again.
 func (c *ParseCache) Trust() {
 	c.mu.Lock()
 	c.trust, c.recheck = true, true
@@ -209,6 +317,7 @@ func (c *ParseCache) sweep() {
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.recheck = false
+	c.forgotten = nil
 	for k, e := range c.entries {
 		if !e.used {
 			delete(c.entries, k)

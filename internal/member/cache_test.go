@@ -2,9 +2,11 @@ package member_test
 
 import (
 	"bytes"
+	"fmt"
 	"os"
 	"path/filepath"
 	"regexp"
+	"strings"
 	"testing"
 	"time"
 
@@ -251,4 +253,63 @@ func TestParseCacheTrusted(t *testing.T) {
 	loaded("after Recheck", "丁")
 	write("戊")
 	loaded("trusted again after the recheck", "丁")
+}
+
+// Under Trust the data folders are listed again only when a name the
+// watcher reported was added to or taken from them, and data/'s symbolic
+// links looked for again only when such a name is not a regular file: a
+// new member file told is loaded, one removed and told is dropped, an edit
+// told leaves the listing alone, a link told that leads outside the site
+// is refused; a change not told waits for Recheck.
+func TestParseCacheTrustsListings(t *testing.T) {
+	dir, edited, _, orig := oneMemberFile(t)
+	rel := member.MembersDir + "/zz-new.yaml"
+	file := filepath.Join(dir, filepath.FromSlash(rel))
+	src := regexp.MustCompile(`(?m)^id: .*$`).ReplaceAll(orig, []byte("id: zz-new"))
+	src = regexp.MustCompile(`(?m)^name: .*$`).ReplaceAll(src, []byte("name: 郑州新𠀾😀科技有限公司"))
+	c := member.NewParseCache()
+	c.Trust()
+	loaded := func(step string, want bool) diag.List {
+		t.Helper()
+		ds, l := member.LoadCached(msg.Zh, dir, membertest.Today, c)
+		if _, got := ds.Files[rel]; got != want {
+			t.Errorf("%s: %s loaded: %v, want %v", step, rel, got, want)
+		}
+		return l
+	}
+	loaded("the first load", false)
+	if err := os.WriteFile(file, src, 0o644); err != nil {
+		t.Fatal(err)
+	}
+	loaded("a new file not told: the folder is not listed again", false)
+	c.Forget(edited)
+	loaded("another file told, written in place: the listing stands", false)
+	c.Forget(rel)
+	loaded("the new file told", true)
+	os.Remove(file)
+	c.Forget(rel)
+	loaded("the file removed and told", false)
+
+	// A link that leads outside the site, in place of the file.
+	outside := filepath.Join(t.TempDir(), "secret.yaml")
+	os.WriteFile(outside, src, 0o644)
+	if err := os.Symlink(outside, file); err != nil {
+		t.Fatal(err)
+	}
+	c.Forget(rel)
+	l := loaded("a link told", true)
+	if !strings.Contains(fmt.Sprint(l), rel+" 是指向网站目录之外") {
+		t.Errorf("a link told that leads outside: not refused: %v", l)
+	}
+	os.Remove(file)
+	os.WriteFile(file, src, 0o644)
+	c.Forget(rel)
+	if l := loaded("the link replaced by the file, told", true); strings.Contains(fmt.Sprint(l), "网站目录之外") {
+		t.Errorf("the link is gone but still refused: %v", l)
+	}
+
+	os.Remove(file)
+	loaded("removed, not told", true)
+	c.Recheck()
+	loaded("after Recheck", false)
 }

@@ -51,8 +51,10 @@ func Load(lang msg.Lang, dir string, today time.Time) (*Dataset, diag.List) {
 // the checks and the rules over the whole data run again. The preview
 // keeps one cache between edits.
 func LoadCached(lang msg.Lang, dir string, today time.Time, c *ParseCache) (*Dataset, diag.List) {
+	// The links first: under Trust, a Recheck holds until loadFS ends.
+	more := c.checkedLinks(lang, dir)
 	ds, l := loadFS(lang, os.DirFS(dir), today, c)
-	if more := checkLinks(lang, dir); len(more) > 0 {
+	if len(more) > 0 {
 		l = append(l, more...)
 		l.Sort()
 	}
@@ -67,9 +69,9 @@ func LoadFS(lang msg.Lang, fsys fs.FS, today time.Time) (*Dataset, diag.List) {
 func loadFS(lang msg.Lang, fsys fs.FS, today time.Time, cache *ParseCache) (*Dataset, diag.List) {
 	defer cache.sweep()
 	var diags diag.List
-	memberFiles := yamlFiles(fsys, MembersDir, &diags)
-	peopleFiles := yamlFiles(fsys, PeopleDir, &diags)
-	activityFiles := yamlFiles(fsys, ActivitiesDir, &diags)
+	memberFiles := cache.listing(fsys, MembersDir, &diags)
+	peopleFiles := cache.listing(fsys, PeopleDir, &diags)
+	activityFiles := cache.listing(fsys, ActivitiesDir, &diags)
 	members := make([]*Member, len(memberFiles))
 	people := make([]*Person, len(peopleFiles))
 	activities := make([]*Activity, len(activityFiles))
@@ -231,16 +233,19 @@ func yamlFiles(fsys fs.FS, dir string, diags *diag.List) []string {
 	}
 	var names []string
 	for _, e := range entries {
-		n := e.Name()
-		if e.IsDir() || strings.HasPrefix(n, ".") {
-			continue
-		}
-		if ext := path.Ext(n); ext == ".yaml" || ext == ".yml" {
+		if n := e.Name(); !e.IsDir() && yamlName(n) {
 			names = append(names, path.Join(dir, n))
 		}
 	}
 	sort.Strings(names)
 	return names
+}
+
+// yamlName reports whether a file named base is one of the data's: a
+// .yaml or .yml file, not hidden.
+func yamlName(base string) bool {
+	ext := path.Ext(base)
+	return !strings.HasPrefix(base, ".") && (ext == ".yaml" || ext == ".yml")
 }
 
 // readFile reads the file name through cache (which may be nil), with
