@@ -40,15 +40,8 @@ type ParseCache struct {
 	// The folders' listings and the verdict on data/'s symbolic links,
 	// taken again under Trust until a name in them is forgotten.
 	lists     map[string][]string // by folder: its YAML files, as yamlFiles listed them
-	links     *keptLinks          // checkLinks' last verdict
+	linksOK   string              // the site whose links checkLinks last found without a problem
 	forgotten []string            // names forgotten since the last load began
-}
-
-// keptLinks is checkLinks' verdict on a site, in a language.
-type keptLinks struct {
-	lang msg.Lang
-	dir  string
-	l    diag.List
 }
 
 // NewParseCache returns an empty cache.
@@ -117,15 +110,18 @@ func (c *ParseCache) checkedLinks(lang msg.Lang, dir string) diag.List {
 		return checkLinks(lang, dir)
 	}
 	c.mu.Lock()
-	kept, forgotten := c.links, c.forgotten
+	ok, forgotten := c.linksOK != "" && c.linksOK == dir, c.forgotten
 	trusted := c.trust && !c.recheck
 	c.mu.Unlock()
-	if trusted && kept != nil && len(kept.l) == 0 && kept.lang == lang && kept.dir == dir && allRegular(dir, forgotten) {
-		return slices.Clone(kept.l)
+	if trusted && ok && allRegular(dir, forgotten) {
+		return nil
 	}
 	l := checkLinks(lang, dir)
 	c.mu.Lock()
-	c.links = &keptLinks{lang: lang, dir: dir, l: slices.Clone(l)}
+	c.linksOK = ""
+	if len(l) == 0 {
+		c.linksOK = dir
+	}
 	c.mu.Unlock()
 	return l
 }
