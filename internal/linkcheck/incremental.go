@@ -19,8 +19,16 @@ import (
 //
 // the result of every other page is what it was, since nothing it was
 // made of changed. Check's result is therefore CheckPages's on the same
-// site. The zero Checker is ready to use; it is not safe for concurrent use.
+// site, but for the files Stale names. The zero Checker is ready to use; it
+// is not safe for concurrent use.
 type Checker struct {
+	// Stale, when set, names the files that are not checked for now
+	// (the preview's sitemap, left out of date until it is asked for):
+	// their references are not followed, though they exist as targets.
+	// Each is checked at the first Check that no longer names it.
+	Stale func(name string) bool
+
+
 	base     string
 	bu       *url.URL
 	basePath string
@@ -89,6 +97,10 @@ func (c *Checker) Check(site fs.FS, base string, known *Pages) (out []Broken, er
 	if err != nil {
 		return nil, err
 	}
+	if c.Stale != nil {
+		w.html, scanned = leaveStale(w.html, scanned, c.Stale)
+		w.xml, _ = leaveStale(w.xml, nil, c.Stale)
+	}
 	xmlData := make([][]byte, len(w.xml))
 	for i, p := range w.xml {
 		if xmlData[i], err = fs.ReadFile(site, p); err != nil {
@@ -111,7 +123,9 @@ func (c *Checker) Check(site fs.FS, base string, known *Pages) (out []Broken, er
 		}
 	}
 	for _, m := range []map[string]*result{c.pages, c.xml} {
-		maps.DeleteFunc(m, func(name string, _ *result) bool { return !w.files[name] })
+		maps.DeleteFunc(m, func(name string, _ *result) bool {
+			return !w.files[name] || c.Stale != nil && c.Stale(name)
+		})
 	}
 	// The files to check again: the new and the changed ones first.
 	again := map[*result]string{}
@@ -208,6 +222,23 @@ func (c *Checker) Check(site fs.FS, base string, known *Pages) (out []Broken, er
 	}
 	sortBroken(out)
 	return out, nil
+}
+
+// leaveStale is names without those stale names, and scanned (when not
+// nil, a scan for each name) without theirs.
+func leaveStale(names []string, scanned []*page, stale func(string) bool) ([]string, []*page) {
+	var keptNames []string
+	var keptScans []*page
+	for i, n := range names {
+		if stale(n) {
+			continue
+		}
+		keptNames = append(keptNames, n)
+		if scanned != nil {
+			keptScans = append(keptScans, scanned[i])
+		}
+	}
+	return keptNames, keptScans
 }
 
 // deps numbers the names a reference to target p reads (see lookup).

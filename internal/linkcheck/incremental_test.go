@@ -143,6 +143,54 @@ func TestCheckerAfterEdits(t *testing.T) {
 	}
 }
 
+// A file the Checker is told is stale (the preview's sitemap before it is
+// made again) is not checked while it is, and is checked as soon as it is
+// not: its references that broke meanwhile are reported then, and a page
+// linking to it still finds it.
+func TestCheckerLeavesStaleFiles(t *testing.T) {
+	fs := fstest.MapFS{}
+	known := NewPages()
+	write := func(name, data string) {
+		fs[name] = &fstest.MapFile{Data: []byte(data)}
+		if path.Ext(name) == ".html" {
+			known.Add(name, []byte(data))
+		}
+	}
+	stale := false
+	c := Checker{Stale: func(name string) bool { return stale && name == "sitemap.xml" }}
+	check := func(step string, want ...string) {
+		t.Helper()
+		got, err := c.Check(fs, incBase, known)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var lines []string
+		for _, b := range got {
+			lines = append(lines, b.Page+" "+b.Target)
+		}
+		if strings.Join(lines, "\n") != strings.Join(want, "\n") {
+			t.Errorf("%s: broken\n%s\nwant\n%s", step, strings.Join(lines, "\n"), strings.Join(want, "\n"))
+		}
+	}
+	write("index.html", `<a href="/sitemap.xml">map</a><a href="/old/">old</a>`)
+	write("old/index.html", `old`)
+	write("sitemap.xml", `<urlset><url><loc>https://h.example/old/</loc></url></urlset>`)
+	check("first check")
+
+	// The page goes; the sitemap, not made again yet, still lists it.
+	delete(fs, "old/index.html")
+	write("index.html", `<a href="/sitemap.xml">map</a>`)
+	stale = true
+	check("sitemap stale")
+	check("sitemap still stale")
+
+	// Checked again when no longer stale: as it is, then as made again.
+	stale = false
+	check("sitemap checked as it is", "sitemap.xml https://h.example/old/")
+	write("sitemap.xml", `<urlset><url><loc>https://h.example/</loc></url></urlset>`)
+	check("sitemap made again")
+}
+
 // Random changes to a small site whose pages link to one another: after
 // each, the incremental check finds what a full check finds.
 func TestCheckerRandomEdits(t *testing.T) {

@@ -74,6 +74,10 @@ type Live struct {
 	kept    kept               // the last feeds and directory JSON made
 	// searchStale, when set, brings the search index up to date.
 	searchStale func() error
+	out         fs.FS // the output, once built
+	// base and sources are the last build's Result.BaseURL and Sources.
+	base    string
+	sources map[string]string
 	// lastWritten are the files the last Update wrote (Written).
 	lastWritten []string
 }
@@ -97,6 +101,41 @@ func (l *Live) Search() error {
 		l.reset()
 	}
 	return err
+}
+
+// Stale reports whether the file a URL path asks for may be out of date
+// until Complete: the sitemap and the other pages without an HTML output,
+// which a rebuild leaves alone (site.Session.Stale).
+func (l *Live) Stale(urlPath string) bool {
+	if l.sess == nil {
+		return false
+	}
+	p := strings.TrimPrefix(path.Clean("/"+urlPath), "/")
+	return l.sess.Stale(p) || l.sess.Stale(path.Join(p, "index.html"))
+}
+
+// Complete renders the files the last changes left stale (Stale) and scans
+// them for private data. The preview calls it when one of them is asked for.
+func (l *Live) Complete() error {
+	if l.sess == nil || l.out == nil {
+		return nil
+	}
+	written, err := l.sess.Complete()
+	if err == nil {
+		err = l.merged().private.checkFilesCached(l.out, written, l.clean)
+	}
+	if err == nil {
+		var broken diag.List
+		if broken, err = l.checkLinks(l.out, l.base, l.sources); err == nil && len(broken) > 0 {
+			err = &Error{Diagnostics: broken}
+		}
+	}
+	if err != nil {
+		l.reset()
+		return siteError(err)
+	}
+	l.lastWritten = append(l.lastWritten, written...)
+	return nil
 }
 
 // OpenLive prepares a preview of opts.Source in memory, as Memory builds
@@ -165,7 +204,7 @@ func (l *Live) Close() {
 
 // reset drops the kept site: the next Update builds everything.
 func (l *Live) reset() {
-	l.searchStale = nil
+	l.searchStale, l.out = nil, nil
 	if l.sess != nil {
 		l.sess.Close()
 		l.sess = nil
@@ -663,6 +702,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 	warnings = append(warnings, derived...)
 	res := &Result{Pages: sres.Pages, Output: out, Warnings: warnings, Stages: tm.stages}
 	l.lastWritten = written
+	l.out, l.base, l.sources = out, sres.BaseURL, sres.Sources
 	for _, w := range sres.Warnings {
 		res.Warnings = append(res.Warnings, diag.Diagnostic{File: w.File, Line: w.Line, Column: w.Column, Severity: diag.Warning, Message: w.Message})
 	}
@@ -673,6 +713,7 @@ func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, sca
 // that did not change, and do not link to what changed, is kept from the
 // last Update (linkcheck.Checker).
 func (l *Live) checkLinks(out fs.FS, base string, sources map[string]string) (diag.List, error) {
+	l.checker.Stale = l.sess.Stale
 	broken, err := l.checker.Check(out, base, l.links)
 	if err != nil {
 		return nil, err
@@ -682,6 +723,7 @@ func (l *Live) checkLinks(out fs.FS, base string, sources map[string]string) (di
 		if err != nil {
 			return nil, err
 		}
+		full = slices.DeleteFunc(full, func(b linkcheck.Broken) bool { return l.sess.Stale(b.Page) })
 		if !slices.Equal(broken, full) {
 			return nil, fmt.Errorf("incremental link check %v, full %v", broken, full)
 		}

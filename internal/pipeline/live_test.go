@@ -126,6 +126,9 @@ func (ls *liveSite) sameAsFull(step string) {
 	if err := ls.live.Search(); err != nil {
 		ls.t.Fatalf("%s: search index: %v", step, err)
 	}
+	if err := ls.live.Complete(); err != nil {
+		ls.t.Fatalf("%s: the pages left stale: %v", step, err)
+	}
 	full, err := pipeline.Memory(ls.opts)
 	if err != nil {
 		ls.t.Fatalf("%s: full build: %v", step, err)
@@ -182,6 +185,17 @@ func TestLiveEqualsFullBuildAfterEdits(t *testing.T) {
 	ls.update([]fsnotify.Event{ls.write("content/news/2026-11-30-new.md", "---\ntitle: 新增的一篇动态\ndate: 2026-11-26\nsummary: 新增。\n---\n新增的正文。\n")})
 	if !strings.Contains(ls.page("news/2026-11-30-new/index.html"), "新增的正文") || !strings.Contains(ls.page("news/index.html"), "新增的一篇动态") {
 		t.Error("the added page is not in the preview or the news list")
+	}
+	// The sitemap is left to Complete, which the preview calls when the
+	// sitemap is asked for; an HTML page is never left.
+	if !ls.live.Stale("/sitemap.xml") || ls.live.Stale("/news/") || ls.live.Stale("/news/2026-11-30-new/") {
+		t.Error("after a page was added, the sitemap is not the only page left stale")
+	}
+	if err := ls.live.Complete(); err != nil {
+		t.Fatal(err)
+	}
+	if !strings.Contains(ls.page("sitemap.xml"), "/news/2026-11-30-new/</loc>") || ls.live.Stale("/sitemap.xml") {
+		t.Error("Complete did not bring the sitemap up to date")
 	}
 	ls.sameAsFull("page added")
 	ls.update(ls.rename("content/news/2026-11-30-new.md", "content/news/2026-11-30-renamed.md"))

@@ -256,6 +256,24 @@ func (s *Server) search() {
 	}
 }
 
+// complete brings the file a URL path asks for up to date first when the
+// last rebuilds left it stale (the sitemap: pipeline.Live.Stale); a
+// problem with it is the build's failure.
+func (s *Server) complete(urlPath string) {
+	if s.live == nil {
+		return
+	}
+	s.building.Lock()
+	var err error
+	if s.live.Stale(urlPath) {
+		err = s.live.Complete()
+	}
+	s.building.Unlock()
+	if err != nil {
+		s.report(nil, err)
+	}
+}
+
 // Failure returns the errors of the last build, or nil if it succeeded.
 func (s *Server) Failure() diag.List {
 	s.mu.RLock()
@@ -302,6 +320,7 @@ func (s *Server) ServeHTTP(w http.ResponseWriter, r *http.Request) {
 	if isSearchIndex(r.URL.Path) {
 		s.search()
 	}
+	s.complete(r.URL.Path)
 	s.mu.RLock()
 	out, failure := s.out, s.failure
 	s.mu.RUnlock()

@@ -1,6 +1,7 @@
 package serve_test
 
 import (
+	"bytes"
 	"context"
 	"io"
 	"net/http"
@@ -86,6 +87,13 @@ func start(t *testing.T, opts serve.Options) (base string, stop func()) {
 
 func TestServeRebuildsAndRecovers(t *testing.T) {
 	src := testsite.Copy(t, testsite.Fixture("minimal"))
+	// With a sitemap, which a rebuild leaves to be made when it is asked for.
+	config := filepath.Join(src, "hugo.toml")
+	if b, err := os.ReadFile(config); err != nil || !bytes.Contains(b, []byte(`"sitemap", `)) {
+		t.Fatalf("%s does not disable the sitemap (%v)", config, err)
+	} else {
+		os.WriteFile(config, bytes.Replace(b, []byte(`"sitemap", `), nil, 1), 0o644)
+	}
 	// A section page that lists its pages, to see lists follow edits.
 	os.WriteFile(filepath.Join(src, "layouts", "section.html"),
 		[]byte(`{{ define "main" }}<article><h1>{{ .Title }}</h1><ul>{{ range .Pages }}<li><a href="{{ .RelPermalink }}">{{ .Title }}</a></li>{{ end }}</ul></article>{{ end }}`), 0o644)
@@ -124,9 +132,17 @@ func TestServeRebuildsAndRecovers(t *testing.T) {
 	os.WriteFile(added, []byte("---\ntitle: 新加的一篇\ndate: 2026-01-04\n---\n新加的正文。\n"), 0o644)
 	waitFor(t, base+"posts/added/", "the added page", func(c int, b string) bool { return c == 200 && strings.Contains(b, "新加的正文") })
 	waitFor(t, base+"posts/", "the added page in the list", func(c int, b string) bool { return strings.Contains(b, "新加的一篇") })
+	// The sitemap, which a rebuild leaves stale, is brought up to date
+	// when it is asked for.
+	if code, sitemap := get(t, base+"sitemap.xml"); code != 200 || !strings.Contains(sitemap, "/posts/added/</loc>") {
+		t.Errorf("the sitemap does not list the added page (%d):\n%s", code, sitemap)
+	}
 	os.Remove(added)
 	waitFor(t, base+"posts/added/", "the deleted page gone", func(c int, b string) bool { return c == 404 })
 	waitFor(t, base+"posts/", "the deleted page out of the list", func(c int, b string) bool { return c == 200 && !strings.Contains(b, "新加的一篇") })
+	if code, sitemap := get(t, base+"sitemap.xml"); code != 200 || strings.Contains(sitemap, "/posts/added/") {
+		t.Errorf("the sitemap still lists the deleted page (%d):\n%s", code, sitemap)
+	}
 
 	os.WriteFile(post, []byte("---\ntitle: [broken\n---\n"), 0o644)
 	body = waitFor(t, page, "the error page", func(c int, b string) bool { return c == 500 })

@@ -30,14 +30,27 @@ type producer struct {
 // the later one over the earlier, silently), or a static file's. Each is a
 // diagnostic naming every source, placed at the url or alias that caused it.
 func duplicateOutputs(l msg.Lang, src string, h *hugolib.HugoSites) []Diagnostic {
-	d, _ := outputFiles(l, src, h)
-	return d
+	return outputFiles(l, src, h).dups
 }
 
-// outputFiles is duplicateOutputs, and besides the set of files (relative
-// to the output, slash-separated) that the pages, their aliases and the
-// static files of h are written to.
-func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) ([]Diagnostic, map[string]bool) {
+// siteOutputs is what outputFiles finds of a site's output.
+type siteOutputs struct {
+	dups []Diagnostic // duplicateOutputs
+	// files are the files (relative to the output, slash-separated) that
+	// the pages, their aliases and the static files are written to.
+	files map[string]bool
+	// html are the URL paths of the pages' HTML outputs; other those of
+	// the pages without any (the sitemap, robots.txt), and otherFiles
+	// their files.
+	html, other []string
+	otherFiles  map[string]bool
+}
+
+// outputFiles finds the duplicate outputs of h and the files and
+// addresses of its pages.
+func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
+	res := siteOutputs{otherFiles: map[string]bool{}}
+	adapters := map[string]string{}
 	outputs := map[string][]producer{}
 	add := func(key string, p producer) {
 		for _, q := range outputs[key] {
@@ -53,12 +66,17 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) ([]Diagnostic, ma
 			base = home.RelPermalink()
 		}
 		for _, p := range s.Pages() {
-			source, file := pageSource(l, src, p)
+			source, file := pageSource(l, src, p, adapters)
 			urlKey := ""
 			if _, ok := p.Params()["url"]; ok {
 				urlKey = "url"
 			}
-			for _, of := range p.OutputFormats() {
+			ofs := p.OutputFormats()
+			hasHTML := false
+			for _, of := range ofs {
+				hasHTML = hasHTML || of.Format.IsHTML
+			}
+			for _, of := range ofs {
 				rel := of.RelPermalink()
 				if rel == "" {
 					continue
@@ -66,9 +84,32 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) ([]Diagnostic, ma
 				index := of.Format.BaseName + of.Format.MediaType.FirstSuffix.FullSuffix
 				key := outputKey(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/")), index, "")
 				add(key, producer{source: source, key: urlKey, line: keyLine(file, urlKey), own: key == naturalKey(src, file, index)})
+				switch {
+				case of.Format.IsHTML:
+					res.html = append(res.html, rel)
+				case !hasHTML:
+					res.other = append(res.other, rel)
+					res.otherFiles[key] = true
+				}
 			}
 			for _, a := range p.Aliases() {
 				add(outputKey(a, "index.html", ".html"), producer{source: source, key: "aliases", line: keyLine(file, "aliases")})
+			}
+		}
+	}
+	// Hugo's standalone pages are not among a site's pages: those without
+	// an HTML output (the 404 page is rendered at every rebuild anyway).
+	for _, s := range h.Sites {
+		for _, key := range []string{"/_sitemap", "/_sitemapindex", "/_robots"} {
+			p, err := s.GetPage(key)
+			if err != nil || p == nil {
+				continue
+			}
+			for _, of := range p.OutputFormats() {
+				if rel := of.RelPermalink(); rel != "" && !of.Format.IsHTML {
+					res.other = append(res.other, rel)
+					res.otherFiles[outputKey(rel, of.Format.BaseName+of.Format.MediaType.FirstSuffix.FullSuffix, "")] = true
+				}
 			}
 		}
 	}
@@ -87,9 +128,9 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) ([]Diagnostic, ma
 		})
 	}
 
-	files := make(map[string]bool, len(outputs))
+	res.files = make(map[string]bool, len(outputs))
 	for key := range outputs {
-		files[key] = true
+		res.files[key] = true
 	}
 	var out []Diagnostic
 	for key, ps := range outputs {
@@ -122,7 +163,8 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) ([]Diagnostic, ma
 		out = append(out, d)
 	}
 	sort.Slice(out, func(i, j int) bool { return out[i].Message < out[j].Message })
-	return out, files
+	res.dups = out
+	return res
 }
 
 // outputKey is the file an address is written to, relative to the output,
@@ -147,22 +189,39 @@ func outputKey(addr, index, ext string) string {
 
 // pageSource names the source of a page for messages (its file relative
 // to the site, the content adapter that made it, or what Hugo made it for)
-// and returns its file's path on disk ("" without one).
-func pageSource(l msg.Lang, src string, p page.Page) (string, string) {
+// and returns its file's path on disk ("" without one). adapters keeps the
+// adapter found for each folder ("" for none), as the pages of one adapter
+// share their folders.
+func pageSource(l msg.Lang, src string, p page.Page, adapters map[string]string) (string, string) {
 	if f := p.File(); f != nil {
 		return relName(src, f.Filename()), f.Filename()
 	}
-	// A page of a content adapter: the nearest _content.gotmpl above it.
-	for dir := path.Dir(p.Path()); ; dir = path.Dir(dir) {
-		adapter := filepath.Join(src, "content", filepath.FromSlash(dir), "_content.gotmpl")
-		if _, err := os.Stat(adapter); err == nil {
-			return relName(src, adapter), ""
-		}
-		if dir == "/" || dir == "." {
-			break
-		}
+	if a := adapterOf(src, path.Dir(p.Path()), adapters); a != "" {
+		return a, ""
 	}
 	return l.T("site.generatedpage", p.Kind(), p.Path()), ""
+}
+
+// adapterOf is the content adapter (_content.gotmpl, relative to the site)
+// nearest above the content folder dir, or "".
+func adapterOf(src, dir string, adapters map[string]string) string {
+	if a, ok := adapters[dir]; ok {
+		return a
+	}
+	a := ""
+	if adapter := filepath.Join(src, "content", filepath.FromSlash(dir), "_content.gotmpl"); fileExists(adapter) {
+		a = relName(src, adapter)
+	} else if dir != "/" && dir != "." {
+		a = adapterOf(src, path.Dir(dir), adapters)
+	}
+	adapters[dir] = a
+	return a
+}
+
+// fileExists reports whether name exists.
+func fileExists(name string) bool {
+	_, err := os.Stat(name)
+	return err == nil
 }
 
 // naturalKey is the output file a content file has without url or slug:

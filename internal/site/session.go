@@ -4,6 +4,7 @@ import (
 	"errors"
 	"fmt"
 	"io"
+	"math"
 	"os"
 	"path/filepath"
 	"sort"
@@ -16,6 +17,7 @@ import (
 	"github.com/gohugoio/hugo/common/hmaps"
 	"github.com/gohugoio/hugo/common/htime"
 	"github.com/gohugoio/hugo/common/loggers"
+	"github.com/gohugoio/hugo/common/types"
 	"github.com/gohugoio/hugo/config"
 	"github.com/gohugoio/hugo/config/allconfig"
 	"github.com/gohugoio/hugo/deps"
@@ -73,6 +75,29 @@ func (se *Session) Build(events []fsnotify.Event, onPage func(name string, data 
 // Close releases the site.
 func (se *Session) Close() { se.s.close() }
 
+// Stale reports whether the output file name (slash-separated, relative to
+// the output) may be out of date: a rebuild renders again every HTML page a
+// change affects, but leaves the pages without an HTML output (the sitemap,
+// robots.txt: Hugo lists every page in the sitemap, and rendering it after
+// each edit of a site of thousands of pages costs more than the edited page)
+// to Complete, which the preview calls when one of them is asked for.
+func (se *Session) Stale(name string) bool {
+	return se.s.pending && se.s.otherFiles[strings.TrimPrefix(name, "/")]
+}
+
+// Complete renders again the pages the rebuilds since the last Build or
+// Complete left stale (see Stale) and returns the files it wrote.
+func (se *Session) Complete() ([]string, error) {
+	hugoMu.Lock()
+	defer hugoMu.Unlock()
+	written, err := se.s.complete()
+	var hung *hungError
+	if errors.As(err, &hung) {
+		_, err = explainHang(se.s.opts, hung)
+	}
+	return written, err
+}
+
 // session is one loaded Hugo site: its configuration, file systems and
 // HugoSites. Build uses it once; Session again and again.
 type session struct {
@@ -98,6 +123,15 @@ type session struct {
 	files     map[string]bool // Hugo's output files at the last build
 	generated map[string]bool // files added with Result.WriteFile
 	paged     map[string]bool // paginator pages Hugo wrote (news/page/2/index.html)
+
+	// In the preview, a rebuild renders again every HTML page that
+	// depends on a change, and leaves the pages without an HTML output
+	// (the sitemap, robots.txt) for Complete: Hugo's fast render mode,
+	// told that every HTML page was recently visited.
+	html       *types.EvictingQueue[string] // the HTML pages' URL paths
+	other      []string                     // the other pages' URL paths
+	otherFiles map[string]bool              // and their files
+	pending    bool                         // a rebuild may have left them stale
 }
 
 // logSink collects Hugo's warnings and logged errors of one build, and
@@ -205,7 +239,8 @@ func open(opts Options, watch bool) (*session, error) {
 	if watch {
 		// What hugo server sets, but "running": templates see the same
 		// hugo.IsServer as in a build, so the preview's pages are a build's.
-		flags.Set("internal", hmaps.Params{"watch": true})
+		// Fast render mode: see session.html.
+		flags.Set("internal", hmaps.Params{"watch": true, "fastRenderMode": true})
 	}
 	if opts.BaseURL != "" {
 		flags.Set("baseURL", opts.BaseURL)
@@ -356,7 +391,11 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 	if incremental {
 		events = hugoEvents(events)
 	}
-	err := guard(h, func() error { return h.Build(hugolib.BuildCfg{NoBuildLock: true}, events...) })
+	cfg := hugolib.BuildCfg{NoBuildLock: true}
+	if incremental && s.watch {
+		cfg.RecentlyTouched = s.html
+	}
+	err := guard(h, func() error { return h.Build(cfg, events...) })
 	warnings, logged := s.logs.take()
 	var he *hungError
 	if errors.As(err, &he) {
@@ -370,7 +409,8 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 		return nil, toBuildError(src, err, logged)
 	}
 	// Two sources writing one file: the later silently replaces the other.
-	dups, files := outputFiles(s.opts.Lang, src, h)
+	outs := outputFiles(s.opts.Lang, src, h)
+	dups, files := outs.dups, outs.files
 	if len(logged) > 0 || len(dups) > 0 {
 		var diags []Diagnostic
 		var be *BuildError
@@ -392,6 +432,9 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 			}
 		}
 		s.files = files
+		s.html = touched(outs.html)
+		s.other, s.otherFiles = outs.other, outs.otherFiles
+		s.pending = incremental && len(outs.other) > 0
 		s.removeStalePagers(h, incremental)
 		for f := range s.written {
 			res.Written = append(res.Written, f)
@@ -501,6 +544,58 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 		res.Output = afero.NewIOFS(afero.NewBasePathFs(s.destFs, "/"))
 	}
 	return res, nil
+}
+
+// touched is the queue of recently visited URL paths that makes Hugo's
+// fast render mode render every page of urls again when a change affects
+// it; it never evicts one (a rebuild adds the changed pages' paths).
+func touched(urls []string) *types.EvictingQueue[string] {
+	q := types.NewEvictingQueue[string](math.MaxInt)
+	for _, u := range urls {
+		q.Add(u)
+	}
+	return q
+}
+
+// complete renders the pages a rebuild left stale (Session.Complete).
+func (s *session) complete() ([]string, error) {
+	if !s.pending {
+		return nil, nil
+	}
+	h := s.h
+	defer s.useClock()()
+	s.logs.reset()
+	s.mu.Lock()
+	s.written = map[string]bool{}
+	s.mu.Unlock()
+	all := touched(s.other)
+	for _, u := range s.html.PeekAll() {
+		all.Add(u)
+	}
+	err := guard(h, func() error {
+		return h.Build(hugolib.BuildCfg{NoBuildLock: true, PartialReRender: true, RecentlyTouched: all})
+	})
+	_, logged := s.logs.take()
+	var he *hungError
+	if errors.As(err, &he) {
+		s.hung = true
+		he.pages = countPages(h)
+		he.lang = s.opts.Lang
+		he.logged = toBuildError(s.src, nil, logged)
+		return nil, he
+	}
+	if err != nil || len(logged) > 0 {
+		return nil, toBuildError(s.src, err, logged)
+	}
+	s.pending = false
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	written := make([]string, 0, len(s.written))
+	for f := range s.written {
+		written = append(written, f)
+	}
+	sort.Strings(written)
+	return written, nil
 }
 
 // removeStalePagers removes the paginator pages of a list that is now
