@@ -28,7 +28,6 @@ type Checker struct {
 	// Each is checked at the first Check that no longer names it.
 	Stale func(name string) bool
 
-
 	base     string
 	bu       *url.URL
 	basePath string
