@@ -6,8 +6,8 @@ import (
 	"crypto/sha256"
 	"encoding/binary"
 	"fmt"
-	"html"
 	"io"
+	"html"
 	"io/fs"
 	"maps"
 	"os"
@@ -77,14 +77,21 @@ func collectSecrets(lang msg.Lang, ds *member.Dataset, prev *secrets) *secrets {
 	}
 	// What the secrets are made from, as a digest: every value given to
 	// add below, with its kind and owner.
-	fp := binary.AppendUvarint(nil, uint64(lang))
+	// Hashed as they come: the values of 5,000 members are megabytes.
+	fp := sha256.New()
+	buf := binary.AppendUvarint(nil, uint64(lang))
+	fp.Write(buf)
+	buf = buf[:0]
 	privateValues(ds, func(what, owner, v string) {
 		for _, s := range [...]string{what, owner, v} {
-			fp = binary.AppendUvarint(fp, uint64(len(s)))
-			fp = append(fp, s...)
+			buf = binary.AppendUvarint(buf, uint64(len(s)))
+			buf = append(buf, s...)
 		}
+		fp.Write(buf)
+		buf = buf[:0]
 	})
-	inputs := sha256.Sum256(fp)
+	var inputs [sha256.Size]byte
+	fp.Sum(inputs[:0])
 	if prev != nil && prev.inputs == inputs {
 		return prev
 	}
