@@ -397,12 +397,7 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 	}
 	err := guard(h, func() error { return h.Build(cfg, events...) })
 	warnings, logged := s.logs.take()
-	var he *hungError
-	if errors.As(err, &he) {
-		s.hung = true
-		he.pages = countPages(h)
-		he.lang = s.opts.Lang
-		he.logged = toBuildError(src, nil, logged)
+	if he := s.hang(err, logged); he != nil {
 		return nil, he
 	}
 	if err != nil {
@@ -546,6 +541,20 @@ func (s *session) run(events []fsnotify.Event) (*Result, error) {
 	return res, nil
 }
 
+// hang returns err as a *hungError, completed, when a build hung (guard),
+// and marks the session hung; else nil.
+func (s *session) hang(err error, logged []string) *hungError {
+	var he *hungError
+	if !errors.As(err, &he) {
+		return nil
+	}
+	s.hung = true
+	he.pages = countPages(s.h)
+	he.lang = s.opts.Lang
+	he.logged = toBuildError(s.src, nil, logged)
+	return he
+}
+
 // touched is the queue of recently visited URL paths that makes Hugo's
 // fast render mode render every page of urls again when a change affects
 // it; it never evicts one (a rebuild adds the changed pages' paths).
@@ -576,12 +585,7 @@ func (s *session) complete() ([]string, error) {
 		return h.Build(hugolib.BuildCfg{NoBuildLock: true, PartialReRender: true, RecentlyTouched: all})
 	})
 	_, logged := s.logs.take()
-	var he *hungError
-	if errors.As(err, &he) {
-		s.hung = true
-		he.pages = countPages(h)
-		he.lang = s.opts.Lang
-		he.logged = toBuildError(s.src, nil, logged)
+	if he := s.hang(err, logged); he != nil {
 		return nil, he
 	}
 	if err != nil || len(logged) > 0 {
