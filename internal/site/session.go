@@ -373,15 +373,22 @@ func (s *session) close() {
 	}
 }
 
-// run builds the site: all of it the first time, then what events affect.
-func (s *session) run(events []fsnotify.Event) (*Result, error) {
-	h, src := s.h, s.src
-	incremental := s.built
-	defer s.useClock()()
+// begin starts a build: Hugo's clock set (useClock), no log and no file
+// written yet. It returns the function that sets the clock back.
+func (s *session) begin() func() {
+	end := s.useClock()
 	s.logs.reset()
 	s.mu.Lock()
 	s.written = map[string]bool{}
 	s.mu.Unlock()
+	return end
+}
+
+// run builds the site: all of it the first time, then what events affect.
+func (s *session) run(events []fsnotify.Event) (*Result, error) {
+	h, src := s.h, s.src
+	incremental := s.built
+	defer s.begin()()
 	if !incremental {
 		if err := copyStatic(h, s.hfs); err != nil {
 			return nil, toBuildError(src, err, nil)
@@ -572,11 +579,7 @@ func (s *session) complete() ([]string, error) {
 		return nil, nil
 	}
 	h := s.h
-	defer s.useClock()()
-	s.logs.reset()
-	s.mu.Lock()
-	s.written = map[string]bool{}
-	s.mu.Unlock()
+	defer s.begin()()
 	all := touched(s.other)
 	for _, u := range s.html.PeekAll() {
 		all.Add(u)
