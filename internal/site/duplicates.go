@@ -81,7 +81,7 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
 				if rel == "" {
 					continue
 				}
-				index := of.Format.BaseName + of.Format.MediaType.FirstSuffix.FullSuffix
+				index := fileName(of)
 				key := outputKey(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/")), index, "")
 				add(key, producer{source: source, key: urlKey, line: keyLine(file, urlKey), own: key == naturalKey(src, file, index)})
 				switch {
@@ -96,10 +96,9 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
 				add(outputKey(a, "index.html", ".html"), producer{source: source, key: "aliases", line: keyLine(file, "aliases")})
 			}
 		}
-	}
-	// Hugo's standalone pages are not among a site's pages: those without
-	// an HTML output (the 404 page is rendered at every rebuild anyway).
-	for _, s := range h.Sites {
+		// Hugo's standalone pages are not among the site's pages: those
+		// without an HTML output (the 404 page is rendered at every
+		// rebuild anyway).
 		for _, key := range []string{"/_sitemap", "/_sitemapindex", "/_robots"} {
 			p, err := s.GetPage(key)
 			if err != nil || p == nil {
@@ -108,7 +107,7 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
 			for _, of := range p.OutputFormats() {
 				if rel := of.RelPermalink(); rel != "" && !of.Format.IsHTML {
 					res.other = append(res.other, rel)
-					res.otherFiles[outputKey(rel, of.Format.BaseName+of.Format.MediaType.FirstSuffix.FullSuffix, "")] = true
+					res.otherFiles[outputKey(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/")), fileName(of), "")] = true
 				}
 			}
 		}
@@ -165,6 +164,12 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
 	sort.Slice(out, func(i, j int) bool { return out[i].Message < out[j].Message })
 	res.dups = out
 	return res
+}
+
+// fileName is the name of the file an output format writes for an
+// address that is a folder ("index.html", "sitemap.xml").
+func fileName(of page.OutputFormat) string {
+	return of.Format.BaseName + of.Format.MediaType.FirstSuffix.FullSuffix
 }
 
 // outputKey is the file an address is written to, relative to the output,
