@@ -79,8 +79,9 @@ func (s idSet) has(id string) bool {
 type Pages struct {
 	// refs holds one copy of each reference: the menus and footers of a
 	// site repeat the same links on every page.
-	refs  interner
-	store *spool.Store[*page]
+	refs    interner
+	store   *spool.Store[*page]
+	spilled bool // the pages wait in a file (NewPagesOnDisk)
 }
 
 // NewPages returns an empty collection.
@@ -88,8 +89,22 @@ func NewPages() *Pages {
 	ps := &Pages{}
 	ps.store = spool.NewStore(appendPage, func(r *bufio.Reader) (string, *page, error) {
 		return readPage(r, ps.refs.reader())
+	}).CheckWith(func(r *bufio.Reader) error {
+		_, _, err := readPage(r, new(interner).reader())
+		return err
 	})
 	return ps
+}
+
+// pageInterner is the interner of the strings of a page about to be added:
+// the collection's own when pages are held in memory, the page's own when
+// they wait in a file (their strings are read back, and shared, only when
+// the check asks for them, after Hugo's render).
+func (ps *Pages) pageInterner() *interner {
+	if ps.spilled {
+		return new(interner)
+	}
+	return &ps.refs
 }
 
 // Add scans the HTML page written at name (slash-separated, relative to the
@@ -110,7 +125,7 @@ func (ps *Pages) Visitor(name string) htmlscan.Visitor {
 // same name and bytes. keep may not hold on to rec. A page that cannot be
 // scanned to its end has no record.
 func (ps *Pages) VisitorKeep(name string, keep func(rec []byte)) htmlscan.Visitor {
-	return &scanner{pg: &page{}, refs: &ps.refs, end: func(pg *page, err error) {
+	return &scanner{pg: &page{}, refs: ps.pageInterner(), end: func(pg *page, err error) {
 		if err != io.EOF {
 			return // Check scans it again from the file and reports the error
 		}

@@ -18,6 +18,7 @@ func NewPagesOnDisk(dir string) (*Pages, error) {
 	if err := ps.store.Spill(dir, "press-links-*"); err != nil {
 		return nil, err
 	}
+	ps.spilled = true
 	return ps, nil
 }
 

@@ -1,6 +1,7 @@
 package scaffold
 
 import (
+	_ "embed"
 	"strings"
 	"unicode"
 
@@ -11,39 +12,25 @@ import (
 // slug keeps at most; whole words are kept, so a slug may stop earlier.
 const MaxSyllables = 6
 
-// lexicon lists words common in the association's titles, with their
-// pinyin (which also settles polyphones such as 行 and 会). Titles are cut
-// into words by longest match against it, so that a slug reads
-// "xinxihua-yantaohui" rather than "xin-xi-hua-yan-tao-hui". Characters in
-// no word are paired up.
-var lexicon = map[string]string{
-	"信息化": "xinxihua", "信息": "xinxi", "研讨会": "yantaohui", "研讨": "yantao", "会议": "huiyi",
-	"理事会": "lishihui", "理事": "lishi", "会员": "huiyuan", "会员单位": "huiyuan-danwei", "大会": "dahui",
-	"年会": "nianhui", "促进会": "cujinhui", "协会": "xiehui", "郑州": "zhengzhou", "郑州市": "zhengzhoushi",
-	"河南": "henan", "河南省": "henansheng", "中原": "zhongyuan", "论坛": "luntan", "峰会": "fenghui",
-	"讲座": "jiangzuo", "培训": "peixun", "培训班": "peixunban", "活动": "huodong", "通知": "tongzhi",
-	"公告": "gonggao", "公示": "gongshi", "新闻": "xinwen", "动态": "dongtai", "白皮书": "baipishu",
-	"报告": "baogao", "会刊": "huikan", "数字": "shuzi", "数字化": "shuzihua", "经济": "jingji",
-	"数据": "shuju", "安全": "anquan", "网络": "wangluo", "网络安全": "wangluo-anquan",
-	"数据安全": "shuju-anquan", "人工智能": "rengong-zhineng", "智能": "zhineng", "智慧": "zhihui",
-	"城市": "chengshi", "产业": "chanye", "企业": "qiye", "行业": "hangye", "银行": "yinhang",
-	"发展": "fazhan", "创新": "chuangxin", "技术": "jishu", "科技": "keji", "应用": "yingyong",
-	"服务": "fuwu", "平台": "pingtai", "项目": "xiangmu", "申报": "shenbao", "评选": "pingxuan",
-	"表彰": "biaozhang", "工作": "gongzuo", "总结": "zongjie", "计划": "jihua", "年度": "niandu",
-	"政策": "zhengce", "解读": "jiedu", "交流": "jiaoliu", "合作": "hezuo", "签约": "qianyue",
-	"成立": "chengli", "举办": "juban", "召开": "zhaokai", "开展": "kaizhan", "关于": "guanyu",
-	"入会": "ruhui", "申请": "shenqing", "会费": "huifei", "缴纳": "jiaona", "换届": "huanjie",
-	"选举": "xuanju", "秘书处": "mishuchu", "秘书长": "mishuzhang", "会长": "huizhang",
-	"副会长": "fuhuizhang", "专题": "zhuanti", "专家": "zhuanjia", "大学": "daxue", "学院": "xueyuan",
-	"研究院": "yanjiuyuan", "有限公司": "youxian-gongsi", "公司": "gongsi", "集团": "jituan",
-	"中心": "zhongxin", "云计算": "yunjisuan", "大数据": "dashuju", "物联网": "wulianwang",
-	"区块链": "qukuailian", "电子政务": "dianzi-zhengwu", "政务": "zhengwu", "建设": "jianshe",
-	"治理": "zhili", "标准": "biaozhun", "调研": "diaoyan", "考察": "kaocha", "参观": "canguan",
-	"开幕": "kaimu", "闭幕": "bimu", "圆满": "yuanman", "成功": "chenggong", "重要": "zhongyao",
-	"第": "di", "届": "jie", "期": "qi", "年": "nian", "月": "yue", "日": "ri", "单位": "danwei",
-	"的": "de", "了": "le", "和": "he", "与": "yu", "及": "ji", "暨": "ji",
-	"有限责任公司": "youxian-zeren-gongsi", "股份有限公司": "gufen-youxian-gongsi",
-}
+// lexiconText lists words common in the association's titles, with their
+// pinyin (which also settles polyphones such as 行 and 会), one a line.
+// Titles are cut into words by longest match against it, so that a slug
+// reads "xinxihua-yantaohui" rather than "xin-xi-hua-yan-tao-hui".
+// Characters in no word are paired up.
+//
+//go:embed lexicon.txt
+var lexiconText string
+
+// lexicon is lexiconText by word.
+var lexicon = func() map[string]string {
+	words := map[string]string{}
+	for l := range strings.Lines(lexiconText) {
+		if w, p, ok := strings.Cut(strings.TrimSpace(l), " "); ok && !strings.HasPrefix(w, "#") {
+			words[w] = p
+		}
+	}
+	return words
+}()
 
 // stopWords are dropped from slugs: they carry no meaning in a title.
 var stopWords = map[string]bool{

@@ -20,6 +20,7 @@ type Store[T any] struct {
 	err    error // why the file could not be read back
 	encode func(b []byte, name string, v T) []byte
 	decode func(r *bufio.Reader) (string, T, error)
+	check  func(r *bufio.Reader) error // reads a record and keeps nothing (CheckWith)
 }
 
 // NewStore returns an empty store in memory whose records are made by
@@ -27,6 +28,15 @@ type Store[T any] struct {
 // decode (one record; io.EOF only before a record's first byte).
 func NewStore[T any](encode func(b []byte, name string, v T) []byte, decode func(r *bufio.Reader) (string, T, error)) *Store[T] {
 	return &Store[T]{mem: map[string]T{}, encode: encode, decode: decode}
+}
+
+// CheckWith makes Put read a record that goes to the file with check
+// rather than decode: check reads one record as decode does (io.EOF only
+// before its first byte) and keeps nothing of it, where decode may keep
+// what it reads (as an interner of strings does) for the values it makes.
+func (s *Store[T]) CheckWith(check func(r *bufio.Reader) error) *Store[T] {
+	s.check = check
+	return s
 }
 
 // Spill makes the store keep what is added from now on in a spool file in
@@ -64,20 +74,56 @@ func (s *Store[T]) Add(name string, v T, keep func(rec []byte)) {
 // Put adds a value from its record, as Add handed it over. A record that
 // cannot be read is an error, and nothing is added.
 func (s *Store[T]) Put(rec []byte) error {
+	if s.check != nil && s.spilled() {
+		// Checked, not decoded: the record goes to the file as it is.
+		if err := whole(rec, s.check); err != nil {
+			return err
+		}
+		if s.putRecord(rec) {
+			return nil
+		}
+	}
+	var name string
+	var v T
+	if err := whole(rec, func(r *bufio.Reader) (err error) {
+		name, v, err = s.decode(r)
+		return err
+	}); err != nil {
+		return err
+	}
+	if s.check == nil && s.putRecord(rec) {
+		return nil
+	}
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.mem[name] = v
+	return nil
+}
+
+// spilled reports whether the store keeps its records in a file.
+func (s *Store[T]) spilled() bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.disk != nil
+}
+
+// putRecord appends rec to the file: false when there is none or the
+// record cannot be written.
+func (s *Store[T]) putRecord(rec []byte) bool {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return s.disk != nil && s.disk.Put(append(s.disk.Record(), rec...))
+}
+
+// whole reads rec with read, which must read it all.
+func whole(rec []byte, read func(r *bufio.Reader) error) error {
 	r := bufio.NewReaderSize(bytes.NewReader(rec), 64)
-	name, v, err := s.decode(r)
-	if err != nil {
+	if err := read(r); err != nil {
 		return UnexpectedEOF(err)
 	}
 	if _, err := r.Peek(1); err != io.EOF {
 		return errors.New("spool: bytes after the record")
 	}
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	if s.disk != nil && s.disk.Put(append(s.disk.Record(), rec...)) {
-		return nil
-	}
-	s.mem[name] = v
 	return nil
 }
 

@@ -70,3 +70,48 @@ func TestStore(t *testing.T) {
 		t.Errorf("files left: %v", left)
 	}
 }
+
+// With CheckWith, a record Put into a store with a file is read by the
+// check, not decoded (decode may keep what it reads, as an interner does)
+// until the first Get; a bad record is still refused, and one put into a
+// store in memory is decoded at once.
+func TestStoreCheckWith(t *testing.T) {
+	decoded := 0
+	checked := func() *Store[string] {
+		s := words()
+		decode := s.decode
+		s.decode = func(r *bufio.Reader) (string, string, error) {
+			decoded++
+			return decode(r)
+		}
+		return s.CheckWith(func(r *bufio.Reader) error {
+			_, _, err := decode(r)
+			return err
+		})
+	}
+	rec := AppendString(AppendString(nil, "a"), "生僻字𠀾")
+	s := checked()
+	if err := s.Spill(t.TempDir(), "words-*"); err != nil {
+		t.Fatal(err)
+	}
+	defer s.Close()
+	if err := s.Put(rec); err != nil {
+		t.Fatal(err)
+	}
+	if decoded != 0 || s.Held() != 0 {
+		t.Errorf("a record put into the file: decoded %d times, %d values in memory", decoded, s.Held())
+	}
+	if err := s.Put(rec[:len(rec)-2]); err == nil {
+		t.Error("a record cut short was taken")
+	}
+	if v, ok := s.Get("a"); !ok || v != "生僻字𠀾" || decoded != 1 {
+		t.Errorf("a put back = %q, %v (decoded %d times)", v, ok, decoded)
+	}
+	mem := checked()
+	if err := mem.Put(rec); err != nil {
+		t.Fatal(err)
+	}
+	if v, ok := mem.Get("a"); !ok || v != "生僻字𠀾" {
+		t.Errorf("in memory: a put back = %q, %v", v, ok)
+	}
+}
