@@ -90,7 +90,7 @@ func NewPages() *Pages {
 	ps.store = spool.NewStore(appendPage, func(r *bufio.Reader) (string, *page, error) {
 		return readPage(r, ps.refs.reader())
 	}).CheckWith(func(r *bufio.Reader) error {
-		_, _, err := readPage(r, new(interner).reader())
+		_, _, err := readPage(r, skipString())
 		return err
 	})
 	return ps

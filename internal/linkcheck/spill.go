@@ -54,6 +54,20 @@ func (in *interner) reader() func(r *bufio.Reader) (string, error) {
 	}
 }
 
+// skipString returns a function that reads a string as spool.AppendString
+// wrote it and keeps nothing: it returns "" (a record checked, not read).
+func skipString() func(r *bufio.Reader) (string, error) {
+	var buf []byte
+	return func(r *bufio.Reader) (string, error) {
+		b, err := spool.ReadString(r, buf)
+		if err != nil {
+			return "", spool.UnexpectedEOF(err)
+		}
+		buf = b
+		return "", nil
+	}
+}
+
 // readPage reads one page's record, as appendPage wrote it.
 func readPage(r *bufio.Reader, str func(*bufio.Reader) (string, error)) (string, *page, error) {
 	name, err := str(r)

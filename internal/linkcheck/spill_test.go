@@ -33,8 +33,8 @@ func TestPagesOnDisk(t *testing.T) {
 			disk.Add(f, site[f].Data)
 		}
 	}
-	if disk.store.Held() != 0 {
-		t.Errorf("%d pages in memory before they are asked for", disk.store.Held())
+	if disk.store.Held() != 0 || len(disk.refs.strs) != 0 {
+		t.Errorf("%d pages and %d of their strings in memory before they are asked for", disk.store.Held(), len(disk.refs.strs))
 	}
 	want, err := CheckListed(site, files, "https://h.example/", mem)
 	if err != nil {
@@ -106,5 +106,23 @@ func TestRecordsPutBack(t *testing.T) {
 	rec := recs["index.html"]
 	if err := NewPages().Put(rec[:len(rec)-3]); err == nil {
 		t.Error("a record cut short was taken")
+	}
+	spilled, err := NewPagesOnDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spilled.Close()
+	if err := spilled.Put(rec[:len(rec)-3]); err == nil {
+		t.Error("a record cut short was taken into the file")
+	}
+	if err := spilled.Put(append(bytes.Clone(rec), 0)); err == nil {
+		t.Error("a record with a byte after it was taken into the file")
+	}
+	// A page put into the file shares no strings until it is read back.
+	if err := spilled.Put(rec); err != nil {
+		t.Fatal(err)
+	}
+	if n := len(spilled.refs.strs); n != 0 {
+		t.Errorf("%d strings interned before the pages were read back", n)
 	}
 }
