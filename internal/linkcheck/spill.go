@@ -42,21 +42,18 @@ func appendPage(b []byte, name string, pg *page) []byte {
 
 // reader returns a function that reads a string as spool.AppendString
 // wrote it and hands out in's copy of it.
-func (in *interner) reader() func(r *bufio.Reader) (string, error) {
-	var buf []byte
-	return func(r *bufio.Reader) (string, error) {
-		b, err := spool.ReadString(r, buf)
-		if err != nil {
-			return "", spool.UnexpectedEOF(err)
-		}
-		buf = b
-		return in.get(b), nil
-	}
-}
+func (in *interner) reader() func(r *bufio.Reader) (string, error) { return stringReader(in.get) }
 
 // skipString returns a function that reads a string as spool.AppendString
 // wrote it and keeps nothing: it returns "" (a record checked, not read).
 func skipString() func(r *bufio.Reader) (string, error) {
+	return stringReader(func([]byte) string { return "" })
+}
+
+// stringReader returns a function that reads a string as
+// spool.AppendString wrote it and returns str of its bytes (which str may
+// not keep: the buffer is read into again).
+func stringReader(str func(b []byte) string) func(r *bufio.Reader) (string, error) {
 	var buf []byte
 	return func(r *bufio.Reader) (string, error) {
 		b, err := spool.ReadString(r, buf)
@@ -64,7 +61,7 @@ func skipString() func(r *bufio.Reader) (string, error) {
 			return "", spool.UnexpectedEOF(err)
 		}
 		buf = b
-		return "", nil
+		return str(b), nil
 	}
 }
 
