@@ -23,6 +23,7 @@
 package search
 
 import (
+	"bufio"
 	"bytes"
 	"crypto/sha256"
 	"encoding/binary"
@@ -132,7 +133,14 @@ type Pages struct {
 }
 
 // NewPages returns an empty collection.
-func NewPages() *Pages { return &Pages{store: spool.NewStore(appendRecord, readRecord)} }
+func NewPages() *Pages {
+	return &Pages{store: spool.NewStore(appendRecord, func(r *bufio.Reader) (string, docResult, error) {
+		return readRecord(r, true)
+	}).CheckWith(func(r *bufio.Reader) error {
+		_, _, err := readRecord(r, false)
+		return err
+	})}
+}
 
 // Add extracts the page written at name (slash-separated, relative to the
 // site root, e.g. "news/x/index.html") from its HTML.

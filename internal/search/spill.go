@@ -4,6 +4,8 @@ import (
 	"bufio"
 	"encoding/binary"
 	"errors"
+	"io"
+	"math"
 
 	"github.com/zzia/press/internal/spool"
 )
@@ -51,9 +53,10 @@ func appendRecord(b []byte, name string, d docResult) []byte {
 	return b
 }
 
-// readRecord reads one page's record, as appendRecord wrote it.
-func readRecord(r *bufio.Reader) (string, docResult, error) {
-	name, err := readString(r)
+// readRecord reads one page's record, as appendRecord wrote it. With keep
+// false it only checks the record: it returns its name as "" and no page.
+func readRecord(r *bufio.Reader, keep bool) (string, docResult, error) {
+	name, err := readString(r, keep)
 	if err != nil {
 		return "", docResult{}, spool.UnexpectedEOF(err)
 	}
@@ -64,20 +67,21 @@ func readRecord(r *bufio.Reader) (string, docResult, error) {
 	if kind == 0 {
 		return name, docResult{}, nil
 	}
-	d, err := readDoc(r)
+	d, err := readDoc(r, keep)
 	if err != nil {
 		return "", docResult{}, spool.UnexpectedEOF(err)
 	}
 	return name, d, nil
 }
 
-// readDoc reads an indexed page, as put wrote it.
-func readDoc(r *bufio.Reader) (docResult, error) {
-	url, err := readString(r)
+// readDoc reads an indexed page, as put wrote it (with keep false, see
+// readRecord).
+func readDoc(r *bufio.Reader, keep bool) (docResult, error) {
+	url, err := readString(r, keep)
 	if err != nil {
 		return docResult{}, err
 	}
-	title, err := readString(r)
+	title, err := readString(r, keep)
 	if err != nil {
 		return docResult{}, err
 	}
@@ -89,9 +93,13 @@ func readDoc(r *bufio.Reader) (docResult, error) {
 	if err != nil {
 		return docResult{}, err
 	}
-	segs := make([]segment, nsegs)
-	lens := make([]int, nsegs)
-	for i := range segs {
+	var segs []segment
+	if keep {
+		segs = make([]segment, nsegs)
+	}
+	lens := make([]int, 0, min(nsegs, 64))
+	total := 0
+	for i := range nsegs {
 		f, err := r.ReadByte()
 		if err != nil {
 			return docResult{}, err
@@ -100,23 +108,52 @@ func readDoc(r *bufio.Reader) (docResult, error) {
 		if err != nil {
 			return docResult{}, err
 		}
-		segs[i].field, lens[i] = int(f), int(n)
+		if keep {
+			segs[i].field = int(f)
+			lens = append(lens, int(n))
+		}
+		total += int(n)
 	}
-	all, err := readString(r)
+	// The blocks' text, all in one string.
+	size, err := binary.ReadUvarint(r)
 	if err != nil {
 		return docResult{}, err
 	}
+	if uint64(total) > size {
+		return docResult{}, errors.New("block longer than the page")
+	}
+	all, err := take(r, size, keep)
+	if err != nil || !keep {
+		return docResult{}, err
+	}
 	for i, n := range lens {
-		if n > len(all) {
-			return docResult{}, errors.New("block longer than the page")
-		}
 		segs[i].text, all = all[:n], all[n:]
 	}
 	return docResult{page: &page{url: url, title: title, segments: segs}, length: int(length)}, nil
 }
 
-// readString reads a string written by spool.AppendString.
-func readString(r *bufio.Reader) (string, error) {
-	b, err := spool.ReadString(r, nil)
-	return string(b), err
+// readString reads a string written by spool.AppendString (with keep
+// false, skips it and returns "").
+func readString(r *bufio.Reader, keep bool) (string, error) {
+	n, err := binary.ReadUvarint(r)
+	if err != nil {
+		return "", err
+	}
+	return take(r, n, keep)
+}
+
+// take reads the next n bytes as a string, or skips them unless keep.
+func take(r *bufio.Reader, n uint64, keep bool) (string, error) {
+	if n > math.MaxInt32 {
+		return "", errors.New("a string longer than a record")
+	}
+	if !keep {
+		_, err := r.Discard(int(n))
+		return "", spool.UnexpectedEOF(err)
+	}
+	b := make([]byte, n)
+	if _, err := io.ReadFull(r, b); err != nil {
+		return "", spool.UnexpectedEOF(err)
+	}
+	return string(b), nil
 }

@@ -48,8 +48,8 @@ func TestPagesOnDisk(t *testing.T) {
 }
 
 // Pages put back from the records VisitorKeep handed over give the index
-// the scanned pages give, in memory and on disk; a record cut short is
-// refused.
+// the scanned pages give, in memory and on disk; a record cut short, or
+// with bytes after it, is refused.
 func TestRecordsPutBack(t *testing.T) {
 	dir := bundled(t)
 	site := os.DirFS(dir)
@@ -81,10 +81,22 @@ func TestRecordsPutBack(t *testing.T) {
 			t.Errorf("%s: the index of the pages put back differs from the index of the pages scanned", how)
 		}
 	}
+	spilled, err := search.NewPagesOnDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer spilled.Close()
 	for name, rec := range recs {
 		if len(rec) > 40 {
 			if err := search.NewPages().Put(rec[:len(rec)-3]); err == nil {
 				t.Errorf("%s: a record cut short was taken", name)
+			}
+			// Into a file, a record is checked without being decoded.
+			if err := spilled.Put(rec[:len(rec)-3]); err == nil {
+				t.Errorf("%s: a record cut short was taken into the file", name)
+			}
+			if err := spilled.Put(append(bytes.Clone(rec), 0)); err == nil {
+				t.Errorf("%s: a record with a byte after it was taken into the file", name)
 			}
 			break
 		}
