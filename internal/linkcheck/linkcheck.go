@@ -79,9 +79,8 @@ func (s idSet) has(id string) bool {
 type Pages struct {
 	// refs holds one copy of each reference: the menus and footers of a
 	// site repeat the same links on every page.
-	refs    interner
-	store   *spool.Store[*page]
-	spilled bool // the pages wait in a file (NewPagesOnDisk)
+	refs  interner
+	store *spool.Store[*page]
 }
 
 // NewPages returns an empty collection.
@@ -101,7 +100,7 @@ func NewPages() *Pages {
 // they wait in a file (their strings are read back, and shared, only when
 // the check asks for them, after Hugo's render).
 func (ps *Pages) pageInterner() *interner {
-	if ps.spilled {
+	if ps.store.Spilled() {
 		return new(interner)
 	}
 	return &ps.refs

@@ -18,7 +18,6 @@ func NewPagesOnDisk(dir string) (*Pages, error) {
 	if err := ps.store.Spill(dir, "press-links-*"); err != nil {
 		return nil, err
 	}
-	ps.spilled = true
 	return ps, nil
 }
 

@@ -94,10 +94,10 @@ func readDoc(r *bufio.Reader, keep bool) (docResult, error) {
 		return docResult{}, err
 	}
 	var segs []segment
+	var lens []int
 	if keep {
-		segs = make([]segment, nsegs)
+		segs, lens = make([]segment, nsegs), make([]int, nsegs)
 	}
-	lens := make([]int, 0, min(nsegs, 64))
 	total := 0
 	for i := range nsegs {
 		f, err := r.ReadByte()
@@ -109,8 +109,7 @@ func readDoc(r *bufio.Reader, keep bool) (docResult, error) {
 			return docResult{}, err
 		}
 		if keep {
-			segs[i].field = int(f)
-			lens = append(lens, int(n))
+			segs[i].field, lens[i] = int(f), int(n)
 		}
 		total += int(n)
 	}

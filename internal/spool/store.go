@@ -74,9 +74,17 @@ func (s *Store[T]) Add(name string, v T, keep func(rec []byte)) {
 // Put adds a value from its record, as Add handed it over. A record that
 // cannot be read is an error, and nothing is added.
 func (s *Store[T]) Put(rec []byte) error {
-	if s.check != nil && s.spilled() {
-		// Checked, not decoded: the record goes to the file as it is.
-		if err := whole(rec, s.check); err != nil {
+	if s.Spilled() {
+		// Checked, not decoded, when the store can: the record goes to
+		// the file as it is.
+		check := s.check
+		if check == nil {
+			check = func(r *bufio.Reader) error {
+				_, _, err := s.decode(r)
+				return err
+			}
+		}
+		if err := whole(rec, check); err != nil {
 			return err
 		}
 		if s.putRecord(rec) {
@@ -91,17 +99,15 @@ func (s *Store[T]) Put(rec []byte) error {
 	}); err != nil {
 		return err
 	}
-	if s.check == nil && s.putRecord(rec) {
-		return nil
-	}
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.mem[name] = v
 	return nil
 }
 
-// spilled reports whether the store keeps its records in a file.
-func (s *Store[T]) spilled() bool {
+// Spilled reports whether the store keeps what is added in its file (from
+// Spill until the first Get).
+func (s *Store[T]) Spilled() bool {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return s.disk != nil
