@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
-	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -21,10 +20,6 @@ import (
 type pageScan struct {
 	links  *linkcheck.Pages
 	search *search.Pages // nil when the site has no search page
-	queue  chan scannedPage
-	wg     sync.WaitGroup
-	mu     sync.RWMutex
-	closed bool
 	// cache, when set, holds the last build's scans: a page that reads
 	// the same is taken from there.
 	cache func() *scanCache
@@ -37,11 +32,6 @@ type pageScan struct {
 type scanCache struct {
 	old  *scancache.Cache
 	next *scancache.Writer
-}
-
-type scannedPage struct {
-	name string
-	data []byte
 }
 
 // newPageScan is the scan of a build. The pages wait on disk for the
@@ -105,29 +95,18 @@ func (s *pageScan) close() {
 // scanInto is a pageScan that adds to pages scanned before (the preview
 // keeps them from build to build); sp may be nil.
 func scanInto(links *linkcheck.Pages, sp *search.Pages) *pageScan {
-	// A short queue: when the workers fall behind, Hugo's writers wait
-	// instead of piling up copies of pages (each is held until scanned).
-	workers := runtime.GOMAXPROCS(0)
-	s := &pageScan{links: links, search: sp, queue: make(chan scannedPage, 2*workers)}
-	for range workers {
-		s.wg.Go(func() {
-			for p := range s.queue {
-				s.scan(p)
-			}
-		})
-	}
-	return s
+	return &pageScan{links: links, search: sp}
 }
 
 // scan reads a page once for both the link check and the search index,
 // or takes what an earlier build read of the same page from the cache.
-func (s *pageScan) scan(p scannedPage) {
+func (s *pageScan) scan(name string, data []byte) {
 	s.scanned.Add(1)
 	var c *scanCache
 	var key scancache.Key
 	if s.cache != nil {
 		c = s.cache()
-		key = scancache.KeyOf(p.name, p.data)
+		key = scancache.KeyOf(name, data)
 		if s.take(c, key) {
 			return
 		}
@@ -141,12 +120,12 @@ func (s *pageScan) scan(p scannedPage) {
 		}
 		return func(rec []byte) { recs[i] = bytes.Clone(rec) }
 	}
-	links := s.links.VisitorKeep(p.name, keep(0))
+	links := s.links.VisitorKeep(name, keep(0))
 	if s.search == nil {
-		htmlscan.Scan(bytes.NewReader(p.data), links)
+		htmlscan.Scan(bytes.NewReader(data), links)
 	} else {
 		recs = recs[:2]
-		htmlscan.Scan(bytes.NewReader(p.data), links, s.search.VisitorKeep(p.name, keep(1)))
+		htmlscan.Scan(bytes.NewReader(data), links, s.search.VisitorKeep(name, keep(1)))
 	}
 	if c != nil && !slices.ContainsFunc(recs, func(r []byte) bool { return r == nil }) {
 		// (A page not scanned to its end has no link check record.)
@@ -178,26 +157,10 @@ func (s *pageScan) take(c *scanCache, key scancache.Key) bool {
 	return true
 }
 
-// add queues a page; Hugo hands over the bytes and does not reuse them.
-// Pages written after wait (press's own generated files) are scanned at once.
-func (s *pageScan) add(name string, data []byte) {
-	s.mu.RLock()
-	defer s.mu.RUnlock()
-	if s.closed {
-		s.scan(scannedPage{name, data})
-		return
-	}
-	s.queue <- scannedPage{name, data}
-}
-
-// wait finishes the queued scanning once Hugo is done writing.
-func (s *pageScan) wait() {
-	s.mu.Lock()
-	s.closed = true
-	close(s.queue)
-	s.mu.Unlock()
-	s.wg.Wait()
-}
+// add scans a page as it is written, on the writer's goroutine (Hugo
+// renders on all cores, so a scan beside it would only take turns): the
+// bytes are the writer's again once add returns.
+func (s *pageScan) add(name string, data []byte) { s.scan(name, data) }
 
 // hasSearchPage reports whether the site has a search page (/search/).
 func hasSearchPage(src string) bool {

@@ -218,7 +218,6 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	}()
 	so.OnPage = scan.add
 	sres, err := site.Build(so)
-	scan.wait()
 	if err != nil {
 		return nil, siteError(err)
 	}

@@ -6,6 +6,7 @@ import (
 	"os"
 	"path/filepath"
 	"strings"
+	"sync"
 
 	"github.com/spf13/afero"
 	"github.com/zzia/press/internal/tempdir"
@@ -39,6 +40,9 @@ func (h hookFs) Create(name string) (afero.File, error) {
 	}
 	hf := &hookFile{File: f, name: filepath.ToSlash(rel), fn: h.fn}
 	hf.held, _ = f.(heldFile)
+	if hf.held == nil {
+		hf.buf = pageBufs.Get().(*bytes.Buffer)
+	}
 	return hf, nil
 }
 
@@ -58,20 +62,29 @@ func (h hookFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 type hookFile struct {
 	afero.File
 	name string
-	buf  bytes.Buffer
-	held heldFile // set: the file keeps its bytes itself
+	buf  *bytes.Buffer // from pageBufs; nil when held is set
+	held heldFile      // set: the file keeps its bytes itself
 	fn   func(string, []byte)
 }
 
+// pageBufs are the buffers of the pages being written: a page's copy is
+// handed to fn at Close, and its buffer serves another page once fn has
+// returned (fn keeps no bytes: Options.OnPage). Rendering a site thus
+// allocates a few buffers instead of a copy of every page.
+var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
+
+// maxPooled is the largest buffer kept for another page.
+const maxPooled = 1 << 20
+
 func (f *hookFile) Write(p []byte) (int, error) {
-	if f.held == nil {
+	if f.buf != nil {
 		f.buf.Write(p)
 	}
 	return f.File.Write(p)
 }
 
 func (f *hookFile) WriteString(s string) (int, error) {
-	if f.held == nil {
+	if f.buf != nil {
 		f.buf.WriteString(s)
 	}
 	return f.File.WriteString(s)
@@ -79,13 +92,23 @@ func (f *hookFile) WriteString(s string) (int, error) {
 
 func (f *hookFile) Close() error {
 	err := f.File.Close()
-	if err == nil {
-		if f.held != nil {
+	if f.held != nil {
+		if err == nil {
 			f.fn(f.name, f.held.held())
-		} else {
-			f.fn(f.name, f.buf.Bytes())
 		}
+		return err
 	}
+	if f.buf == nil {
+		return err // closed before
+	}
+	if err == nil {
+		f.fn(f.name, f.buf.Bytes())
+	}
+	if f.buf.Cap() <= maxPooled {
+		f.buf.Reset()
+		pageBufs.Put(f.buf)
+	}
+	f.buf = nil
 	return err
 }
 
