@@ -30,6 +30,11 @@
 // for unchanged bytes) is not hashed again.
 // docs/hugo-section-dates.md has the six reports.
 //
+// Last, a rebuild resets Hugo's fatal-error handler in place instead of
+// replacing it, and its stop channel is read under the handler's lock:
+// press's hang guard watches that channel from another goroutine while a
+// rebuild starts, which the race detector reported as a data race.
+//
 // Go's -overlay cannot replace files in the module cache, so the patch is
 // applied to a copy of the module (Make, with an alternate go.mod that
 // replaces the module by it, used through GOFLAGS=-modfile).
@@ -269,6 +274,30 @@ var Edits = []Edit{
 			"\t\t\t\t\tresetPo(po, false, r)\n" +
 			"\t\t\t\t}\n" +
 			"\t\t\t}\n",
+	},
+	// A rebuild replaced the fatal-error handler as it started, while
+	// press's hang guard (internal/site/guard.go) reads its stop channel
+	// (Done) from another goroutine: a data race. The handler is reset in
+	// place, under its lock, and Done reads the channel under it.
+	{
+		File: "hugolib/hugo_sites.go",
+		Old: "func (h *HugoSites) reset() {\n" +
+			"\th.fatalErrorHandler = &fatalErrorHandler{\n" +
+			"\t\th:     h,\n" +
+			"\t\tdonec: make(chan bool),\n" +
+			"\t}\n" +
+			"}\n",
+		New: "func (h *HugoSites) reset() {\n" +
+			"\tf := h.fatalErrorHandler // press: reset in place (Done is read from other goroutines)\n" +
+			"\tf.mu.Lock()\n" +
+			"\tf.err, f.done, f.donec = nil, false, make(chan bool)\n" +
+			"\tf.mu.Unlock()\n" +
+			"}\n",
+	},
+	{
+		File: "hugolib/hugo_sites.go",
+		Old:  "func (f *fatalErrorHandler) Done() <-chan bool {\n\treturn f.donec\n}\n",
+		New:  "func (f *fatalErrorHandler) Done() <-chan bool {\n\tf.mu.Lock() // press: reset replaces donec under the lock\n\tdefer f.mu.Unlock()\n\treturn f.donec\n}\n",
 	},
 }
 
