@@ -585,6 +585,7 @@ func cloneBytes(m map[string][]byte) map[string][]byte {
 func (l *Live) render(events []fsnotify.Event, tm *timer, derived diag.List, scanAll bool) (*Result, error) {
 	scan := scanInto(l.links, l.search)
 	sres, err := l.sess.Build(events, scan.add)
+	scan.wait()
 	if err != nil {
 		return nil, siteError(err)
 	}

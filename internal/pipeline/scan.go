@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"runtime"
 	"slices"
 	"sync"
 	"sync/atomic"
@@ -20,6 +21,10 @@ import (
 type pageScan struct {
 	links  *linkcheck.Pages
 	search *search.Pages // nil when the site has no search page
+	queue  chan scannedPage
+	wg     sync.WaitGroup
+	mu     sync.RWMutex
+	closed bool
 	// cache, when set, holds the last build's scans: a page that reads
 	// the same is taken from there.
 	cache func() *scanCache
@@ -33,6 +38,21 @@ type scanCache struct {
 	old  *scancache.Cache
 	next *scancache.Writer
 }
+
+// scannedPage is a page waiting to be scanned: its name, and a copy of its
+// bytes in a buffer of scanBufs.
+type scannedPage struct {
+	name string
+	data *[]byte
+}
+
+// scanBufs hold the copies of the pages waiting in the queue: a buffer
+// serves another page once its page is scanned, so a build copies its pages
+// into a few buffers instead of allocating a copy of each.
+var scanBufs = sync.Pool{New: func() any { return new([]byte) }}
+
+// maxPooled is the largest buffer kept for another page.
+const maxPooled = 1 << 20
 
 // newPageScan is the scan of a build. The pages wait on disk for the
 // search index and the link check (search.NewPagesOnDisk,
@@ -95,7 +115,21 @@ func (s *pageScan) close() {
 // scanInto is a pageScan that adds to pages scanned before (the preview
 // keeps them from build to build); sp may be nil.
 func scanInto(links *linkcheck.Pages, sp *search.Pages) *pageScan {
-	return &pageScan{links: links, search: sp}
+	// A short queue: when the workers fall behind, Hugo's writers wait
+	// instead of piling up copies of pages (each is held until scanned).
+	workers := runtime.GOMAXPROCS(0)
+	s := &pageScan{links: links, search: sp, queue: make(chan scannedPage, 2*workers)}
+	for range workers {
+		s.wg.Go(func() {
+			for p := range s.queue {
+				s.scan(p.name, *p.data)
+				if cap(*p.data) <= maxPooled {
+					scanBufs.Put(p.data)
+				}
+			}
+		})
+	}
+	return s
 }
 
 // scan reads a page once for both the link check and the search index,
@@ -157,10 +191,29 @@ func (s *pageScan) take(c *scanCache, key scancache.Key) bool {
 	return true
 }
 
-// add scans a page as it is written, on the writer's goroutine (Hugo
-// renders on all cores, so a scan beside it would only take turns): the
-// bytes are the writer's again once add returns.
-func (s *pageScan) add(name string, data []byte) { s.scan(name, data) }
+// add queues a copy of a page: the writer's bytes are its own again once
+// add returns (site.Options.OnPage). Pages written after wait (press's own
+// generated files) are scanned at once.
+func (s *pageScan) add(name string, data []byte) {
+	s.mu.RLock()
+	defer s.mu.RUnlock()
+	if s.closed {
+		s.scan(name, data)
+		return
+	}
+	b := scanBufs.Get().(*[]byte)
+	*b = append((*b)[:0], data...)
+	s.queue <- scannedPage{name, b}
+}
+
+// wait finishes the queued scanning once Hugo is done writing.
+func (s *pageScan) wait() {
+	s.mu.Lock()
+	s.closed = true
+	close(s.queue)
+	s.mu.Unlock()
+	s.wg.Wait()
+}
 
 // hasSearchPage reports whether the site has a search page (/search/).
 func hasSearchPage(src string) bool {

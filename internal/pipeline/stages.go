@@ -218,6 +218,7 @@ func render(opts Options, d *derived, dir string) (*rendered, error) {
 	}()
 	so.OnPage = scan.add
 	sres, err := site.Build(so)
+	scan.wait()
 	if err != nil {
 		return nil, siteError(err)
 	}
