@@ -40,15 +40,23 @@ func (h hookFs) Create(name string) (afero.File, error) {
 	}
 	hf := &hookFile{File: f, name: filepath.ToSlash(rel), fn: h.fn}
 	hf.held, _ = f.(heldFile)
-	if hf.held == nil {
-		hf.buf = pageBufs.Get().(*bytes.Buffer)
+	if hf.held != nil {
+		hf.held.hold()
+	} else {
+		hf.buf = getPageBuf()
 	}
 	return hf, nil
 }
 
 // heldFile is a file that keeps what is written to it in memory (a
-// reuseFile): its bytes are handed on without a copy.
-type heldFile interface{ held() []byte }
+// reuseFile): its bytes are handed on without a copy. hold says that the
+// bytes are wanted after Close: whoever called it gives them back with
+// release once done with them.
+type heldFile interface {
+	held() []byte
+	hold()
+	release()
+}
 
 // OpenFile routes creating opens through Create so they are seen too.
 func (h hookFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, error) {
@@ -61,20 +69,32 @@ func (h hookFs) OpenFile(name string, flag int, perm os.FileMode) (afero.File, e
 // hookFile keeps a copy of what is written and passes it on at Close.
 type hookFile struct {
 	afero.File
-	name string
-	buf  *bytes.Buffer // from pageBufs; nil when held is set
-	held heldFile      // set: the file keeps its bytes itself
-	fn   func(string, []byte)
+	name   string
+	buf    *bytes.Buffer // from getPageBuf; nil when held is set
+	held   heldFile      // set: the file keeps its bytes itself
+	fn     func(string, []byte)
+	closed bool
 }
 
-// pageBufs are the buffers of the pages being written: a page's copy is
-// handed to fn at Close, and its buffer serves another page once fn has
-// returned (fn keeps no bytes: Options.OnPage). Rendering a site thus
-// allocates a few buffers instead of a copy of every page.
+// pageBufs are the buffers of the pages being written (a hookFile's copy,
+// a reuseFile's bytes): a page's bytes are handed to fn at Close, and its
+// buffer serves another page once fn has returned (fn keeps no bytes:
+// Options.OnPage). Rendering a site thus allocates a few buffers instead
+// of a copy of every page.
 var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // maxPooled is the largest buffer kept for another page.
 const maxPooled = 1 << 20
+
+func getPageBuf() *bytes.Buffer { return pageBufs.Get().(*bytes.Buffer) }
+
+// putPageBuf gives b back for another page.
+func putPageBuf(b *bytes.Buffer) {
+	if b.Cap() <= maxPooled {
+		b.Reset()
+		pageBufs.Put(b)
+	}
+}
 
 func (f *hookFile) Write(p []byte) (int, error) {
 	if f.buf != nil {
@@ -92,22 +112,21 @@ func (f *hookFile) WriteString(s string) (int, error) {
 
 func (f *hookFile) Close() error {
 	err := f.File.Close()
+	if f.closed {
+		return err
+	}
+	f.closed = true
 	if f.held != nil {
 		if err == nil {
 			f.fn(f.name, f.held.held())
 		}
+		f.held.release()
 		return err
-	}
-	if f.buf == nil {
-		return err // closed before
 	}
 	if err == nil {
 		f.fn(f.name, f.buf.Bytes())
 	}
-	if f.buf.Cap() <= maxPooled {
-		f.buf.Reset()
-		pageBufs.Put(f.buf)
-	}
+	putPageBuf(f.buf)
 	f.buf = nil
 	return err
 }

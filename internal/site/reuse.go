@@ -41,7 +41,7 @@ func (r *reuseFs) Create(name string) (afero.File, error) {
 	r.mu.Lock()
 	r.fresh[name] = true
 	r.mu.Unlock()
-	return &reuseFile{fs: r, name: name}, nil
+	return &reuseFile{fs: r, name: name, buf: getPageBuf()}, nil
 }
 
 // hidden reports whether name is a file left from the previous output
@@ -232,8 +232,9 @@ func (r *reuseFs) isFresh(name string) bool {
 type reuseFile struct {
 	fs     *reuseFs
 	name   string
-	buf    bytes.Buffer
+	buf    *bytes.Buffer // from getPageBuf, given back once closed (held: released)
 	closed bool
+	hooked bool // hold was called: release gives buf back
 }
 
 var errWriteOnly = errors.New("a file being published is write-only")
@@ -244,15 +245,50 @@ func (f *reuseFile) Seek(int64, int) (int64, error)     { return 0, errWriteOnly
 func (f *reuseFile) WriteAt([]byte, int64) (int, error) { return 0, errWriteOnly }
 func (f *reuseFile) Readdir(int) ([]os.FileInfo, error) { return nil, errWriteOnly }
 func (f *reuseFile) Readdirnames(int) ([]string, error) { return nil, errWriteOnly }
-func (f *reuseFile) Truncate(size int64) error          { f.buf.Truncate(int(size)); return nil }
+func (f *reuseFile) Name() string                       { return f.name }
+func (f *reuseFile) Sync() error                        { return nil }
 
-func (f *reuseFile) Name() string                      { return f.name }
-func (f *reuseFile) Write(p []byte) (int, error)       { return f.buf.Write(p) }
-func (f *reuseFile) WriteString(s string) (int, error) { return f.buf.WriteString(s) }
-func (f *reuseFile) Sync() error                       { return nil }
+func (f *reuseFile) Truncate(size int64) error {
+	if f.closed {
+		return os.ErrClosed
+	}
+	f.buf.Truncate(int(size))
+	return nil
+}
 
-// held is what was written; it is not changed by Close.
-func (f *reuseFile) held() []byte { return f.buf.Bytes() }
+func (f *reuseFile) Write(p []byte) (int, error) {
+	if f.closed {
+		return 0, os.ErrClosed
+	}
+	return f.buf.Write(p)
+}
+
+func (f *reuseFile) WriteString(s string) (int, error) {
+	if f.closed {
+		return 0, os.ErrClosed
+	}
+	return f.buf.WriteString(s)
+}
+
+// held is what was written; it is not changed by Close, and stays until
+// release when hold was called.
+func (f *reuseFile) held() []byte {
+	if f.buf == nil {
+		return nil
+	}
+	return f.buf.Bytes()
+}
+
+// hold keeps the bytes after Close, until release.
+func (f *reuseFile) hold() { f.hooked = true }
+
+// release gives the buffer back, once closed.
+func (f *reuseFile) release() {
+	if f.closed && f.buf != nil {
+		putPageBuf(f.buf)
+		f.buf = nil
+	}
+}
 func (f *reuseFile) Stat() (os.FileInfo, error) {
 	return nil, errors.New("reuseFs: stat of a file being written")
 }
@@ -263,10 +299,14 @@ func (f *reuseFile) Close() error {
 		return nil
 	}
 	f.closed = true
-	if f.fs.same(f.name, f.buf.Bytes()) {
-		return nil
+	var err error
+	if !f.fs.same(f.name, f.buf.Bytes()) {
+		err = f.fs.replace(f.name, f.buf.Bytes())
 	}
-	return f.fs.replace(f.name, f.buf.Bytes())
+	if !f.hooked {
+		f.release()
+	}
+	return err
 }
 
 // comparePool holds the buffers same reads files into.
