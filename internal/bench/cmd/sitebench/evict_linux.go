@@ -8,7 +8,7 @@ import (
 
 // evict writes f's pages to disk and drops them from the page cache, so
 // that the next run reads the file as an installed program is read: on
-// demand, not from the large pages its copy was just written through.
+// demand, not from the pages its copy was just written through.
 func evict(f *os.File) error {
 	if err := f.Sync(); err != nil {
 		return err

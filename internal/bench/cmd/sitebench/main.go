@@ -322,10 +322,10 @@ func measurePair(runs int, beforeA, beforeB func(), a string, aArgs []string, b 
 // linker writes its output through a memory map, and a binary just linked
 // maps (and counts in its peak RSS) about 20 MB more of itself than the same
 // bytes written by a copy. The copies are then dropped from the page cache
-// (evict): a file just written sits there in large pages, and a process
-// that runs it maps whole large pages around each place it touches — on
-// this machine 86 MB of press's 92 MB of code and data, 65 of Hugo's 80,
-// where the same binaries read back from disk map 62 and 57 MB. Read
+// (evict): a process that runs a file just written maps far more of it
+// than it touches (the written pages are kept in larger units, it appears)
+// — on this machine 86 MB of press's 92 MB of code and data, 65 of Hugo's
+// 80, where the same binaries read back from disk map 62 and 57 MB. Read
 // back, both count what they touch, as an installed program does.
 func sameFooting(work string, bins ...string) (string, string) {
 	dir := filepath.Join(work, "bin")
