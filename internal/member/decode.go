@@ -13,11 +13,11 @@ import (
 
 	"github.com/goccy/go-yaml/ast"
 	"github.com/goccy/go-yaml/parser"
-	"github.com/mozillazg/go-pinyin"
 
 	"github.com/zzia/press/internal/clock"
 	"github.com/zzia/press/internal/diag"
 	"github.com/zzia/press/internal/editdist"
+	"github.com/zzia/press/internal/pinyin"
 	"github.com/zzia/press/internal/yamledit"
 )
 
@@ -597,8 +597,9 @@ func homophoneTypo(s, c string) bool {
 	if diff < 0 {
 		return false
 	}
-	a, b := pinyin.LazyConvert(string(rs[diff]), nil), pinyin.LazyConvert(string(rc[diff]), nil)
-	return len(a) == 1 && len(b) == 1 && a[0] == b[0]
+	a, aok := pinyin.Of(rs[diff])
+	b, bok := pinyin.Of(rc[diff])
+	return aok && bok && a == b
 }
 
 // unique returns the one candidate for which ok holds.

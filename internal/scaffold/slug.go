@@ -5,7 +5,7 @@ import (
 	"strings"
 	"unicode"
 
-	"github.com/mozillazg/go-pinyin"
+	"github.com/zzia/press/internal/pinyin"
 )
 
 // MaxSyllables is how many syllables (pinyin syllables or Latin words) a
@@ -154,8 +154,6 @@ func segment(run []rune) []string {
 	return words
 }
 
-var pinyinArgs = pinyin.NewArgs() // Normal style: no tones
-
 // spell returns a word's pinyin (syllables of a word run together; a
 // lexicon entry may hold a hyphen between words) and its syllable count.
 func spell(w string) (string, int) {
@@ -166,11 +164,11 @@ func spell(w string) (string, int) {
 	var b strings.Builder
 	n := 0
 	for _, r := range runes {
-		s := pinyin.SinglePinyin(r, pinyinArgs)
-		if len(s) == 0 {
+		s, ok := pinyin.Of(r)
+		if !ok {
 			continue
 		}
-		for _, c := range strings.ReplaceAll(s[0], "ü", "v") {
+		for _, c := range s { // ü is spelled v
 			if isASCIIAlnum(c) {
 				b.WriteRune(unicode.ToLower(c))
 			}
@@ -187,8 +185,8 @@ func nameSlug(name string) string {
 	for _, r := range name {
 		switch {
 		case unicode.Is(unicode.Han, r):
-			if p := pinyin.LazyConvert(string(r), nil); len(p) > 0 {
-				parts = append(parts, p[0])
+			if p, ok := pinyin.Of(r); ok {
+				parts = append(parts, p)
 			}
 		case isASCIIAlnum(r):
 			if n := len(parts); n > 0 && isASCIIWord(parts[n-1]) {
