@@ -39,20 +39,13 @@ type scanCache struct {
 	next *scancache.Writer
 }
 
-// scannedPage is a page waiting to be scanned: its name, and a copy of its
-// bytes in a buffer of scanBufs.
+// scannedPage is a page waiting to be scanned: its name and bytes, which
+// are the page scan's until done is called.
 type scannedPage struct {
 	name string
-	data *[]byte
+	data []byte
+	done func()
 }
-
-// scanBufs hold the copies of the pages waiting in the queue: a buffer
-// serves another page once its page is scanned, so a build copies its pages
-// into a few buffers instead of allocating a copy of each.
-var scanBufs = sync.Pool{New: func() any { return new([]byte) }}
-
-// maxPooled is the largest buffer kept for another page.
-const maxPooled = 1 << 20
 
 // newPageScan is the scan of a build. The pages wait on disk for the
 // search index and the link check (search.NewPagesOnDisk,
@@ -122,10 +115,8 @@ func scanInto(links *linkcheck.Pages, sp *search.Pages) *pageScan {
 	for range workers {
 		s.wg.Go(func() {
 			for p := range s.queue {
-				s.scan(p.name, *p.data)
-				if cap(*p.data) <= maxPooled {
-					scanBufs.Put(p.data)
-				}
+				s.scan(p.name, p.data)
+				p.done()
 			}
 		})
 	}
@@ -191,19 +182,18 @@ func (s *pageScan) take(c *scanCache, key scancache.Key) bool {
 	return true
 }
 
-// add queues a copy of a page: the writer's bytes are its own again once
-// add returns (site.Options.OnPage). Pages written after wait (press's own
-// generated files) are scanned at once.
-func (s *pageScan) add(name string, data []byte) {
+// add queues a page; its bytes are the scan's until it calls done, once
+// the page is scanned (site.Options.OnPage). Pages written after wait
+// (press's own generated files) are scanned at once.
+func (s *pageScan) add(name string, data []byte, done func()) {
 	s.mu.RLock()
 	defer s.mu.RUnlock()
 	if s.closed {
 		s.scan(name, data)
+		done()
 		return
 	}
-	b := scanBufs.Get().(*[]byte)
-	*b = append((*b)[:0], data...)
-	s.queue <- scannedPage{name, b}
+	s.queue <- scannedPage{name, data, done}
 }
 
 // wait finishes the queued scanning once Hugo is done writing.

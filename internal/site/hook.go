@@ -17,7 +17,7 @@ import (
 type hookFs struct {
 	afero.Fs
 	root string
-	fn   func(name string, data []byte)
+	fn   func(name string, data []byte, done func())
 	// seen, when set, receives the name of every file created.
 	seen func(name string)
 }
@@ -72,15 +72,15 @@ type hookFile struct {
 	name   string
 	buf    *bytes.Buffer // from getPageBuf; nil when held is set
 	held   heldFile      // set: the file keeps its bytes itself
-	fn     func(string, []byte)
+	fn     func(name string, data []byte, done func())
 	closed bool
 }
 
 // pageBufs are the buffers of the pages being written (a hookFile's copy,
 // a reuseFile's bytes): a page's bytes are handed to fn at Close, and its
-// buffer serves another page once fn has returned (fn keeps no bytes:
-// Options.OnPage). Rendering a site thus allocates a few buffers instead
-// of a copy of every page.
+// buffer serves another page once fn calls done (Options.OnPage).
+// Rendering a site thus allocates a few buffers instead of a copy of every
+// page.
 var pageBufs = sync.Pool{New: func() any { return new(bytes.Buffer) }}
 
 // maxPooled is the largest buffer kept for another page.
@@ -117,17 +117,20 @@ func (f *hookFile) Close() error {
 	}
 	f.closed = true
 	if f.held != nil {
-		if err == nil {
-			f.fn(f.name, f.held.held())
+		if err != nil {
+			f.held.release()
+			return err
 		}
-		f.held.release()
+		f.fn(f.name, f.held.held(), f.held.release)
 		return err
 	}
-	if err == nil {
-		f.fn(f.name, f.buf.Bytes())
-	}
-	putPageBuf(f.buf)
+	b := f.buf
 	f.buf = nil
+	if err != nil {
+		putPageBuf(b)
+		return err
+	}
+	f.fn(f.name, b.Bytes(), func() { putPageBuf(b) })
 	return err
 }
 

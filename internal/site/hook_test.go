@@ -14,9 +14,9 @@ import (
 
 // TestHookPooledPages writes pages from many goroutines at once, as Hugo's
 // renderers do, through the hook over the plain file system and over the
-// reusing one (a rebuild's): the buffers go back to a pool once a page is
-// handed over, so a buffer given back too early would hand one page
-// another's bytes, or bytes written after it was handed over.
+// reusing one (a rebuild's): the buffers go back to a pool once the
+// receiver is done with a page, so a buffer given back too early would hand
+// one page another's bytes, or bytes written after it was handed over.
 func TestHookPooledPages(t *testing.T) {
 	for _, reuse := range []bool{false, true} {
 		t.Run(fmt.Sprintf("reuse=%v", reuse), func(t *testing.T) {
@@ -31,8 +31,9 @@ func TestHookPooledPages(t *testing.T) {
 			}
 			var mu sync.Mutex
 			got := map[string]string{}
-			h := hookFs{Fs: dest, root: "/", fn: func(name string, data []byte) {
-				s := string(data) // the bytes are the writer's again once fn returns
+			h := hookFs{Fs: dest, root: "/", fn: func(name string, data []byte, done func()) {
+				s := string(data) // the bytes are the writer's again once done is called
+				done()
 				mu.Lock()
 				got[name] = s
 				mu.Unlock()

@@ -46,7 +46,7 @@ func (h hookFs) link(src, name string, data []byte) error {
 		h.seen(filepath.ToSlash(rel))
 	}
 	if filepath.Ext(name) == ".html" {
-		h.fn(filepath.ToSlash(rel), data)
+		h.fn(filepath.ToSlash(rel), data, func() {}) // data is the caller's, kept
 	}
 	return nil
 }

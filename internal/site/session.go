@@ -59,7 +59,7 @@ func OpenSession(opts Options) (*Session, error) {
 // the file watcher reported them) affect. onPage, when set, receives each
 // HTML file written (see Options.OnPage). Result.Written lists every file
 // this build wrote.
-func (se *Session) Build(events []fsnotify.Event, onPage func(name string, data []byte)) (*Result, error) {
+func (se *Session) Build(events []fsnotify.Event, onPage func(name string, data []byte, done func())) (*Result, error) {
 	hugoMu.Lock()
 	defer hugoMu.Unlock()
 	se.s.onPage = onPage
@@ -117,7 +117,7 @@ type session struct {
 	hooked   bool // every file created in the output is seen (written)
 	built    bool
 
-	onPage    func(name string, data []byte) // for the build under way
+	onPage    func(name string, data []byte, done func()) // for the build under way
 	mu        sync.Mutex
 	written   map[string]bool // files written by the build under way
 	files     map[string]bool // Hugo's output files at the last build
@@ -344,10 +344,13 @@ func (s *session) useClock() func() {
 	return func() { htime.Clock = clocks.System() }
 }
 
-// page hands a written HTML file to the build's onPage.
-func (s *session) page(name string, data []byte) {
+// page hands a written HTML file to the build's onPage, which calls done
+// once it is through with data.
+func (s *session) page(name string, data []byte, done func()) {
 	if s.onPage != nil {
-		s.onPage(name, data)
+		s.onPage(name, data, done)
+	} else {
+		done()
 	}
 }
 

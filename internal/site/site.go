@@ -77,8 +77,9 @@ type Options struct {
 	// OnPage, when set, receives every HTML file Hugo writes as soon as it
 	// is written (path relative to the output, slash-separated), from
 	// Hugo's rendering goroutines; it must be safe for concurrent use and
-	// must not keep data after returning unless it copies it.
-	OnPage func(name string, data []byte)
+	// owns data until it calls done, once (the buffer then serves another
+	// page).
+	OnPage func(name string, data []byte, done func())
 }
 
 // Mount adds the directory Source to the site's Target folder
