@@ -29,6 +29,7 @@ import (
 	"encoding/binary"
 	"encoding/hex"
 	"encoding/json"
+	"errors"
 	"io/fs"
 	"math"
 	"regexp"
@@ -129,12 +130,16 @@ type Options struct {
 // the text is extracted while rendering goes on, without reading the files
 // back. It is safe for concurrent use.
 type Pages struct {
+	// mu orders the additions of a page and of its record's SHA-256, so
+	// that for a page added twice both keep the last.
+	mu    sync.Mutex
 	store *spool.Store[docResult]
+	sums  map[string][sha256.Size]byte // each page's record's SHA-256 (recordSum)
 }
 
 // NewPages returns an empty collection.
 func NewPages() *Pages {
-	return &Pages{store: spool.NewStore(appendRecord, func(r *bufio.Reader) (string, docResult, error) {
+	return &Pages{sums: map[string][sha256.Size]byte{}, store: spool.NewStore(appendRecord, func(r *bufio.Reader) (string, docResult, error) {
 		return readRecord(r, true)
 	}).CheckWith(func(r *bufio.Reader) error {
 		_, _, err := readRecord(r, false)
@@ -166,7 +171,53 @@ func (ps *Pages) VisitorKeep(name string, keep func(rec []byte)) htmlscan.Visito
 // Put adds a page from its record, as VisitorKeep handed it over: the
 // same as extracting the page again. A record that cannot be read is an
 // error, and nothing is added.
-func (ps *Pages) Put(rec []byte) error { return ps.store.Put(rec) }
+func (ps *Pages) Put(rec []byte) error {
+	n, k := binary.Uvarint(rec)
+	if k <= 0 || uint64(len(rec)-k) < n {
+		return errors.New("search: a record without a page name")
+	}
+	name, sum := string(rec[k:k+int(n)]), sha256.Sum256(rec)
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	if err := ps.store.Put(rec); err != nil {
+		return err
+	}
+	ps.sums[name] = sum
+	return nil
+}
+
+// add adds the page extracted at name, handing keep (when not nil) its
+// record.
+func (ps *Pages) add(name string, d docResult, keep func(rec []byte)) {
+	var sum [sha256.Size]byte
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	ps.store.Add(name, d, func(rec []byte) {
+		sum = sha256.Sum256(rec)
+		if keep != nil {
+			keep(rec)
+		}
+	})
+	ps.sums[name] = sum
+}
+
+// sum is the SHA-256 of the record of the page written at name, if the
+// collection has it: what the index takes of the page, for Options.Cache.
+func (ps *Pages) sum(name string) ([sha256.Size]byte, bool) {
+	if ps == nil {
+		return [sha256.Size]byte{}, false
+	}
+	ps.mu.Lock()
+	defer ps.mu.Unlock()
+	s, ok := ps.sums[name]
+	return s, ok
+}
+
+// recordSum is the SHA-256 of the record of page d written at name, as
+// Pages keeps it: two pages with the same name and text have the same.
+func recordSum(name string, d docResult) [sha256.Size]byte {
+	return sha256.Sum256(appendRecord(nil, name, d))
+}
 
 // pageVisitor is a Pages' reader of one page.
 type pageVisitor struct {
@@ -193,7 +244,7 @@ func (v *pageVisitor) End(err error) {
 }
 
 func (v *pageVisitor) add() {
-	v.ps.store.Add(v.name, docOf(v.name, v.e), v.keep)
+	v.ps.add(v.name, docOf(v.name, v.e), v.keep)
 }
 
 // get is the page written at name, if the collection has it. The first
@@ -360,30 +411,54 @@ func BuildIndex(site fs.FS, opts Options) (Built, error) {
 	}
 	slices.SortFunc(names, func(a, b string) int { return strings.Compare(pageURL(a), pageURL(b)) })
 
-	// Pass 1: read and extract every page, count its tokens.
+	// Pass 1: read and extract every page, count its tokens. With a cache,
+	// what each page gives the index is known first by its record's
+	// SHA-256 (Pages.sum, taken while Hugo wrote the site): when the cache
+	// was made from the same, no page is read back at all.
 	docs := make([]docResult, len(names))
-	if err := parallel(len(names), opts.Workers, func(i int) error {
-		if d, ok := opts.Pages.get(names[i]); ok {
-			docs[i] = d
-			return nil
-		}
+	read := make([]bool, len(names))
+	extract := func(i int) error {
 		src, err := fs.ReadFile(site, names[i])
 		if err != nil {
 			return err
 		}
-		docs[i] = extractDoc(names[i], src)
+		docs[i], read[i] = extractDoc(names[i], src), true
 		return nil
+	}
+	var digest [sha256.Size]byte
+	if opts.Cache != "" {
+		sums := make([][sha256.Size]byte, len(names))
+		if err := parallel(len(names), opts.Workers, func(i int) error {
+			if s, ok := opts.Pages.sum(names[i]); ok {
+				sums[i] = s
+				return nil
+			}
+			if err := extract(i); err != nil {
+				return err
+			}
+			sums[i] = recordSum(names[i], docs[i])
+			return nil
+		}); err != nil {
+			return Built{}, err
+		}
+		digest = inputDigest(opts, dirPrefix, sums)
+		if files, kept, ok := loadCached(opts.Cache, digest, opts.Workers); ok {
+			return Built{Files: files, Kept: kept}, nil
+		}
+	}
+	if err := parallel(len(names), opts.Workers, func(i int) error {
+		if read[i] {
+			return nil
+		}
+		if d, ok := opts.Pages.get(names[i]); ok {
+			docs[i] = d
+			return nil
+		}
+		return extract(i)
 	}); err != nil {
 		return Built{}, err
 	}
 	docs = slices.DeleteFunc(docs, func(d docResult) bool { return d.page == nil })
-	var digest [sha256.Size]byte
-	if opts.Cache != "" {
-		digest = inputDigest(opts, dirPrefix, docs)
-		if files, ok := loadCached(opts.Cache, digest); ok {
-			return Built{Files: files, Kept: keepFiles(keptDir(opts.Cache), files, opts.Workers)}, nil
-		}
-	}
 	total := 0
 	for _, d := range docs {
 		total += d.length
@@ -525,11 +600,12 @@ func BuildIndex(site fs.FS, opts Options) (Built, error) {
 		return Built{}, err
 	}
 	files[dirPrefix+ManifestName] = data
+	var kept map[string]string
 	if opts.Cache != "" {
 		// A cache that cannot be written costs the next build time only.
-		_ = saveCached(opts.Cache, digest, files)
+		kept, _ = saveCached(opts.Cache, digest, files, opts.Workers)
 	}
-	return Built{Files: files}, nil
+	return Built{Files: files, Kept: kept}, nil
 }
 
 func marshal(v any) ([]byte, error) {
