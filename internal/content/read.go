@@ -1,6 +1,7 @@
 package content
 
 import (
+	"bytes"
 	"errors"
 	"io"
 	"io/fs"
@@ -43,10 +44,13 @@ func ReadFile(name string) ([]byte, error) {
 	if err := CheckRegular(name, fi); err != nil {
 		return nil, err
 	}
-	b, err := io.ReadAll(io.LimitReader(f, MaxFileSize+1))
-	if err != nil {
+	// Read into room for the size Stat gave (the file may still grow).
+	var buf bytes.Buffer
+	buf.Grow(int(fi.Size()) + bytes.MinRead)
+	if _, err := buf.ReadFrom(io.LimitReader(f, MaxFileSize+1)); err != nil {
 		return nil, err
 	}
+	b := buf.Bytes()
 	if len(b) > MaxFileSize {
 		return nil, &fs.PathError{Op: "read", Path: name, Err: &fileError{kind: ErrTooLarge}}
 	}
