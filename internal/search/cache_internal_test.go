@@ -229,6 +229,18 @@ func TestCacheWithCollectedPages(t *testing.T) {
 	build("first", site, ps, false, want)
 	ps, _ = collect(site, "")
 	build("the same pages scanned", site, ps, true, want)
+	// Scanned without keeping records, in memory and on disk: the same.
+	disk, err := NewPagesOnDisk(t.TempDir())
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer disk.Close()
+	for how, ps := range map[string]*Pages{"in memory": NewPages(), "on disk": disk} {
+		for name, f := range site {
+			htmlscan.Scan(bytes.NewReader(f.Data), ps.Visitor(name))
+		}
+		build("the same pages scanned "+how, site, ps, true, want)
+	}
 	ps = NewPages()
 	for _, rec := range recs {
 		if err := ps.Put(rec); err != nil {

@@ -189,9 +189,15 @@ func (ps *Pages) Put(rec []byte) error {
 // add adds the page extracted at name, handing keep (when not nil) its
 // record.
 func (ps *Pages) add(name string, d docResult, keep func(rec []byte)) {
-	var sum [sha256.Size]byte
 	ps.mu.Lock()
 	defer ps.mu.Unlock()
+	if keep == nil && !ps.store.Spilled() {
+		// Held in memory: its record is made only if sum asks.
+		ps.store.Add(name, d, nil)
+		delete(ps.sums, name)
+		return
+	}
+	var sum [sha256.Size]byte
 	ps.store.Add(name, d, func(rec []byte) {
 		sum = sha256.Sum256(rec)
 		if keep != nil {
@@ -203,14 +209,22 @@ func (ps *Pages) add(name string, d docResult, keep func(rec []byte)) {
 
 // sum is the SHA-256 of the record of the page written at name, if the
 // collection has it: what the index takes of the page, for Options.Cache.
+// A page waiting on disk has it from when it was added.
 func (ps *Pages) sum(name string) ([sha256.Size]byte, bool) {
 	if ps == nil {
 		return [sha256.Size]byte{}, false
 	}
 	ps.mu.Lock()
-	defer ps.mu.Unlock()
 	s, ok := ps.sums[name]
-	return s, ok
+	ps.mu.Unlock()
+	if ok || ps.store.Spilled() {
+		return s, ok
+	}
+	d, ok := ps.store.Get(name)
+	if !ok {
+		return s, false
+	}
+	return recordSum(name, d), true
 }
 
 // recordSum is the SHA-256 of the record of page d written at name, as
