@@ -9,6 +9,7 @@ import (
 	"errors"
 	"fmt"
 	"io/fs"
+	"os"
 	"path/filepath"
 	"sort"
 	"strings"
@@ -50,8 +51,12 @@ type Verdicts interface {
 
 // CheckKnown is Check, skipping the files that v (when not nil) holds
 // clean and telling it each file it finds clean. CheckFile's verdict
-// depends only on the language, the name and the bytes.
+// depends only on the language, the name and the bytes. When v is also
+// Stamps, a file whose stamp it holds clean is not read, and the stamp of
+// each clean file whose times have settled is noted.
 func CheckKnown(l msg.Lang, root, dir string, v Verdicts) diag.List {
+	start := time.Now()
+	stamps, _ := v.(Stamps)
 	var out diag.List
 	var files []string
 	filepath.WalkDir(dir, func(p string, d fs.DirEntry, err error) error {
@@ -75,6 +80,16 @@ func CheckKnown(l msg.Lang, root, dir string, v Verdicts) diag.List {
 		if err != nil {
 			rel = p
 		}
+		name := filepath.ToSlash(rel)
+		var stamp Stamp
+		stamped := false
+		if stamps != nil {
+			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
+				if stamp, stamped = StampOf(fi); stamped && stamps.CleanStamp(name, stamp) {
+					continue
+				}
+			}
+		}
 		src, err := ReadFile(p)
 		if err != nil {
 			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: explain(err, l)}
@@ -87,15 +102,20 @@ func CheckKnown(l msg.Lang, root, dir string, v Verdicts) diag.List {
 			out = append(out, d)
 			continue
 		}
-		name := filepath.ToSlash(rel)
-		if v != nil && v.Clean(name, src) {
-			continue
+		clean := v != nil && v.Clean(name, src)
+		if !clean {
+			found := CheckFile(l, name, src)
+			clean = len(found) == 0
+			if v != nil && clean {
+				v.Found(name, src)
+			}
+			out = append(out, found...)
 		}
-		found := CheckFile(l, name, src)
-		if v != nil && len(found) == 0 {
-			v.Found(name, src)
+		// The stamp was taken before the bytes were read: a file written
+		// in between has another stamp by the next check.
+		if clean && stamped && stamp.Settled(start) {
+			stamps.FoundStamp(name, stamp, src)
 		}
-		out = append(out, found...)
 	}
 	return out
 }

@@ -3,8 +3,10 @@ package content
 import (
 	"os"
 	"path/filepath"
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"golang.org/x/text/encoding/simplifiedchinese"
 
@@ -127,4 +129,83 @@ func TestCheckKnown(t *testing.T) {
 	if got := CheckKnown(msg.Zh, root, dir, v); len(got) != 0 {
 		t.Errorf("files held clean were checked: %v", got)
 	}
+}
+
+// stamps is a Stamps in memory that counts the files read (Clean).
+type stamps struct {
+	verdicts
+	stamps map[string]Stamp
+	read   []string
+}
+
+func (s *stamps) Clean(name string, src []byte) bool {
+	s.read = append(s.read, name)
+	return s.verdicts.Clean(name, src)
+}
+func (s *stamps) CleanStamp(name string, st Stamp) bool { return s.stamps[name] == st }
+func (s *stamps) FoundStamp(name string, st Stamp, src []byte) {
+	if !s.verdicts.Clean(name, src) {
+		panic("a stamp noted for bytes not found clean")
+	}
+	s.stamps[name] = st
+}
+
+// CheckKnown reads no file whose stamp is held clean, reads a file again
+// once it was written (even with the same size), and notes no stamp of a
+// file written within the settling time.
+func TestCheckKnownStamps(t *testing.T) {
+	if _, ok := StampOf(mustStat(t, t.TempDir())); !ok {
+		t.Skip("this system gives no file stamps; every file is read")
+	}
+	defer func(d time.Duration) { settle = d }(settle)
+	settle = 50 * time.Millisecond
+	root := t.TempDir()
+	dir := filepath.Join(root, "content")
+	os.MkdirAll(dir, 0o755)
+	good := "---\ntitle: 会员𠀾😀\ndate: 2026-12-01\n---\n正文。\n"
+	bad := "---\ntitle: 会员𠀾😀\ndate: 2026-13-45\n---\n正文。\n" // the same size
+	write := func(name, text string) {
+		if err := os.WriteFile(filepath.Join(dir, name), []byte(text), 0o644); err != nil {
+			t.Fatal(err)
+		}
+	}
+	write("good.md", good)
+	write("bad.md", bad)
+	time.Sleep(2 * settle)
+	v := &stamps{verdicts: verdicts{}, stamps: map[string]Stamp{}}
+	if got := CheckKnown(msg.Zh, root, dir, v); len(got) != 1 || got[0].File != "content/bad.md" {
+		t.Fatalf("first check: %v", got)
+	}
+	if _, ok := v.stamps["content/good.md"]; !ok || len(v.stamps) != 1 {
+		t.Fatalf("stamps after the first check: %v", v.stamps)
+	}
+	v.read = nil
+	if got := CheckKnown(msg.Zh, root, dir, v); len(got) != 1 || !slices.Equal(v.read, []string{"content/bad.md"}) {
+		t.Errorf("second check: %v, read %v (want only the file with a problem)", got, v.read)
+	}
+	// Written again with other bytes of the same size: read and reported.
+	write("good.md", bad)
+	v.read = nil
+	if got := CheckKnown(msg.Zh, root, dir, v); len(got) != 2 || len(v.read) != 2 {
+		t.Errorf("a file found clean, written again with a problem: %v, read %v", got, v.read)
+	}
+	// A clean file written within the settling time: checked, no stamp.
+	settle = time.Hour
+	write("good.md", good)
+	delete(v.stamps, "content/good.md")
+	if got := CheckKnown(msg.Zh, root, dir, v); len(got) != 1 {
+		t.Errorf("third check: %v", got)
+	}
+	if _, ok := v.stamps["content/good.md"]; ok {
+		t.Error("the stamp of a file just written was noted")
+	}
+}
+
+func mustStat(t *testing.T, p string) os.FileInfo {
+	t.Helper()
+	fi, err := os.Stat(p)
+	if err != nil {
+		t.Fatal(err)
+	}
+	return fi
 }

@@ -2,11 +2,9 @@ package pipeline
 
 import (
 	"crypto/sha256"
-	"encoding/binary"
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
 	"io/fs"
 	"os"
 	"path/filepath"
@@ -20,7 +18,6 @@ import (
 	"github.com/zzia/press/internal/facts"
 	"github.com/zzia/press/internal/history"
 	"github.com/zzia/press/internal/member"
-	"github.com/zzia/press/internal/msg"
 	"github.com/zzia/press/internal/pdfcache"
 	"github.com/zzia/press/internal/search"
 	"github.com/zzia/press/internal/site"
@@ -124,7 +121,7 @@ func validate(opts Options) (diag.List, error) {
 	var l diag.List
 	// The files found clean before are not parsed again (validVerdicts).
 	path := validCachePath(cacheDir(opts), opts.Source)
-	known := validVerdicts{loadCleanFiles(path, validKey(opts.Lang))}
+	known := loadValidVerdicts(path, validKey(opts.Lang))
 	l = append(l, content.CheckKnown(opts.Lang, opts.Source, filepath.Join(opts.Source, "content"), known)...)
 	known.save(path)
 	l = append(l, facts.Pending(opts.Lang, opts.Site.Config)...) // 待公布 on the site until filled in
@@ -350,39 +347,6 @@ func kindOfBuild(preview bool, build string) string {
 		return "preview"
 	}
 	return build
-}
-
-// validVerdicts are the content files the last build's validation found
-// clean (content.Verdicts), each by the SHA-256 of its name and bytes,
-// kept in the cache folder under validKey: a file is parsed again only
-// when its bytes are new to it.
-type validVerdicts struct{ *cleanFiles }
-
-// Clean reports whether the file was found clean before.
-func (v validVerdicts) Clean(name string, src []byte) bool { return v.seen(fileSum(name, src)) }
-
-// Found notes that the file is clean.
-func (v validVerdicts) Found(name string, src []byte) { v.add(fileSum(name, src)) }
-
-// fileSum is the SHA-256 of a file's name and bytes.
-func fileSum(name string, src []byte) [sha256.Size]byte {
-	h := sha256.New()
-	h.Write(binary.AppendUvarint(nil, uint64(len(name))))
-	io.WriteString(h, name)
-	h.Write(src)
-	return [sha256.Size]byte(h.Sum(nil))
-}
-
-// validKey keys the validation's verdicts: another program or another
-// language of the messages starts from none.
-func validKey(l msg.Lang) [sha256.Size]byte {
-	return sha256.Sum256([]byte("content.Check\n" + pdfcache.Program() + "\n" + fmt.Sprint(l)))
-}
-
-// validCachePath is the file of the validation's verdicts for the site at
-// source in cacheDir.
-func validCachePath(cacheDir, source string) string {
-	return filepath.Join(cacheDir, "validate", siteKey(source), "clean")
 }
 
 // siteKey names a site's own files in a cache folder that several sites
