@@ -83,14 +83,16 @@ func CheckKnown(l msg.Lang, root, dir string, v Verdicts) diag.List {
 		name := filepath.ToSlash(rel)
 		var stamp Stamp
 		stamped := false
-		if stamps != nil {
-			if fi, err := os.Stat(p); err == nil && fi.Mode().IsRegular() {
-				if stamp, stamped = StampOf(fi); stamped && stamps.CleanStamp(name, stamp) {
-					continue
-				}
+		fi, err := os.Stat(p)
+		if err == nil && stamps != nil && fi.Mode().IsRegular() {
+			if stamp, stamped = StampOf(fi); stamped && stamps.CleanStamp(name, stamp) {
+				continue
 			}
 		}
-		src, err := ReadFile(p)
+		var src []byte
+		if err == nil {
+			src, err = readStatted(p, fi)
+		}
 		if err != nil {
 			d := diag.Diagnostic{File: filepath.ToSlash(rel), Message: explain(err, l)}
 			switch {

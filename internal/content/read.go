@@ -29,6 +29,11 @@ func ReadFile(name string) ([]byte, error) {
 	if err != nil {
 		return nil, err
 	}
+	return readStatted(name, fi)
+}
+
+// readStatted is ReadFile of a file os.Stat described as fi.
+func readStatted(name string, fi fs.FileInfo) ([]byte, error) {
 	if err := CheckRegular(name, fi); err != nil {
 		return nil, err
 	}

@@ -90,17 +90,22 @@ func loadCached(path string, digest [sha256.Size]byte, workers int) (files Files
 	data := make([][]byte, len(list))
 	if parallel(len(list), workers, func(i int) error {
 		var err error
-		data[i], err = readKept(filepath.Join(dir, hex.EncodeToString(list[i].sum[:])), list[i])
+		data[i], err = readKept(keptPath(dir, list[i].sum), list[i])
 		return err
 	}) != nil {
 		return nil, nil, false
 	}
 	files, kept = make(Files, len(list)), make(map[string]string, len(list))
 	for i, f := range list {
-		files[f.name] = data[i]
-		kept[f.name] = filepath.Join(dir, hex.EncodeToString(f.sum[:]))
+		files[f.name], kept[f.name] = data[i], keptPath(dir, f.sum)
 	}
 	return files, kept, true
+}
+
+// keptPath is the kept file, in the kept folder dir, of bytes whose
+// SHA-256 is sum.
+func keptPath(dir string, sum [sha256.Size]byte) string {
+	return filepath.Join(dir, hex.EncodeToString(sum[:]))
 }
 
 // readKept reads the kept file p of f: an error unless it holds f's bytes.
@@ -170,7 +175,7 @@ func saveCached(path string, digest [sha256.Size]byte, files Files, workers int)
 		data := files[names[i]]
 		f := cachedFile{name: names[i], size: len(data), sum: sha256.Sum256(data)}
 		list[i] = f
-		p := filepath.Join(dir, hex.EncodeToString(f.sum[:]))
+		p := keptPath(dir, f.sum)
 		if _, err := readKept(p, f); err == nil {
 			return nil
 		}
@@ -189,8 +194,8 @@ func saveCached(path string, digest [sha256.Size]byte, files Files, workers int)
 		b = spool.AppendString(b, f.name)
 		b = binary.AppendUvarint(b, uint64(f.size))
 		b = append(b, f.sum[:]...)
-		h := hex.EncodeToString(f.sum[:])
-		kept[f.name], want[h] = filepath.Join(dir, h), true
+		p := keptPath(dir, f.sum)
+		kept[f.name], want[filepath.Base(p)] = p, true
 	}
 	sum := sha256.Sum256(b)
 	b = append(b, sum[:]...)
