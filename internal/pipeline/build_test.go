@@ -457,3 +457,41 @@ func TestRefusesDestThatWouldReplaceSources(t *testing.T) {
 		t.Errorf("the sources changed: %v", d)
 	}
 }
+
+// A page whose file is named in Chinese (with a character outside the
+// BMP) has an address Hugo escapes (/posts/%E4%BC%9A.../) and a file it
+// does not (posts/会员𠀾通知/index.html): the build finds it under its file's
+// name, clean and over its previous output.
+func TestPageNamedInChinese(t *testing.T) {
+	src := testsite.Copy(t, fixture("minimal"))
+	page := "---\ntitle: 会员𠀾通知😀\ndate: 2026-12-01\n---\n生僻字𪚥与表情😀。\n"
+	if err := os.WriteFile(filepath.Join(src, "content", "posts", "会员𠀾通知.md"), []byte(page), 0o644); err != nil {
+		t.Fatal(err)
+	}
+	dest := filepath.Join(t.TempDir(), "public")
+	for _, build := range []string{"clean", "over the previous output"} {
+		res, err := pipeline.Build(pipeline.Options{Source: src, Dest: dest, CacheDir: t.TempDir()})
+		if err != nil {
+			t.Fatalf("%s: %v", build, err)
+		}
+		b, err := os.ReadFile(filepath.Join(dest, "posts", "会员𠀾通知", "index.html"))
+		if err != nil || !strings.Contains(string(b), "生僻字𪚥与表情😀") {
+			t.Errorf("%s: the page is not at its file's name: %v", build, err)
+		}
+		if n, _ := countOutput(dest); n != res.Files {
+			t.Errorf("%s: %d files in the output, the build says %d", build, n, res.Files)
+		}
+	}
+}
+
+// countOutput counts the files of a built site (press's marker left out).
+func countOutput(dir string) (int, error) {
+	n := 0
+	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && !d.IsDir() && d.Name() != pipeline.MarkerFile {
+			n++
+		}
+		return err
+	})
+	return n, err
+}

@@ -2,6 +2,7 @@ package site
 
 import (
 	"bufio"
+	"net/url"
 	"os"
 	"path"
 	"path/filepath"
@@ -82,7 +83,7 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
 					continue
 				}
 				index := fileName(of)
-				key := outputKey(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/")), index, "")
+				key := outputKey(urlPath(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/"))), index, "")
 				add(key, producer{source: source, key: urlKey, line: keyLine(file, urlKey), own: key == naturalKey(src, file, index)})
 				switch {
 				case of.Format.IsHTML:
@@ -93,7 +94,7 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
 				}
 			}
 			for _, a := range p.Aliases() {
-				add(outputKey(a, "index.html", ".html"), producer{source: source, key: "aliases", line: keyLine(file, "aliases")})
+				add(outputKey(urlPath(a), "index.html", ".html"), producer{source: source, key: "aliases", line: keyLine(file, "aliases")})
 			}
 		}
 		// Hugo's standalone pages are not among the site's pages: those
@@ -107,7 +108,7 @@ func outputFiles(l msg.Lang, src string, h *hugolib.HugoSites) siteOutputs {
 			for _, of := range p.OutputFormats() {
 				if rel := of.RelPermalink(); rel != "" && !of.Format.IsHTML {
 					res.other = append(res.other, rel)
-					res.otherFiles[outputKey(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/")), fileName(of), "")] = true
+					res.otherFiles[outputKey(urlPath(strings.TrimPrefix(rel, strings.TrimSuffix(base, "/"))), fileName(of), "")] = true
 				}
 			}
 		}
@@ -172,7 +173,17 @@ func fileName(of page.OutputFormat) string {
 	return of.Format.BaseName + of.Format.MediaType.FirstSuffix.FullSuffix
 }
 
-// outputKey is the file an address is written to, relative to the output,
+// urlPath is the path of an address as Hugo writes its file: unescaped
+// ("/posts/%E4%BC%9A/" is written to posts/会/index.html); an address that
+// does not unescape is taken as it is.
+func urlPath(addr string) string {
+	if p, err := url.PathUnescape(addr); err == nil {
+		return p
+	}
+	return addr
+}
+
+// outputKey is the file an address (unescaped: urlPath) is written to, relative to the output,
 // as Hugo names it: "/contact/" and "/contact" are "contact/index.html",
 // "/x.txt" is "x.txt". For aliases (ext set), only that extension makes
 // a file.
